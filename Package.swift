@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+// lifecycled: an HTTP service that simulates the iOS app life cycle.
+// Layers, each a target: LifecycleModel (pure model) → LifecycleService (routing,
+// JSON, errors, session store; no sockets) → MHDServer (thin libmicrohttpd bridge)
+// → lifecycled (flags, signals). HTTPTypes is the request/response vocabulary the
+// service and the bridge share, so neither depends on the other.
+import PackageDescription
+
+let package = Package(
+    name: "lifecycled",
+    products: [
+        .executable(name: "lifecycled", targets: ["lifecycled"]),
+        .library(name: "LifecycleModel", targets: ["LifecycleModel"]),
+    ],
+    targets: [
+        .target(name: "LifecycleModel"),
+        .target(name: "HTTPTypes"),
+        .target(name: "LifecycleService", dependencies: ["LifecycleModel", "HTTPTypes"]),
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+        .target(name: "MHDServer", dependencies: ["CMicroHTTPD", "HTTPTypes"]),
+        .executableTarget(name: "lifecycled", dependencies: ["LifecycleService", "MHDServer"]),
+        // Fixtures live in Tests/Fixtures, shared by the test targets and read by path.
+        .testTarget(name: "LifecycleModelTests", dependencies: ["LifecycleModel"]),
+        .testTarget(name: "LifecycleServiceTests", dependencies: ["LifecycleService"]),
+        .testTarget(name: "LifecycledServerTests", dependencies: ["LifecycleService", "MHDServer"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,22 @@
+/// `UIApplicationDelegate` method names, as Apple's documentation writes them.
+enum AppDelegateMethod {
+    static let willChangeStatusBarFrame = "application(_:willChangeStatusBarFrame:)"
+    static let didChangeStatusBarFrame = "application(_:didChangeStatusBarFrame:)"
+    static let supportedInterfaceOrientations = "application(_:supportedInterfaceOrientationsFor:)"
+    static let willFinishLaunching = "application(_:willFinishLaunchingWithOptions:)"
+    static let didFinishLaunching = "application(_:didFinishLaunchingWithOptions:)"
+    static let didBecomeActive = "applicationDidBecomeActive(_:)"
+    static let willResignActive = "applicationWillResignActive(_:)"
+    static let didEnterBackground = "applicationDidEnterBackground(_:)"
+    static let willEnterForeground = "applicationWillEnterForeground(_:)"
+    static let willTerminate = "applicationWillTerminate(_:)"
+    static let openURL = "application(_:open:options:)"
+    static let willContinueUserActivity = "application(_:willContinueUserActivityWithType:)"
+    static let continueUserActivity = "application(_:continue:restorationHandler:)"
+    static let didReceiveRemoteNotification = "application(_:didReceiveRemoteNotification:fetchCompletionHandler:)"
+}
+
+/// `UNUserNotificationCenterDelegate` method names.
+enum NotificationCenterDelegateMethod {
+    static let didReceive = "userNotificationCenter(_:didReceive:withCompletionHandler:)"
+}

@@ -1,0 +1,26 @@
+/// One UIKit callback the simulated app receives.
+public struct Callback: Sendable, Equatable {
+    public var receiver: Receiver
+    /// The Swift method as Apple's documentation writes it, e.g. `applicationDidBecomeActive(_:)`.
+    public var method: String
+    /// `UIApplication.applicationState` while the method runs.
+    public var appState: AppState
+    /// The arguments that matter, as a JSON object; nil when none do.
+    public var args: JSONValue?
+
+    public init(receiver: Receiver, method: String, appState: AppState, args: JSONValue? = nil) {
+        self.receiver = receiver
+        self.method = method
+        self.appState = appState
+        self.args = args
+    }
+}
+
+/// Who receives a callback.
+public enum Receiver: String, Sendable, CaseIterable {
+    case appDelegate
+    case sceneDelegate
+    case viewController
+    /// The app's `UNUserNotificationCenterDelegate`.
+    case notificationCenterDelegate
+}

@@ -1,0 +1,35 @@
+/// The UNSURE points of LIFECYCLE.md §8 as named, documented choices.
+///
+/// A `nil` field takes its documented default for the session's iOS version; the
+/// resolved values are what `Profile` uses and what the session reports.
+public struct Quirks: Sendable, Equatable {
+    /// Seed 001's status-bar-frame and `supportedInterfaceOrientationsFor` calls.
+    /// Default: on for iOS 11 and 12 (S1; R12 reports the same orders on 12.1), off
+    /// from 13 (status-bar methods deprecated, DOC; orientation counts depend on the
+    /// device and storyboard).
+    public var orientationQueries: Bool?
+    /// What a foreground app killed from the app switcher hears (LIFECYCLE.md §3).
+    public var switcherKillSequence: SwitcherKillSequence?
+
+    public init(orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil) {
+        self.orientationQueries = orientationQueries
+        self.switcherKillSequence = switcherKillSequence
+    }
+
+    /// The quirk names a config may set, for validation messages.
+    public static let names = ["orientationQueries", "switcherKillSequence"]
+}
+
+/// The callbacks of a foreground app that the user swipes away in the app switcher.
+///
+/// Opening the switcher already resigned the app active; whether
+/// `applicationDidEnterBackground(_:)` comes before `applicationWillTerminate(_:)`
+/// is UNSURE (LIFECYCLE.md §3, §8).
+public enum SwitcherKillSequence: String, Sendable, CaseIterable {
+    /// `applicationWillResignActive(_:)`, `applicationWillTerminate(_:)` — the
+    /// sequence LIFECYCLE.md §3 states; the default.
+    case resignActiveThenTerminate
+    /// `applicationWillResignActive(_:)`, `applicationDidEnterBackground(_:)`,
+    /// `applicationWillTerminate(_:)`.
+    case resignActiveEnterBackgroundThenTerminate
+}

@@ -1,0 +1,71 @@
+/// How the simulated app is built and where it runs: the session config of API.md.
+///
+/// Every field has a default, so `SessionConfig()` is what `{}` asks for.
+public struct SessionConfig: Sendable, Equatable {
+    public var lifecycle: LifecycleKind
+    public var iosVersion: IOSVersion
+    public var device: Device
+    /// The app opts in to state preservation and restoration (LIFECYCLE.md §6).
+    public var stateRestoration: Bool
+    /// The app sets a `UNUserNotificationCenter` delegate before launch finishes (iOS 10+).
+    public var notificationCenterDelegate: Bool
+    public var backgroundModes: Set<BackgroundMode>
+    /// `UIApplicationSupportsMultipleScenes` (scene apps only).
+    public var supportsMultipleScenes: Bool
+    /// Name of each window's root view controller.
+    public var rootViewController: String
+    /// The named choices of LIFECYCLE.md §8; unset ones take their documented default.
+    public var quirks: Quirks
+
+    /// The default iOS version of API.md.
+    public static let defaultVersion = IOSVersion.known(17, 0)
+
+    public init(
+        lifecycle: LifecycleKind? = nil,
+        iosVersion: IOSVersion = SessionConfig.defaultVersion,
+        device: Device = .iphone,
+        stateRestoration: Bool = false,
+        notificationCenterDelegate: Bool = false,
+        backgroundModes: Set<BackgroundMode> = [],
+        supportsMultipleScenes: Bool = false,
+        rootViewController: String = "root",
+        quirks: Quirks = Quirks()
+    ) {
+        // API.md: `scene` when iosVersion ≥ 13, else `app`.
+        self.lifecycle = lifecycle ?? (iosVersion >= .known(13, 0) ? .scene : .app)
+        self.iosVersion = iosVersion
+        self.device = device
+        self.stateRestoration = stateRestoration
+        self.notificationCenterDelegate = notificationCenterDelegate
+        self.backgroundModes = backgroundModes
+        self.supportsMultipleScenes = supportsMultipleScenes
+        self.rootViewController = rootViewController
+        self.quirks = quirks
+    }
+}
+
+/// Which delegate protocol drives the life cycle.
+public enum LifecycleKind: String, Sendable, CaseIterable {
+    /// `UIApplicationDelegate` only (iOS 12 and earlier, or apps without scenes).
+    case app
+    /// `UIScene`-based, iOS 13 and later.
+    case scene
+}
+
+public enum Device: String, Sendable, CaseIterable {
+    case iphone
+    case ipad
+}
+
+/// `UIBackgroundModes` entries the model knows.
+public enum BackgroundMode: String, Sendable, CaseIterable, Comparable {
+    case fetch
+    case remoteNotification = "remote-notification"
+    case location
+    case audio
+    case processing
+
+    public static func < (a: BackgroundMode, b: BackgroundMode) -> Bool {
+        allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
+    }
+}

@@ -1,0 +1,5 @@
+/// What one action did: the callbacks in the order UIKit makes them, and the app after.
+public struct ActionOutcome: Sendable, Equatable {
+    public var callbacks: [Callback]
+    public var state: AppSnapshot
+}

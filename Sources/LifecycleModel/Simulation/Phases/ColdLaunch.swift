@@ -1,0 +1,42 @@
+extension Transition {
+    /// Cold launch into the foreground (S1, R12, [A-launch]; LIFECYCLE.md §3).
+    ///
+    /// A sceneless app is `inactive` from the start of launch (DOC) until
+    /// `applicationDidBecomeActive(_:)`.
+    mutating func coldLaunch(payload: LaunchPayload?) {
+        enter(.inactive)
+        launchUntilDidFinish(options: payload?.launchOptions ?? .null)
+        payload?.deliver(into: &self)
+        becomeActive()
+    }
+
+    /// The shared start of every cold launch: status bar, orientation queries,
+    /// will/didFinishLaunching around state restoration (S1).
+    mutating func launchUntilDidFinish(options: JSONValue) {
+        if profile.statusBarFrameCalls {
+            call(AppDelegateMethod.willChangeStatusBarFrame)
+            call(AppDelegateMethod.didChangeStatusBarFrame)
+        }
+        call(AppDelegateMethod.supportedInterfaceOrientations, times: profile.orientationQueries?.beforeLaunch ?? 0)
+        let args = JSONValue.object(["launchOptions": options])
+        call(AppDelegateMethod.willFinishLaunching, args: args)
+        restoreStateIfArchived()
+        call(AppDelegateMethod.didFinishLaunching, args: args)
+        call(AppDelegateMethod.supportedInterfaceOrientations, times: profile.orientationQueries?.afterLaunch ?? 0)
+    }
+
+    /// LIFECYCLE.md §6: restored between will- and didFinishLaunching, only if the app
+    /// opts in and an archive is on disk (S1's link and push launches show it; its plain
+    /// icon launch, with no archive, does not).
+    mutating func restoreStateIfArchived() {
+        guard config.stateRestoration, state.restorationArchive else { return }
+        call(profile.restoration.shouldRestore)
+        call(profile.restoration.didDecode)
+    }
+
+    /// `applicationDidBecomeActive(_:)`, the last step of every way into the foreground.
+    mutating func becomeActive() {
+        enter(.active)
+        call(AppDelegateMethod.didBecomeActive)
+    }
+}

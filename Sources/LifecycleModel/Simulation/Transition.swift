@@ -1,0 +1,36 @@
+/// The work area of one action: the app as it changes, and the callbacks so far.
+///
+/// Phases (cold launch, enter foreground, leave foreground, terminate) are
+/// extensions on this type; they read the session's `Profile` for everything that
+/// depends on the iOS version or the config.
+struct Transition {
+    let config: SessionConfig
+    let profile: Profile
+    var state: AppSnapshot
+    private(set) var callbacks: [Callback] = []
+
+    init(config: SessionConfig, profile: Profile, state: AppSnapshot) {
+        self.config = config
+        self.profile = profile
+        self.state = state
+    }
+
+    /// Records a callback in the app's current state.
+    mutating func call(_ method: String, on receiver: Receiver = .appDelegate, args: JSONValue? = nil) {
+        // LIFECYCLE.md §2.2: suspended or not-running processes get no callbacks.
+        assert(state.app.isExecuting, "\(method) called while \(state.app)")
+        callbacks.append(Callback(receiver: receiver, method: method, appState: state.app, args: args))
+    }
+
+    /// Records the same callback `count` times (UIKit's repeated orientation queries).
+    mutating func call(_ method: String, times count: Int) {
+        for _ in 0..<count { call(method) }
+    }
+
+    /// Moves the app to another state.
+    mutating func enter(_ app: AppState) {
+        state.app = app
+    }
+
+    var outcome: ActionOutcome { ActionOutcome(callbacks: callbacks, state: state) }
+}

@@ -1,0 +1,16 @@
+/// The five app states (S3, S4, DOC), with Apple's camelCase names.
+///
+/// Callbacks only ever run in `inactive`, `active` or `background`: a suspended app
+/// runs no code and is not told when it is suspended (S4).
+public enum AppState: String, Sendable, CaseIterable {
+    case notRunning
+    case inactive
+    case active
+    case background
+    case suspended
+
+    /// Whether the process exists and runs code (so it can receive callbacks).
+    public var isExecuting: Bool {
+        self == .inactive || self == .active || self == .background
+    }
+}
