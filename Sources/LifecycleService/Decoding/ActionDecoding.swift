@@ -1,0 +1,83 @@
+import LifecycleModel
+
+/// Action JSON (API.md, "Action object") → `Action`.
+enum ActionDecoding {
+    static let example = #"{"type":"launch"}"#
+
+    /// The members each action type takes besides `type`.
+    static func parameters(of kind: ActionKind) -> [String] {
+        switch kind {
+        case .launch, .background: []
+        case .openURL, .openUniversalLink: ["url"]
+        case .tapNotification: ["payload"]
+        case .terminate: ["by"]
+        }
+    }
+
+    static func decode(_ value: JSONValue, path: String = "") throws(Problem) -> Action {
+        let allowedTypes = ActionKind.allCases.map(\.rawValue)
+        let typeField = path.isEmpty ? "type" : "\(path).type"
+        guard case .object = value else {
+            throw Problem.invalidField(path.isEmpty ? "(body)" : path, "an action must be a JSON object, e.g. \(example)")
+        }
+        guard let typeValue = value["type"] else {
+            throw Problem.invalidField(typeField, "\(typeField) is required: one of \(allowedTypes.joined(separator: ", "))", allowed: allowedTypes)
+        }
+        guard case .string(let typeName) = typeValue, let kind = ActionKind(rawValue: typeName) else {
+            throw Problem.invalidField(typeField, "unknown action type \(describe(typeValue)); send one of \(allowedTypes.joined(separator: ", "))", allowed: allowedTypes)
+        }
+        let r = try ObjectReader(value, path: path, what: "a \(typeName) action", known: ["type"] + parameters(of: kind))
+        switch kind {
+        case .launch: return .launch
+        case .background: return .background
+        case .openURL:
+            let url = try r.require("url", r.string("url"), hint: "a custom-scheme URL such as \"myapp://path\"")
+            try checkCustomSchemeURL(url, field: r.field("url"))
+            return .openURL(url: url)
+        case .openUniversalLink:
+            let url = try r.require("url", r.string("url"), hint: "an https URL such as \"https://example.com/path\"")
+            try checkUniversalLink(url, field: r.field("url"))
+            return .openUniversalLink(url: url)
+        case .tapNotification:
+            let payload = try r.require("payload", r["payload"], hint: #"the APNs payload object, e.g. {"aps":{"alert":"Hi"}}"#)
+            guard payload.isObject else {
+                throw Problem.invalidField(r.field("payload"), #"payload must be the APNs payload object, e.g. {"aps":{"alert":"Hi"}}"#)
+            }
+            return .tapNotification(payload: payload)
+        case .terminate:
+            let by = try r.require("by", r.choice("by", TerminationCause.self), hint: "\"user\" (swiped away in the app switcher) or \"system\"")
+            return .terminate(by: by)
+        }
+    }
+
+    private static func describe(_ v: JSONValue) -> String {
+        if case .string(let s) = v { return "\"\(s)\"" }
+        return "(not a string)"
+    }
+
+    /// RFC 3986 scheme: a letter, then letters, digits, `+`, `-`, `.`.
+    private static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return scheme.lowercased()
+    }
+
+    private static func checkCustomSchemeURL(_ url: String, field: String) throws(Problem) {
+        guard let s = scheme(of: url), url.count <= 2048, !url.contains(where: { $0.isWhitespace }) else {
+            throw Problem.invalidField(field, "\(field) must be a URL with a scheme, such as \"myapp://path\" (no spaces, at most 2048 characters)")
+        }
+        if s == "http" || s == "https" {
+            throw Problem.invalidField(field, "\(field) is a web URL: a deep link uses the app's own scheme (\"myapp://path\"); send https links as openUniversalLink")
+        }
+    }
+
+    private static func checkUniversalLink(_ url: String, field: String) throws(Problem) {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://"), url.count > 8, url.count <= 2048, !url.contains(where: { $0.isWhitespace }) else {
+            throw Problem.invalidField(field, "\(field) must be an https URL such as \"https://example.com/path\" (universal links are https); send custom schemes as openURL")
+        }
+    }
+}

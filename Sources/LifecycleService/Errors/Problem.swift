@@ -1,0 +1,103 @@
+import HTTPTypes
+import LifecycleModel
+
+/// An RFC 9457 problem: every error the service answers, as a value.
+///
+/// Handlers throw these; `response` renders `application/problem+json` with `type`,
+/// `title`, `status`, `detail` and the extra members that tell the client what to
+/// send instead (`field` and `allowed` for 400s, `allowedActions` for 409s, …).
+struct Problem: Error {
+    var kind: ProblemKind
+    var detail: String
+    /// Extra members, in order.
+    var extras: [JSONMember] = []
+    /// Extra response headers (`Allow`, `Retry-After`).
+    var headers: [(name: String, value: String)] = []
+
+    var status: Int { kind.status }
+
+    func with(_ key: String, _ value: JSONValue) -> Problem {
+        var copy = self
+        copy.extras.append(JSONMember(key, value))
+        return copy
+    }
+
+    var response: HTTPResponse {
+        var w = JSONWriter()
+        w.beginObject()
+        w.member("type", kind.typeURI)
+        w.member("title", kind.title)
+        w.key("status"); w.int(status)
+        w.member("detail", detail)
+        for m in extras { w.key(m.key); w.value(m.value) }
+        w.endObject()
+        return HTTPResponse(
+            status: status,
+            headers: [("Content-Type", "application/problem+json")] + headers,
+            body: w.bytes)
+    }
+}
+
+/// The kinds of problem, each with its status, title and stable type URI.
+enum ProblemKind: String, CaseIterable {
+    case invalidJSON = "invalid-json"
+    case invalidField = "invalid-field"
+    case badRequest = "bad-request"
+    case sessionNotFound = "session-not-found"
+    case notFound = "not-found"
+    case methodNotAllowed = "method-not-allowed"
+    case actionNotAllowed = "action-not-allowed"
+    case payloadTooLarge = "payload-too-large"
+    case sessionLimit = "session-limit-reached"
+    case internalError = "internal-error"
+
+    var status: Int {
+        switch self {
+        case .invalidJSON, .invalidField, .badRequest: 400
+        case .sessionNotFound, .notFound: 404
+        case .methodNotAllowed: 405
+        case .actionNotAllowed: 409
+        case .payloadTooLarge: 413
+        case .sessionLimit: 503
+        case .internalError: 500
+        }
+    }
+
+    var title: String {
+        switch self {
+        case .invalidJSON: "Body is not valid JSON"
+        case .invalidField: "Invalid field"
+        case .badRequest: "Bad request"
+        case .sessionNotFound: "Session not found"
+        case .notFound: "Not found"
+        case .methodNotAllowed: "Method not allowed"
+        case .actionNotAllowed: "Action not possible in this state"
+        case .payloadTooLarge: "Request body too large"
+        case .sessionLimit: "Session limit reached"
+        case .internalError: "Internal error"
+        }
+    }
+
+    var typeURI: String { "urn:lifecycled:problem:\(rawValue)" }
+
+    /// The kind for a status the bridge answers itself.
+    static func forStatus(_ status: Int) -> ProblemKind {
+        switch status {
+        case 413: .payloadTooLarge
+        case 404: .notFound
+        case 405: .methodNotAllowed
+        case 503: .sessionLimit
+        case 400..<500: .badRequest
+        default: .internalError
+        }
+    }
+}
+
+extension Problem {
+    /// 400 naming a field and, where the values are enumerable, the allowed ones.
+    static func invalidField(_ field: String, _ detail: String, allowed: [String] = []) -> Problem {
+        var p = Problem(kind: .invalidField, detail: detail).with("field", .string(field))
+        if !allowed.isEmpty { p = p.with("allowed", .array(allowed.map(JSONValue.string))) }
+        return p
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+import LifecycleModel
+
+extension Service {
+    /// `POST /v1/sessions/{id}/actions`: apply one action.
+    func postAction(_ id: UUID, _ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let body = try parseBody(request.body, expecting: "an action object", example: ActionDecoding.example)
+        let action = try ActionDecoding.decode(body)
+        var w = JSONWriter(capacity: 1024)
+        try withSession(id) { (session: inout Session) throws(Problem) in
+            let callbacks: [LoggedCallback]
+            do throws(ActionRefusal) {
+                callbacks = try session.apply(action)
+            } catch {
+                throw Problem.refused(error, allowed: session.allowedActions)
+            }
+            w.writeResult(action: action, callbacks: callbacks[...], state: session.state)
+        }
+        return self.json(200, w)
+    }
+
+    /// `GET /v1/sessions/{id}/callbacks?after=SEQ&limit=N`: the log, oldest first.
+    func getCallbacks(_ id: UUID, _ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let after = try queryInt(request, "after", default: 0, range: 0...Int.max)
+        let limit = try queryInt(request, "limit", default: 1000, range: 1...10_000)
+        var w = JSONWriter(capacity: 4096)
+        try withSession(id) { (session: inout Session) in
+            let page = session.log.page(after: after, limit: limit)
+            w.beginObject()
+            w.key("callbacks")
+            w.beginArray()
+            for c in page { w.write(c) }
+            w.endArray()
+            // Poll again with after=next; it never goes backwards.
+            w.key("next"); w.int(page.last?.seq ?? max(after, session.log.dropped))
+            w.key("dropped"); w.int(session.log.dropped)
+            w.key("total"); w.int(session.log.lastSeq)
+            w.endObject()
+        }
+        return json(200, w)
+    }
+}
+
+extension Problem {
+    /// 409: the action, the state, what the action needs and what the app can do instead.
+    static func refused(_ r: ActionRefusal, allowed: [ActionKind]) -> Problem {
+        Problem(kind: .actionNotAllowed,
+                detail: "\(r.action.rawValue) is not possible while the app is \(r.state.rawValue): it needs \(r.needs); possible now: \(allowed.map(\.rawValue).joined(separator: ", "))")
+            .with("action", .string(r.action.rawValue))
+            .with("state", .string(r.state.rawValue))
+            .with("needs", .string(r.needs))
+            .with("allowedActions", .array(allowed.map { .string($0.rawValue) }))
+    }
+
+    static func sessionNotFound(_ id: UUID) -> Problem {
+        sessionNotFound(id.lowercased)
+    }
+
+    static func sessionNotFound(_ id: String) -> Problem {
+        Problem(kind: .sessionNotFound, detail: "no session \"\(id)\": it was deleted, expired after --session-ttl of idleness, or never existed; create one with POST /v1/sessions")
+    }
+
+    func withHeader(_ name: String, _ value: String) -> Problem {
+        var copy = self
+        copy.headers.append((name, value))
+        return copy
+    }
+}

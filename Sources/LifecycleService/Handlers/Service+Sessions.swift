@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import LifecycleModel
+
+extension Service {
+    /// `POST /v1/sessions`: a new simulated app from a config (`{}` or no body: defaults).
+    func createSession(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let body = request.body.allSatisfy(isWhitespace)
+            ? JSONValue.object([])  // no body at all: every default, like `{}`
+            : try parseBody(request.body, expecting: "a session config object", example: ConfigDecoding.example)
+        let config = try ConfigDecoding.decode(body)
+        guard let box = store.create(config: config) else {
+            throw Problem(kind: .sessionLimit, detail: "the service holds its maximum of \(limits.maxSessions) sessions (--max-sessions); delete sessions you no longer need (DELETE /v1/sessions/{id}) or retry later: idle ones expire after \(Int(limits.sessionTTL)) s")
+                .with("limit", .number(String(limits.maxSessions)))
+                .withHeader("Retry-After", "\(retryAfterSeconds)")
+        }
+        var w = JSONWriter()
+        box.session.withLock { w.write($0, allowedActions: true) }
+        return json(201, w, headers: [("Location", "/v1/sessions/\(box.id.lowercased)")])
+    }
+
+    /// `GET /v1/sessions/{id}`.
+    func getSession(_ id: UUID) throws(Problem) -> HTTPResponse {
+        var w = JSONWriter()
+        try withSession(id) { w.write($0, allowedActions: true) }
+        return json(200, w)
+    }
+
+    /// `DELETE /v1/sessions/{id}`.
+    func deleteSession(_ id: UUID) throws(Problem) -> HTTPResponse {
+        guard store.remove(id) else { throw Problem.sessionNotFound(id) }
+        return HTTPResponse(status: 204)
+    }
+
+    /// `GET /v1/sessions?after=CURSOR&limit=N`: sessions in creation order.
+    func listSessions(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let after = try queryInt(request, "after", default: 0, range: 0...Int.max)
+        let limit = try queryInt(request, "limit", default: 100, range: 1...1000)
+        let (boxes, more) = store.list(after: after, limit: limit)
+        var w = JSONWriter(capacity: 256 * boxes.count + 32)
+        w.beginObject()
+        w.key("sessions")
+        w.beginArray()
+        for box in boxes {
+            box.session.withLock { w.write($0, allowedActions: false) }
+        }
+        w.endArray()
+        w.key("next")
+        if more, let last = boxes.last { w.int(last.ordinal) } else { w.null() }
+        w.endObject()
+        return json(200, w)
+    }
+}
+
+extension JSONWriter {
+    /// A session: id, resolved config, state, callback count (and what it may do next).
+    mutating func write(_ s: Session, allowedActions: Bool) {
+        beginObject()
+        member("id", s.id.lowercased)
+        key("config"); write(s.simulator.config, quirks: s.simulator.profile.resolvedQuirks)
+        key("state"); write(s.state)
+        key("callbackCount"); int(s.log.lastSeq)
+        if allowedActions { member("allowedActions", strings: s.allowedActions.map(\.rawValue)) }
+        endObject()
+    }
+}
+
+extension UUID {
+    /// The canonical lowercase form used in URLs and bodies.
+    var lowercased: String { uuidString.lowercased() }
+}
+
+private func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }

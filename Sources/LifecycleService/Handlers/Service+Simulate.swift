@@ -1,0 +1,48 @@
+import Foundation
+import HTTPTypes
+import LifecycleModel
+
+extension Service {
+    /// Most actions one `/v1/simulate` call may run (the response grows with each).
+    static let maxSimulateActions = 1000
+
+    /// `POST /v1/simulate`: run actions on a fresh session that is not kept.
+    func simulate(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        let example = #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"}]}"#
+        let body = try parseBody(request.body, expecting: "a simulate object", example: example)
+        let r = try ObjectReader(body, path: "", what: "a simulate request", known: ["session", "actions"])
+        let config = try ConfigDecoding.decode(r["session"] ?? .object([]), path: "session")
+        guard case .array(let items)? = r["actions"] else {
+            throw Problem.invalidField("actions", "actions is required: an array of action objects, e.g. \(example)")
+        }
+        guard items.count <= Self.maxSimulateActions else {
+            throw Problem.invalidField("actions", "at most \(Self.maxSimulateActions) actions per simulate call; create a session for longer runs")
+        }
+        var actions: [Action] = []
+        for (i, item) in items.enumerated() {
+            do throws(Problem) { actions.append(try ActionDecoding.decode(item, path: "actions[\(i)]")) } catch { throw error.with("step", .number(String(i))) }
+        }
+
+        // A session that lives only for this request (the log keeps every callback).
+        var session = Session(id: UUID(), config: config, maxLog: Int.max)
+        var w = JSONWriter(capacity: 512 * max(1, actions.count))
+        w.beginObject()
+        w.key("steps")
+        w.beginArray()
+        for (i, action) in actions.enumerated() {
+            do throws(ActionRefusal) {
+                let callbacks = try session.apply(action)
+                w.writeResult(action: action, callbacks: callbacks[...], state: session.state)
+            } catch {
+                var p = Problem.refused(error, allowed: session.allowedActions).with("step", .number(String(i)))
+                p.detail = "step \(i): " + p.detail
+                throw p
+            }
+        }
+        w.endArray()
+        w.key("config"); w.write(config, quirks: session.simulator.profile.resolvedQuirks)
+        w.key("state"); w.write(session.state)
+        w.endObject()
+        return json(200, w)
+    }
+}

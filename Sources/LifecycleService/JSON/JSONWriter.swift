@@ -1,0 +1,96 @@
+import LifecycleModel
+
+/// Writes JSON straight into bytes, in the order the calls come.
+///
+/// Hand-written because JSON encoding dominates this stack's cost (spec/MHD.md:
+/// 2 µs for JSONEncoder against 0.35 µs by hand), and so key order is fixed.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Whether the next value or key needs a comma before it.
+    private var needsComma = false
+
+    init(capacity: Int = 256) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
+    mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
+    mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
+    mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
+
+    mutating func key(_ name: String) {
+        separate()
+        writeString(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    mutating func string(_ s: String) { separate(); writeString(s); needsComma = true }
+    mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
+    mutating func null() { raw("null") }
+    mutating func int(_ n: Int) { raw(String(n)) }
+
+    /// A number of seconds: integral values without a fraction, others as Swift prints them.
+    mutating func number(_ d: Double) {
+        if d.rounded() == d, abs(d) < 1e15 { int(Int(d)) } else { raw(String(d)) }
+    }
+
+    mutating func value(_ v: JSONValue) {
+        switch v {
+        case .null: null()
+        case .bool(let b): bool(b)
+        case .number(let text): raw(text)
+        case .string(let s): string(s)
+        case .array(let elements):
+            beginArray()
+            for e in elements { value(e) }
+            endArray()
+        case .object(let members):
+            beginObject()
+            for m in members { key(m.key); value(m.value) }
+            endObject()
+        }
+    }
+
+    /// `"name": "value"` in one call, the commonest member.
+    mutating func member(_ name: String, _ value: String) { key(name); string(value) }
+
+    /// A member whose value is an array of strings.
+    mutating func member(_ name: String, strings: [String]) {
+        key(name)
+        beginArray()
+        for s in strings { string(s) }
+        endArray()
+    }
+
+    private mutating func raw(_ text: String) {
+        separate()
+        bytes.append(contentsOf: text.utf8)
+        needsComma = true
+    }
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    private mutating func writeString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(b)
+            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                bytes.append(contentsOf: Array("\\u00".utf8))
+                bytes.append(Self.hex[Int(b >> 4)])
+                bytes.append(Self.hex[Int(b & 0xF)])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import HTTPTypes
+import LifecycleModel
+
+/// Limits the service enforces; the executable's flags set them.
+public struct ServiceLimits: Sendable {
+    /// Sessions held at once; creating one more answers 503 with `Retry-After`.
+    public var maxSessions: Int
+    /// Seconds a session may sit idle before it is forgotten.
+    public var sessionTTL: Double
+    /// Callbacks kept per session; older ones are dropped (and counted).
+    public var maxLog: Int
+
+    public init(maxSessions: Int = 100_000, sessionTTL: Double = 3600, maxLog: Int = 10_000) {
+        self.maxSessions = maxSessions
+        self.sessionTTL = sessionTTL
+        self.maxLog = maxLog
+    }
+}
+
+/// The whole HTTP service without sockets: give it a request, get the response.
+///
+/// Safe to call from many threads at once: sessions live in a sharded store and each
+/// session has its own lock, held only while one action runs.
+public final class Service: Sendable {
+    public let limits: ServiceLimits
+    let store: SessionStore
+
+    /// - Parameter clock: monotonic nanoseconds, for session expiry (tests pass their own).
+    public init(limits: ServiceLimits = ServiceLimits(),
+                clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
+        self.limits = limits
+        self.store = SessionStore(limits: limits, clock: clock)
+    }
+
+    /// Sessions currently held.
+    public var sessionCount: Int { store.sessionCount }
+
+    /// Answers one complete request.
+    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        do {
+            return try route(request)
+        } catch {
+            return error.response
+        }
+    }
+
+    /// An `application/problem+json` response, for errors the bridge answers itself.
+    public func problem(status: Int, detail: String) -> HTTPResponse {
+        Problem(kind: ProblemKind.forStatus(status), detail: detail).response
+    }
+
+    /// Forgets sessions idle for longer than the TTL; the executable calls it periodically.
+    public func sweepExpiredSessions() {
+        store.sweep()
+    }
+
+    private func route(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+        guard let route = Route(path: request.path) else {
+            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has /healthz, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks and /v1/simulate")
+        }
+        if case .unknownSession(let text) = route { throw Problem.sessionNotFound(text) }
+        let method = request.method == "HEAD" ? "GET" : request.method
+        guard route.methods.contains(request.method) else {
+            let allow = route.methods.joined(separator: ", ")
+            throw Problem(kind: .methodNotAllowed, detail: "\(request.method) is not allowed on \(request.path); use \(allow)")
+                .withHeader("Allow", allow)
+        }
+        switch (route, method) {
+        case (.health, _): return json(200, #"{"status":"ok"}"#)
+        case (.sessions, "POST"): return try createSession(request)
+        case (.sessions, _): return try listSessions(request)
+        case (.session(let id), "DELETE"): return try deleteSession(id)
+        case (.session(let id), _): return try getSession(id)
+        case (.actions(let id), _): return try postAction(id, request)
+        case (.callbacks(let id), _): return try getCallbacks(id, request)
+        case (.simulate, _): return try simulate(request)
+        case (.unknownSession, _): throw Problem(kind: .notFound, detail: "no resource at \(request.path)")
+        }
+    }
+
+    /// Runs `body` on a live session under its lock; 404 if it is gone.
+    func withSession(_ id: UUID, _ body: (inout Session) throws(Problem) -> Void) throws(Problem) {
+        guard let box = store.find(id) else { throw Problem.sessionNotFound(id) }
+        try box.session.withLock { (session: inout Session) throws(Problem) in
+            guard !session.isDeleted else { throw Problem.sessionNotFound(id) }
+            try body(&session)
+        }
+    }
+
+    /// An integer query argument within `range`, or its default when absent.
+    func queryInt(_ request: HTTPRequest, _ name: String, default value: Int, range: ClosedRange<Int>) throws(Problem) -> Int {
+        guard let text = request.queryValue(name) else { return value }
+        guard let n = Int(text), range.contains(n) else {
+            let bounds = range.upperBound == Int.max ? "\(range.lowerBound) or more" : "\(range.lowerBound) to \(range.upperBound)"
+            throw Problem.invalidField(name, "query argument \(name) must be an integer, \(bounds) (got \"\(text)\")")
+        }
+        return n
+    }
+
+    /// Seconds a client should wait before retrying a full store.
+    var retryAfterSeconds: Int { 1 }
+
+    func json(_ status: Int, _ w: JSONWriter, headers: [(name: String, value: String)] = []) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "application/json")] + headers, body: w.bytes)
+    }
+
+    func json(_ status: Int, _ text: String) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(text.utf8))
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import LifecycleModel
+import Synchronization
+
+/// All sessions, in memory, sharded so that no lock is global.
+///
+/// A shard's lock is held only to find, add or remove a box; the simulation runs
+/// under the session's own lock (`SessionBox.session`).
+final class SessionStore: Sendable {
+    static let shardCount = 64
+
+    let limits: ServiceLimits
+    private let shards: [Shard]
+    private let count = Atomic<Int>(0)
+    private let nextOrdinal = Atomic<Int>(1)
+    private let clock: @Sendable () -> UInt64
+
+    init(limits: ServiceLimits, clock: @escaping @Sendable () -> UInt64) {
+        self.limits = limits
+        self.clock = clock
+        self.shards = (0..<Self.shardCount).map { _ in Shard() }
+    }
+
+    /// One slice of the id space behind its own lock.
+    private final class Shard: Sendable {
+        let sessions = Mutex<[UUID: SessionBox]>([:])
+    }
+
+    private func shard(_ id: UUID) -> Shard {
+        // UUID v4 bytes are random, so any byte spreads sessions evenly.
+        shards[Int(id.uuid.15) % Self.shardCount]
+    }
+
+    private var ttlNanos: UInt64 {
+        limits.sessionTTL >= Double(UInt64.max / 1_000_000_000) ? .max : UInt64(limits.sessionTTL * 1e9)
+    }
+
+    var sessionCount: Int { count.load(ordering: .relaxed) }
+
+    /// Adds a session, or returns nil when `maxSessions` are already held.
+    func create(config: SessionConfig) -> SessionBox? {
+        let (added, _) = count.wrappingAdd(1, ordering: .relaxed)
+        guard added <= limits.maxSessions else {
+            count.wrappingSubtract(1, ordering: .relaxed)
+            return nil
+        }
+        let session = Session(id: UUID(), config: config, maxLog: limits.maxLog)
+        let ordinal = nextOrdinal.wrappingAdd(1, ordering: .relaxed).oldValue
+        let box = SessionBox(session: session, ordinal: ordinal, now: clock())
+        shard(session.id).sessions.withLock { $0[session.id] = box }
+        return box
+    }
+
+    /// The live session with this id, its idle clock reset; nil if unknown or expired.
+    func find(_ id: UUID) -> SessionBox? {
+        guard let box = shard(id).sessions.withLock({ $0[id] }) else { return nil }
+        let now = clock()
+        if isExpired(box, now: now) {
+            remove(id)
+            return nil
+        }
+        box.lastAccess.store(now, ordering: .relaxed)
+        return box
+    }
+
+    /// Forgets a session; false if it was not there.
+    @discardableResult
+    func remove(_ id: UUID) -> Bool {
+        guard let box = shard(id).sessions.withLock({ $0.removeValue(forKey: id) }) else { return false }
+        count.wrappingSubtract(1, ordering: .relaxed)
+        box.session.withLock { $0.isDeleted = true }
+        return true
+    }
+
+    /// Live sessions created after the one with ordinal `after`, oldest first.
+    func list(after: Int, limit: Int) -> (boxes: [SessionBox], more: Bool) {
+        let now = clock()
+        var found: [SessionBox] = []
+        for shard in shards {
+            shard.sessions.withLock { dict in
+                for box in dict.values where box.ordinal > after && !isExpired(box, now: now) {
+                    found.append(box)
+                }
+            }
+        }
+        found.sort { $0.ordinal < $1.ordinal }
+        return (Array(found.prefix(limit)), found.count > limit)
+    }
+
+    /// Removes every session idle for longer than the TTL.
+    func sweep() {
+        let now = clock()
+        for shard in shards {
+            let expired = shard.sessions.withLock { dict in dict.values.filter { isExpired($0, now: now) }.map { $0.id } }
+            for id in expired { remove(id) }
+        }
+    }
+
+    private func isExpired(_ box: SessionBox, now: UInt64) -> Bool {
+        let last = box.lastAccess.load(ordering: .relaxed)
+        return now > last && now - last > ttlNanos
+    }
+}
