@@ -39,7 +39,7 @@ final class SessionStore: Sendable {
 
     /// Adds a session, or returns nil when `maxSessions` are already held.
     func create(config: SessionConfig) -> SessionBox? {
-        let (added, _) = count.wrappingAdd(1, ordering: .relaxed)
+        let added = count.wrappingAdd(1, ordering: .relaxed).newValue
         guard added <= limits.maxSessions else {
             count.wrappingSubtract(1, ordering: .relaxed)
             return nil

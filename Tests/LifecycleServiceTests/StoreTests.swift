@@ -1,0 +1,146 @@
+import Foundation
+import Synchronization
+@testable import LifecycleService
+import Testing
+
+/// The log, pagination, limits and expiry, without sockets.
+@Suite struct StoreTests {
+    @Test func callbackLogPagesFromAfter() throws {
+        let client = ServiceClient()
+        let id = client.create()
+        client.act(id, #"{"type":"launch"}"#)        // 12 callbacks
+        client.act(id, #"{"type":"background"}"#)    // 5
+        let all = client.send("GET", "/v1/sessions/\(id)/callbacks")
+        #expect(all.status == 200)
+        let seqs = (all.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int }
+        #expect(seqs == Array(1...17))
+        #expect(all.json["next"] as? Int == 17)
+        #expect(all.json["dropped"] as? Int == 0)
+        let page = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "10"), ("limit", "3")])
+        #expect((page.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == [11, 12, 13])
+        #expect(page.json["next"] as? Int == 13)
+        let end = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "17")])
+        #expect((end.json["callbacks"] as? [Any])?.isEmpty == true)
+        #expect(end.json["next"] as? Int == 17)
+    }
+
+    @Test func logKeepsTheNewestMaxLogAndCountsTheDropped() throws {
+        let client = ServiceClient(Service(limits: ServiceLimits(maxLog: 10)))
+        let id = client.create()
+        client.act(id, #"{"type":"launch"}"#)      // seq 1-12
+        client.act(id, #"{"type":"background"}"#)  // seq 13-17
+        let r = client.send("GET", "/v1/sessions/\(id)/callbacks")
+        #expect((r.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == Array(8...17))
+        #expect(r.json["dropped"] as? Int == 7)
+        #expect(r.json["total"] as? Int == 17)
+        let methods = (r.json["callbacks"] as? [[String: Any]])?.compactMap { $0["method"] as? String }
+        #expect(methods?.last == "application(_:supportedInterfaceOrientationsFor:)")
+        #expect(methods?[4] == "applicationDidBecomeActive(_:)")  // seq 12
+        let fromDropped = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "2"), ("limit", "2")])
+        #expect((fromDropped.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == [8, 9])
+    }
+
+    @Test func listIsPaginatedInCreationOrder() throws {
+        let client = ServiceClient()
+        let ids = (0..<7).map { _ in client.create() }
+        var seen: [String] = []
+        var after = 0
+        while true {
+            let r = client.send("GET", "/v1/sessions", query: [("limit", "3"), ("after", String(after))])
+            #expect(r.status == 200)
+            let page = try #require(r.json["sessions"] as? [[String: Any]])
+            #expect(page.count <= 3)
+            seen += page.compactMap { $0["id"] as? String }
+            #expect(page.allSatisfy { ($0["state"] as? [String: Any])?["app"] as? String == "notRunning" })
+            guard let next = r.json["next"] as? Int else { break }
+            after = next
+        }
+        #expect(seen == ids)
+    }
+
+    @Test func sessionLimitIs503WithRetryAfter() {
+        let client = ServiceClient(Service(limits: ServiceLimits(maxSessions: 2)))
+        let a = client.create(), b = client.create()
+        let r = client.send("POST", "/v1/sessions", #"{"lifecycle":"app"}"#)
+        #expect(r.status == 503)
+        #expect(r.response.headerValue("Retry-After") == "1")
+        #expect(r.contentType == "application/problem+json")
+        #expect(client.service.sessionCount == 2)
+        client.send("DELETE", "/v1/sessions/\(a)")
+        #expect(client.send("POST", "/v1/sessions", #"{"lifecycle":"app"}"#).status == 201)
+        #expect(client.send("GET", "/v1/sessions/\(b)").status == 200)
+    }
+
+    @Test func idleSessionsExpireAfterTheTTL() {
+        let now = Atomic<UInt64>(1_000)
+        let service = Service(limits: ServiceLimits(sessionTTL: 60), clock: { now.load(ordering: .relaxed) })
+        let client = ServiceClient(service)
+        let kept = client.create(), idle = client.create()
+        now.add(50_000_000_000, ordering: .relaxed)   // +50 s
+        #expect(client.send("GET", "/v1/sessions/\(kept)").status == 200)   // touch
+        now.add(20_000_000_000, ordering: .relaxed)   // +70 s for idle, +20 s for kept
+        #expect(client.send("GET", "/v1/sessions/\(idle)").status == 404)
+        #expect(client.send("GET", "/v1/sessions/\(kept)").status == 200)
+        now.add(61_000_000_000, ordering: .relaxed)
+        service.sweepExpiredSessions()
+        #expect(service.sessionCount == 0)
+    }
+
+    @Test func simulateRunsOnAThrowawaySession() throws {
+        let client = ServiceClient()
+        let r = client.send("POST", "/v1/simulate", #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"},{"type":"background"},{"type":"launch"}]}"#)
+        #expect(r.status == 200)
+        let steps = try #require(r.json["steps"] as? [[String: Any]])
+        #expect(steps.count == 3)
+        #expect(steps[2].calls == ["applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]"])
+        #expect((steps[2]["callbacks"] as? [[String: Any]])?.first?["seq"] as? Int == 16)  // 12 + 3 (no restoration)
+        #expect((r.json["state"] as? [String: Any])?["app"] as? String == "active")
+        #expect(client.service.sessionCount == 0)
+    }
+
+    @Test func simulateNamesTheFailingStep() {
+        let client = ServiceClient()
+        let conflict = client.send("POST", "/v1/simulate", #"{"session":{"lifecycle":"app"},"actions":[{"type":"launch"},{"type":"launch"}]}"#)
+        #expect(conflict.status == 409)
+        #expect(conflict.json["step"] as? Int == 1)
+        #expect((conflict.json["detail"] as? String)?.hasPrefix("step 1:") == true)
+        let invalid = client.send("POST", "/v1/simulate", #"{"session":{"lifecycle":"app"},"actions":[{"type":"launch"},{"type":"openURL"}]}"#)
+        #expect(invalid.status == 400)
+        #expect(invalid.json["step"] as? Int == 1)
+        #expect(invalid.json["field"] as? String == "actions[1].url")
+        let badConfig = client.send("POST", "/v1/simulate", #"{"session":{"device":"tv"},"actions":[]}"#)
+        #expect(badConfig.json["field"] as? String == "session.device")
+        let noActions = client.send("POST", "/v1/simulate", #"{"session":{"lifecycle":"app"}}"#)
+        #expect(noActions.json["field"] as? String == "actions")
+        let extra = client.send("POST", "/v1/simulate", #"{"session":{"lifecycle":"app"},"actions":[],"x":1}"#)
+        #expect(extra.json["field"] as? String == "x")
+    }
+
+    @Test func concurrentActionsOnOneSessionKeepSeqContiguous() async throws {
+        let client = ServiceClient()
+        let id = client.create(#"{"lifecycle":"app","iosVersion":"13.0"}"#)
+        client.act(id, #"{"type":"launch"}"#)
+        // Many tasks hammer one session with openURL (always allowed while active);
+        // each action's callbacks must be one contiguous run, never interleaved.
+        let runs = await withTaskGroup(of: [Int].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    var mine: [Int] = []
+                    for _ in 0..<200 {
+                        let r = client.act(id, #"{"type":"openURL","url":"x://y"}"#)
+                        let seqs = (r.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } ?? []
+                        mine += seqs
+                    }
+                    return mine
+                }
+            }
+            var all: [Int] = []
+            for await r in group { all += r }
+            return all
+        }
+        let firstLaunch = 3  // willFinish, didFinish, didBecomeActive on iOS 13
+        #expect(runs.sorted() == Array((firstLaunch + 1)...(firstLaunch + 1600)))
+        let log = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")])
+        #expect((log.json["callbacks"] as? [Any])?.count == firstLaunch + 1600)
+    }
+}
