@@ -2,4 +2,9 @@
 public struct ActionOutcome: Sendable, Equatable {
     public var callbacks: [Callback]
     public var state: AppSnapshot
+
+    public init(callbacks: [Callback], state: AppSnapshot) {
+        self.callbacks = callbacks
+        self.state = state
+    }
 }

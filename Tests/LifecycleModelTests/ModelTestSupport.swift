@@ -1,0 +1,24 @@
+import LifecycleModel
+
+/// Builds a sceneless simulator for an iOS version.
+func appSimulator(_ version: String, _ configure: (inout SessionConfig) -> Void = { _ in }) -> Simulator {
+    guard let v = IOSVersion(version) else { preconditionFailure("bad version \(version) in a test") }
+    var config = SessionConfig(lifecycle: .app, iosVersion: v)
+    configure(&config)
+    return Simulator(config: config)
+}
+
+extension Simulator {
+    /// Applies actions in turn from a fresh install; returns the last outcome.
+    func run(_ actions: [Action], from state: AppSnapshot = AppSnapshot()) throws -> ActionOutcome {
+        var outcome = ActionOutcome(callbacks: [], state: state)
+        for a in actions { outcome = try apply(a, to: outcome.state) }
+        return outcome
+    }
+}
+
+extension ActionOutcome {
+    /// "method [appState]" for each callback.
+    var calls: [String] { callbacks.map { "\($0.method) [\($0.appState.rawValue)]" } }
+    var methods: [String] { callbacks.map(\.method) }
+}
