@@ -1,0 +1,58 @@
+// Wrappers for the variadic libmicrohttpd functions, which Swift does not import.
+#include <microhttpd.h>
+#include <string.h>
+#include <sys/socket.h>
+
+/// MHD_OPTION_UNESCAPE_CALLBACK that leaves text as sent, so the handler gets
+/// the path undecoded (as HTTPRequest.path promises); MHDServer decodes the
+/// query arguments itself (MHD has already turned their '+' into ' ').
+static inline size_t lcd_keep_escaped(void *cls, struct MHD_Connection *connection, char *text)
+{
+    (void) cls;
+    (void) connection;
+    return strlen(text);
+}
+
+/// MHD_start_daemon with every option MHDServer sets. `addr` chooses the
+/// interface and port (so the port argument is 0, as MHD wants with
+/// SOCK_ADDR); `cls` is passed to all three callbacks. A thread count below 2
+/// runs one internal polling thread instead of a pool (MHD ignores 0 and 1,
+/// with a warning).
+static inline struct MHD_Daemon *
+lcd_start_daemon(unsigned int flags, const struct sockaddr *addr,
+                 unsigned int threads, unsigned int timeout_seconds,
+                 unsigned int connection_limit, unsigned int per_ip_limit,
+                 size_t memory_limit,
+                 MHD_AccessHandlerCallback handler,
+                 MHD_RequestCompletedCallback completed,
+                 MHD_LogCallback logger, void *cls)
+{
+    // The logger comes first so that MHD's warnings about later options reach it.
+    return MHD_start_daemon(flags, 0, NULL, NULL, handler, cls,
+        MHD_OPTION_EXTERNAL_LOGGER, logger, cls,
+        MHD_OPTION_SOCK_ADDR, addr,
+        MHD_OPTION_UNESCAPE_CALLBACK, lcd_keep_escaped, NULL,
+        MHD_OPTION_THREAD_POOL_SIZE, threads < 2 ? 0u : threads,
+        MHD_OPTION_CONNECTION_TIMEOUT, timeout_seconds,
+        MHD_OPTION_CONNECTION_LIMIT, connection_limit,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_limit,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
+        MHD_OPTION_NOTIFY_COMPLETED, completed, cls,
+        MHD_OPTION_END);
+}
+
+/// The port the daemon listens on (the real one when 0 was asked), 0 if unknown.
+static inline uint16_t lcd_daemon_port(struct MHD_Daemon *daemon)
+{
+    const union MHD_DaemonInfo *info =
+        MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    return info ? info->port : 0;
+}
+
+/// Connections the daemon holds open right now.
+static inline unsigned int lcd_daemon_connections(struct MHD_Daemon *daemon)
+{
+    const union MHD_DaemonInfo *info =
+        MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+    return info ? info->num_connections : 0;
+}

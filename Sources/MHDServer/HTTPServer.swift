@@ -1,0 +1,137 @@
+import CMicroHTTPD
+import HTTPTypes
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An HTTP/1.1 server on libmicrohttpd that hands complete requests to a handler.
+///
+/// The bridge reads bodies (up to `maxBody`), refuses requests with conflicting
+/// framing headers (400) or oversized bodies (413) using the `problem` closure,
+/// and sends whatever the handler answers, adding only `Content-Length`. The
+/// handler runs concurrently on the server's worker threads.
+public final class HTTPServer: Sendable {
+    public let configuration: ServerConfiguration
+    private let context: ServerContext
+    private let state = Mutex<State>(.idle)
+
+    private enum State {
+        case idle
+        case running(Daemon)
+        case stopped
+    }
+
+    /// A running daemon and the retain that keeps `cls` alive for its callbacks.
+    /// `@unchecked`: OpaquePointer is not Sendable, but the MHD calls made on it
+    /// (get_daemon_info, quiesce, stop) are safe from any thread.
+    private struct Daemon: @unchecked Sendable {
+        let pointer: OpaquePointer
+        let context: Unmanaged<ServerContext>
+        let port: UInt16
+    }
+
+    /// - Parameters:
+    ///   - handler: answers one complete request; called on worker threads.
+    ///   - problem: builds the bridge's own error responses (400, 413).
+    ///   - accessLog: called once per request that was answered, after completion.
+    public init(configuration: ServerConfiguration,
+                handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse,
+                problem: @escaping ProblemResponder,
+                accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil) {
+        self.configuration = configuration
+        self.context = ServerContext(maxBody: max(0, configuration.maxBody), handler: handler,
+                                     problem: problem, accessLog: accessLog)
+    }
+
+    deinit {
+        stop(graceSeconds: 0)
+    }
+
+    /// Binds and starts serving on the worker threads. A server starts once.
+    /// - Throws: `HTTPServerError` if the host does not resolve or the port cannot be bound.
+    public func start() throws(HTTPServerError) {
+        try state.withLock { (state: inout State) throws(HTTPServerError) in
+            guard case .idle = state else { throw .alreadyStarted }
+            let config = configuration
+            let address = try SocketAddress(host: config.host, port: config.port)
+            var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
+                | MHD_USE_ITC.rawValue  // needed by MHD_quiesce_daemon in `stop`
+                | MHD_USE_ERROR_LOG.rawValue  // messages go to `logMessage`
+            if address.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
+
+            context.startupMessages.withLock { $0 = [] }
+            let retained = Unmanaged.passRetained(context)
+            let daemon = address.withSockaddr { sockaddr in
+                lcd_start_daemon(flags, sockaddr, UInt32(clamping: config.threads), config.connectionTimeout,
+                                 config.connectionLimit, config.perIPConnectionLimit,
+                                 max(4096, config.memoryLimit),
+                                 accessHandler, requestCompleted, logMessage, retained.toOpaque())
+            }
+            let messages = context.startupMessages.withLock { messages in
+                defer { messages = nil }
+                return messages ?? []
+            }
+            let shownAddress = address.isIPv6 ? "[\(config.host.trimmingBrackets)]:\(config.port)"
+                                              : "\(config.host):\(config.port)"
+            guard let daemon else {
+                retained.release()
+                throw .cannotListen(address: shownAddress, reason: Self.reason(from: messages))
+            }
+            state = .running(Daemon(pointer: daemon, context: retained, port: lcd_daemon_port(daemon)))
+        }
+    }
+
+    /// The bound port once started (the real one when 0 was configured),
+    /// otherwise the configured one.
+    public var port: UInt16 {
+        state.withLock { state in
+            if case .running(let daemon) = state { return daemon.port }
+            return configuration.port
+        }
+    }
+
+    /// Stops gracefully: stops accepting connections, lets requests in flight
+    /// finish for up to `graceSeconds`, then closes every connection. Responses
+    /// sent meanwhile carry `Connection: close`. Returns when the worker threads
+    /// have ended. Does nothing if the server is not running. Never call it from
+    /// the handler (it would wait for itself).
+    public func stop(graceSeconds: Double) {
+        let daemon: Daemon? = state.withLock { state in
+            guard case .running(let daemon) = state else { return nil }
+            state = .stopped
+            return daemon
+        }
+        guard let daemon else { return }
+        context.stopping.store(true, ordering: .relaxed)
+        let listenSocket = MHD_quiesce_daemon(daemon.pointer)
+        let deadline = monotonicNanoseconds() + UInt64(max(0, min(graceSeconds, 3600)) * 1e9)
+        while context.inFlight.load(ordering: .relaxed) > 0, lcd_daemon_connections(daemon.pointer) > 0,
+              monotonicNanoseconds() < deadline {
+            usleep(5_000)
+        }
+        MHD_stop_daemon(daemon.pointer)
+        if listenSocket >= 0 { close(listenSocket) }
+        daemon.context.release()
+    }
+
+    /// A one-line reason from libmicrohttpd's start-up messages.
+    private static func reason(from messages: [String]) -> String {
+        // MHD reports "Failed to bind to port 0: Address already in use" (port 0
+        // because the address came through MHD_OPTION_SOCK_ADDR): keep the cause.
+        for message in messages where message.hasPrefix("Failed to bind") {
+            if let colon = message.lastIndex(of: ":") {
+                return message[message.index(after: colon)...].drop { $0 == " " }.description
+            }
+        }
+        return messages.last ?? "libmicrohttpd could not start"
+    }
+}
+
+private extension String {
+    var trimmingBrackets: String {
+        hasPrefix("[") && hasSuffix("]") ? String(dropFirst().dropLast()) : self
+    }
+}

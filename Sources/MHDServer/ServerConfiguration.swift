@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How an `HTTPServer` listens and which limits it enforces.
+///
+/// Every libmicrohttpd limit is set explicitly: the library's own defaults
+/// (no connection timeout, no per-IP limit) are unsafe.
+public struct ServerConfiguration: Sendable {
+    /// Interface to bind: an IPv4 or IPv6 literal (brackets optional) or a host
+    /// name, which is resolved once at start (IPv4 preferred).
+    public var host: String
+    /// TCP port; 0 binds any free port (read it back with `HTTPServer.port`).
+    public var port: UInt16
+    /// Worker threads polling connections with epoll; 1 means a single internal
+    /// thread rather than a pool.
+    public var threads: Int
+    /// Largest request body accepted, in bytes; larger ones are answered 413.
+    public var maxBody: Int
+    /// Seconds a connection may stay idle before it is closed.
+    public var connectionTimeout: UInt32
+    /// Connections held at once; further clients are refused at accept.
+    public var connectionLimit: UInt32
+    /// Connections held at once from one IP address; 0 means no per-IP limit
+    /// (the default: the service is mostly used from one machine or one proxy).
+    public var perIPConnectionLimit: UInt32
+    /// Bytes of memory per connection for the request line, headers and read
+    /// buffer; a request whose headers do not fit is answered 431 by
+    /// libmicrohttpd. Values below 4 KiB are raised to 4 KiB (0 would crash
+    /// libmicrohttpd 0.9.75).
+    public var memoryLimit: Int
+
+    public init(
+        host: String = "127.0.0.1",
+        port: UInt16 = 8080,
+        threads: Int = ServerConfiguration.defaultThreads,
+        maxBody: Int = 1 << 20,
+        connectionTimeout: UInt32 = 30,
+        connectionLimit: UInt32 = 1000,
+        perIPConnectionLimit: UInt32 = 0,
+        memoryLimit: Int = 64 << 10
+    ) {
+        self.host = host
+        self.port = port
+        self.threads = threads
+        self.maxBody = maxBody
+        self.connectionTimeout = connectionTimeout
+        self.connectionLimit = connectionLimit
+        self.perIPConnectionLimit = perIPConnectionLimit
+        self.memoryLimit = memoryLimit
+    }
+
+    /// The number of online processors, clamped to 1…64.
+    public static var defaultThreads: Int {
+        min(64, max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+}
+
+/// One answered request, reported after its response was sent (or abandoned).
+public struct AccessLogEntry: Sendable {
+    public var method: String
+    /// The path as sent (not percent-decoded, without the query).
+    public var path: String
+    /// The status the bridge queued.
+    public var status: Int
+    /// From the first handler call (headers received) to completion.
+    public var durationNanoseconds: UInt64
+
+    public init(method: String, path: String, status: Int, durationNanoseconds: UInt64) {
+        self.method = method
+        self.path = path
+        self.status = status
+        self.durationNanoseconds = durationNanoseconds
+    }
+}
+
+/// Why `HTTPServer.start()` failed.
+public enum HTTPServerError: Error, CustomStringConvertible {
+    /// The host could not be resolved to an address.
+    case badHost(host: String, reason: String)
+    /// libmicrohttpd could not start (typically: the port is in use).
+    case cannotListen(address: String, reason: String)
+    /// `start()` was called twice, or after `stop`.
+    case alreadyStarted
+
+    public var description: String {
+        switch self {
+        case let .badHost(host, reason): "cannot use host \"\(host)\": \(reason)"
+        case let .cannotListen(address, reason): "cannot listen on \(address): \(reason)"
+        case .alreadyStarted: "the server was already started"
+        }
+    }
+}

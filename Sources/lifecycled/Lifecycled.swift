@@ -1,0 +1,107 @@
+import Foundation
+import Dispatch
+import LifecycleService
+import MHDServer
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The executable: flags, then serve (or help, version, healthcheck).
+enum Lifecycled {
+    /// Runs the command line and returns the exit status: 0 success, 1 failure
+    /// (cannot listen, unhealthy check), 2 bad usage.
+    static func main(arguments: [String]) -> Int32 {
+        let options: Options
+        do {
+            options = try Options(arguments: arguments, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            writeLine("lifecycled: \(error.message); see --help", to: 2)
+            return 2
+        }
+        switch options.mode {
+        case .help: writeLine(Options.usage, to: 1, newline: false); return 0
+        case .version: writeLine(Options.version, to: 1); return 0
+        case .check(let url): return HealthCheck.run(url: url)
+        case .checkSelf: return HealthCheck.run(url: "http://127.0.0.1:\(options.port)/healthz")
+        case .serve: return serve(options)
+        }
+    }
+
+    /// Serves until SIGINT or SIGTERM, then stops gracefully and returns 0.
+    private static func serve(_ options: Options) -> Int32 {
+        // Block the stop signals before any thread exists (MHD's workers and
+        // Dispatch's inherit the mask), so that only `sigwait` below sees them.
+        let stopSignals = StopSignals()
+        // A reader that closes our stdout or stderr pipe must not kill the server.
+        signal(SIGPIPE, SIG_IGN)
+
+        let service = Service(limits: ServiceLimits(maxSessions: options.maxSessions,
+                                                    sessionTTL: options.sessionTTL, maxLog: options.maxLog))
+        let configuration = ServerConfiguration(host: options.host, port: options.port,
+                                                threads: options.threads, maxBody: options.maxBody)
+        let server = HTTPServer(configuration: configuration,
+                                handler: { service.handle($0) },
+                                problem: { service.problem(status: $0, detail: $1) },
+                                accessLog: options.quiet ? nil : AccessLog.write)
+        do {
+            try server.start()
+        } catch {
+            writeLine("lifecycled: \(error)", to: 2)
+            return 1
+        }
+        let host = options.host.contains(":") && !options.host.hasPrefix("[") ? "[\(options.host)]" : options.host
+        writeLine("listening on http://\(host):\(server.port)", to: 1)
+
+        let sweeper = DispatchSource.makeTimerSource(queue: .global())
+        let interval = max(0.1, min(options.sessionTTL / 4, 30))
+        sweeper.schedule(deadline: .now() + interval, repeating: interval)
+        sweeper.setEventHandler { service.sweepExpiredSessions() }
+        sweeper.resume()
+
+        stopSignals.wait()
+        sweeper.cancel()
+        server.stop(graceSeconds: 5)
+        return 0
+    }
+}
+
+/// One line per answered request on standard error: `METHOD PATH STATUS 0.12ms`.
+enum AccessLog {
+    @Sendable static func write(_ entry: AccessLogEntry) {
+        let hundredths = (entry.durationNanoseconds + 5_000) / 10_000  // of a millisecond, rounded
+        let fraction = hundredths % 100 < 10 ? "0\(hundredths % 100)" : "\(hundredths % 100)"
+        writeLine("\(printable(entry.method)) \(printable(entry.path)) \(entry.status) "
+                  + "\(hundredths / 100).\(fraction)ms", to: 2)
+    }
+
+    /// Escapes control bytes, so that a decoded `%0A` in a path cannot forge log lines.
+    private static func printable(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                let hex = String(scalar.value, radix: 16)
+                result += scalar.value < 0x10 ? "\\x0\(hex)" : "\\x\(hex)"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+/// Writes `text` (plus a newline) to a file descriptor in one `write(2)` call,
+/// unbuffered, so a reader on a pipe sees it at once.
+func writeLine(_ text: String, to descriptor: Int32, newline: Bool = true) {
+    var bytes = Array(text.utf8)
+    if newline { bytes.append(UInt8(ascii: "\n")) }
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        if written < 0, errno == EINTR { continue }
+        guard written > 0 else { return }
+        offset += written
+    }
+}

@@ -1,0 +1,153 @@
+import MHDServer
+
+/// The command line, parsed.
+struct Options {
+    enum Mode: Equatable {
+        case serve
+        case help
+        case version
+        /// Healthcheck: GET this URL and exit 0 on a 2xx status.
+        case check(String)
+        /// Healthcheck of this server's own `/healthz` (`--check` with no URL): the
+        /// URL is made from `--port` / `LIFECYCLED_PORT` once every flag is read.
+        case checkSelf
+    }
+
+    var mode = Mode.serve
+    var host = "127.0.0.1"
+    var port: UInt16 = 8080
+    var threads = ServerConfiguration.defaultThreads
+    var maxSessions = 100_000
+    var sessionTTL = 3600.0
+    var maxLog = 10_000
+    var maxBody = 1 << 20
+    var quiet = false
+
+    static let version = "lifecycled 0.1.0"
+
+    static var usage: String {
+        """
+        usage: lifecycled [options]
+
+        Serves the iOS app life cycle simulator over HTTP until SIGINT or SIGTERM.
+
+        options:
+          --host HOST          interface to listen on (default: 127.0.0.1)
+          --port PORT          TCP port, 0 = any free port (default: 8080)
+          --threads N          worker threads, 1-64 (default: number of cores, \(ServerConfiguration.defaultThreads) here)
+          --max-sessions N     sessions held at once (default: 100000)
+          --session-ttl TIME   idle time before a session is forgotten: seconds, or with
+                               suffix s, m or h (default: 3600)
+          --max-log N          callbacks kept per session (default: 10000)
+          --max-body BYTES     largest request body: bytes, or with suffix k/KiB or m/MiB
+                               (default: 1048576)
+          --quiet              no access log on standard error (default: off)
+          --check [URL]        healthcheck: GET the http:// URL (default: this server's
+                               /healthz on 127.0.0.1 and --port), exit 0 on 2xx, else 1
+          --version            print the version and exit
+          --help               print this help and exit
+
+        environment:
+          LIFECYCLED_HOST      default of --host
+          LIFECYCLED_PORT      default of --port (and of the port --check probes)
+
+        """
+    }
+
+    /// A usage error, shown as one line; the process exits with status 2.
+    struct Failure: Error {
+        let message: String
+    }
+
+    /// Parses `arguments` (without the program name). Accepts `--flag value`
+    /// and `--flag=value`; a later flag overrides an earlier one. `environment`
+    /// supplies the defaults of `--host` and `--port` (for containers, where the
+    /// health check must follow the configured port).
+    init(arguments: [String], environment: [String: String] = [:]) throws(Failure) {
+        if let envHost = environment["LIFECYCLED_HOST"], !envHost.isEmpty { host = envHost }
+        if let envPort = environment["LIFECYCLED_PORT"], !envPort.isEmpty {
+            guard let number = UInt16(envPort) else {
+                throw Failure(message: "LIFECYCLED_PORT: \"\(envPort)\" is not a port number (0-65535)")
+            }
+            port = number
+        }
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            guard argument.hasPrefix("-") else { throw Failure(message: "unexpected argument \"\(argument)\"") }
+            var flag = argument
+            var inlineValue: String?
+            if let equals = argument.firstIndex(of: "=") {
+                flag = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            /// The flag's value: after `=`, or the next argument.
+            func value() throws(Failure) -> String {
+                if let inlineValue { return inlineValue }
+                guard let next = remaining.popFirst() else { throw Failure(message: "\(flag): missing value") }
+                return next
+            }
+            func noValue() throws(Failure) {
+                if inlineValue != nil { throw Failure(message: "\(flag) takes no value") }
+            }
+            switch flag {
+            case "--help", "-h": try noValue(); mode = .help
+            case "--version": try noValue(); mode = .version
+            case "--quiet": try noValue(); quiet = true
+            case "--check":
+                // The URL is optional: a following flag (or nothing) means "this server".
+                if inlineValue == nil, remaining.first.map({ $0.hasPrefix("-") }) ?? true {
+                    mode = .checkSelf
+                } else {
+                    mode = .check(try value())
+                }
+            case "--host":
+                host = try value()
+                if host.isEmpty { throw Failure(message: "--host: empty host") }
+            case "--port":
+                let text = try value()
+                guard let number = UInt16(text) else { throw Failure(message: "--port: \"\(text)\" is not a port number (0-65535)") }
+                port = number
+            case "--threads": threads = try Self.integer(try value(), flag: flag, what: "thread count", in: 1...64)
+            case "--max-sessions":
+                maxSessions = try Self.integer(try value(), flag: flag, what: "session count", in: 1...100_000_000)
+            case "--max-log": maxLog = try Self.integer(try value(), flag: flag, what: "callback count", in: 1...100_000_000)
+            case "--session-ttl": sessionTTL = try Self.duration(try value(), flag: flag)
+            case "--max-body": maxBody = try Self.byteCount(try value(), flag: flag)
+            default: throw Failure(message: "unknown flag \"\(flag)\"")
+            }
+        }
+    }
+
+    private static func integer(_ text: String, flag: String, what: String,
+                                in range: ClosedRange<Int>) throws(Failure) -> Int {
+        guard let number = Int(text), range.contains(number) else {
+            throw Failure(message: "\(flag): \"\(text)\" is not a \(what) (\(range.lowerBound)-\(range.upperBound))")
+        }
+        return number
+    }
+
+    /// Seconds, optionally with suffix s, m or h; more than 0, at most 365 days.
+    private static func duration(_ text: String, flag: String) throws(Failure) -> Double {
+        let units: [(suffix: String, seconds: Double)] = [("s", 1), ("m", 60), ("h", 3600)]
+        let unit = units.first { text.hasSuffix($0.suffix) }
+        let number = unit.map { String(text.dropLast($0.suffix.count)) } ?? text
+        guard number.first?.isNumber == true, let value = Double(number), value.isFinite,
+              case let seconds = value * (unit?.seconds ?? 1), seconds > 0, seconds <= 365 * 86_400 else {
+            throw Failure(message: "\(flag): \"\(text)\" is not a duration (seconds, or a number with s, m or h; "
+                                   + "more than 0, at most 365 days)")
+        }
+        return seconds
+    }
+
+    /// Bytes, optionally with suffix k, K, KiB, m, M or MiB; at most 1 GiB.
+    private static func byteCount(_ text: String, flag: String) throws(Failure) -> Int {
+        let units: [(suffix: String, bytes: Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("k", 1 << 10),
+                                                     ("K", 1 << 10), ("m", 1 << 20), ("M", 1 << 20)]
+        let unit = units.first { text.hasSuffix($0.suffix) }
+        let number = unit.map { String(text.dropLast($0.suffix.count)) } ?? text
+        guard let value = Int(number), value >= 0, value <= (1 << 30) / (unit?.bytes ?? 1) else {
+            throw Failure(message: "\(flag): \"\(text)\" is not a byte count (0-1GiB; suffix k/KiB or m/MiB allowed)")
+        }
+        return value * (unit?.bytes ?? 1)
+    }
+}
