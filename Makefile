@@ -1,0 +1,37 @@
+# lifecycled: the two commands of the README are `make run` and `make test`.
+# Both install what is missing first (scripts/setup.sh).
+ARGS ?=
+BIN = .build/debug/lifecycled
+
+.PHONY: run test build release bench lint clean setup
+
+run:           ## build and start the server (flags: make run ARGS="--port 9000")
+	@scripts/setup.sh --run
+	swift build --product lifecycled
+	$(BIN) $(ARGS)
+
+test:          ## every check: swift tests, spec, schemathesis, hadolint
+	@scripts/test.sh
+
+build:
+	@scripts/setup.sh --run
+	swift build
+
+release:
+	@scripts/setup.sh --run
+	swift build -c release --product lifecycled
+
+bench: release ## throughput against the bare C libmicrohttpd baseline
+	@scripts/setup.sh --bench
+	@scripts/bench.sh .build/release/lifecycled
+
+lint:          ## the spec and the Dockerfile only
+	@scripts/setup.sh
+	.venv/bin/python -m openapi_spec_validator openapi.yaml
+	.venv/bin/hadolint Dockerfile
+
+setup:
+	@scripts/setup.sh
+
+clean:
+	rm -rf .build .venv
