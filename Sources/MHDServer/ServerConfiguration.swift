@@ -40,7 +40,7 @@ public struct ServerConfiguration: Sendable {
         connectionTimeout: UInt32 = 30,
         connectionLimit: UInt32 = 1000,
         perIPConnectionLimit: UInt32 = 0,
-        memoryLimit: Int = 64 << 10
+        memoryLimit: Int = 32 << 10
     ) {
         self.host = host
         self.port = port

@@ -37,6 +37,10 @@ enum Lifecycled {
         // A reader that closes our stdout or stderr pipe must not kill the server.
         signal(SIGPIPE, SIG_IGN)
 
+        let accessLog = AccessLog(descriptor: 2)
+        let logRequest: (@Sendable (AccessLogEntry) -> Void)? = options.quiet ? nil : { @Sendable entry in
+            accessLog.write(entry)
+        }
         let service = Service(limits: ServiceLimits(maxSessions: options.maxSessions,
                                                     sessionTTL: options.sessionTTL, maxLog: options.maxLog))
         let configuration = ServerConfiguration(host: options.host, port: options.port,
@@ -44,7 +48,7 @@ enum Lifecycled {
         let server = HTTPServer(configuration: configuration,
                                 handler: { service.handle($0) },
                                 problem: { service.problem(status: $0, detail: $1) },
-                                accessLog: options.quiet ? nil : AccessLog.write)
+                                accessLog: logRequest)
         do {
             try server.start()
         } catch {
@@ -57,38 +61,22 @@ enum Lifecycled {
         let sweeper = DispatchSource.makeTimerSource(queue: .global())
         let interval = max(0.1, min(options.sessionTTL / 4, 30))
         sweeper.schedule(deadline: .now() + interval, repeating: interval)
-        sweeper.setEventHandler { service.sweepExpiredSessions() }
+        sweeper.setEventHandler {
+            service.sweepExpiredSessions()
+        }
         sweeper.resume()
+
+        let flusher = DispatchSource.makeTimerSource(queue: .global())
+        flusher.schedule(deadline: .now() + AccessLog.flushInterval, repeating: AccessLog.flushInterval)
+        flusher.setEventHandler { accessLog.flush() }
+        flusher.resume()
 
         stopSignals.wait()
         sweeper.cancel()
         server.stop(graceSeconds: 5)
+        flusher.cancel()
+        accessLog.flush()
         return 0
-    }
-}
-
-/// One line per answered request on standard error: `METHOD PATH STATUS 0.12ms`.
-enum AccessLog {
-    @Sendable static func write(_ entry: AccessLogEntry) {
-        let hundredths = (entry.durationNanoseconds + 5_000) / 10_000  // of a millisecond, rounded
-        let fraction = hundredths % 100 < 10 ? "0\(hundredths % 100)" : "\(hundredths % 100)"
-        writeLine("\(printable(entry.method)) \(printable(entry.path)) \(entry.status) "
-                  + "\(hundredths / 100).\(fraction)ms", to: 2)
-    }
-
-    /// Escapes control bytes, so that a decoded `%0A` in a path cannot forge log lines.
-    private static func printable(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                let hex = String(scalar.value, radix: 16)
-                result += scalar.value < 0x10 ? "\\x0\(hex)" : "\\x\(hex)"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }
 
@@ -97,6 +85,11 @@ enum AccessLog {
 func writeLine(_ text: String, to descriptor: Int32, newline: Bool = true) {
     var bytes = Array(text.utf8)
     if newline { bytes.append(UInt8(ascii: "\n")) }
+    writeAll(bytes, to: descriptor)
+}
+
+/// Writes all of `bytes`, retrying short writes and EINTR; gives up on other errors.
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
     var offset = 0
     while offset < bytes.count {
         let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }

@@ -55,3 +55,21 @@ import Testing
         #expect(r.json["detail"] as? String == "too big")
     }
 }
+
+/// The hand-written UUID parser of session paths.
+@Suite struct UUIDPathTests {
+    @Test func roundTripsRandomIdsInEitherCase() {
+        for _ in 0..<500 {
+            let id = UUID()
+            #expect(UUID(pathSegment: id.uuidString) == id)
+            #expect(UUID(pathSegment: id.uuidString.lowercased()) == id)
+        }
+    }
+
+    @Test(arguments: ["", "6f1c2b9e3d4a4f0b9a532c7e8d1f0a42", "6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a4",
+                      "6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a422", "6f1c2b9e-3d4a-4f0b-9a53_2c7e8d1f0a42",
+                      "6f1c2b9g-3d4a-4f0b-9a53-2c7e8d1f0a42", "6f1c2b9e-3d4a-4f0b-9a532-c7e8d1f0a42", "é"])
+    func rejectsMalformedIds(_ text: String) {
+        #expect(UUID(pathSegment: text) == nil)
+    }
+}

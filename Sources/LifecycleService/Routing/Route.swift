@@ -32,9 +32,9 @@ enum Route: Equatable {
         case 2 where p == ["v1", "sessions"]: self = .sessions
         case 2 where p == ["v1", "simulate"]: self = .simulate
         case 3 where p[0] == "v1" && p[1] == "sessions" && !p[2].isEmpty:
-            self = UUID(uuidString: p[2]).map(Route.session) ?? .unknownSession(p[2])
+            self = UUID(pathSegment: p[2]).map(Route.session) ?? .unknownSession(p[2])
         case 4 where p[0] == "v1" && p[1] == "sessions" && (p[3] == "actions" || p[3] == "callbacks"):
-            guard let id = UUID(uuidString: p[2]) else { self = .unknownSession(p[2]); return }
+            guard let id = UUID(pathSegment: p[2]) else { self = .unknownSession(p[2]); return }
             self = p[3] == "actions" ? .actions(id) : .callbacks(id)
         default: return nil
         }
