@@ -23,7 +23,8 @@ import Testing
         #expect(state["app"] as? String == "notRunning")
         #expect(state["restorationArchive"] as? Bool == false)
         #expect(r.json["callbackCount"] as? Int == 0)
-        #expect(r.json["allowedActions"] as? [String] == ["launch", "openURL", "openUniversalLink", "tapNotification", "terminate"])
+        #expect(r.json["allowedActions"] as? [String] == ["launch", "openURL", "openUniversalLink", "tapNotification", "terminate",
+                                                          "lock", "memoryWarning", "receiveNotification", "quickAction", "advanceTime"])
     }
 
     @Test func sessionIdsAreDistinctRandomV4() {
@@ -118,7 +119,9 @@ import Testing
         #expect(r.json["state"] as? String == "active")
         // No notification-center delegate: a notification is not presented over an
         // active app, so it cannot be tapped.
-        #expect(r.json["allowedActions"] as? [String] == ["background", "openURL", "openUniversalLink", "terminate"])
+        #expect(r.json["allowedActions"] as? [String] == ["background", "openURL", "openUniversalLink", "terminate", "interruptionBegan",
+                                                          "lock", "memoryWarning", "receiveNotification", "locationEvent",
+                                                          "beginBackgroundTask", "advanceTime"])
         #expect(r.json["needs"] is String)
         #expect(client.send("GET", "/v1/sessions/\(id)").text == before)
         let bg = client.act(id, #"{"type":"background"}"#)

@@ -12,6 +12,30 @@ public enum Action: Sendable, Equatable {
     case tapNotification(payload: JSONValue)
     /// The process ends.
     case terminate(by: TerminationCause)
+    /// Something covers the active app (an alert, a call, Control Center, …).
+    case interruptionBegan(kind: InterruptionKind)
+    /// The interruption goes away: back to the app, or the user went elsewhere.
+    case interruptionEnded(outcome: InterruptionOutcome)
+    /// The device is locked.
+    case lock
+    /// The device is unlocked.
+    case unlock
+    /// The system is low on memory.
+    case memoryWarning
+    /// A remote notification arrives, not tapped (`aps.content-available: 1` for a silent push).
+    case receiveNotification(payload: JSONValue)
+    /// The system grants a background fetch (launching or waking the app).
+    case backgroundFetch
+    /// A location update launches or wakes the app (`location` mode).
+    case locationEvent
+    /// The user picks a home-screen quick action.
+    case quickAction(shortcutType: String)
+    /// The app's code calls `beginBackgroundTask(withName:expirationHandler:)`.
+    case beginBackgroundTask(name: String?)
+    /// The app's code calls `endBackgroundTask(_:)` for a task id.
+    case endBackgroundTask(id: Int)
+    /// Virtual time passes: suspension, task expiry and other timed events happen.
+    case advanceTime(seconds: Double)
 
     public var kind: ActionKind {
         switch self {
@@ -21,6 +45,18 @@ public enum Action: Sendable, Equatable {
         case .openUniversalLink: .openUniversalLink
         case .tapNotification: .tapNotification
         case .terminate: .terminate
+        case .interruptionBegan: .interruptionBegan
+        case .interruptionEnded: .interruptionEnded
+        case .lock: .lock
+        case .unlock: .unlock
+        case .memoryWarning: .memoryWarning
+        case .receiveNotification: .receiveNotification
+        case .backgroundFetch: .backgroundFetch
+        case .locationEvent: .locationEvent
+        case .quickAction: .quickAction
+        case .beginBackgroundTask: .beginBackgroundTask
+        case .endBackgroundTask: .endBackgroundTask
+        case .advanceTime: .advanceTime
         }
     }
 }
@@ -28,10 +64,13 @@ public enum Action: Sendable, Equatable {
 /// The action `type` names a client sends.
 public enum ActionKind: String, Sendable, CaseIterable {
     case launch, background, openURL, openUniversalLink, tapNotification, terminate
+    case interruptionBegan, interruptionEnded, lock, unlock, memoryWarning
+    case receiveNotification, backgroundFetch, locationEvent, quickAction
+    case beginBackgroundTask, endBackgroundTask, advanceTime
 
-    /// A representative action of this kind, used to ask the model which kinds a
-    /// state allows (so the answer is the simulator's own, never a second table).
-    var sample: Action {
+    /// A representative action of this kind in `state`, used to ask the model which
+    /// kinds a state allows (so the answer is the simulator's own, never a second table).
+    func sample(in state: AppSnapshot) -> Action {
         switch self {
         case .launch: .launch
         case .background: .background
@@ -39,6 +78,18 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .openUniversalLink: .openUniversalLink(url: "https://example.com/")
         case .tapNotification: .tapNotification(payload: .object(["aps": .object([:])]))
         case .terminate: .terminate(by: .user)
+        case .interruptionBegan: .interruptionBegan(kind: .systemAlert)
+        case .interruptionEnded: .interruptionEnded(outcome: .resume)
+        case .lock: .lock
+        case .unlock: .unlock
+        case .memoryWarning: .memoryWarning
+        case .receiveNotification: .receiveNotification(payload: .object(["aps": .object([:])]))
+        case .backgroundFetch: .backgroundFetch
+        case .locationEvent: .locationEvent
+        case .quickAction: .quickAction(shortcutType: "sample")
+        case .beginBackgroundTask: .beginBackgroundTask(name: nil)
+        case .endBackgroundTask: .endBackgroundTask(id: state.backgroundTasks.first?.id ?? 0)
+        case .advanceTime: .advanceTime(seconds: 1)
         }
     }
 }
@@ -49,4 +100,17 @@ public enum TerminationCause: String, Sendable, CaseIterable {
     case user
     /// Killed by the system (keeps the restoration archive).
     case system
+}
+
+/// What covers the active app (LIFECYCLE.md §3, "Interruptions").
+public enum InterruptionKind: String, Sendable, CaseIterable {
+    case systemAlert, call, notificationCenter, controlCenter, appSwitcher, siri
+}
+
+/// How an interruption ends.
+public enum InterruptionOutcome: String, Sendable, CaseIterable {
+    /// Back to the app (alert dismissed, call declined, switcher closed on this app).
+    case resume
+    /// The user went elsewhere (call accepted, another app chosen).
+    case leave
 }

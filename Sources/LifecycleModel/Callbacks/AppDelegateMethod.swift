@@ -14,9 +14,25 @@ enum AppDelegateMethod {
     static let willContinueUserActivity = "application(_:willContinueUserActivityWithType:)"
     static let continueUserActivity = "application(_:continue:restorationHandler:)"
     static let didReceiveRemoteNotification = "application(_:didReceiveRemoteNotification:fetchCompletionHandler:)"
+    static let performFetch = "application(_:performFetchWithCompletionHandler:)"
+    static let performAction = "application(_:performActionFor:completionHandler:)"
+    static let didReceiveMemoryWarning = "applicationDidReceiveMemoryWarning(_:)"
+    static let protectedDataWillBecomeUnavailable = "applicationProtectedDataWillBecomeUnavailable(_:)"
+    static let protectedDataDidBecomeAvailable = "applicationProtectedDataDidBecomeAvailable(_:)"
 }
 
 /// `UNUserNotificationCenterDelegate` method names.
 enum NotificationCenterDelegateMethod {
     static let didReceive = "userNotificationCenter(_:didReceive:withCompletionHandler:)"
+    static let willPresent = "userNotificationCenter(_:willPresent:withCompletionHandler:)"
+}
+
+/// `CLLocationManagerDelegate`: location events reach the app's location manager.
+enum LocationManagerDelegateMethod {
+    static let didUpdateLocations = "locationManager(_:didUpdateLocations:)"
+}
+
+/// The closure passed to `beginBackgroundTask(withName:expirationHandler:)`.
+enum BackgroundTaskMethod {
+    static let expirationHandler = "expirationHandler"
 }

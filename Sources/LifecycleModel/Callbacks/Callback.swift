@@ -23,4 +23,8 @@ public enum Receiver: String, Sendable, CaseIterable {
     case viewController
     /// The app's `UNUserNotificationCenterDelegate`.
     case notificationCenterDelegate
+    /// The app's `CLLocationManagerDelegate`.
+    case locationManagerDelegate
+    /// A background task's expiration handler (the closure given to `beginBackgroundTask`).
+    case backgroundTask
 }

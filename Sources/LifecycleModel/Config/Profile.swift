@@ -13,6 +13,15 @@ public struct Profile: Sendable, Equatable {
     public var restoration: RestorationMethods
     /// What a foreground app killed from the app switcher hears (quirk).
     public var switcherKillSequence: SwitcherKillSequence
+    /// A launch into the background calls didEnterBackground before the event (quirk).
+    public var didEnterBackgroundOnBackgroundLaunch: Bool
+    /// Seconds from a lock to protected data becoming unavailable (quirk).
+    public var protectedDataDelay: Double
+    /// Background execution time a task can extend to: 180 s on iOS 7–12, 30 s from
+    /// iOS 13 (LIFECYCLE.md §5, MULTI; Apple publishes no number).
+    public var backgroundTimeLimit: Double
+    /// Timing constants that do not depend on the version.
+    public var timing = Timing()
 
     public init(config: SessionConfig) {
         let version = config.iosVersion
@@ -21,11 +30,16 @@ public struct Profile: Sendable, Equatable {
         orientationQueries = (config.quirks.orientationQueries ?? legacyUI) ? .seed001 : nil
         restoration = version >= .known(13, 2) ? .secure : .legacy
         switcherKillSequence = config.quirks.switcherKillSequence ?? .resignActiveThenTerminate
+        didEnterBackgroundOnBackgroundLaunch = config.quirks.didEnterBackgroundOnBackgroundLaunch ?? !legacyUI
+        protectedDataDelay = config.quirks.protectedDataDelay ?? 10
+        backgroundTimeLimit = legacyUI ? 180 : 30
     }
 
     /// The quirks with their defaults filled in, as the session reports them.
     public var resolvedQuirks: Quirks {
-        Quirks(orientationQueries: orientationQueries != nil, switcherKillSequence: switcherKillSequence)
+        Quirks(orientationQueries: orientationQueries != nil, switcherKillSequence: switcherKillSequence,
+               didEnterBackgroundOnBackgroundLaunch: didEnterBackgroundOnBackgroundLaunch,
+               protectedDataDelay: protectedDataDelay)
     }
 }
 
@@ -57,4 +71,18 @@ public struct RestorationMethods: Sendable, Equatable {
     public static let secure = RestorationMethods(
         shouldSave: "application(_:shouldSaveSecureApplicationState:)",
         shouldRestore: "application(_:shouldRestoreSecureApplicationState:)")
+}
+
+/// The simulator's fixed timings, each a documented choice (LIFECYCLE.md §5).
+public struct Timing: Sendable, Equatable {
+    /// Seconds from entering the background to suspension when no background task
+    /// runs: "shortly after" (DOC), fixed here at the ~5 s didEnterBackground gets (S3).
+    public var suspensionDelay: Double = 5
+    /// Seconds an app launched or woken in the background for an event runs before
+    /// suspension: the ~30 s Apple gives to call the fetch / remote-notification
+    /// completion handler (DOC).
+    public var eventWindow: Double = 30
+    /// Seconds before the background time runs out that the expiration handler runs
+    /// ("shortly before", DOC).
+    public var expirationLead: Double = 5
 }

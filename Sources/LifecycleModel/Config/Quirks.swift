@@ -10,14 +10,28 @@ public struct Quirks: Sendable, Equatable {
     public var orientationQueries: Bool?
     /// What a foreground app killed from the app switcher hears (LIFECYCLE.md §3).
     public var switcherKillSequence: SwitcherKillSequence?
+    /// Whether a launch into the background calls `applicationDidEnterBackground(_:)`
+    /// before the event's handler. Default: no on iOS ≤ 12 (iOS 7 and 11 logs), yes
+    /// from iOS 13 ([A-bg]) (LIFECYCLE.md §3, §8).
+    public var didEnterBackgroundOnBackgroundLaunch: Bool?
+    /// Seconds from a lock to `applicationProtectedDataWillBecomeUnavailable(_:)`.
+    /// Default 10, the delay most often quoted (LIFECYCLE.md §3: UNSURE).
+    public var protectedDataDelay: Double?
 
-    public init(orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil) {
+    public init(orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil,
+                didEnterBackgroundOnBackgroundLaunch: Bool? = nil, protectedDataDelay: Double? = nil) {
         self.orientationQueries = orientationQueries
         self.switcherKillSequence = switcherKillSequence
+        self.didEnterBackgroundOnBackgroundLaunch = didEnterBackgroundOnBackgroundLaunch
+        self.protectedDataDelay = protectedDataDelay
     }
 
     /// The quirk names a config may set, for validation messages.
-    public static let names = ["orientationQueries", "switcherKillSequence"]
+    public static let names = ["orientationQueries", "switcherKillSequence",
+                               "didEnterBackgroundOnBackgroundLaunch", "protectedDataDelay"]
+
+    /// The largest `protectedDataDelay` accepted (a day).
+    public static let maxProtectedDataDelay = 86_400.0
 }
 
 /// The callbacks of a foreground app that the user swipes away in the app switcher.

@@ -6,6 +6,7 @@ enum LaunchPayload: Sendable {
     case url(String)
     case universalLink(String)
     case notification(JSONValue)
+    case shortcut(String)
 
     /// The universal-link activity type (S1's launch options).
     static let browsingWeb = "NSUserActivityTypeBrowsingWeb"
@@ -22,6 +23,8 @@ enum LaunchPayload: Sendable {
             ])])
         case .notification(let payload):
             .object(["remoteNotification": payload])
+        case .shortcut(let type):
+            .object(["shortcutItem": .object(["type": .string(type)])])
         }
     }
 
@@ -50,6 +53,10 @@ enum LaunchPayload: Sendable {
                 // S1: otherwise the app delegate's fetch-completion variant.
                 t.call(AppDelegateMethod.didReceiveRemoteNotification, args: .object(["userInfo": payload]))
             }
+        case .shortcut(let type):
+            // DOC: application(_:performActionFor:completionHandler:), cold (after
+            // didFinishLaunching returned true) and warm alike (LIFECYCLE.md §3 step 5).
+            t.call(AppDelegateMethod.performAction, args: .object(["shortcutItem": .object(["type": .string(type)])]))
         }
     }
 
@@ -63,6 +70,7 @@ enum LaunchPayload: Sendable {
         switch self {
         case .url, .universalLink: true
         case .notification: config.notificationCenterDelegate
+        case .shortcut: false  // quick actions live on the home screen
         }
     }
 }

@@ -1,17 +1,20 @@
 /// The work area of one action: the app as it changes, and the callbacks so far.
 ///
-/// Phases (cold launch, enter foreground, leave foreground, terminate) are
-/// extensions on this type; they read the session's `Profile` for everything that
-/// depends on the iOS version or the config.
+/// Phases (cold launch, enter foreground, leave foreground, launch into background,
+/// terminate) and the action rules are extensions on this type; they read the
+/// session's `Profile` for everything that depends on the iOS version or the config.
 struct Transition {
     let config: SessionConfig
     let profile: Profile
+    /// The action being applied, for refusals.
+    let action: ActionKind
     var state: AppSnapshot
     private(set) var callbacks: [Callback] = []
 
-    init(config: SessionConfig, profile: Profile, state: AppSnapshot) {
+    init(config: SessionConfig, profile: Profile, action: ActionKind, state: AppSnapshot) {
         self.config = config
         self.profile = profile
+        self.action = action
         self.state = state
     }
 
@@ -30,6 +33,16 @@ struct Transition {
     /// Moves the app to another state.
     mutating func enter(_ app: AppState) {
         state.app = app
+    }
+
+    /// The refusal of this action in the current state.
+    func refuse(needs: String) -> ActionRefusal {
+        ActionRefusal(action: action, state: state.app, needs: needs)
+    }
+
+    /// Refuses unless `condition` holds.
+    func require(_ condition: Bool, _ needs: @autoclosure () -> String) throws(ActionRefusal) {
+        if !condition { throw refuse(needs: needs()) }
     }
 
     var outcome: ActionOutcome { ActionOutcome(callbacks: callbacks, state: state) }

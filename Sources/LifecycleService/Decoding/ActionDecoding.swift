@@ -7,12 +7,22 @@ enum ActionDecoding {
     /// The members each action type takes besides `type`.
     static func parameters(of kind: ActionKind) -> [String] {
         switch kind {
-        case .launch, .background: []
+        case .launch, .background, .lock, .unlock, .memoryWarning, .backgroundFetch, .locationEvent: []
         case .openURL, .openUniversalLink: ["url"]
-        case .tapNotification: ["payload"]
+        case .tapNotification, .receiveNotification: ["payload"]
         case .terminate: ["by"]
+        case .interruptionBegan: ["kind"]
+        case .interruptionEnded: ["outcome"]
+        case .quickAction: ["shortcutType"]
+        case .beginBackgroundTask: ["name"]
+        case .endBackgroundTask: ["id"]
+        case .advanceTime: ["seconds"]
         }
     }
+
+    /// The longest `advanceTime` step (a year), and names.
+    static let maxSeconds = 31_536_000.0
+    static let maxNameLength = 256
 
     static func decode(_ value: JSONValue, path: String = "") throws(Problem) -> Action {
         let allowedTypes = ActionKind.allCases.map(\.rawValue)
@@ -39,15 +49,50 @@ enum ActionDecoding {
             try checkUniversalLink(url, field: r.field("url"))
             return .openUniversalLink(url: url)
         case .tapNotification:
-            let payload = try r.require("payload", r["payload"], hint: #"the APNs payload object, e.g. {"aps":{"alert":"Hi"}}"#)
-            guard payload.isObject else {
-                throw Problem.invalidField(r.field("payload"), #"payload must be the APNs payload object, e.g. {"aps":{"alert":"Hi"}}"#)
+            return .tapNotification(payload: try payload(r))
+        case .receiveNotification:
+            return .receiveNotification(payload: try payload(r))
+        case .interruptionBegan:
+            return .interruptionBegan(kind: try r.require("kind", r.choice("kind", InterruptionKind.self),
+                                                          hint: "what covers the app: \(InterruptionKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+        case .interruptionEnded:
+            return .interruptionEnded(outcome: try r.require("outcome", r.choice("outcome", InterruptionOutcome.self),
+                                                             hint: "\"resume\" (back to the app) or \"leave\" (the user went elsewhere)"))
+        case .lock: return .lock
+        case .unlock: return .unlock
+        case .memoryWarning: return .memoryWarning
+        case .backgroundFetch: return .backgroundFetch
+        case .locationEvent: return .locationEvent
+        case .quickAction:
+            let type = try r.require("shortcutType", r.string("shortcutType"), hint: "the UIApplicationShortcutItem type, e.g. \"com.example.search\"")
+            guard !type.isEmpty, type.count <= maxNameLength else {
+                throw Problem.invalidField(r.field("shortcutType"), "shortcutType must be 1 to \(maxNameLength) characters")
             }
-            return .tapNotification(payload: payload)
+            return .quickAction(shortcutType: type)
+        case .beginBackgroundTask:
+            let name = try r.string("name")
+            if let name, name.count > maxNameLength {
+                throw Problem.invalidField(r.field("name"), "name must be at most \(maxNameLength) characters")
+            }
+            return .beginBackgroundTask(name: name)
+        case .endBackgroundTask:
+            return .endBackgroundTask(id: try r.require("id", r.integer("id", in: 1...Int(Int32.max), what: "a background task id (an integer from 1)"),
+                                                        hint: "the id beginBackgroundTask gave (see state.backgroundTasks)"))
+        case .advanceTime:
+            let seconds = try r.require("seconds", r.number("seconds", in: 0...maxSeconds, what: "a number of seconds from 0 to \(Int(maxSeconds))"),
+                                        hint: "how much virtual time passes, e.g. 10")
+            return .advanceTime(seconds: seconds)
         case .terminate:
             let by = try r.require("by", r.choice("by", TerminationCause.self), hint: "\"user\" (swiped away in the app switcher) or \"system\"")
             return .terminate(by: by)
         }
+    }
+
+    private static func payload(_ r: ObjectReader) throws(Problem) -> JSONValue {
+        let example = #"the APNs payload object, e.g. {"aps":{"alert":"Hi"}}"#
+        let payload = try r.require("payload", r["payload"], hint: example)
+        guard payload.isObject else { throw Problem.invalidField(r.field("payload"), "payload must be \(example)") }
+        return payload
     }
 
     private static func describe(_ v: JSONValue) -> String {

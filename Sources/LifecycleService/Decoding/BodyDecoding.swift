@@ -50,6 +50,24 @@ struct ObjectReader {
         return b
     }
 
+    /// A number within `range`.
+    func number(_ name: String, in range: ClosedRange<Double>, what: String) throws(Problem) -> Double? {
+        guard let v = self[name] else { return nil }
+        guard let d = v.doubleValue, d.isFinite, range.contains(d) else {
+            throw Problem.invalidField(field(name), "\(field(name)) must be \(what)")
+        }
+        return d
+    }
+
+    /// A whole number within `range`.
+    func integer(_ name: String, in range: ClosedRange<Int>, what: String) throws(Problem) -> Int? {
+        guard let v = self[name] else { return nil }
+        guard let d = v.doubleValue, d.rounded() == d, d >= Double(range.lowerBound), d <= Double(range.upperBound) else {
+            throw Problem.invalidField(field(name), "\(field(name)) must be \(what)")
+        }
+        return Int(d)
+    }
+
     /// A string that must be one of an enumeration's raw values.
     func choice<E: RawRepresentable & CaseIterable>(_ name: String, _: E.Type) throws(Problem) -> E? where E.RawValue == String {
         let allowed = E.allCases.map(\.rawValue)

@@ -53,6 +53,9 @@ enum ConfigDecoding {
         let q = try ObjectReader(v, path: r.field("quirks"), what: "a quirks object", known: Quirks.names)
         return Quirks(
             orientationQueries: try q.bool("orientationQueries"),
-            switcherKillSequence: try q.choice("switcherKillSequence", SwitcherKillSequence.self))
+            switcherKillSequence: try q.choice("switcherKillSequence", SwitcherKillSequence.self),
+            didEnterBackgroundOnBackgroundLaunch: try q.bool("didEnterBackgroundOnBackgroundLaunch"),
+            protectedDataDelay: try q.number("protectedDataDelay", in: 0...Quirks.maxProtectedDataDelay,
+                                             what: "a number of seconds from 0 to \(Int(Quirks.maxProtectedDataDelay))"))
     }
 }

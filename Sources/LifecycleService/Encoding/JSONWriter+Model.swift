@@ -12,12 +12,43 @@ extension JSONWriter {
         endObject()
     }
 
-    mutating func write(_ s: AppSnapshot) {
+    /// The app after an action; `simulator` answers what depends on the config.
+    mutating func write(_ s: AppSnapshot, _ simulator: Simulator) {
         beginObject()
         member("app", s.app.rawValue)
         key("clock"); number(s.clock)
         key("restorationArchive"); bool(s.restorationArchive)
+        key("locked"); bool(s.locked)
+        key("interruption"); if let i = s.interruption { string(i.rawValue) } else { null() }
+        key("protectedDataAvailable"); bool(s.protectedDataAvailable)
+        key("backgroundTasks")
+        beginArray()
+        for task in s.backgroundTasks {
+            beginObject()
+            key("id"); int(task.id)
+            key("name"); if let n = task.name { string(n) } else { null() }
+            key("began"); number(task.began)
+            key("expirationHandlerCalled"); bool(task.expirationHandlerCalled)
+            endObject()
+        }
+        endArray()
+        key("backgroundTimeRemaining"); optionalNumber(simulator.backgroundTimeRemaining(in: s))
+        key("suspendsAt"); optionalNumber(s.backgroundTasks.isEmpty && s.app == .background ? s.suspendAt : nil)
+        key("userForceQuit"); bool(s.userForceQuit)
+        key("lastTermination")
+        if let t = s.lastTermination {
+            beginObject()
+            member("reason", t.reason.rawValue)
+            key("at"); number(t.at)
+            endObject()
+        } else {
+            null()
+        }
         endObject()
+    }
+
+    mutating func optionalNumber(_ d: Double?) {
+        if let d { number(d) } else { null() }
     }
 
     mutating func write(_ c: SessionConfig, quirks: Quirks) {
@@ -34,6 +65,8 @@ extension JSONWriter {
         beginObject()
         if let q = quirks.orientationQueries { key("orientationQueries"); bool(q) }
         if let q = quirks.switcherKillSequence { member("switcherKillSequence", q.rawValue) }
+        if let q = quirks.didEnterBackgroundOnBackgroundLaunch { key("didEnterBackgroundOnBackgroundLaunch"); bool(q) }
+        if let q = quirks.protectedDataDelay { key("protectedDataDelay"); number(q) }
         endObject()
         endObject()
     }
@@ -42,23 +75,29 @@ extension JSONWriter {
         beginObject()
         member("type", a.kind.rawValue)
         switch a {
-        case .launch, .background: break
+        case .launch, .background, .lock, .unlock, .memoryWarning, .backgroundFetch, .locationEvent: break
         case .openURL(let url), .openUniversalLink(let url): member("url", url)
-        case .tapNotification(let payload): key("payload"); value(payload)
+        case .tapNotification(let payload), .receiveNotification(let payload): key("payload"); value(payload)
         case .terminate(let by): member("by", by.rawValue)
+        case .interruptionBegan(let kind): member("kind", kind.rawValue)
+        case .interruptionEnded(let outcome): member("outcome", outcome.rawValue)
+        case .quickAction(let type): member("shortcutType", type)
+        case .beginBackgroundTask(let name): if let name { member("name", name) }
+        case .endBackgroundTask(let id): key("id"); int(id)
+        case .advanceTime(let seconds): key("seconds"); number(seconds)
         }
         endObject()
     }
 
     /// `{"action":…,"callbacks":[…],"state":…}`: one action's result.
-    mutating func writeResult(action: Action, callbacks: ArraySlice<LoggedCallback>, state: AppSnapshot) {
+    mutating func writeResult(action: Action, callbacks: ArraySlice<LoggedCallback>, state: AppSnapshot, simulator: Simulator) {
         beginObject()
         key("action"); write(action)
         key("callbacks")
         beginArray()
         for c in callbacks { write(c) }
         endArray()
-        key("state"); write(state)
+        key("state"); write(state, simulator)
         endObject()
     }
 }

@@ -15,7 +15,7 @@ extension Service {
             } catch {
                 throw Problem.refused(error, allowed: session.allowedActions)
             }
-            w.writeResult(action: action, callbacks: callbacks[...], state: session.state)
+            w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
         }
         return self.json(200, w)
     }

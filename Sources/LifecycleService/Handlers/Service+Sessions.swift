@@ -58,7 +58,7 @@ extension JSONWriter {
         beginObject()
         member("id", s.id.lowercased)
         key("config"); write(s.simulator.config, quirks: s.simulator.profile.resolvedQuirks)
-        key("state"); write(s.state)
+        key("state"); write(s.state, s.simulator)
         key("callbackCount"); int(s.log.lastSeq)
         if allowedActions { member("allowedActions", strings: s.allowedActions.map(\.rawValue)) }
         endObject()

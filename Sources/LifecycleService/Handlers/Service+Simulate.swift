@@ -32,7 +32,7 @@ extension Service {
         for (i, action) in actions.enumerated() {
             do throws(ActionRefusal) {
                 let callbacks = try session.apply(action)
-                w.writeResult(action: action, callbacks: callbacks[...], state: session.state)
+                w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
             } catch {
                 var p = Problem.refused(error, allowed: session.allowedActions).with("step", .number(String(i)))
                 p.detail = "step \(i): " + p.detail
@@ -41,7 +41,7 @@ extension Service {
         }
         w.endArray()
         w.key("config"); w.write(config, quirks: session.simulator.profile.resolvedQuirks)
-        w.key("state"); w.write(session.state)
+        w.key("state"); w.write(session.state, session.simulator)
         w.endObject()
         return json(200, w)
     }

@@ -10,9 +10,11 @@ extension Transition {
         becomeActive()
     }
 
-    /// The shared start of every cold launch: status bar, orientation queries,
-    /// will/didFinishLaunching around state restoration (S1).
+    /// The shared start of every cold launch, foreground or background: status bar,
+    /// orientation queries, will/didFinishLaunching around state restoration (S1).
     mutating func launchUntilDidFinish(options: JSONValue) {
+        state.interruption = nil
+        state.backgroundTasks = []
         if profile.statusBarFrameCalls {
             call(AppDelegateMethod.willChangeStatusBarFrame)
             call(AppDelegateMethod.didChangeStatusBarFrame)
@@ -27,7 +29,8 @@ extension Transition {
 
     /// LIFECYCLE.md §6: restored between will- and didFinishLaunching, only if the app
     /// opts in and an archive is on disk (S1's link and push launches show it; its plain
-    /// icon launch, with no archive, does not).
+    /// icon launch, with no archive, does not). A documented choice: a launch into the
+    /// background restores too, as it runs the same will/didFinishLaunching.
     mutating func restoreStateIfArchived() {
         guard config.stateRestoration, state.restorationArchive else { return }
         call(profile.restoration.shouldRestore)
@@ -37,6 +40,9 @@ extension Transition {
     /// `applicationDidBecomeActive(_:)`, the last step of every way into the foreground.
     mutating func becomeActive() {
         enter(.active)
+        state.interruption = nil
+        state.backgroundSince = nil
+        state.suspendAt = nil
         call(AppDelegateMethod.didBecomeActive)
     }
 }

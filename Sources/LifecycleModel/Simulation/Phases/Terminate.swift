@@ -21,9 +21,21 @@ extension Transition {
             }
         }
         // LIFECYCLE.md §6: a user's force-quit deletes the restoration archive; a
-        // system kill keeps it.
+        // system kill keeps it. §3: a force-quit app is not relaunched in the background.
         if cause == .user { state.restorationArchive = false }
+        state.userForceQuit = cause == .user
+        end(cause == .user ? .userForceQuit : .system)
+    }
+
+    /// The process is gone: no state that needs running code survives.
+    mutating func end(_ reason: Termination.Reason) {
         enter(.notRunning)
+        state.interruption = nil
+        state.backgroundTasks = []
+        state.backgroundSince = nil
+        state.suspendAt = nil
+        state.foregroundAtLock = false
+        state.lastTermination = Termination(reason: reason, at: state.clock)
     }
 
     /// A foreground app swiped away in the app switcher, whose opening already

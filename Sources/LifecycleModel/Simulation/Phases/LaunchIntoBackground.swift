@@ -1,0 +1,30 @@
+extension Transition {
+    /// Launch straight into the background for an event (S4, DOC; S1 and radar
+    /// 14295449, MULTI): the cold sequence up to didFinishLaunching with state
+    /// background throughout (iOS ≤ 12 still shows the status-bar and orientation
+    /// calls), then — quirk `didEnterBackgroundOnBackgroundLaunch` —
+    /// applicationDidEnterBackground, then the event's handler. No didBecomeActive.
+    mutating func launchIntoBackground(options: JSONValue, handler: (inout Transition) -> Void) {
+        enter(.background)
+        launchUntilDidFinish(options: options)
+        if profile.didEnterBackgroundOnBackgroundLaunch {
+            call(AppDelegateMethod.didEnterBackground)
+        }
+        startBackgroundTime(window: profile.timing.eventWindow)
+        handler(&self)
+    }
+
+    /// A suspended app woken for an event runs the handler in the background (S4, DOC).
+    mutating func wakeInBackground(handler: (inout Transition) -> Void) {
+        enter(.background)
+        startBackgroundTime(window: profile.timing.eventWindow)
+        handler(&self)
+    }
+
+    /// An app already executing in the background handles the event; it gets the
+    /// event's window to finish before suspension.
+    mutating func handleInBackground(handler: (inout Transition) -> Void) {
+        state.suspendAt = max(state.suspendAt ?? state.clock, state.clock + profile.timing.eventWindow)
+        handler(&self)
+    }
+}
