@@ -1,0 +1,137 @@
+import LifecycleModel
+import Testing
+
+/// Long random action sequences on several configs hold LIFECYCLE.md §2's invariants.
+@Suite struct RandomSequenceTests {
+    static let configs: [(String, @Sendable (inout SessionConfig) -> Void)] = [
+        ("11.0", { $0.stateRestoration = true }),
+        ("12.4", { $0.notificationCenterDelegate = true; $0.backgroundModes = Set(BackgroundMode.allCases) }),
+        ("13.2", { $0.stateRestoration = true; $0.quirks.switcherKillSequence = .resignActiveEnterBackgroundThenTerminate
+                   $0.quirks.protectedDataDelay = 0; $0.backgroundModes = [.fetch] }),
+        ("17.0", { $0.backgroundModes = [.remoteNotification, .location]; $0.quirks.didEnterBackgroundOnBackgroundLaunch = false }),
+        ("26.0", { $0.notificationCenterDelegate = true; $0.stateRestoration = true; $0.quirks.orientationQueries = true }),
+    ]
+
+    @Test(arguments: 0..<configs.count)
+    func invariantsHoldOverRandomSequences(_ index: Int) throws {
+        let (version, configure) = Self.configs[index]
+        let sim = appSimulator(version, configure)
+        for seed in 0..<20 {
+            var rng = SplitMix64(seed: UInt64(seed * 31 + index))
+            var state = AppSnapshot()
+            var checker = InvariantChecker()
+            for step in 0..<300 {
+                let action = randomAction(&rng, state: state)
+                do {
+                    let out = try sim.apply(action, to: state)
+                    checker.check(action: action, before: state, after: out, context: "\(version) seed \(seed) step \(step)")
+                    state = out.state
+                } catch {
+                    // A refusal changes nothing by construction (the input is a value);
+                    // it must also agree with allowedActions.
+                    // (endBackgroundTask is offered for the first running id; the random one may differ.)
+                    #expect(!sim.allowedActions(in: state).contains(action.kind) || action.kind == .endBackgroundTask,
+                            "refused \(action.kind) that allowedActions offers in \(state.app)")
+                }
+            }
+        }
+    }
+
+    private func randomAction(_ rng: inout SplitMix64, state: AppSnapshot) -> Action {
+        let push: [JSONValue] = [
+            .object(["aps": .object(["content-available": .number("1")])]),
+            .object(["aps": .object(["alert": .string("hi")])]),
+            .object(["aps": .object(["alert": .string("hi"), "content-available": .number("1")])]),
+        ]
+        switch rng.next(below: 18) {
+        case 0: return .launch
+        case 1: return .background
+        case 2: return .openURL(url: "app://x")
+        case 3: return .openUniversalLink(url: "https://e.com/x")
+        case 4: return .tapNotification(payload: push[rng.next(below: 3)])
+        case 5: return .terminate(by: rng.next(below: 2) == 0 ? .user : .system)
+        case 6: return .interruptionBegan(kind: InterruptionKind.allCases[rng.next(below: InterruptionKind.allCases.count)])
+        case 7: return .interruptionEnded(outcome: rng.next(below: 2) == 0 ? .resume : .leave)
+        case 8: return .lock
+        case 9: return .unlock
+        case 10: return .memoryWarning
+        case 11: return .receiveNotification(payload: push[rng.next(below: 3)])
+        case 12: return .backgroundFetch
+        case 13: return .locationEvent
+        case 14: return .quickAction(shortcutType: "s")
+        case 15: return .beginBackgroundTask(name: nil)
+        case 16: return .endBackgroundTask(id: state.backgroundTasks.isEmpty ? 1 : state.backgroundTasks[rng.next(below: state.backgroundTasks.count)].id)
+        default: return .advanceTime(seconds: Double(rng.next(below: 60)))
+        }
+    }
+}
+
+/// LIFECYCLE.md §2, checked action by action and across actions.
+struct InvariantChecker {
+    /// Between didBecomeActive and willResignActive.
+    private var active = false
+
+    mutating func check(action: Action, before: AppSnapshot, after out: ActionOutcome, context: String) {
+        let methods = out.callbacks.map(\.method)
+        for (i, c) in out.callbacks.enumerated() {
+            // §1 / §2.2: callbacks only ever run inactive, active or background.
+            #expect(c.appState.isExecuting, "\(context): \(c.method) in \(c.appState)")
+            switch c.method {
+            case "applicationDidBecomeActive(_:)":
+                #expect(!active, "\(context): didBecomeActive twice")
+                active = true
+            case "applicationWillResignActive(_:)":
+                #expect(active, "\(context): resign while not active")
+                active = false
+            case "applicationDidEnterBackground(_:)":
+                // §2.1: leaving the foreground is resign-active, then did-enter-background.
+                #expect(!active, "\(context): didEnterBackground while active")
+            case "applicationWillEnterForeground(_:)":
+                // §2.1: followed, within the same action, by didBecomeActive.
+                #expect(methods[(i + 1)...].contains("applicationDidBecomeActive(_:)"), "\(context): willEnterForeground without didBecomeActive")
+            case "applicationWillTerminate(_:)":
+                // §2.3: only a running app, and it is the last callback.
+                #expect(before.app.isExecuting, "\(context): willTerminate for a \(before.app) app")
+                #expect(i == out.callbacks.count - 1, "\(context): willTerminate not last")
+                active = false
+            case "applicationDidReceiveMemoryWarning(_:)":
+                #expect(before.app.isExecuting, "\(context): memory warning to a \(before.app) app")
+            default: break
+            }
+        }
+        if out.state.app == .notRunning { active = false }
+        // §2.2: a kill or warning of a suspended or not-running app is silent.
+        if !before.app.isExecuting, action.kind == .terminate || action.kind == .memoryWarning || action.kind == .advanceTime {
+            #expect(out.callbacks.isEmpty, "\(context): \(action.kind) of a \(before.app) app made callbacks")
+        }
+        // §2.4: a cold-launch payload comes in the launch options, then its handler.
+        if before.app == .notRunning, let did = methods.firstIndex(of: "application(_:didFinishLaunchingWithOptions:)") {
+            let handlers = ["application(_:open:options:)", "application(_:continue:restorationHandler:)",
+                            "application(_:didReceiveRemoteNotification:fetchCompletionHandler:)",
+                            "application(_:performActionFor:completionHandler:)",
+                            "userNotificationCenter(_:didReceive:withCompletionHandler:)"]
+            for h in handlers { if let at = methods.firstIndex(of: h) { #expect(at > did, "\(context): \(h) before didFinishLaunching") } }
+        }
+        // State consistency.
+        let s = out.state
+        #expect((s.interruption != nil) == (s.app == .inactive), "\(context): interruption \(String(describing: s.interruption)) in \(s.app)")
+        #expect(!(s.locked && (s.app == .active || s.app == .inactive)), "\(context): foreground while locked")
+        #expect(s.backgroundTasks.isEmpty || s.app.isExecuting, "\(context): tasks in a \(s.app) app")
+        #expect(s.clock >= before.clock, "\(context): time went back")
+        #expect((s.app == .active) == active || s.app != .active, "\(context): active state without didBecomeActive")
+    }
+}
+
+/// A small, seedable generator so every run sees the same sequences.
+struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func nextValue() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func next(below n: Int) -> Int { Int(nextValue() % UInt64(n)) }
+}

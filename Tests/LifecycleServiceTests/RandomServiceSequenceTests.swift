@@ -1,0 +1,59 @@
+import Foundation
+@testable import LifecycleService
+import Testing
+
+/// Random action sequences through the service: seq contiguous, a 409 changes
+/// nothing, and the log equals the responses' callbacks concatenated.
+@Suite struct RandomServiceSequenceTests {
+    static let actions = [
+        #"{"type":"launch"}"#, #"{"type":"background"}"#, #"{"type":"openURL","url":"app://x"}"#,
+        #"{"type":"openUniversalLink","url":"https://e.com/"}"#, #"{"type":"tapNotification","payload":{"aps":{"alert":"x"}}}"#,
+        #"{"type":"terminate","by":"user"}"#, #"{"type":"terminate","by":"system"}"#,
+        #"{"type":"interruptionBegan","kind":"call"}"#, #"{"type":"interruptionEnded","outcome":"resume"}"#,
+        #"{"type":"interruptionEnded","outcome":"leave"}"#, #"{"type":"lock"}"#, #"{"type":"unlock"}"#,
+        #"{"type":"memoryWarning"}"#, #"{"type":"receiveNotification","payload":{"aps":{"content-available":1}}}"#,
+        #"{"type":"backgroundFetch"}"#, #"{"type":"locationEvent"}"#, #"{"type":"quickAction","shortcutType":"s"}"#,
+        #"{"type":"beginBackgroundTask","name":"t"}"#, #"{"type":"endBackgroundTask","id":1}"#,
+        #"{"type":"advanceTime","seconds":7}"#, #"{"type":"advanceTime","seconds":40}"#,
+    ]
+
+    @Test(arguments: [
+        #"{"lifecycle":"app","iosVersion":"11.0","stateRestoration":true,"backgroundModes":["fetch"]}"#,
+        #"{"lifecycle":"app","iosVersion":"17.0","notificationCenterDelegate":true,"backgroundModes":["remote-notification","location"]}"#,
+    ])
+    func contract(_ config: String) throws {
+        let client = ServiceClient()
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5 {
+            let id = client.create(config)
+            var concatenated: [String] = []
+            for _ in 0..<200 {
+                let action = Self.actions.randomElement(using: &generator) ?? "{}"
+                let before = client.send("GET", "/v1/sessions/\(id)").text
+                let r = client.act(id, action)
+                switch r.status {
+                case 200:
+                    let callbacks = try #require(r.json["callbacks"] as? [[String: Any]])
+                    let seqs = callbacks.compactMap { $0["seq"] as? Int }
+                    #expect(seqs == Array((concatenated.count + 1)..<(concatenated.count + 1 + seqs.count)))
+                    concatenated += callbacks.map(Self.text)
+                case 409:
+                    #expect(client.send("GET", "/v1/sessions/\(id)").text == before, "409 on \(action) changed the session")
+                    // The kind is not offered — except endBackgroundTask, offered for the ids that run.
+                    if r.json["action"] as? String != "endBackgroundTask" {
+                        #expect((r.json["allowedActions"] as? [String])?.contains(r.json["action"] as? String ?? "") == false)
+                    }
+                default:
+                    Issue.record("\(action): \(r.status) \(r.text)")
+                }
+            }
+            let log = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")])
+            #expect((log.json["callbacks"] as? [[String: Any]])?.map(Self.text) == concatenated)
+            #expect(log.json["total"] as? Int == concatenated.count)
+        }
+    }
+
+    private static func text(_ object: [String: Any]) -> String {
+        (try? JSONSerialization.data(withJSONObject: object, options: .sortedKeys)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+}
