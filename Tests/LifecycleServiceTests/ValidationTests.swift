@@ -41,6 +41,12 @@ import Testing
         (#"{"type":"openUniversalLink","url":"myapp://x"}"#, "url"), (#"{"type":"openUniversalLink"}"#, "url"),
         (#"{"type":"tapNotification"}"#, "payload"), (#"{"type":"tapNotification","payload":"hi"}"#, "payload"),
         (#"{"type":"terminate"}"#, "by"), (#"{"type":"terminate","by":"cat"}"#, "by"), (#"{"type":"terminate","by":null}"#, "by"),
+        (#"{"type":"interruptionBegan"}"#, "kind"), (#"{"type":"interruptionEnded","outcome":"later"}"#, "outcome"),
+        (#"{"type":"lock","when":1}"#, "when"), (#"{"type":"receiveNotification","payload":[]}"#, "payload"),
+        (#"{"type":"quickAction"}"#, "shortcutType"), (#"{"type":"quickAction","shortcutType":""}"#, "shortcutType"),
+        (#"{"type":"beginBackgroundTask","name":3}"#, "name"), (#"{"type":"endBackgroundTask"}"#, "id"),
+        (#"{"type":"endBackgroundTask","id":1.5}"#, "id"), (#"{"type":"endBackgroundTask","id":0}"#, "id"),
+        (#"{"type":"advanceTime","seconds":"5"}"#, "seconds"), (#"{"type":"advanceTime","seconds":1e9}"#, "seconds"),
     ])
     func badActionFieldsNameTheField(_ body: String, _ field: String) {
         let id = client.create()
@@ -70,6 +76,8 @@ import Testing
         (#"{"lifecycle":"app","quirks":{"nope":true}}"#, "quirks.nope"), (#"{"lifecycle":"app","quirks":[]}"#, "quirks"),
         (#"{"lifecycle":"app","quirks":{"switcherKillSequence":"x"}}"#, "quirks.switcherKillSequence"),
         (#"{"lifecycle":"app","colour":"red"}"#, "colour"), (#"[]"#, "(body)"),
+        (#"{"lifecycle":"app","quirks":{"didEnterBackgroundOnBackgroundLaunch":1}}"#, "quirks.didEnterBackgroundOnBackgroundLaunch"),
+        (#"{"lifecycle":"app","quirks":{"protectedDataDelay":"10"}}"#, "quirks.protectedDataDelay"),
     ])
     func badConfigsNameTheField(_ body: String, _ field: String) {
         let before = client.service.sessionCount
