@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench lint clean setup
+.PHONY: run test build release bench lint docs clean setup
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -24,6 +24,10 @@ release:
 bench: release ## throughput against the bare C libmicrohttpd baseline
 	@scripts/setup.sh --bench
 	@scripts/bench.sh .build/release/lifecycled
+
+docs:          ## regenerate docs/model.md from the model
+	@scripts/setup.sh --run
+	UPDATE_MODEL_REFERENCE=1 swift test --filter ModelReferenceTests
 
 lint:          ## the spec and the Dockerfile only
 	@scripts/setup.sh

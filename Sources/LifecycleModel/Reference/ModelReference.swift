@@ -1,0 +1,102 @@
+/// Renders the model reference (docs/model.md) from the simulator itself: for each
+/// action and each starting state, the callbacks it makes, or why it is refused.
+public enum ModelReference {
+    /// The starting states the reference shows, reached by real actions.
+    static let starts: [(name: String, setup: [Action])] = [
+        ("notRunning", []),
+        ("active", [.launch]),
+        ("inactive (interrupted)", [.launch, .interruptionBegan(kind: .systemAlert)]),
+        ("background", [.launch, .background]),
+        ("suspended", [.launch, .background, .advanceTime(seconds: 5)]),
+        ("background, locked", [.launch, .lock]),
+    ]
+
+    /// The example each action is shown with.
+    static func examples(_ kind: ActionKind) -> [(label: String, action: Action)] {
+        let silent = JSONValue.object(["aps": .object(["content-available": .number("1")])])
+        let alert = JSONValue.object(["aps": .object(["alert": .string("Hi")])])
+        switch kind {
+        case .launch: return [("", .launch)]
+        case .background: return [("", .background)]
+        case .openURL: return [("", .openURL(url: "myapp://item/1"))]
+        case .openUniversalLink: return [("", .openUniversalLink(url: "https://example.com/item/1"))]
+        case .tapNotification: return [("", .tapNotification(payload: alert))]
+        case .terminate: return [("by user", .terminate(by: .user)), ("by system", .terminate(by: .system))]
+        case .interruptionBegan: return [("", .interruptionBegan(kind: .call))]
+        case .interruptionEnded: return [("resume", .interruptionEnded(outcome: .resume)), ("leave", .interruptionEnded(outcome: .leave))]
+        case .lock: return [("", .lock)]
+        case .unlock: return [("", .unlock)]
+        case .memoryWarning: return [("", .memoryWarning)]
+        case .receiveNotification: return [("silent (content-available)", .receiveNotification(payload: silent)), ("alert", .receiveNotification(payload: alert))]
+        case .backgroundFetch: return [("", .backgroundFetch)]
+        case .locationEvent: return [("", .locationEvent)]
+        case .quickAction: return [("", .quickAction(shortcutType: "com.example.search"))]
+        case .beginBackgroundTask: return [("", .beginBackgroundTask(name: "upload"))]
+        case .endBackgroundTask: return [("id 1", .endBackgroundTask(id: 1))]
+        case .advanceTime: return [("10 s", .advanceTime(seconds: 10))]
+        }
+    }
+
+    /// The reference as Markdown, for one config.
+    public static func render(config: SessionConfig) -> String {
+        let sim = Simulator(config: config)
+        var out = """
+        # Model reference
+
+        Generated from the model by `make docs` (a test fails when this file and the
+        model disagree). Config: `lifecycle` \(config.lifecycle.rawValue), `iosVersion` \(config.iosVersion),
+        `stateRestoration` \(config.stateRestoration), `notificationCenterDelegate` \(config.notificationCenterDelegate),
+        `backgroundModes` \(config.backgroundModes.sorted().map(\.rawValue).joined(separator: ", ")), quirks at their defaults.
+        Each line: the callbacks in order with `applicationState` while each runs, then
+        the app state after; or 409 with what the action needs. Version differences
+        (iOS ≤ 12 status-bar and orientation calls, Secure restoration names from 13.2,
+        background-time limits) are listed at the end.
+
+        Sources: S1–S4 the seeds, R12 and [A-…] as in LIFECYCLE.md; DOC documented by
+        Apple, MULTI observed by several developers.
+
+        """
+        for kind in ActionKind.allCases {
+            out += "\n## `\(kind.rawValue)`\n\n\(kind.rule.summary) Sources: \(kind.rule.sources).\n"
+            for (label, action) in examples(kind) {
+                if !label.isEmpty { out += "\n*\(label)*\n" }
+                out += "\n| from | callbacks | then |\n| --- | --- | --- |\n"
+                for start in starts {
+                    guard let state = try? run(sim, start.setup) else { continue }
+                    do {
+                        let outcome = try sim.apply(action, to: state)
+                        let calls = outcome.callbacks.map { "`\($0.method)` (\($0.appState.rawValue))" }
+                        out += "| \(start.name) | \(calls.isEmpty ? "none" : calls.joined(separator: "<br>")) | \(outcome.state.app.rawValue) |\n"
+                    } catch {
+                        out += "| \(start.name) | 409: needs \(error.needs) | — |\n"
+                    }
+                }
+            }
+        }
+        out += versionDifferences(config)
+        return out
+    }
+
+    private static func run(_ sim: Simulator, _ actions: [Action]) throws(ActionRefusal) -> AppSnapshot {
+        var state = AppSnapshot()
+        for a in actions { state = try sim.apply(a, to: state).state }
+        return state
+    }
+
+    private static func versionDifferences(_ config: SessionConfig) -> String {
+        var out = "\n## Version differences\n\n| iOS | cold launch (icon) | background-time limit | restoration names |\n| --- | --- | --- | --- |\n"
+        for version in ["11.0", "12.4", "13.1", "13.2", "17.0", "26.0"] {
+            guard let v = IOSVersion(version) else { continue }
+            var c = config
+            c.iosVersion = v
+            c.quirks = Quirks()
+            let sim = Simulator(config: c)
+            let launch = (try? sim.apply(.launch, to: AppSnapshot()))?.callbacks.map(\.method) ?? []
+            let compact = launch.reduce(into: [(String, Int)]()) { runs, m in
+                if runs.last?.0 == m { runs[runs.count - 1].1 += 1 } else { runs.append((m, 1)) }
+            }.map { $0.1 > 1 ? "`\($0.0)` ×\($0.1)" : "`\($0.0)`" }
+            out += "| \(version) | \(compact.joined(separator: "<br>")) | \(Int(sim.profile.backgroundTimeLimit)) s | `\(sim.profile.restoration.shouldSave)` |\n"
+        }
+        return out
+    }
+}
