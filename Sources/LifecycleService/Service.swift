@@ -93,7 +93,8 @@ public final class Service: Sendable {
         guard let text = request.queryValue(name) else { return value }
         guard let n = Int(text), range.contains(n) else {
             let bounds = range.upperBound == Int.max ? "\(range.lowerBound) or more" : "\(range.lowerBound) to \(range.upperBound)"
-            throw Problem.invalidField(name, "query argument \(name) must be an integer, \(bounds) (got \"\(text)\")")
+            let shown = text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
+            throw Problem.invalidField(name, "query argument \(name) must be an integer, \(bounds) (got \"\(shown)\")")
         }
         return n
     }

@@ -12,7 +12,7 @@ public struct ConfigIssue: Error, Sendable, Equatable {
 }
 
 extension SessionConfig {
-    /// The longest `rootViewController` name accepted.
+    /// The longest `rootViewController` name accepted, in Unicode scalars.
     public static let maxNameLength = 100
 
     /// Rules across fields; nil when the model can simulate this config.
@@ -28,7 +28,7 @@ extension SessionConfig {
         if supportsMultipleScenes && lifecycle == .app {
             return ConfigIssue(field: "supportsMultipleScenes", detail: "supportsMultipleScenes needs lifecycle \"scene\" (UIApplicationSupportsMultipleScenes is a scene manifest key)", allowed: ["false"])
         }
-        if rootViewController.isEmpty || rootViewController.count > Self.maxNameLength {
+        if rootViewController.isEmpty || rootViewController.unicodeScalars.count > Self.maxNameLength {
             return ConfigIssue(field: "rootViewController", detail: "rootViewController must be a name of 1 to \(Self.maxNameLength) characters", allowed: [])
         }
         return nil

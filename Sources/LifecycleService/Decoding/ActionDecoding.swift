@@ -65,13 +65,13 @@ enum ActionDecoding {
         case .locationEvent: return .locationEvent
         case .quickAction:
             let type = try r.require("shortcutType", r.string("shortcutType"), hint: "the UIApplicationShortcutItem type, e.g. \"com.example.search\"")
-            guard !type.isEmpty, type.count <= maxNameLength else {
+            guard !type.isEmpty, length(type) <= maxNameLength else {
                 throw Problem.invalidField(r.field("shortcutType"), "shortcutType must be 1 to \(maxNameLength) characters")
             }
             return .quickAction(shortcutType: type)
         case .beginBackgroundTask:
             let name = try r.string("name")
-            if let name, name.count > maxNameLength {
+            if let name, length(name) > maxNameLength {
                 throw Problem.invalidField(r.field("name"), "name must be at most \(maxNameLength) characters")
             }
             return .beginBackgroundTask(name: name)
@@ -100,18 +100,27 @@ enum ActionDecoding {
         return "(not a string)"
     }
 
-    /// RFC 3986 scheme: a letter, then letters, digits, `+`, `-`, `.`.
+    /// RFC 3986 scheme: a letter, then letters, digits, `+`, `-`, `.`. Read as bytes:
+    /// a combining mark after the `:` must not hide it inside a grapheme cluster.
     private static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-        else { return nil }
-        return scheme.lowercased()
+        let bytes = Array(url.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return nil }
+        let scheme = bytes[..<colon]
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+        guard let first = scheme.first, isLetter(first), scheme.allSatisfy({
+            isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "+")
+                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+        }) else { return nil }
+        return String(decoding: scheme, as: UTF8.self).lowercased()
     }
 
+    /// Limits count Unicode scalars (what a URL or name is made of), never grapheme
+    /// clusters, which a run of combining marks would shrink to one.
+    private static func length(_ s: String) -> Int { s.unicodeScalars.count }
+    private static func hasWhitespace(_ s: String) -> Bool { s.unicodeScalars.contains { $0.properties.isWhitespace } }
+
     private static func checkCustomSchemeURL(_ url: String, field: String) throws(Problem) {
-        guard let s = scheme(of: url), url.count <= 2048, !url.contains(where: { $0.isWhitespace }) else {
+        guard let s = scheme(of: url), length(url) <= 2048, !hasWhitespace(url) else {
             throw Problem.invalidField(field, "\(field) must be a URL with a scheme, such as \"myapp://path\" (no spaces, at most 2048 characters)")
         }
         if s == "http" || s == "https" {
@@ -120,8 +129,8 @@ enum ActionDecoding {
     }
 
     private static func checkUniversalLink(_ url: String, field: String) throws(Problem) {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("https://"), url.count > 8, url.count <= 2048, !url.contains(where: { $0.isWhitespace }) else {
+        guard scheme(of: url) == "https", url.utf8.dropFirst(5).starts(with: "://".utf8), length(url) > 8,
+              length(url) <= 2048, !hasWhitespace(url) else {
             throw Problem.invalidField(field, "\(field) must be an https URL such as \"https://example.com/path\" (universal links are https); send custom schemes as openURL")
         }
     }

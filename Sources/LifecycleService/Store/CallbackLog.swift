@@ -43,6 +43,7 @@ struct CallbackLog: Sendable {
 
     /// Up to `limit` kept callbacks with seq > `after`, oldest first.
     func page(after: Int, limit: Int) -> [LoggedCallback] {
+        guard after < lastSeq else { return [] }  // also keeps `after + 1` from overflowing
         let firstKept = dropped + 1
         let from = max(after + 1, firstKept)
         guard from <= lastSeq, limit > 0 else { return [] }

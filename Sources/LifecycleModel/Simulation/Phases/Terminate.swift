@@ -24,6 +24,8 @@ extension Transition {
         // system kill keeps it. §3: a force-quit app is not relaunched in the background.
         if cause == .user { state.restorationArchive = false }
         state.userForceQuit = cause == .user
+        // Only a process that existed has a termination to report.
+        guard state.app != .notRunning else { return }
         end(cause == .user ? .userForceQuit : .system)
     }
 
