@@ -40,12 +40,14 @@ import Testing
         #expect(quirks?["switcherKillSequence"] as? String == "resignActiveEnterBackgroundThenTerminate")
     }
 
-    @Test func emptyBodyMeansDefaultsButDefaultsAreSceneWhichIsNotYetSimulated() {
+    @Test func emptyBodyMeansDefaultsASceneBasedIOS17Session() {
         for body in ["", "{}", " \n"] {
             let r = client.send("POST", "/v1/sessions", body)
-            #expect(r.status == 400)
-            #expect(r.json["field"] as? String == "lifecycle")
-            #expect(r.json["allowed"] as? [String] == ["app"])
+            #expect(r.status == 201)
+            let config = r.json["config"] as? [String: Any]
+            #expect(config?["lifecycle"] as? String == "scene")
+            #expect(config?["iosVersion"] as? String == "17.0")
+            #expect((r.json["state"] as? [String: Any])?["scenes"] as? [Any] != nil)
         }
     }
 

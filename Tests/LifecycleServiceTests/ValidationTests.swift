@@ -68,7 +68,7 @@ import Testing
         (#"{"lifecycle":"app","iosVersion":"11"}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":"11.0.3"}"#, "iosVersion"),
         (#"{"lifecycle":"app","iosVersion":11.0}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":" 11.0"}"#, "iosVersion"),
         (#"{"lifecycle":"web"}"#, "lifecycle"), (#"{"lifecycle":"scene","iosVersion":"12.0"}"#, "lifecycle"),
-        (#"{"lifecycle":"scene","iosVersion":"17.0"}"#, "lifecycle"),
+        (#"{"lifecycle":"scene","iosVersion":"17.0","quirks":{"warmHandlerPosition":"never"}}"#, "quirks.warmHandlerPosition"),
         (#"{"lifecycle":"app","device":"watch"}"#, "device"), (#"{"lifecycle":"app","stateRestoration":"yes"}"#, "stateRestoration"),
         (#"{"lifecycle":"app","backgroundModes":"fetch"}"#, "backgroundModes"), (#"{"lifecycle":"app","backgroundModes":["voip"]}"#, "backgroundModes[0]"),
         (#"{"lifecycle":"app","supportsMultipleScenes":true}"#, "supportsMultipleScenes"),

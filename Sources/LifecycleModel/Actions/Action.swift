@@ -36,6 +36,14 @@ public enum Action: Sendable, Equatable {
     case endBackgroundTask(id: Int)
     /// Virtual time passes: suspension, task expiry and other timed events happen.
     case advanceTime(seconds: Double)
+    /// A new scene (window) is requested; `system` connects it in the background.
+    case openScene(by: SceneRequester)
+    /// The user brings a scene to the foreground (nil: the one seen last).
+    case activateScene(sceneId: String?)
+    /// The user closes a scene in the app switcher (disconnect, discard).
+    case closeScene(sceneId: String?)
+    /// UIKit reclaims a background or suspended scene.
+    case disconnectScene(sceneId: String?)
 
     public var kind: ActionKind {
         switch self {
@@ -57,6 +65,10 @@ public enum Action: Sendable, Equatable {
         case .beginBackgroundTask: .beginBackgroundTask
         case .endBackgroundTask: .endBackgroundTask
         case .advanceTime: .advanceTime
+        case .openScene: .openScene
+        case .activateScene: .activateScene
+        case .closeScene: .closeScene
+        case .disconnectScene: .disconnectScene
         }
     }
 }
@@ -67,6 +79,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case interruptionBegan, interruptionEnded, lock, unlock, memoryWarning
     case receiveNotification, backgroundFetch, locationEvent, quickAction
     case beginBackgroundTask, endBackgroundTask, advanceTime
+    case openScene, activateScene, closeScene, disconnectScene
 
     /// A representative action of this kind in `state`, used to ask the model which
     /// kinds a state allows (so the answer is the simulator's own, never a second table).
@@ -90,6 +103,10 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .beginBackgroundTask: .beginBackgroundTask(name: nil)
         case .endBackgroundTask: .endBackgroundTask(id: state.backgroundTasks.first?.id ?? 0)
         case .advanceTime: .advanceTime(seconds: 1)
+        case .openScene: .openScene(by: .user)
+        case .activateScene: .activateScene(sceneId: nil)
+        case .closeScene: .closeScene(sceneId: nil)
+        case .disconnectScene: .disconnectScene(sceneId: nil)
         }
     }
 }

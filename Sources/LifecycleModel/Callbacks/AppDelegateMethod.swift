@@ -19,6 +19,23 @@ enum AppDelegateMethod {
     static let didReceiveMemoryWarning = "applicationDidReceiveMemoryWarning(_:)"
     static let protectedDataWillBecomeUnavailable = "applicationProtectedDataWillBecomeUnavailable(_:)"
     static let protectedDataDidBecomeAvailable = "applicationProtectedDataDidBecomeAvailable(_:)"
+    static let configurationForConnecting = "application(_:configurationForConnecting:options:)"
+    static let didDiscardSceneSessions = "application(_:didDiscardSceneSessions:)"
+}
+
+/// `UISceneDelegate` / `UIWindowSceneDelegate` method names.
+enum SceneDelegateMethod {
+    static let willConnect = "scene(_:willConnectTo:options:)"
+    static let didDisconnect = "sceneDidDisconnect(_:)"
+    static let willEnterForeground = "sceneWillEnterForeground(_:)"
+    static let didBecomeActive = "sceneDidBecomeActive(_:)"
+    static let willResignActive = "sceneWillResignActive(_:)"
+    static let didEnterBackground = "sceneDidEnterBackground(_:)"
+    static let openURLContexts = "scene(_:openURLContexts:)"
+    static let willContinueUserActivity = "scene(_:willContinueUserActivityWithType:)"
+    static let continueUserActivity = "scene(_:continue:)"
+    static let performAction = "windowScene(_:performActionFor:completionHandler:)"
+    static let stateRestorationActivity = "stateRestorationActivity(for:)"
 }
 
 /// `UNUserNotificationCenterDelegate` method names.

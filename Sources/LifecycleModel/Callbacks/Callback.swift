@@ -7,12 +7,18 @@ public struct Callback: Sendable, Equatable {
     public var appState: AppState
     /// The arguments that matter, as a JSON object; nil when none do.
     public var args: JSONValue?
+    /// For scene callbacks: which scene, and its activation state while the method runs.
+    public var sceneId: String?
+    public var sceneState: SceneState?
 
-    public init(receiver: Receiver, method: String, appState: AppState, args: JSONValue? = nil) {
+    public init(receiver: Receiver, method: String, appState: AppState, args: JSONValue? = nil,
+                sceneId: String? = nil, sceneState: SceneState? = nil) {
         self.receiver = receiver
         self.method = method
         self.appState = appState
         self.args = args
+        self.sceneId = sceneId
+        self.sceneState = sceneState
     }
 }
 

@@ -20,17 +20,29 @@ public struct Profile: Sendable, Equatable {
     /// Background execution time a task can extend to: 180 s on iOS 7–12, 30 s from
     /// iOS 13 (LIFECYCLE.md §5, MULTI; Apple publishes no number).
     public var backgroundTimeLimit: Double
+    /// The app uses the scene-based life cycle (UIScene, iOS 13+; LIFECYCLE.md §4).
+    public var usesScenes: Bool
+    /// Where warm handlers run in a scene coming to the foreground (quirk).
+    public var warmHandlerPosition: WarmHandlerPosition
+    /// Several scenes at once: iPad with `UIApplicationSupportsMultipleScenes` (S2).
+    public var multipleScenes: Bool
     /// Timing constants that do not depend on the version.
     public var timing = Timing()
 
     public init(config: SessionConfig) {
         let version = config.iosVersion
         let legacyUI = version < .known(13, 0)
+        usesScenes = config.lifecycle == .scene
         statusBarFrameCalls = legacyUI
-        orientationQueries = (config.quirks.orientationQueries ?? legacyUI) ? .seed001 : nil
+        // S1's orientation counts are those of a sceneless app; a scene app gets them
+        // only when the quirk asks explicitly.
+        orientationQueries = (config.quirks.orientationQueries ?? (legacyUI && !usesScenes)) ? .seed001 : nil
+        warmHandlerPosition = config.quirks.warmHandlerPosition ?? .beforeDidBecomeActive
+        multipleScenes = config.device == .ipad && config.supportsMultipleScenes
         restoration = version >= .known(13, 2) ? .secure : .legacy
         switcherKillSequence = config.quirks.switcherKillSequence ?? .resignActiveThenTerminate
-        didEnterBackgroundOnBackgroundLaunch = config.quirks.didEnterBackgroundOnBackgroundLaunch ?? !legacyUI
+        // DOC: UIKit does not call the app delegate's didEnterBackground in scene apps.
+        didEnterBackgroundOnBackgroundLaunch = !usesScenes && (config.quirks.didEnterBackgroundOnBackgroundLaunch ?? !legacyUI)
         protectedDataDelay = config.quirks.protectedDataDelay ?? 10
         backgroundTimeLimit = legacyUI ? 180 : 30
     }
@@ -39,7 +51,8 @@ public struct Profile: Sendable, Equatable {
     public var resolvedQuirks: Quirks {
         Quirks(orientationQueries: orientationQueries != nil, switcherKillSequence: switcherKillSequence,
                didEnterBackgroundOnBackgroundLaunch: didEnterBackgroundOnBackgroundLaunch,
-               protectedDataDelay: protectedDataDelay)
+               protectedDataDelay: protectedDataDelay,
+               warmHandlerPosition: usesScenes ? warmHandlerPosition : nil)
     }
 }
 

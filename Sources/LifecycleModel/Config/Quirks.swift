@@ -18,17 +18,23 @@ public struct Quirks: Sendable, Equatable {
     /// Default 10, the delay most often quoted (LIFECYCLE.md §3: UNSURE).
     public var protectedDataDelay: Double?
 
+    /// Where a warm link, activity, quick action or notification response reaches a
+    /// scene coming to the foreground (LIFECYCLE.md §4, §8: UNSURE).
+    public var warmHandlerPosition: WarmHandlerPosition?
+
     public init(orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil,
-                didEnterBackgroundOnBackgroundLaunch: Bool? = nil, protectedDataDelay: Double? = nil) {
+                didEnterBackgroundOnBackgroundLaunch: Bool? = nil, protectedDataDelay: Double? = nil,
+                warmHandlerPosition: WarmHandlerPosition? = nil) {
         self.orientationQueries = orientationQueries
         self.switcherKillSequence = switcherKillSequence
         self.didEnterBackgroundOnBackgroundLaunch = didEnterBackgroundOnBackgroundLaunch
         self.protectedDataDelay = protectedDataDelay
+        self.warmHandlerPosition = warmHandlerPosition
     }
 
     /// The quirk names a config may set, for validation messages.
     public static let names = ["orientationQueries", "switcherKillSequence",
-                               "didEnterBackgroundOnBackgroundLaunch", "protectedDataDelay"]
+                               "didEnterBackgroundOnBackgroundLaunch", "protectedDataDelay", "warmHandlerPosition"]
 
     /// The largest `protectedDataDelay` accepted (a day).
     public static let maxProtectedDataDelay = 86_400.0
@@ -46,4 +52,13 @@ public enum SwitcherKillSequence: String, Sendable, CaseIterable {
     /// `applicationWillResignActive(_:)`, `applicationDidEnterBackground(_:)`,
     /// `applicationWillTerminate(_:)`.
     case resignActiveEnterBackgroundThenTerminate
+}
+
+/// Where a warm handler runs in a scene returning to the foreground.
+public enum WarmHandlerPosition: String, Sendable, CaseIterable {
+    /// Between `sceneWillEnterForeground(_:)` and `sceneDidBecomeActive(_:)`, as S1
+    /// shows for the app-based analogue; the default.
+    case beforeDidBecomeActive
+    /// After `sceneDidBecomeActive(_:)`.
+    case afterDidBecomeActive
 }

@@ -21,10 +21,6 @@ extension SessionConfig {
             // LIFECYCLE.md §4: UIScene exists from iOS 13.
             return ConfigIssue(field: "lifecycle", detail: "lifecycle \"scene\" needs iosVersion 13.0 or later; iOS \(iosVersion) apps use \"app\"", allowed: ["app"])
         }
-        if lifecycle == .scene {
-            // Issue #4 brings scene-based sessions; until then they are refused, not faked.
-            return ConfigIssue(field: "lifecycle", detail: "lifecycle \"scene\" is not simulated yet (it is the default from iOS 13); send \"lifecycle\": \"app\" for the UIApplicationDelegate life cycle", allowed: ["app"])
-        }
         if supportsMultipleScenes && lifecycle == .app {
             return ConfigIssue(field: "supportsMultipleScenes", detail: "supportsMultipleScenes needs lifecycle \"scene\" (UIApplicationSupportsMultipleScenes is a scene manifest key)", allowed: ["false"])
         }

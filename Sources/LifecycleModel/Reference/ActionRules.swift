@@ -26,6 +26,10 @@ extension ActionKind {
         case .quickAction: ActionRule(summary: "A home-screen quick action: shortcutItem launch option, then application(_:performActionFor:completionHandler:).", sources: "DOC")
         case .beginBackgroundTask: ActionRule(summary: "The app asks for background time: 180 s on iOS ≤ 12, 30 s from 13.", sources: "LIFECYCLE.md §5, MULTI")
         case .endBackgroundTask: ActionRule(summary: "The app ends a task; with none left it is suspended once its suspension time has come.", sources: "DOC")
+        case .openScene: ActionRule(summary: "A new scene session: configurationForConnecting, willConnectTo; by the user it comes to the foreground, by the system it stays in the background. iPad with supportsMultipleScenes only.", sources: "S2, DOC")
+        case .activateScene: ActionRule(summary: "The user brings a scene to the foreground; the scenes it replaces go to the background.", sources: "S2, DOC; order a documented choice")
+        case .closeScene: ActionRule(summary: "The user closes a scene in the app switcher: sceneDidDisconnect, and the session is discarded (reported now if the app runs, else at the next launch).", sources: "LIFECYCLE.md §4, DOC")
+        case .disconnectScene: ActionRule(summary: "UIKit reclaims a background or suspended scene: stateRestorationActivity(for:), sceneDidDisconnect; the session survives.", sources: "S2, DOC")
         case .advanceTime: ActionRule(summary: "Virtual time passes: suspension 5 s after entering the background, expiration handlers 5 s before the limit, the 0x8badf00d kill at it.", sources: "LIFECYCLE.md §5, S4, DOC")
         }
     }

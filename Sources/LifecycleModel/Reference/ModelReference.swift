@@ -2,14 +2,21 @@
 /// action and each starting state, the callbacks it makes, or why it is refused.
 public enum ModelReference {
     /// The starting states the reference shows, reached by real actions.
-    static let starts: [(name: String, setup: [Action])] = [
-        ("notRunning", []),
-        ("active", [.launch]),
-        ("inactive (interrupted)", [.launch, .interruptionBegan(kind: .systemAlert)]),
-        ("background", [.launch, .background]),
-        ("suspended", [.launch, .background, .advanceTime(seconds: 5)]),
-        ("background, locked", [.launch, .lock]),
-    ]
+    static func starts(_ profile: Profile) -> [(name: String, setup: [Action])] {
+        var starts: [(name: String, setup: [Action])] = [
+            ("notRunning", []),
+            ("active", [.launch]),
+            ("inactive (interrupted)", [.launch, .interruptionBegan(kind: .systemAlert)]),
+            ("background", [.launch, .background]),
+            ("suspended", [.launch, .background, .advanceTime(seconds: 5)]),
+            ("background, locked", [.launch, .lock]),
+        ]
+        if profile.multipleScenes {
+            starts.append(("two scenes, scene-2 active", [.launch, .openScene(by: .user)]))
+            starts.append(("scene-1 disconnected", [.launch, .background, .disconnectScene(sceneId: "scene-1")]))
+        }
+        return starts
+    }
 
     /// The example each action is shown with.
     static func examples(_ kind: ActionKind) -> [(label: String, action: Action)] {
@@ -34,38 +41,61 @@ public enum ModelReference {
         case .beginBackgroundTask: return [("", .beginBackgroundTask(name: "upload"))]
         case .endBackgroundTask: return [("id 1", .endBackgroundTask(id: 1))]
         case .advanceTime: return [("10 s", .advanceTime(seconds: 10))]
+        case .openScene: return [("by user", .openScene(by: .user)), ("by system", .openScene(by: .system))]
+        case .activateScene: return [("", .activateScene(sceneId: nil))]
+        case .closeScene: return [("", .closeScene(sceneId: nil))]
+        case .disconnectScene: return [("", .disconnectScene(sceneId: nil))]
         }
     }
 
-    /// The reference as Markdown, for one config.
-    public static func render(config: SessionConfig) -> String {
-        let sim = Simulator(config: config)
+    /// The reference as Markdown: one part per config, then the version differences.
+    public static func render(configs: [SessionConfig]) -> String {
         var out = """
         # Model reference
 
-        Generated from the model by `make docs` (a test fails when this file and the
-        model disagree). Config: `lifecycle` \(config.lifecycle.rawValue), `iosVersion` \(config.iosVersion),
-        `stateRestoration` \(config.stateRestoration), `notificationCenterDelegate` \(config.notificationCenterDelegate),
-        `backgroundModes` \(config.backgroundModes.sorted().map(\.rawValue).joined(separator: ", ")), quirks at their defaults.
-        Each line: the callbacks in order with `applicationState` while each runs, then
-        the app state after; or 409 with what the action needs. Version differences
-        (iOS ≤ 12 status-bar and orientation calls, Secure restoration names from 13.2,
-        background-time limits) are listed at the end.
+        Generated from the model by `make docs`; a test fails when this file and the
+        model disagree. Each table row gives the callbacks in order, with the
+        `applicationState` while each runs (and, for scene callbacks, the scene and
+        its state), then the app state after. A refused action shows 409 and what it
+        needs. The version differences (iOS ≤ 12 status-bar and orientation calls,
+        Secure restoration names from 13.2, background-time limits) are listed at the
+        end.
 
-        Sources: S1–S4 the seeds, R12 and [A-…] as in LIFECYCLE.md; DOC documented by
-        Apple, MULTI observed by several developers.
+        Sources: S1–S4 are the seeds; R12 and [A-…] are as in LIFECYCLE.md. DOC means
+        documented by Apple, MULTI observed by several developers.
 
         """
-        for kind in ActionKind.allCases {
-            out += "\n## `\(kind.rawValue)`\n\n\(kind.rule.summary) Sources: \(kind.rule.sources).\n"
+        for config in configs { out += part(config) }
+        if let first = configs.first { out += versionDifferences(first) }
+        return out
+    }
+
+    private static func part(_ config: SessionConfig) -> String {
+        let sim = Simulator(config: config)
+        var out = """
+
+        # `lifecycle: \(config.lifecycle.rawValue)`
+
+        Config: `iosVersion` \(config.iosVersion), `device` \(config.device.rawValue), `stateRestoration` \(config.stateRestoration),
+        `supportsMultipleScenes` \(config.supportsMultipleScenes), `notificationCenterDelegate` \(config.notificationCenterDelegate),
+        `backgroundModes` \(config.backgroundModes.sorted().map(\.rawValue).joined(separator: ", ")), quirks at their defaults.
+
+        """
+        let kinds = config.lifecycle == .scene
+            ? ActionKind.allCases
+            : ActionKind.allCases.filter { ![.openScene, .activateScene, .closeScene, .disconnectScene].contains($0) }
+        for kind in kinds {
+            out += "\n## `\(kind.rawValue)` (\(config.lifecycle.rawValue))\n\n\(kind.rule.summary) Sources: \(kind.rule.sources).\n"
             for (label, action) in examples(kind) {
                 if !label.isEmpty { out += "\n*\(label)*\n" }
                 out += "\n| from | callbacks | then |\n| --- | --- | --- |\n"
-                for start in starts {
+                for start in starts(sim.profile) {
                     guard let state = try? run(sim, start.setup) else { continue }
                     do {
                         let outcome = try sim.apply(action, to: state)
-                        let calls = outcome.callbacks.map { "`\($0.method)` (\($0.appState.rawValue))" }
+                        let calls = outcome.callbacks.map { c in
+                            "`\(c.method)` (\(c.appState.rawValue)\(c.sceneId.map { "; \($0) \(c.sceneState?.rawValue ?? "")" } ?? ""))"
+                        }
                         out += "| \(start.name) | \(calls.isEmpty ? "none" : calls.joined(separator: "<br>")) | \(outcome.state.app.rawValue) |\n"
                     } catch {
                         out += "| \(start.name) | 409: needs \(error.needs) | — |\n"
@@ -73,7 +103,6 @@ public enum ModelReference {
                 }
             }
         }
-        out += versionDifferences(config)
         return out
     }
 
@@ -89,6 +118,7 @@ public enum ModelReference {
             guard let v = IOSVersion(version) else { continue }
             var c = config
             c.iosVersion = v
+            c.lifecycle = .app
             c.quirks = Quirks()
             let sim = Simulator(config: c)
             let launch = (try? sim.apply(.launch, to: AppSnapshot()))?.callbacks.map(\.method) ?? []

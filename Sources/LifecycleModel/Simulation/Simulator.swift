@@ -37,6 +37,10 @@ public struct Simulator: Sendable {
         case .beginBackgroundTask(let name): try t.beginBackgroundTask(name: name)
         case .endBackgroundTask(let id): try t.endBackgroundTask(id: id)
         case .advanceTime(let seconds): t.advanceTime(by: seconds)
+        case .openScene(let requester): try t.sceneAction { t throws(ActionRefusal) in try t.requestScene(by: requester) }
+        case .activateScene(let id): try t.sceneAction { t throws(ActionRefusal) in try t.activateScene(id) }
+        case .closeScene(let id): try t.sceneAction { t throws(ActionRefusal) in try t.closeScene(id) }
+        case .disconnectScene(let id): try t.sceneAction { t throws(ActionRefusal) in try t.disconnectScene(id) }
         }
         return t.outcome
     }

@@ -25,6 +25,14 @@ struct Transition {
         callbacks.append(Callback(receiver: receiver, method: method, appState: state.app, args: args))
     }
 
+    /// Records a scene delegate callback of scene `index`, with its current state.
+    mutating func callScene(_ method: String, _ index: Int, args: JSONValue? = nil) {
+        assert(state.app.isExecuting, "\(method) called while \(state.app)")
+        let scene = state.scenes[index]
+        callbacks.append(Callback(receiver: .sceneDelegate, method: method, appState: state.app, args: args,
+                                  sceneId: scene.id, sceneState: scene.state))
+    }
+
     /// Records the same callback `count` times (UIKit's repeated orientation queries).
     mutating func call(_ method: String, times count: Int) {
         for _ in 0..<count { call(method) }
@@ -38,6 +46,12 @@ struct Transition {
     /// The refusal of this action in the current state.
     func refuse(needs: String) -> ActionRefusal {
         ActionRefusal(action: action, state: state.app, needs: needs)
+    }
+
+    /// Runs a scene action; a sceneless app has no scenes to act on.
+    mutating func sceneAction(_ body: (inout Transition) throws(ActionRefusal) -> Void) throws(ActionRefusal) {
+        try require(profile.usesScenes, "a scene-based session (config lifecycle \"scene\", iOS 13 or later)")
+        try body(&self)
     }
 
     /// Refuses unless `condition` holds.

@@ -32,6 +32,17 @@ public struct AppSnapshot: Sendable, Equatable {
     public var userForceQuit = false
     /// How the process last ended, if it has.
     public var lastTermination: Termination?
+    /// Scene sessions (scene-based apps only), in creation order.
+    public var scenes: [SceneSnapshot] = []
+    /// The number the next scene session gets.
+    public var nextSceneNumber = 1
+    /// Activation counter for `SceneSnapshot.lastActivation`.
+    public var activations = 0
+    /// Sessions the user discarded while the app was not running, reported by
+    /// `application(_:didDiscardSceneSessions:)` at the next launch (DOC).
+    public var pendingDiscards: [String] = []
+    /// Scenes that were in the foreground when the device was locked (they return on unlock).
+    public var scenesAtLock: [String] = []
 
     /// A freshly installed app: not running, nothing on disk, time zero.
     public init(app: AppState = .notRunning, restorationArchive: Bool = false, clock: Double = 0) {

@@ -17,6 +17,8 @@ enum ActionDecoding {
         case .beginBackgroundTask: ["name"]
         case .endBackgroundTask: ["id"]
         case .advanceTime: ["seconds"]
+        case .openScene: ["by"]
+        case .activateScene, .closeScene, .disconnectScene: ["sceneId"]
         }
     }
 
@@ -82,10 +84,28 @@ enum ActionDecoding {
             let seconds = try r.require("seconds", r.number("seconds", in: 0...maxSeconds, what: "a number of seconds from 0 to \(Int(maxSeconds))"),
                                         hint: "how much virtual time passes, e.g. 10")
             return .advanceTime(seconds: seconds)
+        case .openScene:
+            return .openScene(by: try r.require("by", r.choice("by", SceneRequester.self),
+                                                hint: "\"user\" (the scene comes to the foreground) or \"system\" (it connects in the background)"))
+        case .activateScene:
+            return .activateScene(sceneId: try sceneId(r))
+        case .closeScene:
+            return .closeScene(sceneId: try sceneId(r))
+        case .disconnectScene:
+            return .disconnectScene(sceneId: try sceneId(r))
         case .terminate:
             let by = try r.require("by", r.choice("by", TerminationCause.self), hint: "\"user\" (swiped away in the app switcher) or \"system\"")
             return .terminate(by: by)
         }
+    }
+
+    /// An optional scene id (`scene-1`, …); absent means the scene the user saw last.
+    private static func sceneId(_ r: ObjectReader) throws(Problem) -> String? {
+        guard let id = try r.string("sceneId") else { return nil }
+        guard !id.isEmpty, length(id) <= maxNameLength else {
+            throw Problem.invalidField(r.field("sceneId"), "sceneId must be a scene's id, e.g. \"scene-1\" (see state.scenes)")
+        }
+        return id
     }
 
     private static func payload(_ r: ObjectReader) throws(Problem) -> JSONValue {

@@ -56,6 +56,7 @@ enum ConfigDecoding {
             switcherKillSequence: try q.choice("switcherKillSequence", SwitcherKillSequence.self),
             didEnterBackgroundOnBackgroundLaunch: try q.bool("didEnterBackgroundOnBackgroundLaunch"),
             protectedDataDelay: try q.number("protectedDataDelay", in: 0...Quirks.maxProtectedDataDelay,
-                                             what: "a number of seconds from 0 to \(Int(Quirks.maxProtectedDataDelay))"))
+                                             what: "a number of seconds from 0 to \(Int(Quirks.maxProtectedDataDelay))"),
+            warmHandlerPosition: try q.choice("warmHandlerPosition", WarmHandlerPosition.self))
     }
 }

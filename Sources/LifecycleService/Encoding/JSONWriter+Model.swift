@@ -8,6 +8,8 @@ extension JSONWriter {
         member("receiver", c.callback.receiver.rawValue)
         member("method", c.callback.method)
         member("appState", c.callback.appState.rawValue)
+        if let id = c.callback.sceneId { member("sceneId", id) }
+        if let state = c.callback.sceneState { member("sceneState", state.rawValue) }
         if let args = c.callback.args { key("args"); value(args) }
         endObject()
     }
@@ -44,6 +46,19 @@ extension JSONWriter {
         } else {
             null()
         }
+        if simulator.profile.usesScenes {
+            key("scenes")
+            beginArray()
+            for scene in s.scenes {
+                beginObject()
+                member("id", scene.id)
+                member("state", scene.state.rawValue)
+                key("hasRestorationActivity"); bool(scene.hasRestorationActivity)
+                endObject()
+            }
+            endArray()
+            member("pendingDiscards", strings: s.pendingDiscards)
+        }
         endObject()
     }
 
@@ -67,6 +82,7 @@ extension JSONWriter {
         if let q = quirks.switcherKillSequence { member("switcherKillSequence", q.rawValue) }
         if let q = quirks.didEnterBackgroundOnBackgroundLaunch { key("didEnterBackgroundOnBackgroundLaunch"); bool(q) }
         if let q = quirks.protectedDataDelay { key("protectedDataDelay"); number(q) }
+        if let q = quirks.warmHandlerPosition { member("warmHandlerPosition", q.rawValue) }
         endObject()
         endObject()
     }
@@ -85,6 +101,8 @@ extension JSONWriter {
         case .beginBackgroundTask(let name): if let name { member("name", name) }
         case .endBackgroundTask(let id): key("id"); int(id)
         case .advanceTime(let seconds): key("seconds"); number(seconds)
+        case .openScene(let by): member("by", by.rawValue)
+        case .activateScene(let id), .closeScene(let id), .disconnectScene(let id): if let id { member("sceneId", id) }
         }
         endObject()
     }

@@ -25,6 +25,7 @@ extension Transition {
         restoreStateIfArchived()
         call(AppDelegateMethod.didFinishLaunching, args: args)
         call(AppDelegateMethod.supportedInterfaceOrientations, times: profile.orientationQueries?.afterLaunch ?? 0)
+        if profile.usesScenes { reportPendingDiscards() }
     }
 
     /// LIFECYCLE.md §6: restored between will- and didFinishLaunching, only if the app
@@ -32,7 +33,8 @@ extension Transition {
     /// icon launch, with no archive, does not). A documented choice: a launch into the
     /// background restores too, as it runs the same will/didFinishLaunching.
     mutating func restoreStateIfArchived() {
-        guard config.stateRestoration, state.restorationArchive else { return }
+        // Scene apps restore through session.stateRestorationActivity instead (DOC).
+        guard config.stateRestoration, state.restorationArchive, !profile.usesScenes else { return }
         call(profile.restoration.shouldRestore)
         call(profile.restoration.didDecode)
     }

@@ -37,6 +37,8 @@ extension Transition {
         state.backgroundSince = nil
         state.suspendAt = nil
         state.foregroundAtLock = false
+        state.scenesAtLock = []
+        detachAllScenes()
         state.lastTermination = Termination(reason: reason, at: state.clock)
     }
 

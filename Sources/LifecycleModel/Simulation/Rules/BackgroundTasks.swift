@@ -31,6 +31,7 @@ extension Transition {
 
     /// The system suspends the app without telling it (S4).
     mutating func suspend() {
+        suspendBackgroundScenes()
         enter(.suspended)
         state.suspendAt = nil
         state.backgroundSince = nil

@@ -5,7 +5,12 @@ extension Transition {
         try require(!state.locked, "the device unlocked")
         state.locked = true
         state.foregroundAtLock = state.app == .active || state.app == .inactive
-        if state.foregroundAtLock { leaveForeground() }
+        if profile.usesScenes {
+            state.scenesAtLock = foregroundScenes.map { state.scenes[$0].id }
+            scenesLeaveForeground()
+        } else if state.foregroundAtLock {
+            leaveForeground()
+        }
         state.protectedDataUnavailableAt = state.clock + profile.protectedDataDelay
         if profile.protectedDataDelay == 0 { protectedDataBecomesUnavailable() }
     }
@@ -24,7 +29,12 @@ extension Transition {
         state.foregroundAtLock = false
         if returns && state.app == .suspended { enter(.background) }  // resumed to run
         if hadLostData && state.app.isExecuting { call(AppDelegateMethod.protectedDataDidBecomeAvailable) }
-        if returns { enterForeground(payload: nil) }
+        if profile.usesScenes {
+            if returns { sceneReturnAfterUnlock() }
+            state.scenesAtLock = []
+        } else if returns {
+            enterForeground(payload: nil)
+        }
     }
 
     /// The lock's delay has passed: files with complete protection close (DOC). Only

@@ -3,6 +3,7 @@ extension Transition {
     /// quick action (LIFECYCLE.md §3).
     mutating func open(_ payload: LaunchPayload?) throws(ActionRefusal) {
         try require(!state.locked, "the device unlocked (send unlock first)")
+        if profile.usesScenes { return try sceneOpen(payload) }
         switch state.app {
         case .notRunning:
             state.userForceQuit = false
@@ -34,13 +35,13 @@ extension Transition {
     /// The user leaves the app for the home screen (S1).
     mutating func goHome() throws(ActionRefusal) {
         try require(state.app == .active || state.app == .inactive, "the app in the foreground (active, or inactive under an interruption)")
-        leaveForeground()
+        if profile.usesScenes { scenesLeaveForeground() } else { leaveForeground() }
     }
 
     /// The `terminate` action: the app switcher needs an unlocked device.
     mutating func terminateAction(by cause: TerminationCause) throws(ActionRefusal) {
         try require(cause == .system || !state.locked, "the device unlocked: the user swipes apps away in the app switcher (send unlock first, or terminate by system)")
-        terminate(by: cause)
+        if profile.usesScenes { sceneTerminate(by: cause) } else { terminate(by: cause) }
     }
 }
 

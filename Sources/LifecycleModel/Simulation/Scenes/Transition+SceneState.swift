@@ -1,0 +1,42 @@
+extension Transition {
+    /// Moves scene `index` to `sceneState` and the app with it: in a scene-based app
+    /// the app state is that of its most active scene ([A-state], DOC).
+    mutating func setScene(_ index: Int, _ sceneState: SceneState) {
+        state.scenes[index].state = sceneState
+        let states = state.scenes.map(\.state)
+        if states.contains(.foregroundActive) {
+            state.app = .active
+        } else if states.contains(.foregroundInactive) {
+            state.app = .inactive
+        } else if state.app == .active || state.app == .inactive {
+            state.app = .background
+        }
+    }
+
+    /// The scene an action names, or by default the one the user saw last.
+    func sceneIndex(_ id: String?) -> Int? {
+        if let id { return state.scenes.firstIndex { $0.id == id } }
+        return state.scenes.indices.max { state.scenes[$0].lastActivation < state.scenes[$1].lastActivation }
+    }
+
+    /// Indices of the scenes on screen.
+    var foregroundScenes: [Int] { state.scenes.indices.filter { state.scenes[$0].state.isForeground } }
+
+    /// A new scene session, unattached.
+    mutating func newScene() -> Int {
+        state.scenes.append(SceneSnapshot(id: "scene-\(state.nextSceneNumber)", state: .unattached, lastActivation: 0))
+        state.nextSceneNumber += 1
+        return state.scenes.count - 1
+    }
+
+    /// The process ended: every scene is disconnected without a callback; the
+    /// sessions themselves survive (LIFECYCLE.md §4).
+    mutating func detachAllScenes() {
+        for i in state.scenes.indices { state.scenes[i].state = .unattached }
+    }
+
+    /// The system suspends the app: its background scenes are suspended with it (S2).
+    mutating func suspendBackgroundScenes() {
+        for i in state.scenes.indices where state.scenes[i].state == .background { state.scenes[i].state = .suspended }
+    }
+}
