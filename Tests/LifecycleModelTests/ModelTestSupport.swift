@@ -22,3 +22,25 @@ extension ActionOutcome {
     var calls: [String] { callbacks.map { "\($0.method) [\($0.appState.rawValue)]" } }
     var methods: [String] { callbacks.map(\.method) }
 }
+
+/// Builds a scene-based simulator (iPhone unless configured).
+func sceneSimulator(_ version: String = "17.0", _ configure: (inout SessionConfig) -> Void = { _ in }) -> Simulator {
+    guard let v = IOSVersion(version) else { preconditionFailure("bad version \(version) in a test") }
+    var config = SessionConfig(lifecycle: .scene, iosVersion: v)
+    configure(&config)
+    return Simulator(config: config)
+}
+
+/// An iPad scene app with several windows.
+func iPadSimulator(_ configure: (inout SessionConfig) -> Void = { _ in }) -> Simulator {
+    sceneSimulator { $0.device = .ipad; $0.supportsMultipleScenes = true; configure(&$0) }
+}
+
+extension ActionOutcome {
+    /// "method [appState] sceneId/sceneState" for each callback.
+    var sceneCalls: [String] {
+        callbacks.map { c in
+            "\(c.method) [\(c.appState.rawValue)]" + (c.sceneId.map { " \($0)/\(c.sceneState?.rawValue ?? "")" } ?? "")
+        }
+    }
+}

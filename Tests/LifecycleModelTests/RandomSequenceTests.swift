@@ -70,13 +70,17 @@ import Testing
 struct InvariantChecker {
     /// Between didBecomeActive and willResignActive.
     private var active = false
+    /// Scene apps: the app-delegate foreground checks do not apply (scenes have their own).
+    let scenes: Bool
+
+    init(scenes: Bool = false) { self.scenes = scenes }
 
     mutating func check(action: Action, before: AppSnapshot, after out: ActionOutcome, context: String) {
         let methods = out.callbacks.map(\.method)
         for (i, c) in out.callbacks.enumerated() {
             // §1 / §2.2: callbacks only ever run inactive, active or background.
             #expect(c.appState.isExecuting, "\(context): \(c.method) in \(c.appState)")
-            switch c.method {
+            switch scenes ? "" : c.method {
             case "applicationDidBecomeActive(_:)":
                 #expect(!active, "\(context): didBecomeActive twice")
                 active = true
@@ -118,7 +122,7 @@ struct InvariantChecker {
         #expect(!(s.locked && (s.app == .active || s.app == .inactive)), "\(context): foreground while locked")
         #expect(s.backgroundTasks.isEmpty || s.app.isExecuting, "\(context): tasks in a \(s.app) app")
         #expect(s.clock >= before.clock, "\(context): time went back")
-        #expect((s.app == .active) == active || s.app != .active, "\(context): active state without didBecomeActive")
+        #expect(scenes || (s.app == .active) == active || s.app != .active, "\(context): active state without didBecomeActive")
     }
 }
 

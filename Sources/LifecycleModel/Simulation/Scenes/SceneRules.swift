@@ -88,6 +88,7 @@ extension Transition {
     mutating func requestScene(by requester: SceneRequester) throws(ActionRefusal) {
         try require(profile.multipleScenes, "an iPad app with supportsMultipleScenes (UIApplicationSupportsMultipleScenes): without it the app has one scene")
         try require(requester == .system || !state.locked, "the device unlocked (send unlock first)")
+        try require(requester == .system || state.interruption == nil, "no interruption covering the app (interruptionEnded first)")
         if state.app == .notRunning { startSceneProcess() }
         if state.app == .suspended { enter(.background) }  // the app runs to connect it
         let i = newScene()
@@ -132,7 +133,10 @@ extension Transition {
             if state.scenes[i].state.isConnected { sceneDisconnect(i) }
             call(AppDelegateMethod.didDiscardSceneSessions, args: .object(["sessions": .array([.string(sceneId)])]))
             state.scenes.remove(at: i)
-            if wasForeground && foregroundScenes.isEmpty { startBackgroundTime(window: profile.timing.suspensionDelay) }
+            if wasForeground && foregroundScenes.isEmpty {
+                state.interruption = nil  // nothing left on screen to cover
+                startBackgroundTime(window: profile.timing.suspensionDelay)
+            }
         } else {
             // Not running code: discarded now, reported at the next launch (DOC).
             state.scenes.remove(at: i)
