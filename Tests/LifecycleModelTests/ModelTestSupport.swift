@@ -18,9 +18,12 @@ extension Simulator {
 }
 
 extension ActionOutcome {
-    /// "method [appState]" for each callback.
-    var calls: [String] { callbacks.map { "\($0.method) [\($0.appState.rawValue)]" } }
-    var methods: [String] { callbacks.map(\.method) }
+    /// The delegates' callbacks: everything but view controllers, whose orders
+    /// ViewControllerTests check (as seed 001's vectors compare the app delegate only).
+    var delegateCallbacks: [Callback] { callbacks.filter { $0.receiver != .viewController } }
+    /// "method [appState]" for each delegate callback.
+    var calls: [String] { delegateCallbacks.map { "\($0.method) [\($0.appState.rawValue)]" } }
+    var methods: [String] { delegateCallbacks.map(\.method) }
 }
 
 /// Builds a scene-based simulator (iPhone unless configured).
@@ -39,7 +42,7 @@ func iPadSimulator(_ configure: (inout SessionConfig) -> Void = { _ in }) -> Sim
 extension ActionOutcome {
     /// "method [appState] sceneId/sceneState" for each callback.
     var sceneCalls: [String] {
-        callbacks.map { c in
+        delegateCallbacks.map { c in
             "\(c.method) [\(c.appState.rawValue)]" + (c.sceneId.map { " \($0)/\(c.sceneState?.rawValue ?? "")" } ?? "")
         }
     }

@@ -69,8 +69,10 @@ import Testing
         #expect(r.status == 200)
         #expect((r.json["action"] as? [String: Any])?["url"] as? String == "appLaunchSeq://whatup")
         let callbacks = try #require(r.json["callbacks"] as? [[String: Any]])
-        #expect(callbacks.map { $0["seq"] as? Int } == Array(1...13))
-        #expect(callbacks.allSatisfy { $0["receiver"] as? String == "appDelegate" })
+        // Seed 001's 13 app-delegate calls, plus the root view controller's 6.
+        #expect(callbacks.map { $0["seq"] as? Int } == Array(1...19))
+        #expect(callbacks.filter { $0["receiver"] as? String == "appDelegate" }.count == 13)
+        #expect(callbacks.filter { $0["receiver"] as? String == "viewController" }.allSatisfy { $0["viewController"] as? String == "root" })
         let open = try #require(callbacks.first { $0["method"] as? String == "application(_:open:options:)" })
         #expect((open["args"] as? [String: Any])?["url"] as? String == "appLaunchSeq://whatup")
         let will = try #require(callbacks.first { $0["method"] as? String == "application(_:willFinishLaunchingWithOptions:)" })
@@ -79,7 +81,7 @@ import Testing
         #expect((r.json["state"] as? [String: Any])?["app"] as? String == "active")
 
         let next = client.act(id, #"{"type":"background"}"#)
-        #expect((next.json["callbacks"] as? [[String: Any]])?.first?["seq"] as? Int == 14)
+        #expect((next.json["callbacks"] as? [[String: Any]])?.first?["seq"] as? Int == 20)
         #expect((next.json["state"] as? [String: Any])?["restorationArchive"] as? Bool == true)
     }
 
@@ -123,11 +125,11 @@ import Testing
         // active app, so it cannot be tapped.
         #expect(r.json["allowedActions"] as? [String] == ["background", "openURL", "openUniversalLink", "terminate", "interruptionBegan",
                                                           "lock", "memoryWarning", "receiveNotification", "locationEvent",
-                                                          "beginBackgroundTask", "advanceTime"])
+                                                          "beginBackgroundTask", "advanceTime", "push", "present"])
         #expect(r.json["needs"] is String)
         #expect(client.send("GET", "/v1/sessions/\(id)").text == before)
         let bg = client.act(id, #"{"type":"background"}"#)
-        #expect((bg.json["callbacks"] as? [[String: Any]])?.first?["seq"] as? Int == 13)
+        #expect((bg.json["callbacks"] as? [[String: Any]])?.first?["seq"] as? Int == 19)
     }
 
     @Test func getSessionAllowedActionsMatchesA409() {

@@ -8,36 +8,37 @@ import Testing
     @Test func callbackLogPagesFromAfter() throws {
         let client = ServiceClient()
         let id = client.create()
-        client.act(id, #"{"type":"launch"}"#)        // 12 callbacks
+        client.act(id, #"{"type":"launch"}"#)        // 18 callbacks: 12 app delegate, 6 root view controller
         client.act(id, #"{"type":"background"}"#)    // 5
         let all = client.send("GET", "/v1/sessions/\(id)/callbacks")
         #expect(all.status == 200)
         let seqs = (all.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int }
-        #expect(seqs == Array(1...17))
-        #expect(all.json["next"] as? Int == 17)
+        #expect(seqs == Array(1...23))
+        #expect(all.json["next"] as? Int == 23)
         #expect(all.json["dropped"] as? Int == 0)
         let page = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "10"), ("limit", "3")])
         #expect((page.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == [11, 12, 13])
         #expect(page.json["next"] as? Int == 13)
-        let end = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "17")])
+        let end = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "23")])
         #expect((end.json["callbacks"] as? [Any])?.isEmpty == true)
-        #expect(end.json["next"] as? Int == 17)
+        #expect(end.json["next"] as? Int == 23)
     }
 
     @Test func logKeepsTheNewestMaxLogAndCountsTheDropped() throws {
         let client = ServiceClient(Service(limits: ServiceLimits(maxLog: 10)))
         let id = client.create()
-        client.act(id, #"{"type":"launch"}"#)      // seq 1-12
-        client.act(id, #"{"type":"background"}"#)  // seq 13-17
+        client.act(id, #"{"type":"launch"}"#)      // seq 1-18
+        client.act(id, #"{"type":"background"}"#)  // seq 19-23
         let r = client.send("GET", "/v1/sessions/\(id)/callbacks")
-        #expect((r.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == Array(8...17))
-        #expect(r.json["dropped"] as? Int == 7)
-        #expect(r.json["total"] as? Int == 17)
+        #expect((r.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == Array(14...23))
+        #expect(r.json["dropped"] as? Int == 13)
+        #expect(r.json["total"] as? Int == 23)
         let methods = (r.json["callbacks"] as? [[String: Any]])?.compactMap { $0["method"] as? String }
         #expect(methods?.last == "application(_:supportedInterfaceOrientationsFor:)")
-        #expect(methods?[4] == "applicationDidBecomeActive(_:)")  // seq 12
+        #expect(methods?[3] == "applicationDidBecomeActive(_:)")  // seq 17
+        #expect(methods?[4] == "viewDidAppear(_:)")               // seq 18
         let fromDropped = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "2"), ("limit", "2")])
-        #expect((fromDropped.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == [8, 9])
+        #expect((fromDropped.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == [14, 15])
     }
 
     @Test func listIsPaginatedInCreationOrder() throws {
@@ -93,7 +94,7 @@ import Testing
         let steps = try #require(r.json["steps"] as? [[String: Any]])
         #expect(steps.count == 3)
         #expect(steps[2].calls == ["applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]"])
-        #expect((steps[2]["callbacks"] as? [[String: Any]])?.first?["seq"] as? Int == 16)  // 12 + 3 (no restoration)
+        #expect((steps[2]["callbacks"] as? [[String: Any]])?.first?["seq"] as? Int == 22)  // 12 + 6 (root) + 3 (no restoration)
         #expect((r.json["state"] as? [String: Any])?["app"] as? String == "active")
         #expect(client.service.sessionCount == 0)
     }
@@ -138,7 +139,9 @@ import Testing
             for await r in group { all += r }
             return all
         }
-        let firstLaunch = 3  // willFinish, didFinish, didBecomeActive on iOS 13
+        // willFinish, didFinish, didBecomeActive on iOS 13, and the root view controller's
+        // loadView, viewDidLoad, viewWillAppear, viewIsAppearing, two layout calls, viewDidAppear.
+        let firstLaunch = 3 + 7
         #expect(runs.sorted() == Array((firstLaunch + 1)...(firstLaunch + 1600)))
         let log = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")])
         #expect((log.json["callbacks"] as? [Any])?.count == firstLaunch + 1600)

@@ -28,8 +28,9 @@ import Testing
             return all
         }
         for (id, count) in totals {
-            // launch 12 (cold) then 2 (warm) ×49; background 3 (no restoration) ×50.
-            #expect(count == 12 + 49 * 2 + 50 * 3)
+            // launch 12 (cold) + 6 of the root view controller, then 2 (warm) ×49;
+            // background 3 (no restoration) ×50.
+            #expect(count == 12 + 6 + 49 * 2 + 50 * 3)
             let log = try live.send("GET", "/v1/sessions/\(id)/callbacks?limit=10000")
             let seqs = log.callbacks.compactMap { $0["seq"] as? Int }
             #expect(seqs == Array(1...count))
@@ -58,8 +59,9 @@ import Testing
             for try await s in group { all += s }
             return all
         }
-        #expect(seqs.sorted() == Array(13...(12 + 480)))
+        // The cold launch made 18 callbacks (12 of the app delegate, 6 of the root view controller).
+        #expect(seqs.sorted() == Array(19...(18 + 480)))
         let log = try live.send("GET", "/v1/sessions/\(id)/callbacks?limit=10000")
-        #expect(log.callbacks.compactMap { $0["seq"] as? Int } == Array(1...492))
+        #expect(log.callbacks.compactMap { $0["seq"] as? Int } == Array(1...498))
     }
 }

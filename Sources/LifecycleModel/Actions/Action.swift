@@ -44,6 +44,16 @@ public enum Action: Sendable, Equatable {
     case closeScene(sceneId: String?)
     /// UIKit reclaims a background or suspended scene.
     case disconnectScene(sceneId: String?)
+    /// A navigation push of a new view controller (in the scene's window, if named).
+    case push(name: String, sceneId: String?)
+    /// Pop the top view controller.
+    case pop(sceneId: String?)
+    /// Modal presentation of a new view controller (nil style: the default, page sheet).
+    case present(name: String, style: PresentationStyle?, sceneId: String?)
+    /// Dismiss the top presentation.
+    case dismiss(sceneId: String?)
+    /// The user starts a swipe-back and cancels it.
+    case cancelInteractivePop(sceneId: String?)
 
     public var kind: ActionKind {
         switch self {
@@ -69,6 +79,11 @@ public enum Action: Sendable, Equatable {
         case .activateScene: .activateScene
         case .closeScene: .closeScene
         case .disconnectScene: .disconnectScene
+        case .push: .push
+        case .pop: .pop
+        case .present: .present
+        case .dismiss: .dismiss
+        case .cancelInteractivePop: .cancelInteractivePop
         }
     }
 }
@@ -80,6 +95,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case receiveNotification, backgroundFetch, locationEvent, quickAction
     case beginBackgroundTask, endBackgroundTask, advanceTime
     case openScene, activateScene, closeScene, disconnectScene
+    case push, pop, present, dismiss, cancelInteractivePop
 
     /// A representative action of this kind in `state`, used to ask the model which
     /// kinds a state allows (so the answer is the simulator's own, never a second table).
@@ -107,6 +123,11 @@ public enum ActionKind: String, Sendable, CaseIterable {
         case .activateScene: .activateScene(sceneId: nil)
         case .closeScene: .closeScene(sceneId: nil)
         case .disconnectScene: .disconnectScene(sceneId: nil)
+        case .push: .push(name: "sample", sceneId: nil)
+        case .pop: .pop(sceneId: nil)
+        case .present: .present(name: "sample", style: nil, sceneId: nil)
+        case .dismiss: .dismiss(sceneId: nil)
+        case .cancelInteractivePop: .cancelInteractivePop(sceneId: nil)
         }
     }
 }

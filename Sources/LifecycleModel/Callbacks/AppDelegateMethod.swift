@@ -53,3 +53,13 @@ enum LocationManagerDelegateMethod {
 enum BackgroundTaskMethod {
     static let expirationHandler = "expirationHandler"
 }
+
+/// `UIViewController` method names ([A-vc]).
+enum ViewControllerMethod {
+    static let loadView = "loadView()"
+    static let viewDidLoad = "viewDidLoad()"
+    static let viewIsAppearing = "viewIsAppearing(_:)"
+    static let viewWillLayoutSubviews = "viewWillLayoutSubviews()"
+    static let viewDidLayoutSubviews = "viewDidLayoutSubviews()"
+    static let didReceiveMemoryWarning = "didReceiveMemoryWarning()"
+}

@@ -10,15 +10,18 @@ public struct Callback: Sendable, Equatable {
     /// For scene callbacks: which scene, and its activation state while the method runs.
     public var sceneId: String?
     public var sceneState: SceneState?
+    /// For view-controller callbacks: the controller's name.
+    public var viewController: String?
 
     public init(receiver: Receiver, method: String, appState: AppState, args: JSONValue? = nil,
-                sceneId: String? = nil, sceneState: SceneState? = nil) {
+                sceneId: String? = nil, sceneState: SceneState? = nil, viewController: String? = nil) {
         self.receiver = receiver
         self.method = method
         self.appState = appState
         self.args = args
         self.sceneId = sceneId
         self.sceneState = sceneState
+        self.viewController = viewController
     }
 }
 

@@ -26,6 +26,11 @@ public struct Profile: Sendable, Equatable {
     public var warmHandlerPosition: WarmHandlerPosition
     /// Several scenes at once: iPad with `UIApplicationSupportsMultipleScenes` (S2).
     public var multipleScenes: Bool
+    /// `viewIsAppearing(_:)` is called (iOS 13+ with the iOS 17 SDK, DOC).
+    public var viewIsAppearing: Bool
+    /// Page and form sheets cover the presenter like full screen: iOS ≤ 12 on iPhone
+    /// (LIFECYCLE.md §7).
+    public var sheetsAreFullScreen: Bool
     /// Timing constants that do not depend on the version.
     public var timing = Timing()
 
@@ -38,6 +43,8 @@ public struct Profile: Sendable, Equatable {
         // only when the quirk asks explicitly.
         orientationQueries = (config.quirks.orientationQueries ?? (legacyUI && !usesScenes)) ? .seed001 : nil
         warmHandlerPosition = config.quirks.warmHandlerPosition ?? .beforeDidBecomeActive
+        viewIsAppearing = !legacyUI
+        sheetsAreFullScreen = legacyUI && config.device == .iphone
         multipleScenes = config.device == .ipad && config.supportsMultipleScenes
         restoration = version >= .known(13, 2) ? .secure : .legacy
         switcherKillSequence = config.quirks.switcherKillSequence ?? .resignActiveThenTerminate

@@ -30,6 +30,11 @@ extension ActionKind {
         case .activateScene: ActionRule(summary: "The user brings a scene to the foreground; the scenes it replaces go to the background.", sources: "S2, DOC; order a documented choice")
         case .closeScene: ActionRule(summary: "The user closes a scene in the app switcher: sceneDidDisconnect, and the session is discarded (reported now if the app runs, else at the next launch).", sources: "LIFECYCLE.md §4, DOC")
         case .disconnectScene: ActionRule(summary: "UIKit reclaims a background or suspended scene: stateRestorationActivity(for:), sceneDidDisconnect; the session survives.", sources: "S2, DOC")
+        case .push: ActionRule(summary: "Navigation push: the new controller loads, the old one disappears as it appears.", sources: "[A-vc] DOC (figure); LIFECYCLE.md §7, MULTI")
+        case .pop: ActionRule(summary: "Navigation pop of the top controller; nothing to pop is a 409.", sources: "[A-vc]; LIFECYCLE.md §7, MULTI")
+        case .present: ActionRule(summary: "Modal presentation: full screen hides the presenter; sheets (iOS 13+) and over-full-screen do not; iOS ≤ 12 iPhone sheets are full screen.", sources: "LIFECYCLE.md §7, MULTI")
+        case .dismiss: ActionRule(summary: "Dismissal of the top presentation; nothing presented is a 409.", sources: "LIFECYCLE.md §7; order a documented choice")
+        case .cancelInteractivePop: ActionRule(summary: "A swipe-back started and cancelled: both controllers reverse along the figure.", sources: "[A-vc] DOC; LIFECYCLE.md §7, MULTI")
         case .advanceTime: ActionRule(summary: "Virtual time passes: suspension 5 s after entering the background, expiration handlers 5 s before the limit, the 0x8badf00d kill at it.", sources: "LIFECYCLE.md §5, S4, DOC")
         }
     }

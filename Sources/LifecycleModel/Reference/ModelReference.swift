@@ -10,6 +10,8 @@ public enum ModelReference {
             ("background", [.launch, .background]),
             ("suspended", [.launch, .background, .advanceTime(seconds: 5)]),
             ("background, locked", [.launch, .lock]),
+            ("active, detail pushed", [.launch, .push(name: "detail", sceneId: nil)]),
+            ("active, sheet presented", [.launch, .present(name: "sheet", style: .pageSheet, sceneId: nil)]),
         ]
         if profile.multipleScenes {
             starts.append(("two scenes, scene-2 active", [.launch, .openScene(by: .user)]))
@@ -45,6 +47,12 @@ public enum ModelReference {
         case .activateScene: return [("", .activateScene(sceneId: nil))]
         case .closeScene: return [("", .closeScene(sceneId: nil))]
         case .disconnectScene: return [("", .disconnectScene(sceneId: nil))]
+        case .push: return [("", .push(name: "detail", sceneId: nil))]
+        case .pop: return [("", .pop(sceneId: nil))]
+        case .present: return [("pageSheet", .present(name: "settings", style: .pageSheet, sceneId: nil)),
+                               ("fullScreen", .present(name: "player", style: .fullScreen, sceneId: nil))]
+        case .dismiss: return [("", .dismiss(sceneId: nil))]
+        case .cancelInteractivePop: return [("", .cancelInteractivePop(sceneId: nil))]
         }
     }
 

@@ -41,6 +41,11 @@ public struct Simulator: Sendable {
         case .activateScene(let id): try t.sceneAction { t throws(ActionRefusal) in try t.activateScene(id) }
         case .closeScene(let id): try t.sceneAction { t throws(ActionRefusal) in try t.closeScene(id) }
         case .disconnectScene(let id): try t.sceneAction { t throws(ActionRefusal) in try t.disconnectScene(id) }
+        case .push(let name, let scene): try t.push(name, sceneId: scene)
+        case .pop(let scene): try t.pop(sceneId: scene)
+        case .present(let name, let style, let scene): try t.present(name, style: style ?? .pageSheet, sceneId: scene)
+        case .dismiss(let scene): try t.dismiss(sceneId: scene)
+        case .cancelInteractivePop(let scene): try t.cancelInteractivePop(sceneId: scene)
         }
         return t.outcome
     }

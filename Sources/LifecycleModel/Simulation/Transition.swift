@@ -33,6 +33,12 @@ struct Transition {
                                   sceneId: scene.id, sceneState: scene.state))
     }
 
+    /// Records a callback built elsewhere (view-controller callbacks).
+    mutating func record(_ callback: Callback) {
+        assert(callback.appState.isExecuting, "\(callback.method) called while \(callback.appState)")
+        callbacks.append(callback)
+    }
+
     /// Records the same callback `count` times (UIKit's repeated orientation queries).
     mutating func call(_ method: String, times count: Int) {
         for _ in 0..<count { call(method) }

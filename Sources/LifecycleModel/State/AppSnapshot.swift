@@ -43,6 +43,8 @@ public struct AppSnapshot: Sendable, Equatable {
     public var pendingDiscards: [String] = []
     /// Scenes that were in the foreground when the device was locked (they return on unlock).
     public var scenesAtLock: [String] = []
+    /// Windows and their view controllers (they live as long as the process or the scene).
+    public var windows: [WindowSnapshot] = []
 
     /// A freshly installed app: not running, nothing on disk, time zero.
     public init(app: AppState = .notRunning, restorationArchive: Bool = false, clock: Double = 0) {

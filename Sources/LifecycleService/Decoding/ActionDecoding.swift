@@ -19,6 +19,9 @@ enum ActionDecoding {
         case .advanceTime: ["seconds"]
         case .openScene: ["by"]
         case .activateScene, .closeScene, .disconnectScene: ["sceneId"]
+        case .push: ["name", "sceneId"]
+        case .pop, .dismiss, .cancelInteractivePop: ["sceneId"]
+        case .present: ["name", "style", "sceneId"]
         }
     }
 
@@ -93,10 +96,29 @@ enum ActionDecoding {
             return .closeScene(sceneId: try sceneId(r))
         case .disconnectScene:
             return .disconnectScene(sceneId: try sceneId(r))
+        case .push:
+            return .push(name: try controllerName(r), sceneId: try sceneId(r))
+        case .pop:
+            return .pop(sceneId: try sceneId(r))
+        case .present:
+            return .present(name: try controllerName(r), style: try r.choice("style", PresentationStyle.self), sceneId: try sceneId(r))
+        case .dismiss:
+            return .dismiss(sceneId: try sceneId(r))
+        case .cancelInteractivePop:
+            return .cancelInteractivePop(sceneId: try sceneId(r))
         case .terminate:
             let by = try r.require("by", r.choice("by", TerminationCause.self), hint: "\"user\" (swiped away in the app switcher) or \"system\"")
             return .terminate(by: by)
         }
+    }
+
+    /// A view controller's name (1 to 100 characters).
+    private static func controllerName(_ r: ObjectReader) throws(Problem) -> String {
+        let name = try r.require("name", r.string("name"), hint: "the view controller's name, e.g. \"detail\"")
+        guard !name.isEmpty, length(name) <= SessionConfig.maxNameLength else {
+            throw Problem.invalidField(r.field("name"), "name must be 1 to \(SessionConfig.maxNameLength) characters")
+        }
+        return name
     }
 
     /// An optional scene id (`scene-1`, …); absent means the scene the user saw last.

@@ -10,6 +10,7 @@ extension JSONWriter {
         member("appState", c.callback.appState.rawValue)
         if let id = c.callback.sceneId { member("sceneId", id) }
         if let state = c.callback.sceneState { member("sceneState", state.rawValue) }
+        if let name = c.callback.viewController { member("viewController", name) }
         if let args = c.callback.args { key("args"); value(args) }
         endObject()
     }
@@ -46,6 +47,24 @@ extension JSONWriter {
         } else {
             null()
         }
+        key("windows")
+        beginArray()
+        for window in s.windows {
+            beginObject()
+            if let id = window.sceneId { member("sceneId", id) }
+            key("stack"); write(window.contexts[0].stack)
+            key("presented")
+            beginArray()
+            for context in window.contexts.dropFirst() {
+                beginObject()
+                member("style", context.style?.rawValue ?? PresentationStyle.pageSheet.rawValue)
+                key("stack"); write(context.stack)
+                endObject()
+            }
+            endArray()
+            endObject()
+        }
+        endArray()
         if simulator.profile.usesScenes {
             key("scenes")
             beginArray()
@@ -60,6 +79,17 @@ extension JSONWriter {
             member("pendingDiscards", strings: s.pendingDiscards)
         }
         endObject()
+    }
+
+    mutating func write(_ stack: [ViewControllerSnapshot]) {
+        beginArray()
+        for vc in stack {
+            beginObject()
+            member("name", vc.name)
+            member("appearance", vc.appearance.rawValue)
+            endObject()
+        }
+        endArray()
     }
 
     mutating func optionalNumber(_ d: Double?) {
@@ -102,7 +132,16 @@ extension JSONWriter {
         case .endBackgroundTask(let id): key("id"); int(id)
         case .advanceTime(let seconds): key("seconds"); number(seconds)
         case .openScene(let by): member("by", by.rawValue)
-        case .activateScene(let id), .closeScene(let id), .disconnectScene(let id): if let id { member("sceneId", id) }
+        case .activateScene(let id), .closeScene(let id), .disconnectScene(let id),
+             .pop(let id), .dismiss(let id), .cancelInteractivePop(let id):
+            if let id { member("sceneId", id) }
+        case .push(let name, let id):
+            member("name", name)
+            if let id { member("sceneId", id) }
+        case .present(let name, let style, let id):
+            member("name", name)
+            if let style { member("style", style.rawValue) }
+            if let id { member("sceneId", id) }
         }
         endObject()
     }

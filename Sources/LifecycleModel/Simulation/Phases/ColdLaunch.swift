@@ -6,8 +6,13 @@ extension Transition {
     mutating func coldLaunch(payload: LaunchPayload?) {
         enter(.inactive)
         launchUntilDidFinish(options: payload?.launchOptions ?? .null)
+        // Issue #5, documented choice (as reported): the root view controller loads
+        // and begins appearing after didFinishLaunching, and appears after didBecomeActive.
+        let w = createWindow(sceneId: nil)
+        rootBeginsAppearing(w)
         payload?.deliver(into: &self)
         becomeActive()
+        rootFinishesAppearing(w)
     }
 
     /// The shared start of every cold launch, foreground or background: status bar,

@@ -7,6 +7,9 @@ extension Transition {
     mutating func launchIntoBackground(options: JSONValue, handler: (inout Transition) -> Void) {
         enter(.background)
         launchUntilDidFinish(options: options)
+        // LIFECYCLE.md §7: a launch into the background runs the root view
+        // controller's appearance calls (a scene app's window comes with a scene).
+        if !profile.usesScenes { showRoot(createWindow(sceneId: nil)) }
         if profile.didEnterBackgroundOnBackgroundLaunch {
             call(AppDelegateMethod.didEnterBackground)
         }

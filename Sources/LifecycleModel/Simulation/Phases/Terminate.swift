@@ -39,6 +39,7 @@ extension Transition {
         state.foregroundAtLock = false
         state.scenesAtLock = []
         detachAllScenes()
+        state.windows = []
         state.lastTermination = Termination(reason: reason, at: state.clock)
     }
 

@@ -50,5 +50,6 @@ extension Transition {
     mutating func memoryWarning() {
         guard state.app.isExecuting else { return }
         call(AppDelegateMethod.didReceiveMemoryWarning)
+        viewControllersReceiveMemoryWarning()
     }
 }

@@ -32,6 +32,8 @@ extension Transition {
         state.scenes[index].everConnected = true
         state.scenes[index].hasRestorationActivity = false
         setScene(index, .background)
+        // Issue #5: the scene's window and root view controller load as it connects.
+        createWindow(sceneId: scene.id)
     }
 
     /// Brings scene `index` to the foreground (§4 steps 6–7, DOC): willEnterForeground,
@@ -39,12 +41,17 @@ extension Transition {
     mutating func sceneEnterForeground(_ index: Int, handler: ((inout Transition, Int) -> Void)? = nil) {
         if state.app == .suspended || state.app == .notRunning { enter(.background) }
         if state.scenes[index].state == .suspended { state.scenes[index].state = .background }
+        // Documented choice (as reported): the root's first viewWillAppear comes
+        // before sceneWillEnterForeground, its viewDidAppear after sceneDidBecomeActive.
+        let w = window(for: state.scenes[index].id)
+        if let w { rootBeginsAppearing(w) }
         callScene(SceneDelegateMethod.willEnterForeground, index)
         setScene(index, .foregroundInactive)
         state.activations += 1
         state.scenes[index].lastActivation = state.activations
         if profile.warmHandlerPosition == .beforeDidBecomeActive { handler?(&self, index) }
         sceneBecomeActive(index)
+        if let w { rootFinishesAppearing(w) }
         if profile.warmHandlerPosition == .afterDidBecomeActive { handler?(&self, index) }
     }
 
@@ -69,6 +76,7 @@ extension Transition {
     mutating func sceneDisconnect(_ index: Int) {
         callScene(SceneDelegateMethod.didDisconnect, index)
         setScene(index, .unattached)
+        removeWindow(sceneId: state.scenes[index].id)
     }
 
     /// Every scene on screen leaves it (home, lock, an interruption left): each

@@ -98,8 +98,9 @@ extension Transition {
             sceneEnterForeground(i)
         case .system:
             // S2: a system-requested scene connects straight into the background,
-            // and the app runs there to process the event.
+            // and the app runs there to process the event; its root appears there (§7).
             connect(i, options: .object([]))
+            if let w = window(for: state.scenes[i].id) { showRoot(w) }
             if !state.app.isForegroundApp { startBackgroundTime(window: profile.timing.eventWindow) }
         }
     }

@@ -1,0 +1,117 @@
+/// Navigation and modal presentation (LIFECYCLE.md §7; orders MULTI, the figure DOC).
+extension Transition {
+    /// The window an action acts on: the app's one, or the named scene's (default: the
+    /// scene on screen the user saw last). It must be on screen.
+    func navigationWindow(_ sceneId: String?) throws(ActionRefusal) -> Int {
+        if profile.usesScenes {
+            let candidates = state.scenes.indices.filter { state.scenes[$0].state.isForeground }
+            let named: Int?? = sceneId.map { id in state.scenes.firstIndex { $0.id == id } }
+            let picked: Int? = named ?? candidates.max { state.scenes[$0].lastActivation < state.scenes[$1].lastActivation }
+            guard let index = picked else {
+                throw refuse(needs: sceneId.map { "an existing scene on screen (not \"\($0)\")" } ?? "a scene on screen (launch first)")
+            }
+            try require(state.scenes[index].state.isForeground, "the scene \(state.scenes[index].id) on screen (it is \(state.scenes[index].state.rawValue))")
+            guard let w = window(for: state.scenes[index].id) else { throw refuse(needs: "a connected scene with a window") }
+            return w
+        }
+        try require(state.app == .active || state.app == .inactive, "the app on screen (active or inactive)")
+        guard let w = window(for: nil) else { throw refuse(needs: "the app's window (launch first)") }
+        return w
+    }
+
+    private func top(_ w: Int) -> ViewControllerRef {
+        let c = state.windows[w].contexts.count - 1
+        return ViewControllerRef(window: w, context: c, index: state.windows[w].contexts[c].stack.count - 1)
+    }
+
+    /// Push A→B (§7): B.loadView, B.viewDidLoad, A.viewWillDisappear, B.viewWillAppear
+    /// (+ viewIsAppearing and layout), A.viewDidDisappear, B.viewDidAppear.
+    mutating func push(_ name: String, sceneId: String?) throws(ActionRefusal) {
+        let w = try navigationWindow(sceneId)
+        let a = top(w)
+        state.windows[w].contexts[a.context].stack.append(ViewControllerSnapshot(name: name))
+        let b = ViewControllerRef(window: w, context: a.context, index: a.index + 1)
+        load(b)
+        appearance(.viewWillDisappear, a, animated: true)
+        beginAppearing(b, animated: true)
+        appearance(.viewDidDisappear, a, animated: true)
+        appearance(.viewDidAppear, b, animated: true)
+    }
+
+    /// Pop B→A (§7): B.viewWillDisappear, A.viewWillAppear (+ viewIsAppearing and
+    /// layout), B.viewDidDisappear, A.viewDidAppear. Nothing to pop: 409.
+    mutating func pop(sceneId: String?) throws(ActionRefusal) {
+        let w = try navigationWindow(sceneId)
+        let b = top(w)
+        try require(b.index > 0, "a pushed view controller to pop (the navigation stack holds only \(state.windows[w].contexts[b.context].stack[0].name))")
+        let a = ViewControllerRef(window: w, context: b.context, index: b.index - 1)
+        appearance(.viewWillDisappear, b, animated: true)
+        beginAppearing(a, animated: true)
+        appearance(.viewDidDisappear, b, animated: true)
+        appearance(.viewDidAppear, a, animated: true)
+        state.windows[w].contexts[b.context].stack.removeLast()
+    }
+
+    /// A swipe-back the user starts and cancels (§7): B.viewWillDisappear,
+    /// A.viewWillAppear, A.viewWillDisappear, A.viewDidDisappear, B.viewWillAppear,
+    /// B.viewDidAppear — the figure's two reversals.
+    mutating func cancelInteractivePop(sceneId: String?) throws(ActionRefusal) {
+        let w = try navigationWindow(sceneId)
+        try require(state.app == .active, "the app active (the user swipes)")
+        let b = top(w)
+        try require(b.index > 0, "a pushed view controller to swipe back from")
+        let a = ViewControllerRef(window: w, context: b.context, index: b.index - 1)
+        appearance(.viewWillDisappear, b, animated: true)
+        appearance(.viewWillAppear, a, animated: true)
+        appearance(.viewWillDisappear, a, animated: true)
+        appearance(.viewDidDisappear, a, animated: true)
+        appearance(.viewWillAppear, b, animated: true)
+        appearance(.viewDidAppear, b, animated: true)
+    }
+
+    /// Whether a presentation style takes the presenter off screen: full screen does;
+    /// page and form sheets (the iOS 13+ default) and over-full-screen do not, except
+    /// iOS ≤ 12 sheets on iPhone, which are full screen (§7).
+    func hidesPresenter(_ style: PresentationStyle) -> Bool {
+        switch style {
+        case .fullScreen: true
+        case .overFullScreen: false
+        case .pageSheet, .formSheet: profile.sheetsAreFullScreen
+        }
+    }
+
+    /// Present B over the top controller A (§7). Full screen: A.viewWillDisappear,
+    /// B.viewWillAppear, B.viewDidAppear, A.viewDidDisappear. Sheets: A hears nothing.
+    mutating func present(_ name: String, style: PresentationStyle, sceneId: String?) throws(ActionRefusal) {
+        let w = try navigationWindow(sceneId)
+        let a = top(w)
+        state.windows[w].contexts.append(PresentationContext(style: style, stack: [ViewControllerSnapshot(name: name)]))
+        let b = ViewControllerRef(window: w, context: a.context + 1, index: 0)
+        let hides = hidesPresenter(style)
+        load(b)
+        if hides { appearance(.viewWillDisappear, a, animated: true) }
+        beginAppearing(b, animated: true)
+        appearance(.viewDidAppear, b, animated: true)
+        if hides { appearance(.viewDidDisappear, a, animated: true) }
+    }
+
+    /// Dismiss the top presentation B back to A: B.viewWillDisappear, then for a
+    /// presentation that hid A, A.viewWillAppear (+ viewIsAppearing and layout) and
+    /// A.viewDidAppear, then B.viewDidDisappear (documented choice: the mirror of
+    /// the presentation). Nothing presented: 409.
+    mutating func dismiss(sceneId: String?) throws(ActionRefusal) {
+        let w = try navigationWindow(sceneId)
+        let b = top(w)
+        try require(b.context > 0, "a presented view controller to dismiss (none is presented)")
+        let below = state.windows[w].contexts[b.context - 1]
+        let a = ViewControllerRef(window: w, context: b.context - 1, index: below.stack.count - 1)
+        let hides = state.windows[w].contexts[b.context].style.map(hidesPresenter) ?? false
+        appearance(.viewWillDisappear, b, animated: true)
+        if hides {
+            beginAppearing(a, animated: true)
+            appearance(.viewDidAppear, a, animated: true)
+        }
+        appearance(.viewDidDisappear, b, animated: true)
+        state.windows[w].contexts.removeLast()
+    }
+}

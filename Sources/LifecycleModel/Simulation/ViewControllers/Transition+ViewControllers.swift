@@ -1,0 +1,98 @@
+/// Where a view controller is: window, presentation context, stack position.
+struct ViewControllerRef {
+    var window: Int
+    var context: Int
+    var index: Int
+}
+
+extension Transition {
+    /// Records a view-controller callback (receiver `viewController`, with its name and,
+    /// in a scene app, its window's scene).
+    mutating func callViewController(_ method: String, _ ref: ViewControllerRef, args: JSONValue? = nil) {
+        let window = state.windows[ref.window]
+        let name = window.contexts[ref.context].stack[ref.index].name
+        let scene = window.sceneId.flatMap { id in state.scenes.first { $0.id == id } }
+        record(Callback(receiver: .viewController, method: method, appState: state.app, args: args,
+                        sceneId: window.sceneId, sceneState: scene?.state, viewController: name))
+    }
+
+    /// An appearance callback, moving the controller along Apple's figure. The figure
+    /// has no edge for a wrong call, and the phases never ask for one (the random
+    /// tests hold every controller to the figure).
+    mutating func appearance(_ event: Appearance.Event, _ ref: ViewControllerRef, animated: Bool) {
+        let moved = state.windows[ref.window].contexts[ref.context].stack[ref.index].apply(event)
+        assert(moved, "\(event.rawValue) is not an edge of the appearance figure")
+        callViewController(event.rawValue, ref, args: .object(["animated": .bool(animated)]))
+    }
+
+    /// `loadView()` then `viewDidLoad()`: once per controller, when it is created.
+    mutating func load(_ ref: ViewControllerRef) {
+        callViewController(ViewControllerMethod.loadView, ref)
+        callViewController(ViewControllerMethod.viewDidLoad, ref)
+    }
+
+    /// The first half of appearing (§7): viewWillAppear, viewIsAppearing (iOS 13+),
+    /// then the layout pass.
+    mutating func beginAppearing(_ ref: ViewControllerRef, animated: Bool) {
+        appearance(.viewWillAppear, ref, animated: animated)
+        if profile.viewIsAppearing {
+            callViewController(ViewControllerMethod.viewIsAppearing, ref, args: .object(["animated": .bool(animated)]))
+        }
+        callViewController(ViewControllerMethod.viewWillLayoutSubviews, ref)
+        callViewController(ViewControllerMethod.viewDidLayoutSubviews, ref)
+    }
+
+    // MARK: Windows
+
+    func window(for sceneId: String?) -> Int? {
+        state.windows.firstIndex { $0.sceneId == sceneId }
+    }
+
+    func root(_ window: Int) -> ViewControllerRef { ViewControllerRef(window: window, context: 0, index: 0) }
+
+    /// A new window with its root view controller (config `rootViewController`), loaded.
+    @discardableResult
+    mutating func createWindow(sceneId: String?) -> Int {
+        state.windows.append(WindowSnapshot(sceneId: sceneId, rootName: config.rootViewController))
+        let w = state.windows.count - 1
+        load(root(w))
+        return w
+    }
+
+    /// The root's first appearance begins (documented choice: after didFinishLaunching
+    /// or willConnectTo, before (scene)WillEnterForeground).
+    mutating func rootBeginsAppearing(_ w: Int) {
+        guard !state.windows[w].rootShown else { return }
+        beginAppearing(root(w), animated: false)
+    }
+
+    /// …and ends after (scene)DidBecomeActive (documented choice, as reported).
+    mutating func rootFinishesAppearing(_ w: Int) {
+        guard !state.windows[w].rootShown else { return }
+        appearance(.viewDidAppear, root(w), animated: false)
+        state.windows[w].rootShown = true
+    }
+
+    /// The whole first appearance at once: a launch or connection into the
+    /// background (LIFECYCLE.md §7: it runs the root's appearance calls).
+    mutating func showRoot(_ w: Int) {
+        rootBeginsAppearing(w)
+        rootFinishesAppearing(w)
+    }
+
+    /// The window goes away with its scene or process: no callbacks (deallocation).
+    mutating func removeWindow(sceneId: String?) {
+        state.windows.removeAll { $0.sceneId == sceneId }
+    }
+
+    /// [A-mem], LIFECYCLE.md §7: after the app delegate, every loaded view controller.
+    mutating func viewControllersReceiveMemoryWarning() {
+        for w in state.windows.indices {
+            for c in state.windows[w].contexts.indices {
+                for k in state.windows[w].contexts[c].stack.indices {
+                    callViewController(ViewControllerMethod.didReceiveMemoryWarning, ViewControllerRef(window: w, context: c, index: k))
+                }
+            }
+        }
+    }
+}

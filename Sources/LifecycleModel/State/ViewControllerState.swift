@@ -1,0 +1,76 @@
+/// A view controller's appearance state: Apple's "Valid state transitions" figure
+/// ([A-vc], DOC; LIFECYCLE.md §1).
+public enum Appearance: String, Sendable, CaseIterable {
+    case disappeared, appearing, appeared, disappearing
+
+    /// The appearance callbacks that move a view controller along the figure.
+    public enum Event: String, Sendable, CaseIterable {
+        case viewWillAppear = "viewWillAppear(_:)"
+        case viewDidAppear = "viewDidAppear(_:)"
+        case viewWillDisappear = "viewWillDisappear(_:)"
+        case viewDidDisappear = "viewDidDisappear(_:)"
+    }
+
+    /// The state after `event`, or nil when the figure has no such edge. This is the
+    /// only way a view controller's appearance changes, so no other transition can
+    /// happen: disappeared →(willAppear) appearing →(didAppear) appeared
+    /// →(willDisappear) disappearing →(didDisappear) disappeared, plus the two
+    /// reversals appearing →(willDisappear) disappearing and disappearing
+    /// →(willAppear) appearing ("not every will is paired with a did").
+    public func after(_ event: Event) -> Appearance? {
+        switch (self, event) {
+        case (.disappeared, .viewWillAppear): .appearing
+        case (.appearing, .viewDidAppear): .appeared
+        case (.appeared, .viewWillDisappear): .disappearing
+        case (.disappearing, .viewDidDisappear): .disappeared
+        case (.appearing, .viewWillDisappear): .disappearing
+        case (.disappearing, .viewWillAppear): .appearing
+        default: nil
+        }
+    }
+}
+
+/// One view controller in a window.
+public struct ViewControllerSnapshot: Sendable, Equatable {
+    public var name: String
+    public private(set) var appearance: Appearance = .disappeared
+
+    public init(name: String) { self.name = name }
+
+    /// Applies an appearance event along the figure; false (and no change) if the
+    /// figure forbids it.
+    mutating func apply(_ event: Appearance.Event) -> Bool {
+        guard let next = appearance.after(event) else { return false }
+        appearance = next
+        return true
+    }
+}
+
+/// How a view controller is presented modally.
+public enum PresentationStyle: String, Sendable, CaseIterable {
+    case fullScreen, pageSheet, formSheet, overFullScreen
+}
+
+/// A navigation stack: the window's root one, or one presented modally over it.
+public struct PresentationContext: Sendable, Equatable {
+    /// nil for the window's root context.
+    public var style: PresentationStyle?
+    /// Bottom to top; the last one is visible.
+    public var stack: [ViewControllerSnapshot]
+}
+
+/// A window and the view controllers in it: one per sceneless app, one per
+/// connected scene in a scene-based app (issue #5).
+public struct WindowSnapshot: Sendable, Equatable {
+    /// The scene the window belongs to (nil in a sceneless app).
+    public var sceneId: String?
+    /// The root context first, then each presentation over it, in order.
+    public var contexts: [PresentationContext]
+    /// The root view controller has been shown (its first appearance happened).
+    public var rootShown = false
+
+    init(sceneId: String?, rootName: String) {
+        self.sceneId = sceneId
+        self.contexts = [PresentationContext(style: nil, stack: [ViewControllerSnapshot(name: rootName)])]
+    }
+}
