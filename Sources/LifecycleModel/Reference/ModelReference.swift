@@ -102,7 +102,8 @@ public enum ModelReference {
                     do {
                         let outcome = try sim.apply(action, to: state)
                         let calls = outcome.callbacks.map { c in
-                            "`\(c.method)` (\(c.appState.rawValue)\(c.sceneId.map { "; \($0) \(c.sceneState?.rawValue ?? "")" } ?? ""))"
+                            let method = c.viewController.map { "\($0).\(c.method)" } ?? c.method
+                            return "`\(method)` (\(c.appState.rawValue)\(c.sceneId.map { "; \($0) \(c.sceneState?.rawValue ?? "")" } ?? ""))"
                         }
                         out += "| \(start.name) | \(calls.isEmpty ? "none" : calls.joined(separator: "<br>")) | \(outcome.state.app.rawValue) |\n"
                     } catch {
