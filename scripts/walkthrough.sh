@@ -14,14 +14,22 @@ echo "$created"; echo
 ID=$(echo "$created" | sed -E 's/.*"id":"([^"]+)".*/\1/')
 echo "\$ ID=$ID   # the id above"
 echo
-echo "# Deep link, from not loaded: seed 001's 13 calls"
-run "curl -s -d '{\"type\":\"openURL\",\"url\":\"appLaunchSeq://whatup\"}' $base/v1/sessions/\$ID/actions | python3 -m json.tool"
+echo "# Deep link, from not loaded: seed 001's 13 app-delegate calls, then the root view controller's"
+run "curl -s -d '{\"type\":\"openURL\",\"url\":\"appLaunchSeq://whatup\"}' $base/v1/sessions/\$ID/actions | python3 scripts/callbacks.py"
 echo "# Home button; state is saved (stateRestoration)"
 run "curl -s -d '{\"type\":\"background\"}' $base/v1/sessions/\$ID/actions"
 echo "# Deep link, from backgrounded"
 run "curl -s -d '{\"type\":\"openURL\",\"url\":\"appLaunchSeq://whatup\"}' $base/v1/sessions/\$ID/actions"
 echo "# Something a device cannot do: tap the icon of the app on screen"
 run "curl -s -d '{\"type\":\"launch\"}' $base/v1/sessions/\$ID/actions"
+echo "# A scene-based app: {} is an iOS 17 scene session. A cold deep link arrives in the connection options"
+created=$(curl -s -d '{}' "$base/v1/sessions")
+SCENE=$(echo "$created" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+echo "\$ SCENE=\$(curl -s -d '{}' $base/v1/sessions | sed -E 's/.*\"id\":\"([^\"]+)\".*/\\1/')"
+echo
+run "curl -s -d '{\"type\":\"openURL\",\"url\":\"myapp://item/7\"}' $base/v1/sessions/\$SCENE/actions | python3 scripts/callbacks.py"
+echo "# Push a view controller onto the scene's window"
+run "curl -s -d '{\"type\":\"push\",\"name\":\"detail\"}' $base/v1/sessions/\$SCENE/actions | python3 scripts/callbacks.py"
 echo "# One shot, nothing kept"
-run "curl -s -d '{\"session\":{\"lifecycle\":\"app\",\"iosVersion\":\"17.0\"},\"actions\":[{\"type\":\"launch\"},{\"type\":\"interruptionBegan\",\"kind\":\"call\"},{\"type\":\"interruptionEnded\",\"outcome\":\"resume\"}]}' $base/v1/simulate"
+run "curl -s -d '{\"session\":{\"lifecycle\":\"app\",\"iosVersion\":\"17.0\"},\"actions\":[{\"type\":\"memoryWarning\"},{\"type\":\"terminate\",\"by\":\"system\"}]}' $base/v1/simulate"
 echo '```'
