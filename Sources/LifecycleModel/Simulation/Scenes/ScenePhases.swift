@@ -37,7 +37,10 @@ extension Transition {
     }
 
     /// Brings scene `index` to the foreground (§4 steps 6–7, DOC): willEnterForeground,
-    /// the warm handler where the quirk puts it, didBecomeActive.
+    /// the warm handler where the quirk puts it, didBecomeActive. A documented choice:
+    /// a "will" callback runs in the state it leaves, as S1 shows for
+    /// applicationWillEnterForeground (background), so sceneWillEnterForeground
+    /// reports `background` and the scene is foregroundInactive after it.
     mutating func sceneEnterForeground(_ index: Int, handler: ((inout Transition, Int) -> Void)? = nil) {
         if state.app == .suspended || state.app == .notRunning { enter(.background) }
         if state.scenes[index].state == .suspended { state.scenes[index].state = .background }
