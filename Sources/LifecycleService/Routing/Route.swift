@@ -24,9 +24,10 @@ enum Route: Equatable {
 
     /// Matches a path; nil for paths the service does not have.
     init?(path: String) {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.first == "", parts.count >= 2 else { return nil }
-        let p = parts.dropFirst().map(String.init)
+        // Split the bytes, not the Characters: grapheme breaking showed in the profile.
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        guard parts.first?.isEmpty == true, parts.count >= 2 else { return nil }
+        let p = parts.dropFirst().map { String(Substring($0)) }
         switch p.count {
         case 1 where p[0] == "healthz": self = .health
         case 2 where p == ["v1", "sessions"]: self = .sessions

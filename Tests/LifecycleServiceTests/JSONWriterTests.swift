@@ -1,0 +1,23 @@
+import Foundation
+@testable import LifecycleService
+import LifecycleModel
+import Testing
+
+/// The hand-written JSON writer and parser agree with each other and with Foundation.
+@Suite struct JSONWriterTests {
+    @Test(arguments: ["", "plain", "quote \" and \\ backslash", "tab\tnew\nline\rcr", "\u{1}\u{1f}\u{7f}", "é ☃ 😀 e\u{301}",
+                      String(repeating: "a\"", count: 300)])
+    func stringsRoundTrip(_ text: String) throws {
+        var w = JSONWriter()
+        w.beginObject(); w.member("k", text); w.endObject()
+        #expect(try JSONParser.parse(w.bytes) == .object(["k": .string(text)]))
+        let foundation = try JSONSerialization.jsonObject(with: Data(w.bytes)) as? [String: String]
+        #expect(foundation?["k"] == text)
+    }
+
+    @Test func controlCharactersAreEscaped() {
+        var w = JSONWriter()
+        w.string("a\u{1}b\nc")
+        #expect(String(decoding: w.bytes, as: UTF8.self) == #""a\u0001b\nc""#)
+    }
+}
