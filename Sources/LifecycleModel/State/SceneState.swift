@@ -25,7 +25,8 @@ public struct SceneSnapshot: Sendable, Equatable {
     /// `session.stateRestorationActivity` is set: the scene was disconnected after
     /// `stateRestorationActivity(for:)` in an app that opts in (DOC).
     public var hasRestorationActivity = false
-    /// The scene was connected at least once in this process (for configurationForConnecting).
+    /// The session has been connected before, in this process or an earlier one: only
+    /// a session never connected gets configurationForConnecting (MULTI).
     public var everConnected = false
 
     public init(id: String, state: SceneState, lastActivation: Int) {
