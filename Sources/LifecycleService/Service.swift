@@ -100,7 +100,7 @@ public final class Service: Sendable {
     }
 
     /// Seconds a client should wait before retrying a full store.
-    var retryAfterSeconds: Int { 1 }
+    static let retryAfterSeconds = 1
 
     func json(_ status: Int, _ w: JSONWriter, headers: [(name: String, value: String)] = []) -> HTTPResponse {
         HTTPResponse(status: status, headers: [("Content-Type", "application/json")] + headers, body: w.bytes)

@@ -5,14 +5,14 @@ import LifecycleModel
 extension Service {
     /// `POST /v1/sessions`: a new simulated app from a config (`{}` or no body: defaults).
     func createSession(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
-        let body = request.body.allSatisfy(isWhitespace)
+        let body = request.body.allSatisfy(JSONParser.isWhitespace)
             ? JSONValue.object([])  // no body at all: every default, like `{}`
             : try parseBody(request.body, expecting: "a session config object", example: ConfigDecoding.example)
         let config = try ConfigDecoding.decode(body)
         guard let box = store.create(config: config) else {
             throw Problem(kind: .sessionLimit, detail: "the service holds its maximum of \(limits.maxSessions) sessions (--max-sessions); delete sessions you no longer need (DELETE /v1/sessions/{id}) or retry later: idle ones expire after \(Int(limits.sessionTTL)) s")
                 .with("limit", .number(String(limits.maxSessions)))
-                .withHeader("Retry-After", "\(retryAfterSeconds)")
+                .withHeader("Retry-After", "\(Self.retryAfterSeconds)")
         }
         var w = JSONWriter()
         box.session.withLock { w.write($0, allowedActions: true) }
@@ -69,5 +69,3 @@ extension UUID {
     /// The canonical lowercase form used in URLs and bodies.
     var lowercased: String { uuidString.lowercased() }
 }
-
-private func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }

@@ -35,8 +35,11 @@ struct JSONParser {
 
     private var peek: UInt8? { i < bytes.count ? bytes[i] : nil }
 
+    /// JSON's four whitespace bytes (RFC 8259).
+    static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
     private mutating func skipWhitespace() {
-        while let b = peek, b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { i += 1 }
+        while let b = peek, Self.isWhitespace(b) { i += 1 }
     }
 
     private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {

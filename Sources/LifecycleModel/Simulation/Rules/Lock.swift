@@ -44,12 +44,4 @@ extension Transition {
         state.protectedDataAvailable = false
         if state.app.isExecuting { call(AppDelegateMethod.protectedDataWillBecomeUnavailable) }
     }
-
-    /// A memory warning ([A-mem], DOC): running apps only; suspended or not-running
-    /// apps get nothing (a 200 with no callbacks).
-    mutating func memoryWarning() {
-        guard state.app.isExecuting else { return }
-        call(AppDelegateMethod.didReceiveMemoryWarning)
-        viewControllersReceiveMemoryWarning()
-    }
 }

@@ -13,16 +13,14 @@ extension Transition {
             openScene(sceneIndex(nil), payload: payload)
         case .active:
             // §4: while already active, the handler alone.
-            guard let payload, payload.reachesActiveApp(config: config),
-                  let i = foregroundScenes.max(by: { state.scenes[$0].lastActivation < state.scenes[$1].lastActivation }) else {
+            guard let payload, payload.reachesActiveApp(config: config), let i = sceneIndex(nil, where: \.isForeground) else {
                 throw refuse(needs: payload?.isShortcut ?? true
                     ? "the app not in the foreground: the user starts it from the home screen"
                     : "a notification-center delegate to present the notification while the app is active, or the app not active")
             }
             payload.deliver(toScene: i, into: &self)
         case .inactive:
-            guard let payload, !payload.isShortcut,
-                  let i = foregroundScenes.max(by: { state.scenes[$0].lastActivation < state.scenes[$1].lastActivation }) else {
+            guard let payload, !payload.isShortcut, let i = sceneIndex(nil, where: \.isForeground) else {
                 throw refuse(needs: "the app not in the foreground; while an interruption covers it, end the interruption (interruptionEnded)")
             }
             payload.deliver(toScene: i, into: &self)
@@ -146,10 +144,7 @@ extension Transition {
     }
 
     mutating func disconnectScene(_ id: String?) throws(ActionRefusal) {
-        let target = id.flatMap { sceneIndex($0) } ?? (id == nil ? state.scenes.indices
-            .filter { state.scenes[$0].state == .background || state.scenes[$0].state == .suspended }
-            .max { state.scenes[$0].lastActivation < state.scenes[$1].lastActivation } : nil)
-        guard let i = target else { throw refuse(needs: id == nil ? "a scene in the background or suspended" : sceneNeeds(id)) }
+        guard let i = sceneIndex(id, where: { $0 == .background || $0 == .suspended }) else { throw refuse(needs: id == nil ? "a scene in the background or suspended" : sceneNeeds(id)) }
         try require(state.scenes[i].state == .background || state.scenes[i].state == .suspended,
                     "a scene in the background or suspended (\(state.scenes[i].id) is \(state.scenes[i].state.rawValue))")
         // Documented choice: a suspended app runs briefly in the background to hear it.

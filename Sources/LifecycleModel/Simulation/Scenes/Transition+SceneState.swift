@@ -13,10 +13,13 @@ extension Transition {
         }
     }
 
-    /// The scene an action names, or by default the one the user saw last.
-    func sceneIndex(_ id: String?) -> Int? {
+    /// The scene an action names, or by default the one the user saw last among the
+    /// scenes whose state `qualifies` (a named scene is returned whatever its state,
+    /// so the caller can say what is wrong with it).
+    func sceneIndex(_ id: String?, where qualifies: (SceneState) -> Bool = { _ in true }) -> Int? {
         if let id { return state.scenes.firstIndex { $0.id == id } }
-        return state.scenes.indices.max { state.scenes[$0].lastActivation < state.scenes[$1].lastActivation }
+        return state.scenes.indices.filter { qualifies(state.scenes[$0].state) }
+            .max { state.scenes[$0].lastActivation < state.scenes[$1].lastActivation }
     }
 
     /// Indices of the scenes on screen.

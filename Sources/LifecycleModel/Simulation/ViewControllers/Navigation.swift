@@ -4,10 +4,7 @@ extension Transition {
     /// scene on screen the user saw last). It must be on screen.
     func navigationWindow(_ sceneId: String?) throws(ActionRefusal) -> Int {
         if profile.usesScenes {
-            let candidates = state.scenes.indices.filter { state.scenes[$0].state.isForeground }
-            let named: Int?? = sceneId.map { id in state.scenes.firstIndex { $0.id == id } }
-            let picked: Int? = named ?? candidates.max { state.scenes[$0].lastActivation < state.scenes[$1].lastActivation }
-            guard let index = picked else {
+            guard let index = sceneIndex(sceneId, where: \.isForeground) else {
                 throw refuse(needs: sceneId.map { "an existing scene on screen (not \"\($0)\")" } ?? "a scene on screen (launch first)")
             }
             try require(state.scenes[index].state.isForeground, "the scene \(state.scenes[index].id) on screen (it is \(state.scenes[index].state.rawValue))")
