@@ -21,3 +21,15 @@ import Testing
         #expect(String(decoding: w.bytes, as: UTF8.self) == #""a\u0001b\nc""#)
     }
 }
+
+/// Malformed escapes the parser refuses, each with a byte offset.
+@Suite struct JSONParserEscapeTests {
+    @Test(arguments: [#""\ud800""#, #""\ud800x""#, #""\ud800\u0041""#, #""\udc00""#, #""\u12g4""#, #""\u12""#, #""abc"#])
+    func refused(_ text: String) {
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array(text.utf8)) }
+    }
+
+    @Test func surrogatePairsDecode() throws {
+        #expect(try JSONParser.parse(Array(#""\ud83d\ude00""#.utf8)) == .string("😀"))
+    }
+}

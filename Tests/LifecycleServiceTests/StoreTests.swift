@@ -113,6 +113,10 @@ import Testing
         #expect(badConfig.json["field"] as? String == "session.device")
         let noActions = client.send("POST", "/v1/simulate", #"{"session":{"lifecycle":"app"}}"#)
         #expect(noActions.json["field"] as? String == "actions")
+        let many = Array(repeating: #"{"type":"memoryWarning"}"#, count: Service.maxSimulateActions + 1).joined(separator: ",")
+        let tooMany = client.send("POST", "/v1/simulate", #"{"actions":[\#(many)]}"#)
+        #expect(tooMany.status == 400)
+        #expect(tooMany.json["field"] as? String == "actions")
         let extra = client.send("POST", "/v1/simulate", #"{"session":{"lifecycle":"app"},"actions":[],"x":1}"#)
         #expect(extra.json["field"] as? String == "x")
     }

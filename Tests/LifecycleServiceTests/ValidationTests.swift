@@ -47,6 +47,8 @@ import Testing
         (#"{"type":"beginBackgroundTask","name":3}"#, "name"), (#"{"type":"endBackgroundTask"}"#, "id"),
         (#"{"type":"endBackgroundTask","id":1.5}"#, "id"), (#"{"type":"endBackgroundTask","id":0}"#, "id"),
         (#"{"type":"advanceTime","seconds":"5"}"#, "seconds"), (#"{"type":"advanceTime","seconds":1e9}"#, "seconds"),
+        (#"{"type":"push","name":""}"#, "name"), (#"{"type":"push","name":"\#(String(repeating: "v", count: 101))"}"#, "name"),
+        (#"{"type":"activateScene","sceneId":""}"#, "sceneId"), (#"{"type":"pop","sceneId":null}"#, "sceneId"),
     ])
     func badActionFieldsNameTheField(_ body: String, _ field: String) {
         let id = client.create()
