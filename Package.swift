@@ -2,7 +2,7 @@
 // lifecycled: an HTTP service that simulates the iOS app life cycle.
 // Layers, each a target: LifecycleModel (pure model) → LifecycleService (routing,
 // JSON, errors, session store; no sockets) → MHDServer (thin libmicrohttpd bridge)
-// → lifecycled (flags, signals). HTTPTypes is the request/response vocabulary the
+// → lifecycled (flags, signals). ServiceHTTP is the request/response vocabulary the
 // service and the bridge share, so neither depends on the other.
 import PackageDescription
 
@@ -14,14 +14,14 @@ let package = Package(
     ],
     targets: [
         .target(name: "LifecycleModel"),
-        .target(name: "HTTPTypes"),
-        .target(name: "LifecycleService", dependencies: ["LifecycleModel", "HTTPTypes"]),
+        .target(name: "ServiceHTTP"),
+        .target(name: "LifecycleService", dependencies: ["LifecycleModel", "ServiceHTTP"]),
         .systemLibrary(
             name: "CMicroHTTPD",
             pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
-        .target(name: "MHDServer", dependencies: ["CMicroHTTPD", "HTTPTypes"]),
+        .target(name: "MHDServer", dependencies: ["CMicroHTTPD", "ServiceHTTP"]),
         .executableTarget(name: "lifecycled", dependencies: ["LifecycleService", "MHDServer"]),
         // Fixtures live in Tests/Fixtures, shared by the test targets and read by path.
         .testTarget(name: "LifecycleModelTests", dependencies: ["LifecycleModel"]),

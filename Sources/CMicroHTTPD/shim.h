@@ -4,7 +4,7 @@
 #include <sys/socket.h>
 
 /// MHD_OPTION_UNESCAPE_CALLBACK that leaves text as sent, so the handler gets
-/// the path undecoded (as HTTPRequest.path promises); MHDServer decodes the
+/// the path undecoded (as ServiceRequest.path promises); MHDServer decodes the
 /// query arguments itself (MHD has already turned their '+' into ' ').
 static inline size_t lcd_keep_escaped(void *cls, struct MHD_Connection *connection, char *text)
 {

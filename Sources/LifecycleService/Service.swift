@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTypes
+import ServiceHTTP
 import LifecycleModel
 
 /// Limits the service enforces; the executable's flags set them.
@@ -37,7 +37,7 @@ public final class Service: Sendable {
     public var sessionCount: Int { store.sessionCount }
 
     /// Answers one complete request.
-    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+    public func handle(_ request: ServiceRequest) -> ServiceResponse {
         do {
             return try route(request)
         } catch {
@@ -46,7 +46,7 @@ public final class Service: Sendable {
     }
 
     /// An `application/problem+json` response, for errors the bridge answers itself.
-    public func problem(status: Int, detail: String) -> HTTPResponse {
+    public func problem(status: Int, detail: String) -> ServiceResponse {
         Problem(kind: ProblemKind.forStatus(status), detail: detail).response
     }
 
@@ -55,7 +55,7 @@ public final class Service: Sendable {
         store.sweep()
     }
 
-    private func route(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+    private func route(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         guard let route = Route(path: request.path) else {
             throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has /healthz, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks and /v1/simulate")
         }
@@ -89,7 +89,7 @@ public final class Service: Sendable {
     }
 
     /// An integer query argument within `range`, or its default when absent.
-    func queryInt(_ request: HTTPRequest, _ name: String, default value: Int, range: ClosedRange<Int>) throws(Problem) -> Int {
+    func queryInt(_ request: ServiceRequest, _ name: String, default value: Int, range: ClosedRange<Int>) throws(Problem) -> Int {
         guard let text = request.queryValue(name) else { return value }
         guard let n = Int(text), range.contains(n) else {
             let bounds = range.upperBound == Int.max ? "\(range.lowerBound) or more" : "\(range.lowerBound) to \(range.upperBound)"
@@ -102,11 +102,11 @@ public final class Service: Sendable {
     /// Seconds a client should wait before retrying a full store.
     static let retryAfterSeconds = 1
 
-    func json(_ status: Int, _ w: JSONWriter, headers: [(name: String, value: String)] = []) -> HTTPResponse {
-        HTTPResponse(status: status, headers: [("Content-Type", "application/json")] + headers, body: w.bytes)
+    func json(_ status: Int, _ w: JSONWriter, headers: [(name: String, value: String)] = []) -> ServiceResponse {
+        ServiceResponse(status: status, headers: [("Content-Type", "application/json")] + headers, body: w.bytes)
     }
 
-    func json(_ status: Int, _ text: String) -> HTTPResponse {
-        HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(text.utf8))
+    func json(_ status: Int, _ text: String) -> ServiceResponse {
+        ServiceResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(text.utf8))
     }
 }

@@ -1,5 +1,5 @@
 import CMicroHTTPD
-import HTTPTypes
+import ServiceHTTP
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +15,7 @@ import Darwin
 /// What the callbacks share; one per server, retained while the daemon runs.
 final class ServerContext: Sendable {
     let maxBody: Int
-    let handler: @Sendable (HTTPRequest) -> HTTPResponse
+    let handler: @Sendable (ServiceRequest) -> ServiceResponse
     let problem: ProblemResponder
     let accessLog: (@Sendable (AccessLogEntry) -> Void)?
     /// Requests between the first handler call and NOTIFY_COMPLETED.
@@ -25,7 +25,7 @@ final class ServerContext: Sendable {
     /// Non-nil while `start` runs: libmicrohttpd's messages are kept to explain a failure.
     let startupMessages = Mutex<[String]?>(nil)
 
-    init(maxBody: Int, handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse,
+    init(maxBody: Int, handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
          problem: @escaping ProblemResponder, accessLog: (@Sendable (AccessLogEntry) -> Void)?) {
         self.maxBody = maxBody
         self.handler = handler
@@ -111,18 +111,18 @@ func accessHandler(
     if state.received > context.maxBody {
         return queue(tooLarge(context), on: connection, state: state, context: context)
     }
-    let request = HTTPRequest(method: state.method, path: state.path,
+    let request = ServiceRequest(method: state.method, path: state.path,
                               query: queryArguments(connection), body: state.body)
     state.body = []
     return queue(context.handler(request), on: connection, state: state, context: context)
 }
 
-private func tooLarge(_ context: ServerContext) -> HTTPResponse {
+private func tooLarge(_ context: ServerContext) -> ServiceResponse {
     context.problem(413, "request body exceeds the \(context.maxBody)-byte limit (--max-body)")
 }
 
 /// Turns `response` into an MHD response (copying the body) and queues it.
-private func queue(_ response: HTTPResponse, on connection: OpaquePointer,
+private func queue(_ response: ServiceResponse, on connection: OpaquePointer,
                    state: RequestState, context: ServerContext) -> MHD_Result {
     let status = (100...999).contains(response.status) ? response.status : 500
     let created = response.body.withUnsafeBytes { bytes in

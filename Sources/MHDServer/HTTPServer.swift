@@ -1,5 +1,5 @@
 import CMicroHTTPD
-import HTTPTypes
+import ServiceHTTP
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -38,7 +38,7 @@ public final class HTTPServer: Sendable {
     ///   - problem: builds the bridge's own error responses (400, 413).
     ///   - accessLog: called once per request that was answered, after completion.
     public init(configuration: ServerConfiguration,
-                handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse,
+                handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
                 problem: @escaping ProblemResponder,
                 accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil) {
         self.configuration = configuration

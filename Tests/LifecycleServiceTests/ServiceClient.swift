@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTypes
+import ServiceHTTP
 @testable import LifecycleService
 
 /// Drives a `Service` in-process, the way the bridge does, and reads JSON answers.
@@ -9,7 +9,7 @@ struct ServiceClient {
     init(_ service: Service = Service()) { self.service = service }
 
     struct Reply {
-        var response: HTTPResponse
+        var response: ServiceResponse
         var status: Int { response.status }
         var text: String { String(decoding: response.body, as: UTF8.self) }
         var json: [String: Any] {
@@ -20,7 +20,7 @@ struct ServiceClient {
 
     @discardableResult
     func send(_ method: String, _ path: String, _ body: String? = nil, query: [(name: String, value: String)] = []) -> Reply {
-        Reply(response: service.handle(HTTPRequest(method: method, path: path, query: query, body: Array((body ?? "").utf8))))
+        Reply(response: service.handle(ServiceRequest(method: method, path: path, query: query, body: Array((body ?? "").utf8))))
     }
 
     /// Creates a session and returns its id (fails the test through the empty string otherwise).

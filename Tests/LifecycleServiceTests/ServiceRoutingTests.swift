@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTypes
+import ServiceHTTP
 @testable import LifecycleService
 import Testing
 

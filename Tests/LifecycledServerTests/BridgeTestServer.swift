@@ -2,7 +2,7 @@
 // for the bridge tests.
 import Dispatch
 import Foundation
-import HTTPTypes
+import ServiceHTTP
 import MHDServer
 import Synchronization
 
@@ -41,32 +41,32 @@ final class BridgeTestServer: Sendable {
 
     /// `/echo`: the body back. `/describe`: method, path and query as text lines.
     /// `/slow`: waits 300 ms. `/headers`: custom headers, some the bridge must drop.
-    private static func respond(to request: HTTPRequest, slowEntered: DispatchSemaphore) -> HTTPResponse {
+    private static func respond(to request: ServiceRequest, slowEntered: DispatchSemaphore) -> ServiceResponse {
         switch request.path {
         case "/echo":
-            return HTTPResponse(status: 200, headers: [("Content-Type", "application/octet-stream"),
+            return ServiceResponse(status: 200, headers: [("Content-Type", "application/octet-stream"),
                                                        ("X-Method", request.method)], body: request.body)
         case "/describe":
             var lines = ["\(request.method) \(request.path)"]
             lines += request.query.map { "\($0.name)=\($0.value)" }
-            return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain")],
+            return ServiceResponse(status: 200, headers: [("Content-Type", "text/plain")],
                                 body: Array(lines.joined(separator: "\n").utf8))
         case "/slow":
             slowEntered.signal()
             usleep(300_000)
-            return HTTPResponse(status: 200, body: Array("slow done".utf8))
+            return ServiceResponse(status: 200, body: Array("slow done".utf8))
         case "/headers":
-            return HTTPResponse(status: 299, headers: [("X-One", "1"), ("content-length", "999"),
+            return ServiceResponse(status: 299, headers: [("X-One", "1"), ("content-length", "999"),
                                                        ("X-Evil", "a\r\nInjected: yes"), ("X-Two", "2")],
                                 body: Array("four".utf8))
         default:
-            return HTTPResponse(status: 404, body: Array("no such path".utf8))
+            return ServiceResponse(status: 404, body: Array("no such path".utf8))
         }
     }
 
     static let problem: ProblemResponder = { status, detail in
         let escaped = detail.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return HTTPResponse(status: status, headers: [("Content-Type", "application/problem+json")],
+        return ServiceResponse(status: status, headers: [("Content-Type", "application/problem+json")],
                             body: Array("{\"status\":\(status),\"detail\":\"\(escaped)\"}".utf8))
     }
 

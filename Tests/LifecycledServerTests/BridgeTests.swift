@@ -1,6 +1,6 @@
 // The libmicrohttpd bridge over real sockets, with an echo handler (BridgeTestServer).
 import Foundation
-import HTTPTypes
+import ServiceHTTP
 import MHDServer
 import Synchronization
 import Testing
@@ -224,7 +224,7 @@ import Testing
         let first = try BridgeTestServer()
         #expect(first.port != 0)
         let second = HTTPServer(configuration: ServerConfiguration(port: first.port),
-                                handler: { _ in HTTPResponse(status: 200) }, problem: BridgeTestServer.problem)
+                                handler: { _ in ServiceResponse(status: 200) }, problem: BridgeTestServer.problem)
         #expect {
             try second.start()
         } throws: { error in
@@ -234,13 +234,13 @@ import Testing
 
     @Test func unusableHostThrows() throws {
         let server = HTTPServer(configuration: ServerConfiguration(host: "no-such-host.invalid", port: 0),
-                                handler: { _ in HTTPResponse(status: 200) }, problem: BridgeTestServer.problem)
+                                handler: { _ in ServiceResponse(status: 200) }, problem: BridgeTestServer.problem)
         #expect(throws: HTTPServerError.self) { try server.start() }
     }
 
     @Test func ipv6LoopbackWorks() throws {
         let server = HTTPServer(configuration: ServerConfiguration(host: "::1", port: 0, threads: 1),
-                                handler: { HTTPResponse(status: 200, body: $0.body) }, problem: BridgeTestServer.problem)
+                                handler: { ServiceResponse(status: 200, body: $0.body) }, problem: BridgeTestServer.problem)
         do {
             try server.start()
         } catch {

@@ -1,6 +1,6 @@
 // The built `lifecycled` executable, spawned as a process.
 import Foundation
-import HTTPTypes
+import ServiceHTTP
 import MHDServer
 import Testing
 
@@ -110,7 +110,7 @@ import Testing
     /// An in-process server answering every request with `status`.
     private func statusServer(_ status: Int) throws -> HTTPServer {
         let server = HTTPServer(configuration: ServerConfiguration(port: 0, threads: 1),
-                                handler: { _ in HTTPResponse(status: status) }, problem: BridgeTestServer.problem)
+                                handler: { _ in ServiceResponse(status: status) }, problem: BridgeTestServer.problem)
         try server.start()
         return server
     }

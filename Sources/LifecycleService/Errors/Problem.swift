@@ -1,4 +1,4 @@
-import HTTPTypes
+import ServiceHTTP
 import LifecycleModel
 
 /// An RFC 9457 problem: every error the service answers, as a value.
@@ -22,7 +22,7 @@ struct Problem: Error {
         return copy
     }
 
-    var response: HTTPResponse {
+    var response: ServiceResponse {
         var w = JSONWriter()
         w.beginObject()
         w.member("type", kind.typeURI)
@@ -31,7 +31,7 @@ struct Problem: Error {
         w.member("detail", detail)
         for m in extras { w.key(m.key); w.value(m.value) }
         w.endObject()
-        return HTTPResponse(
+        return ServiceResponse(
             status: status,
             headers: [("Content-Type", "application/problem+json")] + headers,
             body: w.bytes)

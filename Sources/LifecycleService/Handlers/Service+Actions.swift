@@ -1,10 +1,10 @@
 import Foundation
-import HTTPTypes
+import ServiceHTTP
 import LifecycleModel
 
 extension Service {
     /// `POST /v1/sessions/{id}/actions`: apply one action.
-    func postAction(_ id: UUID, _ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+    func postAction(_ id: UUID, _ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         let body = try parseBody(request.body, expecting: "an action object", example: ActionDecoding.example)
         let action = try ActionDecoding.decode(body)
         var w = JSONWriter(capacity: 1024)
@@ -21,7 +21,7 @@ extension Service {
     }
 
     /// `GET /v1/sessions/{id}/callbacks?after=SEQ&limit=N`: the log, oldest first.
-    func getCallbacks(_ id: UUID, _ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+    func getCallbacks(_ id: UUID, _ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         let after = try queryInt(request, "after", default: 0, range: 0...Int.max)
         let limit = try queryInt(request, "limit", default: 1000, range: 1...10_000)
         var w = JSONWriter(capacity: 4096)

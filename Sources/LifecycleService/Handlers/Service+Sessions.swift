@@ -1,10 +1,10 @@
 import Foundation
-import HTTPTypes
+import ServiceHTTP
 import LifecycleModel
 
 extension Service {
     /// `POST /v1/sessions`: a new simulated app from a config (`{}` or no body: defaults).
-    func createSession(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+    func createSession(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         let body = request.body.allSatisfy(JSONParser.isWhitespace)
             ? JSONValue.object([])  // no body at all: every default, like `{}`
             : try parseBody(request.body, expecting: "a session config object", example: ConfigDecoding.example)
@@ -20,20 +20,20 @@ extension Service {
     }
 
     /// `GET /v1/sessions/{id}`.
-    func getSession(_ id: UUID) throws(Problem) -> HTTPResponse {
+    func getSession(_ id: UUID) throws(Problem) -> ServiceResponse {
         var w = JSONWriter()
         try withSession(id) { w.write($0, allowedActions: true) }
         return json(200, w)
     }
 
     /// `DELETE /v1/sessions/{id}`.
-    func deleteSession(_ id: UUID) throws(Problem) -> HTTPResponse {
+    func deleteSession(_ id: UUID) throws(Problem) -> ServiceResponse {
         guard store.remove(id) else { throw Problem.sessionNotFound(id) }
-        return HTTPResponse(status: 204)
+        return ServiceResponse(status: 204)
     }
 
     /// `GET /v1/sessions?after=CURSOR&limit=N`: sessions in creation order.
-    func listSessions(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+    func listSessions(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         let after = try queryInt(request, "after", default: 0, range: 0...Int.max)
         let limit = try queryInt(request, "limit", default: 100, range: 1...1000)
         let (boxes, more) = store.list(after: after, limit: limit)

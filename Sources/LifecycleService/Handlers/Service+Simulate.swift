@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTypes
+import ServiceHTTP
 import LifecycleModel
 
 extension Service {
@@ -7,7 +7,7 @@ extension Service {
     static let maxSimulateActions = 1000
 
     /// `POST /v1/simulate`: run actions on a fresh session that is not kept.
-    func simulate(_ request: HTTPRequest) throws(Problem) -> HTTPResponse {
+    func simulate(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         let example = #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"}]}"#
         let body = try parseBody(request.body, expecting: "a simulate object", example: example)
         let r = try ObjectReader(body, path: "", what: "a simulate request", known: ["session", "actions"])

@@ -1,5 +1,5 @@
 import Foundation
-import HTTPTypes
+import ServiceHTTP
 import LifecycleService
 import MHDServer
 

@@ -2,7 +2,7 @@
 ///
 /// The bridge (MHDServer) builds these from libmicrohttpd's callbacks; tests build
 /// them by hand to drive the service without a socket.
-public struct HTTPRequest: Sendable {
+public struct ServiceRequest: Sendable {
     /// The request method as sent, e.g. `GET`.
     public var method: String
     /// The path without the query string, percent-decoding left to the router.

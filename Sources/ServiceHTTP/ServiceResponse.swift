@@ -1,5 +1,5 @@
 /// One complete HTTP response: status, headers and body bytes.
-public struct HTTPResponse: Sendable {
+public struct ServiceResponse: Sendable {
     public var status: Int
     /// Headers in the order they are sent; `Content-Length` is added by the bridge.
     public var headers: [(name: String, value: String)]
@@ -23,4 +23,4 @@ public struct HTTPResponse: Sendable {
 /// The bridge answers some requests itself (body too large, conflicting framing
 /// headers) before the service sees them; it asks the service for the body so that
 /// every error has the same `application/problem+json` shape.
-public typealias ProblemResponder = @Sendable (_ status: Int, _ detail: String) -> HTTPResponse
+public typealias ProblemResponder = @Sendable (_ status: Int, _ detail: String) -> ServiceResponse
