@@ -1,0 +1,63 @@
+"""The plugin as a user meets it: a test file run by pytest, in a subprocess."""
+
+import textwrap
+
+README_TEST = '''
+from lifecycled import assert_order
+
+def test_deep_link_from_the_background(new_session):
+    app = new_session(lifecycle="app", ios_version="11.0")
+    app.act("launch")
+    app.act("background")
+    result = app.act("openURL", url="myapp://item/42")
+    assert result.state.app == "active"
+    assert_order(result, ["applicationWillEnterForeground(_:)", "application(_:open:options:)",
+                          "applicationDidBecomeActive(_:)"], receiver="appDelegate")
+'''
+
+
+def test_the_readme_example_passes_against_the_running_server(pytester, lifecycled_url, monkeypatch):
+    monkeypatch.setenv("LIFECYCLED_URL", lifecycled_url)
+    pytester.makepyfile(test_readme=README_TEST)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines([f"lifecycled: {lifecycled_url}"])
+
+
+def test_a_wrong_order_fails_with_the_diff(pytester, lifecycled_url, monkeypatch):
+    monkeypatch.setenv("LIFECYCLED_URL", lifecycled_url)
+    pytester.makepyfile(test_wrong=textwrap.dedent('''
+        from lifecycled import assert_order
+
+        def test_wrong(new_session):
+            result = new_session(lifecycle="app").act("launch")
+            assert_order(result, ["applicationDidBecomeActive(_:)", ...], receiver="appDelegate")
+    '''))
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "*callback order differs (1 difference; receiver='appDelegate'):",
+        "*- applicationDidBecomeActive(_:)",
+        "*~ #1 appDelegate application(_:willFinishLaunchingWithOptions:) (inactive)",
+    ])
+
+
+def test_sessions_made_by_the_factory_are_deleted_after_the_test(pytester, lifecycled, monkeypatch):
+    monkeypatch.setenv("LIFECYCLED_URL", lifecycled.url)
+    pytester.makepyfile(test_made=textwrap.dedent('''
+        def test_make(new_session):
+            app = new_session()
+            open("session-id", "w").write(app.id)
+    '''))
+    pytester.runpytest_subprocess("-p", "no:cacheprovider").assert_outcomes(passed=1)
+    made = (pytester.path / "session-id").read_text()
+    assert made not in {s.id for s in lifecycled.sessions()}
+
+
+def test_a_missing_binary_is_a_clear_error(pytester, monkeypatch):
+    monkeypatch.delenv("LIFECYCLED_URL", raising=False)
+    monkeypatch.setenv("LIFECYCLED_BIN", str(pytester.path / "nope"))
+    pytester.makepyfile(test_x="def test_x(lifecycled):\n    pass\n")
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*LIFECYCLED_BIN=*is not an executable file*"])
