@@ -10,7 +10,7 @@ run:           ## build and start the server (flags: make run ARGS="--port 9000"
 	swift build --product lifecycled
 	$(BIN) $(ARGS)
 
-test:          ## every check: swift tests, spec, schemathesis, hadolint
+test:          ## every check: swift tests, spec, schemathesis, generated client, clients/python, hadolint
 	@scripts/test.sh
 
 build:
@@ -38,4 +38,4 @@ setup:
 	@scripts/setup.sh
 
 clean:
-	rm -rf .build .venv
+	rm -rf .build .venv .venv-gen

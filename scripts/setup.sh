@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing lifecycled needs, only where it is missing:
 # libmicrohttpd-dev and pkg-config (apt-get), and the Python tools of `make test`
-# (schemathesis, openapi-spec-validator, hadolint) into .venv. Safe to run again.
+# (schemathesis, openapi-spec-validator, hadolint, pytest) into .venv, and
+# openapi-python-client into .venv-gen. Safe to run again.
 #   scripts/setup.sh          system packages + Python tools
 #   scripts/setup.sh --run    system packages only (enough for `make run`)
 #   scripts/setup.sh --bench  also wrk, for `make bench`
@@ -28,8 +29,16 @@ fi
 
 [ "$mode" = --run ] && exit 0
 # Python tools in a project venv: Debian's system Python refuses pip installs (PEP 668).
-if ! .venv/bin/python -c 'import schemathesis, openapi_spec_validator' 2>/dev/null || [ ! -x .venv/bin/hadolint ]; then
+if ! .venv/bin/python -c 'import schemathesis, openapi_spec_validator, pytest, setuptools, wheel' 2>/dev/null \
+   || [ ! -x .venv/bin/hadolint ]; then
   echo "setup: installing Python tools into .venv"
   python3 -m venv .venv
   .venv/bin/pip install -q --disable-pip-version-check -r scripts/requirements.txt
+fi
+# The code generator of clients/generated-check, in a venv of its own (.venv-gen): the client
+# it generates must run on what the generator alone brings (httpx, attrs, dateutil).
+if ! .venv-gen/bin/python -c 'import openapi_python_client' 2>/dev/null; then
+  echo "setup: installing openapi-python-client into .venv-gen"
+  python3 -m venv .venv-gen
+  .venv-gen/bin/pip install -q --disable-pip-version-check -r clients/generated-check/requirements.txt
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything `make test` checks, in order, ending with one summary line:
 # Swift tests (model, service, live server), the OpenAPI spec, schemathesis against
-# the running server, and hadolint on the Dockerfile.
+# the running server, a client generated from the spec driving the server, the Python
+# package (clients/python) and its tests against the server, and hadolint on the Dockerfile.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
@@ -23,6 +24,22 @@ if [ "$swift_status" = 0 ] && [ "${swift_tests:-0}" -gt 0 ]; then passed=$((pass
 
 step "openapi.yaml is valid OpenAPI" .venv/bin/python -m openapi_spec_validator openapi.yaml
 step "schemathesis against the live server" scripts/contract-test.sh .build/debug/lifecycled
+step "generated client (openapi-python-client) against the live server" \
+  clients/generated-check/check.sh .build/debug/lifecycled
+# clients/python installed as a user would (pip install, not from the tree), its tests run by
+# pytest through its own plugin, which starts .build/debug/lifecycled on port 0. Only the
+# plugins they need are loaded (the other tools in .venv bring slow ones); one test runs
+# pytest as a user would, loading the plugin through its pytest11 entry point.
+python_client() {
+  .venv/bin/pip install -q --disable-pip-version-check --no-build-isolation ./clients/python || return 1
+  local status=0
+  (cd clients/python && env -u LIFECYCLED_URL LIFECYCLED_BIN="$PWD/../../.build/debug/lifecycled" \
+    PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 ../../.venv/bin/python -m pytest -q -p no:cacheprovider \
+    -p lifecycled.pytest_plugin -p pytester tests) || status=$?
+  [ "$status" = 5 ] && echo "pytest collected no tests (exit status 5)"
+  [ "$status" = 0 ]
+}
+step "clients/python: pip install, pytest against the live server" python_client
 step "hadolint Dockerfile" .venv/bin/hadolint Dockerfile
 
 echo
