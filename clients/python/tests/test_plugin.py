@@ -4,6 +4,7 @@ the others in-process, which is faster."""
 
 import os
 import textwrap
+from pathlib import Path
 
 
 def run_in_process(pytester):
@@ -12,24 +13,22 @@ def run_in_process(pytester):
     explicit = ["-p", "lifecycled.pytest_plugin"] if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD") else []
     return pytester.runpytest("-p", "no:cacheprovider", *explicit)
 
-README_TEST = '''
-from lifecycled import assert_order
+README = Path(__file__).resolve().parents[1] / "README.md"
 
-def test_deep_link_from_the_background(new_session):
-    app = new_session(lifecycle="app", ios_version="11.0")
-    app.act("launch")
-    app.act("background")
-    result = app.act("openURL", url="myapp://item/42")
-    assert result.state.app == "active"
-    assert_order(result, ["applicationWillEnterForeground(_:)", "application(_:open:options:)",
-                          "applicationDidBecomeActive(_:)"], receiver="appDelegate")
-'''
+
+def readme_test():
+    """The first python block of the package's README: the complete test it shows."""
+    text = README.read_text()
+    start = text.index("```python\n") + len("```python\n")
+    return text[start:text.index("```", start)]
 
 
 def test_the_readme_example_passes_against_the_running_server(pytester, lifecycled_url, monkeypatch):
     monkeypatch.setenv("LIFECYCLED_URL", lifecycled_url)
     monkeypatch.delenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", raising=False)  # found through the entry point
-    pytester.makepyfile(test_readme=README_TEST)
+    code = readme_test()
+    assert len(code.strip().splitlines()) <= 10
+    pytester.makepyfile(test_readme=code)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines([f"lifecycled: {lifecycled_url}", "plugins:*lifecycled-0.1.0*"])

@@ -138,7 +138,8 @@ def order_diff(callbacks: Callbacks, pattern: Sequence[Any], **filters: Any) -> 
     shown = ", ".join(f"{k}={v!r}" for k, v in filters.items() if v is not None)
     lines = [f"callback order differs ({edits} difference{'s' if edits != 1 else ''}"
              f"{'; ' + shown if shown else ''}):",
-             "  '-' expected, not there; '+' there, not expected; '~' taken by '...'"]
+             "  '-' expected, not there; '+' there, not expected"
+             + ("; '~' taken by '...'" if any(mark == "~" for mark, _ in steps) else "")]
     for mark, item in steps:
         if mark == "-":
             lines.append(f"  - {_label(item)}")
