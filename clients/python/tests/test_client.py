@@ -56,6 +56,9 @@ def test_a_409_is_an_action_not_allowed_carrying_the_problem(new_session):
     assert problem.needs
     assert "launch" in problem.allowed_actions
     assert problem.detail in str(problem)
+    assert problem.problem["allowedActions"] == problem.allowed_actions
+    with pytest.raises(AttributeError, match="no member 'no_such_member'"):
+        problem.no_such_member
     assert app.state.app == "notRunning"  # nothing changed
     assert app.callbacks() == []
 

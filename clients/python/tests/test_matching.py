@@ -85,3 +85,4 @@ def test_called_and_not_called():
         assert_not_called(LOG, "sceneDidBecomeActive(_:)")
     with pytest.raises(AssertionError, match="no callback 'viewDidLoad"):
         assert_called(LOG, "viewDidLoad()", receiver="appDelegate")
+

@@ -18,7 +18,7 @@ class Problem(Exception):
 
     ``type``, ``title``, ``status`` and ``detail`` are always there; the other
     members are ``None`` when the server did not send them. ``problem`` is the whole
-    decoded body (members this client does not know included).
+    decoded body; members this client does not know are attributes too (snake_case).
     """
 
     #: The problem ``type`` URN this class stands for (``None``: any).
@@ -47,6 +47,17 @@ class Problem(Exception):
         self.path = path
         where = f"{method} {path}: " if method else ""
         super().__init__(f"{where}{self.status} {self.title}: {self.detail}")
+
+    def __getattr__(self, name: str) -> Any:
+        """Members this class does not name, in snake_case or as sent: ``problem.some_member``."""
+        members = self.__dict__.get("problem")
+        if name.startswith("_") or members is None:
+            raise AttributeError(name)
+        head, *rest = name.split("_")
+        for key in (name, head + "".join(part[:1].upper() + part[1:] for part in rest)):
+            if key in members:
+                return members[key]
+        raise AttributeError(f"{type(self).__name__} has no member {name!r} (the problem has {sorted(members)})")
 
     @property
     def name(self) -> str:
