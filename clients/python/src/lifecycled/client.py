@@ -17,7 +17,7 @@ import json
 import urllib.parse
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
-from .problems import Problem, problem_from
+from .problems import Problem, SessionNotFound, problem_from
 from .types import ActionResult, Callback, CallbackPage, SessionInfo, SimulateResult, State
 
 ActionLike = Union[str, Mapping[str, Any]]
@@ -201,7 +201,6 @@ class Session:
 
     def delete(self, *, missing_ok: bool = False) -> None:
         """``DELETE /v1/sessions/{id}``."""
-        from .problems import SessionNotFound
         try:
             self.client.request("DELETE", self._path)
         except SessionNotFound:

@@ -8,12 +8,7 @@ and they stay reachable without a new client.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional
-
-try:  # Python 3.8+
-    from typing import Literal, TypedDict
-except ImportError:  # pragma: no cover
-    from typing_extensions import Literal, TypedDict  # type: ignore
+from typing import Any, Dict, List, Literal, Mapping, Optional, TypedDict
 
 AppState = Literal["notRunning", "inactive", "active", "background", "suspended"]
 SceneState = Literal["unattached", "foregroundInactive", "foregroundActive", "background", "suspended"]
