@@ -6,16 +6,16 @@
 #
 # 1. `perf stat -e task-clock` of each server while wrk drives it: CPU time per
 #    request, service and baseline.
-# 2. `perf record -g` of the service under the same load, then the flat profile
-#    (self time per symbol), the time per shared object, and the caller view of the
-#    service's own code. The raw data stays in .build/bench/perf.data for
+# 2. `perf record -g` of the service under the same load, then the time per shared
+#    object, the flat profile (self time per symbol) and the request handler's call
+#    tree (bench/perf_tree.py, needs python3). The raw data stays in .build/bench/perf.data for
 #    `perf report -i .build/bench/perf.data`.
 #
 # usage: bench/profile.sh [SECONDS (default 10)]; BENCH_CONNECTIONS (32), BENCH_SESSIONS (8)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}; conns=${BENCH_CONNECTIONS:-32}; per_conn=${BENCH_SESSIONS:-8}
-for tool in perf wrk cc pkg-config; do
+for tool in perf wrk cc pkg-config python3; do
   command -v "$tool" >/dev/null || { echo "profile: $tool is missing: run scripts/setup.sh --profile" >&2; exit 1; }
 done
 swift build -c release --product lifecycled >/dev/null
@@ -54,12 +54,13 @@ for side in service baseline; do
     'BEGIN { printf "%s: %.0f req/s, task-clock %.0f ms in %ds = %.1f CPUs, %.1f us a request\n", s, n / t, ms, t, ms / t / 1000, ms * 1000 / n }'
 done
 
+set +o pipefail  # head closes the pipes below early
 under "$surl" perf record -F 1999 -g -o .build/bench/perf.data -p "$spid" -- sleep "$secs" 2>/dev/null
 echo; echo "== self time per shared object"
-perf report -i .build/bench/perf.data --no-children --sort dso --stdio 2>/dev/null | grep -v '^#' | grep -v '^$' | head -12
+perf report -i .build/bench/perf.data --no-children --sort dso --stdio -g none 2>/dev/null | grep -v '^#' | grep -v '^$' | head -12
 echo; echo "== self time per symbol (top 45)"
 perf report -i .build/bench/perf.data --no-children --sort dso,symbol --stdio -g none --percent-limit 0.4 2>/dev/null \
   | grep -v '^#' | grep -v '^$' | head -45 | swift demangle --simplified
-echo; echo "== with callees, the service's own code (top 40)"
-perf report -i .build/bench/perf.data --children --sort symbol --stdio -g none --percent-limit 1 2>/dev/null \
-  | grep -v '^#' | grep -v '^$' | grep -v '\[k\]' | head -40 | swift demangle --simplified
+echo; echo "== the request handler, inclusive time of its callees (% of all samples)"
+perf script -i .build/bench/perf.data -F comm,tid,period,ip,sym 2>/dev/null | swift demangle --simplified >"$work/stacks.txt"
+python3 bench/perf_tree.py 'specialized accessHandler(cls' 7 0.3 <"$work/stacks.txt"

@@ -14,8 +14,9 @@
 #    load again with those 100,000 sessions in the store.
 # 4. The model alone (lifecycled-model-bench): actions/s and ns per action on one
 #    thread with 1 to 100,000 sessions, and on two threads.
-# The last line is `ratio X.XX`: the median service/baseline ratio of the action
-# endpoint.
+# The last line is `ratio X.XX`: the median over the rounds of the service/baseline
+# ratio of the action endpoint (each round pairs two runs a few seconds apart, which
+# keeps other load on the machine out of the ratio better than the median rates do).
 #
 # Each wrk run uses as many wrk threads as connections, so each connection owns
 # its sessions (see bench/common.lua). Environment (defaults in brackets):
@@ -96,7 +97,8 @@ echo "median of $rounds: actions: service $med_s req/s (p50 $(median "${s_p50[@]
   "baseline $med_b req/s (p50 $(median "${b_p50[@]}") ms, p99 $(median "${b_p99[@]}") ms)"
 echo "median of $rounds: GET session $(median "${g_rps[@]}") req/s (p50 $(median "${g_p50[@]}") ms, p99 $(median "${g_p99[@]}") ms);" \
   "simulate $(median "${m_rps[@]}") req/s (p50 $(median "${m_p50[@]}") ms, p99 $(median "${m_p99[@]}") ms)"
-echo "ratios per round: ${ratio[*]}"
+med_ratio=$(median "${ratio[@]}")
+echo "ratio per round: ${ratio[*]}; median $med_ratio (ratio of the median rates: $(awk -v s="$med_s" -v b="$med_b" 'BEGIN { printf "%.2f", s / b }'))"
 
 if [ "$scale" != 0 ]; then
   # Throughput against --threads: one worker thread here, the rounds above used one a core.
@@ -121,4 +123,4 @@ if [ "$scale" != 0 ]; then
 
   .build/release/lifecycled-model-bench --seconds "$model_secs" --sessions 1,100,10000,100000 --threads 1,2
 fi
-awk -v s="$med_s" -v b="$med_b" 'BEGIN { printf "ratio %.2f\n", s / b }'
+echo "ratio $med_ratio"
