@@ -24,8 +24,9 @@ fi
 if $bench; then
   command -v wrk >/dev/null || missing+=(wrk)
   command -v cc >/dev/null || missing+=(gcc)
-  # Debian's perf is the package linux-perf.
-  [ "$mode" = --profile ] && { command -v perf >/dev/null || missing+=(linux-perf); }
+  # Debian's perf is the package linux-perf; bench/perf_tree.py needs python3.
+  [ "$mode" = --profile ] && { command -v perf >/dev/null || missing+=(linux-perf)
+    command -v python3 >/dev/null || missing+=(python3); }
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
