@@ -28,20 +28,7 @@ struct JSONWriter {
     mutating func string(_ s: String) { separate(); writeString(s); needsComma = true }
     mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
     mutating func null() { raw("null") }
-    /// Digits straight into the bytes, without a String per number (each action
-    /// result has one per callback: `seq`; bench/PROFILE.md).
-    mutating func int(_ n: Int) {
-        separate()
-        if n < 0 { bytes.append(UInt8(ascii: "-")) }
-        var rest = n.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
-        needsComma = true
-    }
+    mutating func int(_ n: Int) { raw(String(n)) }
 
     /// A number of seconds: integral values without a fraction, others as Swift prints them.
     mutating func number(_ d: Double) {
