@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench lint docs clean setup
+.PHONY: run test build release bench bench-profile lint docs clean setup
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -21,9 +21,13 @@ release:
 	@scripts/setup.sh --run
 	swift build -c release --product lifecycled
 
-bench: release ## throughput against the bare C libmicrohttpd baseline
+bench:         ## the service against a bare C libmicrohttpd server, memory, scale, the model alone (bench/)
 	@scripts/setup.sh --bench
-	@scripts/bench.sh .build/release/lifecycled
+	@bench/run.sh
+
+bench-profile: ## perf profile of the service under the action load (bench/profile.sh)
+	@scripts/setup.sh --bench
+	@bench/profile.sh
 
 docs:          ## regenerate docs/model.md from the model
 	@scripts/setup.sh --run

@@ -11,6 +11,8 @@ let package = Package(
     products: [
         .executable(name: "lifecycled", targets: ["lifecycled"]),
         .library(name: "LifecycleModel", targets: ["LifecycleModel"]),
+        // The model micro-benchmark of `make bench` (bench/run.sh): the model alone, no HTTP.
+        .executable(name: "lifecycled-model-bench", targets: ["ModelBench"]),
     ],
     targets: [
         .target(name: "LifecycleModel"),
@@ -23,6 +25,7 @@ let package = Package(
         ),
         .target(name: "MHDServer", dependencies: ["CMicroHTTPD", "ServiceHTTP"]),
         .executableTarget(name: "lifecycled", dependencies: ["LifecycleService", "MHDServer"]),
+        .executableTarget(name: "ModelBench", dependencies: ["LifecycleModel"]),
         // Fixtures live in Tests/Fixtures, shared by the test targets and read by path.
         .testTarget(name: "LifecycleModelTests", dependencies: ["LifecycleModel"]),
         .testTarget(name: "LifecycleServiceTests", dependencies: ["LifecycleService"]),

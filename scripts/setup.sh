@@ -5,7 +5,8 @@
 # openapi-python-client into .venv-gen. Safe to run again.
 #   scripts/setup.sh          system packages + Python tools
 #   scripts/setup.sh --run    system packages only (enough for `make run`)
-#   scripts/setup.sh --bench  also wrk, for `make bench`
+#   scripts/setup.sh --bench    system packages + wrk and a C compiler (`make bench`)
+#   scripts/setup.sh --profile  the same + perf (`make bench-profile`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
@@ -16,18 +17,25 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; t
 missing=()
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 pkg-config --exists libmicrohttpd 2>/dev/null || missing+=(libmicrohttpd-dev)
-if [ "$mode" != --run ]; then
+bench=false; case "$mode" in --bench|--profile) bench=true ;; esac
+if [ "$mode" != --run ] && ! $bench; then
   command -v python3 >/dev/null || missing+=(python3)
   python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 fi
-[ "$mode" = --bench ] && { command -v wrk >/dev/null || missing+=(wrk); command -v cc >/dev/null || missing+=(gcc); }
+if $bench; then
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v cc >/dev/null || missing+=(gcc)
+  # Debian's perf is the package linux-perf; bench/perf_tree.py needs python3.
+  [ "$mode" = --profile ] && { command -v perf >/dev/null || missing+=(linux-perf)
+    command -v python3 >/dev/null || missing+=(python3); }
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-[ "$mode" = --run ] && exit 0
+{ [ "$mode" = --run ] || $bench; } && exit 0
 # Python tools in a project venv: Debian's system Python refuses pip installs (PEP 668).
 if ! .venv/bin/python -c 'import schemathesis, openapi_spec_validator, pytest, setuptools, wheel' 2>/dev/null \
    || [ ! -x .venv/bin/hadolint ]; then
