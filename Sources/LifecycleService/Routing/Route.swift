@@ -3,6 +3,8 @@ import Foundation
 /// The resources of API.md, matched from a path.
 enum Route: Equatable {
     case health
+    case readiness
+    case metrics
     case sessions
     case session(UUID)
     case actions(UUID)
@@ -14,9 +16,9 @@ enum Route: Equatable {
     /// The methods each resource answers; HEAD goes with GET.
     var methods: [String] {
         switch self {
-        case .health, .callbacks: ["GET", "HEAD"]
+        case .health, .readiness, .metrics, .callbacks: ["GET", "HEAD"]
         case .sessions: ["GET", "HEAD", "POST"]
-        case .session: ["GET", "HEAD", "DELETE"]
+        case .session: ["GET", "HEAD", "PUT", "DELETE"]
         case .actions, .simulate: ["POST"]
         case .unknownSession: []
         }
@@ -30,6 +32,8 @@ enum Route: Equatable {
         let p = parts.dropFirst().map { String(Substring($0)) }
         switch p.count {
         case 1 where p[0] == "healthz": self = .health
+        case 1 where p[0] == "readyz": self = .readiness
+        case 1 where p[0] == "metrics": self = .metrics
         case 2 where p == ["v1", "sessions"]: self = .sessions
         case 2 where p == ["v1", "simulate"]: self = .simulate
         case 3 where p[0] == "v1" && p[1] == "sessions" && !p[2].isEmpty:
