@@ -27,8 +27,16 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 [ "$mode" = --run ] && exit 0
+# Operations (issue #15): nginx for deploy/cluster.sh and tests/cluster, run as a child
+# process (never as the system service). Not fatal: without it the cluster test is skipped.
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  echo "setup: installing nginx"
+  ( as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+    && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null ) \
+    || echo "setup: could not install nginx; the cluster test will be skipped" >&2
+fi
 # Python tools in a project venv: Debian's system Python refuses pip installs (PEP 668).
-if ! .venv/bin/python -c 'import schemathesis, openapi_spec_validator' 2>/dev/null || [ ! -x .venv/bin/hadolint ]; then
+if ! .venv/bin/python -c 'import schemathesis, openapi_spec_validator, prometheus_client' 2>/dev/null || [ ! -x .venv/bin/hadolint ]; then
   echo "setup: installing Python tools into .venv"
   python3 -m venv .venv
   .venv/bin/pip install -q --disable-pip-version-check -r scripts/requirements.txt
