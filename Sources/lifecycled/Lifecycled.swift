@@ -43,7 +43,7 @@ enum Lifecycled {
         }
         let service = Service(limits: ServiceLimits(maxSessions: options.maxSessions,
                                                     sessionTTL: options.sessionTTL, maxLog: options.maxLog),
-                              settings: ServiceSettings(version: Options.version, corsOrigins: options.corsOrigins,
+                              settings: ServiceSettings(version: String(Options.version.split(separator: " ").last ?? ""), corsOrigins: options.corsOrigins,
                                                         drainRetryAfterSeconds: Int(options.drainSeconds.rounded(.up))))
         let configuration = ServerConfiguration(host: options.host, port: options.port,
                                                 threads: options.threads, maxBody: options.maxBody)
