@@ -80,7 +80,7 @@ struct Options {
             port = number
         }
         if let env = environment["LIFECYCLED_CORS_ORIGINS"], !env.isEmpty {
-            corsOrigins = env.split(separator: ",").map { String($0.trimmingPrefix(" ")) }
+            corsOrigins = env.split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
         }
         if let env = environment["LIFECYCLED_DRAIN_SECONDS"], !env.isEmpty {
             drainSeconds = try Self.duration(env, flag: "LIFECYCLED_DRAIN_SECONDS", allowZero: true)
