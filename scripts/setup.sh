@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing lifecycled needs, only where it is missing:
 # libmicrohttpd-dev and pkg-config (apt-get), and the Python tools of `make test`
-# (schemathesis, openapi-spec-validator, hadolint, pytest) into .venv, and
+# (schemathesis, openapi-spec-validator, hadolint, pytest, prometheus-client) into .venv,
+# nginx (the cluster test), and
 # openapi-python-client into .venv-gen. Safe to run again.
 #   scripts/setup.sh          system packages + Python tools
 #   scripts/setup.sh --run    system packages only (enough for `make run`)
@@ -21,6 +22,9 @@ bench=false; case "$mode" in --bench|--profile) bench=true ;; esac
 if [ "$mode" != --run ] && ! $bench; then
   command -v python3 >/dev/null || missing+=(python3)
   python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+  # nginx for deploy/cluster.sh and tests/cluster (run as a child process, never as the
+  # system service).
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 fi
 if $bench; then
   command -v wrk >/dev/null || missing+=(wrk)
@@ -37,7 +41,7 @@ fi
 
 { [ "$mode" = --run ] || $bench; } && exit 0
 # Python tools in a project venv: Debian's system Python refuses pip installs (PEP 668).
-if ! .venv/bin/python -c 'import schemathesis, openapi_spec_validator, pytest, setuptools, wheel' 2>/dev/null \
+if ! .venv/bin/python -c 'import schemathesis, openapi_spec_validator, pytest, setuptools, wheel, prometheus_client' 2>/dev/null \
    || [ ! -x .venv/bin/hadolint ]; then
   echo "setup: installing Python tools into .venv"
   python3 -m venv .venv

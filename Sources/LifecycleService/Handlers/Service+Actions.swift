@@ -10,11 +10,16 @@ extension Service {
         var w = JSONWriter(capacity: 1024)
         try withSession(id) { (session: inout Session) throws(Problem) in
             let callbacks: [LoggedCallback]
+            let droppedBefore = session.log.dropped
             do throws(ActionRefusal) {
                 callbacks = try session.apply(action)
             } catch {
+                metrics.recordAction(action.kind, .refused)
                 throw Problem.refused(error, allowed: session.allowedActions)
             }
+            metrics.recordAction(action.kind, .applied)
+            metrics.record(.callbacksLogged, callbacks.count)
+            metrics.record(.callbacksDropped, session.log.dropped - droppedBefore)
             w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
         }
         return self.json(200, w)

@@ -3,6 +3,8 @@ import Foundation
 /// The resources of API.md, matched from a path.
 enum Route: Equatable {
     case health
+    case readiness
+    case metrics
     case sessions
     case session(UUID)
     case actions(UUID)
@@ -15,7 +17,7 @@ enum Route: Equatable {
     /// array literal here would be allocated on every request.
     var methods: [String] {
         switch self {
-        case .health, .callbacks: Route.readable
+        case .health, .readiness, .metrics, .callbacks: Route.readable
         case .sessions: Route.collection
         case .session: Route.resource
         case .actions, .simulate: Route.postOnly
@@ -25,7 +27,7 @@ enum Route: Equatable {
 
     private static let readable = ["GET", "HEAD"]
     private static let collection = ["GET", "HEAD", "POST"]
-    private static let resource = ["GET", "HEAD", "DELETE"]
+    private static let resource = ["GET", "HEAD", "PUT", "DELETE"]
     private static let postOnly = ["POST"]
 
     /// Matches a path; nil for paths the service does not have.
@@ -42,6 +44,8 @@ enum Route: Equatable {
 
     private static func match(_ p: UnsafeBufferPointer<UInt8>) -> Route? {
         if p.elementsEqual("/healthz".utf8) { return .health }
+        if p.elementsEqual("/readyz".utf8) { return .readiness }
+        if p.elementsEqual("/metrics".utf8) { return .metrics }
         if p.elementsEqual("/v1/simulate".utf8) { return .simulate }
         let prefix = "/v1/sessions".utf8
         guard p.starts(with: prefix) else { return nil }
