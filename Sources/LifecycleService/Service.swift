@@ -57,7 +57,7 @@ public final class Service: Sendable {
 
     private func route(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         guard let route = Route(path: request.path) else {
-            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has /healthz, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks and /v1/simulate")
+            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has / (the playground), /healthz, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks and /v1/simulate")
         }
         if case .unknownSession(let text) = route { throw Problem.sessionNotFound(text) }
         let method = request.method == "HEAD" ? "GET" : request.method
@@ -75,6 +75,7 @@ public final class Service: Sendable {
         case (.actions(let id), _): return try postAction(id, request)
         case (.callbacks(let id), _): return try getCallbacks(id, request)
         case (.simulate, _): return try simulate(request)
+        case (.playground, _): return playground()
         case (.unknownSession, _): throw Problem(kind: .notFound, detail: "no resource at \(request.path)")
         }
     }

@@ -8,13 +8,15 @@ enum Route: Equatable {
     case actions(UUID)
     case callbacks(UUID)
     case simulate
+    /// `GET /`: the playground page.
+    case playground
     /// A session path whose id is not a UUID: answered 404 like any unknown session.
     case unknownSession(String)
 
     /// The methods each resource answers; HEAD goes with GET.
     var methods: [String] {
         switch self {
-        case .health, .callbacks: ["GET", "HEAD"]
+        case .health, .callbacks, .playground: ["GET", "HEAD"]
         case .sessions: ["GET", "HEAD", "POST"]
         case .session: ["GET", "HEAD", "DELETE"]
         case .actions, .simulate: ["POST"]
@@ -30,6 +32,7 @@ enum Route: Equatable {
         let p = parts.dropFirst().map { String(Substring($0)) }
         switch p.count {
         case 1 where p[0] == "healthz": self = .health
+        case 1 where p[0].isEmpty: self = .playground
         case 2 where p == ["v1", "sessions"]: self = .sessions
         case 2 where p == ["v1", "simulate"]: self = .simulate
         case 3 where p[0] == "v1" && p[1] == "sessions" && !p[2].isEmpty:
