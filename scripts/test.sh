@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything `make test` checks, in order, ending with one summary line:
 # Swift tests (model, service, live server), the OpenAPI spec, schemathesis against
-# the running server, and hadolint on the Dockerfile.
+# the running server, hadolint on the Dockerfile, and the playground in headless Chromium.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
@@ -24,6 +24,9 @@ if [ "$swift_status" = 0 ] && [ "${swift_tests:-0}" -gt 0 ]; then passed=$((pass
 step "openapi.yaml is valid OpenAPI" .venv/bin/python -m openapi_spec_validator openapi.yaml
 step "schemathesis against the live server" scripts/contract-test.sh .build/debug/lifecycled
 step "hadolint Dockerfile" .venv/bin/hadolint Dockerfile
+# --- playground browser test (issue #14): headless Chromium, at most 180 s ---
+step "playground in headless Chromium" timeout 200 .venv/bin/python tests/browser/playground.py .build/debug/lifecycled
+# --- end playground browser test ---
 
 echo
 echo "tests: $passed passed, $failed failed"

@@ -27,7 +27,7 @@ enum PlaygroundPage {
     header { padding: 10px 20px; border-bottom: 1px solid #bbb; }
     h1 { font-size: 20px; margin: 0; }
     header p { margin: 2px 0 0; color: #444; }
-    main { display: grid; grid-template-columns: minmax(300px, 380px) minmax(0, 1fr); gap: 16px 20px; padding: 14px 20px; }
+    main { display: grid; grid-template-columns: minmax(300px, 420px) minmax(0, 1fr); gap: 16px 20px; padding: 14px 20px; }
     section { margin-bottom: 14px; }
     h2 { font-size: 16px; margin: 0 0 8px; }
     h3 { font-size: 14px; margin: 10px 0 4px; }
@@ -42,15 +42,15 @@ enum PlaygroundPage {
     button.primary { font-weight: 700; border-width: 2px; }
     #actions { display: flex; flex-direction: column; }
     .action { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; padding: 4px 0; border-bottom: 1px dotted #bbb; }
-    .action button { min-width: 13em; text-align: left; font: 13px ui-monospace, Menlo, Consolas, monospace; }
+    .action button { min-width: 10.5em; text-align: left; font: 13px ui-monospace, Menlo, Consolas, monospace; }
     .action label { font-size: 13px; color: #333; }
-    .action input, .action select { font: 13px ui-monospace, Menlo, Consolas, monospace; max-width: 15em; }
+    .action input, .action select { font: 13px ui-monospace, Menlo, Consolas, monospace; width: 12.5em; }
     #status { min-height: 1.5em; margin: 6px 0; padding: 2px 0; }
     #status.error { font-weight: 600; border-left: 4px solid #000; padding-left: 8px; }
     #session-info code { font-size: 12px; }
-    #diagram-box { overflow: auto; border: 1px solid #aaa; border-radius: 6px; max-height: 72vh; background: #fff; }
+    #diagram-box { overflow: auto; border: 1px solid #aaa; border-radius: 6px; max-height: 80vh; background: #fff; }
     svg text { font: 12px ui-monospace, Menlo, Consolas, monospace; fill: #000; }
-    svg .head text { font-weight: 700; }
+    svg .head text { font-weight: 700; font-size: 11px; }
     svg .action text { font-weight: 700; }
     svg .halo { paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
     pre { font: 12px/1.35 ui-monospace, Menlo, Consolas, monospace; background: #f4f4f4; border: 1px solid #bbb; border-radius: 6px; padding: 8px; overflow: auto; max-height: 22em; margin: 4px 0; }
@@ -260,7 +260,12 @@ enum PlaygroundPage {
       renderDiagram();
       renderState();
       renderJournal();
-      if (focused && $(focused) && document.activeElement !== $(focused)) $(focused).focus();
+      if (focused && $(focused)) { if (document.activeElement !== $(focused)) $(focused).focus(); }
+      else if (focused && focused.startsWith("act-")) {
+        // The pressed action is no longer possible: keep keyboard users in the action list.
+        const first = document.querySelector("#actions button");
+        if (first) first.focus();
+      }
     }
 
     function renderSessionInfo() {
@@ -366,7 +371,7 @@ enum PlaygroundPage {
 
     function renderDiagram() {
       const {parts, items} = buildDiagram();
-      const COL = 200, X0 = 100, TOP = 46, ROW = 24, CHAR = 7.3;
+      const COL = 172, X0 = 90, TOP = 46, ROW = 24, CHAR = 7.3;
       const x = {};
       parts.forEach((p, i) => { x[p.alias] = X0 + i * COL; });
       const last = X0 + (parts.length - 1) * COL;
@@ -386,8 +391,8 @@ enum PlaygroundPage {
       for (const p of parts) {
         const g = svg("g", {class: "head", "data-participant": p.alias, "data-label": p.label});
         g.append(svg("line", {x1: x[p.alias], y1: 34, x2: x[p.alias], y2: height - 6, stroke: "#777", "stroke-dasharray": "4 4"}));
-        g.append(svg("rect", {x: x[p.alias] - 92, y: 6, width: 184, height: 28, rx: 4, fill: "#fff", stroke: "#000"}));
-        const shown = p.label.length > 24 ? p.label.slice(0, 23) + "\u2026" : p.label;
+        g.append(svg("rect", {x: x[p.alias] - 80, y: 6, width: 160, height: 28, rx: 4, fill: "#fff", stroke: "#000"}));
+        const shown = p.label.length > 21 ? p.label.slice(0, 20) + "\u2026" : p.label;
         const t = svg("text", {x: x[p.alias], y: 25, "text-anchor": "middle"}, shown);
         t.append(svg("title", {}, p.label));
         g.append(t);
@@ -402,8 +407,8 @@ enum PlaygroundPage {
           g.append(svg("line", {x1: x.System, y1: y, x2: x[it.over] - 2, y2: y, stroke: "#000", "stroke-width": 1.4, "marker-end": "url(#arrowhead)"}));
           g.append(svg("text", {x: x.System + 8, y: y - 5, class: "halo"}, it.text));
         } else if (it.kind === "action") {
-          g.append(svg("rect", {x: x.System - 92, y: y - 15, width: last - x.System + 184, height: 21, fill: "#ececec", stroke: "#000", "stroke-width": 1.5}));
-          g.append(svg("text", {x: x.System - 84, y: y}, "\u25B6 " + it.text));
+          g.append(svg("rect", {x: x.System - 80, y: y - 15, width: last - x.System + 160, height: 21, fill: "#ececec", stroke: "#000", "stroke-width": 1.5}));
+          g.append(svg("text", {x: x.System - 72, y: y}, "\u25B6 " + it.text));
         } else {
           const w = it.text.length * CHAR + 14;
           g.append(svg("rect", {x: x[it.over] - w / 2, y: y - 14, width: w, height: 19, rx: 3, fill: "#fff", stroke: "#000", "stroke-dasharray": "3 2"}));
