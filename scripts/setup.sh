@@ -24,6 +24,7 @@ fi
 if [ -z "$mode" ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v curl >/dev/null || missing+=(curl)  # the test runs the page's curl journal
 fi
 # --- end playground browser test ---
 [ "$mode" = --bench ] && { command -v wrk >/dev/null || missing+=(wrk); command -v cc >/dev/null || missing+=(gcc); }

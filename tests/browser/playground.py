@@ -4,11 +4,11 @@
 Starts lifecycled on a free port, creates a session in the page, presses actions
 (by mouse and by keyboard), reads the diagram's rows (the page's hidden table and
 the SVG's data attributes) and checks them against the server's own callback log,
-then replays the page's JSON journal through /v1/simulate.
+then replays the page's journal: its JSON through /v1/simulate, its curl lines with bash.
 
     tests/browser/playground.py [BINARY] [--screenshot docs/playground.png]
 
-Needs Debian's chromium and chromium-driver, and selenium in .venv (scripts/setup.sh).
+Needs Debian's chromium, chromium-driver and curl, and selenium in .venv (scripts/setup.sh).
 Bounded: the whole run stops after 180 s.
 """
 import json
@@ -155,6 +155,12 @@ def run(binary, screenshot):
         check(["state", "", "appDelegate", "app suspended"] in table, "the suspension shows as a state note")
         check(any(r[0] == "callback" and r[2] == "sceneDelegate scene-2" for r in table), "scene-2 has its lifeline")
         check("App: suspended." in driver.find_element(By.ID, "state-summary").text, "the state summary names the app state")
+        # The page links the server's own renderings of the log; the Mermaid one has the same arrows.
+        href = driver.find_element(By.ID, "log-mermaid").get_attribute("href")
+        check(href == f"{base}/v1/sessions/{sid}/callbacks?format=mermaid", href)
+        with urllib.request.urlopen(href, timeout=10) as r:
+            arrows = [line.split(": ", 1)[1] for line in r.read().decode().splitlines() if "->>" in line]
+        check(arrows == [f"{c['seq']} {c['method']}" for c in log], "the Mermaid log has one arrow per callback")
 
         # 2. The journal replays to the same callbacks.
         journal = json.loads(driver.find_element(By.ID, "journal-json").get_attribute("textContent"))
@@ -163,6 +169,12 @@ def run(binary, screenshot):
         check([c["method"] for s in replay["steps"] for c in s["callbacks"]] == [c["method"] for c in log], "the journal replays the log")
         curl = driver.find_element(By.ID, "journal-curl").get_attribute("textContent")
         check(curl.count("/actions\" -d '") == 5, curl)
+        # The curl lines, run by bash, rebuild a session with the same log.
+        shell = subprocess.run(["bash", "-c", curl + 'echo "ID=$ID"'], capture_output=True, text=True, timeout=30)
+        replayed = shell.stdout.strip().splitlines()[-1].removeprefix("ID=")
+        check(replayed and replayed != sid, f"the curl lines made a new session: {shell.stdout} {shell.stderr}")
+        again = http(base, "GET", f"/v1/sessions/{replayed}/callbacks")["callbacks"]
+        check([(c["seq"], c["method"]) for c in again] == [(c["seq"], c["method"]) for c in log], "the curl lines replay the log")
 
         # 3. A refused action shows its problem and changes nothing.
         n = len(rows(driver))

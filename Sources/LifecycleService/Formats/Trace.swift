@@ -27,8 +27,6 @@ struct Trace: Sendable {
     var steps: [Step]
     /// The app state before the first step, when known (a fresh session: `notRunning`).
     var initialAppState: AppState?
-
-    var entries: [Entry] { steps.flatMap(\.callbacks) }
 }
 
 extension Trace.Entry {

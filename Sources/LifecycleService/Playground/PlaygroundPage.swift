@@ -95,6 +95,7 @@ enum PlaygroundPage {
     <h2 id="diagram-h">3. Sequence diagram</h2>
     <p class="legend">Arrows: one per callback, <em>seq method</em>, from the system to its receiver. Solid box across the lifelines (&#9654;): an action. Dashed box: a state change.</p>
     <p id="diagram-summary">No callbacks yet.</p>
+    <p id="log-links" hidden>This session's log from the server: <a id="log-text" href="#">as text</a>, <a id="log-mermaid" href="#">as Mermaid</a>, <a id="log-plantuml" href="#">as PlantUML</a>, <a id="log-json" href="#">as JSON</a>.</p>
     <div id="diagram-box" tabindex="0" role="region" aria-label="Sequence diagram (scrolls)">
     <svg id="diagram" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="diagram-h diagram-summary" width="400" height="60"></svg>
     </div>
@@ -270,7 +271,9 @@ enum PlaygroundPage {
 
     function renderSessionInfo() {
       const info = $("session-info");
+      $("log-links").hidden = !session;
       if (!session) { info.textContent = "No session yet: create one above."; return; }
+      for (const f of ["text", "mermaid", "plantuml", "json"]) $("log-" + f).href = "/v1/sessions/" + session.id + "/callbacks?format=" + f;
       const c = session.resolved || {};
       info.innerHTML = "";
       info.append("Session ", Object.assign(document.createElement("code"), {textContent: session.id}),
