@@ -33,6 +33,13 @@ if $bench; then
   [ "$mode" = --profile ] && { command -v perf >/dev/null || missing+=(linux-perf)
     command -v python3 >/dev/null || missing+=(python3); }
 fi
+# --- playground browser test (issue #14): Debian's chromium and its WebDriver ---
+if [ -z "$mode" ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v curl >/dev/null || missing+=(curl)  # the test runs the page's curl journal
+fi
+# --- end playground browser test ---
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
@@ -54,3 +61,9 @@ if ! .venv-gen/bin/python -c 'import openapi_python_client' 2>/dev/null; then
   python3 -m venv .venv-gen
   .venv-gen/bin/pip install -q --disable-pip-version-check -r clients/generated-check/requirements.txt
 fi
+# --- playground browser test (issue #14): selenium, for a .venv made before it was listed ---
+if ! .venv/bin/python -c 'import selenium' 2>/dev/null; then
+  echo "setup: installing selenium into .venv"
+  .venv/bin/pip install -q --disable-pip-version-check -r scripts/requirements.txt
+fi
+# --- end playground browser test ---

@@ -49,6 +49,9 @@ echo "== cluster: 3 instances behind nginx"
 if [ "$cluster_status" = 0 ]; then passed=$((passed + 1)); elif [ "$cluster_status" = 77 ]; then
   echo "== cluster SKIPPED (nginx could not be installed)"; else echo "== cluster FAILED"; failed=$((failed + 1)); fi
 step "deploy/compose.yaml is valid" .venv/bin/python tests/ops/check_compose.py deploy/compose.yaml
+# --- playground browser test (issue #14): headless Chromium, at most 180 s ---
+step "playground in headless Chromium" timeout 200 .venv/bin/python tests/browser/playground.py .build/debug/lifecycled
+# --- end playground browser test ---
 
 echo
 echo "tests: $passed passed, $failed failed"

@@ -8,7 +8,10 @@ import Testing
     static let text = "6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42"
 
     @Test(arguments: [
+        ("/", Route.playground),
         ("/healthz", Route.health),
+        ("/readyz", .readiness),
+        ("/metrics", .metrics),
         ("/v1/sessions", .sessions),
         ("/v1/simulate", .simulate),
         ("/v1/sessions/\(text)", .session(id)),
@@ -26,7 +29,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "", "/", "healthz", "/healthz/", "/healthzz", "/v1", "/v1/", "/v1/sessions/", "/v1/sessionsx",
+        "", "healthz", "/healthz/", "/healthzz", "/v1", "/v1/", "/v1/sessions/", "/v1/sessionsx",
         "/v1/simulate/", "//v1/sessions", "/v1/sessions/\(text)/", "/v1/sessions/\(text)/actions/",
         "/v1/sessions/\(text)/action", "/v1/sessions/\(text)/journal", "/v1/sessions/a/b/c", "/V1/sessions",
     ])

@@ -14,7 +14,7 @@ import Testing
         #expect(r.contentType == "application/json")
     }
 
-    @Test(arguments: ["/", "/v1", "/v1/", "/v1/sessions/", "/healthz/", "/v2/sessions", "/v1/sessionsx", "//v1/sessions"])
+    @Test(arguments: ["/v1", "/v1/", "/v1/sessions/", "/healthz/", "/v2/sessions", "/v1/sessionsx", "//v1/sessions"])
     func unknownPathIs404Problem(_ path: String) {
         let r = client.send("GET", path)
         #expect(r.status == 404)

@@ -29,9 +29,12 @@ extension Service {
     func getCallbacks(_ id: UUID, _ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         let after = try queryInt(request, "after", default: 0, range: 0...Int.max)
         let limit = try queryInt(request, "limit", default: 1000, range: 1...10_000)
+        let format = try TraceFormat(request)
         var w = JSONWriter(capacity: 4096)
+        var trace: Trace?
         try withSession(id) { (session: inout Session) in
             let page = session.log.page(after: after, limit: limit)
+            if format != .json { trace = Trace(logPage: page, after: after, of: session); return }
             w.beginObject()
             w.key("callbacks")
             w.beginArray()
@@ -43,6 +46,7 @@ extension Service {
             w.key("total"); w.int(session.log.lastSeq)
             w.endObject()
         }
+        if let trace, let text = format.response(trace) { return text }
         return json(200, w)
     }
 }

@@ -1,10 +1,11 @@
 /// The route templates requests are counted under: one label per resource, never the
 /// raw path (ids would make the label set unbounded).
 enum RouteTemplate: Int, CaseIterable {
-    case health, readiness, metrics, sessions, session, actions, callbacks, simulate, other
+    case playground, health, readiness, metrics, sessions, session, actions, callbacks, simulate, other
 
     var label: String {
         switch self {
+        case .playground: "/"
         case .health: "/healthz"
         case .readiness: "/readyz"
         case .metrics: "/metrics"
@@ -19,6 +20,7 @@ enum RouteTemplate: Int, CaseIterable {
 
     init(_ route: Route?) {
         switch route {
+        case .playground: self = .playground
         case .health: self = .health
         case .readiness: self = .readiness
         case .metrics: self = .metrics

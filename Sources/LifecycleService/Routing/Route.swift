@@ -10,6 +10,8 @@ enum Route: Equatable {
     case actions(UUID)
     case callbacks(UUID)
     case simulate
+    /// `GET /`: the playground page.
+    case playground
     /// A session path whose id is not a UUID: answered 404 like any unknown session.
     case unknownSession(String)
 
@@ -17,7 +19,7 @@ enum Route: Equatable {
     /// array literal here would be allocated on every request.
     var methods: [String] {
         switch self {
-        case .health, .readiness, .metrics, .callbacks: Route.readable
+        case .health, .readiness, .metrics, .callbacks, .playground: Route.readable
         case .sessions: Route.collection
         case .session: Route.resource
         case .actions, .simulate: Route.postOnly
@@ -43,6 +45,7 @@ enum Route: Equatable {
     }
 
     private static func match(_ p: UnsafeBufferPointer<UInt8>) -> Route? {
+        if p.elementsEqual("/".utf8) { return .playground }
         if p.elementsEqual("/healthz".utf8) { return .health }
         if p.elementsEqual("/readyz".utf8) { return .readiness }
         if p.elementsEqual("/metrics".utf8) { return .metrics }
