@@ -1,3 +1,5 @@
+import LifecycleModel
+
 /// Renders the model reference (docs/model.md) from the simulator itself: for each
 /// action and each starting state, the callbacks it makes, or why it is refused.
 public enum ModelReference {
