@@ -56,7 +56,7 @@ struct Transition {
 
     /// Runs a scene action; a sceneless app has no scenes to act on.
     mutating func sceneAction(_ body: (inout Transition) throws(ActionRefusal) -> Void) throws(ActionRefusal) {
-        try require(profile.usesScenes, "a scene-based session (config lifecycle \"scene\", iOS 13 or later)")
+        try require(delegates.perScene, Needs.sceneBasedSession)
         try body(&self)
     }
 

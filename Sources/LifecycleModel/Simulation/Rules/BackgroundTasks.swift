@@ -2,7 +2,7 @@ extension Transition {
     /// `beginBackgroundTask(withName:expirationHandler:)`: the app's code asks for
     /// background time (LIFECYCLE.md §5). Only running code can ask.
     mutating func beginBackgroundTask(name: String?) throws(ActionRefusal) {
-        try require(state.app.isExecuting, "the app's code running (active, inactive or background), not \(state.app.rawValue)")
+        try require(state.app.isExecuting, Needs.codeRunning(state.app))
         state.backgroundTasks.append(BackgroundTask(id: state.nextTaskId, name: name, began: state.clock))
         state.nextTaskId += 1
     }
@@ -10,11 +10,10 @@ extension Transition {
     /// `endBackgroundTask(_:)`. With no task left, an app past its suspension time is
     /// suspended at once (DOC: "shortly after").
     mutating func endBackgroundTask(id: Int) throws(ActionRefusal) {
-        try require(state.app.isExecuting, "the app's code running (active, inactive or background), not \(state.app.rawValue)")
+        try require(state.app.isExecuting, Needs.codeRunning(state.app))
         guard let index = state.backgroundTasks.firstIndex(where: { $0.id == id }) else {
-            let running = state.backgroundTasks.map { String($0.id) }
-            throw refuse(needs: running.isEmpty ? "a running background task (none is running)"
-                                                : "the id of a running background task: \(running.joined(separator: ", "))")
+            let running = state.backgroundTasks.map(\.id)
+            throw refuse(needs: running.isEmpty ? Needs.runningTask : Needs.runningTaskId(running))
         }
         state.backgroundTasks.remove(at: index)
         if state.app == .background, state.backgroundTasks.isEmpty, let at = state.suspendAt, state.clock >= at {

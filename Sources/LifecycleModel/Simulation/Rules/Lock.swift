@@ -1,40 +1,34 @@
 extension Transition {
-    /// The device locks (iOS 5+, MULTI): a foreground app resigns active and enters
+    /// The device locks (iOS 5+, MULTI): what is on screen resigns active and enters
     /// the background; protected data becomes unavailable after the quirk's delay (DOC).
     mutating func lockDevice() throws(ActionRefusal) {
-        try require(!state.locked, "the device unlocked")
+        try require(!state.locked, Needs.deviceUnlocked)
         state.locked = true
         state.foregroundAtLock = state.app == .active || state.app == .inactive
-        if profile.usesScenes {
-            state.scenesAtLock = foregroundScenes.map { state.scenes[$0].id }
-            scenesLeaveForeground()
-        } else if state.foregroundAtLock {
-            leaveForeground()
-        }
+        state.scenesAtLock = foregroundScenes.map { state.scenes[$0].id }
+        leaveForeground()
         state.protectedDataUnavailableAt = state.clock + profile.protectedDataDelay
         if profile.protectedDataDelay == 0 { protectedDataBecomesUnavailable() }
     }
 
     /// The device unlocks (MULTI): protected data returns
     /// (`applicationProtectedDataDidBecomeAvailable(_:)`, DOC, if the app runs and had
-    /// lost it), then an app that was in the foreground at lock comes back:
-    /// willEnterForeground, didBecomeActive. The order of the two is a documented choice.
+    /// lost it), then what was on screen at lock comes back: willEnterForeground,
+    /// didBecomeActive. The order of the two is a documented choice.
     mutating func unlockDevice() throws(ActionRefusal) {
-        try require(state.locked, "the device locked (lock)")
+        try require(state.locked, Needs.deviceLocked)
         state.locked = false
         let hadLostData = !state.protectedDataAvailable
         state.protectedDataAvailable = true
         state.protectedDataUnavailableAt = nil
         let returns = state.foregroundAtLock && (state.app == .background || state.app == .suspended)
-        state.foregroundAtLock = false
         if returns && state.app == .suspended { enter(.background) }  // resumed to run
         if hadLostData && state.app.isExecuting { call(AppDelegateMethod.protectedDataDidBecomeAvailable) }
-        if profile.usesScenes {
-            if returns { sceneReturnAfterUnlock() }
-            state.scenesAtLock = []
-        } else if returns {
-            enterForeground(payload: nil)
+        if returns {
+            for s in stagesAtLock where stageState(s) == .background || stageState(s) == .suspended { enterForeground(s) }
         }
+        state.foregroundAtLock = false
+        state.scenesAtLock = []
     }
 
     /// The lock's delay has passed: files with complete protection close (DOC). Only

@@ -1,22 +1,16 @@
 extension Transition {
-    /// Cold launch into the foreground (S1, R12, [A-launch]; LIFECYCLE.md §3).
-    ///
-    /// A sceneless app is `inactive` from the start of launch (DOC) until
-    /// `applicationDidBecomeActive(_:)`.
-    mutating func coldLaunch(payload: LaunchPayload?) {
-        enter(.inactive)
-        launchUntilDidFinish(options: payload?.launchOptions ?? .null)
-        // Issue #5, documented choice (as reported): the root view controller loads
-        // and begins appearing after didFinishLaunching, and appears after didBecomeActive.
-        let w = createWindow(sceneId: nil)
-        rootBeginsAppearing(w)
-        payload?.deliver(into: &self)
-        becomeActive()
-        rootFinishesAppearing(w)
+    /// The process starts for the user (S1, R12, [A-launch]; LIFECYCLE.md §3, §4):
+    /// a sceneless app is `inactive` from the start of launch (DOC) and its launch
+    /// options carry the payload; a scene app launches in the background with nil
+    /// launch options (DOC), its scene connecting afterwards.
+    mutating func startProcess(payload: LaunchPayload?) {
+        enter(delegates.launchState)
+        launchUntilDidFinish(options: delegates.payloadInLaunchOptions ? payload?.launchOptions ?? .null : .null)
     }
 
-    /// The shared start of every cold launch, foreground or background: status bar,
-    /// orientation queries, will/didFinishLaunching around state restoration (S1).
+    /// The shared start of every launch, foreground or background: status bar,
+    /// orientation queries, will/didFinishLaunching around state restoration (S1),
+    /// then the scene sessions discarded while the app was not running.
     mutating func launchUntilDidFinish(options: JSONValue) {
         state.interruption = nil
         state.backgroundTasks = []
@@ -30,7 +24,7 @@ extension Transition {
         restoreStateIfArchived()
         call(AppDelegateMethod.didFinishLaunching, args: args)
         call(AppDelegateMethod.supportedInterfaceOrientations, times: profile.orientationQueries?.afterLaunch ?? 0)
-        if profile.usesScenes { reportPendingDiscards() }
+        reportPendingDiscards()
     }
 
     /// LIFECYCLE.md §6: restored between will- and didFinishLaunching, only if the app
@@ -39,17 +33,16 @@ extension Transition {
     /// background restores too, as it runs the same will/didFinishLaunching.
     mutating func restoreStateIfArchived() {
         // Scene apps restore through session.stateRestorationActivity instead (DOC).
-        guard config.stateRestoration, state.restorationArchive, !profile.usesScenes else { return }
+        guard config.stateRestoration, state.restorationArchive, delegates.appDelegateKeepsState else { return }
         call(profile.restoration.shouldRestore)
         call(profile.restoration.didDecode)
     }
 
-    /// `applicationDidBecomeActive(_:)`, the last step of every way into the foreground.
-    mutating func becomeActive() {
-        enter(.active)
-        state.interruption = nil
-        state.backgroundSince = nil
-        state.suspendAt = nil
-        call(AppDelegateMethod.didBecomeActive)
+    /// `application(_:didDiscardSceneSessions:)` for sessions discarded while the app
+    /// was not running, at the next launch (DOC, template comment).
+    mutating func reportPendingDiscards() {
+        guard !state.pendingDiscards.isEmpty else { return }
+        call(AppDelegateMethod.didDiscardSceneSessions, args: .object(["sessions": .array(state.pendingDiscards.map(JSONValue.string))]))
+        state.pendingDiscards = []
     }
 }
