@@ -53,8 +53,7 @@ public struct Simulator: Sendable {
     /// `UIApplication.backgroundTimeRemaining` while a background task runs in the
     /// background; nil otherwise (in the foreground UIKit reports no limit).
     public func backgroundTimeRemaining(in state: AppSnapshot) -> Double? {
-        let t = Transition(config: config, profile: profile, action: .advanceTime, state: state)
-        return t.backgroundDeadline.map { max(0, $0 - state.clock) }
+        state.background.deadline(app: state.app, limit: profile.backgroundTimeLimit).map { max(0, $0 - state.clock) }
     }
 
     /// The action kinds `state` allows: those the simulator itself accepts.

@@ -30,7 +30,7 @@ extension Transition {
     /// An app already executing in the background handles the event; it gets the
     /// event's window to finish before suspension.
     mutating func handleInBackground(handler: (inout Transition) -> Void) {
-        state.suspendAt = max(state.suspendAt ?? state.clock, state.clock + profile.timing.eventWindow)
+        state.background.extend(at: state.clock, by: profile.timing.eventWindow)
         handler(&self)
     }
 }

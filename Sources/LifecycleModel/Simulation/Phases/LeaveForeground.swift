@@ -11,7 +11,6 @@ extension Transition {
     /// The app starts executing in the background: its background time counts from
     /// now, and it is suspended after `window` seconds unless a task runs (§5).
     mutating func startBackgroundTime(window: Double) {
-        state.backgroundSince = state.clock
-        state.suspendAt = state.clock + window
+        state.background.start(at: state.clock, window: window)
     }
 }

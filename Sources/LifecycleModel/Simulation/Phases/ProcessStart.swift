@@ -13,7 +13,7 @@ extension Transition {
     /// then the scene sessions discarded while the app was not running.
     mutating func launchUntilDidFinish(options: JSONValue) {
         state.interruption = nil
-        state.backgroundTasks = []
+        state.background.clearTasks()
         if profile.statusBarFrameCalls {
             call(AppDelegateMethod.willChangeStatusBarFrame)
             call(AppDelegateMethod.didChangeStatusBarFrame)
@@ -41,8 +41,8 @@ extension Transition {
     /// `application(_:didDiscardSceneSessions:)` for sessions discarded while the app
     /// was not running, at the next launch (DOC, template comment).
     mutating func reportPendingDiscards() {
-        guard !state.pendingDiscards.isEmpty else { return }
-        call(AppDelegateMethod.didDiscardSceneSessions, args: .object(["sessions": .array(state.pendingDiscards.map(JSONValue.string))]))
-        state.pendingDiscards = []
+        let discarded = state.sessions.takePendingDiscards()
+        guard !discarded.isEmpty else { return }
+        call(AppDelegateMethod.didDiscardSceneSessions, args: .object(["sessions": .array(discarded.map(JSONValue.string))]))
     }
 }

@@ -23,10 +23,8 @@ extension Transition {
                 if !state.scenes.isEmpty {
                     call(AppDelegateMethod.didDiscardSceneSessions, args: .object(["sessions": .array(state.scenes.map { .string($0.id) })]))
                 }
-            } else {
-                state.pendingDiscards += state.scenes.map(\.id)
             }
-            state.scenes = []
+            state.sessions.discardAll(reportLater: !running)
             // LIFECYCLE.md §6: a user's force-quit deletes the restoration archive; a
             // system kill keeps it.
             state.restorationArchive = false
@@ -42,14 +40,7 @@ extension Transition {
     /// The process is gone: no state that needs running code survives.
     mutating func end(_ reason: Termination.Reason) {
         enter(.notRunning)
-        state.interruption = nil
-        state.backgroundTasks = []
-        state.backgroundSince = nil
-        state.suspendAt = nil
-        state.foregroundAtLock = false
-        state.scenesAtLock = []
-        detachAllScenes()
-        state.windows = []
+        state.processEnded()
         state.lastTermination = Termination(reason: reason, at: state.clock)
     }
 }

@@ -3,11 +3,10 @@ extension Transition {
     /// the background; protected data becomes unavailable after the quirk's delay (DOC).
     mutating func lockDevice() throws(ActionRefusal) {
         try require(!state.locked, Needs.deviceUnlocked)
-        state.locked = true
-        state.foregroundAtLock = state.app == .active || state.app == .inactive
-        state.scenesAtLock = foregroundScenes.map { state.scenes[$0].id }
+        state.lock.lock(at: state.clock, protectedDataDelay: profile.protectedDataDelay,
+                        foreground: state.app == .active || state.app == .inactive,
+                        scenes: foregroundScenes.map { state.scenes[$0].id })
         leaveForeground()
-        state.protectedDataUnavailableAt = state.clock + profile.protectedDataDelay
         if profile.protectedDataDelay == 0 { protectedDataBecomesUnavailable() }
     }
 
@@ -17,25 +16,20 @@ extension Transition {
     /// didBecomeActive. The order of the two is a documented choice.
     mutating func unlockDevice() throws(ActionRefusal) {
         try require(state.locked, Needs.deviceLocked)
-        state.locked = false
-        let hadLostData = !state.protectedDataAvailable
-        state.protectedDataAvailable = true
-        state.protectedDataUnavailableAt = nil
-        let returns = state.foregroundAtLock && (state.app == .background || state.app == .suspended)
+        let hadLostData = state.lock.unlock()
+        let returns = state.lock.foregroundAtLock && (state.app == .background || state.app == .suspended)
         if returns && state.app == .suspended { enter(.background) }  // resumed to run
         if hadLostData && state.app.isExecuting { call(AppDelegateMethod.protectedDataDidBecomeAvailable) }
         if returns {
             for s in stagesAtLock where stageState(s) == .background || stageState(s) == .suspended { enterForeground(s) }
         }
-        state.foregroundAtLock = false
-        state.scenesAtLock = []
+        state.lock.forgetScreenAtLock()
     }
 
     /// The lock's delay has passed: files with complete protection close (DOC). Only
     /// an app that runs hears it.
     mutating func protectedDataBecomesUnavailable() {
-        state.protectedDataUnavailableAt = nil
-        state.protectedDataAvailable = false
+        state.lock.protectedDataClosed()
         if state.app.isExecuting { call(AppDelegateMethod.protectedDataWillBecomeUnavailable) }
     }
 }

@@ -49,15 +49,14 @@ extension Transition {
             if wasForeground { enterBackground(.scene(i)) }
             if state.scenes[i].state.isConnected { disconnect(i) }
             call(AppDelegateMethod.didDiscardSceneSessions, args: .object(["sessions": .array([.string(sceneId)])]))
-            state.scenes.remove(at: i)
+            state.sessions.discard(i, reportLater: false)
             if wasForeground && foregroundScenes.isEmpty {
                 state.interruption = nil  // nothing left on screen to cover
                 startBackgroundTime(window: profile.timing.suspensionDelay)
             }
         } else {
             // Not running code: discarded now, reported at the next launch (DOC).
-            state.scenes.remove(at: i)
-            state.pendingDiscards.append(sceneId)
+            state.sessions.discard(i, reportLater: true)
         }
     }
 

@@ -68,8 +68,8 @@ extension Transition {
 
     /// The stages that were on screen when the device was locked.
     var stagesAtLock: [Stage] {
-        guard delegates.perScene else { return state.foregroundAtLock ? [.app] : [] }
-        return state.scenesAtLock.compactMap { sceneIndex($0) }.map(Stage.scene)
+        guard delegates.perScene else { return state.lock.foregroundAtLock ? [.app] : [] }
+        return state.lock.scenesAtLock.compactMap { sceneIndex($0) }.map(Stage.scene)
     }
 
     /// The stage a sceneless process is itself: its window comes with the process.

@@ -37,8 +37,7 @@ extension Transition {
     mutating func becomeActive(_ s: Stage) {
         setStage(s, .foregroundActive)
         state.interruption = nil
-        state.backgroundSince = nil
-        state.suspendAt = nil
+        state.background.stop()
         callStage(delegates.didBecomeActive, s)
     }
 
@@ -72,8 +71,7 @@ extension Transition {
             setStage(s, .foregroundInactive)
         }
         if case .scene(let i) = s {
-            state.activations += 1
-            state.scenes[i].lastActivation = state.activations
+            state.sessions.markSeen(i)
         }
         if profile.warmHandlerPosition == .beforeDidBecomeActive { handler?(&self) }
         becomeActive(s)
