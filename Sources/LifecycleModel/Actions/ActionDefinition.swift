@@ -120,3 +120,40 @@ func sceneMember(_ id: String?) -> [JSONMember] {
 func wrongKind(_ action: Action) {
     assertionFailure("\(action.kind) dispatched to the wrong definition")
 }
+
+/// An action without members (`launch`, `lock`, …): everything but its rule and
+/// how it applies follows from the action itself.
+protocol MemberlessAction: ActionDefinition {
+    static var action: Action { get }
+}
+
+extension MemberlessAction {
+    static var parameters: [String] { [] }
+    static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action { action }
+    static func encode(_ action: Action) -> [JSONMember] { [] }
+    static func sample(in state: AppSnapshot) -> Action { action }
+    static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action { action }
+    static var examples: [(label: String, action: Action)] { [("", action)] }
+}
+
+/// An action whose only member is an optional `sceneId` (the scene the user saw
+/// last when absent).
+protocol SceneTargetedAction: ActionDefinition {
+    static func action(sceneId: String?) -> Action
+    /// The scene the action names, or nil when `action` is of another kind.
+    static func sceneId(of action: Action) -> String??
+}
+
+extension SceneTargetedAction {
+    static var parameters: [String] { ["sceneId"] }
+    static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action { action(sceneId: try f.sceneId()) }
+    static func encode(_ action: Action) -> [JSONMember] {
+        guard let id = sceneId(of: action) else { wrongKind(action); return [] }
+        return sceneMember(id)
+    }
+    static func sample(in state: AppSnapshot) -> Action { action(sceneId: nil) }
+    static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
+        action(sceneId: RandomMembers.sceneId(using: &g, in: state))
+    }
+    static var examples: [(label: String, action: Action)] { [("", action(sceneId: nil))] }
+}

@@ -65,13 +65,13 @@ public struct BackgroundTime: Sendable, Equatable {
 
     /// When background time runs out, while a task runs in the background; nil
     /// otherwise (in the foreground UIKit reports no limit).
-    func deadline(app: AppState, limit: Double) -> Double? {
+    public func deadline(app: AppState, limit: Double) -> Double? {
         guard app == .background, !tasks.isEmpty, let since else { return nil }
         return since + limit
     }
 
     /// When the app is suspended: in the background with no task running.
-    func suspension(app: AppState) -> Double? {
+    public func suspension(app: AppState) -> Double? {
         app == .background && tasks.isEmpty ? suspendAt : nil
     }
 }

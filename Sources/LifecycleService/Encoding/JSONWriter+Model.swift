@@ -36,7 +36,7 @@ extension JSONWriter {
         }
         endArray()
         key("backgroundTimeRemaining"); optionalNumber(simulator.backgroundTimeRemaining(in: s))
-        key("suspendsAt"); optionalNumber(s.backgroundTasks.isEmpty && s.app == .background ? s.suspendAt : nil)
+        key("suspendsAt"); optionalNumber(s.background.suspension(app: s.app))
         key("userForceQuit"); bool(s.userForceQuit)
         key("lastTermination")
         if let t = s.lastTermination {
