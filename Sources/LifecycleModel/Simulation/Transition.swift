@@ -1,8 +1,11 @@
 /// The work area of one action: the app as it changes, and the callbacks so far.
 ///
-/// Phases (cold launch, enter foreground, leave foreground, launch into background,
-/// terminate) and the action rules are extensions on this type; they read the
-/// session's `Profile` for everything that depends on the iOS version or the config.
+/// The life-cycle primitives (Stages/: become active, resign active, enter
+/// background, enter foreground, connect), the phases built on them (process start,
+/// leave foreground, launch into background, terminate) and the action rules are
+/// extensions on this type, written once for sceneless and scene apps; they read the
+/// session's `Profile` for everything that depends on the iOS version or the config,
+/// and its `DelegateVocabulary` for which delegate hears what.
 struct Transition {
     let config: SessionConfig
     let profile: Profile
