@@ -55,9 +55,8 @@ public enum ModelReference {
         `backgroundModes` \(config.backgroundModes.sorted().map(\.rawValue).joined(separator: ", ")), quirks at their defaults.
 
         """
-        let kinds = config.lifecycle == .scene
-            ? ActionKind.allCases
-            : ActionKind.allCases.filter { ![.openScene, .activateScene, .closeScene, .disconnectScene].contains($0) }
+        // A sceneless part leaves out the kinds it refuses everywhere for want of scenes.
+        let kinds = ActionKind.allCases.filter { !needsScenesEverywhere($0, sim) }
         for kind in kinds {
             out += "\n## `\(kind.rawValue)` (\(config.lifecycle.rawValue))\n\n\(kind.rule.summary) Sources: \(kind.rule.sources).\n"
             for (label, action) in kind.examples {
@@ -79,6 +78,22 @@ public enum ModelReference {
             }
         }
         return out
+    }
+
+    /// Whether every example of `kind` is refused from every start for want of a
+    /// scene-based session.
+    private static func needsScenesEverywhere(_ kind: ActionKind, _ sim: Simulator) -> Bool {
+        kind.examples.allSatisfy { example in
+            starts(sim.profile).allSatisfy { start in
+                guard let state = try? run(sim, start.setup) else { return true }
+                do throws(ActionRefusal) {
+                    _ = try sim.apply(example.action, to: state)
+                    return false
+                } catch {
+                    return error.needs.hasPrefix("a scene-based session")
+                }
+            }
+        }
     }
 
     private static func run(_ sim: Simulator, _ actions: [Action]) throws(ActionRefusal) -> AppSnapshot {
