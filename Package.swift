@@ -16,6 +16,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "LifecycleModel"),
+        // Renders docs/model.md from the model; used by the tests and `make docs`, not shipped.
+        .target(name: "ModelReference", dependencies: ["LifecycleModel"]),
         .target(name: "ServiceHTTP"),
         .target(name: "LifecycleService", dependencies: ["LifecycleModel", "ServiceHTTP"]),
         .systemLibrary(
@@ -27,7 +29,7 @@ let package = Package(
         .executableTarget(name: "lifecycled", dependencies: ["LifecycleService", "MHDServer"]),
         .executableTarget(name: "ModelBench", dependencies: ["LifecycleModel"]),
         // Fixtures live in Tests/Fixtures, shared by the test targets and read by path.
-        .testTarget(name: "LifecycleModelTests", dependencies: ["LifecycleModel"]),
+        .testTarget(name: "LifecycleModelTests", dependencies: ["LifecycleModel", "ModelReference"]),
         .testTarget(name: "LifecycleServiceTests", dependencies: ["LifecycleService"]),
         .testTarget(name: "LifecycledServerTests", dependencies: ["LifecycleService", "MHDServer"]),
     ],

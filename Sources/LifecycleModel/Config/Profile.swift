@@ -22,7 +22,8 @@ public struct Profile: Sendable, Equatable {
     public var backgroundTimeLimit: Double
     /// The app uses the scene-based life cycle (UIScene, iOS 13+; LIFECYCLE.md §4).
     public var usesScenes: Bool
-    /// Where warm handlers run in a scene coming to the foreground (quirk).
+    /// Where warm handlers run in a scene coming to the foreground (quirk; a
+    /// sceneless app's always run before didBecomeActive, S1).
     public var warmHandlerPosition: WarmHandlerPosition
     /// Several scenes at once: iPad with `UIApplicationSupportsMultipleScenes` (S2).
     public var multipleScenes: Bool
@@ -31,6 +32,8 @@ public struct Profile: Sendable, Equatable {
     /// Page and form sheets cover the presenter like full screen: iOS ≤ 12 on iPhone
     /// (LIFECYCLE.md §7).
     public var sheetsAreFullScreen: Bool
+    /// The callbacks of the life-cycle primitives: app or scene delegate.
+    var delegates: DelegateVocabulary
     /// Timing constants that do not depend on the version.
     public var timing = Timing()
 
@@ -42,7 +45,8 @@ public struct Profile: Sendable, Equatable {
         // S1's orientation counts are those of a sceneless app; a scene app gets them
         // only when the quirk asks explicitly.
         orientationQueries = (config.quirks.orientationQueries ?? (legacyUI && !usesScenes)) ? .seed001 : nil
-        warmHandlerPosition = config.quirks.warmHandlerPosition ?? .beforeDidBecomeActive
+        warmHandlerPosition = usesScenes ? config.quirks.warmHandlerPosition ?? .beforeDidBecomeActive : .beforeDidBecomeActive
+        delegates = usesScenes ? .sceneBased : .sceneless
         viewIsAppearing = !legacyUI
         sheetsAreFullScreen = legacyUI && config.device == .iphone
         multipleScenes = config.device == .ipad && config.supportsMultipleScenes

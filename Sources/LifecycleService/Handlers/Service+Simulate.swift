@@ -13,8 +13,11 @@ extension Service {
         let body = try parseBody(request.body, expecting: "a simulate object", example: example)
         let r = try ObjectReader(body, path: "", what: "a simulate request", known: ["session", "actions"])
         let config = try ConfigDecoding.decode(r["session"] ?? .object([]), path: "session")
-        guard case .array(let items)? = r["actions"] else {
+        guard let actionsValue = r["actions"] else {
             throw Problem.invalidField("actions", "actions is required: an array of action objects, e.g. \(example)")
+        }
+        guard case .array(let items) = actionsValue else {
+            throw Problem.invalidField("actions", "actions must be an array of action objects, e.g. \(example)")
         }
         guard items.count <= Self.maxSimulateActions else {
             throw Problem.invalidField("actions", "at most \(Self.maxSimulateActions) actions per simulate call; create a session for longer runs")
