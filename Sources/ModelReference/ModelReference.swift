@@ -35,7 +35,7 @@ public enum ModelReference {
         Secure restoration names from 13.2, background-time limits) are listed at the
         end.
 
-        Sources: S1–S4 are the seeds; R12 and [A-…] are as in LIFECYCLE.md. DOC means
+        Sources: S1–S4 are the seeds; R12 and [A-…] are as in docs/sources.md. DOC means
         documented by Apple, MULTI observed by several developers.
 
         """

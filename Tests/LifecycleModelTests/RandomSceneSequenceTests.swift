@@ -1,7 +1,7 @@
 import LifecycleModel
 import Testing
 
-/// Random action sequences on scene configs: LIFECYCLE.md §2's invariants per scene.
+/// Random action sequences on scene configs: facts §2's invariants per scene.
 @Suite struct RandomSceneSequenceTests {
     static let configs: [@Sendable () -> Simulator] = [
         { sceneSimulator() },

@@ -1,7 +1,7 @@
 import LifecycleModel
 import Testing
 
-/// Long random action sequences on several configs hold LIFECYCLE.md §2's invariants.
+/// Long random action sequences on several configs hold facts §2's invariants.
 @Suite struct RandomSequenceTests {
     static let configs: [(String, @Sendable (inout SessionConfig) -> Void)] = [
         ("11.0", { $0.stateRestoration = true }),
@@ -45,7 +45,7 @@ import Testing
     }
 }
 
-/// LIFECYCLE.md §2, checked action by action and across actions.
+/// facts §2, checked action by action and across actions.
 struct InvariantChecker {
     /// Between didBecomeActive and willResignActive.
     private var active = false

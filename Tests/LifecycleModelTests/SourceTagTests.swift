@@ -171,7 +171,7 @@ struct SourceIndex {
                     }
                 } else if let name = group(6), file != "docs/sources.md" {
                     let fm = FileManager.default
-                    let exists = ["", "docs/"].contains {
+                    let exists = ["", "docs/", "bench/", "clients/python/"].contains {
                         fm.fileExists(atPath: root.appendingPathComponent($0 + name).path)
                     }
                     if !exists { problems.append("\(location): \(name) is not a file of this repository") }

@@ -3,7 +3,7 @@ import ServiceHTTP
 @testable import LifecycleService
 import Testing
 
-/// The router and the error contract of API.md, without sockets.
+/// The router and the error rules of the contract, without sockets.
 @Suite struct ServiceRoutingTests {
     let client = ServiceClient()
 

@@ -1,4 +1,4 @@
-/// Something the user or the system does to the app (API.md, "Action object").
+/// Something the user or the system does to the app (contract, "Action object").
 public enum Action: Sendable, Equatable {
     /// The user taps the app icon: a cold launch, or a return to the foreground.
     case launch
@@ -108,7 +108,7 @@ public enum TerminationCause: String, Sendable, CaseIterable {
     case system
 }
 
-/// What covers the active app (LIFECYCLE.md §3, "Interruptions").
+/// What covers the active app (facts §3, "Interruptions").
 public enum InterruptionKind: String, Sendable, CaseIterable {
     case systemAlert, call, notificationCenter, controlCenter, appSwitcher, siri
 }

@@ -26,7 +26,7 @@ protocol ActionDefinition {
 /// reference (docs/model.md) is rendered from it and from the simulator.
 public struct ActionRule: Sendable {
     public var summary: String
-    /// The sources of the rule (short names of LIFECYCLE.md: S1–S4, R12, A-…, DOC, MULTI).
+    /// The sources of the rule (short names of docs/sources.md: S1–S4, R12, A-…, DOC, MULTI).
     public var sources: String
 }
 

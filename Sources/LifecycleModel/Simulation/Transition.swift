@@ -23,7 +23,7 @@ struct Transition {
 
     /// Records a callback in the app's current state.
     mutating func call(_ method: String, on receiver: Receiver = .appDelegate, args: JSONValue? = nil) {
-        // LIFECYCLE.md §2.2: suspended or not-running processes get no callbacks.
+        // facts §2.2: suspended or not-running processes get no callbacks.
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
         callbacks.append(Callback(receiver: receiver, method: method, appState: state.app, args: args))
     }

@@ -7,18 +7,18 @@
 public struct AppSnapshot: Sendable, Equatable {
     /// `UIApplication.applicationState`, with `suspended` and `notRunning`.
     public var app: AppState
-    /// A state-restoration archive is on disk (LIFECYCLE.md §6). It outlives the process.
+    /// A state-restoration archive is on disk (facts §6). It outlives the process.
     public var restorationArchive: Bool
     /// Virtual time in seconds since the session began; it moves only when an action says so.
     public var clock: Double
     /// What covers the app while it is inactive on screen, if anything.
     public var interruption: InterruptionKind?
     /// The user force-quit the app and has not opened it since: the system does not
-    /// relaunch it in the background (LIFECYCLE.md §3, DOC).
+    /// relaunch it in the background (facts §3, DOC).
     public var userForceQuit = false
     /// How the process last ended, if it has.
     public var lastTermination: Termination?
-    /// Background execution time and background tasks (LIFECYCLE.md §5).
+    /// Background execution time and background tasks (facts §5).
     public internal(set) var background = BackgroundTime()
     /// The device lock and protected data.
     public internal(set) var lock = DeviceLock()
@@ -34,7 +34,7 @@ public struct AppSnapshot: Sendable, Equatable {
         self.clock = clock
     }
 
-    // The parts' values under their wire names (API.md "state").
+    // The parts' values under their wire names (contract "state").
 
     /// Background tasks the app began and has not ended.
     public var backgroundTasks: [BackgroundTask] { background.tasks }

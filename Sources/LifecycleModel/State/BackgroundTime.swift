@@ -1,4 +1,4 @@
-/// The app's background execution (LIFECYCLE.md §5): its tasks, since when it runs
+/// The app's background execution (facts §5): its tasks, since when it runs
 /// in the background and when it is suspended unless a task runs. Deadlines are
 /// computed from these, never stored.
 public struct BackgroundTime: Sendable, Equatable {

@@ -1,4 +1,4 @@
-/// The scene sessions of a scene-based app (LIFECYCLE.md §4): they outlive the process.
+/// The scene sessions of a scene-based app (facts §4): they outlive the process.
 public struct SceneSessions: Sendable, Equatable {
     /// In creation order.
     public internal(set) var scenes: [SceneSnapshot] = []
@@ -41,7 +41,7 @@ public struct SceneSessions: Sendable, Equatable {
     }
 
     /// The process ended: every scene is disconnected without a callback; the
-    /// sessions themselves survive (LIFECYCLE.md §4).
+    /// sessions themselves survive (facts §4).
     mutating func detachAll() {
         for i in scenes.indices { scenes[i].state = .unattached }
     }

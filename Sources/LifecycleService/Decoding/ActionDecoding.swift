@@ -1,6 +1,6 @@
 import LifecycleModel
 
-/// Action JSON (API.md, "Action object") → `Action`: the `type`, then the kind's own
+/// Action JSON (contract, "Action object") → `Action`: the `type`, then the kind's own
 /// decoding (Actions/Kinds/ in the model) over the request's members.
 enum ActionDecoding {
     static let example = #"{"type":"launch"}"#

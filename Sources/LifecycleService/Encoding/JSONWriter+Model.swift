@@ -1,6 +1,6 @@
 import LifecycleModel
 
-/// How the model's values look on the wire (API.md, "Action result").
+/// How the model's values look on the wire (contract, "Action result").
 extension JSONWriter {
     mutating func write(_ c: LoggedCallback) {
         beginObject()

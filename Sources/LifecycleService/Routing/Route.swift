@@ -1,6 +1,6 @@
 import Foundation
 
-/// The resources of API.md, matched from a path.
+/// The resources of the contract, matched from a path.
 enum Route: Equatable {
     case health
     case readiness

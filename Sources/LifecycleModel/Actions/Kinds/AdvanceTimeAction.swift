@@ -2,7 +2,7 @@
 enum AdvanceTimeAction: ActionDefinition {
     static let parameters: [String] = ["seconds"]
     static let rule = ActionRule(summary: "Virtual time passes: suspension 5 s after entering the background, expiration handlers 5 s before the limit, the 0x8badf00d kill at it.",
-                                 sources: "LIFECYCLE.md §5, S4, DOC")
+                                 sources: "facts §5, S4, DOC")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         let seconds = try f.require("seconds", f.number("seconds", in: 0...ActionLimits.maxSeconds, what: "a number of seconds from 0 to \(Int(ActionLimits.maxSeconds))"),

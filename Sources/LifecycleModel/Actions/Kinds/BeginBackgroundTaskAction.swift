@@ -2,7 +2,7 @@
 enum BeginBackgroundTaskAction: ActionDefinition {
     static let parameters: [String] = ["name"]
     static let rule = ActionRule(summary: "The app asks for background time: 180 s on iOS ≤ 12, 30 s from 13.",
-                                 sources: "LIFECYCLE.md §5, MULTI")
+                                 sources: "facts §5, MULTI")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         let name = try f.string("name")

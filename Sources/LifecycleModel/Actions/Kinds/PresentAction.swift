@@ -2,7 +2,7 @@
 enum PresentAction: ActionDefinition {
     static let parameters: [String] = ["name", "style", "sceneId"]
     static let rule = ActionRule(summary: "Modal presentation: full screen hides the presenter; sheets (iOS 13+) and over-full-screen do not; iOS ≤ 12 iPhone sheets are full screen.",
-                                 sources: "LIFECYCLE.md §7, MULTI")
+                                 sources: "facts §7, MULTI")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         return .present(name: try f.controllerName(), style: try f.choice("style", PresentationStyle.self), sceneId: try f.sceneId())

@@ -2,7 +2,7 @@
 enum PushAction: ActionDefinition {
     static let parameters: [String] = ["name", "sceneId"]
     static let rule = ActionRule(summary: "Navigation push: the new controller loads, the old one disappears as it appears.",
-                                 sources: "[A-vc] DOC (figure); LIFECYCLE.md §7, MULTI")
+                                 sources: "[A-vc] DOC (figure); facts §7, MULTI")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         return .push(name: try f.controllerName(), sceneId: try f.sceneId())

@@ -7,7 +7,7 @@ extension Transition {
     mutating func launchIntoBackground(options: JSONValue, handler: (inout Transition) -> Void) {
         enter(.background)
         launchUntilDidFinish(options: options)
-        // LIFECYCLE.md §7: a launch into the background runs the root view
+        // facts §7: a launch into the background runs the root view
         // controller's appearance calls (a scene app's window comes with a scene).
         if let s = processStage {
             connect(s, options: options)

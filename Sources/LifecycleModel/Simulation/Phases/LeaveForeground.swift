@@ -1,5 +1,5 @@
 extension Transition {
-    /// LIFECYCLE.md §6: state is saved on entering the background (S1), leaving an
+    /// facts §6: state is saved on entering the background (S1), leaving an
     /// archive on disk.
     mutating func saveStateIfOptedIn() {
         guard config.stateRestoration else { return }

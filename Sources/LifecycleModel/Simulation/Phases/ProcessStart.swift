@@ -1,5 +1,5 @@
 extension Transition {
-    /// The process starts for the user (S1, R12, [A-launch]; LIFECYCLE.md §3, §4):
+    /// The process starts for the user (S1, R12, [A-launch]; facts §3, §4):
     /// a sceneless app is `inactive` from the start of launch (DOC) and its launch
     /// options carry the payload; a scene app launches in the background with nil
     /// launch options (DOC), its scene connecting afterwards.
@@ -27,7 +27,7 @@ extension Transition {
         reportPendingDiscards()
     }
 
-    /// LIFECYCLE.md §6: restored between will- and didFinishLaunching, only if the app
+    /// facts §6: restored between will- and didFinishLaunching, only if the app
     /// opts in and an archive is on disk (S1's link and push launches show it; its plain
     /// icon launch, with no archive, does not). A documented choice: a launch into the
     /// background restores too, as it runs the same will/didFinishLaunching.

@@ -1,5 +1,5 @@
 extension Transition {
-    /// The process ends (S3, DOC; LIFECYCLE.md §3 "Termination", §4, §6).
+    /// The process ends (S3, DOC; facts §3 "Termination", §4, §6).
     ///
     /// A suspended app runs no code, so its kill is silent; a not-running app has
     /// nothing to end (S3/S4). An app executing in the background hears
@@ -25,7 +25,7 @@ extension Transition {
                 }
             }
             state.sessions.discardAll(reportLater: !running)
-            // LIFECYCLE.md §6: a user's force-quit deletes the restoration archive; a
+            // facts §6: a user's force-quit deletes the restoration archive; a
             // system kill keeps it.
             state.restorationArchive = false
         }

@@ -29,7 +29,7 @@ enum BackgroundEvent {
 
 extension Transition {
     /// `backgroundFetch` and `locationEvent`: gated by the config's `backgroundModes`;
-    /// no relaunch after a user force-quit (LIFECYCLE.md §3, DOC).
+    /// no relaunch after a user force-quit (facts §3, DOC).
     mutating func backgroundEvent(_ event: BackgroundEvent) throws(ActionRefusal) {
         switch state.app {
         case .active, .inactive:
@@ -53,7 +53,7 @@ extension Transition {
         }
     }
 
-    /// A remote notification arrives, not tapped (LIFECYCLE.md §3, DOC). Always
+    /// A remote notification arrives, not tapped (facts §3, DOC). Always
     /// possible; what the app hears depends on its state, the payload and the config.
     mutating func receiveNotification(_ payload: JSONValue) {
         let aps = payload["aps"]

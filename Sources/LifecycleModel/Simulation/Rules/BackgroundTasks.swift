@@ -1,6 +1,6 @@
 extension Transition {
     /// `beginBackgroundTask(withName:expirationHandler:)`: the app's code asks for
-    /// background time (LIFECYCLE.md §5). Only running code can ask.
+    /// background time (facts §5). Only running code can ask.
     mutating func beginBackgroundTask(name: String?) throws(ActionRefusal) {
         try require(state.app.isExecuting, Needs.codeRunning(state.app))
         state.background.begin(name: name, at: state.clock)

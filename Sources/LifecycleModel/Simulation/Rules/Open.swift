@@ -1,6 +1,6 @@
 extension Transition {
     /// The user opens the app: by its icon (no payload), a link, a notification or a
-    /// quick action (LIFECYCLE.md §3, §4).
+    /// quick action (facts §3, §4).
     mutating func open(_ payload: LaunchPayload?) throws(ActionRefusal) {
         try require(!state.locked, Needs.unlocked)
         switch state.app {
@@ -11,7 +11,7 @@ extension Transition {
         case .background, .suspended:
             open(stageToOpen(), payload: payload)
         case .active:
-            // Already on screen: the handler alone (LIFECYCLE.md §4's rule for active
+            // Already on screen: the handler alone (facts §4's rule for active
             // scenes; for sceneless apps a documented choice). The home-screen icon and
             // quick actions are not reachable from an active app.
             guard let payload, payload.reachesActiveApp(config: config), let s = stage(nil, where: \.isForeground) else {

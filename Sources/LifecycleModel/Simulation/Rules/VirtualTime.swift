@@ -7,7 +7,7 @@ enum TimedEvent: CaseIterable {
 }
 
 extension Transition {
-    /// Virtual time passes (LIFECYCLE.md §5): each timed event due before the target
+    /// Virtual time passes (facts §5): each timed event due before the target
     /// happens in order, at its own time.
     mutating func advanceTime(by seconds: Double) {
         let target = state.clock + seconds

@@ -1,4 +1,4 @@
-/// How a payload reaches a scene-based app (LIFECYCLE.md §4, DOC; TN3187).
+/// How a payload reaches a scene-based app (facts §4, DOC; TN3187).
 extension LaunchPayload {
     /// `UIScene.ConnectionOptions` of a scene that connects for this payload.
     var connectionOptions: JSONValue {

@@ -1,4 +1,4 @@
-/// The scene actions of a scene-based app (§4, S2; API.md "Scenes"), over the same
+/// The scene actions of a scene-based app (§4, S2; contract "Scenes"), over the same
 /// primitives as every other rule.
 extension Transition {
     mutating func requestScene(by requester: SceneRequester) throws(ActionRefusal) {

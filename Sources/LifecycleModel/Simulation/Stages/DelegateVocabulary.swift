@@ -1,5 +1,5 @@
 /// Where a life-cycle primitive lands: a sceneless app is the one-scene case of a
-/// scene-based one, its "scene" being the app itself (LIFECYCLE.md §4).
+/// scene-based one, its "scene" being the app itself (facts §4).
 enum Stage: Equatable {
     /// The app delegate's own foreground life (a sceneless app).
     case app
@@ -20,7 +20,7 @@ struct DelegateVocabulary: Sendable, Equatable {
     let willResignActive: String
     let didEnterBackground: String
     /// The app state while the process launches: inactive for a sceneless app (DOC),
-    /// background for a scene app, whose scenes connect afterwards (LIFECYCLE.md §4).
+    /// background for a scene app, whose scenes connect afterwards (facts §4).
     let launchState: AppState
     /// The app delegate sees the payload in its launch options (S1); a scene app's
     /// are nil and the scene's connection options carry it (DOC).

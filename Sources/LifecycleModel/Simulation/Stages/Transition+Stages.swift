@@ -53,7 +53,7 @@ extension Transition {
         callStage(delegates.didEnterBackground, s)
     }
 
-    /// Brings a stage to the foreground (S1, DOC; LIFECYCLE.md §2.1, §4 steps 6–7):
+    /// Brings a stage to the foreground (S1, DOC; facts §2.1, §4 steps 6–7):
     /// willEnterForeground (from the background; a cold sceneless launch is already
     /// inactive), the warm handler where the quirk puts it, didBecomeActive; always
     /// completed in one action. A documented choice: a "will" callback runs in the

@@ -1,4 +1,4 @@
-/// Navigation and modal presentation (LIFECYCLE.md §7; orders MULTI, the figure DOC).
+/// Navigation and modal presentation (facts §7; orders MULTI, the figure DOC).
 extension Transition {
     /// The window an action acts on: the app's one, or the named scene's (default: the
     /// scene on screen the user saw last). It must be on screen.
