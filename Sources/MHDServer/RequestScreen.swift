@@ -44,7 +44,8 @@ struct RequestScreen {
         }
         let targetBytes = url.map { strlen($0) } ?? 0
         let http11 = version.map { strcmp($0, "HTTP/1.1") == 0 } ?? false
-        return (screen, screen.refusal(targetBytes: targetBytes, http11: http11))
+        let refusal = screen.refusal(targetBytes: targetBytes, http11: http11)  // sets contentLength
+        return (screen, refusal)
     }
 
     private mutating func refusal(targetBytes: Int, http11: Bool) -> Refusal? {
