@@ -15,7 +15,7 @@ final class StderrLog: Sendable {
     static let flushInterval = 0.05
     static let batchBytes = 32 << 10
     /// Bytes held while the sink is not taking them.
-    static let capacity = 1 << 20
+    static let capacity = 256 << 10
 
     private struct State {
         var buffer: [UInt8] = []
