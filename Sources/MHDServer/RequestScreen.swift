@@ -40,7 +40,7 @@ struct RequestScreen {
                       version: UnsafePointer<CChar>?) -> (RequestScreen, Refusal?) {
         var screen = RequestScreen()
         withUnsafeMutablePointer(to: &screen) { pointer in
-            _ = MHD_get_connection_values(connection, .HEADER_KIND, collectHeader, pointer)
+            _ = MHD_get_connection_values_n(connection, .HEADER_KIND, collectHeader, pointer)
         }
         let targetBytes = url.map { strlen($0) } ?? 0
         let http11 = version.map { strcmp($0, "HTTP/1.1") == 0 } ?? false
@@ -92,17 +92,18 @@ struct RequestScreen {
         return nil
     }
 
-    fileprivate mutating func add(name: UnsafePointer<CChar>, value: UnsafePointer<CChar>?) {
-        let nameLength = strlen(name)
-        let valueLength = value.map { strlen($0) } ?? 0
+    /// Sizes are libmicrohttpd's, which 0.9.75 takes with strlen: a NUL byte truncates a value unseen.
+    fileprivate mutating func add(name: UnsafePointer<CChar>, nameSize: Int, value: UnsafePointer<CChar>?, valueSize: Int) {
+        let nameLength = nameSize
+        let valueLength = value == nil ? 0 : valueSize
         headerBytes += nameLength + valueLength + 4
         let nameBytes = UnsafeRawBufferPointer(start: name, count: nameLength)
-        if badName == nil, nameLength == 0 || !nameBytes.allSatisfy(Self.isTokenByte) {
+        if badName == nil, nameLength == 0 || strlen(name) != nameLength || !nameBytes.allSatisfy(Self.isTokenByte) {
             badName = Self.printable(nameBytes)
         }
         if badValue == nil, let value,
            UnsafeRawBufferPointer(start: value, count: valueLength).contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) {
-            badValue = Self.printable(nameBytes)
+            badValue = Self.printable(nameBytes)  // a bare CR and other control bytes
         }
         if strcasecmp(name, "Host") == 0 {
             hosts += 1
@@ -140,9 +141,11 @@ struct RequestScreen {
 }
 
 private func collectHeader(cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
-                           key: UnsafePointer<CChar>?, value: UnsafePointer<CChar>?) -> MHD_Result {
+                           key: UnsafePointer<CChar>?, keySize: Int,
+                           value: UnsafePointer<CChar>?, valueSize: Int) -> MHD_Result {
     guard let cls, let key else { return .YES }
-    cls.assumingMemoryBound(to: RequestScreen.self).pointee.add(name: key, value: value)
+    cls.assumingMemoryBound(to: RequestScreen.self).pointee.add(name: key, nameSize: keySize, value: value,
+                                                                valueSize: valueSize)
     return .YES
 }
 
