@@ -85,7 +85,10 @@ final class ConnectionWatch: Sendable {
     // MARK: Events from the callbacks (worker threads)
 
     func opened(_ connection: WatchedConnection) {
-        state.withLock { $0.connections[ObjectIdentifier(connection)] = connection }
+        state.withLock { state in
+            connection.since = monotonicNanoseconds()
+            state.connections[ObjectIdentifier(connection)] = connection
+        }
     }
 
     /// Called before libmicrohttpd closes the socket, so the watch never shuts down a reused descriptor.
@@ -102,11 +105,10 @@ final class ConnectionWatch: Sendable {
     }
 
     func completed(_ connection: WatchedConnection) {
-        let now = monotonicNanoseconds()
         state.withLock { _ in
             connection.phase = .waiting
             connection.requestStarted = false
-            connection.since = now
+            connection.since = monotonicNanoseconds()
         }
     }
 
@@ -116,20 +118,21 @@ final class ConnectionWatch: Sendable {
     var cutByDeadline: Int { state.withLock { $0.cutByDeadline } }
 
     func beginDraining() {
-        let now = monotonicNanoseconds()
-        state.withLock { $0.drainingSince = now }
+        state.withLock { $0.drainingSince = monotonicNanoseconds() }
         sweep()
     }
 
     private func sweep() {
-        let now = monotonicNanoseconds()
         state.withLock { state in
+            // Read under the lock: a `since` stamped by another thread is then never after `now`
+            // (an unsigned difference would otherwise wrap and cut a fresh connection).
+            let now = monotonicNanoseconds()
             for connection in state.connections.values where !connection.cut && connection.phase == .waiting {
-                if now &- connection.since > requestTimeoutNanoseconds {
+                if Self.elapsed(since: connection.since, now: now) > requestTimeoutNanoseconds {
                     Self.cut(connection)
                     state.cutByDeadline += 1
                 } else if let draining = state.drainingSince, !connection.requestStarted,
-                          now &- max(connection.since, draining) >= Self.drainIdleNanoseconds {
+                          Self.elapsed(since: max(connection.since, draining), now: now) >= Self.drainIdleNanoseconds {
                     Self.cut(connection)
                 }
             }
@@ -146,6 +149,10 @@ final class ConnectionWatch: Sendable {
             }
             return requests
         }
+    }
+
+    private static func elapsed(since: UInt64, now: UInt64) -> UInt64 {
+        now > since ? now - since : 0
     }
 
     private static func cut(_ connection: WatchedConnection) {
