@@ -72,6 +72,15 @@ while time.time() - start < a.seconds:
         failures += 1
     time.sleep(max(0, a.period - (time.time() - t)))
 
+for entry in attackers:  # a socket the server closed reads as end of stream (or a reset)
+    if entry[0] is not None:
+        try:
+            if entry[0].recv(1) == b"":
+                entry[0].close(); entry[0] = None; cut += 1
+        except BlockingIOError:
+            pass
+        except OSError:
+            entry[0].close(); entry[0] = None; cut += 1
 alive = sum(1 for e in attackers if e[0] is not None)
 for e in attackers:
     if e[0] is not None:
