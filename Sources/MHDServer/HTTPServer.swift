@@ -9,10 +9,14 @@ import Darwin
 
 /// An HTTP/1.1 server on libmicrohttpd that hands complete requests to a handler.
 ///
-/// The bridge reads bodies (up to `maxBody`), refuses requests with conflicting
-/// framing headers (400) or oversized bodies (413) using the `problem` closure,
-/// and sends whatever the handler answers, adding only `Content-Length`. The
-/// handler runs concurrently on the server's worker threads.
+/// The bridge reads bodies (up to `maxBody`), refuses with the `problem` closure
+/// the request heads libmicrohttpd lets through but RFC 9110/9112 do not (header
+/// names that are not tokens, control bytes in values, transfer codings other
+/// than `chunked`, conflicting framing, a missing or repeated `Host`: 400,
+/// closing the connection) and oversized bodies (413), closes connections whose
+/// request is not complete within `requestTimeout`, and sends whatever the
+/// handler answers, adding only `Content-Length`. The handler runs concurrently
+/// on the server's worker threads.
 public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     private let context: ServerContext
