@@ -1,34 +1,32 @@
 import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// One open connection, as the watch sees it. Its fields are guarded by the
-/// watch's lock; the object itself is retained in the connection's
-/// `socket_context` from NOTIFY_STARTED to NOTIFY_CLOSED.
-final class WatchedConnection: @unchecked Sendable {
-    enum Phase {
-        /// Open, between requests or receiving one: the request deadline runs from `since`.
-        case waiting
-        /// The request is complete (or refused) and its response is being made or
-        /// sent: no deadline here (the idle timeout covers slow readers).
-        case answering
-    }
-
+/// One open connection, as the watch sees it; retained in the connection's
+/// `socket_context` from NOTIFY_STARTED to NOTIFY_CLOSED. Its worker thread
+/// updates the request state with atomics (no lock on the request path); the
+/// watch's lock guards only the registry and `cut`, so that a socket is never
+/// shut down after libmicrohttpd has closed it.
+final class WatchedConnection: Sendable {
     let fd: Int32
-    var phase = Phase.waiting
-    /// When the connection opened or its previous response completed.
-    var since: UInt64
+    /// When the connection opened or its previous response completed (monotonic ns).
+    /// Written before `answering` is cleared, read after it.
+    let since: Atomic<UInt64>
+    /// The request is complete (or refused) and its response is being made or
+    /// sent: no deadline then (the idle timeout covers slow readers).
+    let answering = Atomic<Bool>(false)
     /// Headers of a request have arrived (its first handler call happened).
-    var requestStarted = false
-    /// `shutdown(2)` was called on the socket; libmicrohttpd closes it soon.
-    var cut = false
+    let requestStarted = Atomic<Bool>(false)
+    /// `shutdown(2)` was called on the socket; libmicrohttpd closes it soon. Guarded by the watch's lock.
+    nonisolated(unsafe) var cut = false
 
     init(fd: Int32, now: UInt64) {
         self.fd = fd
-        since = now
+        since = Atomic(now)
     }
 }
 
@@ -85,10 +83,7 @@ final class ConnectionWatch: Sendable {
     // MARK: Events from the callbacks (worker threads)
 
     func opened(_ connection: WatchedConnection) {
-        state.withLock { state in
-            connection.since = monotonicNanoseconds()
-            state.connections[ObjectIdentifier(connection)] = connection
-        }
+        state.withLock { $0.connections[ObjectIdentifier(connection)] = connection }
     }
 
     /// Called before libmicrohttpd closes the socket, so the watch never shuts down a reused descriptor.
@@ -97,19 +92,17 @@ final class ConnectionWatch: Sendable {
     }
 
     func requestStarted(_ connection: WatchedConnection) {
-        state.withLock { _ in connection.requestStarted = true }
+        connection.requestStarted.store(true, ordering: .relaxed)
     }
 
     func answering(_ connection: WatchedConnection) {
-        state.withLock { _ in connection.phase = .answering }
+        connection.answering.store(true, ordering: .relaxed)
     }
 
     func completed(_ connection: WatchedConnection) {
-        state.withLock { _ in
-            connection.phase = .waiting
-            connection.requestStarted = false
-            connection.since = monotonicNanoseconds()
-        }
+        connection.since.store(monotonicNanoseconds(), ordering: .relaxed)
+        connection.requestStarted.store(false, ordering: .relaxed)
+        connection.answering.store(false, ordering: .releasing)
     }
 
     // MARK: Sweeps
@@ -124,15 +117,16 @@ final class ConnectionWatch: Sendable {
 
     private func sweep() {
         state.withLock { state in
-            // Read under the lock: a `since` stamped by another thread is then never after `now`
-            // (an unsigned difference would otherwise wrap and cut a fresh connection).
             let now = monotonicNanoseconds()
-            for connection in state.connections.values where !connection.cut && connection.phase == .waiting {
-                if Self.elapsed(since: connection.since, now: now) > requestTimeoutNanoseconds {
+            for connection in state.connections.values where !connection.cut {
+                guard !connection.answering.load(ordering: .acquiring) else { continue }
+                // `since` may be stamped after `now` by a worker: `elapsed` saturates at 0.
+                let since = connection.since.load(ordering: .relaxed)
+                if Self.elapsed(since: since, now: now) > requestTimeoutNanoseconds {
                     Self.cut(connection)
                     state.cutByDeadline += 1
-                } else if let draining = state.drainingSince, !connection.requestStarted,
-                          Self.elapsed(since: max(connection.since, draining), now: now) >= Self.drainIdleNanoseconds {
+                } else if let draining = state.drainingSince, !connection.requestStarted.load(ordering: .relaxed),
+                          Self.elapsed(since: max(since, draining), now: now) >= Self.drainIdleNanoseconds {
                     Self.cut(connection)
                 }
             }
@@ -144,7 +138,9 @@ final class ConnectionWatch: Sendable {
         state.withLock { state in
             var requests = 0
             for connection in state.connections.values where !connection.cut {
-                if connection.phase == .answering || connection.requestStarted { requests += 1 }
+                if connection.answering.load(ordering: .relaxed) || connection.requestStarted.load(ordering: .relaxed) {
+                    requests += 1
+                }
                 Self.cut(connection)
             }
             return requests

@@ -7,11 +7,12 @@ import MHDServer
 import Synchronization
 
 /// What the handler and the access log saw; shared with the server's closures.
+/// PThreadLock rather than Mutex: the worker threads write these, and `make tsan` must see the lock.
 final class BridgeRecorder: Sendable {
     /// Every access-log entry, in completion order.
-    let accessLog = Mutex<[AccessLogEntry]>([])
+    let accessLog = PThreadLock<[AccessLogEntry]>([])
     /// Paths of the requests the handler saw.
-    let handled = Mutex<[String]>([])
+    let handled = PThreadLock<[String]>([])
     /// Signalled when `/slow` has entered the handler.
     let slowEntered = DispatchSemaphore(value: 0)
 }
