@@ -3,14 +3,14 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench lint docs clean setup tsan
+.PHONY: run test build release bench bench-profile lint docs clean setup tsan
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
 	swift build --product lifecycled
 	$(BIN) $(ARGS)
 
-test:          ## every check: swift tests, spec, schemathesis, hadolint
+test:          ## every check: swift tests, spec, schemathesis, generated client, clients/python, hadolint
 	@scripts/test.sh
 
 build:
@@ -21,9 +21,13 @@ release:
 	@scripts/setup.sh --run
 	swift build -c release --product lifecycled
 
-bench: release ## throughput against the bare C libmicrohttpd baseline
+bench:         ## the service against a bare C libmicrohttpd server, memory, scale, the model alone (bench/)
 	@scripts/setup.sh --bench
-	@scripts/bench.sh .build/release/lifecycled
+	@bench/run.sh
+
+bench-profile: ## perf profile of the service under the action load (bench/profile.sh)
+	@scripts/setup.sh --bench
+	@bench/profile.sh
 
 TSAN_TESTS = StoreTests|LiveConcurrencyTests|BridgeTests|BridgeConnectionTests|BridgeFramingTests
 tsan:          ## the concurrency tests under the thread sanitizer; any report fails
@@ -44,4 +48,4 @@ setup:
 	@scripts/setup.sh
 
 clean:
-	rm -rf .build .venv
+	rm -rf .build .venv .venv-gen

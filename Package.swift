@@ -11,9 +11,13 @@ let package = Package(
     products: [
         .executable(name: "lifecycled", targets: ["lifecycled"]),
         .library(name: "LifecycleModel", targets: ["LifecycleModel"]),
+        // The model micro-benchmark of `make bench` (bench/run.sh): the model alone, no HTTP.
+        .executable(name: "lifecycled-model-bench", targets: ["ModelBench"]),
     ],
     targets: [
         .target(name: "LifecycleModel"),
+        // Renders docs/model.md from the model; used by the tests and `make docs`, not shipped.
+        .target(name: "ModelReference", dependencies: ["LifecycleModel"]),
         .target(name: "ServiceHTTP"),
         .target(name: "LifecycleService", dependencies: ["LifecycleModel", "ServiceHTTP"]),
         .systemLibrary(
@@ -23,8 +27,9 @@ let package = Package(
         ),
         .target(name: "MHDServer", dependencies: ["CMicroHTTPD", "ServiceHTTP"]),
         .executableTarget(name: "lifecycled", dependencies: ["LifecycleService", "MHDServer"]),
+        .executableTarget(name: "ModelBench", dependencies: ["LifecycleModel"]),
         // Fixtures live in Tests/Fixtures, shared by the test targets and read by path.
-        .testTarget(name: "LifecycleModelTests", dependencies: ["LifecycleModel"]),
+        .testTarget(name: "LifecycleModelTests", dependencies: ["LifecycleModel", "ModelReference"]),
         .testTarget(name: "LifecycleServiceTests", dependencies: ["LifecycleService"]),
         .testTarget(name: "LifecycledServerTests", dependencies: ["LifecycleService", "MHDServer"]),
     ],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything `make test` checks, in order, ending with one summary line:
 # Swift tests (model, service, live server), the OpenAPI spec, schemathesis against
-# the running server, and hadolint on the Dockerfile.
+# the running server, a client generated from the spec driving the server, the Python
+# package (clients/python) and its tests against the server, and hadolint on the Dockerfile.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
@@ -23,7 +24,34 @@ if [ "$swift_status" = 0 ] && [ "${swift_tests:-0}" -gt 0 ]; then passed=$((pass
 
 step "openapi.yaml is valid OpenAPI" .venv/bin/python -m openapi_spec_validator openapi.yaml
 step "schemathesis against the live server" scripts/contract-test.sh .build/debug/lifecycled
+step "generated client (openapi-python-client) against the live server" \
+  clients/generated-check/check.sh .build/debug/lifecycled
+# clients/python installed as a user would (pip install, not from the tree), its tests run by
+# pytest through its own plugin, which starts .build/debug/lifecycled on port 0. Only the
+# plugins they need are loaded (the other tools in .venv bring slow ones); one test runs
+# pytest as a user would, loading the plugin through its pytest11 entry point.
+python_client() {
+  .venv/bin/pip install -q --disable-pip-version-check --no-build-isolation ./clients/python || return 1
+  local status=0
+  (cd clients/python && env -u LIFECYCLED_URL LIFECYCLED_BIN="$PWD/../../.build/debug/lifecycled" \
+    PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 ../../.venv/bin/python -m pytest -q -p no:cacheprovider \
+    -p lifecycled.pytest_plugin -p pytester tests) || status=$?
+  [ "$status" = 5 ] && echo "pytest collected no tests (exit status 5)"
+  [ "$status" = 0 ]
+}
+step "clients/python: pip install, pytest against the live server" python_client
 step "hadolint Dockerfile" .venv/bin/hadolint Dockerfile
+# Operations (issue #15): metrics, request ids, CORS and draining over HTTP; three
+# instances behind nginx (exit 77 = nginx missing: reported, not counted).
+step "operations over HTTP (metrics, X-Request-Id, CORS, readyz drain)" .venv/bin/python tests/ops/test_live_ops.py .build/debug/lifecycled
+echo "== cluster: 3 instances behind nginx"
+.venv/bin/python tests/cluster/test_cluster.py .build/debug/lifecycled; cluster_status=$?
+if [ "$cluster_status" = 0 ]; then passed=$((passed + 1)); elif [ "$cluster_status" = 77 ]; then
+  echo "== cluster SKIPPED (nginx could not be installed)"; else echo "== cluster FAILED"; failed=$((failed + 1)); fi
+step "deploy/compose.yaml is valid" .venv/bin/python tests/ops/check_compose.py deploy/compose.yaml
+# --- playground browser test (issue #14): headless Chromium, at most 180 s ---
+step "playground in headless Chromium" timeout 200 .venv/bin/python tests/browser/playground.py .build/debug/lifecycled
+# --- end playground browser test ---
 
 echo
 echo "tests: $passed passed, $failed failed"

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ServiceHTTP
 import LifecycleModel
 
@@ -24,30 +25,59 @@ public struct ServiceLimits: Sendable {
 /// session has its own lock, held only while one action runs.
 public final class Service: Sendable {
     public let limits: ServiceLimits
+    /// Version, CORS origins and readiness details; the executable's flags set them.
+    public let settings: ServiceSettings
+    /// Counters for `GET /metrics`; the executable adds to `metrics.logLinesDropped`.
+    public let metrics: ServiceMetrics
     let store: SessionStore
+    let requestIDs = RequestIDGenerator()
+    /// Set by `beginDraining()`: `/readyz` answers 503 from then on.
+    let draining = Atomic<Bool>(false)
 
     /// - Parameter clock: monotonic nanoseconds, for session expiry (tests pass their own).
-    public init(limits: ServiceLimits = ServiceLimits(),
+    public init(limits: ServiceLimits = ServiceLimits(), settings: ServiceSettings = ServiceSettings(),
                 clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
         self.limits = limits
+        self.settings = settings
+        self.metrics = ServiceMetrics(version: settings.version)
         self.store = SessionStore(limits: limits, clock: clock)
     }
 
     /// Sessions currently held.
     public var sessionCount: Int { store.sessionCount }
 
-    /// Answers one complete request.
+    /// Answers one complete request, with its `X-Request-Id` (and CORS headers when
+    /// enabled), and counts it in the metrics.
     public func handle(_ request: ServiceRequest) -> ServiceResponse {
-        do {
-            return try route(request)
-        } catch {
-            return error.response
+        // Always the real monotonic clock: the injectable one is for session expiry.
+        let started = DispatchTime.now().uptimeNanoseconds
+        let requestID = requestIDs.id(for: request)
+        let route = Route(path: request.path)
+        var response: ServiceResponse
+        if let preflight = preflightResponse(request, route) {
+            response = preflight
+        } else {
+            do {
+                response = try self.route(request, route)
+            } catch {
+                response = error.with("requestId", .string(requestID)).response
+            }
         }
+        response.headers.append(("X-Request-Id", requestID))
+        addCORSHeaders(request, to: &response)
+        metrics.recordRequest(RouteTemplate(route), status: response.status,
+                              nanoseconds: DispatchTime.now().uptimeNanoseconds &- started)
+        return response
     }
 
-    /// An `application/problem+json` response, for errors the bridge answers itself.
+    /// An `application/problem+json` response, for errors the bridge answers itself
+    /// (it carries a fresh request id: the request's own was not read).
     public func problem(status: Int, detail: String) -> ServiceResponse {
-        Problem(kind: ProblemKind.forStatus(status), detail: detail).response
+        let requestID = requestIDs.generate()
+        var response = Problem(kind: ProblemKind.forStatus(status), detail: detail)
+            .with("requestId", .string(requestID)).response
+        response.headers.append(("X-Request-Id", requestID))
+        return response
     }
 
     /// Forgets sessions idle for longer than the TTL; the executable calls it periodically.
@@ -55,11 +85,15 @@ public final class Service: Sendable {
         store.sweep()
     }
 
-    private func route(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
-        guard let route = Route(path: request.path) else {
-            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has /healthz, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks and /v1/simulate")
+    private func route(_ request: ServiceRequest, _ route: Route?) throws(Problem) -> ServiceResponse {
+        guard let route else {
+            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has / (the playground), /healthz, /readyz, /metrics, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks and /v1/simulate")
         }
-        if case .unknownSession(let text) = route { throw Problem.sessionNotFound(text) }
+        if case .unknownSession(let text) = route {
+            // PUT names the id to create: a malformed one is the client's mistake, not a missing session.
+            if request.method == "PUT", request.path.hasSuffix("/\(text)") { throw Problem.invalidSessionID(text) }
+            throw Problem.sessionNotFound(text)
+        }
         let method = request.method == "HEAD" ? "GET" : request.method
         guard route.methods.contains(request.method) else {
             let allow = route.methods.joined(separator: ", ")
@@ -68,13 +102,17 @@ public final class Service: Sendable {
         }
         switch (route, method) {
         case (.health, _): return json(200, #"{"status":"ok"}"#)
+        case (.readiness, _): return try readiness()
+        case (.metrics, _): return metricsResponse()
         case (.sessions, "POST"): return try createSession(request)
         case (.sessions, _): return try listSessions(request)
         case (.session(let id), "DELETE"): return try deleteSession(id)
+        case (.session(let id), "PUT"): return try putSession(id, request)
         case (.session(let id), _): return try getSession(id)
         case (.actions(let id), _): return try postAction(id, request)
         case (.callbacks(let id), _): return try getCallbacks(id, request)
         case (.simulate, _): return try simulate(request)
+        case (.playground, _): return playground()
         case (.unknownSession, _): throw Problem(kind: .notFound, detail: "no resource at \(request.path)")
         }
     }

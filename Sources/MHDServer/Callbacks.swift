@@ -128,7 +128,8 @@ func accessHandler(
         return queue(tooLarge(context), on: connection, state: state, context: context)
     }
     let request = ServiceRequest(method: state.method, path: state.path,
-                              query: queryArguments(connection), body: state.body)
+                              query: queryArguments(connection), body: state.body,
+                              headers: requestHeaders(connection))
     state.body = []
     if let watched = watchedConnection(connection) { context.watch.answering(watched) }
     context.handlersRunning.add(1, ordering: .relaxed)
@@ -184,6 +185,23 @@ private func collectArgument(cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
     guard let cls, let key else { return .YES }
     let arguments = cls.assumingMemoryBound(to: [(name: String, value: String)].self)
     arguments.pointee.append((percentDecoded(key), value.map(percentDecoded) ?? ""))
+    return .YES
+}
+
+/// The request headers, in the order sent (for X-Request-Id, Origin and the CORS preflight).
+private func requestHeaders(_ connection: OpaquePointer) -> [(name: String, value: String)] {
+    var headers: [(name: String, value: String)] = []
+    withUnsafeMutablePointer(to: &headers) { pointer in
+        _ = MHD_get_connection_values(connection, .HEADER_KIND, collectHeader, pointer)
+    }
+    return headers
+}
+
+private func collectHeader(cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
+                           key: UnsafePointer<CChar>?, value: UnsafePointer<CChar>?) -> MHD_Result {
+    guard let cls, let key else { return .YES }
+    let headers = cls.assumingMemoryBound(to: [(name: String, value: String)].self)
+    headers.pointee.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
     return .YES
 }
 

@@ -55,7 +55,7 @@ final class ConnectionWatch: Sendable {
     /// How long an idle keep-alive connection is left open once draining has
     /// begun: a client that sends its next request within a second is still
     /// answered (with `Connection: close`); one idle longer is closed, as an idle
-    /// keep-alive connection may be at any time (RFC 9112 §9.3.1).
+    /// keep-alive connection may be at any time (RFC 9112 section 9.3.1).
     static let drainIdleNanoseconds: UInt64 = 1_000_000_000
 
     private let requestTimeoutNanoseconds: UInt64

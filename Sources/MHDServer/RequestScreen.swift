@@ -114,7 +114,7 @@ struct RequestScreen {
         }
     }
 
-    /// RFC 9110 §5.6.2 tchar.
+    /// RFC 9110 section 5.6.2, tchar.
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),

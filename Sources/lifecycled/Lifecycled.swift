@@ -42,7 +42,9 @@ enum Lifecycled {
             log.write(entry)
         }
         let service = Service(limits: ServiceLimits(maxSessions: options.maxSessions,
-                                                    sessionTTL: options.sessionTTL, maxLog: options.maxLog))
+                                                    sessionTTL: options.sessionTTL, maxLog: options.maxLog),
+                              settings: ServiceSettings(version: String(Options.version.split(separator: " ").last ?? ""), corsOrigins: options.corsOrigins,
+                                                        drainRetryAfterSeconds: Int(options.drainSeconds.rounded(.up))))
         let configuration = ServerConfiguration(
             host: options.host, port: options.port, threads: options.threads, maxBody: options.maxBody,
             requestTimeout: options.requestTimeout,
@@ -70,6 +72,10 @@ enum Lifecycled {
         sweeper.resume()
 
         stopSignals.wait()
+        // Readiness first: /readyz answers 503 while requests are still served, so a
+        // balancer can stop sending before the server stops accepting.
+        service.beginDraining()
+        if options.drainSeconds > 0 { Thread.sleep(forTimeInterval: options.drainSeconds) }
         sweeper.cancel()
         let report = server.stop(graceSeconds: options.grace)
         let graceText = options.grace == options.grace.rounded() ? "\(Int(options.grace))s" : "\(options.grace)s"

@@ -27,6 +27,8 @@ struct Options {
     var maxConnectionsPerIP = 2000
     var requestTimeout = 10.0
     var grace = 5.0
+    var corsOrigins: [String] = []
+    var drainSeconds = 0.0
 
     static let version = "lifecycled 0.1.0"
 
@@ -56,6 +58,10 @@ struct Options {
                                its connection opened or its previous response (default: 10)
           --grace TIME         on SIGINT/SIGTERM, time for requests in flight to finish
                                (default: 5)
+          --cors-origin ORIGIN allow browser calls from ORIGIN (repeatable; * = any);
+                               default: CORS off, OPTIONS is a 405
+          --drain-seconds TIME on SIGTERM, /readyz answers 503 for this long before the
+                               server stops accepting (default: 0)
           --check [URL]        healthcheck: GET the http:// URL (default: this server's
                                /healthz on 127.0.0.1 and --port), exit 0 on 2xx, else 1
           --version            print the version and exit
@@ -64,6 +70,8 @@ struct Options {
         environment:
           LIFECYCLED_HOST      default of --host
           LIFECYCLED_PORT      default of --port (and of the port --check probes)
+          LIFECYCLED_CORS_ORIGINS  default of --cors-origin: origins separated by commas
+          LIFECYCLED_DRAIN_SECONDS default of --drain-seconds
 
         """
     }
@@ -85,7 +93,14 @@ struct Options {
             }
             port = number
         }
+        if let env = environment["LIFECYCLED_CORS_ORIGINS"], !env.isEmpty {
+            corsOrigins = env.split(separator: ",").map { String($0.filter { $0 != " " }) }.filter { !$0.isEmpty }
+        }
+        if let env = environment["LIFECYCLED_DRAIN_SECONDS"], !env.isEmpty {
+            drainSeconds = try Self.duration(env, flag: "LIFECYCLED_DRAIN_SECONDS", allowZero: true)
+        }
         var remaining = arguments[...]
+        var corsFromFlags: [String] = []
         while let argument = remaining.popFirst() {
             guard argument.hasPrefix("-") else { throw Failure(message: "unexpected argument \"\(argument)\"") }
             var flag = argument
@@ -133,6 +148,12 @@ struct Options {
                 maxConnectionsPerIP = try Self.integer(try value(), flag: flag, what: "connection count", in: 0...1_000_000)
             case "--request-timeout": requestTimeout = try Self.duration(try value(), flag: flag)
             case "--grace": grace = try Self.duration(try value(), flag: flag)
+            case "--cors-origin":
+                let origin = try value()
+                if origin.isEmpty { throw Failure(message: "--cors-origin: empty origin (send e.g. https://app.example or *)") }
+                corsFromFlags.append(origin)
+                corsOrigins = corsFromFlags  // the flags replace the environment's list
+            case "--drain-seconds": drainSeconds = try Self.duration(try value(), flag: flag, allowZero: true)
             default: throw Failure(message: "unknown flag \"\(flag)\"")
             }
         }
@@ -147,12 +168,13 @@ struct Options {
     }
 
     /// Seconds, optionally with suffix s, m or h; more than 0, at most 365 days.
-    private static func duration(_ text: String, flag: String) throws(Failure) -> Double {
+    private static func duration(_ text: String, flag: String, allowZero: Bool = false) throws(Failure) -> Double {
         let units: [(suffix: String, seconds: Double)] = [("s", 1), ("m", 60), ("h", 3600)]
         let unit = units.first { text.hasSuffix($0.suffix) }
         let number = unit.map { String(text.dropLast($0.suffix.count)) } ?? text
         guard number.first?.isNumber == true, let value = Double(number), value.isFinite,
-              case let seconds = value * (unit?.seconds ?? 1), seconds > 0, seconds <= 365 * 86_400 else {
+              case let seconds = value * (unit?.seconds ?? 1), seconds > 0 || (allowZero && seconds == 0),
+              seconds <= 365 * 86_400 else {
             throw Failure(message: "\(flag): \"\(text)\" is not a duration (seconds, or a number with s, m or h; "
                                    + "more than 0, at most 365 days)")
         }

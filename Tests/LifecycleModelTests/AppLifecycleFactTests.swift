@@ -1,7 +1,7 @@
 import LifecycleModel
 import Testing
 
-/// The DOC and MULTI facts of LIFECYCLE.md §3 beyond seed 001, one test each.
+/// The DOC and MULTI facts of facts §3 beyond seed 001, one test each.
 @Suite struct AppLifecycleFactTests {
     let silentPush = JSONValue.object(["aps": .object(["content-available": .number("1")])])
     let alertPush = JSONValue.object(["aps": .object(["alert": .string("Hi")])])
@@ -69,7 +69,7 @@ import Testing
         }
     }
 
-    // MARK: Launch into / wake in the background (S4 DOC; S1, radar 14295449 MULTI)
+    // MARK: Launch into / wake in the background (S4 DOC; S1, [OR14295449] MULTI)
 
     @Test(arguments: [("11.0", false), ("12.4", false), ("13.0", true), ("17.0", true)])
     func silentPushLaunchesIntoTheBackground(_ version: String, _ didEnterBackground: Bool) throws {

@@ -1,7 +1,7 @@
 import LifecycleModel
 import Testing
 
-/// Virtual time and background execution (LIFECYCLE.md §5).
+/// Virtual time and background execution (facts §5).
 @Suite struct BackgroundTimeTests {
     @Test func suspendedSilentlyAFixedFewSecondsAfterEnteringTheBackground() throws {
         let sim = appSimulator("17.0")

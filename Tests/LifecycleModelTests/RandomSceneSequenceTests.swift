@@ -1,7 +1,7 @@
 import LifecycleModel
 import Testing
 
-/// Random action sequences on scene configs: LIFECYCLE.md §2's invariants per scene.
+/// Random action sequences on scene configs: facts §2's invariants per scene.
 @Suite struct RandomSceneSequenceTests {
     static let configs: [@Sendable () -> Simulator] = [
         { sceneSimulator() },
@@ -65,29 +65,9 @@ import Testing
         }
     }
 
+    /// Every kind, drawn from `ActionKind.allCases`, with its own random members.
     private func randomSceneAction(_ rng: inout SplitMix64, state: AppSnapshot) -> Action {
-        let ids = state.scenes.map(\.id)
-        let someScene: String? = ids.isEmpty || rng.next(below: 3) == 0 ? nil : ids[rng.next(below: ids.count)]
-        switch rng.next(below: 20) {
-        case 0, 1: return .launch
-        case 2: return .background
-        case 3: return .openURL(url: "app://x")
-        case 4: return .openUniversalLink(url: "https://e.com/")
-        case 5: return .tapNotification(payload: .object(["aps": .object(["alert": .string("x")])]))
-        case 6: return .terminate(by: rng.next(below: 2) == 0 ? .user : .system)
-        case 7: return .interruptionBegan(kind: .call)
-        case 8: return .interruptionEnded(outcome: rng.next(below: 2) == 0 ? .resume : .leave)
-        case 9: return rng.next(below: 2) == 0 ? .lock : .unlock
-        case 10: return .openScene(by: rng.next(below: 2) == 0 ? .user : .system)
-        case 11: return .activateScene(sceneId: someScene)
-        case 12: return .closeScene(sceneId: someScene)
-        case 13: return .disconnectScene(sceneId: someScene)
-        case 14: return .quickAction(shortcutType: "q")
-        case 15: return .receiveNotification(payload: .object(["aps": .object(["content-available": .number("1")])]))
-        case 16: return .backgroundFetch
-        case 17: return .beginBackgroundTask(name: nil)
-        case 18: return .memoryWarning
-        default: return .advanceTime(seconds: Double(rng.next(below: 40)))
-        }
+        let kind = ActionKind.allCases[rng.next(below: ActionKind.allCases.count)]
+        return kind.random(using: &rng, in: state)
     }
 }

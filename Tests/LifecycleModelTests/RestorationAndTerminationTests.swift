@@ -1,7 +1,7 @@
 import LifecycleModel
 import Testing
 
-/// State preservation (LIFECYCLE.md §6) and termination (§3, S3).
+/// State preservation (facts §6) and termination (§3, S3).
 @Suite struct RestorationAndTerminationTests {
     let sim = appSimulator("11.0") { $0.stateRestoration = true }
 

@@ -1,7 +1,7 @@
 import LifecycleModel
 import Testing
 
-/// The DOC and MULTI facts of LIFECYCLE.md §4 (scene-based apps), one test each.
+/// The DOC and MULTI facts of facts §4 (scene-based apps), one test each.
 @Suite struct SceneLifecycleFactTests {
     let alert = JSONValue.object(["aps": .object(["alert": .string("Hi")])])
 

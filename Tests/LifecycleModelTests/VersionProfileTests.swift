@@ -1,7 +1,7 @@
 import LifecycleModel
 import Testing
 
-/// Version-dependent rules (LIFECYCLE.md §3, §6, §8) resolved by `Profile`.
+/// Version-dependent rules (facts §3, §6, §8) resolved by `Profile`.
 @Suite struct VersionProfileTests {
     @Test func iOS12KeepsSeed001StatusBarAndOrientationCalls() throws {
         let out = try appSimulator("12.1").apply(.launch, to: AppSnapshot())

@@ -8,7 +8,7 @@ extension ActionOutcome {
     }
 }
 
-/// LIFECYCLE.md §1 (the appearance figure) and §7 (the orders), one test each.
+/// facts §1 (the appearance figure) and §7 (the orders), one test each.
 @Suite struct ViewControllerTests {
     let firstDisplay = ["root.loadView()", "root.viewDidLoad()", "root.viewWillAppear(_:)", "root.viewIsAppearing(_:)",
                         "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()", "root.viewDidAppear(_:)"]

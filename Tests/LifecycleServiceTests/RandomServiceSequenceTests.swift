@@ -1,21 +1,19 @@
 import Foundation
 @testable import LifecycleService
+import LifecycleModel
 import Testing
 
 /// Random action sequences through the service: seq contiguous, a 409 changes
 /// nothing, and the log equals the responses' callbacks concatenated.
 @Suite struct RandomServiceSequenceTests {
-    static let actions = [
-        #"{"type":"launch"}"#, #"{"type":"background"}"#, #"{"type":"openURL","url":"app://x"}"#,
-        #"{"type":"openUniversalLink","url":"https://e.com/"}"#, #"{"type":"tapNotification","payload":{"aps":{"alert":"x"}}}"#,
-        #"{"type":"terminate","by":"user"}"#, #"{"type":"terminate","by":"system"}"#,
-        #"{"type":"interruptionBegan","kind":"call"}"#, #"{"type":"interruptionEnded","outcome":"resume"}"#,
-        #"{"type":"interruptionEnded","outcome":"leave"}"#, #"{"type":"lock"}"#, #"{"type":"unlock"}"#,
-        #"{"type":"memoryWarning"}"#, #"{"type":"receiveNotification","payload":{"aps":{"content-available":1}}}"#,
-        #"{"type":"backgroundFetch"}"#, #"{"type":"locationEvent"}"#, #"{"type":"quickAction","shortcutType":"s"}"#,
-        #"{"type":"beginBackgroundTask","name":"t"}"#, #"{"type":"endBackgroundTask","id":1}"#,
-        #"{"type":"advanceTime","seconds":7}"#, #"{"type":"advanceTime","seconds":40}"#,
-    ]
+    /// A random action of any kind (`ActionKind.allCases`, each with its own random
+    /// members), as the JSON a client sends.
+    static func randomAction(using g: inout some RandomNumberGenerator) -> String {
+        let kind = ActionKind.allCases.randomElement(using: &g) ?? .launch
+        var w = JSONWriter()
+        w.write(kind.random(using: &g, in: AppSnapshot()))
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
 
     @Test(arguments: [
         #"{"lifecycle":"app","iosVersion":"11.0","stateRestoration":true,"backgroundModes":["fetch"]}"#,
@@ -28,7 +26,7 @@ import Testing
             let id = client.create(config)
             var concatenated: [String] = []
             for _ in 0..<200 {
-                let action = Self.actions.randomElement(using: &generator) ?? "{}"
+                let action = Self.randomAction(using: &generator)
                 let before = client.send("GET", "/v1/sessions/\(id)").text
                 let r = client.act(id, action)
                 switch r.status {

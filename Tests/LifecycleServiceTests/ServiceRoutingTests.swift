@@ -3,7 +3,7 @@ import ServiceHTTP
 @testable import LifecycleService
 import Testing
 
-/// The router and the error contract of API.md, without sockets.
+/// The router and the error rules of the contract, without sockets.
 @Suite struct ServiceRoutingTests {
     let client = ServiceClient()
 
@@ -14,7 +14,7 @@ import Testing
         #expect(r.contentType == "application/json")
     }
 
-    @Test(arguments: ["/", "/v1", "/v1/", "/v1/sessions/", "/healthz/", "/v2/sessions", "/v1/sessionsx", "//v1/sessions"])
+    @Test(arguments: ["/v1", "/v1/", "/v1/sessions/", "/healthz/", "/v2/sessions", "/v1/sessionsx", "//v1/sessions"])
     func unknownPathIs404Problem(_ path: String) {
         let r = client.send("GET", path)
         #expect(r.status == 404)
@@ -26,7 +26,7 @@ import Testing
     @Test(arguments: [
         ("DELETE", "/healthz", "GET, HEAD"),
         ("PUT", "/v1/sessions", "GET, HEAD, POST"),
-        ("POST", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42", "GET, HEAD, DELETE"),
+        ("POST", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42", "GET, HEAD, PUT, DELETE"),
         ("GET", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42/actions", "POST"),
         ("POST", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42/callbacks", "GET, HEAD"),
         ("GET", "/v1/simulate", "POST"),

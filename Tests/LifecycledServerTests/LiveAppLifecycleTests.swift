@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// A sample of LIFECYCLE.md §3, §5 and §6 facts over real HTTP.
+/// A sample of facts §3, §5 and §6 facts over real HTTP.
 @Suite struct LiveAppLifecycleTests {
     let live: LiveService
     init() throws { live = try LiveService() }

@@ -1,4 +1,4 @@
-/// Something the user or the system does to the app (API.md, "Action object").
+/// Something the user or the system does to the app (contract, "Action object").
 public enum Action: Sendable, Equatable {
     /// The user taps the app icon: a cold launch, or a return to the foreground.
     case launch
@@ -88,7 +88,8 @@ public enum Action: Sendable, Equatable {
     }
 }
 
-/// The action `type` names a client sends.
+/// The action `type` names a client sends. Everything about a kind lives in its
+/// `definition` (Actions/Kinds/).
 public enum ActionKind: String, Sendable, CaseIterable {
     case launch, background, openURL, openUniversalLink, tapNotification, terminate
     case interruptionBegan, interruptionEnded, lock, unlock, memoryWarning
@@ -97,39 +98,6 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case openScene, activateScene, closeScene, disconnectScene
     case push, pop, present, dismiss, cancelInteractivePop
 
-    /// A representative action of this kind in `state`, used to ask the model which
-    /// kinds a state allows (so the answer is the simulator's own, never a second table).
-    func sample(in state: AppSnapshot) -> Action {
-        switch self {
-        case .launch: .launch
-        case .background: .background
-        case .openURL: .openURL(url: "app://sample")
-        case .openUniversalLink: .openUniversalLink(url: "https://example.com/")
-        case .tapNotification: .tapNotification(payload: .object(["aps": .object([:])]))
-        case .terminate: .terminate(by: .user)
-        case .interruptionBegan: .interruptionBegan(kind: .systemAlert)
-        case .interruptionEnded: .interruptionEnded(outcome: .resume)
-        case .lock: .lock
-        case .unlock: .unlock
-        case .memoryWarning: .memoryWarning
-        case .receiveNotification: .receiveNotification(payload: .object(["aps": .object([:])]))
-        case .backgroundFetch: .backgroundFetch
-        case .locationEvent: .locationEvent
-        case .quickAction: .quickAction(shortcutType: "sample")
-        case .beginBackgroundTask: .beginBackgroundTask(name: nil)
-        case .endBackgroundTask: .endBackgroundTask(id: state.backgroundTasks.first?.id ?? 0)
-        case .advanceTime: .advanceTime(seconds: 1)
-        case .openScene: .openScene(by: .user)
-        case .activateScene: .activateScene(sceneId: nil)
-        case .closeScene: .closeScene(sceneId: nil)
-        case .disconnectScene: .disconnectScene(sceneId: nil)
-        case .push: .push(name: "sample", sceneId: nil)
-        case .pop: .pop(sceneId: nil)
-        case .present: .present(name: "sample", style: nil, sceneId: nil)
-        case .dismiss: .dismiss(sceneId: nil)
-        case .cancelInteractivePop: .cancelInteractivePop(sceneId: nil)
-        }
-    }
 }
 
 /// Who ends the process.
@@ -140,7 +108,7 @@ public enum TerminationCause: String, Sendable, CaseIterable {
     case system
 }
 
-/// What covers the active app (LIFECYCLE.md §3, "Interruptions").
+/// What covers the active app (facts §3, "Interruptions").
 public enum InterruptionKind: String, Sendable, CaseIterable {
     case systemAlert, call, notificationCenter, controlCenter, appSwitcher, siri
 }

@@ -1,6 +1,6 @@
 /// An iOS release, `MAJOR.MINOR`, within the range the simulator models.
 ///
-/// Apple's numbering went from 18 to 26 (API.md), so the supported majors are 11…18
+/// Apple's numbering went from 18 to 26 (contract), so the supported majors are 11…18
 /// and 26.
 public struct IOSVersion: Sendable, Comparable, Hashable, CustomStringConvertible {
     public let major: Int

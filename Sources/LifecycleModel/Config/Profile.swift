@@ -18,19 +18,22 @@ public struct Profile: Sendable, Equatable {
     /// Seconds from a lock to protected data becoming unavailable (quirk).
     public var protectedDataDelay: Double
     /// Background execution time a task can extend to: 180 s on iOS 7–12, 30 s from
-    /// iOS 13 (LIFECYCLE.md §5, MULTI; Apple publishes no number).
+    /// iOS 13 (facts §5, MULTI; Apple publishes no number).
     public var backgroundTimeLimit: Double
-    /// The app uses the scene-based life cycle (UIScene, iOS 13+; LIFECYCLE.md §4).
+    /// The app uses the scene-based life cycle (UIScene, iOS 13+; facts §4).
     public var usesScenes: Bool
-    /// Where warm handlers run in a scene coming to the foreground (quirk).
+    /// Where warm handlers run in a scene coming to the foreground (quirk; a
+    /// sceneless app's always run before didBecomeActive, S1).
     public var warmHandlerPosition: WarmHandlerPosition
     /// Several scenes at once: iPad with `UIApplicationSupportsMultipleScenes` (S2).
     public var multipleScenes: Bool
     /// `viewIsAppearing(_:)` is called (iOS 13+ with the iOS 17 SDK, DOC).
     public var viewIsAppearing: Bool
     /// Page and form sheets cover the presenter like full screen: iOS ≤ 12 on iPhone
-    /// (LIFECYCLE.md §7).
+    /// (facts §7).
     public var sheetsAreFullScreen: Bool
+    /// The callbacks of the life-cycle primitives: app or scene delegate.
+    var delegates: DelegateVocabulary
     /// Timing constants that do not depend on the version.
     public var timing = Timing()
 
@@ -42,7 +45,8 @@ public struct Profile: Sendable, Equatable {
         // S1's orientation counts are those of a sceneless app; a scene app gets them
         // only when the quirk asks explicitly.
         orientationQueries = (config.quirks.orientationQueries ?? (legacyUI && !usesScenes)) ? .seed001 : nil
-        warmHandlerPosition = config.quirks.warmHandlerPosition ?? .beforeDidBecomeActive
+        warmHandlerPosition = usesScenes ? config.quirks.warmHandlerPosition ?? .beforeDidBecomeActive : .beforeDidBecomeActive
+        delegates = usesScenes ? .sceneBased : .sceneless
         viewIsAppearing = !legacyUI
         sheetsAreFullScreen = legacyUI && config.device == .iphone
         multipleScenes = config.device == .ipad && config.supportsMultipleScenes
@@ -76,7 +80,7 @@ public struct OrientationQueries: Sendable, Equatable {
     public static let seed001 = OrientationQueries(beforeLaunch: 4, afterLaunch: 3, onBackground: 1)
 }
 
-/// The state-preservation method names of one iOS generation (LIFECYCLE.md §3, §6).
+/// The state-preservation method names of one iOS generation (facts §3, §6).
 public struct RestorationMethods: Sendable, Equatable {
     public var shouldSave: String
     public var shouldRestore: String
@@ -93,7 +97,7 @@ public struct RestorationMethods: Sendable, Equatable {
         shouldRestore: "application(_:shouldRestoreSecureApplicationState:)")
 }
 
-/// The simulator's fixed timings, each a documented choice (LIFECYCLE.md §5).
+/// The simulator's fixed timings, each a documented choice (facts §5).
 public struct Timing: Sendable, Equatable {
     /// Seconds from entering the background to suspension when no background task
     /// runs: "shortly after" (DOC), fixed here at the ~5 s didEnterBackground gets (S3).

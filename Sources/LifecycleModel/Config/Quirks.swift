@@ -1,4 +1,4 @@
-/// The UNSURE points of LIFECYCLE.md §8 as named, documented choices.
+/// The UNSURE points of facts §8 as named, documented choices.
 ///
 /// A `nil` field takes its documented default for the session's iOS version; the
 /// resolved values are what `Profile` uses and what the session reports.
@@ -8,18 +8,18 @@ public struct Quirks: Sendable, Equatable {
     /// from 13 (status-bar methods deprecated, DOC; orientation counts depend on the
     /// device and storyboard).
     public var orientationQueries: Bool?
-    /// What a foreground app killed from the app switcher hears (LIFECYCLE.md §3).
+    /// What a foreground app killed from the app switcher hears (facts §3).
     public var switcherKillSequence: SwitcherKillSequence?
     /// Whether a launch into the background calls `applicationDidEnterBackground(_:)`
     /// before the event's handler. Default: no on iOS ≤ 12 (iOS 7 and 11 logs), yes
-    /// from iOS 13 ([A-bg]) (LIFECYCLE.md §3, §8).
+    /// from iOS 13 ([A-bg]) (facts §3, §8).
     public var didEnterBackgroundOnBackgroundLaunch: Bool?
     /// Seconds from a lock to `applicationProtectedDataWillBecomeUnavailable(_:)`.
-    /// Default 10, the delay most often quoted (LIFECYCLE.md §3: UNSURE).
+    /// Default 10, the delay most often quoted (facts §3: UNSURE).
     public var protectedDataDelay: Double?
 
     /// Where a warm link, activity, quick action or notification response reaches a
-    /// scene coming to the foreground (LIFECYCLE.md §4, §8: UNSURE).
+    /// scene coming to the foreground (facts §4, §8: UNSURE).
     public var warmHandlerPosition: WarmHandlerPosition?
 
     public init(orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil,
@@ -44,10 +44,10 @@ public struct Quirks: Sendable, Equatable {
 ///
 /// Opening the switcher already resigned the app active; whether
 /// `applicationDidEnterBackground(_:)` comes before `applicationWillTerminate(_:)`
-/// is UNSURE (LIFECYCLE.md §3, §8).
+/// is UNSURE (facts §3, §8).
 public enum SwitcherKillSequence: String, Sendable, CaseIterable {
     /// `applicationWillResignActive(_:)`, `applicationWillTerminate(_:)` — the
-    /// sequence LIFECYCLE.md §3 states; the default.
+    /// sequence facts §3 states; the default.
     case resignActiveThenTerminate
     /// `applicationWillResignActive(_:)`, `applicationDidEnterBackground(_:)`,
     /// `applicationWillTerminate(_:)`.

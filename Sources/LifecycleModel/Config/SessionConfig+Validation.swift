@@ -18,7 +18,7 @@ extension SessionConfig {
     /// Rules across fields; nil when the model can simulate this config.
     public var issue: ConfigIssue? {
         if lifecycle == .scene && iosVersion < .known(13, 0) {
-            // LIFECYCLE.md §4: UIScene exists from iOS 13.
+            // facts §4: UIScene exists from iOS 13.
             return ConfigIssue(field: "lifecycle", detail: "lifecycle \"scene\" needs iosVersion 13.0 or later; iOS \(iosVersion) apps use \"app\"", allowed: ["app"])
         }
         if supportsMultipleScenes && lifecycle == .app {

@@ -1,11 +1,11 @@
-/// How the simulated app is built and where it runs: the session config of API.md.
+/// How the simulated app is built and where it runs: the session config of the contract.
 ///
 /// Every field has a default, so `SessionConfig()` is what `{}` asks for.
 public struct SessionConfig: Sendable, Equatable {
     public var lifecycle: LifecycleKind
     public var iosVersion: IOSVersion
     public var device: Device
-    /// The app opts in to state preservation and restoration (LIFECYCLE.md §6).
+    /// The app opts in to state preservation and restoration (facts §6).
     public var stateRestoration: Bool
     /// The app sets a `UNUserNotificationCenter` delegate before launch finishes (iOS 10+).
     public var notificationCenterDelegate: Bool
@@ -14,10 +14,10 @@ public struct SessionConfig: Sendable, Equatable {
     public var supportsMultipleScenes: Bool
     /// Name of each window's root view controller.
     public var rootViewController: String
-    /// The named choices of LIFECYCLE.md §8; unset ones take their documented default.
+    /// The named choices of facts §8; unset ones take their documented default.
     public var quirks: Quirks
 
-    /// The default iOS version of API.md.
+    /// The default iOS version of the contract.
     public static let defaultVersion = IOSVersion.known(17, 0)
 
     public init(
@@ -31,7 +31,7 @@ public struct SessionConfig: Sendable, Equatable {
         rootViewController: String = "root",
         quirks: Quirks = Quirks()
     ) {
-        // API.md: `scene` when iosVersion ≥ 13, else `app`.
+        // contract: `scene` when iosVersion ≥ 13, else `app`.
         self.lifecycle = lifecycle ?? (iosVersion >= .known(13, 0) ? .scene : .app)
         self.iosVersion = iosVersion
         self.device = device

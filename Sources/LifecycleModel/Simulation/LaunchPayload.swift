@@ -1,7 +1,7 @@
 /// What a link, notification or quick action carries into the app, and who handles it.
 ///
 /// Rules as data: the launch-options key (S1, R12) and the handler calls
-/// (LIFECYCLE.md §3 step 5) for each kind of payload.
+/// (facts §3 step 5) for each kind of payload.
 enum LaunchPayload: Sendable {
     case url(String)
     case universalLink(String)
@@ -43,7 +43,7 @@ enum LaunchPayload: Sendable {
                    args: .object(["userActivityType": .string(Self.browsingWeb), "webpageURL": .string(url)]))
         case .notification(let payload):
             if t.config.notificationCenterDelegate {
-                // LIFECYCLE.md §3 (MULTI, iOS 10+): a tap goes to the notification-center delegate if set.
+                // facts §3 (MULTI, iOS 10+): a tap goes to the notification-center delegate if set.
                 t.call(NotificationCenterDelegateMethod.didReceive, on: .notificationCenterDelegate,
                        args: .object([
                            "actionIdentifier": .string("com.apple.UNNotificationDefaultActionIdentifier"),
@@ -55,7 +55,7 @@ enum LaunchPayload: Sendable {
             }
         case .shortcut(let type):
             // DOC: application(_:performActionFor:completionHandler:), cold (after
-            // didFinishLaunching returned true) and warm alike (LIFECYCLE.md §3 step 5).
+            // didFinishLaunching returned true) and warm alike (facts §3 step 5).
             t.call(AppDelegateMethod.performAction, args: .object(["shortcutItem": .object(["type": .string(type)])]))
         }
     }

@@ -1,8 +1,11 @@
 /// The work area of one action: the app as it changes, and the callbacks so far.
 ///
-/// Phases (cold launch, enter foreground, leave foreground, launch into background,
-/// terminate) and the action rules are extensions on this type; they read the
-/// session's `Profile` for everything that depends on the iOS version or the config.
+/// The life-cycle primitives (Stages/: become active, resign active, enter
+/// background, enter foreground, connect), the phases built on them (process start,
+/// leave foreground, launch into background, terminate) and the action rules are
+/// extensions on this type, written once for sceneless and scene apps; they read the
+/// session's `Profile` for everything that depends on the iOS version or the config,
+/// and its `DelegateVocabulary` for which delegate hears what.
 struct Transition {
     let config: SessionConfig
     let profile: Profile
@@ -20,7 +23,7 @@ struct Transition {
 
     /// Records a callback in the app's current state.
     mutating func call(_ method: String, on receiver: Receiver = .appDelegate, args: JSONValue? = nil) {
-        // LIFECYCLE.md §2.2: suspended or not-running processes get no callbacks.
+        // facts §2.2: suspended or not-running processes get no callbacks.
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
         callbacks.append(Callback(receiver: receiver, method: method, appState: state.app, args: args))
     }
@@ -56,7 +59,7 @@ struct Transition {
 
     /// Runs a scene action; a sceneless app has no scenes to act on.
     mutating func sceneAction(_ body: (inout Transition) throws(ActionRefusal) -> Void) throws(ActionRefusal) {
-        try require(profile.usesScenes, "a scene-based session (config lifecycle \"scene\", iOS 13 or later)")
+        try require(delegates.perScene, Needs.sceneBasedSession)
         try body(&self)
     }
 

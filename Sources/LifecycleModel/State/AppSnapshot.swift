@@ -1,48 +1,29 @@
 /// Everything the model knows about one simulated app between two actions.
 ///
 /// A value: the simulator returns a new snapshot and never changes the one it was
-/// given, so a refused action changes nothing.
+/// given, so a refused action changes nothing. Its parts own their invariants and
+/// what a process end resets: `background` (time and tasks), `lock` (device lock and
+/// protected data), `sessions` (scene sessions) and `windows`.
 public struct AppSnapshot: Sendable, Equatable {
     /// `UIApplication.applicationState`, with `suspended` and `notRunning`.
     public var app: AppState
-    /// A state-restoration archive is on disk (LIFECYCLE.md §6). It outlives the process.
+    /// A state-restoration archive is on disk (facts §6). It outlives the process.
     public var restorationArchive: Bool
     /// Virtual time in seconds since the session began; it moves only when an action says so.
     public var clock: Double
-    /// The device is locked.
-    public var locked = false
     /// What covers the app while it is inactive on screen, if anything.
     public var interruption: InterruptionKind?
-    /// `UIApplication.isProtectedDataAvailable` as the app last heard it.
-    public var protectedDataAvailable = true
-    /// Background tasks the app began and has not ended.
-    public var backgroundTasks: [BackgroundTask] = []
-    /// The id the next background task gets.
-    public var nextTaskId = 1
-    /// When the app began executing in the background (its background time counts from here).
-    public var backgroundSince: Double?
-    /// When the app will be suspended if it has no background task running.
-    public var suspendAt: Double?
-    /// When protected data becomes unavailable after a lock (quirk `protectedDataDelay`).
-    public var protectedDataUnavailableAt: Double?
-    /// The app was in the foreground when the device was locked (unlock brings it back).
-    public var foregroundAtLock = false
     /// The user force-quit the app and has not opened it since: the system does not
-    /// relaunch it in the background (LIFECYCLE.md §3, DOC).
+    /// relaunch it in the background (facts §3, DOC).
     public var userForceQuit = false
     /// How the process last ended, if it has.
     public var lastTermination: Termination?
-    /// Scene sessions (scene-based apps only), in creation order.
-    public var scenes: [SceneSnapshot] = []
-    /// The number the next scene session gets.
-    public var nextSceneNumber = 1
-    /// Activation counter for `SceneSnapshot.lastActivation`.
-    public var activations = 0
-    /// Sessions the user discarded while the app was not running, reported by
-    /// `application(_:didDiscardSceneSessions:)` at the next launch (DOC).
-    public var pendingDiscards: [String] = []
-    /// Scenes that were in the foreground when the device was locked (they return on unlock).
-    public var scenesAtLock: [String] = []
+    /// Background execution time and background tasks (facts §5).
+    public internal(set) var background = BackgroundTime()
+    /// The device lock and protected data.
+    public internal(set) var lock = DeviceLock()
+    /// Scene sessions (scene-based apps only); they outlive the process.
+    public internal(set) var sessions = SceneSessions()
     /// Windows and their view controllers (they live as long as the process or the scene).
     public var windows: [WindowSnapshot] = []
 
@@ -51,6 +32,34 @@ public struct AppSnapshot: Sendable, Equatable {
         self.app = app
         self.restorationArchive = restorationArchive
         self.clock = clock
+    }
+
+    // The parts' values under their wire names (contract "state").
+
+    /// Background tasks the app began and has not ended.
+    public var backgroundTasks: [BackgroundTask] { background.tasks }
+    /// When the app will be suspended if it has no background task running.
+    public var suspendAt: Double? { background.suspendAt }
+    /// The device is locked.
+    public var locked: Bool { lock.isLocked }
+    /// `UIApplication.isProtectedDataAvailable` as the app last heard it.
+    public var protectedDataAvailable: Bool { lock.protectedData != .unavailable }
+    /// Scene sessions, in creation order.
+    public internal(set) var scenes: [SceneSnapshot] {
+        get { sessions.scenes }
+        set { sessions.scenes = newValue }
+    }
+    /// Sessions the user discarded while the app was not running, reported by
+    /// `application(_:didDiscardSceneSessions:)` at the next launch (DOC).
+    public var pendingDiscards: [String] { sessions.pendingDiscards }
+
+    /// The process is gone: every part drops what needs running code.
+    mutating func processEnded() {
+        interruption = nil
+        background.processEnded()
+        lock.processEnded()
+        sessions.detachAll()
+        windows = []
     }
 }
 

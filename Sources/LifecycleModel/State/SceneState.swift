@@ -12,7 +12,7 @@ public enum SceneState: String, Sendable, CaseIterable {
 
 /// One scene session (a window) and the state of its scene.
 ///
-/// Scene sessions outlive the process (LIFECYCLE.md §4): after a kill every scene is
+/// Scene sessions outlive the process (facts §4): after a kill every scene is
 /// `unattached`, and the session comes back at the next launch without
 /// `application(_:configurationForConnecting:options:)`.
 public struct SceneSnapshot: Sendable, Equatable {

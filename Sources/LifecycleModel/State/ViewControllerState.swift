@@ -1,5 +1,5 @@
 /// A view controller's appearance state: Apple's "Valid state transitions" figure
-/// ([A-vc], DOC; LIFECYCLE.md §1).
+/// ([A-vc], DOC; facts §1).
 public enum Appearance: String, Sendable, CaseIterable {
     case disappeared, appearing, appeared, disappearing
 

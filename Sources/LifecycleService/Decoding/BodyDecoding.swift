@@ -1,6 +1,6 @@
 import LifecycleModel
 
-/// Reads a request body as JSON whatever its Content-Type (API.md: `curl -d` must work).
+/// Reads a request body as JSON whatever its Content-Type (contract: `curl -d` must work).
 func parseBody(_ body: [UInt8], expecting what: String, example: String) throws(Problem) -> JSONValue {
     guard !body.isEmpty else {
         throw Problem(kind: .invalidJSON, detail: "the body is empty; send \(what), e.g. \(example)")
@@ -15,7 +15,7 @@ func parseBody(_ body: [UInt8], expecting what: String, example: String) throws(
 
 /// A JSON object's members, checked against the names a request may use.
 ///
-/// Unknown names are a 400 (API.md: "almost always a typo"); each getter names the
+/// Unknown names are a 400 (contract: "almost always a typo"); each getter names the
 /// field (with its path, e.g. `actions[2].url`) and the expected type when it is wrong.
 struct ObjectReader {
     let members: [JSONMember]

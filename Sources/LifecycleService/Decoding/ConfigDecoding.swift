@@ -1,6 +1,6 @@
 import LifecycleModel
 
-/// Session config JSON (API.md, "Session config") → `SessionConfig`.
+/// Session config JSON (contract, "Session config") → `SessionConfig`.
 enum ConfigDecoding {
     static let fields = ["lifecycle", "iosVersion", "device", "stateRestoration", "notificationCenterDelegate",
                          "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks"]

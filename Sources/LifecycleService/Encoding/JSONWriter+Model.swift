@@ -1,6 +1,6 @@
 import LifecycleModel
 
-/// How the model's values look on the wire (API.md, "Action result").
+/// How the model's values look on the wire (contract, "Action result").
 extension JSONWriter {
     mutating func write(_ c: LoggedCallback) {
         beginObject()
@@ -36,7 +36,7 @@ extension JSONWriter {
         }
         endArray()
         key("backgroundTimeRemaining"); optionalNumber(simulator.backgroundTimeRemaining(in: s))
-        key("suspendsAt"); optionalNumber(s.backgroundTasks.isEmpty && s.app == .background ? s.suspendAt : nil)
+        key("suspendsAt"); optionalNumber(s.background.suspension(app: s.app))
         key("userForceQuit"); bool(s.userForceQuit)
         key("lastTermination")
         if let t = s.lastTermination {
@@ -120,29 +120,7 @@ extension JSONWriter {
     mutating func write(_ a: Action) {
         beginObject()
         member("type", a.kind.rawValue)
-        switch a {
-        case .launch, .background, .lock, .unlock, .memoryWarning, .backgroundFetch, .locationEvent: break
-        case .openURL(let url), .openUniversalLink(let url): member("url", url)
-        case .tapNotification(let payload), .receiveNotification(let payload): key("payload"); value(payload)
-        case .terminate(let by): member("by", by.rawValue)
-        case .interruptionBegan(let kind): member("kind", kind.rawValue)
-        case .interruptionEnded(let outcome): member("outcome", outcome.rawValue)
-        case .quickAction(let type): member("shortcutType", type)
-        case .beginBackgroundTask(let name): if let name { member("name", name) }
-        case .endBackgroundTask(let id): key("id"); int(id)
-        case .advanceTime(let seconds): key("seconds"); number(seconds)
-        case .openScene(let by): member("by", by.rawValue)
-        case .activateScene(let id), .closeScene(let id), .disconnectScene(let id),
-             .pop(let id), .dismiss(let id), .cancelInteractivePop(let id):
-            if let id { member("sceneId", id) }
-        case .push(let name, let id):
-            member("name", name)
-            if let id { member("sceneId", id) }
-        case .present(let name, let style, let id):
-            member("name", name)
-            if let style { member("style", style.rawValue) }
-            if let id { member("sceneId", id) }
-        }
+        for m in a.members { key(m.key); value(m.value) }
         endObject()
     }
 

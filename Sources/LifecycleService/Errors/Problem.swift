@@ -49,6 +49,8 @@ enum ProblemKind: String, CaseIterable {
     case actionNotAllowed = "action-not-allowed"
     case payloadTooLarge = "payload-too-large"
     case sessionLimit = "session-limit-reached"
+    case sessionExists = "session-exists"
+    case notReady = "not-ready"
     case internalError = "internal-error"
 
     var status: Int {
@@ -56,9 +58,9 @@ enum ProblemKind: String, CaseIterable {
         case .invalidJSON, .invalidField, .badRequest: 400
         case .sessionNotFound, .notFound: 404
         case .methodNotAllowed: 405
-        case .actionNotAllowed: 409
+        case .actionNotAllowed, .sessionExists: 409
         case .payloadTooLarge: 413
-        case .sessionLimit: 503
+        case .sessionLimit, .notReady: 503
         case .internalError: 500
         }
     }
@@ -74,6 +76,8 @@ enum ProblemKind: String, CaseIterable {
         case .actionNotAllowed: "Action not possible in this state"
         case .payloadTooLarge: "Request body too large"
         case .sessionLimit: "Session limit reached"
+        case .sessionExists: "Session exists with another config"
+        case .notReady: "Not ready: the server is stopping"
         case .internalError: "Internal error"
         }
     }

@@ -10,11 +10,16 @@ extension Service {
         var w = JSONWriter(capacity: 1024)
         try withSession(id) { (session: inout Session) throws(Problem) in
             let callbacks: [LoggedCallback]
+            let droppedBefore = session.log.dropped
             do throws(ActionRefusal) {
                 callbacks = try session.apply(action)
             } catch {
+                metrics.recordAction(action.kind, .refused)
                 throw Problem.refused(error, allowed: session.allowedActions)
             }
+            metrics.recordAction(action.kind, .applied)
+            metrics.record(.callbacksLogged, callbacks.count)
+            metrics.record(.callbacksDropped, session.log.dropped - droppedBefore)
             w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
         }
         return self.json(200, w)
@@ -24,9 +29,12 @@ extension Service {
     func getCallbacks(_ id: UUID, _ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         let after = try queryInt(request, "after", default: 0, range: 0...Int.max)
         let limit = try queryInt(request, "limit", default: 1000, range: 1...10_000)
+        let format = try TraceFormat(request)
         var w = JSONWriter(capacity: 4096)
+        var trace: Trace?
         try withSession(id) { (session: inout Session) in
             let page = session.log.page(after: after, limit: limit)
+            if format != .json { trace = Trace(logPage: page, after: after, of: session); return }
             w.beginObject()
             w.key("callbacks")
             w.beginArray()
@@ -38,6 +46,7 @@ extension Service {
             w.key("total"); w.int(session.log.lastSeq)
             w.endObject()
         }
+        if let trace, let text = format.response(trace) { return text }
         return json(200, w)
     }
 }

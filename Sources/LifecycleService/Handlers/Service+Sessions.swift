@@ -14,6 +14,7 @@ extension Service {
                 .with("limit", .number(String(limits.maxSessions)))
                 .withHeader("Retry-After", "\(Self.retryAfterSeconds)")
         }
+        metrics.record(.sessionsCreated)
         var w = JSONWriter()
         box.session.withLock { w.write($0, allowedActions: true) }
         return json(201, w, headers: [("Location", "/v1/sessions/\(box.id.lowercased)")])
@@ -29,6 +30,7 @@ extension Service {
     /// `DELETE /v1/sessions/{id}`.
     func deleteSession(_ id: UUID) throws(Problem) -> ServiceResponse {
         guard store.remove(id) else { throw Problem.sessionNotFound(id) }
+        metrics.record(.sessionsDeleted)
         return ServiceResponse(status: 204)
     }
 

@@ -8,12 +8,16 @@ extension Service {
 
     /// `POST /v1/simulate`: run actions on a fresh session that is not kept.
     func simulate(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
+        let format = try TraceFormat(request)
         let example = #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"}]}"#
         let body = try parseBody(request.body, expecting: "a simulate object", example: example)
         let r = try ObjectReader(body, path: "", what: "a simulate request", known: ["session", "actions"])
         let config = try ConfigDecoding.decode(r["session"] ?? .object([]), path: "session")
-        guard case .array(let items)? = r["actions"] else {
+        guard let actionsValue = r["actions"] else {
             throw Problem.invalidField("actions", "actions is required: an array of action objects, e.g. \(example)")
+        }
+        guard case .array(let items) = actionsValue else {
+            throw Problem.invalidField("actions", "actions must be an array of action objects, e.g. \(example)")
         }
         guard items.count <= Self.maxSimulateActions else {
             throw Problem.invalidField("actions", "at most \(Self.maxSimulateActions) actions per simulate call; create a session for longer runs")
@@ -26,6 +30,7 @@ extension Service {
         // A session that lives only for this request (the log keeps every callback).
         var session = Session(id: UUID(), config: config, maxLog: Int.max)
         var w = JSONWriter(capacity: 512 * max(1, actions.count))
+        var trace = Trace(steps: [], initialAppState: session.state.app)
         w.beginObject()
         w.key("steps")
         w.beginArray()
@@ -33,6 +38,7 @@ extension Service {
             do throws(ActionRefusal) {
                 let callbacks = try session.apply(action)
                 w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
+                trace.steps.append(Trace.Step(action: action.traceLabel, callbacks: callbacks.map(Trace.Entry.init), appStateAfter: session.state.app))
             } catch {
                 var p = Problem.refused(error, allowed: session.allowedActions).with("step", .number(String(i)))
                 p.detail = "step \(i): " + p.detail
@@ -43,6 +49,7 @@ extension Service {
         w.key("config"); w.write(config, quirks: session.simulator.profile.resolvedQuirks)
         w.key("state"); w.write(session.state, session.simulator)
         w.endObject()
+        if let text = format.response(trace) { return text }
         return json(200, w)
     }
 }

@@ -2,7 +2,7 @@ import LifecycleModel
 
 /// Writes JSON straight into bytes, in the order the calls come.
 ///
-/// Hand-written because JSON encoding dominates this stack's cost (spec/MHD.md:
+/// Hand-written because JSON encoding dominates this stack's cost ([MHD]:
 /// 2 µs for JSONEncoder against 0.35 µs by hand), and so key order is fixed.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []

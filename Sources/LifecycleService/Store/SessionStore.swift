@@ -10,10 +10,13 @@ final class SessionStore: Sendable {
     static let shardCount = 64
 
     let limits: ServiceLimits
-    private let shards: [Shard]
-    private let count = Atomic<Int>(0)
-    private let nextOrdinal = Atomic<Int>(1)
-    private let clock: @Sendable () -> UInt64
+    // Not private: SessionStore+Put.swift uses them.
+    let shards: [Shard]
+    let count = Atomic<Int>(0)
+    let nextOrdinal = Atomic<Int>(1)
+    /// Sessions removed because they had expired (for /metrics).
+    let expiredCount = Atomic<Int>(0)
+    let clock: @Sendable () -> UInt64
 
     init(limits: ServiceLimits, clock: @escaping @Sendable () -> UInt64) {
         self.limits = limits
@@ -22,11 +25,11 @@ final class SessionStore: Sendable {
     }
 
     /// One slice of the id space behind its own lock.
-    private final class Shard: Sendable {
+    final class Shard: Sendable {
         let sessions = Mutex<[UUID: SessionBox]>([:])
     }
 
-    private func shard(_ id: UUID) -> Shard {
+    func shard(_ id: UUID) -> Shard {
         // UUID v4 bytes are random, so any byte spreads sessions evenly.
         shards[Int(id.uuid.15) % Self.shardCount]
     }
@@ -56,7 +59,7 @@ final class SessionStore: Sendable {
         guard let box = shard(id).sessions.withLock({ $0[id] }) else { return nil }
         let now = clock()
         if isExpired(box, now: now) {
-            remove(id)
+            if remove(id) { expiredCount.wrappingAdd(1, ordering: .relaxed) }
             return nil
         }
         box.lastAccess.store(now, ordering: .relaxed)
@@ -92,11 +95,11 @@ final class SessionStore: Sendable {
         let now = clock()
         for shard in shards {
             let expired = shard.sessions.withLock { dict in dict.values.filter { isExpired($0, now: now) }.map { $0.id } }
-            for id in expired { remove(id) }
+            for id in expired where remove(id) { expiredCount.wrappingAdd(1, ordering: .relaxed) }
         }
     }
 
-    private func isExpired(_ box: SessionBox, now: UInt64) -> Bool {
+    func isExpired(_ box: SessionBox, now: UInt64) -> Bool {
         let last = box.lastAccess.load(ordering: .relaxed)
         return now > last && now - last > ttlNanos
     }

@@ -7,9 +7,12 @@ extension Transition {
     mutating func launchIntoBackground(options: JSONValue, handler: (inout Transition) -> Void) {
         enter(.background)
         launchUntilDidFinish(options: options)
-        // LIFECYCLE.md §7: a launch into the background runs the root view
+        // facts §7: a launch into the background runs the root view
         // controller's appearance calls (a scene app's window comes with a scene).
-        if !profile.usesScenes { showRoot(createWindow(sceneId: nil)) }
+        if let s = processStage {
+            connect(s, options: options)
+            if let w = window(of: s) { showRoot(w) }
+        }
         if profile.didEnterBackgroundOnBackgroundLaunch {
             call(AppDelegateMethod.didEnterBackground)
         }
@@ -27,7 +30,7 @@ extension Transition {
     /// An app already executing in the background handles the event; it gets the
     /// event's window to finish before suspension.
     mutating func handleInBackground(handler: (inout Transition) -> Void) {
-        state.suspendAt = max(state.suspendAt ?? state.clock, state.clock + profile.timing.eventWindow)
+        state.background.extend(at: state.clock, by: profile.timing.eventWindow)
         handler(&self)
     }
 }

@@ -1,28 +1,36 @@
 extension Transition {
-    /// The process ends (S3, DOC; LIFECYCLE.md §3 "Termination", §6).
+    /// The process ends (S3, DOC; facts §3 "Termination", §4, §6).
+    ///
+    /// A suspended app runs no code, so its kill is silent; a not-running app has
+    /// nothing to end (S3/S4). An app executing in the background hears
+    /// applicationWillTerminate (S3). A foreground app swiped away in the app switcher,
+    /// whose opening already resigned it active, hears what quirk
+    /// `switcherKillSequence` says; its scenes disconnect and their sessions are
+    /// discarded (reported now if the app runs, else at the next launch; MULTI). A
+    /// documented choice: the system ending a foreground app while it runs (S3: "the
+    /// system killing the app to free up memory") reaches applicationWillTerminate
+    /// directly; it does not pass through background, and the sessions survive.
     mutating func terminate(by cause: TerminationCause) {
-        switch state.app {
-        case .notRunning, .suspended:
-            // S3/S4: a suspended app runs no code, so its kill is silent; a
-            // not-running app has nothing to end.
-            break
-        case .background:
-            // S3: an app executing in the background hears applicationWillTerminate.
-            call(AppDelegateMethod.willTerminate)
-        case .active, .inactive:
-            switch cause {
-            case .user:
-                killFromSwitcher()
-            case .system:
-                // Documented choice: the system ending a foreground app while it runs
-                // (S3: "the system killing the app to free up memory") reaches
-                // applicationWillTerminate directly; it does not pass through background.
-                call(AppDelegateMethod.willTerminate)
+        let running = state.app.isExecuting
+        if cause == .user {
+            if running {
+                let stages = foregroundStages
+                for s in stages where stageState(s) == .foregroundActive { resignActive(s) }
+                if profile.switcherKillSequence == .resignActiveEnterBackgroundThenTerminate {
+                    for s in stages { enterBackground(s) }
+                }
+                for i in state.scenes.indices where state.scenes[i].state.isConnected { disconnect(i) }
+                if !state.scenes.isEmpty {
+                    call(AppDelegateMethod.didDiscardSceneSessions, args: .object(["sessions": .array(state.scenes.map { .string($0.id) })]))
+                }
             }
+            state.sessions.discardAll(reportLater: !running)
+            // facts §6: a user's force-quit deletes the restoration archive; a
+            // system kill keeps it.
+            state.restorationArchive = false
         }
-        // LIFECYCLE.md §6: a user's force-quit deletes the restoration archive; a
-        // system kill keeps it. §3: a force-quit app is not relaunched in the background.
-        if cause == .user { state.restorationArchive = false }
+        if running { call(AppDelegateMethod.willTerminate) }
+        // §3: a force-quit app is not relaunched in the background.
         state.userForceQuit = cause == .user
         // Only a process that existed has a termination to report.
         guard state.app != .notRunning else { return }
@@ -32,28 +40,7 @@ extension Transition {
     /// The process is gone: no state that needs running code survives.
     mutating func end(_ reason: Termination.Reason) {
         enter(.notRunning)
-        state.interruption = nil
-        state.backgroundTasks = []
-        state.backgroundSince = nil
-        state.suspendAt = nil
-        state.foregroundAtLock = false
-        state.scenesAtLock = []
-        detachAllScenes()
-        state.windows = []
+        state.processEnded()
         state.lastTermination = Termination(reason: reason, at: state.clock)
-    }
-
-    /// A foreground app swiped away in the app switcher, whose opening already
-    /// resigned it active (LIFECYCLE.md §3; quirk `switcherKillSequence`).
-    private mutating func killFromSwitcher() {
-        if state.app == .active {
-            call(AppDelegateMethod.willResignActive)
-            enter(.inactive)
-        }
-        if profile.switcherKillSequence == .resignActiveEnterBackgroundThenTerminate {
-            enter(.background)
-            call(AppDelegateMethod.didEnterBackground)
-        }
-        call(AppDelegateMethod.willTerminate)
     }
 }

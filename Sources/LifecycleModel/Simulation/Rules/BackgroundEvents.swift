@@ -29,23 +29,22 @@ enum BackgroundEvent {
 
 extension Transition {
     /// `backgroundFetch` and `locationEvent`: gated by the config's `backgroundModes`;
-    /// no relaunch after a user force-quit (LIFECYCLE.md §3, DOC).
+    /// no relaunch after a user force-quit (facts §3, DOC).
     mutating func backgroundEvent(_ event: BackgroundEvent) throws(ActionRefusal) {
         switch state.app {
         case .active, .inactive:
             // A foreground app gets location updates without the background mode; the
             // system grants background fetch to apps not in the foreground only.
-            try require(event == .location, "the app not in the foreground (the system fetches for background apps)")
+            try require(event == .location, Needs.notInForegroundToFetch)
             event.deliver(into: &self)
             return
         case .notRunning, .background, .suspended:
             break
         }
-        try require(config.backgroundModes.contains(event.mode),
-                    "backgroundModes to include \"\(event.mode.rawValue)\" (UIBackgroundModes)")
+        try require(config.backgroundModes.contains(event.mode), Needs.backgroundMode(event.mode))
         switch state.app {
         case .notRunning:
-            try require(!state.userForceQuit, "the app not force-quit by the user: the system does not relaunch it in the background until the user opens it")
+            try require(!state.userForceQuit, Needs.notForceQuit)
             launchIntoBackground(options: event.launchOptions) { event.deliver(into: &$0) }
         case .suspended:
             wakeInBackground { event.deliver(into: &$0) }
@@ -54,7 +53,7 @@ extension Transition {
         }
     }
 
-    /// A remote notification arrives, not tapped (LIFECYCLE.md §3, DOC). Always
+    /// A remote notification arrives, not tapped (facts §3, DOC). Always
     /// possible; what the app hears depends on its state, the payload and the config.
     mutating func receiveNotification(_ payload: JSONValue) {
         let aps = payload["aps"]

@@ -1,23 +1,20 @@
 extension Transition {
     /// `beginBackgroundTask(withName:expirationHandler:)`: the app's code asks for
-    /// background time (LIFECYCLE.md §5). Only running code can ask.
+    /// background time (facts §5). Only running code can ask.
     mutating func beginBackgroundTask(name: String?) throws(ActionRefusal) {
-        try require(state.app.isExecuting, "the app's code running (active, inactive or background), not \(state.app.rawValue)")
-        state.backgroundTasks.append(BackgroundTask(id: state.nextTaskId, name: name, began: state.clock))
-        state.nextTaskId += 1
+        try require(state.app.isExecuting, Needs.codeRunning(state.app))
+        state.background.begin(name: name, at: state.clock)
     }
 
     /// `endBackgroundTask(_:)`. With no task left, an app past its suspension time is
     /// suspended at once (DOC: "shortly after").
     mutating func endBackgroundTask(id: Int) throws(ActionRefusal) {
-        try require(state.app.isExecuting, "the app's code running (active, inactive or background), not \(state.app.rawValue)")
-        guard let index = state.backgroundTasks.firstIndex(where: { $0.id == id }) else {
-            let running = state.backgroundTasks.map { String($0.id) }
-            throw refuse(needs: running.isEmpty ? "a running background task (none is running)"
-                                                : "the id of a running background task: \(running.joined(separator: ", "))")
+        try require(state.app.isExecuting, Needs.codeRunning(state.app))
+        guard state.background.end(id: id) else {
+            let running = state.backgroundTasks.map(\.id)
+            throw refuse(needs: running.isEmpty ? Needs.runningTask : Needs.runningTaskId(running))
         }
-        state.backgroundTasks.remove(at: index)
-        if state.app == .background, state.backgroundTasks.isEmpty, let at = state.suspendAt, state.clock >= at {
+        if let at = state.background.suspension(app: state.app), state.clock >= at {
             suspend()
         }
     }
@@ -25,15 +22,13 @@ extension Transition {
     /// Seconds of background time left while a task runs in the background, else nil
     /// (`UIApplication.backgroundTimeRemaining`).
     var backgroundDeadline: Double? {
-        guard state.app == .background, !state.backgroundTasks.isEmpty, let since = state.backgroundSince else { return nil }
-        return since + profile.backgroundTimeLimit
+        state.background.deadline(app: state.app, limit: profile.backgroundTimeLimit)
     }
 
     /// The system suspends the app without telling it (S4).
     mutating func suspend() {
-        suspendBackgroundScenes()
+        state.sessions.suspendBackground()
         enter(.suspended)
-        state.suspendAt = nil
-        state.backgroundSince = nil
+        state.background.stop()
     }
 }

@@ -1,47 +1,35 @@
 extension Transition {
-    /// The device locks (iOS 5+, MULTI): a foreground app resigns active and enters
+    /// The device locks (iOS 5+, MULTI): what is on screen resigns active and enters
     /// the background; protected data becomes unavailable after the quirk's delay (DOC).
     mutating func lockDevice() throws(ActionRefusal) {
-        try require(!state.locked, "the device unlocked")
-        state.locked = true
-        state.foregroundAtLock = state.app == .active || state.app == .inactive
-        if profile.usesScenes {
-            state.scenesAtLock = foregroundScenes.map { state.scenes[$0].id }
-            scenesLeaveForeground()
-        } else if state.foregroundAtLock {
-            leaveForeground()
-        }
-        state.protectedDataUnavailableAt = state.clock + profile.protectedDataDelay
+        try require(!state.locked, Needs.deviceUnlocked)
+        state.lock.lock(at: state.clock, protectedDataDelay: profile.protectedDataDelay,
+                        foreground: state.app == .active || state.app == .inactive,
+                        scenes: foregroundScenes.map { state.scenes[$0].id })
+        leaveForeground()
         if profile.protectedDataDelay == 0 { protectedDataBecomesUnavailable() }
     }
 
     /// The device unlocks (MULTI): protected data returns
     /// (`applicationProtectedDataDidBecomeAvailable(_:)`, DOC, if the app runs and had
-    /// lost it), then an app that was in the foreground at lock comes back:
-    /// willEnterForeground, didBecomeActive. The order of the two is a documented choice.
+    /// lost it), then what was on screen at lock comes back: willEnterForeground,
+    /// didBecomeActive. The order of the two is a documented choice.
     mutating func unlockDevice() throws(ActionRefusal) {
-        try require(state.locked, "the device locked (lock)")
-        state.locked = false
-        let hadLostData = !state.protectedDataAvailable
-        state.protectedDataAvailable = true
-        state.protectedDataUnavailableAt = nil
-        let returns = state.foregroundAtLock && (state.app == .background || state.app == .suspended)
-        state.foregroundAtLock = false
+        try require(state.locked, Needs.deviceLocked)
+        let hadLostData = state.lock.unlock()
+        let returns = state.lock.foregroundAtLock && (state.app == .background || state.app == .suspended)
         if returns && state.app == .suspended { enter(.background) }  // resumed to run
         if hadLostData && state.app.isExecuting { call(AppDelegateMethod.protectedDataDidBecomeAvailable) }
-        if profile.usesScenes {
-            if returns { sceneReturnAfterUnlock() }
-            state.scenesAtLock = []
-        } else if returns {
-            enterForeground(payload: nil)
+        if returns {
+            for s in stagesAtLock where stageState(s) == .background || stageState(s) == .suspended { enterForeground(s) }
         }
+        state.lock.forgetScreenAtLock()
     }
 
     /// The lock's delay has passed: files with complete protection close (DOC). Only
     /// an app that runs hears it.
     mutating func protectedDataBecomesUnavailable() {
-        state.protectedDataUnavailableAt = nil
-        state.protectedDataAvailable = false
+        state.lock.protectedDataClosed()
         if state.app.isExecuting { call(AppDelegateMethod.protectedDataWillBecomeUnavailable) }
     }
 }

@@ -7,7 +7,7 @@ enum TimedEvent: CaseIterable {
 }
 
 extension Transition {
-    /// Virtual time passes (LIFECYCLE.md §5): each timed event due before the target
+    /// Virtual time passes (facts §5): each timed event due before the target
     /// happens in order, at its own time.
     mutating func advanceTime(by seconds: Double) {
         let target = state.clock + seconds
@@ -21,13 +21,13 @@ extension Transition {
     /// The earliest event due at or before `target`.
     private func nextEvent(until target: Double) -> (Double, TimedEvent)? {
         var due: [(Double, TimedEvent)] = []
-        if let at = state.protectedDataUnavailableAt { due.append((at, .protectedDataUnavailable)) }
+        if let at = state.lock.protectedDataClosesAt { due.append((at, .protectedDataUnavailable)) }
         if let deadline = backgroundDeadline {
             if state.backgroundTasks.contains(where: { !$0.expirationHandlerCalled }) {
                 due.append((deadline - profile.timing.expirationLead, .taskExpiration))
             }
             due.append((deadline, .backgroundTimeExpired))
-        } else if state.app == .background, state.backgroundTasks.isEmpty, let at = state.suspendAt {
+        } else if let at = state.background.suspension(app: state.app) {
             due.append((at, .suspension))
         }
         let ranked = due.map { (max($0.0, state.clock), $0.1) }.filter { $0.0 <= target }
@@ -42,9 +42,7 @@ extension Transition {
             protectedDataBecomesUnavailable()
         case .taskExpiration:
             // DOC: each running task's expiration handler, shortly before time runs out.
-            for i in state.backgroundTasks.indices where !state.backgroundTasks[i].expirationHandlerCalled {
-                state.backgroundTasks[i].expirationHandlerCalled = true
-                let task = state.backgroundTasks[i]
+            for task in state.background.expireAll() {
                 call(BackgroundTaskMethod.expirationHandler, on: .backgroundTask,
                      args: .object(["taskId": .number(String(task.id)), "name": task.name.map(JSONValue.string) ?? .null]))
             }

@@ -1,4 +1,4 @@
-/// How a payload reaches a scene-based app (LIFECYCLE.md §4, DOC; TN3187).
+/// How a payload reaches a scene-based app (facts §4, DOC; TN3187).
 extension LaunchPayload {
     /// `UIScene.ConnectionOptions` of a scene that connects for this payload.
     var connectionOptions: JSONValue {
@@ -15,8 +15,9 @@ extension LaunchPayload {
         }
     }
 
-    /// The warm handler of scene `index`.
-    func deliver(toScene index: Int, into t: inout Transition) {
+    /// The warm handler of a stage: the app delegate's, or the scene's.
+    func deliver(to stage: Stage, into t: inout Transition) {
+        guard case .scene(let index) = stage else { return deliver(into: &t) }
         switch self {
         case .url(let url):
             t.callScene(SceneDelegateMethod.openURLContexts, index, args: .object(["urlContexts": .array([.object(["url": .string(url)])])]))
@@ -31,11 +32,14 @@ extension LaunchPayload {
         }
     }
 
-    /// On a cold connection the warm handlers are not called (MULTI) — except a
-    /// notification response, which also reaches the notification-center delegate
-    /// (MULTI), at the warm handlers' place.
-    func coldSceneHandler(config: SessionConfig) -> ((inout Transition, Int) -> Void)? {
+    /// The handler of a stage that connects for this payload. A sceneless app's
+    /// launch options carry it and its handler runs too (S1). On a scene's cold
+    /// connection the warm handlers are not called (MULTI) — except a notification
+    /// response, which also reaches the notification-center delegate (MULTI), at the
+    /// warm handlers' place.
+    func coldHandler(for stage: Stage, config: SessionConfig) -> ((inout Transition) -> Void)? {
+        if stage == .app { return { t in self.deliver(into: &t) } }
         guard case .notification = self, config.notificationCenterDelegate else { return nil }
-        return { t, _ in self.deliver(into: &t) }
+        return { t in self.deliver(into: &t) }
     }
 }

@@ -27,19 +27,6 @@ extension Transition {
 
     /// A new scene session, unattached.
     mutating func newScene() -> Int {
-        state.scenes.append(SceneSnapshot(id: "scene-\(state.nextSceneNumber)", state: .unattached, lastActivation: 0))
-        state.nextSceneNumber += 1
-        return state.scenes.count - 1
-    }
-
-    /// The process ended: every scene is disconnected without a callback; the
-    /// sessions themselves survive (LIFECYCLE.md §4).
-    mutating func detachAllScenes() {
-        for i in state.scenes.indices { state.scenes[i].state = .unattached }
-    }
-
-    /// The system suspends the app: its background scenes are suspended with it (S2).
-    mutating func suspendBackgroundScenes() {
-        for i in state.scenes.indices where state.scenes[i].state == .background { state.scenes[i].state = .suspended }
+        state.sessions.add()
     }
 }

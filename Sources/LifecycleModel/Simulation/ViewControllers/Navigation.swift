@@ -1,18 +1,13 @@
-/// Navigation and modal presentation (LIFECYCLE.md §7; orders MULTI, the figure DOC).
+/// Navigation and modal presentation (facts §7; orders MULTI, the figure DOC).
 extension Transition {
     /// The window an action acts on: the app's one, or the named scene's (default: the
     /// scene on screen the user saw last). It must be on screen.
     func navigationWindow(_ sceneId: String?) throws(ActionRefusal) -> Int {
-        if profile.usesScenes {
-            guard let index = sceneIndex(sceneId, where: \.isForeground) else {
-                throw refuse(needs: sceneId.map { "an existing scene on screen (not \"\($0)\")" } ?? "a scene on screen (launch first)")
-            }
-            try require(state.scenes[index].state.isForeground, "the scene \(state.scenes[index].id) on screen (it is \(state.scenes[index].state.rawValue))")
-            guard let w = window(for: state.scenes[index].id) else { throw refuse(needs: "a connected scene with a window") }
-            return w
+        guard let s = stage(sceneId, where: \.isForeground) else {
+            throw refuse(needs: Needs.onScreen(sceneId: sceneId, perScene: delegates.perScene))
         }
-        try require(state.app == .active || state.app == .inactive, "the app on screen (active or inactive)")
-        guard let w = window(for: nil) else { throw refuse(needs: "the app's window (launch first)") }
+        if case .scene(let i) = s { try require(state.scenes[i].state.isForeground, Needs.sceneOnScreen(state.scenes[i])) }
+        guard let w = window(of: s) else { throw refuse(needs: s == .app ? Needs.appWindow : Needs.sceneWithWindow) }
         return w
     }
 
@@ -40,7 +35,7 @@ extension Transition {
     mutating func pop(sceneId: String?) throws(ActionRefusal) {
         let w = try navigationWindow(sceneId)
         let b = top(w)
-        try require(b.index > 0, "a pushed view controller to pop (the navigation stack holds only \(state.windows[w].contexts[b.context].stack[0].name))")
+        try require(b.index > 0, Needs.pushedToPop(root: state.windows[w].contexts[b.context].stack[0].name))
         let a = ViewControllerRef(window: w, context: b.context, index: b.index - 1)
         appearance(.viewWillDisappear, b, animated: true)
         beginAppearing(a, animated: true)
@@ -54,9 +49,9 @@ extension Transition {
     /// B.viewDidAppear — the figure's two reversals.
     mutating func cancelInteractivePop(sceneId: String?) throws(ActionRefusal) {
         let w = try navigationWindow(sceneId)
-        try require(state.app == .active, "the app active (the user swipes)")
+        try require(state.app == .active, Needs.activeToSwipe)
         let b = top(w)
-        try require(b.index > 0, "a pushed view controller to swipe back from")
+        try require(b.index > 0, Needs.pushedToSwipeBack)
         let a = ViewControllerRef(window: w, context: b.context, index: b.index - 1)
         appearance(.viewWillDisappear, b, animated: true)
         appearance(.viewWillAppear, a, animated: true)
@@ -99,7 +94,7 @@ extension Transition {
     mutating func dismiss(sceneId: String?) throws(ActionRefusal) {
         let w = try navigationWindow(sceneId)
         let b = top(w)
-        try require(b.context > 0, "a presented view controller to dismiss (none is presented)")
+        try require(b.context > 0, Needs.presentedToDismiss)
         let below = state.windows[w].contexts[b.context - 1]
         let a = ViewControllerRef(window: w, context: b.context - 1, index: below.stack.count - 1)
         let hides = state.windows[w].contexts[b.context].style.map(hidesPresenter) ?? false

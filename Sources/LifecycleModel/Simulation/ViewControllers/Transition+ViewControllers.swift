@@ -74,7 +74,7 @@ extension Transition {
     }
 
     /// The whole first appearance at once: a launch or connection into the
-    /// background (LIFECYCLE.md §7: it runs the root's appearance calls).
+    /// background (facts §7: it runs the root's appearance calls).
     mutating func showRoot(_ w: Int) {
         rootBeginsAppearing(w)
         rootFinishesAppearing(w)
@@ -85,7 +85,7 @@ extension Transition {
         state.windows.removeAll { $0.sceneId == sceneId }
     }
 
-    /// [A-mem], LIFECYCLE.md §7: after the app delegate, every loaded view controller.
+    /// [A-mem], facts §7: after the app delegate, every loaded view controller.
     mutating func viewControllersReceiveMemoryWarning() {
         for w in state.windows.indices {
             for c in state.windows[w].contexts.indices {

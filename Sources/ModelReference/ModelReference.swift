@@ -1,3 +1,5 @@
+import LifecycleModel
+
 /// Renders the model reference (docs/model.md) from the simulator itself: for each
 /// action and each starting state, the callbacks it makes, or why it is refused.
 public enum ModelReference {
@@ -20,42 +22,6 @@ public enum ModelReference {
         return starts
     }
 
-    /// The example each action is shown with.
-    static func examples(_ kind: ActionKind) -> [(label: String, action: Action)] {
-        let silent = JSONValue.object(["aps": .object(["content-available": .number("1")])])
-        let alert = JSONValue.object(["aps": .object(["alert": .string("Hi")])])
-        switch kind {
-        case .launch: return [("", .launch)]
-        case .background: return [("", .background)]
-        case .openURL: return [("", .openURL(url: "myapp://item/1"))]
-        case .openUniversalLink: return [("", .openUniversalLink(url: "https://example.com/item/1"))]
-        case .tapNotification: return [("", .tapNotification(payload: alert))]
-        case .terminate: return [("by user", .terminate(by: .user)), ("by system", .terminate(by: .system))]
-        case .interruptionBegan: return [("", .interruptionBegan(kind: .call))]
-        case .interruptionEnded: return [("resume", .interruptionEnded(outcome: .resume)), ("leave", .interruptionEnded(outcome: .leave))]
-        case .lock: return [("", .lock)]
-        case .unlock: return [("", .unlock)]
-        case .memoryWarning: return [("", .memoryWarning)]
-        case .receiveNotification: return [("silent (content-available)", .receiveNotification(payload: silent)), ("alert", .receiveNotification(payload: alert))]
-        case .backgroundFetch: return [("", .backgroundFetch)]
-        case .locationEvent: return [("", .locationEvent)]
-        case .quickAction: return [("", .quickAction(shortcutType: "com.example.search"))]
-        case .beginBackgroundTask: return [("", .beginBackgroundTask(name: "upload"))]
-        case .endBackgroundTask: return [("id 1", .endBackgroundTask(id: 1))]
-        case .advanceTime: return [("10 s", .advanceTime(seconds: 10))]
-        case .openScene: return [("by user", .openScene(by: .user)), ("by system", .openScene(by: .system))]
-        case .activateScene: return [("", .activateScene(sceneId: nil))]
-        case .closeScene: return [("", .closeScene(sceneId: nil))]
-        case .disconnectScene: return [("", .disconnectScene(sceneId: nil))]
-        case .push: return [("", .push(name: "detail", sceneId: nil))]
-        case .pop: return [("", .pop(sceneId: nil))]
-        case .present: return [("pageSheet", .present(name: "settings", style: .pageSheet, sceneId: nil)),
-                               ("fullScreen", .present(name: "player", style: .fullScreen, sceneId: nil))]
-        case .dismiss: return [("", .dismiss(sceneId: nil))]
-        case .cancelInteractivePop: return [("", .cancelInteractivePop(sceneId: nil))]
-        }
-    }
-
     /// The reference as Markdown: one part per config, then the version differences.
     public static func render(configs: [SessionConfig]) -> String {
         var out = """
@@ -69,7 +35,7 @@ public enum ModelReference {
         Secure restoration names from 13.2, background-time limits) are listed at the
         end.
 
-        Sources: S1–S4 are the seeds; R12 and [A-…] are as in LIFECYCLE.md. DOC means
+        Sources: S1–S4 are the seeds; R12 and [A-…] are as in docs/sources.md. DOC means
         documented by Apple, MULTI observed by several developers.
 
         """
@@ -89,12 +55,11 @@ public enum ModelReference {
         `backgroundModes` \(config.backgroundModes.sorted().map(\.rawValue).joined(separator: ", ")), quirks at their defaults.
 
         """
-        let kinds = config.lifecycle == .scene
-            ? ActionKind.allCases
-            : ActionKind.allCases.filter { ![.openScene, .activateScene, .closeScene, .disconnectScene].contains($0) }
+        // A sceneless part leaves out the kinds it refuses everywhere for want of scenes.
+        let kinds = ActionKind.allCases.filter { !needsScenesEverywhere($0, sim) }
         for kind in kinds {
             out += "\n## `\(kind.rawValue)` (\(config.lifecycle.rawValue))\n\n\(kind.rule.summary) Sources: \(kind.rule.sources).\n"
-            for (label, action) in examples(kind) {
+            for (label, action) in kind.examples {
                 if !label.isEmpty { out += "\n*\(label)*\n" }
                 out += "\n| from | callbacks | then |\n| --- | --- | --- |\n"
                 for start in starts(sim.profile) {
@@ -113,6 +78,22 @@ public enum ModelReference {
             }
         }
         return out
+    }
+
+    /// Whether every example of `kind` is refused from every start for want of a
+    /// scene-based session.
+    private static func needsScenesEverywhere(_ kind: ActionKind, _ sim: Simulator) -> Bool {
+        kind.examples.allSatisfy { example in
+            starts(sim.profile).allSatisfy { start in
+                guard let state = try? run(sim, start.setup) else { return true }
+                do throws(ActionRefusal) {
+                    _ = try sim.apply(example.action, to: state)
+                    return false
+                } catch {
+                    return error.needs.hasPrefix("a scene-based session")
+                }
+            }
+        }
     }
 
     private static func run(_ sim: Simulator, _ actions: [Action]) throws(ActionRefusal) -> AppSnapshot {

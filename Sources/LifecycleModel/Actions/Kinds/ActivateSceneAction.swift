@@ -1,0 +1,17 @@
+/// `activateScene`: The user brings a scene to the foreground (nil: the one seen last).
+enum ActivateSceneAction: SceneTargetedAction {
+    static let rule = ActionRule(summary: "The user brings a scene to the foreground; the scenes it replaces go to the background.",
+                                 sources: "S2, DOC; order a documented choice")
+
+    static func action(sceneId: String?) -> Action { .activateScene(sceneId: sceneId) }
+
+    static func sceneId(of action: Action) -> String?? {
+        guard case .activateScene(let id) = action else { return nil }
+        return .some(id)
+    }
+
+    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+        guard case .activateScene(let id) = action else { return wrongKind(action) }
+        try t.sceneAction { t throws(ActionRefusal) in try t.activateScene(id) }
+    }
+}

@@ -1,0 +1,38 @@
+/// `beginBackgroundTask`: The app's code calls `beginBackgroundTask(withName:expirationHandler:)`.
+enum BeginBackgroundTaskAction: ActionDefinition {
+    static let parameters: [String] = ["name"]
+    static let rule = ActionRule(summary: "The app asks for background time: 180 s on iOS ≤ 12, 30 s from 13.",
+                                 sources: "facts §5, MULTI")
+
+    static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
+        let name = try f.string("name")
+        // Issue #9: an empty name is refused, as push refuses one.
+        if let name, name.isEmpty {
+            throw f.invalid(f.field("name"), "name must be 1 to \(ActionLimits.maxNameLength) characters, or absent")
+        }
+        if let name, Text.length(name) > ActionLimits.maxNameLength {
+            throw f.invalid(f.field("name"), "name must be at most \(ActionLimits.maxNameLength) characters")
+        }
+        return .beginBackgroundTask(name: name)
+    }
+
+    static func encode(_ action: Action) -> [JSONMember] {
+        guard case .beginBackgroundTask(let name) = action else { wrongKind(action); return [] }
+        return name.map { [JSONMember("name", .string($0))] } ?? []
+    }
+
+    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+        guard case .beginBackgroundTask(let name) = action else { return wrongKind(action) }
+        try t.beginBackgroundTask(name: name)
+    }
+
+    static func sample(in state: AppSnapshot) -> Action { .beginBackgroundTask(name: nil) }
+
+    static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
+        .beginBackgroundTask(name: Bool.random(using: &g) ? nil : "task")
+    }
+
+    static var examples: [(label: String, action: Action)] {
+        [("", .beginBackgroundTask(name: "upload"))]
+    }
+}

@@ -1,0 +1,31 @@
+/// `endBackgroundTask`: The app's code calls `endBackgroundTask(_:)` for a task id.
+enum EndBackgroundTaskAction: ActionDefinition {
+    static let parameters: [String] = ["id"]
+    static let rule = ActionRule(summary: "The app ends a task; with none left it is suspended once its suspension time has come.",
+                                 sources: "DOC")
+
+    static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
+        return .endBackgroundTask(id: try f.require("id", f.integer("id", in: 1...Int(Int32.max), what: "a background task id (an integer from 1)"),
+                                                     hint: "the id beginBackgroundTask gave (see state.backgroundTasks)"))
+    }
+
+    static func encode(_ action: Action) -> [JSONMember] {
+        guard case .endBackgroundTask(let id) = action else { wrongKind(action); return [] }
+        return [JSONMember("id", .number(String(id)))]
+    }
+
+    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+        guard case .endBackgroundTask(let id) = action else { return wrongKind(action) }
+        try t.endBackgroundTask(id: id)
+    }
+
+    static func sample(in state: AppSnapshot) -> Action { .endBackgroundTask(id: state.backgroundTasks.first?.id ?? 0) }
+
+    static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
+        .endBackgroundTask(id: state.backgroundTasks.randomElement(using: &g)?.id ?? 1)
+    }
+
+    static var examples: [(label: String, action: Action)] {
+        [("id 1", .endBackgroundTask(id: 1))]
+    }
+}

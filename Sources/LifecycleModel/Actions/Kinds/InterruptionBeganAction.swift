@@ -1,0 +1,31 @@
+/// `interruptionBegan`: Something covers the active app (an alert, a call, Control Center, …).
+enum InterruptionBeganAction: ActionDefinition {
+    static let parameters: [String] = ["kind"]
+    static let rule = ActionRule(summary: "Something covers the active app: willResignActive, the app stays on screen inactive.",
+                                 sources: "S3, [A-state], MULTI")
+
+    static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
+        return .interruptionBegan(kind: try f.require("kind", f.choice("kind", InterruptionKind.self),
+                                                      hint: "what covers the app: \(InterruptionKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+    }
+
+    static func encode(_ action: Action) -> [JSONMember] {
+        guard case .interruptionBegan(let kind) = action else { wrongKind(action); return [] }
+        return [JSONMember("kind", .string(kind.rawValue))]
+    }
+
+    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+        guard case .interruptionBegan(let kind) = action else { return wrongKind(action) }
+        try t.beginInterruption(kind)
+    }
+
+    static func sample(in state: AppSnapshot) -> Action { .interruptionBegan(kind: .systemAlert) }
+
+    static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
+        .interruptionBegan(kind: RandomMembers.choice(InterruptionKind.self, using: &g))
+    }
+
+    static var examples: [(label: String, action: Action)] {
+        [("", .interruptionBegan(kind: .call))]
+    }
+}

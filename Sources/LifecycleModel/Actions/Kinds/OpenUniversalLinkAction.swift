@@ -1,0 +1,36 @@
+/// `openUniversalLink`: A universal (https) link opens the app.
+enum OpenUniversalLinkAction: ActionDefinition {
+    static let parameters: [String] = ["url"]
+    static let rule = ActionRule(summary: "A universal link: willContinueUserActivityWithType, then continue(_:restorationHandler:).",
+                                 sources: "S1, R12")
+
+    static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
+        let url = try f.require("url", f.string("url"), hint: "an https URL such as \"https://example.com/path\"")
+        let field = f.field("url")
+        guard Text.scheme(of: url) == "https", url.utf8.dropFirst(5).starts(with: "://".utf8), Text.length(url) > 8,
+              Text.length(url) <= ActionLimits.maxURLLength, !Text.hasWhitespace(url) else {
+            throw f.invalid(field, "\(field) must be an https URL such as \"https://example.com/path\" (universal links are https); send custom schemes as openURL")
+        }
+        return .openUniversalLink(url: url)
+    }
+
+    static func encode(_ action: Action) -> [JSONMember] {
+        guard case .openUniversalLink(let url) = action else { wrongKind(action); return [] }
+        return [JSONMember("url", .string(url))]
+    }
+
+    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+        guard case .openUniversalLink(let url) = action else { return wrongKind(action) }
+        try t.open(.universalLink(url))
+    }
+
+    static func sample(in state: AppSnapshot) -> Action { .openUniversalLink(url: "https://example.com/") }
+
+    static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
+        .openUniversalLink(url: "https://e.com/x")
+    }
+
+    static var examples: [(label: String, action: Action)] {
+        [("", .openUniversalLink(url: "https://example.com/item/1"))]
+    }
+}

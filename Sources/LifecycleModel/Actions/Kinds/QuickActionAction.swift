@@ -1,0 +1,34 @@
+/// `quickAction`: The user picks a home-screen quick action.
+enum QuickActionAction: ActionDefinition {
+    static let parameters: [String] = ["shortcutType"]
+    static let rule = ActionRule(summary: "A home-screen quick action: shortcutItem launch option, then application(_:performActionFor:completionHandler:).",
+                                 sources: "DOC")
+
+    static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
+        let type = try f.require("shortcutType", f.string("shortcutType"), hint: "the UIApplicationShortcutItem type, e.g. \"com.example.search\"")
+        guard !type.isEmpty, Text.length(type) <= ActionLimits.maxNameLength else {
+            throw f.invalid(f.field("shortcutType"), "shortcutType must be 1 to \(ActionLimits.maxNameLength) characters")
+        }
+        return .quickAction(shortcutType: type)
+    }
+
+    static func encode(_ action: Action) -> [JSONMember] {
+        guard case .quickAction(let type) = action else { wrongKind(action); return [] }
+        return [JSONMember("shortcutType", .string(type))]
+    }
+
+    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+        guard case .quickAction(let type) = action else { return wrongKind(action) }
+        try t.open(.shortcut(type))
+    }
+
+    static func sample(in state: AppSnapshot) -> Action { .quickAction(shortcutType: "sample") }
+
+    static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
+        .quickAction(shortcutType: "s")
+    }
+
+    static var examples: [(label: String, action: Action)] {
+        [("", .quickAction(shortcutType: "com.example.search"))]
+    }
+}

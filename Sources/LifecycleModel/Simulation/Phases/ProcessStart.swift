@@ -1,0 +1,48 @@
+extension Transition {
+    /// The process starts for the user (S1, R12, [A-launch]; facts §3, §4):
+    /// a sceneless app is `inactive` from the start of launch (DOC) and its launch
+    /// options carry the payload; a scene app launches in the background with nil
+    /// launch options (DOC), its scene connecting afterwards.
+    mutating func startProcess(payload: LaunchPayload?) {
+        enter(delegates.launchState)
+        launchUntilDidFinish(options: delegates.payloadInLaunchOptions ? payload?.launchOptions ?? .null : .null)
+    }
+
+    /// The shared start of every launch, foreground or background: status bar,
+    /// orientation queries, will/didFinishLaunching around state restoration (S1),
+    /// then the scene sessions discarded while the app was not running.
+    mutating func launchUntilDidFinish(options: JSONValue) {
+        state.interruption = nil
+        state.background.clearTasks()
+        if profile.statusBarFrameCalls {
+            call(AppDelegateMethod.willChangeStatusBarFrame)
+            call(AppDelegateMethod.didChangeStatusBarFrame)
+        }
+        call(AppDelegateMethod.supportedInterfaceOrientations, times: profile.orientationQueries?.beforeLaunch ?? 0)
+        let args = JSONValue.object(["launchOptions": options])
+        call(AppDelegateMethod.willFinishLaunching, args: args)
+        restoreStateIfArchived()
+        call(AppDelegateMethod.didFinishLaunching, args: args)
+        call(AppDelegateMethod.supportedInterfaceOrientations, times: profile.orientationQueries?.afterLaunch ?? 0)
+        reportPendingDiscards()
+    }
+
+    /// facts §6: restored between will- and didFinishLaunching, only if the app
+    /// opts in and an archive is on disk (S1's link and push launches show it; its plain
+    /// icon launch, with no archive, does not). A documented choice: a launch into the
+    /// background restores too, as it runs the same will/didFinishLaunching.
+    mutating func restoreStateIfArchived() {
+        // Scene apps restore through session.stateRestorationActivity instead (DOC).
+        guard config.stateRestoration, state.restorationArchive, delegates.appDelegateKeepsState else { return }
+        call(profile.restoration.shouldRestore)
+        call(profile.restoration.didDecode)
+    }
+
+    /// `application(_:didDiscardSceneSessions:)` for sessions discarded while the app
+    /// was not running, at the next launch (DOC, template comment).
+    mutating func reportPendingDiscards() {
+        let discarded = state.sessions.takePendingDiscards()
+        guard !discarded.isEmpty else { return }
+        call(AppDelegateMethod.didDiscardSceneSessions, args: .object(["sessions": .array(discarded.map(JSONValue.string))]))
+    }
+}

@@ -1,0 +1,116 @@
+import ServiceHTTP
+import LifecycleModel
+
+/// What the text and diagram formats draw: callbacks grouped by the action that caused
+/// them, in order.
+///
+/// The renderers take model values (`Callback`s with their seq), not the log's storage,
+/// so they work the same on a session's log and on a `/v1/simulate` run.
+struct Trace: Sendable {
+    /// One callback with its per-session sequence number.
+    struct Entry: Sendable {
+        var seq: Int
+        var callback: Callback
+    }
+
+    /// The callbacks one action caused. The session log does not keep action boundaries,
+    /// so it is one step with no action.
+    struct Step: Sendable {
+        /// A short label of the action (`openURL url=…`); nil when unknown.
+        var action: String?
+        var callbacks: [Entry]
+        /// The app state after the step, when known (it shows states no callback runs in,
+        /// such as `suspended` and `notRunning`).
+        var appStateAfter: AppState?
+    }
+
+    var steps: [Step]
+    /// The app state before the first step, when known (a fresh session: `notRunning`).
+    var initialAppState: AppState?
+}
+
+extension Trace.Entry {
+    init(_ logged: LoggedCallback) {
+        self.init(seq: logged.seq, callback: logged.callback)
+    }
+}
+
+/// The formats of `?format=` on the callback log and on `/v1/simulate`.
+enum TraceFormat: String, CaseIterable, Sendable {
+    case json, text, mermaid, plantuml
+
+    /// The format a request asks for: JSON when absent, 400 listing the formats when unknown.
+    init(_ request: ServiceRequest) throws(Problem) {
+        guard let text = request.queryValue("format") else { self = .json; return }
+        guard let format = TraceFormat(rawValue: text) else {
+            let allowed = Self.allCases.map(\.rawValue)
+            let shown = text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
+            throw Problem.invalidField("format", "query argument format must be one of \(allowed.joined(separator: ", ")) (got \"\(shown)\"); json is the default", allowed: allowed)
+        }
+        self = format
+    }
+
+    /// Renders a trace in a text format (nil for JSON, which the handlers write themselves).
+    func render(_ trace: Trace) -> String? {
+        switch self {
+        case .json: nil
+        case .text: TraceText.render(trace)
+        case .mermaid: TraceMermaid.render(trace)
+        case .plantuml: TracePlantUML.render(trace)
+        }
+    }
+
+    /// A 200 `text/plain` response holding the rendered trace.
+    func response(_ trace: Trace) -> ServiceResponse? {
+        guard let text = render(trace) else { return nil }
+        return ServiceResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array(text.utf8))
+    }
+}
+
+extension Action {
+    /// A one-line label for notes and headings: the type, then its parameters as
+    /// `name=value` (strings bare, other values as compact JSON).
+    var traceLabel: String {
+        var w = JSONWriter(capacity: 64)
+        w.write(self)
+        guard case .object(let members)? = try? JSONParser.parse(w.bytes) else { return kind.rawValue }
+        var parts = [kind.rawValue]
+        for m in members where m.key != "type" {
+            let value: String
+            if case .string(let s) = m.value {
+                value = s
+            } else {
+                var v = JSONWriter(capacity: 64)
+                v.value(m.value)
+                value = String(decoding: v.bytes, as: UTF8.self)
+            }
+            parts.append("\(m.key)=\(value)")
+        }
+        return Trace.oneLine(parts.joined(separator: " "))
+    }
+}
+
+extension Trace {
+    /// Text safe to put on one line: control characters (newlines included) become spaces.
+    static func oneLine(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    }
+
+    /// The receiver as the text format names it: view controllers by name.
+    static func receiverLabel(_ c: Callback) -> String {
+        if c.receiver == .viewController, let name = c.viewController { return "viewController \(oneLine(name))" }
+        return c.receiver.rawValue
+    }
+}
+
+extension Trace {
+    /// A page of a session's log as one step: the log keeps no action boundaries.
+    /// From the start of an intact log the app was `notRunning`; a page that reaches
+    /// the newest callback ends in the session's current app state.
+    init(logPage page: [LoggedCallback], after: Int, of session: Session) {
+        let fromStart = after == 0 && session.log.dropped == 0
+        let reachesEnd = (page.last?.seq ?? after) >= session.log.lastSeq
+        self.init(steps: [Step(action: nil, callbacks: page.map(Entry.init), appStateAfter: reachesEnd ? session.state.app : nil)],
+                  initialAppState: fromStart ? .notRunning : nil)
+    }
+}

@@ -1,0 +1,41 @@
+import Synchronization
+import ServiceHTTP
+
+/// Request ids: the client's `X-Request-Id` when it is usable, else a fresh one.
+///
+/// A fresh id is this process's random prefix and a counter (`5f0c9a31-1b`): unique
+/// across instances without a random draw per request.
+final class RequestIDGenerator: Sendable {
+    /// Longest client id echoed; a longer one (or one with spaces or control
+    /// characters, which could forge log fields) is replaced.
+    static let maxLength = 200
+
+    private let prefix: String
+    private let counter = Atomic<UInt64>(0)
+
+    init() {
+        prefix = String(UInt32.random(in: .min ... .max), radix: 16).leftPadded(to: 8)
+    }
+
+    /// The request's own id if it is 1 to 200 visible ASCII characters, else a new one.
+    func id(for request: ServiceRequest) -> String {
+        if let sent = request.headerValue("X-Request-Id"), Self.isUsable(sent) { return sent }
+        return generate()
+    }
+
+    func generate() -> String {
+        let n = counter.wrappingAdd(1, ordering: .relaxed).newValue
+        return prefix + "-" + String(n, radix: 16)
+    }
+
+    static func isUsable(_ id: String) -> Bool {
+        let bytes = id.utf8
+        return !bytes.isEmpty && bytes.count <= maxLength && bytes.allSatisfy { (0x21...0x7E).contains($0) }
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,76 @@
+// Issue #15 through the executable: the new flags and environment variables, request
+// headers reaching the service through the bridge, and the SIGTERM drain window.
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@Suite("Executable: operations") struct OperationsExecutableTests {
+    @Test func helpListsTheOperationsFlags() throws {
+        let outcome = try LifecycledProcess.run(["--help"])
+        for text in ["--cors-origin", "--drain-seconds", "LIFECYCLED_CORS_ORIGINS", "LIFECYCLED_DRAIN_SECONDS"] {
+            #expect(outcome.stdout.contains(text), "\(text) missing from --help")
+        }
+    }
+
+    @Test("bad operations flags exit 2", arguments: [
+        (["--drain-seconds", "soon"], [:], "--drain-seconds"),
+        (["--drain-seconds=-1"], [:], "--drain-seconds"),
+        (["--cors-origin="], [:], "--cors-origin: empty origin"),
+        (["--cors-origin"], [:], "--cors-origin: missing value"),
+        ([], ["LIFECYCLED_DRAIN_SECONDS": "later"], "LIFECYCLED_DRAIN_SECONDS"),
+    ] as [([String], [String: String], String)])
+    func badFlags(arguments: [String], environment: [String: String], message: String) throws {
+        let outcome = try LifecycledProcess.run(arguments, environment: environment)
+        #expect(outcome.exitStatus == 2)
+        #expect(outcome.stderr.contains(message))
+    }
+
+    @Test func headersReachTheServiceThroughTheBridge() throws {
+        let server = try LifecycledProcess(["--port", "0", "--quiet", "--cors-origin", "https://a.example",
+                                            "--cors-origin", "https://b.example"])
+        let port = try server.waitUntilListening()
+        let r = try RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz", headers: [
+            ("X-Request-Id", "bridge-1"), ("Origin", "https://b.example")]))
+        #expect(r.status == 200)
+        #expect(r.header("X-Request-Id") == "bridge-1")
+        #expect(r.header("Access-Control-Allow-Origin") == "https://b.example")
+        let pre = try RawHTTP.exchange(port: port, RawHTTP.request("OPTIONS", "/v1/simulate", headers: [
+            ("Origin", "https://a.example"), ("Access-Control-Request-Method", "POST")]))
+        #expect(pre.status == 204)
+        #expect(pre.header("Access-Control-Allow-Methods") == "POST")
+        server.send(SIGTERM)
+        #expect(try server.finish().exitStatus == 0)
+    }
+
+    @Test func environmentTurnsOnCORS() throws {
+        let server = try LifecycledProcess(["--port", "0", "--quiet"],
+                                           environment: ["LIFECYCLED_CORS_ORIGINS": "https://a.example, https://c.example"])
+        let port = try server.waitUntilListening()
+        let r = try RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz", headers: [("Origin", "https://c.example")]))
+        #expect(r.header("Access-Control-Allow-Origin") == "https://c.example")
+        server.send(SIGTERM)
+        #expect(try server.finish().exitStatus == 0)
+    }
+
+    @Test func sigtermDrainsWithReadyz503BeforeStopping() throws {
+        let server = try LifecycledProcess(["--port", "0", "--quiet", "--drain-seconds", "1"])
+        let port = try server.waitUntilListening()
+        #expect(try RawHTTP.exchange(port: port, RawHTTP.request("GET", "/readyz")).status == 200)
+        let signalled = Date()
+        server.send(SIGTERM)
+        var ready = try RawHTTP.exchange(port: port, RawHTTP.request("GET", "/readyz"))
+        while ready.status == 200, Date().timeIntervalSince(signalled) < 0.8 {
+            usleep(10_000)
+            ready = try RawHTTP.exchange(port: port, RawHTTP.request("GET", "/readyz"))
+        }
+        #expect(ready.status == 503)
+        #expect(ready.header("Retry-After") == "1")
+        #expect(try RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz")).status == 200)
+        #expect(try server.finish().exitStatus == 0)
+        #expect(Date().timeIntervalSince(signalled) >= 1.0)
+    }
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# bench/run.sh: the benchmark of `make bench`. Needs wrk, cc, pkg-config and
+# libmicrohttpd-dev (scripts/setup.sh --bench installs them) and nothing outside
+# this repository.
+#
+# 1. Builds the service and the model benchmark in release, and bench/baseline.c.
+# 2. Rounds (BENCH_ROUNDS, default 3), each: the action endpoint of the service,
+#    the same load on the C baseline, then GET of a session and POST /v1/simulate
+#    on the service. Prints req/s and p50/p99 latency per run, the ratio
+#    service/baseline per round, and the medians.
+# 3. Scale: the action load on the service with --threads 1 (the rounds use the
+#    default, one a core); then 100,000 sessions created and launched on a fresh
+#    service, its RSS before and after (per idle launched session), and the action
+#    load again with those 100,000 sessions in the store.
+# 4. The model alone (lifecycled-model-bench): actions/s and ns per action on one
+#    thread with 1 to 100,000 sessions, and on two threads.
+# The last line is `ratio X.XX`: the median over the rounds of the service/baseline
+# ratio of the action endpoint (each round pairs two runs a few seconds apart, which
+# keeps other load on the machine out of the ratio better than the median rates do).
+#
+# Each wrk run uses as many wrk threads as connections, so each connection owns
+# its sessions (see bench/common.lua). Environment (defaults in brackets):
+#   BENCH_SECONDS [5] per wrk run    BENCH_ROUNDS [3]     BENCH_CONNECTIONS [32]
+#   BENCH_SESSIONS [8] per connection BENCH_IDLE [100000] sessions for the memory figure
+#   BENCH_MODEL_SECONDS [1] per model measurement   BENCH_SCALE [1]: 0 skips steps 3 and 4
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${BENCH_SECONDS:-5}; rounds=${BENCH_ROUNDS:-3}; conns=${BENCH_CONNECTIONS:-32}
+per_conn=${BENCH_SESSIONS:-8}; idle=${BENCH_IDLE:-100000}; scale=${BENCH_SCALE:-1}
+model_secs=${BENCH_MODEL_SECONDS:-1}
+[ "$rounds" -ge 1 ] && [ "$conns" -ge 1 ] || { echo "bench: BENCH_ROUNDS and BENCH_CONNECTIONS must be >= 1" >&2; exit 2; }
+
+for tool in wrk cc pkg-config; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing: run scripts/setup.sh --bench" >&2; exit 1; }
+done
+
+echo "bench: building (release)"
+swift build -c release --product lifecycled >/dev/null
+swift build -c release --product lifecycled-model-bench >/dev/null
+bin=.build/release/lifecycled
+mkdir -p .build/bench
+cc -O2 -Wall -o .build/bench/baseline bench/baseline.c $(pkg-config --cflags --libs libmicrohttpd)
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+export BENCH_DIR=$PWD/bench
+
+# start NAME COMMAND...: runs a server that prints "listening on http://…", sets $url and $pid.
+start() {
+  local name=$1; shift
+  "$@" >"$work/$name.out" 2>"$work/$name.err" & pid=$!; pids+=("$pid")
+  for _ in $(seq 100); do grep -q "listening on" "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
+  url=$(grep -o 'http://[^ ]*' "$work/$name.out" | head -1)
+  [ -n "$url" ] || { echo "bench: $name did not start" >&2; cat "$work/$name.err" >&2; exit 1; }
+}
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# load SCRIPT URL: one wrk run; sets $rps (measured requests only: the requests that
+# created and launched the connections' sessions are left out), $p50 and $p99 (ms).
+load() {
+  SESSIONS=$per_conn wrk -t"$conns" -c"$conns" -d"${secs}s" -s "bench/$1.lua" "$2" >"$work/wrk.out" 2>&1 || {
+    cat "$work/wrk.out" >&2; exit 1; }
+  local line; line=$(grep '^bench:' "$work/wrk.out") || { cat "$work/wrk.out" >&2; exit 1; }
+  set -- $line   # bench: requests N setup N non2xx N socket N p50us N p99us N duration_us N
+  local requests=$3 setup=$5 bad=$7 socket=$9 p50us=${11} p99us=${13} duration=${15}
+  [ "$bad" = 0 ] && [ "$socket" = 0 ] || echo "  warning: $bad non-2xx answers, $socket socket errors" >&2
+  rps=$(awk -v n="$requests" -v s="$setup" -v d="$duration" 'BEGIN { printf "%.0f", (n - s) / (d / 1e6) }')
+  p50=$(awk -v u="$p50us" 'BEGIN { printf "%.2f", u / 1000 }')
+  p99=$(awk -v u="$p99us" 'BEGIN { printf "%.2f", u / 1000 }')
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+
+cores=$(nproc)
+echo "bench: $(uname -m), $cores cores, load average $(cut -d' ' -f1-3 /proc/loadavg);" \
+  "wrk: $conns connections (one a thread), ${secs}s a run, $per_conn fresh launched sessions a connection"
+start service "$bin" --port 0 --quiet; spid=$pid; surl=$url
+start baseline .build/bench/baseline 0 "$cores"; bpid=$pid; burl=$url
+
+declare -a s_rps s_p50 s_p99 b_rps b_p50 b_p99 ratio g_rps g_p50 g_p99 m_rps m_p50 m_p99
+for i in $(seq "$rounds"); do
+  load actions "$surl"; s_rps+=("$rps"); s_p50+=("$p50"); s_p99+=("$p99")
+  load actions "$burl"; b_rps+=("$rps"); b_p50+=("$p50"); b_p99+=("$p99")
+  ratio+=("$(awk -v s="${s_rps[-1]}" -v b="${b_rps[-1]}" 'BEGIN { printf "%.2f", s / b }')")
+  load session "$surl"; g_rps+=("$rps"); g_p50+=("$p50"); g_p99+=("$p99")
+  load simulate "$surl"; m_rps+=("$rps"); m_p50+=("$p50"); m_p99+=("$p99")
+  echo "round $i: actions: service ${s_rps[-1]} req/s (p50 ${s_p50[-1]} ms, p99 ${s_p99[-1]} ms)," \
+    "baseline ${b_rps[-1]} req/s (p50 ${b_p50[-1]} ms, p99 ${b_p99[-1]} ms), ratio ${ratio[-1]}"
+  echo "         GET session ${g_rps[-1]} req/s (p50 ${g_p50[-1]} ms, p99 ${g_p99[-1]} ms);" \
+    "simulate ${m_rps[-1]} req/s (p50 ${m_p50[-1]} ms, p99 ${m_p99[-1]} ms)"
+done
+stop "$spid"; stop "$bpid"
+med_s=$(median "${s_rps[@]}"); med_b=$(median "${b_rps[@]}")
+echo "median of $rounds: actions: service $med_s req/s (p50 $(median "${s_p50[@]}") ms, p99 $(median "${s_p99[@]}") ms)," \
+  "baseline $med_b req/s (p50 $(median "${b_p50[@]}") ms, p99 $(median "${b_p99[@]}") ms)"
+echo "median of $rounds: GET session $(median "${g_rps[@]}") req/s (p50 $(median "${g_p50[@]}") ms, p99 $(median "${g_p99[@]}") ms);" \
+  "simulate $(median "${m_rps[@]}") req/s (p50 $(median "${m_p50[@]}") ms, p99 $(median "${m_p99[@]}") ms)"
+med_ratio=$(median "${ratio[@]}")
+echo "ratio per round: ${ratio[*]}; median $med_ratio (ratio of the median rates: $(awk -v s="$med_s" -v b="$med_b" 'BEGIN { printf "%.2f", s / b }'))"
+
+if [ "$scale" != 0 ]; then
+  # Throughput against --threads: one worker thread here, the rounds above used one a core.
+  start service1 "$bin" --port 0 --quiet --threads 1; load actions "$url"; stop "$pid"
+  echo "scale: actions with --threads 1: $rps req/s (p50 $p50 ms, p99 $p99 ms); with --threads $cores: $med_s req/s (median above)"
+
+  # Memory: RSS per idle launched session, and the action load with that many in the store.
+  start service2 "$bin" --port 0 --quiet --max-sessions $((idle + 10 * conns * per_conn))
+  before=$(rss_kib "$pid")
+  each=$(( (idle + conns - 1) / conns ))
+  : >"$work/populated"
+  COUNT=$each DONE_FILE="$work/populated" wrk -t"$conns" -c"$conns" -d10m -s bench/populate.lua "$url" >"$work/populate.out" 2>&1 &
+  wrkpid=$!; pids+=("$wrkpid")
+  while [ "$(wc -l <"$work/populated")" -lt "$conns" ] && kill -0 "$wrkpid" 2>/dev/null; do sleep 0.2; done
+  kill -INT "$wrkpid" 2>/dev/null || true; wait "$wrkpid" 2>/dev/null || true
+  made=$(awk '{ n += $1; f += $2 } END { print n - f }' "$work/populated")
+  after=$(rss_kib "$pid")
+  per=$(awk -v a="$after" -v b="$before" -v n="$made" 'BEGIN { printf "%.0f", (a - b) * 1024 / n }')
+  echo "memory: RSS $before KiB empty, $after KiB with $made idle launched sessions: $per bytes a session"
+  load actions "$url"; stop "$pid"
+  echo "scale: actions with $made sessions in the store: $rps req/s (p50 $p50 ms, p99 $p99 ms); with a fresh store: $med_s req/s (median above)"
+
+  .build/release/lifecycled-model-bench --seconds "$model_secs" --sessions 1,100,10000,100000 --threads 1,2
+fi
+echo "ratio $med_ratio"

@@ -1,0 +1,209 @@
+"""A small synchronous client for lifecycled (standard library only).
+
+    client = Client("http://127.0.0.1:8080")
+    app = client.create_session(lifecycle="app", ios_version="11.0")
+    app.act("launch")
+    result = app.act("openURL", url="myapp://item/42")   # ActionResult
+    result.state.app                                     # "active"
+
+Errors raise ``lifecycled.Problem`` subclasses (``ActionNotAllowed`` for a 409, ...).
+Every endpoint goes through ``Client.request``, so a new one is a few lines.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import urllib.parse
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
+
+from .problems import Problem, SessionNotFound, problem_from
+from .types import ActionResult, Callback, CallbackPage, SessionInfo, SimulateResult, State
+
+ActionLike = Union[str, Mapping[str, Any]]
+
+
+def camel(name: str) -> str:
+    """``ios_version`` -> ``iosVersion``; camelCase names pass unchanged."""
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def camel_keys(fields: Mapping[str, Any]) -> Dict[str, Any]:
+    """Top-level keys to camelCase (values, nested objects and quirk names are left as they are)."""
+    return {camel(k): v for k, v in fields.items()}
+
+
+def action(type: str, **params: Any) -> Dict[str, Any]:
+    """An action object: ``action("openURL", url="x://y")`` -> ``{"type": "openURL", "url": "x://y"}``.
+
+    Parameter names may be snake_case (``scene_id=`` is sent as ``sceneId``).
+    """
+    return {"type": type, **camel_keys(params)}
+
+
+def as_action(item: ActionLike) -> Dict[str, Any]:
+    """``"launch"`` -> ``{"type": "launch"}``; a mapping is sent as it is."""
+    if isinstance(item, str):
+        return {"type": item}
+    return dict(item)
+
+
+class Client:
+    """One lifecycled server.
+
+    ``url`` is its base, e.g. ``http://127.0.0.1:8080``; ``timeout`` is per request, in seconds.
+    Safe to share between threads (one connection a request).
+    """
+
+    def __init__(self, url: str, *, timeout: float = 30.0) -> None:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme != "http" or not parts.hostname:
+            raise ValueError(f"lifecycled URL must be http://HOST:PORT, got {url!r}")
+        self.url = url.rstrip("/")
+        self._host = parts.hostname
+        self._port = parts.port or 80
+        self._base = parts.path.rstrip("/")
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"Client({self.url!r})"
+
+    # ---- transport ------------------------------------------------------
+
+    def request(self, method: str, path: str, body: Any = None, *,
+                query: Optional[Mapping[str, Any]] = None) -> Tuple[int, Dict[str, str], Any]:
+        """Sends one request and answers ``(status, headers, decoded JSON or None)``.
+
+        ``body`` is encoded as JSON, except ``bytes``, which are sent as they are.
+
+        A status of 400 or more raises the problem's exception class.
+        """
+        target = self._base + path
+        if query:
+            target += "?" + urllib.parse.urlencode({k: v for k, v in query.items() if v is not None})
+        headers = {"Accept": "application/json, application/problem+json"}
+        payload = None
+        if isinstance(body, (bytes, bytearray)):
+            payload = bytes(body)
+        elif body is not None:
+            payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            headers["Content-Type"] = "application/json"
+        conn = http.client.HTTPConnection(self._host, self._port, timeout=self.timeout)
+        try:
+            conn.request(method, target, body=payload, headers=headers)
+            response = conn.getresponse()
+            raw = response.read()
+            status = response.status
+            response_headers = {k.lower(): v for k, v in response.getheaders()}
+        finally:
+            conn.close()
+        decoded = json.loads(raw) if raw and "json" in response_headers.get("content-type", "") else None
+        if status >= 400:
+            if isinstance(decoded, dict) and "type" in decoded:
+                raise problem_from(decoded, method=method, path=path)
+            raise Problem({"type": "", "title": http.client.responses.get(status, "Error"), "status": status,
+                           "detail": raw.decode("utf-8", "replace")}, method=method, path=path)
+        return status, response_headers, decoded
+
+    def get(self, path: str, **query: Any) -> Any:
+        return self.request("GET", path, query=query)[2]
+
+    def post(self, path: str, body: Any) -> Any:
+        return self.request("POST", path, body)[2]
+
+    # ---- endpoints ------------------------------------------------------
+
+    def health(self) -> bool:
+        """``GET /healthz``: true when the server answers ``{"status":"ok"}``."""
+        return self.get("/healthz") == {"status": "ok"}
+
+    def create_session(self, config: Optional[Mapping[str, Any]] = None, **fields: Any) -> "Session":
+        """``POST /v1/sessions``. Config as a dict and/or keywords (snake_case or camelCase)."""
+        body = {**(dict(config) if config else {}), **camel_keys(fields)}
+        return Session(self, self.post("/v1/sessions", body))
+
+    def session(self, session_id: str) -> "Session":
+        """An existing session by id (``SessionNotFound`` if there is none)."""
+        return Session(self, self.get(f"/v1/sessions/{session_id}"))
+
+    def sessions(self, *, page_size: int = 100) -> Iterator[SessionInfo]:
+        """Every live session, oldest first (``GET /v1/sessions``, page by page)."""
+        after: Optional[int] = 0
+        while after is not None:
+            page = self.get("/v1/sessions", after=after, limit=page_size)
+            for s in page["sessions"]:
+                yield SessionInfo.from_json({**s, "allowedActions": s.get("allowedActions", [])})
+            after = page["next"]
+
+    def simulate(self, actions: Iterable[ActionLike], config: Optional[Mapping[str, Any]] = None,
+                 **fields: Any) -> SimulateResult:
+        """``POST /v1/simulate``: runs ``actions`` on a fresh session that is not kept."""
+        body: Dict[str, Any] = {"actions": [as_action(a) for a in actions]}
+        if config is not None or fields:
+            body["session"] = {**(dict(config) if config else {}), **camel_keys(fields)}
+        return SimulateResult.from_json(self.post("/v1/simulate", body))
+
+
+class Session:
+    """One simulated app on the server."""
+
+    def __init__(self, client: Client, created: Mapping[str, Any]) -> None:
+        self.client = client
+        self.id: str = created["id"]
+        #: The resolved config (every field present), as the server reported it.
+        self.config: Dict[str, Any] = dict(created["config"])
+        self._path = f"/v1/sessions/{self.id}"
+        self.last: Optional[ActionResult] = None
+
+    def __repr__(self) -> str:
+        return f"Session({self.id!r}, lifecycle={self.config.get('lifecycle')!r})"
+
+    def __enter__(self) -> "Session":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.delete(missing_ok=True)
+
+    def act(self, type: Union[str, Mapping[str, Any]], **params: Any) -> ActionResult:
+        """Applies one action: ``act("openURL", url="x://y")`` or ``act({"type": ...})``."""
+        body = action(type, **params) if isinstance(type, str) else {**type, **camel_keys(params)}
+        self.last = ActionResult.from_json(self.client.post(f"{self._path}/actions", body))
+        return self.last
+
+    def info(self) -> SessionInfo:
+        """``GET /v1/sessions/{id}``."""
+        return SessionInfo.from_json(self.client.get(self._path))
+
+    @property
+    def state(self) -> State:
+        """The current state (asks the server)."""
+        return self.info().state
+
+    @property
+    def allowed_actions(self) -> List[str]:
+        """The action types possible now (asks the server)."""
+        return self.info().allowed_actions
+
+    def callback_page(self, after: int = 0, limit: Optional[int] = None) -> CallbackPage:
+        """One page of the log: callbacks with ``seq`` > ``after``, at most ``limit``."""
+        return CallbackPage.from_json(self.client.get(f"{self._path}/callbacks", after=after, limit=limit))
+
+    def callbacks(self, after: int = 0, *, page_size: int = 1000) -> List[Callback]:
+        """The whole log after ``after`` (every page), oldest first."""
+        out: List[Callback] = []
+        while True:
+            page = self.callback_page(after, page_size)
+            out.extend(page.callbacks)
+            if not page.callbacks or page.next >= page.total:
+                return out
+            after = page.next
+
+    def delete(self, *, missing_ok: bool = False) -> None:
+        """``DELETE /v1/sessions/{id}``."""
+        try:
+            self.client.request("DELETE", self._path)
+        except SessionNotFound:
+            if not missing_ok:
+                raise
+

@@ -1,0 +1,189 @@
+"""Typed views of the server's JSON.
+
+Each dataclass keeps the members this client knows as attributes and the whole
+decoded object in ``raw``: the server may add members (the contract only grows),
+and they stay reachable without a new client.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Literal, Mapping, Optional, TypedDict
+
+AppState = Literal["notRunning", "inactive", "active", "background", "suspended"]
+SceneState = Literal["unattached", "foregroundInactive", "foregroundActive", "background", "suspended"]
+
+
+class Quirks(TypedDict, total=False):
+    """The named choices of LIFECYCLE.md §8 (each optional; absent: its default)."""
+
+    orientationQueries: bool
+    switcherKillSequence: Literal["resignActiveThenTerminate", "resignActiveEnterBackgroundThenTerminate"]
+    didEnterBackgroundOnBackgroundLaunch: bool
+    protectedDataDelay: float
+    warmHandlerPosition: Literal["beforeDidBecomeActive", "afterDidBecomeActive"]
+
+
+class SessionConfig(TypedDict, total=False):
+    """A session config as ``POST /v1/sessions`` takes it; every field optional."""
+
+    lifecycle: Literal["app", "scene"]
+    iosVersion: str
+    device: Literal["iphone", "ipad"]
+    stateRestoration: bool
+    notificationCenterDelegate: bool
+    backgroundModes: List[Literal["fetch", "remote-notification", "location", "audio", "processing"]]
+    supportsMultipleScenes: bool
+    rootViewController: str
+    quirks: Quirks
+
+
+class Action(TypedDict, total=False):
+    """``{"type": ..., parameters}``; see ``lifecycled.action``."""
+
+    type: str
+
+
+@dataclass(frozen=True)
+class Callback:
+    """One UIKit callback as the app received it."""
+
+    seq: int
+    receiver: str
+    method: str
+    app_state: str
+    scene_id: Optional[str] = None
+    scene_state: Optional[str] = None
+    view_controller: Optional[str] = None
+    args: Optional[Dict[str, Any]] = None
+    raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "Callback":
+        return cls(seq=obj["seq"], receiver=obj["receiver"], method=obj["method"], app_state=obj["appState"],
+                   scene_id=obj.get("sceneId"), scene_state=obj.get("sceneState"),
+                   view_controller=obj.get("viewController"), args=obj.get("args"), raw=dict(obj))
+
+    def __str__(self) -> str:
+        who = self.receiver
+        if self.view_controller is not None:
+            who += f"[{self.view_controller}]"
+        if self.scene_id is not None:
+            who += f"@{self.scene_id}"
+        return f"#{self.seq} {who} {self.method} ({self.app_state})"
+
+
+@dataclass(frozen=True)
+class Scene:
+    id: str
+    state: str
+    has_restoration_activity: bool
+    raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "Scene":
+        return cls(id=obj["id"], state=obj["state"],
+                   has_restoration_activity=bool(obj.get("hasRestorationActivity")), raw=dict(obj))
+
+
+@dataclass(frozen=True)
+class State:
+    """The session's state: ``app`` is the app state; ``scenes`` is ``None`` for a sceneless app."""
+
+    app: str
+    clock: float
+    locked: bool
+    restoration_archive: bool
+    scenes: Optional[List[Scene]]
+    windows: List[Dict[str, Any]]
+    raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "State":
+        scenes = obj.get("scenes")
+        return cls(app=obj["app"], clock=obj.get("clock", 0), locked=bool(obj.get("locked")),
+                   restoration_archive=bool(obj.get("restorationArchive")),
+                   scenes=None if scenes is None else [Scene.from_json(s) for s in scenes],
+                   windows=list(obj.get("windows", [])), raw=dict(obj))
+
+    def __getitem__(self, key: str) -> Any:
+        """Any member by its JSON name, e.g. ``state["suspendsAt"]``."""
+        return self.raw[key]
+
+    def scene(self, scene_id: str) -> Scene:
+        """The scene with that id (``KeyError`` if none)."""
+        for s in self.scenes or []:
+            if s.id == scene_id:
+                return s
+        raise KeyError(scene_id)
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    """What one action did: the callbacks it invoked and the state after it."""
+
+    action: Dict[str, Any]
+    callbacks: List[Callback]
+    state: State
+    raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "ActionResult":
+        return cls(action=dict(obj["action"]), callbacks=[Callback.from_json(c) for c in obj["callbacks"]],
+                   state=State.from_json(obj["state"]), raw=dict(obj))
+
+    @property
+    def methods(self) -> List[str]:
+        """The callbacks' method names, in order."""
+        return [c.method for c in self.callbacks]
+
+
+@dataclass(frozen=True)
+class CallbackPage:
+    callbacks: List[Callback]
+    next: int
+    dropped: int
+    total: int
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "CallbackPage":
+        return cls(callbacks=[Callback.from_json(c) for c in obj["callbacks"]], next=obj["next"],
+                   dropped=obj["dropped"], total=obj["total"])
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """``GET /v1/sessions/{id}``: the resolved config, the state and what is possible now."""
+
+    id: str
+    config: Dict[str, Any]
+    state: State
+    callback_count: int
+    allowed_actions: List[str]
+    raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "SessionInfo":
+        return cls(id=obj["id"], config=dict(obj["config"]), state=State.from_json(obj["state"]),
+                   callback_count=obj["callbackCount"], allowed_actions=list(obj.get("allowedActions", [])),
+                   raw=dict(obj))
+
+
+@dataclass(frozen=True)
+class SimulateResult:
+    """``POST /v1/simulate``: every step's result, the resolved config and the final state."""
+
+    steps: List[ActionResult]
+    config: Dict[str, Any]
+    state: State
+    raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "SimulateResult":
+        return cls(steps=[ActionResult.from_json(s) for s in obj["steps"]], config=dict(obj["config"]),
+                   state=State.from_json(obj["state"]), raw=dict(obj))
+
+    @property
+    def callbacks(self) -> List[Callback]:
+        """Every step's callbacks, in order."""
+        return [c for step in self.steps for c in step.callbacks]
