@@ -98,7 +98,9 @@ extension Trace {
 
     /// The receiver as the text format names it: view controllers by name.
     static func receiverLabel(_ c: Callback) -> String {
-        if c.receiver == .viewController, let name = c.viewController { return "viewController \(oneLine(name))" }
+        if c.receiver == .viewController || c.receiver == .view, let name = c.viewController {
+            return "\(c.receiver.rawValue) \(oneLine(name))"
+        }
         return c.receiver.rawValue
     }
 }

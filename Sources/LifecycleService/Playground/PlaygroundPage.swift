@@ -338,9 +338,9 @@ enum PlaygroundPage {
       };
       const sceneDelegate = (id) => declare("scene|" + id, "SD", "sceneDelegate " + id);
       const receiver = (c) => {
-        if (c.receiver === "appDelegate") return "App";
-        if (c.receiver === "sceneDelegate") return sceneDelegate(c.sceneId || "scene");
-        if (c.receiver === "viewController") {
+        if (c.receiver === "appDelegate" || c.receiver === "appDelegateAdaptor") return "App";
+        if (c.receiver === "sceneDelegate" || c.receiver === "scene") return sceneDelegate(c.sceneId || "scene");
+        if (c.receiver === "viewController" || c.receiver === "view") {
           const name = c.viewController || "viewController";
           return declare("vc|" + (c.sceneId || "") + "|" + name, "VC", c.sceneId ? name + " (" + c.sceneId + ")" : name);
         }
