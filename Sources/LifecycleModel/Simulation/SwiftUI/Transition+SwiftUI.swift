@@ -62,10 +62,14 @@ extension Transition {
     }
 
     /// The App-level phase with scene `i` in `phase` (nil: not yet read) and the other
-    /// scenes whose views have been shown as they are.
+    /// scenes whose views have been shown as they are. With no scene to read it is
+    /// unset in a process this action started (its first value comes with the first
+    /// scene), else background: a running process whose scenes are gone, or that was
+    /// launched in the background without one, is in the background.
     private func appPhase(withScene i: Int, in phase: ScenePhase?) -> ScenePhase? {
         var phases = state.scenes.indices.filter { $0 != i && rootShown($0) }.compactMap { ScenePhase(state.scenes[$0].state) }
         if let phase { phases.append(phase) }
+        if phases.isEmpty && !callbacks.contains(where: { $0.method == SwiftUIMethod.appInit }) { return .background }
         return ScenePhase.aggregate(phases)
     }
 
