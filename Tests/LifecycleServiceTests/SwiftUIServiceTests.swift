@@ -71,4 +71,15 @@ import Testing
         #expect(client.act(id, #"{"type":"pop"}"#).status == 409)
         #expect(client.send("GET", "/v1/sessions/\(id)").text == before)
     }
+
+    @Test func theTraceFormatsShowEachPhaseChangeWithItsPhases() {
+        let body = #"{"session":{"ui":"swiftui"},"actions":[{"type":"launch"},{"type":"background"}]}"#
+        let text = client.send("POST", "/v1/simulate", body, query: [("format", "text")]).text
+        #expect(text.contains("onChange(of: scenePhase) inactive→active"))
+        #expect(text.contains("view root"))
+        let mermaid = client.send("POST", "/v1/simulate", body, query: [("format", "mermaid")]).text
+        #expect(mermaid.contains("appDelegateAdaptor"))
+        #expect(mermaid.contains("onChange(of: scenePhase) active→inactive"))
+        #expect(!mermaid.contains("sceneDelegate"))
+    }
 }

@@ -52,7 +52,7 @@ struct TraceDiagram {
                     items.append(.note(over: sceneDelegate(id), text: "\(Trace.oneLine(id)) \(state.rawValue)"))
                     scenes[id] = state
                 }
-                items.append(.arrow(to: participant(for: c), text: "\(e.seq) \(Trace.oneLine(c.method))"))
+                items.append(.arrow(to: participant(for: c), text: "\(e.seq) \(Trace.methodLabel(c))"))
             }
             if let after = step.appStateAfter, after != app {
                 items.append(.note(over: "App", text: "app \(after.rawValue)"))
