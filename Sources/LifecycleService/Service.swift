@@ -10,11 +10,23 @@ public struct ServiceLimits: Sendable {
     public var sessionTTL: Double
     /// Callbacks kept per session; older ones are dropped (and counted).
     public var maxLog: Int
+    /// Bytes of encoded callbacks kept per session; older ones are dropped (and counted).
+    public var maxLogBytes: Int
+    /// Bytes held for clients at once: session logs, request bodies being received,
+    /// responses not yet sent. Over it, large requests and new sessions or actions
+    /// are answered 503 with `Retry-After`.
+    public var maxMemory: Int
+    /// Largest response body; a larger one is answered 413 (split the request).
+    public var maxResponse: Int
 
-    public init(maxSessions: Int = 100_000, sessionTTL: Double = 3600, maxLog: Int = 10_000) {
+    public init(maxSessions: Int = 100_000, sessionTTL: Double = 3600, maxLog: Int = 10_000,
+                maxLogBytes: Int = 8 << 20, maxMemory: Int = 1 << 30, maxResponse: Int = 16 << 20) {
         self.maxSessions = maxSessions
         self.sessionTTL = sessionTTL
         self.maxLog = maxLog
+        self.maxLogBytes = maxLogBytes
+        self.maxMemory = maxMemory
+        self.maxResponse = maxResponse
     }
 }
 
@@ -25,12 +37,15 @@ public struct ServiceLimits: Sendable {
 public final class Service: Sendable {
     public let limits: ServiceLimits
     let store: SessionStore
+    /// The bytes held for clients; the bridge counts bodies and unsent responses in it too.
+    public let memory: MemoryBudget
 
     /// - Parameter clock: monotonic nanoseconds, for session expiry (tests pass their own).
     public init(limits: ServiceLimits = ServiceLimits(),
                 clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
         self.limits = limits
-        self.store = SessionStore(limits: limits, clock: clock)
+        self.memory = MemoryBudget(limit: limits.maxMemory, refusal: Problem.memoryFull(limits.maxMemory).response)
+        self.store = SessionStore(limits: limits, memory: memory, clock: clock)
     }
 
     /// Sessions currently held.
@@ -38,8 +53,12 @@ public final class Service: Sendable {
 
     /// Answers one complete request.
     public func handle(_ request: ServiceRequest) -> ServiceResponse {
-        do {
-            return try route(request)
+        do throws(Problem) {
+            let response = try route(request)
+            guard response.body.count <= limits.maxResponse else {
+                throw Problem.responseTooLarge(limits.maxResponse, hint: "ask for less (a smaller limit=)")
+            }
+            return response
         } catch {
             return error.response
         }

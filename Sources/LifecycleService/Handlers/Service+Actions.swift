@@ -7,6 +7,7 @@ extension Service {
     func postAction(_ id: UUID, _ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         let body = try parseBody(request.body, expecting: "an action object", example: ActionDecoding.example)
         let action = try ActionDecoding.decode(body)
+        guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         var w = JSONWriter(capacity: 1024)
         try withSession(id) { (session: inout Session) throws(Problem) in
             let callbacks: [LoggedCallback]
@@ -26,11 +27,17 @@ extension Service {
         let limit = try queryInt(request, "limit", default: 1000, range: 1...10_000)
         var w = JSONWriter(capacity: 4096)
         try withSession(id) { (session: inout Session) in
-            let page = session.log.page(after: after, limit: limit)
+            var page = session.log.page(after: after, limit: limit)
             w.beginObject()
             w.key("callbacks")
             w.beginArray()
-            for c in page { w.write(c) }
+            // A page stops short of --max-response (keeping at least one callback); `next` says where to go on.
+            var size = 256
+            for (n, c) in zip(page.indices, page) {
+                size += c.byteCount + 1
+                if size > limits.maxResponse, n > page.startIndex { page = page[..<n]; break }
+                w.write(c)
+            }
             w.endArray()
             // Poll again with after=next; it never goes backwards.
             w.key("next"); w.int(page.last?.seq ?? max(after, session.log.dropped))

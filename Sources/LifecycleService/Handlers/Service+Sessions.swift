@@ -9,6 +9,7 @@ extension Service {
             ? JSONValue.object([])  // no body at all: every default, like `{}`
             : try parseBody(request.body, expecting: "a session config object", example: ConfigDecoding.example)
         let config = try ConfigDecoding.decode(body)
+        guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         guard let box = store.create(config: config) else {
             throw Problem(kind: .sessionLimit, detail: "the service holds its maximum of \(limits.maxSessions) sessions (--max-sessions); delete sessions you no longer need (DELETE /v1/sessions/{id}) or retry later: idle ones expire after \(Int(limits.sessionTTL)) s")
                 .with("limit", .number(String(limits.maxSessions)))

@@ -38,6 +38,11 @@ extension Service {
                 p.detail = "step \(i): " + p.detail
                 throw p
             }
+            // Stop building as soon as the answer is too large (it is refused anyway).
+            if w.bytes.count > limits.maxResponse {
+                throw Problem.responseTooLarge(limits.maxResponse, hint: "step \(i) passes it; split the run into several /v1/simulate calls (the first \(i) steps fit in one), or run the actions on a session (POST /v1/sessions) and page through GET /v1/sessions/{id}/callbacks")
+                    .with("step", .number(String(i)))
+            }
         }
         w.endArray()
         w.key("config"); w.write(config, quirks: session.simulator.profile.resolvedQuirks)

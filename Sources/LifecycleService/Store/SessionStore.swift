@@ -1,6 +1,7 @@
 import Foundation
 import LifecycleModel
 import Synchronization
+import ServiceHTTP
 
 /// All sessions, in memory, sharded so that no lock is global.
 ///
@@ -10,13 +11,16 @@ final class SessionStore: Sendable {
     static let shardCount = 64
 
     let limits: ServiceLimits
+    /// Where sessions' bytes are counted.
+    let memory: MemoryBudget
     private let shards: [Shard]
     private let count = Atomic<Int>(0)
     private let nextOrdinal = Atomic<Int>(1)
     private let clock: @Sendable () -> UInt64
 
-    init(limits: ServiceLimits, clock: @escaping @Sendable () -> UInt64) {
+    init(limits: ServiceLimits, memory: MemoryBudget, clock: @escaping @Sendable () -> UInt64) {
         self.limits = limits
+        self.memory = memory
         self.clock = clock
         self.shards = (0..<Self.shardCount).map { _ in Shard() }
     }
@@ -44,7 +48,9 @@ final class SessionStore: Sendable {
             count.wrappingSubtract(1, ordering: .relaxed)
             return nil
         }
-        let session = Session(id: UUID(), config: config, maxLog: limits.maxLog)
+        let session = Session(id: UUID(), config: config, maxLog: limits.maxLog,
+                              maxLogBytes: limits.maxLogBytes, memory: memory)
+        memory.charge(Session.baseCost)
         let ordinal = nextOrdinal.wrappingAdd(1, ordering: .relaxed).oldValue
         let box = SessionBox(session: session, ordinal: ordinal, now: clock())
         shard(session.id).sessions.withLock { $0[session.id] = box }
@@ -68,7 +74,11 @@ final class SessionStore: Sendable {
     func remove(_ id: UUID) -> Bool {
         guard let box = shard(id).sessions.withLock({ $0.removeValue(forKey: id) }) else { return false }
         count.wrappingSubtract(1, ordering: .relaxed)
-        box.session.withLock { $0.isDeleted = true }
+        let held = box.session.withLock { session in
+            session.isDeleted = true
+            return session.bytesHeld
+        }
+        memory.release(held)
         return true
     }
 
