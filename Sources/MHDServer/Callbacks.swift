@@ -18,6 +18,7 @@ final class ServerContext: Sendable {
     let handler: @Sendable (ServiceRequest) -> ServiceResponse
     let problem: ProblemResponder
     let accessLog: (@Sendable (AccessLogEntry) -> Void)?
+    let memory: MemoryBudget?  // BridgeMemory.swift
     /// Requests between the first handler call and NOTIFY_COMPLETED.
     let inFlight = Atomic<Int>(0)
     /// Set by `stop`: responses then carry `Connection: close`.
@@ -26,7 +27,9 @@ final class ServerContext: Sendable {
     let startupMessages = Mutex<[String]?>(nil)
 
     init(maxBody: Int, handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
-         problem: @escaping ProblemResponder, accessLog: (@Sendable (AccessLogEntry) -> Void)?) {
+         problem: @escaping ProblemResponder, accessLog: (@Sendable (AccessLogEntry) -> Void)?,
+         memory: MemoryBudget? = nil) {
+        self.memory = memory
         self.maxBody = maxBody
         self.handler = handler
         self.problem = problem
@@ -44,6 +47,8 @@ final class RequestState {
     var received = 0
     /// The status queued, 0 until a response is queued.
     var status = 0
+    /// Bytes counted against the memory budget (BridgeMemory.swift).
+    var held = 0
 
     init(method: String, path: String) {
         self.method = method
@@ -86,6 +91,9 @@ func accessHandler(
             if length > context.maxBody {
                 return queue(tooLarge(context), on: connection, state: state, context: context)
             }
+            if !reserveBody(length, state, context), let memory = context.memory {
+                return queue(memory.refusal, on: connection, state: state, context: context)
+            }
             state.body.reserveCapacity(length)
         }
         return .YES
@@ -101,6 +109,7 @@ func accessHandler(
         if state.received > context.maxBody {
             state.body = []  // over the limit: keep counting, stop copying, answer 413 at the end
         } else if let uploadData {
+            chargeBodyPiece(size, state, context)
             state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: size))
         }
         return .YES
@@ -114,7 +123,7 @@ func accessHandler(
     let request = ServiceRequest(method: state.method, path: state.path,
                               query: queryArguments(connection), body: state.body)
     state.body = []
-    return queue(context.handler(request), on: connection, state: state, context: context)
+    return queue(admitResponse(context.handler(request), state, context), on: connection, state: state, context: context)
 }
 
 private func tooLarge(_ context: ServerContext) -> ServiceResponse {
@@ -248,6 +257,7 @@ func requestCompleted(cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
     conCls.pointee = nil
     let context = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
     let state = Unmanaged<RequestState>.fromOpaque(raw).takeRetainedValue()
+    releaseHeld(state, context)
     if state.status != 0, let accessLog = context.accessLog {
         accessLog(AccessLogEntry(method: state.method, path: state.path, status: state.status,
                                  durationNanoseconds: monotonicNanoseconds() &- state.started))

@@ -43,7 +43,8 @@ public final class HTTPServer: Sendable {
                 accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil) {
         self.configuration = configuration
         self.context = ServerContext(maxBody: max(0, configuration.maxBody), handler: handler,
-                                     problem: problem, accessLog: accessLog)
+                                     problem: problem, accessLog: accessLog,
+                                     memory: configuration.memory)
     }
 
     deinit {

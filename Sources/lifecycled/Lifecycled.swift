@@ -42,9 +42,12 @@ enum Lifecycled {
             accessLog.write(entry)
         }
         let service = Service(limits: ServiceLimits(maxSessions: options.maxSessions,
-                                                    sessionTTL: options.sessionTTL, maxLog: options.maxLog))
-        let configuration = ServerConfiguration(host: options.host, port: options.port,
+                                                    sessionTTL: options.sessionTTL, maxLog: options.maxLog,
+                                                    maxLogBytes: options.maxLogBytes, maxMemory: options.maxMemory,
+                                                    maxResponse: options.maxResponse))
+        var configuration = ServerConfiguration(host: options.host, port: options.port,
                                                 threads: options.threads, maxBody: options.maxBody)
+        configuration.memory = service.memory
         let server = HTTPServer(configuration: configuration,
                                 handler: { service.handle($0) },
                                 problem: { service.problem(status: $0, detail: $1) },
