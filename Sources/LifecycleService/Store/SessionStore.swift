@@ -16,6 +16,10 @@ final class SessionStore: Sendable {
     private let shards: [Shard]
     private let count = Atomic<Int>(0)
     private let nextOrdinal = Atomic<Int>(1)
+    /// Bytes of sessions removed since memory was last handed back to the system.
+    private let freedSinceTrim = Atomic<Int>(0)
+    /// Above this many freed bytes, a sweep returns free heap memory to the system.
+    static let trimThreshold = 16 << 20
     private let clock: @Sendable () -> UInt64
 
     init(limits: ServiceLimits, memory: MemoryBudget, clock: @escaping @Sendable () -> UInt64) {
@@ -40,6 +44,9 @@ final class SessionStore: Sendable {
     }
 
     var sessionCount: Int { count.load(ordering: .relaxed) }
+
+    /// Bytes of removed sessions not yet handed back by a trim.
+    var bytesFreedSinceTrim: Int { freedSinceTrim.load(ordering: .relaxed) }
 
     /// Adds a session, or returns nil when `maxSessions` are already held.
     func create(config: SessionConfig) -> SessionBox? {
@@ -79,21 +86,30 @@ final class SessionStore: Sendable {
             return session.bytesHeld
         }
         memory.release(held)
+        freedSinceTrim.wrappingAdd(held, ordering: .relaxed)
         return true
     }
 
     /// Live sessions created after the one with ordinal `after`, oldest first.
     func list(after: Int, limit: Int) -> (boxes: [SessionBox], more: Bool) {
         let now = clock()
+        // A partial selection: only the `limit + 1` lowest ordinals are kept, in order,
+        // so `limit=1` over 100k sessions is one pass, not a sort of them all.
+        let keep = limit + 1
         var found: [SessionBox] = []
+        found.reserveCapacity(min(keep, 1024))
         for shard in shards {
             shard.sessions.withLock { dict in
                 for box in dict.values where box.ordinal > after && !isExpired(box, now: now) {
-                    found.append(box)
+                    if found.count == keep {
+                        guard let last = found.last, box.ordinal < last.ordinal else { continue }
+                        found.removeLast()
+                    }
+                    let at = found.partitioningIndex { $0.ordinal > box.ordinal }
+                    found.insert(box, at: at)
                 }
             }
         }
-        found.sort { $0.ordinal < $1.ordinal }
         return (Array(found.prefix(limit)), found.count > limit)
     }
 
@@ -104,6 +120,17 @@ final class SessionStore: Sendable {
             let expired = shard.sessions.withLock { dict in dict.values.filter { isExpired($0, now: now) }.map { $0.id } }
             for id in expired { remove(id) }
         }
+        trimIfMuchWasFreed()
+    }
+
+    /// glibc keeps freed memory in its arenas; after many sessions go (deleted or
+    /// expired), hand it back so the process shrinks again.
+    func trimIfMuchWasFreed() {
+        guard freedSinceTrim.load(ordering: .relaxed) >= Self.trimThreshold else { return }
+        freedSinceTrim.store(0, ordering: .relaxed)
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
     }
 
     private func isExpired(_ box: SessionBox, now: UInt64) -> Bool {
@@ -111,3 +138,22 @@ final class SessionStore: Sendable {
         return now > last && now - last > ttlNanos
     }
 }
+
+extension Array {
+    /// The first index whose element satisfies `predicate`, which must be false then
+    /// true along the array (binary search).
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}
+
+#if os(Linux)
+/// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not export).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
