@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench lint docs clean setup
+.PHONY: run test build release bench lint docs clean setup fuzz soak
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -24,6 +24,14 @@ release:
 bench: release ## throughput against the bare C libmicrohttpd baseline
 	@scripts/setup.sh --bench
 	@scripts/bench.sh .build/release/lifecycled
+
+fuzz:          ## libFuzzer on the JSON parser, decoders and router (FUZZ_SECONDS, default 240)
+	@scripts/setup.sh --run
+	scripts/fuzz.sh
+
+soak: release  ## mixed load on every endpoint (SOAK_SECONDS, default 600): errors, RSS, p99
+	@scripts/setup.sh --run
+	.venv/bin/python scripts/soak.py --binary .build/release/lifecycled --seconds $${SOAK_SECONDS:-600}
 
 docs:          ## regenerate docs/model.md from the model
 	@scripts/setup.sh --run

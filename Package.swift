@@ -23,6 +23,8 @@ let package = Package(
         ),
         .target(name: "MHDServer", dependencies: ["CMicroHTTPD", "ServiceHTTP"]),
         .executableTarget(name: "lifecycled", dependencies: ["LifecycleService", "MHDServer"]),
+        // libFuzzer entry point; build it only with -sanitize=fuzzer (make fuzz), which supplies main.
+        .executableTarget(name: "lifecycled-fuzz", dependencies: ["LifecycleService"]),
         // Fixtures live in Tests/Fixtures, shared by the test targets and read by path.
         .testTarget(name: "LifecycleModelTests", dependencies: ["LifecycleModel"]),
         .testTarget(name: "LifecycleServiceTests", dependencies: ["LifecycleService"]),

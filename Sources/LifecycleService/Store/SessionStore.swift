@@ -13,7 +13,7 @@ final class SessionStore: Sendable {
     let limits: ServiceLimits
     /// Where sessions' bytes are counted.
     let memory: MemoryBudget
-    private let shards: [Shard]
+    fileprivate let shards: [Shard]
     private let count = Atomic<Int>(0)
     private let nextOrdinal = Atomic<Int>(1)
     /// Bytes of sessions removed since memory was last handed back to the system.
@@ -30,7 +30,7 @@ final class SessionStore: Sendable {
     }
 
     /// One slice of the id space behind its own lock.
-    private final class Shard: Sendable {
+    fileprivate final class Shard: Sendable {
         let sessions = Mutex<[UUID: SessionBox]>([:])
     }
 
@@ -157,3 +157,12 @@ extension Array {
 @_silgen_name("malloc_trim")
 private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif
+
+extension SessionStore {
+    /// Removes every session (the fuzzer's service stays small).
+    func sweepAll() {
+        for shard in shards {
+            for id in shard.sessions.withLock({ Array($0.keys) }) { remove(id) }
+        }
+    }
+}
