@@ -41,11 +41,22 @@ public final class Service: Sendable {
     public let memory: MemoryBudget
 
     /// - Parameter clock: monotonic nanoseconds, for session expiry (tests pass their own).
-    public init(limits: ServiceLimits = ServiceLimits(),
-                clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
+    public convenience init(limits: ServiceLimits = ServiceLimits(),
+                            clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
+        self.init(limits: limits, journal: nil, clock: clock)
+    }
+
+    /// A service whose sessions are journaled in `dataDirectory` (`--data-dir`); call
+    /// `restoreSessions()` before serving.
+    public convenience init(limits: ServiceLimits = ServiceLimits(), dataDirectory: String, fsync: FsyncPolicy,
+                            clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) throws(JournalError) {
+        self.init(limits: limits, journal: try SessionJournal(directory: dataDirectory, fsync: fsync), clock: clock)
+    }
+
+    init(limits: ServiceLimits, journal: SessionJournal?, clock: @escaping @Sendable () -> UInt64) {
         self.limits = limits
         self.memory = MemoryBudget(limit: limits.maxMemory, refusal: Problem.memoryFull(limits.maxMemory).response)
-        self.store = SessionStore(limits: limits, memory: memory, clock: clock)
+        self.store = SessionStore(limits: limits, memory: memory, journal: journal, clock: clock)
     }
 
     /// Sessions currently held.

@@ -41,10 +41,21 @@ enum Lifecycled {
         let logRequest: (@Sendable (AccessLogEntry) -> Void)? = options.quiet ? nil : { @Sendable entry in
             accessLog.write(entry)
         }
-        let service = Service(limits: ServiceLimits(maxSessions: options.maxSessions,
-                                                    sessionTTL: options.sessionTTL, maxLog: options.maxLog,
-                                                    maxLogBytes: options.maxLogBytes, maxMemory: options.maxMemory,
-                                                    maxResponse: options.maxResponse))
+        let limits = ServiceLimits(maxSessions: options.maxSessions, sessionTTL: options.sessionTTL,
+                                   maxLog: options.maxLog, maxLogBytes: options.maxLogBytes,
+                                   maxMemory: options.maxMemory, maxResponse: options.maxResponse)
+        let service: Service
+        if let dataDir = options.dataDir {
+            do { service = try Service(limits: limits, dataDirectory: dataDir, fsync: options.fsync) } catch {
+                writeLine("lifecycled: \(error)", to: 2)
+                return 1
+            }
+            let (restored, problems) = service.restoreSessions()
+            for problem in problems { writeLine("lifecycled: --data-dir: \(problem)", to: 2) }
+            writeLine("lifecycled: restored \(restored) sessions from \(dataDir)", to: 2)
+        } else {
+            service = Service(limits: limits)
+        }
         var configuration = ServerConfiguration(host: options.host, port: options.port,
                                                 threads: options.threads, maxBody: options.maxBody)
         configuration.memory = service.memory

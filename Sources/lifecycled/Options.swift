@@ -1,4 +1,5 @@
 import MHDServer
+import LifecycleService
 
 /// The command line, parsed.
 struct Options {
@@ -24,6 +25,8 @@ struct Options {
     var maxLogBytes = 8 << 20
     var maxMemory = 1 << 30
     var maxResponse = 16 << 20
+    var dataDir: String?
+    var fsync = FsyncPolicy.interval
     var quiet = false
 
     static let version = "lifecycled 0.1.0"
@@ -50,6 +53,10 @@ struct Options {
                                responses; over it, 503 + Retry-After (default: 1GiB;
                                suffix g/GiB allowed, at most 64GiB)
           --max-response BYTES largest response body; larger: 413 (default: 16MiB)
+          --data-dir DIR       keep sessions in journals in DIR, restored at start
+                               (default: none, sessions live in memory only)
+          --fsync POLICY       journal syncing with --data-dir: always, interval
+                               (once a second) or never (default: interval)
           --quiet              no access log on standard error (default: off)
           --check [URL]        healthcheck: GET the http:// URL (default: this server's
                                /healthz on 127.0.0.1 and --port), exit 0 on 2xx, else 1
@@ -125,6 +132,15 @@ struct Options {
             case "--max-log-bytes": maxLogBytes = try Self.byteCount(try value(), flag: flag)
             case "--max-memory": maxMemory = try Self.byteCount(try value(), flag: flag, max: 64 << 30)
             case "--max-response": maxResponse = try Self.byteCount(try value(), flag: flag)
+            case "--data-dir":
+                dataDir = try value()
+                if dataDir?.isEmpty == true { throw Failure(message: "--data-dir: empty path") }
+            case "--fsync":
+                let text = try value()
+                guard let policy = FsyncPolicy(rawValue: text) else {
+                    throw Failure(message: "--fsync: \"\(text)\" is not always, interval or never")
+                }
+                fsync = policy
             default: throw Failure(message: "unknown flag \"\(flag)\"")
             }
         }

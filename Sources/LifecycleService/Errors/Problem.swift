@@ -98,6 +98,11 @@ enum ProblemKind: String, CaseIterable {
 }
 
 extension Problem {
+    /// 500: `--data-dir` could not be written; the request changed nothing.
+    static func journalFailed(_ error: JournalError) -> Problem {
+        Problem(kind: .internalError, detail: "the session journal (--data-dir) could not be written, so nothing changed: \(error.description); retry later")
+    }
+
     /// 503: the bytes held for clients reached `--max-memory`.
     static func memoryFull(_ limit: Int) -> Problem {
         Problem(kind: .memoryFull, detail: "the service holds its budget of \(limit) bytes for sessions, request bodies and unsent responses (--max-memory); retry later, send smaller bodies, read your responses, or delete sessions you no longer need (DELETE /v1/sessions/{id})")

@@ -11,10 +11,19 @@ extension Service {
         var w = JSONWriter(capacity: 1024)
         try withSession(id) { (session: inout Session) throws(Problem) in
             let callbacks: [LoggedCallback]
+            let before = session
             do throws(ActionRefusal) {
                 callbacks = try session.apply(action)
             } catch {
                 throw Problem.refused(error, allowed: session.allowedActions)
+            }
+            // Journaled before it is acknowledged; if that fails, the action never happened.
+            if let journal = store.journal {
+                do throws(JournalError) { try journal.append(id, action: body) } catch {
+                    memory.release(session.log.bytes - before.log.bytes)
+                    session = before
+                    throw Problem.journalFailed(error)
+                }
             }
             w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
         }

@@ -15,6 +15,12 @@ extension Service {
                 .with("limit", .number(String(limits.maxSessions)))
                 .withHeader("Retry-After", "\(Self.retryAfterSeconds)")
         }
+        if let journal = store.journal {
+            do throws(JournalError) { try journal.create(box.id, ordinal: box.ordinal, config: body) } catch {
+                store.remove(box.id)
+                throw Problem.journalFailed(error)
+            }
+        }
         var w = JSONWriter()
         box.session.withLock { w.write($0, allowedActions: true) }
         return json(201, w, headers: [("Location", "/v1/sessions/\(box.id.lowercased)")])

@@ -13,18 +13,21 @@ final class SessionStore: Sendable {
     let limits: ServiceLimits
     /// Where sessions' bytes are counted.
     let memory: MemoryBudget
+    /// The sessions' journals with `--data-dir`.
+    let journal: SessionJournal?
     fileprivate let shards: [Shard]
-    private let count = Atomic<Int>(0)
-    private let nextOrdinal = Atomic<Int>(1)
+    fileprivate let count = Atomic<Int>(0)
+    fileprivate let nextOrdinal = Atomic<Int>(1)
     /// Bytes of sessions removed since memory was last handed back to the system.
     private let freedSinceTrim = Atomic<Int>(0)
     /// Above this many freed bytes, a sweep returns free heap memory to the system.
     static let trimThreshold = 16 << 20
-    private let clock: @Sendable () -> UInt64
+    fileprivate let clock: @Sendable () -> UInt64
 
-    init(limits: ServiceLimits, memory: MemoryBudget, clock: @escaping @Sendable () -> UInt64) {
+    init(limits: ServiceLimits, memory: MemoryBudget, journal: SessionJournal? = nil, clock: @escaping @Sendable () -> UInt64) {
         self.limits = limits
         self.memory = memory
+        self.journal = journal
         self.clock = clock
         self.shards = (0..<Self.shardCount).map { _ in Shard() }
     }
@@ -34,7 +37,7 @@ final class SessionStore: Sendable {
         let sessions = Mutex<[UUID: SessionBox]>([:])
     }
 
-    private func shard(_ id: UUID) -> Shard {
+    fileprivate func shard(_ id: UUID) -> Shard {
         // UUID v4 bytes are random, so any byte spreads sessions evenly.
         shards[Int(id.uuid.15) % Self.shardCount]
     }
@@ -86,6 +89,7 @@ final class SessionStore: Sendable {
             return session.bytesHeld
         }
         memory.release(held)
+        journal?.remove(id)
         freedSinceTrim.wrappingAdd(held, ordering: .relaxed)
         return true
     }
@@ -164,5 +168,20 @@ extension SessionStore {
         for shard in shards {
             for id in shard.sessions.withLock({ Array($0.keys) }) { remove(id) }
         }
+    }
+}
+
+extension SessionStore {
+    /// Puts back a session replayed from its journal, with its id and creation ordinal.
+    func restore(_ session: Session, ordinal: Int) {
+        count.wrappingAdd(1, ordering: .relaxed)
+        memory.charge(Session.baseCost)
+        // Later sessions are numbered after every restored one.
+        while true {
+            let next = nextOrdinal.load(ordering: .relaxed)
+            if next > ordinal || nextOrdinal.compareExchange(expected: next, desired: ordinal + 1, ordering: .relaxed).exchanged { break }
+        }
+        let box = SessionBox(session: session, ordinal: ordinal, now: clock())
+        shard(session.id).sessions.withLock { $0[session.id] = box }
     }
 }
