@@ -34,7 +34,7 @@ final class SessionStore: Sendable {
 
     /// One slice of the id space behind its own lock.
     fileprivate final class Shard: Sendable {
-        let sessions = Mutex<[UUID: SessionBox]>([:])
+        let sessions = Mutex<ShardSessions>(ShardSessions())
     }
 
     fileprivate func shard(_ id: UUID) -> Shard {
@@ -63,13 +63,13 @@ final class SessionStore: Sendable {
         memory.charge(Session.baseCost)
         let ordinal = nextOrdinal.wrappingAdd(1, ordering: .relaxed).oldValue
         let box = SessionBox(session: session, ordinal: ordinal, now: clock())
-        shard(session.id).sessions.withLock { $0[session.id] = box }
+        shard(session.id).sessions.withLock { $0.insert(box) }
         return box
     }
 
     /// The live session with this id, its idle clock reset; nil if unknown or expired.
     func find(_ id: UUID) -> SessionBox? {
-        guard let box = shard(id).sessions.withLock({ $0[id] }) else { return nil }
+        guard let box = shard(id).sessions.withLock({ $0.byId[id] }) else { return nil }
         let now = clock()
         if isExpired(box, now: now) {
             remove(id)
@@ -82,7 +82,7 @@ final class SessionStore: Sendable {
     /// Forgets a session; false if it was not there.
     @discardableResult
     func remove(_ id: UUID) -> Bool {
-        guard let box = shard(id).sessions.withLock({ $0.removeValue(forKey: id) }) else { return false }
+        guard let box = shard(id).sessions.withLock({ $0.remove(id) }) else { return false }
         count.wrappingSubtract(1, ordering: .relaxed)
         let held = box.session.withLock { session in
             session.isDeleted = true
@@ -97,23 +97,23 @@ final class SessionStore: Sendable {
     /// Live sessions created after the one with ordinal `after`, oldest first.
     func list(after: Int, limit: Int) -> (boxes: [SessionBox], more: Bool) {
         let now = clock()
-        // A partial selection: only the `limit + 1` lowest ordinals are kept, in order,
-        // so `limit=1` over 100k sessions is one pass, not a sort of them all.
+        // Each shard keeps its sessions in creation order: take at most `limit + 1`
+        // live ones after `after` from each, then the lowest `limit + 1` of those. No
+        // pass over every session, no sort of them all.
         let keep = limit + 1
         var found: [SessionBox] = []
-        found.reserveCapacity(min(keep, 1024))
         for shard in shards {
-            shard.sessions.withLock { dict in
-                for box in dict.values where box.ordinal > after && !isExpired(box, now: now) {
-                    if found.count == keep {
-                        guard let last = found.last, box.ordinal < last.ordinal else { continue }
-                        found.removeLast()
-                    }
-                    let at = found.partitioningIndex { $0.ordinal > box.ordinal }
-                    found.insert(box, at: at)
+            shard.sessions.withLock { sessions in
+                var taken = 0
+                var i = sessions.order.partitioningIndex { $0.ordinal > after }
+                while i < sessions.order.count, taken < keep {
+                    let box = sessions.order[i]
+                    if !isExpired(box, now: now) { found.append(box); taken += 1 }
+                    i += 1
                 }
             }
         }
+        found.sort { $0.ordinal < $1.ordinal }
         return (Array(found.prefix(limit)), found.count > limit)
     }
 
@@ -121,7 +121,7 @@ final class SessionStore: Sendable {
     func sweep() {
         let now = clock()
         for shard in shards {
-            let expired = shard.sessions.withLock { dict in dict.values.filter { isExpired($0, now: now) }.map { $0.id } }
+            let expired = shard.sessions.withLock { $0.order.filter { isExpired($0, now: now) }.map { $0.id } }
             for id in expired { remove(id) }
         }
         trimIfMuchWasFreed()
@@ -166,7 +166,7 @@ extension SessionStore {
     /// Removes every session (the fuzzer's service stays small).
     func sweepAll() {
         for shard in shards {
-            for id in shard.sessions.withLock({ Array($0.keys) }) { remove(id) }
+            for id in shard.sessions.withLock({ Array($0.byId.keys) }) { remove(id) }
         }
     }
 }
@@ -182,6 +182,29 @@ extension SessionStore {
             if next > ordinal || nextOrdinal.compareExchange(expected: next, desired: ordinal + 1, ordering: .relaxed).exchanged { break }
         }
         let box = SessionBox(session: session, ordinal: ordinal, now: clock())
-        shard(session.id).sessions.withLock { $0[session.id] = box }
+        shard(session.id).sessions.withLock { $0.insert(box) }
+    }
+}
+
+/// One shard's sessions: by id, and in creation order (for listing).
+struct ShardSessions: ~Copyable {
+    var byId: [UUID: SessionBox] = [:]
+    /// Sorted by `ordinal`. Creates arrive almost in order, so inserting is an append.
+    var order: [SessionBox] = []
+
+    mutating func insert(_ box: SessionBox) {
+        byId[box.id] = box
+        if let last = order.last, last.ordinal > box.ordinal {
+            order.insert(box, at: order.partitioningIndex { $0.ordinal > box.ordinal })
+        } else {
+            order.append(box)
+        }
+    }
+
+    mutating func remove(_ id: UUID) -> SessionBox? {
+        guard let box = byId.removeValue(forKey: id) else { return nil }
+        let at = order.partitioningIndex { $0.ordinal >= box.ordinal }
+        if at < order.count, order[at] === box { order.remove(at: at) }
+        return box
     }
 }
