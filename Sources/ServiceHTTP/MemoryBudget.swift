@@ -15,6 +15,7 @@ public final class MemoryBudget: Sendable {
     /// The answer to a request refused for memory.
     public let refusal: ServiceResponse
     private let used = Atomic<Int>(0)
+    private let released = Atomic<Int>(0)
 
     public init(limit: Int, smallAmount: Int = 64 << 10, refusal: ServiceResponse) {
         self.limit = limit
@@ -35,8 +36,19 @@ public final class MemoryBudget: Sendable {
 
     /// Stops counting `bytes`.
     public func release(_ bytes: Int) {
-        if bytes != 0 { used.wrappingSubtract(bytes, ordering: .relaxed) }
+        if bytes != 0 {
+            used.wrappingSubtract(bytes, ordering: .relaxed)
+            released.wrappingAdd(bytes, ordering: .relaxed)
+        }
     }
+
+    /// Bytes released since the last call (to decide when to hand memory back to the system).
+    public func takeReleased() -> Int {
+        released.exchange(0, ordering: .relaxed)
+    }
+
+    /// Bytes released since `takeReleased` was last called.
+    public var bytesReleased: Int { released.load(ordering: .relaxed) }
 
     /// Counts `bytes` if they fit under the limit (or are small); false, counting
     /// nothing, if they do not.

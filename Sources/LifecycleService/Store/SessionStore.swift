@@ -18,8 +18,6 @@ final class SessionStore: Sendable {
     fileprivate let shards: [Shard]
     fileprivate let count = Atomic<Int>(0)
     fileprivate let nextOrdinal = Atomic<Int>(1)
-    /// Bytes of sessions removed since memory was last handed back to the system.
-    private let freedSinceTrim = Atomic<Int>(0)
     /// Above this many freed bytes, a sweep returns free heap memory to the system.
     static let trimThreshold = 16 << 20
     fileprivate let clock: @Sendable () -> UInt64
@@ -48,8 +46,8 @@ final class SessionStore: Sendable {
 
     var sessionCount: Int { count.load(ordering: .relaxed) }
 
-    /// Bytes of removed sessions not yet handed back by a trim.
-    var bytesFreedSinceTrim: Int { freedSinceTrim.load(ordering: .relaxed) }
+    /// Bytes released (sessions gone, responses sent) not yet handed back by a trim.
+    var bytesFreedSinceTrim: Int { memory.bytesReleased }
 
     /// Adds a session, or returns nil when `maxSessions` are already held.
     func create(config: SessionConfig) -> SessionBox? {
@@ -90,7 +88,6 @@ final class SessionStore: Sendable {
         }
         memory.release(held)
         journal?.remove(id)
-        freedSinceTrim.wrappingAdd(held, ordering: .relaxed)
         return true
     }
 
@@ -127,11 +124,11 @@ final class SessionStore: Sendable {
         trimIfMuchWasFreed()
     }
 
-    /// glibc keeps freed memory in its arenas; after many sessions go (deleted or
-    /// expired), hand it back so the process shrinks again.
+    /// glibc keeps freed memory in its arenas; after much was released (sessions
+    /// deleted or expired, large responses sent), hand it back so the process shrinks.
     func trimIfMuchWasFreed() {
-        guard freedSinceTrim.load(ordering: .relaxed) >= Self.trimThreshold else { return }
-        freedSinceTrim.store(0, ordering: .relaxed)
+        guard memory.bytesReleased >= Self.trimThreshold else { return }
+        _ = memory.takeReleased()
         #if os(Linux)
         _ = glibcMallocTrim(0)
         #endif
