@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-240}
 targets=(${FUZZ_TARGETS:-json action config route})
 export FUZZ_SLOW_MS=${FUZZ_SLOW_MS:-100}
+# libFuzzer and ASan report crashes; Swift's own backtracer would linger after them.
+export SWIFT_BACKTRACE=enable=no
 
 swift build -c debug --build-path .build/fuzz --product lifecycled-fuzz \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
