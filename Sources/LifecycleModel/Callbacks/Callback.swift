@@ -36,4 +36,6 @@ public enum Receiver: String, Sendable, CaseIterable {
     case locationManagerDelegate
     /// A background task's expiration handler (the closure given to `beginBackgroundTask`).
     case backgroundTask
+    /// The app's `UITabBarControllerDelegate` (config `tabs`).
+    case tabBarControllerDelegate
 }

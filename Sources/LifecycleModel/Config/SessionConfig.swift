@@ -16,6 +16,9 @@ public struct SessionConfig: Sendable, Equatable {
     public var rootViewController: String
     /// The named choices of facts §8; unset ones take their documented default.
     public var quirks: Quirks
+    /// A `UITabBarController` at each window's root with these tabs' root view
+    /// controllers, instead of `rootViewController` (breadth §6; nil: no tab bar).
+    public var tabs: [String]?
 
     /// The default iOS version of the contract.
     public static let defaultVersion = IOSVersion.known(17, 0)
@@ -29,7 +32,8 @@ public struct SessionConfig: Sendable, Equatable {
         backgroundModes: Set<BackgroundMode> = [],
         supportsMultipleScenes: Bool = false,
         rootViewController: String = "root",
-        quirks: Quirks = Quirks()
+        quirks: Quirks = Quirks(),
+        tabs: [String]? = nil
     ) {
         // contract: `scene` when iosVersion ≥ 13, else `app`.
         self.lifecycle = lifecycle ?? (iosVersion >= .known(13, 0) ? .scene : .app)
@@ -41,6 +45,7 @@ public struct SessionConfig: Sendable, Equatable {
         self.supportsMultipleScenes = supportsMultipleScenes
         self.rootViewController = rootViewController
         self.quirks = quirks
+        self.tabs = tabs
     }
 }
 

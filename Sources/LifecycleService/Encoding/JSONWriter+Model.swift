@@ -47,11 +47,13 @@ extension JSONWriter {
         } else {
             null()
         }
+        member("userInterfaceStyle", s.interface.style.rawValue)
         key("windows")
         beginArray()
         for window in s.windows {
             beginObject()
             if let id = window.sceneId { member("sceneId", id) }
+            member("orientation", window.interface.orientation.rawValue)
             key("stack"); write(window.contexts[0].stack)
             key("presented")
             beginArray()
@@ -62,6 +64,19 @@ extension JSONWriter {
                 endObject()
             }
             endArray()
+            if let bar = window.interface.tabBar, let stacks = window.tabStacks {
+                key("selectedTab"); int(bar.selected)
+                key("tabs")
+                beginArray()
+                for (tab, stack) in zip(bar.tabs, stacks) {
+                    beginObject()
+                    member("name", tab.name)
+                    key("loaded"); bool(tab.loaded)
+                    key("stack"); write(stack)
+                    endObject()
+                }
+                endArray()
+            }
             endObject()
         }
         endArray()
@@ -87,6 +102,7 @@ extension JSONWriter {
             beginObject()
             member("name", vc.name)
             member("appearance", vc.appearance.rawValue)
+            if !vc.children.isEmpty { key("children"); write(vc.children) }
             endObject()
         }
         endArray()
@@ -106,6 +122,7 @@ extension JSONWriter {
         member("backgroundModes", strings: c.backgroundModes.sorted().map(\.rawValue))
         key("supportsMultipleScenes"); bool(c.supportsMultipleScenes)
         member("rootViewController", c.rootViewController)
+        if let tabs = c.tabs { member("tabs", strings: tabs) }
         key("quirks")
         beginObject()
         if let q = quirks.orientationQueries { key("orientationQueries"); bool(q) }
@@ -113,6 +130,9 @@ extension JSONWriter {
         if let q = quirks.didEnterBackgroundOnBackgroundLaunch { key("didEnterBackgroundOnBackgroundLaunch"); bool(q) }
         if let q = quirks.protectedDataDelay { key("protectedDataDelay"); number(q) }
         if let q = quirks.warmHandlerPosition { member("warmHandlerPosition", q.rawValue) }
+        if let q = quirks.darkModeSnapshotToggle { key("darkModeSnapshotToggle"); bool(q) }
+        if let q = quirks.offscreenChildrenGetSizeTransition { key("offscreenChildrenGetSizeTransition"); bool(q) }
+        if let q = quirks.tabSwitchWillOrder { member("tabSwitchWillOrder", q.rawValue) }
         endObject()
         endObject()
     }
