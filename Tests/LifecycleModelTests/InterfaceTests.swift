@@ -144,6 +144,31 @@ extension ActionOutcome {
         #expect(!cold.vcCalls.contains("root.traitCollectionDidChange(_:)"))
     }
 
+    /// §5.3 (DOC, iOS 13): the trait callback runs only when a value changes: the
+    /// style already set, or a window created in it, hears nothing.
+    @Test func noCallWithoutAChange() throws {
+        let sim = sceneSimulator("16.0")
+        let out = try sim.run([.launch, .setAppearance(style: .light)])
+        #expect(out.callbacks.isEmpty)
+        let created = try sim.run([.setAppearance(style: .dark), .launch])
+        #expect(!created.vcCalls.contains("root.traitCollectionDidChange(_:)"))
+        #expect(created.state.windows[0].interface.style == .dark)
+    }
+
+    /// §5.9 on iPad, per window: a scene returning hears it before
+    /// sceneDidBecomeActive; a scene still in the background not yet.
+    @Test func eachSceneHearsItOnItsReturn() throws {
+        let sim = iPadSimulator { $0.iosVersion = IOSVersion("16.0")!; $0.quirks.darkModeSnapshotToggle = false }
+        let two = try sim.run([.launch, .openScene(by: .user), .background, .setAppearance(style: .dark)])
+        #expect(two.callbacks.isEmpty)
+        let back = try sim.apply(.activateScene(sceneId: "scene-1"), to: two.state)
+        let methods = back.callbacks.filter { $0.sceneId == "scene-1" }.map { $0.method }
+        let trait = try #require(methods.firstIndex(of: "traitCollectionDidChange(_:)"))
+        #expect(trait < (methods.firstIndex(of: "sceneDidBecomeActive(_:)") ?? -1))
+        #expect(!back.callbacks.contains { $0.sceneId == "scene-2" })
+        #expect(back.state.windows.map { $0.interface.style } == [.dark, .light])
+    }
+
     @Test func refusedBeforeIOS13() {
         #expect(throws: ActionRefusal.self) { try appSimulator("12.4").run([.launch, .setAppearance(style: .dark)]) }
     }
