@@ -169,6 +169,26 @@ extension ActionOutcome {
         #expect(back.state.windows.map { $0.interface.style } == [.dark, .light])
     }
 
+    /// §5.9 ([L49], SINGLE): a covered controller hears the change it missed just
+    /// before its viewWillAppear when uncovered — with the trait-collection
+    /// transition first when it did not get it at the rotation (quirk off).
+    @Test func coveredControllerCatchesUpWhenUncovered() throws {
+        let sim = sceneSimulator("16.0")
+        let dark = try sim.run([.launch, .push(name: "detail", sceneId: nil), .setAppearance(style: .dark)])
+        #expect(!dark.vcCalls.contains("root.traitCollectionDidChange(_:)"))
+        let popped = try sim.apply(.pop(sceneId: nil), to: dark.state)
+        #expect(Array(popped.vcCalls.prefix(3)) == ["detail.viewWillDisappear(_:)", "root.traitCollectionDidChange(_:)", "root.viewWillAppear(_:)"])
+        let again = try sim.run([.push(name: "more", sceneId: nil), .pop(sceneId: nil)], from: popped.state)
+        #expect(!again.vcCalls.contains("root.traitCollectionDidChange(_:)"))
+
+        let quirk = sceneSimulator("16.0") { $0.quirks.offscreenChildrenGetSizeTransition = false }
+        let rotated = try quirk.run([.launch, .push(name: "detail", sceneId: nil), .rotate(orientation: .landscapeLeft, sceneId: nil)])
+        #expect(!rotated.vcCalls.contains { $0.hasPrefix("root.") })
+        let back = try quirk.apply(.pop(sceneId: nil), to: rotated.state)
+        #expect(Array(back.vcCalls.prefix(4)) == ["detail.viewWillDisappear(_:)", "root.willTransition(to:with:)",
+                                                  "root.traitCollectionDidChange(_:)", "root.viewWillAppear(_:)"])
+    }
+
     @Test func refusedBeforeIOS13() {
         #expect(throws: ActionRefusal.self) { try appSimulator("12.4").run([.launch, .setAppearance(style: .dark)]) }
     }

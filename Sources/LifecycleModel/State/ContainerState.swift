@@ -105,3 +105,9 @@ extension AppSnapshot {
         return windows.first { $0.sceneId == scene?.id }
     }
 }
+
+/// The traits a controller last heard before a change it missed while off screen.
+struct MissedTraits: Sendable, Equatable {
+    var style: UserInterfaceStyle
+    var portrait: Bool
+}

@@ -36,6 +36,9 @@ public struct ViewControllerSnapshot: Sendable, Equatable {
     public private(set) var appearance: Appearance = .disappeared
     /// Child view controllers it contains (`addChild`; breadth §6.5), in order.
     public var children: [ViewControllerSnapshot] = []
+    /// Traits it missed while off screen (breadth §5.9): what it last heard, or nil
+    /// when it is in step with its window (ContainerState.swift).
+    var missedTraits: MissedTraits?
 
     public init(name: String) { self.name = name }
 

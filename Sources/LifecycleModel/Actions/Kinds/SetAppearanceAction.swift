@@ -1,7 +1,7 @@
 /// `setAppearance`: The user switches Dark Mode on or off.
 enum SetAppearanceAction: ActionDefinition {
     static let parameters: [String] = ["style"]
-    static let rule = ActionRule(summary: "Dark Mode switched: each visible view controller hears the trait change (traitCollectionDidChange up to iOS 16, a registered handler from 17), then the window scene (up to iOS 25); off screen or in the background, on the way back before didBecomeActive. iOS 13+.",
+    static let rule = ActionRule(summary: "Dark Mode switched: each visible view controller hears the trait change (traitCollectionDidChange up to iOS 16, a registered handler from 17), then the window scene (up to iOS 25); a window off screen or in the background on the way back, before didBecomeActive; a covered controller when uncovered, before its viewWillAppear. iOS 13+.",
                                  sources: "breadth §5.4, §5.7, §5.9; [A-traits] DOC; [DM1], [L49] SINGLE")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {

@@ -28,9 +28,10 @@ extension Transition {
         let sizeClass: JSONValue = .object(["verticalSizeClass": .string(o.isPortrait ? "regular" : "compact")])
         if traits { for r in walk { callViewController(ViewControllerMethod.willTransitionToTraits, r, args: sizeClass) } }
         for r in walk { callViewController(ViewControllerMethod.viewWillTransition, r, args: .object(["orientation": .string(o.rawValue)])) }
+        let visible = visibleControllers(w)
+        if traits { markMissed(w, except: visible) }
         state.windows[w].interface.orientation = o
         state.interface.orientation = o
-        let visible = visibleControllers(w)
         if traits { for r in visible { callViewController(profile.ui.traitChange(TraitName.verticalSizeClass), r, args: sizeClass) } }
         if let i = sceneIndex(ofWindow: w) {
             callScene(profile.ui.geometryCallback, i, args: .object(["interfaceOrientation": .string(o.rawValue),
@@ -58,6 +59,7 @@ extension Transition {
     mutating func applyAppearance(_ w: Int) {
         let style = state.interface.style
         guard state.windows[w].interface.style != style else { return }
+        markMissed(w, except: visibleControllers(w))
         state.windows[w].interface.style = style
         traitChange(w, to: style)
         if profile.ui.sceneHearsTraits, let i = sceneIndex(ofWindow: w) {
@@ -79,6 +81,38 @@ extension Transition {
         for r in visibleControllers(w) {
             callViewController(profile.ui.traitChange(TraitName.userInterfaceStyle), r,
                                args: .object(["userInterfaceStyle": .string(style.rawValue)]))
+        }
+    }
+
+    /// Loaded controllers off screen miss a trait change: they remember what they
+    /// last heard (breadth §5.9).
+    private mutating func markMissed(_ w: Int, except visible: [ViewControllerRef]) {
+        let window = state.windows[w]
+        let heard = MissedTraits(style: window.interface.style, portrait: window.interface.orientation.isPortrait)
+        for r in loadedControllers(w, offscreen: true) where !visible.contains(r) && state.windows[w][r].missedTraits == nil {
+            state.windows[w][r].missedTraits = heard
+        }
+    }
+
+    /// A controller coming back on screen hears the trait changes it missed, just
+    /// before its viewWillAppear (breadth §5.9, [L49], SINGLE): the trait-collection
+    /// transition if it did not get it at the rotation (quirk
+    /// `offscreenChildrenGetSizeTransition` off), then the trait change.
+    mutating func catchUpTraits(_ ref: ViewControllerRef) {
+        guard let missed = state.windows[ref.window][ref].missedTraits else { return }
+        state.windows[ref.window][ref].missedTraits = nil
+        let window = state.windows[ref.window].interface
+        let portrait = window.orientation.isPortrait
+        if profile.ui.rotationChangesSizeClasses && missed.portrait != portrait {
+            let sizeClass: JSONValue = .object(["verticalSizeClass": .string(portrait ? "regular" : "compact")])
+            if !profile.ui.offscreenChildrenGetSizeTransition {
+                callViewController(ViewControllerMethod.willTransitionToTraits, ref, args: sizeClass)
+            }
+            callViewController(profile.ui.traitChange(TraitName.verticalSizeClass), ref, args: sizeClass)
+        }
+        if missed.style != window.style {
+            callViewController(profile.ui.traitChange(TraitName.userInterfaceStyle), ref,
+                               args: .object(["userInterfaceStyle": .string(window.style.rawValue)]))
         }
     }
 

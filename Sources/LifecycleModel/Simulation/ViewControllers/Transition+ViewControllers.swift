@@ -1,5 +1,5 @@
 /// Where a view controller is: window, presentation context, stack position.
-struct ViewControllerRef {
+struct ViewControllerRef: Equatable {
     var window: Int
     var context: Int
     var index: Int
@@ -34,6 +34,7 @@ extension Transition {
     /// (`shouldAutomaticallyForwardAppearanceMethods`, breadth §6.4, DOC; parent
     /// first is a documented choice).
     mutating func appearance(_ event: Appearance.Event, _ ref: ViewControllerRef, animated: Bool) {
+        if event == .viewWillAppear { catchUpTraits(ref) }
         var vc = state.windows[ref.window][ref]
         let moved = vc.apply(event)
         assert(moved, "\(event.rawValue) is not an edge of the appearance figure")
