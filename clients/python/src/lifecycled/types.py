@@ -22,6 +22,9 @@ class Quirks(TypedDict, total=False):
     didEnterBackgroundOnBackgroundLaunch: bool
     protectedDataDelay: float
     warmHandlerPosition: Literal["beforeDidBecomeActive", "afterDidBecomeActive"]
+    darkModeSnapshotToggle: bool
+    offscreenChildrenGetSizeTransition: bool
+    tabSwitchWillOrder: Literal["newFirstOnFirstVisit", "oldFirst", "newFirst"]
 
 
 class SessionConfig(TypedDict, total=False):
@@ -35,6 +38,7 @@ class SessionConfig(TypedDict, total=False):
     backgroundModes: List[Literal["fetch", "remote-notification", "location", "audio", "processing"]]
     supportsMultipleScenes: bool
     rootViewController: str
+    tabs: List[str]
     quirks: Quirks
 
 
