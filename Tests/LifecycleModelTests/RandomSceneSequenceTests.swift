@@ -8,6 +8,13 @@ import Testing
         { iPadSimulator { $0.stateRestoration = true; $0.notificationCenterDelegate = true; $0.backgroundModes = [.fetch, .remoteNotification] } },
         { iPadSimulator { $0.quirks.switcherKillSequence = .resignActiveEnterBackgroundThenTerminate; $0.quirks.warmHandlerPosition = .afterDidBecomeActive } },
         { sceneSimulator("13.0") { $0.backgroundModes = Set(BackgroundMode.allCases); $0.quirks.protectedDataDelay = 0 } },
+        // Issue #11: BGTasks, URL sessions, prewarming and push on iOS 27.
+        { sceneSimulator("27.0") { $0.backgroundModes = [.fetch, .processing]; $0.registersForRemoteNotifications = true
+                                   $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh),
+                                                         .init(identifier: "com.example.cleanup", kind: .processing)]
+                                   $0.quirks.bgTaskConnectsScene = true; $0.quirks.prewarmStopsAt = .afterDidFinish } },
+        { iPadSimulator { $0.quirks.lastWindowCloseTerminates = true; $0.registersForRemoteNotifications = true
+                          $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)]; $0.backgroundModes = [.fetch] } },
     ]
 
     @Test(arguments: 0..<configs.count)

@@ -54,6 +54,13 @@ public enum Action: Sendable, Equatable {
     case dismiss(sceneId: String?)
     /// The user starts a swipe-back and cancels it.
     case cancelInteractivePop(sceneId: String?)
+    /// The system launches or wakes the app for a BGTaskScheduler task; its handler
+    /// works `seconds` before `setTaskCompleted` (nil identifier: the config's first).
+    case runBackgroundTask(identifier: String?, seconds: Double)
+    /// The system launches or wakes the app for a background URL session's events.
+    case backgroundURLSessionEvents(identifier: String)
+    /// The system prewarms the app (iOS 15+); a later `launch` continues from there.
+    case prewarm
 
     public var kind: ActionKind {
         switch self {
@@ -84,6 +91,9 @@ public enum Action: Sendable, Equatable {
         case .present: .present
         case .dismiss: .dismiss
         case .cancelInteractivePop: .cancelInteractivePop
+        case .runBackgroundTask: .runBackgroundTask
+        case .backgroundURLSessionEvents: .backgroundURLSessionEvents
+        case .prewarm: .prewarm
         }
     }
 }
@@ -97,6 +107,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case beginBackgroundTask, endBackgroundTask, advanceTime
     case openScene, activateScene, closeScene, disconnectScene
     case push, pop, present, dismiss, cancelInteractivePop
+    case runBackgroundTask, backgroundURLSessionEvents, prewarm
 
 }
 

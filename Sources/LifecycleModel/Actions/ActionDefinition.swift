@@ -61,6 +61,9 @@ extension ActionKind {
         case .present: PresentAction.self
         case .dismiss: DismissAction.self
         case .cancelInteractivePop: CancelInteractivePopAction.self
+        case .runBackgroundTask: RunBackgroundTaskAction.self
+        case .backgroundURLSessionEvents: BackgroundURLSessionEventsAction.self
+        case .prewarm: PrewarmAction.self
         }
     }
 

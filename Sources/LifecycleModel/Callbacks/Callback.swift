@@ -36,4 +36,9 @@ public enum Receiver: String, Sendable, CaseIterable {
     case locationManagerDelegate
     /// A background task's expiration handler (the closure given to `beginBackgroundTask`).
     case backgroundTask
+    /// A BGTaskScheduler task: its launch handler, its expiration handler, and the
+    /// app's `setTaskCompleted(success:)` (breadth §1).
+    case bgTask
+    /// The delegate of a background `URLSession` (breadth §2).
+    case urlSessionDelegate
 }

@@ -3,7 +3,8 @@ import LifecycleModel
 /// Session config JSON (contract, "Session config") → `SessionConfig`.
 enum ConfigDecoding {
     static let fields = ["lifecycle", "iosVersion", "device", "stateRestoration", "notificationCenterDelegate",
-                         "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks"]
+                         "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks",
+                         "sdkVersion", "backgroundTasks", "registersForRemoteNotifications"]
     static let example = #"{"lifecycle":"app","iosVersion":"11.0"}"#
 
     static func decode(_ value: JSONValue, path: String = "") throws(Problem) -> SessionConfig {
@@ -15,7 +16,7 @@ enum ConfigDecoding {
             }
             version = v
         }
-        let config = SessionConfig(
+        var config = SessionConfig(
             lifecycle: try r.choice("lifecycle", LifecycleKind.self),
             iosVersion: version,
             device: try r.choice("device", Device.self) ?? .iphone,
@@ -25,6 +26,7 @@ enum ConfigDecoding {
             supportsMultipleScenes: try r.bool("supportsMultipleScenes") ?? false,
             rootViewController: try r.string("rootViewController") ?? "root",
             quirks: try quirks(r))
+        try decodeBackgroundWork(r, into: &config)
         if let issue = config.issue {
             throw Problem.invalidField(r.field(issue.field), issue.detail, allowed: issue.allowed)
         }
@@ -57,6 +59,12 @@ enum ConfigDecoding {
             didEnterBackgroundOnBackgroundLaunch: try q.bool("didEnterBackgroundOnBackgroundLaunch"),
             protectedDataDelay: try q.number("protectedDataDelay", in: 0...Quirks.maxProtectedDataDelay,
                                              what: "a number of seconds from 0 to \(Int(Quirks.maxProtectedDataDelay))"),
-            warmHandlerPosition: try q.choice("warmHandlerPosition", WarmHandlerPosition.self))
+            warmHandlerPosition: try q.choice("warmHandlerPosition", WarmHandlerPosition.self),
+            backgroundTaskExpirationLead: try q.number("backgroundTaskExpirationLead", in: 0...Quirks.maxExpirationLead,
+                                                       what: "a number of seconds from 0 to \(Int(Quirks.maxExpirationLead))"),
+            lastWindowCloseTerminates: try q.bool("lastWindowCloseTerminates"),
+            bgTaskConnectsScene: try q.bool("bgTaskConnectsScene"),
+            prewarmStopsAt: try q.choice("prewarmStopsAt", PrewarmStop.self),
+            pushTokenDelivery: try q.choice("pushTokenDelivery", PushTokenDelivery.self))
     }
 }

@@ -65,6 +65,7 @@ extension JSONWriter {
             endObject()
         }
         endArray()
+        writeBackgroundWork(s)
         if simulator.profile.usesScenes {
             key("scenes")
             beginArray()
@@ -106,6 +107,7 @@ extension JSONWriter {
         member("backgroundModes", strings: c.backgroundModes.sorted().map(\.rawValue))
         key("supportsMultipleScenes"); bool(c.supportsMultipleScenes)
         member("rootViewController", c.rootViewController)
+        writeBackgroundWork(c)
         key("quirks")
         beginObject()
         if let q = quirks.orientationQueries { key("orientationQueries"); bool(q) }
@@ -113,6 +115,11 @@ extension JSONWriter {
         if let q = quirks.didEnterBackgroundOnBackgroundLaunch { key("didEnterBackgroundOnBackgroundLaunch"); bool(q) }
         if let q = quirks.protectedDataDelay { key("protectedDataDelay"); number(q) }
         if let q = quirks.warmHandlerPosition { member("warmHandlerPosition", q.rawValue) }
+        if let q = quirks.backgroundTaskExpirationLead { key("backgroundTaskExpirationLead"); number(q) }
+        if let q = quirks.lastWindowCloseTerminates { key("lastWindowCloseTerminates"); bool(q) }
+        if let q = quirks.bgTaskConnectsScene { key("bgTaskConnectsScene"); bool(q) }
+        if let q = quirks.prewarmStopsAt { member("prewarmStopsAt", q.rawValue) }
+        if let q = quirks.pushTokenDelivery { member("pushTokenDelivery", q.rawValue) }
         endObject()
         endObject()
     }

@@ -127,7 +127,7 @@ enum PlaygroundPage {
     <script>
     "use strict";
     const $ = (id) => document.getElementById(id);
-    const VERSIONS = ["11.0", "12.0", "13.0", "14.0", "15.0", "16.0", "17.0", "18.0", "26.0"];
+    const VERSIONS = ["11.0", "12.0", "13.0", "14.0", "15.0", "16.0", "17.0", "18.0", "26.0", "27.0"];
     const MODES = ["fetch", "remote-notification", "location", "audio", "processing"];
     // Parameters the page offers, with defaults: [name, kind, default or choices].
     const PARAMS = {

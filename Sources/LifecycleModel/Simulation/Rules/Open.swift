@@ -9,6 +9,7 @@ extension Transition {
             startProcess(payload: payload)
             open(stageToOpen(), payload: payload)
         case .background, .suspended:
+            resumePrewarm()  // breadth §3.4: a prewarmed process's launch continues
             open(stageToOpen(), payload: payload)
         case .active:
             // Already on screen: the handler alone (facts §4's rule for active
