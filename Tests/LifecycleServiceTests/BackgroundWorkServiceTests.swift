@@ -22,7 +22,8 @@ import Testing
 
     @Test(arguments: [
         (#"{"lifecycle":"scene","iosVersion":"26.0","sdkVersion":"27.0"}"#, "sdkVersion"),
-        (#"{"iosVersion":"17.0","sdkVersion":"18"}"#, "sdkVersion"),
+        (#"{"iosVersion":"17.0","sdkVersion":"18"}"#, "sdkVersion"), (#"{"iosVersion":"17.0","sdkVersion":"26.0"}"#, "sdkVersion"),
+        (#"{"iosVersion":"27.0","sdkVersion":"17.0"}"#, "sdkVersion"),
         (#"{"sdkVersion":"9.0"}"#, "sdkVersion"),
         (#"{"lifecycle":"app","iosVersion":"27.0"}"#, "lifecycle"),
         (#"{"lifecycle":"app","iosVersion":"27.0","sdkVersion":"27.0"}"#, "lifecycle"),
