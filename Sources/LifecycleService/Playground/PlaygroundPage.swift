@@ -78,6 +78,8 @@ enum PlaygroundPage {
     <label><input type="checkbox" id="stateRestoration"> stateRestoration</label>
     <label><input type="checkbox" id="supportsMultipleScenes"> supportsMultipleScenes</label>
     <label><input type="checkbox" id="notificationCenterDelegate"> notificationCenterDelegate</label>
+    <label><input type="checkbox" id="registersForRemoteNotifications"> registersForRemoteNotifications</label>
+    <label><input type="checkbox" id="bgTasks"> backgroundTasks: com.example.refresh (appRefresh)</label>
     </fieldset>
     <fieldset class="checks" id="modes"><legend>Background modes</legend></fieldset>
     <button type="submit" class="primary" id="create">Create session</button>
@@ -151,6 +153,8 @@ enum PlaygroundPage {
       present: [["name", "text", "modal"], ["style", "choice", ["pageSheet", "fullScreen", "formSheet", "overFullScreen"]], ["sceneId", "scene", null]],
       dismiss: [["sceneId", "scene", null]],
       cancelInteractivePop: [["sceneId", "scene", null]],
+      runBackgroundTask: [["identifier", "text", "com.example.refresh"], ["seconds", "number", "1"]],
+      backgroundURLSessionEvents: [["identifier", "text", "com.example.upload"]],
     };
 
     let session = null;     // {id, config, state, allowed}
@@ -178,7 +182,8 @@ enum PlaygroundPage {
       const c = {iosVersion: $("iosVersion").value};
       if ($("lifecycle").value) c.lifecycle = $("lifecycle").value;
       if ($("device").value !== "iphone") c.device = $("device").value;
-      for (const f of ["stateRestoration", "supportsMultipleScenes", "notificationCenterDelegate"]) if ($(f).checked) c[f] = true;
+      for (const f of ["stateRestoration", "supportsMultipleScenes", "notificationCenterDelegate", "registersForRemoteNotifications"]) if ($(f).checked) c[f] = true;
+      if ($("bgTasks").checked) c.backgroundTasks = [{identifier: "com.example.refresh", kind: "appRefresh"}];
       const modes = [...document.querySelectorAll("input[name=mode]:checked")].map((b) => b.value);
       if (modes.length) c.backgroundModes = modes;
       return c;
