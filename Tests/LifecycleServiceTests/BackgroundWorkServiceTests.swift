@@ -31,7 +31,6 @@ import Testing
         (#"{"backgroundTasks":[{"identifier":"a","kind":"nightly"}]}"#, "backgroundTasks[0].kind"),
         (#"{"backgroundTasks":[{"identifier":"a"}]}"#, "backgroundTasks[0].kind"),
         (#"{"backgroundTasks":[{"identifier":"","kind":"appRefresh"}]}"#, "backgroundTasks[0].identifier"),
-        (#"{"backgroundTasks":[{"identifier":"a","kind":"appRefresh"},{"identifier":"a","kind":"processing"}]}"#, "backgroundTasks[1].identifier"),
         (#"{"backgroundTasks":{"identifier":"a"}}"#, "backgroundTasks"),
         (#"{"registersForRemoteNotifications":"yes"}"#, "registersForRemoteNotifications"),
         (#"{"quirks":{"prewarmStopsAt":"atMain"}}"#, "quirks.prewarmStopsAt"),

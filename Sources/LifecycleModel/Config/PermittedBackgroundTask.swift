@@ -56,16 +56,17 @@ extension SessionConfig {
         if !backgroundTasks.isEmpty && iosVersion < .known(13, 0) {
             return ConfigIssue(field: "backgroundTasks", detail: "backgroundTasks needs iosVersion 13.0 or later (BGTaskScheduler is iOS 13+); send [] for iOS \(iosVersion)", allowed: [])
         }
-        var seen = Set<String>()
-        for (i, task) in backgroundTasks.enumerated() {
-            if task.identifier.isEmpty || task.identifier.unicodeScalars.count > 256 {
-                return ConfigIssue(field: "backgroundTasks[\(i)].identifier", detail: "backgroundTasks[\(i)].identifier must be 1 to 256 characters, e.g. \"com.example.refresh\"", allowed: [])
-            }
-            // breadth §1.1 (DOC): registering the same identifier twice kills the app.
-            if !seen.insert(task.identifier).inserted {
-                return ConfigIssue(field: "backgroundTasks[\(i)].identifier", detail: "backgroundTasks lists \"\(task.identifier)\" twice: each permitted identifier is registered once (a second registration crashes the app); list each identifier once", allowed: [])
-            }
+        for (i, task) in backgroundTasks.enumerated() where task.identifier.isEmpty || task.identifier.unicodeScalars.count > 256 {
+            return ConfigIssue(field: "backgroundTasks[\(i)].identifier", detail: "backgroundTasks[\(i)].identifier must be 1 to 256 characters, e.g. \"com.example.refresh\"", allowed: [])
         }
         return nil
+    }
+
+    /// The permitted tasks the app registers, one per identifier: Info.plist may list
+    /// an identifier twice, but the app registers one launch handler for it (a second
+    /// registration would crash it, breadth §1.1, DOC), so the first entry's kind counts.
+    public var registeredTasks: [PermittedBackgroundTask] {
+        var seen = Set<String>()
+        return backgroundTasks.filter { seen.insert($0.identifier).inserted }
     }
 }

@@ -77,7 +77,7 @@ extension Transition {
     /// are registered by then (breadth §1.1, DOC), and an app that calls
     /// `registerForRemoteNotifications()` will get its token (breadth §4.2, DOC).
     mutating func registerAtLaunch() {
-        state.registeredBackgroundTasks = config.backgroundTasks
+        state.registeredBackgroundTasks = config.registeredTasks
         state.pushTokenPending = profile.work.registersForRemoteNotifications && profile.work.pushTokenDelivery != .never
     }
 }

@@ -9,6 +9,7 @@ extension Transition {
             startProcess(payload: payload)
             open(stageToOpen(), payload: payload)
         case .background, .suspended:
+            state.userForceQuit = false  // the user opened it (a prewarmed process may follow a force-quit)
             resumePrewarm()  // breadth §3.4: a prewarmed process's launch continues
             open(stageToOpen(), payload: payload)
         case .active:

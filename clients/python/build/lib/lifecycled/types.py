@@ -22,6 +22,19 @@ class Quirks(TypedDict, total=False):
     didEnterBackgroundOnBackgroundLaunch: bool
     protectedDataDelay: float
     warmHandlerPosition: Literal["beforeDidBecomeActive", "afterDidBecomeActive"]
+    # Issue #11: background work, prewarming, push and the corrections from real logs.
+    backgroundTaskExpirationLead: float
+    lastWindowCloseTerminates: bool
+    bgTaskConnectsScene: bool
+    prewarmStopsAt: Literal["beforeMain", "afterDidFinish"]
+    pushTokenDelivery: Literal["afterDidBecomeActive", "beforeDidBecomeActive", "never"]
+
+
+class PermittedBackgroundTask(TypedDict):
+    """A ``BGTaskSchedulerPermittedIdentifiers`` entry and its task kind."""
+
+    identifier: str
+    kind: Literal["appRefresh", "processing"]
 
 
 class SessionConfig(TypedDict, total=False):
@@ -36,6 +49,9 @@ class SessionConfig(TypedDict, total=False):
     supportsMultipleScenes: bool
     rootViewController: str
     quirks: Quirks
+    sdkVersion: str
+    backgroundTasks: List[PermittedBackgroundTask]
+    registersForRemoteNotifications: bool
 
 
 class Action(TypedDict, total=False):
