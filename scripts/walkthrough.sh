@@ -43,3 +43,25 @@ run "curl -s -d '{\"session\":{\"tabs\":[\"home\",\"search\"]},\"actions\":[{\"t
 echo "# One shot, nothing kept"
 run "curl -s -d '{\"session\":{\"lifecycle\":\"app\",\"iosVersion\":\"17.0\"},\"actions\":[{\"type\":\"memoryWarning\"},{\"type\":\"terminate\",\"by\":\"system\"}]}' $base/v1/simulate"
 echo '```'
+echo
+echo "The background-work walkthrough (README, \"Background work, prewarming and iOS 27\"):"
+echo
+cat <<'MD'
+```console
+MD
+echo "# A BGTaskScheduler refresh task launches an iOS 27 app that is not running"
+echo "\$ BG=\$(curl -s -d '{\"iosVersion\":\"27.0\",\"backgroundModes\":[\"fetch\"],\"backgroundTasks\":[{\"identifier\":\"com.example.refresh\",\"kind\":\"appRefresh\"}],\"registersForRemoteNotifications\":true}' $base/v1/sessions | sed -E 's/.*\"id\":\"([^\"]+)\".*/\\1/')"
+created=$(curl -s -d '{"iosVersion":"27.0","backgroundModes":["fetch"],"backgroundTasks":[{"identifier":"com.example.refresh","kind":"appRefresh"}],"registersForRemoteNotifications":true}' "$base/v1/sessions")
+BG=$(echo "$created" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+echo
+run "curl -s -d '{\"type\":\"runBackgroundTask\",\"identifier\":\"com.example.refresh\",\"seconds\":2}' $base/v1/sessions/\$BG/actions | python3 scripts/callbacks.py"
+echo "# A prewarm that runs through didFinishLaunching (quirk prewarmStopsAt), then the user's launch"
+echo "\$ PRE=\$(curl -s -d '{\"iosVersion\":\"27.0\",\"quirks\":{\"prewarmStopsAt\":\"afterDidFinish\"}}' $base/v1/sessions | sed -E 's/.*\"id\":\"([^\"]+)\".*/\\1/')"
+created=$(curl -s -d '{"iosVersion":"27.0","quirks":{"prewarmStopsAt":"afterDidFinish"}}' "$base/v1/sessions")
+PRE=$(echo "$created" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+echo
+run "curl -s -d '{\"type\":\"prewarm\"}' $base/v1/sessions/\$PRE/actions"
+run "curl -s -d '{\"type\":\"launch\"}' $base/v1/sessions/\$PRE/actions | python3 scripts/callbacks.py"
+echo "# iOS 27 SDK without scenes: a 400 that says what to send"
+run "curl -s -d '{\"lifecycle\":\"app\",\"iosVersion\":\"27.0\"}' $base/v1/sessions"
+echo '```'

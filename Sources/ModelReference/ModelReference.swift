@@ -40,29 +40,44 @@ public enum ModelReference {
 
         """
         for config in configs { out += part(config) }
+        for config in configs where config.backgroundTasks.isEmpty && config.ui == .uikit { out += backgroundWorkPart(config) }
         if let first = configs.first { out += versionDifferences(first) }
         out += interfaceSection()
         return out
     }
 
-    private static func part(_ config: SessionConfig) -> String {
+    /// The actions of issue #11 again, for an app that lists BGTask identifiers
+    /// (`com.example.refresh`, appRefresh; `com.example.cleanup`, processing), has the
+    /// fetch and processing modes and registers for remote notifications.
+    private static func backgroundWorkPart(_ base: SessionConfig) -> String {
+        var config = base
+        config.backgroundTasks = [PermittedBackgroundTask(identifier: "com.example.refresh", kind: .appRefresh),
+                                  PermittedBackgroundTask(identifier: "com.example.cleanup", kind: .processing)]
+        config.backgroundModes.formUnion([.fetch, .processing])
+        config.registersForRemoteNotifications = true
+        return part(config, title: "Background work, `lifecycle: \(config.lifecycle.rawValue)`",
+                    note: "`backgroundTasks` com.example.refresh (appRefresh) and com.example.cleanup (processing), `registersForRemoteNotifications` true, ",
+                    kinds: [.runBackgroundTask, .backgroundURLSessionEvents, .prewarm, .launch, .backgroundFetch])
+    }
+
+    private static func part(_ config: SessionConfig, title: String? = nil, note: String = "", kinds only: [ActionKind]? = nil) -> String {
         let sim = Simulator(config: config)
         // A SwiftUI part is named for its `ui`; its receivers are SwiftUI's (breadth §7).
         let name = config.ui == .swiftUI ? "ui: \(config.ui.rawValue)" : "lifecycle: \(config.lifecycle.rawValue)"
         let tag = config.ui == .swiftUI ? config.ui.rawValue : config.lifecycle.rawValue
         var out = """
 
-        # `\(name)`
+        # \(title ?? "`\(name)`")
 
         \(config.ui == .swiftUI ? swiftUIIntro : "")Config: `iosVersion` \(config.iosVersion), `device` \(config.device.rawValue), `stateRestoration` \(config.stateRestoration),
         `supportsMultipleScenes` \(config.supportsMultipleScenes), `notificationCenterDelegate` \(config.notificationCenterDelegate),
-        `backgroundModes` \(config.backgroundModes.sorted().map(\.rawValue).joined(separator: ", ")), quirks at their defaults.
+        `backgroundModes` \(config.backgroundModes.sorted().map(\.rawValue).joined(separator: ", ")), \(note)quirks at their defaults.
 
         """
         // A sceneless part leaves out the kinds it refuses everywhere for want of scenes.
-        let kinds = ActionKind.allCases.filter { !needsScenesEverywhere($0, sim) }
+        let kinds = (only ?? ActionKind.allCases).filter { !needsScenesEverywhere($0, sim) }
         for kind in kinds {
-            out += "\n## `\(kind.rawValue)` (\(tag))\n\n\(kind.rule.summary) Sources: \(kind.rule.sources).\n"
+            out += "\n## `\(kind.rawValue)` (\(tag)\(only == nil ? "" : ", background work"))\n\n\(kind.rule.summary) Sources: \(kind.rule.sources).\n"
             for (label, action) in kind.examples {
                 if !label.isEmpty { out += "\n*\(label)*\n" }
                 out += "\n| from | callbacks | then |\n| --- | --- | --- |\n"
@@ -126,19 +141,26 @@ public enum ModelReference {
     }
 
     private static func versionDifferences(_ config: SessionConfig) -> String {
-        var out = "\n## Version differences\n\n| iOS | cold launch (icon) | background-time limit | restoration names |\n| --- | --- | --- | --- |\n"
-        for version in ["11.0", "12.4", "13.1", "13.2", "17.0", "26.0"] {
+        var out = "\n## Version differences\n\n| iOS | cold launch (icon) | background-time limit | restoration names | expiration lead / kill after the limit | prewarm | scene switcher kill |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+        for version in ["11.0", "12.4", "13.1", "13.2", "14.8", "15.0", "17.0", "26.0", "27.0"] {
             guard let v = IOSVersion(version) else { continue }
             var c = config
             c.iosVersion = v
             c.lifecycle = .app
+            // breadth §9.1: sceneless on iOS 27 means a binary built with an older SDK.
+            c.sdkVersion = v.major >= 27 ? IOSVersion("26.0") : nil
             c.quirks = Quirks()
+            var scene = c
+            scene.lifecycle = .scene
+            scene.supportsMultipleScenes = false
+            let sceneKill = v.major >= 13 ? Simulator(config: scene).profile.switcherKillSequence.rawValue : "—"
             let sim = Simulator(config: c)
             let launch = (try? sim.apply(.launch, to: AppSnapshot()))?.callbacks.map(\.method) ?? []
             let compact = launch.reduce(into: [(String, Int)]()) { runs, m in
                 if runs.last?.0 == m { runs[runs.count - 1].1 += 1 } else { runs.append((m, 1)) }
             }.map { $0.1 > 1 ? "`\($0.0)` ×\($0.1)" : "`\($0.0)`" }
-            out += "| \(version) | \(compact.joined(separator: "<br>")) | \(Int(sim.profile.backgroundTimeLimit)) s | `\(sim.profile.restoration.shouldSave)` |\n"
+            let p = sim.profile
+            out += "| \(version)\(c.sdkVersion.map { " (SDK \($0))" } ?? "") | \(compact.joined(separator: "<br>")) | \(Int(p.backgroundTimeLimit)) s | `\(p.restoration.shouldSave)` | \(Int(p.timing.expirationLead)) s / \(Int(p.backgroundKillGrace)) s | \(p.work.canPrewarm ? "yes" : "no") | \(sceneKill) |\n"
         }
         return out
     }

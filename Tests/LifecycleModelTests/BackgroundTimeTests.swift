@@ -14,12 +14,16 @@ import Testing
         #expect(later.state.clock == 5)
     }
 
-    @Test(arguments: [("11.0", 180.0), ("12.4", 180.0), ("13.0", 30.0), ("17.0", 30.0), ("26.0", 30.0)])
-    func backgroundTaskLimitExpirationAndKill(_ version: String, _ limit: Double) throws {
+    // Changed for facts §9.2 (MULTI, [EMB], [F391799]): from iOS 13 the expiration
+    // handler runs at the limit (lead 0, was 5 s before it) and the kill comes about
+    // 1 s after the limit (was at it); iOS ≤ 12 keeps facts §5.3's timing.
+    @Test(arguments: [("11.0", 180.0, 5.0, 0.0), ("12.4", 180.0, 5.0, 0.0), ("13.0", 30.0, 0.0, 1.0),
+                      ("17.0", 30.0, 0.0, 1.0), ("26.0", 30.0, 0.0, 1.0)])
+    func backgroundTaskLimitExpirationAndKill(_ version: String, _ limit: Double, _ lead: Double, _ grace: Double) throws {
         let sim = appSimulator(version)
         let bg = try sim.run([.launch, .beginBackgroundTask(name: "sync"), .background])
         #expect(sim.backgroundTimeRemaining(in: bg.state) == limit)
-        let beforeWarning = try sim.apply(.advanceTime(seconds: limit - 5.5), to: bg.state)
+        let beforeWarning = try sim.apply(.advanceTime(seconds: limit - lead - 0.5), to: bg.state)
         #expect(!beforeWarning.methods.contains("expirationHandler"))
         #expect(beforeWarning.state.app == .background)  // the task keeps it from suspension
         let warned = try sim.apply(.advanceTime(seconds: 1), to: beforeWarning.state)
@@ -32,12 +36,13 @@ import Testing
         #expect(killed.callbacks.isEmpty)  // 0x8badf00d: no applicationWillTerminate
         #expect(killed.state.app == .notRunning)
         #expect(killed.state.lastTermination?.reason == .backgroundTimeExpired)
-        #expect(killed.state.lastTermination?.at == limit)
+        #expect(killed.state.lastTermination?.at == limit + grace)
     }
 
     @Test func endingTheTaskInTimeLetsTheAppSuspend() throws {
         let sim = appSimulator("17.0")
-        let warned = try sim.run([.launch, .background, .beginBackgroundTask(name: nil), .advanceTime(seconds: 26)])
+        // facts §9.2: the warning comes at the 30 s limit now (was 25 s); the kill 1 s later.
+        let warned = try sim.run([.launch, .background, .beginBackgroundTask(name: nil), .advanceTime(seconds: 30)])
         #expect(warned.methods == ["expirationHandler"])
         let ended = try sim.apply(.endBackgroundTask(id: 1), to: warned.state)
         #expect(ended.state.app == .suspended)  // past its suspension time: at once

@@ -11,6 +11,13 @@ import Testing
         // issue #12 item 5: a SwiftUI App life-cycle session (its phases: SwiftUIRandomSequenceTests).
         { swiftUISimulator { $0.device = .ipad; $0.supportsMultipleScenes = true; $0.notificationCenterDelegate = true
                              $0.backgroundModes = Set(BackgroundMode.allCases) } },
+        // Issue #11: BGTasks, URL sessions, prewarming and push on iOS 27.
+        { sceneSimulator("27.0") { $0.backgroundModes = [.fetch, .processing]; $0.registersForRemoteNotifications = true
+                                   $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh),
+                                                         .init(identifier: "com.example.cleanup", kind: .processing)]
+                                   $0.quirks.bgTaskConnectsScene = true; $0.quirks.prewarmStopsAt = .afterDidFinish } },
+        { iPadSimulator { $0.quirks.lastWindowCloseTerminates = true; $0.registersForRemoteNotifications = true
+                          $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)]; $0.backgroundModes = [.fetch] } },
     ]
 
     @Test(arguments: 0..<configs.count)

@@ -10,6 +10,16 @@ import Testing
                    $0.quirks.protectedDataDelay = 0; $0.backgroundModes = [.fetch] }),
         ("17.0", { $0.backgroundModes = [.remoteNotification, .location]; $0.quirks.didEnterBackgroundOnBackgroundLaunch = false }),
         ("26.0", { $0.notificationCenterDelegate = true; $0.stateRestoration = true; $0.quirks.orientationQueries = true }),
+        // Issue #11: BGTasks (the identifiers RunBackgroundTaskAction.random draws), push
+        // registration and prewarming, on an iOS 27 device running an iOS 26 binary.
+        ("27.0", { $0.sdkVersion = IOSVersion("26.0"); $0.backgroundModes = [.fetch, .processing]
+                   $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh),
+                                         .init(identifier: "com.example.cleanup", kind: .processing)]
+                   $0.registersForRemoteNotifications = true; $0.stateRestoration = true
+                   $0.quirks.prewarmStopsAt = .afterDidFinish }),
+        ("15.0", { $0.backgroundModes = [.fetch]; $0.registersForRemoteNotifications = true
+                   $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)]
+                   $0.quirks.pushTokenDelivery = .beforeDidBecomeActive; $0.quirks.backgroundTaskExpirationLead = 3 }),
     ]
 
     @Test(arguments: 0..<configs.count)

@@ -274,6 +274,10 @@ extension ActionOutcome {
         // A TabView's tabs (config `tabs`) make selectTab possible.
         let tabbed = swiftUISimulator { $0.tabs = ["a", "b"] }
         accepted.formUnion(tabbed.allowedActions(in: try tabbed.run([.launch]).state))
+        // A listed BGTask identifier makes runBackgroundTask possible (breadth §1).
+        let tasks = swiftUISimulator { $0.backgroundModes = [.fetch]
+                                       $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)] }
+        accepted.formUnion(tasks.allowedActions(in: try tasks.run([.launch, .background]).state))
         #expect(accepted == Set(ActionKind.allCases))
     }
 }

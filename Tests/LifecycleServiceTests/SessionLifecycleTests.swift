@@ -23,8 +23,11 @@ import Testing
         #expect(state["app"] as? String == "notRunning")
         #expect(state["restorationArchive"] as? Bool == false)
         #expect(r.json["callbackCount"] as? Int == 0)
+        // Issue #11 adds backgroundURLSessionEvents (breadth §2.1: a not-running app can be
+        // relaunched for a background session; prewarm is iOS 15+, runBackgroundTask needs backgroundTasks).
         #expect(r.json["allowedActions"] as? [String] == ["launch", "openURL", "openUniversalLink", "tapNotification", "terminate",
-                                                          "lock", "memoryWarning", "receiveNotification", "quickAction", "advanceTime"])
+                                                          "lock", "memoryWarning", "receiveNotification", "quickAction", "advanceTime",
+                                                          "backgroundURLSessionEvents"])
     }
 
     @Test func sessionIdsAreDistinctRandomV4() {

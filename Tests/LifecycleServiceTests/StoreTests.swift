@@ -9,36 +9,39 @@ import Testing
         let client = ServiceClient()
         let id = client.create()
         client.act(id, #"{"type":"launch"}"#)        // 18 callbacks: 12 app delegate, 6 root view controller
-        client.act(id, #"{"type":"background"}"#)    // 5
+        // facts §9.1: saving state now includes the root's encodeRestorableState(with:): 6, was 5.
+        client.act(id, #"{"type":"background"}"#)    // 6
         let all = client.send("GET", "/v1/sessions/\(id)/callbacks")
         #expect(all.status == 200)
         let seqs = (all.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int }
-        #expect(seqs == Array(1...23))
-        #expect(all.json["next"] as? Int == 23)
+        #expect(seqs == Array(1...24))
+        #expect(all.json["next"] as? Int == 24)
         #expect(all.json["dropped"] as? Int == 0)
         let page = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "10"), ("limit", "3")])
         #expect((page.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == [11, 12, 13])
         #expect(page.json["next"] as? Int == 13)
-        let end = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "23")])
+        let end = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "24")])
         #expect((end.json["callbacks"] as? [Any])?.isEmpty == true)
-        #expect(end.json["next"] as? Int == 23)
+        #expect(end.json["next"] as? Int == 24)
     }
 
     @Test func logKeepsTheNewestMaxLogAndCountsTheDropped() throws {
         let client = ServiceClient(Service(limits: ServiceLimits(maxLog: 10)))
         let id = client.create()
         client.act(id, #"{"type":"launch"}"#)      // seq 1-18
-        client.act(id, #"{"type":"background"}"#)  // seq 19-23
+        // facts §9.1: the save adds the root's encodeRestorableState(with:), so seq 19-24 (was 19-23).
+        client.act(id, #"{"type":"background"}"#)  // seq 19-24
         let r = client.send("GET", "/v1/sessions/\(id)/callbacks")
-        #expect((r.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == Array(14...23))
-        #expect(r.json["dropped"] as? Int == 13)
-        #expect(r.json["total"] as? Int == 23)
+        #expect((r.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == Array(15...24))
+        #expect(r.json["dropped"] as? Int == 14)
+        #expect(r.json["total"] as? Int == 24)
         let methods = (r.json["callbacks"] as? [[String: Any]])?.compactMap { $0["method"] as? String }
         #expect(methods?.last == "application(_:supportedInterfaceOrientationsFor:)")
-        #expect(methods?[3] == "applicationDidBecomeActive(_:)")  // seq 17
-        #expect(methods?[4] == "viewDidAppear(_:)")               // seq 18
+        #expect(methods?[2] == "applicationDidBecomeActive(_:)")  // seq 17
+        #expect(methods?[3] == "viewDidAppear(_:)")               // seq 18
+        #expect(methods?[8] == "encodeRestorableState(with:)")    // seq 23
         let fromDropped = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "2"), ("limit", "2")])
-        #expect((fromDropped.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == [14, 15])
+        #expect((fromDropped.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == [15, 16])
     }
 
     @Test func listIsPaginatedInCreationOrder() throws {

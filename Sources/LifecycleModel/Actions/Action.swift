@@ -54,6 +54,13 @@ public enum Action: Sendable, Equatable {
     case dismiss(sceneId: String?)
     /// The user starts a swipe-back and cancels it.
     case cancelInteractivePop(sceneId: String?)
+    /// The system launches or wakes the app for a BGTaskScheduler task; its handler
+    /// works `seconds` before `setTaskCompleted` (nil identifier: the config's first).
+    case runBackgroundTask(identifier: String?, seconds: Double)
+    /// The system launches or wakes the app for a background URL session's events.
+    case backgroundURLSessionEvents(identifier: String)
+    /// The system prewarms the app (iOS 15+); a later `launch` continues from there.
+    case prewarm
 
     // UI (breadth §5–6)
     /// The device (or an iPad window) turns to an orientation.
@@ -101,6 +108,9 @@ public enum Action: Sendable, Equatable {
         case .selectTab: .selectTab
         case .addChild: .addChild
         case .removeChild: .removeChild
+        case .runBackgroundTask: .runBackgroundTask
+        case .backgroundURLSessionEvents: .backgroundURLSessionEvents
+        case .prewarm: .prewarm
         }
     }
 }
@@ -115,6 +125,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case openScene, activateScene, closeScene, disconnectScene
     case push, pop, present, dismiss, cancelInteractivePop
     case rotate, setAppearance, selectTab, addChild, removeChild
+    case runBackgroundTask, backgroundURLSessionEvents, prewarm
 
 }
 

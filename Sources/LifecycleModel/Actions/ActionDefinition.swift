@@ -66,6 +66,9 @@ extension ActionKind {
         case .selectTab: SelectTabAction.self
         case .addChild: AddChildAction.self
         case .removeChild: RemoveChildAction.self
+        case .runBackgroundTask: RunBackgroundTaskAction.self
+        case .backgroundURLSessionEvents: BackgroundURLSessionEventsAction.self
+        case .prewarm: PrewarmAction.self
         }
     }
 

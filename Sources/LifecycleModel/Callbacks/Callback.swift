@@ -47,4 +47,9 @@ public enum Receiver: String, Sendable, CaseIterable {
     case view
     /// The app's `UITabBarControllerDelegate` (config `tabs`).
     case tabBarControllerDelegate
+    /// A BGTaskScheduler task: its launch handler, its expiration handler, and the
+    /// app's `setTaskCompleted(success:)` (breadth §1).
+    case bgTask
+    /// The delegate of a background `URLSession` (breadth §2).
+    case urlSessionDelegate
 }

@@ -39,6 +39,15 @@ public struct Profile: Sendable, Equatable {
     /// Rotation, traits and containers (breadth §5–6; Profile+Interface.swift).
     public var ui: InterfaceProfile
 
+    // MARK: Background work, prewarming, push and the facts §9 corrections (issue #11)
+
+    /// Seconds between a background task's time running out and the kill of an app
+    /// whose task still runs: about 1 s on iOS 13+ (facts §9.2, MULTI), 0 before.
+    public var backgroundKillGrace: Double = 0
+    /// BGTaskScheduler, background URL sessions, prewarming and push registration
+    /// (Profile+BackgroundWork.swift).
+    public var work = BackgroundWorkProfile()
+
     public init(config: SessionConfig) {
         let version = config.iosVersion
         let legacyUI = version < .known(13, 0)
@@ -54,15 +63,24 @@ public struct Profile: Sendable, Equatable {
         sheetsAreFullScreen = legacyUI && config.device == .iphone
         multipleScenes = config.device == .ipad && config.supportsMultipleScenes
         restoration = version >= .known(13, 2) ? .secure : .legacy
-        // breadth §7.3 ([JSQ], SINGLE): a SwiftUI app killed while active sees its
-        // phase go inactive → background, so its scenes enter the background first.
+        // facts §9.3 (SINGLE each): a scene app's switcher kill entered the background
+        // first on iOS 13; from iOS 15 it resigns, then disconnects. Sceneless apps keep
+        // the sequence facts §3.8 states. breadth §7.3 ([JSQ], SINGLE): a SwiftUI app
+        // killed while active sees its phase go inactive → background, so its scenes
+        // enter the background first on every version.
         switcherKillSequence = config.quirks.switcherKillSequence
-            ?? (config.ui == .swiftUI ? .resignActiveEnterBackgroundThenTerminate : .resignActiveThenTerminate)
+            ?? (config.ui == .swiftUI || (usesScenes && version < .known(15, 0))
+                ? .resignActiveEnterBackgroundThenTerminate : .resignActiveThenTerminate)
         // DOC: UIKit does not call the app delegate's didEnterBackground in scene apps.
         didEnterBackgroundOnBackgroundLaunch = !usesScenes && (config.quirks.didEnterBackgroundOnBackgroundLaunch ?? !legacyUI)
         protectedDataDelay = config.quirks.protectedDataDelay ?? 10
         backgroundTimeLimit = legacyUI ? 180 : 30
         ui = InterfaceProfile(config: config)
+        // facts §9.2 (MULTI, iOS 13+): the expiration handler at the limit, the kill
+        // about a second later; facts §5.3 before (shortly before, kill at the limit).
+        timing.expirationLead = config.quirks.backgroundTaskExpirationLead ?? (legacyUI ? 5 : 0)
+        backgroundKillGrace = legacyUI ? 0 : 1
+        work = BackgroundWorkProfile(config: config)
     }
 
     /// The quirks with their defaults filled in, as the session reports them.
@@ -75,7 +93,12 @@ public struct Profile: Sendable, Equatable {
                swiftUIColdUniversalLinkDelivered: delegates.swiftUI?.coldUniversalLinkDelivered,
                darkModeSnapshotToggle: ui.darkModeSnapshotToggle,
                offscreenChildrenGetSizeTransition: ui.offscreenChildrenGetSizeTransition,
-               tabSwitchWillOrder: ui.tabSwitchWillOrder)
+               tabSwitchWillOrder: ui.tabSwitchWillOrder,
+               backgroundTaskExpirationLead: timing.expirationLead,
+               lastWindowCloseTerminates: multipleScenes ? work.lastWindowCloseTerminates : nil,
+               bgTaskConnectsScene: usesScenes ? work.bgTaskConnectsScene : nil,
+               prewarmStopsAt: work.canPrewarm ? work.prewarmStopsAt : nil,
+               pushTokenDelivery: work.pushTokenDelivery)
     }
 }
 
@@ -119,6 +142,6 @@ public struct Timing: Sendable, Equatable {
     /// completion handler (DOC).
     public var eventWindow: Double = 30
     /// Seconds before the background time runs out that the expiration handler runs
-    /// ("shortly before", DOC).
+    /// ("shortly before", DOC); resolved from quirk `backgroundTaskExpirationLead`.
     public var expirationLead: Double = 5
 }

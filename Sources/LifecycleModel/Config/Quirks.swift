@@ -8,7 +8,9 @@ public struct Quirks: Sendable, Equatable {
     /// from 13 (status-bar methods deprecated, DOC; orientation counts depend on the
     /// device and storyboard).
     public var orientationQueries: Bool?
-    /// What a foreground app killed from the app switcher hears (facts §3).
+    /// What a foreground app killed from the app switcher hears (facts §3). Default:
+/// `resignActiveEnterBackgroundThenTerminate` for scene apps on iOS 13–14,
+/// `resignActiveThenTerminate` otherwise (facts §9.3).
     public var switcherKillSequence: SwitcherKillSequence?
     /// Whether a launch into the background calls `applicationDidEnterBackground(_:)`
     /// before the event's handler. Default: no on iOS ≤ 12 (iOS 7 and 11 logs), yes
@@ -49,13 +51,38 @@ public struct Quirks: Sendable, Equatable {
     /// Which "will" call comes first on a tab switch (breadth §6.1: [PGZ] against [JJ]).
     public var tabSwitchWillOrder: TabSwitchWillOrder?
 
+    // MARK: Background work, prewarming, push and the corrections of facts §9 (issue #11)
+
+    /// Seconds before a background task's time runs out that its expiration handler
+    /// runs. Default 0 on iOS 13+ (facts §9.2, MULTI: at the limit; Apple says
+    /// "shortly before"), 5 on iOS ≤ 12 (facts §5.3).
+    public var backgroundTaskExpirationLead: Double?
+    /// Closing the last window of a multi-window iPad app ends the process
+    /// (applicationWillTerminate). Default false: the app stays in the background
+    /// (facts §9.4: seen on an iOS 13 beta only, UNSURE since).
+    public var lastWindowCloseTerminates: Bool?
+    /// A BGTask or background URL session launch of a scene app connects a scene in
+    /// the background. Default false: the handlers belong to the app (breadth §1, §2
+    /// open questions; no log either way).
+    public var bgTaskConnectsScene: Bool?
+    /// How far a prewarm runs before it pauses. Default `beforeMain` (breadth §3.1,
+    /// DOC), so a prewarm makes no callback; `afterDidFinish` as iOS 15 logs show.
+    public var prewarmStopsAt: PrewarmStop?
+    /// Where `application(_:didRegisterForRemoteNotificationsWithDeviceToken:)` comes
+    /// relative to didBecomeActive. Default `afterDidBecomeActive` (breadth §4.4:
+    /// undocumented; proposed default).
+    public var pushTokenDelivery: PushTokenDelivery?
+
     public init(orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil,
                 didEnterBackgroundOnBackgroundLaunch: Bool? = nil, protectedDataDelay: Double? = nil,
                 warmHandlerPosition: WarmHandlerPosition? = nil,
                 swiftUIAdaptorInit: SwiftUIAdaptorInit? = nil, swiftUIScenePhaseTiming: SwiftUIScenePhaseTiming? = nil,
                 swiftUIColdUniversalLinkDelivered: Bool? = nil,
                 darkModeSnapshotToggle: Bool? = nil, offscreenChildrenGetSizeTransition: Bool? = nil,
-                tabSwitchWillOrder: TabSwitchWillOrder? = nil) {
+                tabSwitchWillOrder: TabSwitchWillOrder? = nil,
+                backgroundTaskExpirationLead: Double? = nil, lastWindowCloseTerminates: Bool? = nil,
+                bgTaskConnectsScene: Bool? = nil, prewarmStopsAt: PrewarmStop? = nil,
+                pushTokenDelivery: PushTokenDelivery? = nil) {
         self.orientationQueries = orientationQueries
         self.switcherKillSequence = switcherKillSequence
         self.didEnterBackgroundOnBackgroundLaunch = didEnterBackgroundOnBackgroundLaunch
@@ -67,13 +94,23 @@ public struct Quirks: Sendable, Equatable {
         self.darkModeSnapshotToggle = darkModeSnapshotToggle
         self.offscreenChildrenGetSizeTransition = offscreenChildrenGetSizeTransition
         self.tabSwitchWillOrder = tabSwitchWillOrder
+        self.backgroundTaskExpirationLead = backgroundTaskExpirationLead
+        self.lastWindowCloseTerminates = lastWindowCloseTerminates
+        self.bgTaskConnectsScene = bgTaskConnectsScene
+        self.prewarmStopsAt = prewarmStopsAt
+        self.pushTokenDelivery = pushTokenDelivery
     }
 
     /// The quirk names a config may set, for validation messages.
     public static let names = ["orientationQueries", "switcherKillSequence",
                                "didEnterBackgroundOnBackgroundLaunch", "protectedDataDelay", "warmHandlerPosition",
                                "swiftUIAdaptorInit", "swiftUIScenePhaseTiming", "swiftUIColdUniversalLinkDelivered",
-                               "darkModeSnapshotToggle", "offscreenChildrenGetSizeTransition", "tabSwitchWillOrder"]
+                               "darkModeSnapshotToggle", "offscreenChildrenGetSizeTransition", "tabSwitchWillOrder",
+                               "backgroundTaskExpirationLead", "lastWindowCloseTerminates", "bgTaskConnectsScene",
+                               "prewarmStopsAt", "pushTokenDelivery"]
+
+    /// The largest `backgroundTaskExpirationLead` accepted (the shortest limit, 30 s).
+    public static let maxExpirationLead = 30.0
 
     /// The largest `protectedDataDelay` accepted (a day).
     public static let maxProtectedDataDelay = 86_400.0
@@ -112,4 +149,23 @@ public enum TabSwitchWillOrder: String, Sendable, CaseIterable {
     case oldFirst
     /// B.viewWillAppear first, always ([PGZ]).
     case newFirst
+}
+
+/// Where a prewarm pauses (breadth §3).
+public enum PrewarmStop: String, Sendable, CaseIterable {
+    /// Before `UIApplicationMain`: no callback (DOC, [A-launch]); the default.
+    case beforeMain
+    /// After `application(_:didFinishLaunchingWithOptions:)`, no scene connected
+    /// (iOS 15 logs, [SO71025205], [F706782]).
+    case afterDidFinish
+}
+
+/// When the device token reaches the app delegate (breadth §4.4).
+public enum PushTokenDelivery: String, Sendable, CaseIterable {
+    /// After the launch's didBecomeActive; the default.
+    case afterDidBecomeActive
+    /// Before the launch's didBecomeActive.
+    case beforeDidBecomeActive
+    /// Neither callback comes ([BLOG14], SINGLE).
+    case never
 }

@@ -29,6 +29,7 @@ extension SessionConfig {
         if rootViewController.isEmpty || rootViewController.unicodeScalars.count > Self.maxNameLength {
             return ConfigIssue(field: "rootViewController", detail: "rootViewController must be a name of 1 to \(Self.maxNameLength) characters", allowed: [])
         }
+        if let issue = backgroundWorkIssue { return issue }
         return nil
     }
 }

@@ -22,6 +22,17 @@ public struct SessionConfig: Sendable, Equatable {
     /// controllers, instead of `rootViewController` (breadth §6; nil: no tab bar).
     public var tabs: [String]?
 
+    // MARK: Background work and the iOS 27 SDK (issue #11; contract v1.1)
+
+    /// The SDK the app was built with; nil: the same as `iosVersion` (contract v1.1).
+    public var sdkVersion: IOSVersion? = nil
+    /// `BGTaskSchedulerPermittedIdentifiers` with their kinds, registered while the app
+    /// launches (iOS 13+; breadth §1.1).
+    public var backgroundTasks: [PermittedBackgroundTask] = []
+    /// The app calls `registerForRemoteNotifications()` in didFinishLaunching, as it
+    /// should on every launch (breadth §4.2).
+    public var registersForRemoteNotifications = false
+
     /// The default iOS version of the contract.
     public static let defaultVersion = IOSVersion.known(17, 0)
 

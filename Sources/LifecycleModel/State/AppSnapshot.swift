@@ -30,6 +30,18 @@ public struct AppSnapshot: Sendable, Equatable {
     /// outlive the process.
     public internal(set) var interface = InterfaceSettings()
 
+    // MARK: Background work and prewarming (issue #11)
+
+    /// The current process was started by a prewarm (breadth §3), and whether it is
+    /// still paused there; nil for a process the system or the user launched.
+    public internal(set) var prewarm: PrewarmSnapshot?
+    /// The BGTask identifiers this process registered in didFinishLaunching
+    /// (breadth §1.1); empty before launch or when the config lists none.
+    public internal(set) var registeredBackgroundTasks: [PermittedBackgroundTask] = []
+    /// The app registered for remote notifications at this launch and its device
+    /// token has not arrived yet (breadth §4.4).
+    var pushTokenPending = false
+
     /// A freshly installed app: not running, nothing on disk, time zero.
     public init(app: AppState = .notRunning, restorationArchive: Bool = false, clock: Double = 0) {
         self.app = app
@@ -63,6 +75,9 @@ public struct AppSnapshot: Sendable, Equatable {
         lock.processEnded()
         sessions.detachAll()
         windows = []
+        prewarm = nil
+        registeredBackgroundTasks = []
+        pushTokenPending = false
     }
 }
 

@@ -3,7 +3,8 @@ import LifecycleModel
 /// Session config JSON (contract, "Session config") → `SessionConfig`.
 enum ConfigDecoding {
     static let fields = ["lifecycle", "iosVersion", "device", "stateRestoration", "notificationCenterDelegate",
-                         "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks", "ui", "tabs"]
+                         "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks", "ui", "tabs",
+                         "sdkVersion", "backgroundTasks", "registersForRemoteNotifications"]
     static let example = #"{"lifecycle":"app","iosVersion":"11.0"}"#
 
     static func decode(_ value: JSONValue, path: String = "") throws(Problem) -> SessionConfig {
@@ -15,7 +16,7 @@ enum ConfigDecoding {
             }
             version = v
         }
-        let config = SessionConfig(
+        var config = SessionConfig(
             lifecycle: try r.choice("lifecycle", LifecycleKind.self),
             iosVersion: version,
             device: try r.choice("device", Device.self) ?? .iphone,
@@ -27,6 +28,7 @@ enum ConfigDecoding {
             quirks: try quirks(r),
             ui: try r.choice("ui", UIFramework.self) ?? .uikit,
             tabs: try tabs(r))
+        try decodeBackgroundWork(r, into: &config)
         if let issue = config.issue {
             throw Problem.invalidField(r.field(issue.field), issue.detail, allowed: issue.allowed)
         }
@@ -86,6 +88,12 @@ enum ConfigDecoding {
             swiftUIColdUniversalLinkDelivered: try q.bool("swiftUIColdUniversalLinkDelivered"),
             darkModeSnapshotToggle: try q.bool("darkModeSnapshotToggle"),
             offscreenChildrenGetSizeTransition: try q.bool("offscreenChildrenGetSizeTransition"),
-            tabSwitchWillOrder: try q.choice("tabSwitchWillOrder", TabSwitchWillOrder.self))
+            tabSwitchWillOrder: try q.choice("tabSwitchWillOrder", TabSwitchWillOrder.self),
+            backgroundTaskExpirationLead: try q.number("backgroundTaskExpirationLead", in: 0...Quirks.maxExpirationLead,
+                                                       what: "a number of seconds from 0 to \(Int(Quirks.maxExpirationLead))"),
+            lastWindowCloseTerminates: try q.bool("lastWindowCloseTerminates"),
+            bgTaskConnectsScene: try q.bool("bgTaskConnectsScene"),
+            prewarmStopsAt: try q.choice("prewarmStopsAt", PrewarmStop.self),
+            pushTokenDelivery: try q.choice("pushTokenDelivery", PushTokenDelivery.self))
     }
 }

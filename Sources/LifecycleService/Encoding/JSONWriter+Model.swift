@@ -67,6 +67,7 @@ extension JSONWriter {
             endObject()
         }
         endArray()
+        writeBackgroundWork(s)
         if simulator.profile.usesScenes {
             key("scenes")
             beginArray()
@@ -111,6 +112,7 @@ extension JSONWriter {
         member("rootViewController", c.rootViewController)
         member("ui", c.ui.rawValue)
         if let tabs = c.tabs { member("tabs", strings: tabs) }
+        writeBackgroundWork(c)
         key("quirks")
         beginObject()
         if let q = quirks.orientationQueries { key("orientationQueries"); bool(q) }
@@ -124,6 +126,11 @@ extension JSONWriter {
         if let q = quirks.darkModeSnapshotToggle { key("darkModeSnapshotToggle"); bool(q) }
         if let q = quirks.offscreenChildrenGetSizeTransition { key("offscreenChildrenGetSizeTransition"); bool(q) }
         if let q = quirks.tabSwitchWillOrder { member("tabSwitchWillOrder", q.rawValue) }
+        if let q = quirks.backgroundTaskExpirationLead { key("backgroundTaskExpirationLead"); number(q) }
+        if let q = quirks.lastWindowCloseTerminates { key("lastWindowCloseTerminates"); bool(q) }
+        if let q = quirks.bgTaskConnectsScene { key("bgTaskConnectsScene"); bool(q) }
+        if let q = quirks.prewarmStopsAt { member("prewarmStopsAt", q.rawValue) }
+        if let q = quirks.pushTokenDelivery { member("pushTokenDelivery", q.rawValue) }
         endObject()
         endObject()
     }

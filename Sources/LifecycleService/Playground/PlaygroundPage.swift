@@ -78,6 +78,8 @@ enum PlaygroundPage {
     <label><input type="checkbox" id="stateRestoration"> stateRestoration</label>
     <label><input type="checkbox" id="supportsMultipleScenes"> supportsMultipleScenes</label>
     <label><input type="checkbox" id="notificationCenterDelegate"> notificationCenterDelegate</label>
+    <label><input type="checkbox" id="registersForRemoteNotifications"> registersForRemoteNotifications</label>
+    <label><input type="checkbox" id="bgTasks"> backgroundTasks: com.example.refresh (appRefresh)</label>
     </fieldset>
     <fieldset class="checks" id="modes"><legend>Background modes</legend></fieldset>
     <button type="submit" class="primary" id="create">Create session</button>
@@ -127,7 +129,7 @@ enum PlaygroundPage {
     <script>
     "use strict";
     const $ = (id) => document.getElementById(id);
-    const VERSIONS = ["11.0", "12.0", "13.0", "14.0", "15.0", "16.0", "17.0", "18.0", "26.0"];
+    const VERSIONS = ["11.0", "12.0", "13.0", "14.0", "15.0", "16.0", "17.0", "18.0", "26.0", "27.0"];
     const MODES = ["fetch", "remote-notification", "location", "audio", "processing"];
     // Parameters the page offers, with defaults: [name, kind, default or choices].
     const PARAMS = {
@@ -156,6 +158,8 @@ enum PlaygroundPage {
       selectTab: [["index", "number", "1"], ["sceneId", "scene", null]],
       addChild: [["name", "text", "banner"], ["sceneId", "scene", null]],
       removeChild: [["name", "text", "banner"], ["sceneId", "scene", null]],
+      runBackgroundTask: [["identifier", "text", "com.example.refresh"], ["seconds", "number", "1"]],
+      backgroundURLSessionEvents: [["identifier", "text", "com.example.upload"]],
     };
 
     let session = null;     // {id, config, state, allowed}
@@ -183,7 +187,8 @@ enum PlaygroundPage {
       const c = {iosVersion: $("iosVersion").value};
       if ($("lifecycle").value) c.lifecycle = $("lifecycle").value;
       if ($("device").value !== "iphone") c.device = $("device").value;
-      for (const f of ["stateRestoration", "supportsMultipleScenes", "notificationCenterDelegate"]) if ($(f).checked) c[f] = true;
+      for (const f of ["stateRestoration", "supportsMultipleScenes", "notificationCenterDelegate", "registersForRemoteNotifications"]) if ($(f).checked) c[f] = true;
+      if ($("bgTasks").checked) c.backgroundTasks = [{identifier: "com.example.refresh", kind: "appRefresh"}];
       const modes = [...document.querySelectorAll("input[name=mode]:checked")].map((b) => b.value);
       if (modes.length) c.backgroundModes = modes;
       return c;

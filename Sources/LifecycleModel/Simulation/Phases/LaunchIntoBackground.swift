@@ -18,13 +18,16 @@ extension Transition {
         }
         startBackgroundTime(window: profile.timing.eventWindow)
         handler(&self)
+        deliverPushTokenIfPending(at: nil)
     }
 
     /// A suspended app woken for an event runs the handler in the background (S4, DOC).
     mutating func wakeInBackground(handler: (inout Transition) -> Void) {
         enter(.background)
+        resumePrewarm()
         startBackgroundTime(window: profile.timing.eventWindow)
         handler(&self)
+        deliverPushTokenIfPending(at: nil)
     }
 
     /// An app already executing in the background handles the event; it gets the
@@ -32,5 +35,6 @@ extension Transition {
     mutating func handleInBackground(handler: (inout Transition) -> Void) {
         state.background.extend(at: state.clock, by: profile.timing.eventWindow)
         handler(&self)
+        deliverPushTokenIfPending(at: nil)
     }
 }

@@ -5,6 +5,15 @@ extension Transition {
         guard config.stateRestoration else { return }
         call(profile.restoration.shouldSave)
         call(profile.restoration.willEncode)
+        // facts §9.1 (DOC, [A-preserve]): then each restorable view controller encodes
+        // its state, from each window's root down (presented ones after their stack).
+        for w in state.windows.indices {
+            for c in state.windows[w].contexts.indices {
+                for k in state.windows[w].contexts[c].stack.indices {
+                    callViewController(ViewControllerMethod.encodeRestorableState, ViewControllerRef(window: w, context: c, index: k))
+                }
+            }
+        }
         state.restorationArchive = true
     }
 

@@ -14,6 +14,7 @@ extension Transition {
     mutating func launchUntilDidFinish(options: JSONValue) {
         state.interruption = nil
         state.background.clearTasks()
+        resumePrewarm()
         startSwiftUIApp()
         if profile.statusBarFrameCalls {
             call(AppDelegateMethod.willChangeStatusBarFrame)
@@ -24,6 +25,7 @@ extension Transition {
         call(AppDelegateMethod.willFinishLaunching, args: args)
         restoreStateIfArchived()
         call(AppDelegateMethod.didFinishLaunching, args: args)
+        registerAtLaunch()
         call(AppDelegateMethod.supportedInterfaceOrientations, times: profile.orientationQueries?.afterLaunch ?? 0)
         reportPendingDiscards()
     }
@@ -36,6 +38,13 @@ extension Transition {
         // Scene apps restore through session.stateRestorationActivity instead (DOC).
         guard config.stateRestoration, state.restorationArchive, delegates.appDelegateKeepsState else { return }
         call(profile.restoration.shouldRestore)
+        // facts §9.1 (DOC outline, [A-didfinish], [A-restore]; MULTI order, [MN-R]): the
+        // restored view controllers are created and loaded, then each decodes its
+        // state, before didDecodeRestorableStateWith and didFinishLaunching; they appear
+        // after didFinishLaunching. The model restores the window's root controller
+        // (its navigation stack starts over), created here instead of at connection.
+        let w = createWindow(sceneId: nil)
+        callViewController(ViewControllerMethod.decodeRestorableState, root(w))
         call(profile.restoration.didDecode)
     }
 

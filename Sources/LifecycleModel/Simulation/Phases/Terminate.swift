@@ -12,6 +12,8 @@ extension Transition {
     /// directly; it does not pass through background, and the sessions survive.
     mutating func terminate(by cause: TerminationCause) {
         let running = state.app.isExecuting
+        // breadth §3.1: a process paused before main is discarded without a word.
+        if state.app == .notRunning { state.prewarm = nil }
         if cause == .user {
             if running {
                 let stages = foregroundStages

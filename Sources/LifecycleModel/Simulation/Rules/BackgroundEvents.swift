@@ -31,6 +31,9 @@ extension Transition {
     /// `backgroundFetch` and `locationEvent`: gated by the config's `backgroundModes`;
     /// no relaunch after a user force-quit (facts §3, DOC).
     mutating func backgroundEvent(_ event: BackgroundEvent) throws(ActionRefusal) {
+        // breadth §1.9 (DOC, [A-fetch], [A-bgupd]): permitted BGTask identifiers turn
+        // the old fetch off, so the system never grants one (a 409, not a silent no-op).
+        try require(event != .fetch || !profile.work.permittedIdentifiersDisableFetch, Needs.fetchReplacedByBGTasks)
         switch state.app {
         case .active, .inactive:
             // A foreground app gets location updates without the background mode; the

@@ -9,6 +9,8 @@ extension Transition {
             startProcess(payload: payload)
             open(stageToOpen(), payload: payload)
         case .background, .suspended:
+            state.userForceQuit = false  // the user opened it (a prewarmed process may follow a force-quit)
+            resumePrewarm()  // breadth §3.4: a prewarmed process's launch continues
             open(stageToOpen(), payload: payload)
         case .active:
             // Already on screen: the handler alone (facts §4's rule for active

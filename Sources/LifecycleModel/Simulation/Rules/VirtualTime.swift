@@ -26,7 +26,8 @@ extension Transition {
             if state.backgroundTasks.contains(where: { !$0.expirationHandlerCalled }) {
                 due.append((deadline - profile.timing.expirationLead, .taskExpiration))
             }
-            due.append((deadline, .backgroundTimeExpired))
+            // facts §9.2 (MULTI): the kill comes about a second after the limit.
+            due.append((deadline + profile.backgroundKillGrace, .backgroundTimeExpired))
         } else if let at = state.background.suspension(app: state.app) {
             due.append((at, .suspension))
         }

@@ -54,6 +54,7 @@ extension Transition {
                 state.interruption = nil  // nothing left on screen to cover
                 startBackgroundTime(window: profile.timing.suspensionDelay)
             }
+            endIfLastWindowClosed()
         } else {
             // Not running code: discarded now, reported at the next launch (DOC).
             state.sessions.discard(i, reportLater: true)

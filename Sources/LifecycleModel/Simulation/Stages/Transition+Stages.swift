@@ -76,9 +76,11 @@ extension Transition {
         // breadth §5.9: an appearance changed while off screen arrives now, inactive.
         if let w { applyAppearance(w) }
         if profile.warmHandlerPosition == .beforeDidBecomeActive { handler?(&self) }
+        deliverPushTokenIfPending(at: .beforeDidBecomeActive)
         becomeActive(s)
         if let w { rootFinishesAppearing(w) }
         if profile.warmHandlerPosition == .afterDidBecomeActive { handler?(&self) }
+        deliverPushTokenIfPending(at: .afterDidBecomeActive)
     }
 
     /// Every stage on screen leaves it (home, lock, an interruption left; S1, DOC):
@@ -106,7 +108,8 @@ extension Transition {
     /// sceneless app's window comes with its process, without a callback.
     mutating func connect(_ s: Stage, options: JSONValue) {
         switch s {
-        case .app: createWindow(sceneId: nil)
+        // facts §9.1: a restored window was created during the launch already.
+        case .app: if window(for: nil) == nil { createWindow(sceneId: nil) }
         case .scene(let i): connect(i, options: options)
         }
     }

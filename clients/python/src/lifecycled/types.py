@@ -28,6 +28,19 @@ class Quirks(TypedDict, total=False):
     darkModeSnapshotToggle: bool
     offscreenChildrenGetSizeTransition: bool
     tabSwitchWillOrder: Literal["newFirstOnFirstVisit", "oldFirst", "newFirst"]
+    # Issue #11: background work, prewarming, push and the corrections from real logs.
+    backgroundTaskExpirationLead: float
+    lastWindowCloseTerminates: bool
+    bgTaskConnectsScene: bool
+    prewarmStopsAt: Literal["beforeMain", "afterDidFinish"]
+    pushTokenDelivery: Literal["afterDidBecomeActive", "beforeDidBecomeActive", "never"]
+
+
+class PermittedBackgroundTask(TypedDict):
+    """A ``BGTaskSchedulerPermittedIdentifiers`` entry and its task kind."""
+
+    identifier: str
+    kind: Literal["appRefresh", "processing"]
 
 
 class SessionConfig(TypedDict, total=False):
@@ -44,6 +57,9 @@ class SessionConfig(TypedDict, total=False):
     ui: Literal["uikit", "swiftui"]
     tabs: List[str]
     quirks: Quirks
+    sdkVersion: str
+    backgroundTasks: List[PermittedBackgroundTask]
+    registersForRemoteNotifications: bool
 
 
 class Action(TypedDict, total=False):

@@ -1,0 +1,27 @@
+/// The 409 `needs` texts of BGTaskScheduler, background URL sessions and prewarming
+/// (issue #11), beside the others of `Needs`.
+extension Needs {
+    static let notInForegroundForBGTask = "the app not in the foreground (notRunning, background or suspended): the system runs BGTaskScheduler tasks for apps in the background"
+    static let notInForegroundForURLSession = "the app not in the foreground (notRunning, background or suspended): a foreground app's background session delivers its events to the session delegate directly"
+    static let notForceQuitTransfers = "the app not force-quit by the user: a force-quit cancels the session's background transfers and the system does not relaunch the app until the user opens it"
+    static let deviceIdleForProcessing = "the device idle (locked): a BGProcessingTask runs only while the device is idle (send lock first)"
+    static let notRunningToPrewarm = "the app not running and not already prewarmed: the system prewarms a process that does not exist yet"
+    static let fetchReplacedByBGTasks = "an app without backgroundTasks: from iOS 13 an app that lists BGTaskSchedulerPermittedIdentifiers never gets performFetch (send runBackgroundTask with an appRefresh identifier instead)"
+
+    static func prewarmVersion(_ version: IOSVersion) -> String {
+        "config iosVersion 15.0 or later: the system prewarms apps from iOS 15 (this session is iOS \(version))"
+    }
+
+    /// An identifier the config does not list, or no identifier at all.
+    static func permittedTask(_ identifier: String?, among tasks: [PermittedBackgroundTask]) -> String {
+        let listed = tasks.map { "\"\($0.identifier)\"" }.joined(separator: ", ")
+        guard !tasks.isEmpty else {
+            return "config backgroundTasks to list the task (e.g. [{\"identifier\":\"com.example.refresh\",\"kind\":\"appRefresh\"}]): this app permits none"
+        }
+        return "identifier to be one of the config's backgroundTasks (not \"\(identifier ?? "")\"): \(listed)"
+    }
+
+    static func backgroundMode(_ mode: BackgroundMode, for kind: BackgroundTaskKind) -> String {
+        "backgroundModes to include \"\(mode.rawValue)\" (UIBackgroundModes) for a \(kind.rawValue) task"
+    }
+}
