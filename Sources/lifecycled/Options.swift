@@ -29,6 +29,7 @@ struct Options {
     var grace = 5.0
     var corsOrigins: [String] = []
     var drainSeconds = 0.0
+    var logFormat = LogFormat.text
 
     static let version = "lifecycled 0.1.0"
 
@@ -48,7 +49,10 @@ struct Options {
           --max-log N          callbacks kept per session (default: 10000)
           --max-body BYTES     largest request body: bytes, or with suffix k/KiB or m/MiB
                                (default: 1048576)
-          --quiet              no access log on standard error (default: off)
+          --quiet              no access log and no startup/shutdown lines on standard
+                               error, only warnings (default: off)
+          --log-format FORMAT  standard error's lines: text (one readable line each) or
+                               json (one JSON object each) (default: text)
           --max-connections N  connections held at once (default: 4000)
           --max-connections-per-ip N
                                connections held at once from one address, 0 = no limit
@@ -72,6 +76,7 @@ struct Options {
           LIFECYCLED_PORT      default of --port (and of the port --check probes)
           LIFECYCLED_CORS_ORIGINS  default of --cors-origin: origins separated by commas
           LIFECYCLED_DRAIN_SECONDS default of --drain-seconds
+          LIFECYCLED_LOG_FORMAT    default of --log-format
 
         """
     }
@@ -98,6 +103,9 @@ struct Options {
         }
         if let env = environment["LIFECYCLED_DRAIN_SECONDS"], !env.isEmpty {
             drainSeconds = try Self.duration(env, flag: "LIFECYCLED_DRAIN_SECONDS", allowZero: true)
+        }
+        if let env = environment["LIFECYCLED_LOG_FORMAT"], !env.isEmpty {
+            logFormat = try Self.logFormat(env, flag: "LIFECYCLED_LOG_FORMAT")
         }
         var remaining = arguments[...]
         var corsFromFlags: [String] = []
@@ -154,9 +162,17 @@ struct Options {
                 corsFromFlags.append(origin)
                 corsOrigins = corsFromFlags  // the flags replace the environment's list
             case "--drain-seconds": drainSeconds = try Self.duration(try value(), flag: flag, allowZero: true)
+            case "--log-format": logFormat = try Self.logFormat(try value(), flag: flag)
             default: throw Failure(message: "unknown flag \"\(flag)\"")
             }
         }
+    }
+
+    private static func logFormat(_ text: String, flag: String) throws(Failure) -> LogFormat {
+        guard let format = LogFormat(rawValue: text) else {
+            throw Failure(message: "\(flag): \"\(text)\" is not a log format (send text or json)")
+        }
+        return format
     }
 
     private static func integer(_ text: String, flag: String, what: String,
