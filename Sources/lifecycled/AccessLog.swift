@@ -192,11 +192,26 @@ extension LogLine {
     }
 
     private static func sessionID(inPath path: String) -> Substring? {
-        let prefix = "/v1/sessions/"
-        guard path.utf8.count > prefix.utf8.count, path.utf8.starts(with: prefix.utf8) else { return nil }
-        let start = path.utf8.index(path.startIndex, offsetBy: prefix.utf8.count)
-        let end = path.utf8[start...].firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex
-        return start < end ? path[start..<end] : nil
+        let prefix = "/v1/sessions/".utf8
+        // On the bytes: String's prefix and search methods cost more than the whole line.
+        let found: Range<Int>?? = path.utf8.withContiguousStorageIfAvailable { raw in
+            guard raw.count > prefix.count, raw.starts(with: prefix) else { return nil }
+            let end = raw[prefix.count...].firstIndex(of: UInt8(ascii: "/")) ?? raw.count
+            return end > prefix.count ? prefix.count..<end : nil
+        }
+        guard let range = found ?? slowSessionIDRange(path) else { return nil }
+        let start = path.utf8.index(path.utf8.startIndex, offsetBy: range.lowerBound)
+        let end = path.utf8.index(start, offsetBy: range.count)
+        return path[start..<end]
+    }
+
+    /// For strings without contiguous UTF-8 (bridged ones; not seen on Linux).
+    private static func slowSessionIDRange(_ path: String) -> Range<Int>? {
+        let raw = Array(path.utf8)
+        let prefix = "/v1/sessions/".utf8
+        guard raw.count > prefix.count, raw.starts(with: prefix) else { return nil }
+        let end = raw[prefix.count...].firstIndex(of: UInt8(ascii: "/")) ?? raw.count
+        return end > prefix.count ? prefix.count..<end : nil
     }
 
     /// The last value of header `name` (the service appends `X-Request-Id` last).

@@ -181,21 +181,33 @@ struct LogLine {
         let monthIndex = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        appendDigits(year, count: 4)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(month, count: 2)
-        bytes.append(UInt8(ascii: "-"))
-        appendDigits(day, count: 2)
-        bytes.append(UInt8(ascii: "T"))
-        appendDigits(secondOfDay / 3600, count: 2)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay / 60 % 60, count: 2)
-        bytes.append(UInt8(ascii: ":"))
-        appendDigits(secondOfDay % 60, count: 2)
-        bytes.append(UInt8(ascii: "."))
-        appendDigits(Int(time.tv_nsec) / 1_000_000, count: 3)
-        bytes.append(UInt8(ascii: "Z"))
+        let year = min(9999, max(0, yearOfEra + era * 400 + (month <= 2 ? 1 : 0)))
+        let millisecond = Int(time.tv_nsec) / 1_000_000
+        // Filled in place, then appended at once: per-byte appends cost more than the arithmetic.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { text in
+            func put(_ value: Int, at offset: Int, digits: Int) {
+                var rest = value
+                for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    text[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, at: 0, digits: 4)
+            text[4] = UInt8(ascii: "-")
+            put(month, at: 5, digits: 2)
+            text[7] = UInt8(ascii: "-")
+            put(day, at: 8, digits: 2)
+            text[10] = UInt8(ascii: "T")
+            put(secondOfDay / 3600, at: 11, digits: 2)
+            text[13] = UInt8(ascii: ":")
+            put(secondOfDay / 60 % 60, at: 14, digits: 2)
+            text[16] = UInt8(ascii: ":")
+            put(secondOfDay % 60, at: 17, digits: 2)
+            text[19] = UInt8(ascii: ".")
+            put(millisecond, at: 20, digits: 3)
+            text[23] = UInt8(ascii: "Z")
+            bytes.append(contentsOf: UnsafeBufferPointer(text))
+        }
     }
 
     /// `value` in exactly `count` decimal digits (zero-padded; higher digits cut).
@@ -243,6 +255,15 @@ struct LogLine {
     /// JSON string content: `"` and `\` escaped, control bytes as `\u00XX`; other
     /// bytes (UTF-8, always valid in a Swift string) as they are.
     mutating func appendJSONEscaped<Text: StringProtocol>(_ text: Text) {
+        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { raw in
+            // Almost always nothing to escape: one copy.
+            guard raw.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) else {
+                bytes.append(contentsOf: raw)
+                return true
+            }
+            return false
+        }
+        guard copied != true else { return }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):
@@ -262,6 +283,14 @@ struct LogLine {
 
     /// Text content: control bytes as `\xNN`, the rest as it is.
     mutating func appendTextEscaped<Text: StringProtocol>(_ text: Text) {
+        let copied: Bool? = text.utf8.withContiguousStorageIfAvailable { raw in
+            guard raw.contains(where: { $0 < 0x20 || $0 == 0x7F }) else {
+                bytes.append(contentsOf: raw)
+                return true
+            }
+            return false
+        }
+        guard copied != true else { return }
         for byte in text.utf8 {
             if byte < 0x20 || byte == 0x7F {
                 append("\\x")
