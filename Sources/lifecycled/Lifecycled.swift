@@ -38,10 +38,23 @@ enum Lifecycled {
         signal(SIGPIPE, SIG_IGN)
 
         let startedAt = DispatchTime.now().uptimeNanoseconds
-        let service = Service(limits: ServiceLimits(maxSessions: options.maxSessions,
-                                                    sessionTTL: options.sessionTTL, maxLog: options.maxLog),
-                              settings: ServiceSettings(version: String(Options.version.split(separator: " ").last ?? ""), corsOrigins: options.corsOrigins,
-                                                        drainRetryAfterSeconds: Int(options.drainSeconds.rounded(.up))))
+        let limits = ServiceLimits(maxSessions: options.maxSessions, sessionTTL: options.sessionTTL,
+                                   maxLog: options.maxLog, maxLogBytes: options.maxLogBytes,
+                                   maxMemory: options.maxMemory, maxResponse: options.maxResponse)
+        let settings = ServiceSettings(version: String(Options.version.split(separator: " ").last ?? ""),
+                                       corsOrigins: options.corsOrigins,
+                                       drainRetryAfterSeconds: Int(options.drainSeconds.rounded(.up)))
+        let service: Service
+        if let dataDir = options.dataDir {
+            do {
+                service = try Service(limits: limits, settings: settings, dataDirectory: dataDir, fsync: options.fsync)
+            } catch {
+                failure("\(error)", format: options.logFormat)
+                return 1
+            }
+        } else {
+            service = Service(limits: limits, settings: settings)
+        }
         let metrics = service.metrics
         let log = StderrLog(descriptor: 2, format: options.logFormat) {
             metrics.logLinesDropped.add(1, ordering: .relaxed)
@@ -51,11 +64,21 @@ enum Lifecycled {
         let logRequest: (@Sendable (AccessLogEntry) -> Void)? = options.quiet ? nil : { @Sendable entry in
             log.write(entry)
         }
-        let configuration = ServerConfiguration(
+        if let dataDir = options.dataDir {
+            let (restored, problems) = service.restoreSessions()
+            for problem in problems { log.event(.warn, "restore", "--data-dir: \(problem)") }
+            if infoLines {
+                log.event(.info, "restore", "restored \(restored) sessions from \(dataDir)",
+                          [LogField("sessions", .int(restored), inText: false),
+                           LogField("dataDir", .string(dataDir), inText: false)])
+            }
+        }
+        var configuration = ServerConfiguration(
             host: options.host, port: options.port, threads: options.threads, maxBody: options.maxBody,
             requestTimeout: options.requestTimeout,
             connectionLimit: UInt32(min(options.maxConnections, raiseFileLimit() - 64)),
             perIPConnectionLimit: UInt32(options.maxConnectionsPerIP))
+        configuration.memory = service.memory
         let server = HTTPServer(configuration: configuration,
                                 handler: { service.handle($0) },
                                 problem: { service.problem(status: $0, detail: $1) },
@@ -67,11 +90,7 @@ enum Lifecycled {
         do {
             try server.start()
         } catch {
-            // Like a usage error: one line, then exit (a plain one in text, an event in JSON).
-            switch options.logFormat {
-            case .text: writeLine("lifecycled: \(error)", to: 2)
-            case .json: writeAll(LogLine.event(format: .json, level: .error, event: "start", message: "\(error)"), to: 2)
-            }
+            failure("\(error)", format: options.logFormat)
             return 1
         }
         let host = options.host.contains(":") && !options.host.hasPrefix("[") ? "[\(options.host)]" : options.host
@@ -128,6 +147,15 @@ enum Lifecycled {
         return 0
     }
 
+    /// Like a usage error, a failure to start is one line, then exit: a plain one in
+    /// text (as before), an `error` event in JSON.
+    private static func failure(_ message: String, format: LogFormat) {
+        switch format {
+        case .text: writeLine("lifecycled: \(message)", to: 2)
+        case .json: writeAll(LogLine.event(format: .json, level: .error, event: "start", message: message), to: 2)
+        }
+    }
+
     /// The configuration in the startup line.
     private static func startupFields(_ options: Options, port: UInt16) -> [LogField] {
         [LogField("version", .string(String(Options.version.split(separator: " ").last ?? ""))),
@@ -138,7 +166,12 @@ enum Lifecycled {
          LogField("maxSessions", .int(options.maxSessions)),
          LogField("sessionTTL", .double(options.sessionTTL)),
          LogField("maxLog", .int(options.maxLog)),
+         LogField("maxLogBytes", .int(options.maxLogBytes)),
          LogField("maxBody", .int(options.maxBody)),
+         LogField("maxMemory", .int(options.maxMemory)),
+         LogField("maxResponse", .int(options.maxResponse)),
+         LogField("dataDir", .string(options.dataDir ?? "")),
+         LogField("fsync", .string(options.fsync.rawValue)),
          LogField("maxConnections", .int(options.maxConnections)),
          LogField("maxConnectionsPerIP", .int(options.maxConnectionsPerIP)),
          LogField("requestTimeout", .double(options.requestTimeout)),

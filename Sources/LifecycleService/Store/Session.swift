@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import LifecycleModel
+import ServiceHTTP
 
 /// One simulated app: its model, its current state and its callback log.
 struct Session: Sendable {
@@ -10,19 +11,31 @@ struct Session: Sendable {
     private(set) var log: CallbackLog
     /// Set when the session is deleted, so an action that raced the delete fails.
     var isDeleted = false
+    /// Where the log's bytes are counted (nil for a `/v1/simulate` run).
+    let memory: MemoryBudget?
 
-    init(id: UUID, config: SessionConfig, maxLog: Int) {
+    /// Bytes a session holds besides its log (config, state, store entry), for the budget.
+    static let baseCost = 4096
+
+    init(id: UUID, config: SessionConfig, maxLog: Int, maxLogBytes: Int = .max, memory: MemoryBudget? = nil) {
         self.id = id
         self.simulator = Simulator(config: config)
-        self.log = CallbackLog(capacity: maxLog)
+        self.log = CallbackLog(capacity: maxLog, byteCapacity: maxLogBytes)
+        self.memory = memory
     }
 
     /// Applies an action; on refusal nothing changes.
     mutating func apply(_ action: Action) throws(ActionRefusal) -> [LoggedCallback] {
         let outcome = try simulator.apply(action, to: state)
         state = outcome.state
-        return log.append(outcome.callbacks)
+        let before = log.bytes
+        let numbered = log.append(outcome.callbacks, sharing: SharedPayload(action))
+        memory?.charge(log.bytes - before)
+        return numbered
     }
+
+    /// Bytes counted against the memory budget for this session.
+    var bytesHeld: Int { Self.baseCost + log.bytes }
 
     var allowedActions: [ActionKind] { simulator.allowedActions(in: state) }
 }
