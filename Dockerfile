@@ -6,6 +6,7 @@
 #   docker run -p 8080:8080 lifecycled
 #   docker run -p 9000:9000 -e LIFECYCLED_PORT=9000 lifecycled   (the HEALTHCHECK follows)
 #   docker run -p 8080:8080 -e LIFECYCLED_CORS_ORIGINS=https://app.example -e LIFECYCLED_DRAIN_SECONDS=5 lifecycled
+#   docker run -p 8080:8080 -e LIFECYCLED_LOG_FORMAT=json lifecycled
 
 FROM swift:6.3-bookworm AS builder
 RUN apt-get update \
@@ -30,11 +31,13 @@ COPY --from=builder /usr/local/bin/lifecycled /usr/local/bin/lifecycled
 # LIFECYCLED_DRAIN_SECONDS (--drain-seconds): on SIGTERM, /readyz answers 503 this
 # long before the server stops accepting (keep it under the engine's stop timeout,
 # 10 s by default). LIFECYCLED_CORS_ORIGINS (--cors-origin): comma-separated origins,
-# or *; empty = CORS off.
+# or *; empty = CORS off. LIFECYCLED_LOG_FORMAT (--log-format): text or json (one
+# JSON object a line on stderr, for log shippers).
 ENV LIFECYCLED_HOST=0.0.0.0 \
     LIFECYCLED_PORT=8080 \
     LIFECYCLED_DRAIN_SECONDS=0 \
-    LIFECYCLED_CORS_ORIGINS=
+    LIFECYCLED_CORS_ORIGINS= \
+    LIFECYCLED_LOG_FORMAT=text
 USER 10001
 EXPOSE 8080
 # No curl in this image: the binary probes its own /healthz.

@@ -56,6 +56,10 @@ final class RequestState {
     var status = 0
     /// Bytes counted against the memory budget (BridgeMemory.swift).
     var held = 0
+    /// For the access log: the query as sent and both sets of headers.
+    var query = ""
+    var requestHeaders: [(name: String, value: String)] = []
+    var responseHeaders: [(name: String, value: String)] = []
 
     init(method: String, path: String) {
         self.method = method
@@ -135,9 +139,12 @@ func accessHandler(
     if state.received > context.maxBody {
         return queue(tooLarge(context), on: connection, state: state, context: context)
     }
+    let (arguments, rawQuery) = queryArguments(connection)
     let request = ServiceRequest(method: state.method, path: state.path,
-                              query: queryArguments(connection), body: state.body,
+                              query: arguments, body: state.body,
                               headers: requestHeaders(connection))
+    state.query = rawQuery
+    state.requestHeaders = request.headers
     state.body = []
     if let watched = watchedConnection(connection) { context.watch.answering(watched) }
     context.handlersRunning.add(1, ordering: .relaxed)
@@ -169,7 +176,10 @@ private func queue(_ response: ServiceResponse, on connection: OpaquePointer,
         _ = MHD_add_response_header(mhdResponse, "Connection", "close")
     }
     let result = MHD_queue_response(connection, UInt32(status), mhdResponse)
-    if result == .YES { state.status = status }
+    if result == .YES {
+        state.status = status
+        state.responseHeaders = response.headers
+    }
     return result
 }
 
@@ -179,9 +189,10 @@ private func asciiCaseInsensitive(_ a: Character, _ b: Character) -> Bool {
 
 // MARK: - Request headers and query
 
-/// The query arguments, in the order sent, percent-decoded.
-private func queryArguments(_ connection: OpaquePointer) -> [(name: String, value: String)] {
-    var arguments: [(name: String, value: String)] = []
+/// The query arguments, in the order sent, percent-decoded; and the query as
+/// sent (rebuilt from the raw arguments, for the access log).
+private func queryArguments(_ connection: OpaquePointer) -> ([(name: String, value: String)], String) {
+    var arguments: ([(name: String, value: String)], String) = ([], "")
     withUnsafeMutablePointer(to: &arguments) { pointer in
         _ = MHD_get_connection_values(connection, .GET_ARGUMENT_KIND, collectArgument, pointer)
     }
@@ -191,8 +202,12 @@ private func queryArguments(_ connection: OpaquePointer) -> [(name: String, valu
 private func collectArgument(cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
                              key: UnsafePointer<CChar>?, value: UnsafePointer<CChar>?) -> MHD_Result {
     guard let cls, let key else { return .YES }
-    let arguments = cls.assumingMemoryBound(to: [(name: String, value: String)].self)
-    arguments.pointee.append((percentDecoded(key), value.map(percentDecoded) ?? ""))
+    let arguments = cls.assumingMemoryBound(to: ([(name: String, value: String)], String).self)
+    arguments.pointee.0.append((percentDecoded(key), value.map(percentDecoded) ?? ""))
+    // The unescape callback keeps text as sent, so `key` and `value` are raw.
+    if !arguments.pointee.1.isEmpty { arguments.pointee.1 += "&" }
+    arguments.pointee.1 += String(cString: key)
+    if let value { arguments.pointee.1 += "=" + String(cString: value) }
     return .YES
 }
 
@@ -260,7 +275,8 @@ func requestCompleted(cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
     releaseHeld(state, context)
     if state.status != 0, let accessLog = context.accessLog {
         accessLog(AccessLogEntry(method: state.method, path: state.path, status: state.status,
-                                 durationNanoseconds: monotonicNanoseconds() &- state.started))
+                                 durationNanoseconds: monotonicNanoseconds() &- state.started, query: state.query,
+                                 requestHeaders: state.requestHeaders, responseHeaders: state.responseHeaders))
     }
     // Last, so that `stop` waiting for zero also waits for the access log lines.
     context.inFlight.subtract(1, ordering: .relaxed)

@@ -77,12 +77,23 @@ public struct AccessLogEntry: Sendable {
     public var status: Int
     /// From the first handler call (headers received) to completion.
     public var durationNanoseconds: UInt64
+    /// The query as sent, without the `?` (not percent-decoded); "" when there is none.
+    public var query: String
+    /// The request's headers; empty when the bridge refused the request before reading them.
+    public var requestHeaders: [(name: String, value: String)]
+    /// The headers of the response sent (without `Content-Length`).
+    public var responseHeaders: [(name: String, value: String)]
 
-    public init(method: String, path: String, status: Int, durationNanoseconds: UInt64) {
+    public init(method: String, path: String, status: Int, durationNanoseconds: UInt64, query: String = "",
+                requestHeaders: [(name: String, value: String)] = [],
+                responseHeaders: [(name: String, value: String)] = []) {
         self.method = method
         self.path = path
         self.status = status
         self.durationNanoseconds = durationNanoseconds
+        self.query = query
+        self.requestHeaders = requestHeaders
+        self.responseHeaders = responseHeaders
     }
 }
 

@@ -4,13 +4,14 @@ import MHDServer
 
 /// Standard error, written by a thread of its own so that no worker ever blocks on it.
 ///
-/// Lines wait in a bounded buffer (`capacity` bytes) and the writer thread sends
-/// them in batches (one write(2) per request cost about 15 % of the action
-/// endpoint's throughput). When the sink is slower than the server (a pipe
-/// nobody reads), the buffer fills and further lines are dropped and counted:
-/// once the sink takes data again the writer adds
-/// `lifecycled: access log: N lines dropped (standard error was not being read)`,
-/// and `finish` reports the total at shutdown.
+/// Lines (access log and events, in `format`) wait in a bounded buffer
+/// (`capacity` bytes) and the writer thread sends them in batches (one write(2)
+/// per request cost about 15 % of the action endpoint's throughput). When the
+/// sink is slower than the server (a pipe nobody reads), the buffer fills and
+/// further lines are dropped and counted (`onDrop`, which feeds
+/// `lifecycled_log_lines_dropped_total`): once the sink takes data again the
+/// writer adds a `log.dropped` warning with the count (`N lines dropped
+/// (standard error was not being read)`), and `finish` reports the total.
 final class StderrLog: Sendable {
     static let flushInterval = 0.05
     static let batchBytes = 32 << 10
@@ -25,13 +26,18 @@ final class StderrLog: Sendable {
         var finishing = false
     }
 
+    let format: LogFormat
     private let descriptor: Int32
+    private let onDrop: @Sendable () -> Void
     private let state = PThreadLock(State())
     private let wake = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
 
-    init(descriptor: Int32) {
+    /// - Parameter onDrop: called once per line dropped (outside the buffer's lock).
+    init(descriptor: Int32, format: LogFormat = .text, onDrop: @escaping @Sendable () -> Void = {}) {
         self.descriptor = descriptor
+        self.format = format
+        self.onDrop = onDrop
         let thread = Thread { [self] in run() }
         thread.name = "lifecycled.stderr"
         thread.start()
@@ -39,47 +45,54 @@ final class StderrLog: Sendable {
 
     /// One access-log line (dropped when the buffer is full).
     func write(_ entry: AccessLogEntry) {
-        let hundredths = (entry.durationNanoseconds + 5_000) / 10_000  // of a millisecond, rounded
-        let fraction = hundredths % 100 < 10 ? "0\(hundredths % 100)" : "\(hundredths % 100)"
-        line("\(Self.printable(entry.method)) \(Self.printable(entry.path)) \(entry.status) "
-             + "\(hundredths / 100).\(fraction)ms")
+        append(LogLine.access(entry, format: format))
     }
 
-    /// Appends `text` and a newline; drops it (and counts it) when the buffer is full.
-    func line(_ text: String) {
-        let bytes = text.utf8.count + 1
-        let wakeWriter = state.withLock { state -> Bool in
+    /// An event line (startup, shutdown, libmicrohttpd's messages).
+    func event(_ level: LogLevel, _ event: String, _ message: String, _ fields: [LogField] = []) {
+        append(LogLine.event(format: format, level: level, event: event, message: message, fields: fields))
+    }
+
+    /// Appends a finished line; drops it (and counts it) when the buffer is full.
+    func append(_ line: [UInt8]) {
+        let bytes = line.count
+        let outcome = state.withLock { state -> (wake: Bool, dropped: Bool) in
             guard state.buffer.count + bytes <= Self.capacity else {
                 state.dropped += 1
                 state.droppedTotal += 1
-                return false
+                return (false, true)
             }
-            state.buffer.append(contentsOf: text.utf8)
-            state.buffer.append(UInt8(ascii: "\n"))
-            return state.buffer.count >= Self.batchBytes && state.buffer.count - bytes < Self.batchBytes
+            state.buffer.append(contentsOf: line)
+            return (state.buffer.count >= Self.batchBytes && state.buffer.count - bytes < Self.batchBytes, false)
         }
-        if wakeWriter { wake.signal() }
+        if outcome.dropped { onDrop() }
+        if outcome.wake { wake.signal() }
     }
 
     /// Lines dropped since start.
     var droppedTotal: Int { state.withLock { $0.droppedTotal } }
 
-    /// Writes what is waiting, plus `lastLine` and the count of dropped lines if
-    /// any, waiting at most `timeout` seconds (the sink may never take them).
-    func finish(lastLine: String? = nil, timeout: Double = 1) {
+    /// Writes what is waiting, plus `lastLines` (never dropped) and a warning
+    /// with the count of dropped lines if any, waiting at most `timeout` seconds
+    /// (the sink may never take them).
+    func finish(lastLines: [[UInt8]] = [], timeout: Double = 1) {
         state.withLock { state in
-            if let lastLine {
-                state.buffer.append(contentsOf: lastLine.utf8)
-                state.buffer.append(UInt8(ascii: "\n"))
-            }
+            for line in lastLines { state.buffer.append(contentsOf: line) }
             if state.droppedTotal > 0 {
-                state.buffer.append(contentsOf: "lifecycled: access log: \(state.droppedTotal) lines dropped in all (standard error was not being read)\n".utf8)
+                state.buffer.append(contentsOf: droppedLine(state.droppedTotal, inAll: true))
                 state.dropped = 0
             }
             state.finishing = true
         }
         wake.signal()
         _ = finished.wait(timeout: .now() + timeout)
+    }
+
+    private func droppedLine(_ count: Int, inAll: Bool) -> [UInt8] {
+        LogLine.event(format: format, level: .warn, event: "log.dropped",
+                      message: "\(count) lines dropped\(inAll ? " in all" : "") (standard error was not being read)",
+                      fields: [LogField("linesDropped", .int(count), inText: false),
+                               LogField("total", .bool(inAll), inText: false)])
     }
 
     private func run() {
@@ -95,8 +108,7 @@ final class StderrLog: Sendable {
             if !batch.isEmpty { writeAll(batch, to: descriptor) }
             if dropped > 0 {
                 // The sink took the batch again: say what was lost meanwhile.
-                writeAll(Array("lifecycled: access log: \(dropped) lines dropped (standard error was not being read)\n".utf8),
-                         to: descriptor)
+                writeAll(droppedLine(dropped, inAll: false), to: descriptor)
             }
             if finishing {
                 finished.signal()
@@ -104,19 +116,111 @@ final class StderrLog: Sendable {
             }
         }
     }
+}
 
-    /// Escapes control bytes, so that a decoded `%0A` in a path cannot forge log lines.
-    private static func printable(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                let hex = String(scalar.value, radix: 16)
-                result += scalar.value < 0x10 ? "\\x0\(hex)" : "\\x\(hex)"
-            } else {
-                result.unicodeScalars.append(scalar)
+extension LogLine {
+    /// An access-log line: time, level, method, path with query, status,
+    /// duration, session id (from the path, or from the `Location` of a 201) and
+    /// request id (the response's `X-Request-Id`, else the request's).
+    ///
+    /// Text: `2026-11-22T05:17:20.123Z INFO GET /v1/sessions/ID/actions 200 0.153ms session=ID request=RID`
+    /// JSON: `{"time":...,"level":"info","event":"request","method":"GET","path":...,"status":200,
+    /// "durationMs":0.153,"sessionId":...,"requestId":...}`
+    static func access(_ entry: AccessLogEntry, format: LogFormat) -> [UInt8] {
+        var line = LogLine(format: format, level: entry.status >= 500 ? .warn : .info, event: "request")
+        let sessionID = sessionID(path: entry.path, status: entry.status, responseHeaders: entry.responseHeaders)
+        let requestID = header("X-Request-Id", in: entry.responseHeaders)
+            ?? header("X-Request-Id", in: entry.requestHeaders)
+        switch format {
+        case .json:
+            line.append(",\"method\":\"")
+            line.appendJSONEscaped(entry.method)
+            line.append("\",\"path\":\"")
+            line.appendJSONEscaped(entry.path)
+            if !entry.query.isEmpty {
+                line.append(byte: UInt8(ascii: "?"))
+                line.appendJSONEscaped(entry.query)
+            }
+            line.append("\",\"status\":")
+            line.appendDecimal(entry.status)
+            line.append(",\"durationMs\":")
+            line.appendMilliseconds(nanoseconds: entry.durationNanoseconds)
+            if let sessionID {
+                line.append(",\"sessionId\":\"")
+                line.appendJSONEscaped(sessionID)
+                line.append(byte: UInt8(ascii: "\""))
+            }
+            if let requestID {
+                line.append(",\"requestId\":\"")
+                line.appendJSONEscaped(requestID)
+                line.append(byte: UInt8(ascii: "\""))
+            }
+        case .text:
+            line.append(byte: UInt8(ascii: " "))
+            line.appendTextEscaped(entry.method)
+            line.append(byte: UInt8(ascii: " "))
+            line.appendTextEscaped(entry.path)
+            if !entry.query.isEmpty {
+                line.append(byte: UInt8(ascii: "?"))
+                line.appendTextEscaped(entry.query)
+            }
+            line.append(byte: UInt8(ascii: " "))
+            line.appendDecimal(entry.status)
+            line.append(byte: UInt8(ascii: " "))
+            line.appendMilliseconds(nanoseconds: entry.durationNanoseconds)
+            line.append("ms")
+            if let sessionID {
+                line.append(" session=")
+                line.appendTextEscaped(sessionID)
+            }
+            if let requestID {
+                line.append(" request=")
+                line.appendTextEscaped(requestID)
             }
         }
-        return result
+        line.finish()
+        return line.bytes
+    }
+
+    /// The session a request is about: the `{id}` of `/v1/sessions/{id}...`, or
+    /// for a 201 the id in its `Location` (a session just created).
+    static func sessionID(path: String, status: Int,
+                          responseHeaders: [(name: String, value: String)]) -> Substring? {
+        if let id = sessionID(inPath: path) { return id }
+        guard status == 201, let location = header("Location", in: responseHeaders) else { return nil }
+        return sessionID(inPath: location)
+    }
+
+    private static func sessionID(inPath path: String) -> Substring? {
+        let prefix = "/v1/sessions/".utf8
+        // On the bytes: String's prefix and search methods cost more than the whole line.
+        let found: Range<Int>?? = path.utf8.withContiguousStorageIfAvailable { raw in
+            guard raw.count > prefix.count, raw.starts(with: prefix) else { return nil }
+            let end = raw[prefix.count...].firstIndex(of: UInt8(ascii: "/")) ?? raw.count
+            return end > prefix.count ? prefix.count..<end : nil
+        }
+        guard let range = found ?? slowSessionIDRange(path) else { return nil }
+        let start = path.utf8.index(path.utf8.startIndex, offsetBy: range.lowerBound)
+        let end = path.utf8.index(start, offsetBy: range.count)
+        return path[start..<end]
+    }
+
+    /// For strings without contiguous UTF-8 (bridged ones; not seen on Linux).
+    private static func slowSessionIDRange(_ path: String) -> Range<Int>? {
+        let raw = Array(path.utf8)
+        let prefix = "/v1/sessions/".utf8
+        guard raw.count > prefix.count, raw.starts(with: prefix) else { return nil }
+        let end = raw[prefix.count...].firstIndex(of: UInt8(ascii: "/")) ?? raw.count
+        return end > prefix.count ? prefix.count..<end : nil
+    }
+
+    /// The last value of header `name` (the service appends `X-Request-Id` last).
+    private static func header(_ name: String, in headers: [(name: String, value: String)]) -> String? {
+        for (key, value) in headers.reversed() where key == name { return value }
+        for (key, value) in headers.reversed()
+        where key.utf8.count == name.utf8.count && key.lowercased() == name.lowercased() {
+            return value
+        }
+        return nil
     }
 }

@@ -37,10 +37,7 @@ enum Lifecycled {
         // A reader that closes our stdout or stderr pipe must not kill the server.
         signal(SIGPIPE, SIG_IGN)
 
-        let log = StderrLog(descriptor: 2)
-        let logRequest: (@Sendable (AccessLogEntry) -> Void)? = options.quiet ? nil : { @Sendable entry in
-            log.write(entry)
-        }
+        let startedAt = DispatchTime.now().uptimeNanoseconds
         let limits = ServiceLimits(maxSessions: options.maxSessions, sessionTTL: options.sessionTTL,
                                    maxLog: options.maxLog, maxLogBytes: options.maxLogBytes,
                                    maxMemory: options.maxMemory, maxResponse: options.maxResponse)
@@ -52,14 +49,29 @@ enum Lifecycled {
             do {
                 service = try Service(limits: limits, settings: settings, dataDirectory: dataDir, fsync: options.fsync)
             } catch {
-                writeLine("lifecycled: \(error)", to: 2)
+                failure("\(error)", format: options.logFormat)
                 return 1
             }
-            let (restored, problems) = service.restoreSessions()
-            for problem in problems { writeLine("lifecycled: --data-dir: \(problem)", to: 2) }
-            writeLine("lifecycled: restored \(restored) sessions from \(dataDir)", to: 2)
         } else {
             service = Service(limits: limits, settings: settings)
+        }
+        let metrics = service.metrics
+        let log = StderrLog(descriptor: 2, format: options.logFormat) {
+            metrics.logLinesDropped.add(1, ordering: .relaxed)
+        }
+        // --quiet keeps warnings only: no access log, no startup or shutdown lines.
+        let infoLines = !options.quiet
+        let logRequest: (@Sendable (AccessLogEntry) -> Void)? = options.quiet ? nil : { @Sendable entry in
+            log.write(entry)
+        }
+        if let dataDir = options.dataDir {
+            let (restored, problems) = service.restoreSessions()
+            for problem in problems { log.event(.warn, "restore", "--data-dir: \(problem)") }
+            if infoLines {
+                log.event(.info, "restore", "restored \(restored) sessions from \(dataDir)",
+                          [LogField("sessions", .int(restored), inText: false),
+                           LogField("dataDir", .string(dataDir), inText: false)])
+            }
         }
         var configuration = ServerConfiguration(
             host: options.host, port: options.port, threads: options.threads, maxBody: options.maxBody,
@@ -70,15 +82,23 @@ enum Lifecycled {
         let server = HTTPServer(configuration: configuration,
                                 handler: { service.handle($0) },
                                 problem: { service.problem(status: $0, detail: $1) },
-                                accessLog: logRequest, messageLog: { log.line($0) })
+                                accessLog: logRequest, messageLog: { message in
+                                    let prefix = "libmicrohttpd: "
+                                    log.event(.warn, "libmicrohttpd",
+                                              message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message)
+                                })
         do {
             try server.start()
         } catch {
-            writeLine("lifecycled: \(error)", to: 2)
+            failure("\(error)", format: options.logFormat)
             return 1
         }
         let host = options.host.contains(":") && !options.host.hasPrefix("[") ? "[\(options.host)]" : options.host
-        writeLine("listening on http://\(host):\(server.port)", to: 1)
+        let url = "http://\(host):\(server.port)"
+        // The start line before stdout's: a client that waits for the latter then
+        // finds every access line after it.
+        if infoLines { log.event(.info, "start", "listening on \(url)", startupFields(options, port: server.port)) }
+        writeLine("listening on \(url)", to: 1)
 
         let sweeper = DispatchSource.makeTimerSource(queue: .global())
         let interval = max(0.1, min(options.sessionTTL / 4, 30))
@@ -88,17 +108,82 @@ enum Lifecycled {
         }
         sweeper.resume()
 
-        stopSignals.wait()
+        let signalName = stopSignals.wait()
         // Readiness first: /readyz answers 503 while requests are still served, so a
         // balancer can stop sending before the server stops accepting.
         service.beginDraining()
-        if options.drainSeconds > 0 { Thread.sleep(forTimeInterval: options.drainSeconds) }
+        let drainText = seconds(options.drainSeconds), graceText = seconds(options.grace)
+        if options.drainSeconds > 0 {
+            if infoLines {
+                log.event(.info, "draining", "\(signalName): /readyz answers 503 for \(drainText) before the server stops accepting",
+                          [LogField("signal", .string(signalName), inText: false),
+                           LogField("drainSeconds", .double(options.drainSeconds), inText: false)])
+            }
+            Thread.sleep(forTimeInterval: options.drainSeconds)
+        }
+        if infoLines {
+            log.event(.info, "stopping", "\(signalName): no longer accepting; requests in flight have \(graceText) (--grace)",
+                      [LogField("signal", .string(signalName), inText: false),
+                       LogField("graceSeconds", .double(options.grace), inText: false)])
+        }
         sweeper.cancel()
         let report = server.stop(graceSeconds: options.grace)
-        let graceText = options.grace == options.grace.rounded() ? "\(Int(options.grace))s" : "\(options.grace)s"
-        log.finish(lastLine: report.graceExpired
-                   ? "lifecycled: shutdown: grace \(graceText) over, \(report.requestsCut) requests cut" : nil)
+        let uptime = Double((DispatchTime.now().uptimeNanoseconds &- startedAt) / 1_000_000) / 1000
+        let fields = [LogField("requestsCut", .int(report.requestsCut), inText: false),
+                      LogField("graceExpired", .bool(report.graceExpired), inText: false),
+                      LogField("sessions", .int(service.sessionCount)),
+                      LogField("uptimeSeconds", .double(uptime)),
+                      LogField("logLinesDropped", .int(log.droppedTotal))]
+        var lastLines: [[UInt8]] = []
+        if report.graceExpired {
+            lastLines.append(LogLine.event(format: options.logFormat, level: .warn, event: "shutdown",
+                                           message: "grace \(graceText) over, \(report.requestsCut) requests cut",
+                                           fields: fields))
+        } else if infoLines {
+            lastLines.append(LogLine.event(format: options.logFormat, level: .info, event: "shutdown",
+                                           message: "stopped: every request finished", fields: fields))
+        }
+        log.finish(lastLines: lastLines)
         return 0
+    }
+
+    /// Like a usage error, a failure to start is one line, then exit: a plain one in
+    /// text (as before), an `error` event in JSON.
+    private static func failure(_ message: String, format: LogFormat) {
+        switch format {
+        case .text: writeLine("lifecycled: \(message)", to: 2)
+        case .json: writeAll(LogLine.event(format: .json, level: .error, event: "start", message: message), to: 2)
+        }
+    }
+
+    /// The configuration in the startup line.
+    private static func startupFields(_ options: Options, port: UInt16) -> [LogField] {
+        [LogField("version", .string(String(Options.version.split(separator: " ").last ?? ""))),
+         LogField("pid", .int(Int(getpid()))),
+         LogField("host", .string(options.host), inText: false),
+         LogField("port", .int(Int(port)), inText: false),
+         LogField("threads", .int(options.threads)),
+         LogField("maxSessions", .int(options.maxSessions)),
+         LogField("sessionTTL", .double(options.sessionTTL)),
+         LogField("maxLog", .int(options.maxLog)),
+         LogField("maxLogBytes", .int(options.maxLogBytes)),
+         LogField("maxBody", .int(options.maxBody)),
+         LogField("maxMemory", .int(options.maxMemory)),
+         LogField("maxResponse", .int(options.maxResponse)),
+         LogField("dataDir", .string(options.dataDir ?? "")),
+         LogField("fsync", .string(options.fsync.rawValue)),
+         LogField("maxConnections", .int(options.maxConnections)),
+         LogField("maxConnectionsPerIP", .int(options.maxConnectionsPerIP)),
+         LogField("requestTimeout", .double(options.requestTimeout)),
+         LogField("grace", .double(options.grace)),
+         LogField("drainSeconds", .double(options.drainSeconds)),
+         LogField("corsOrigins", .string(options.corsOrigins.joined(separator: ","))),
+         LogField("logFormat", .string(options.logFormat.rawValue))]
+    }
+
+    /// `5s`, `0.5s`.
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value))s" : "\(value)s"
     }
 
     /// Raises the soft limit on open files to the hard one (at most 65536), so

@@ -35,6 +35,7 @@ struct Options {
     var grace = 5.0
     var corsOrigins: [String] = []
     var drainSeconds = 0.0
+    var logFormat = LogFormat.text
 
     static let version = "lifecycled 0.1.0"
 
@@ -64,7 +65,10 @@ struct Options {
                                (default: none, sessions live in memory only)
           --fsync POLICY       journal syncing with --data-dir: always, interval
                                (once a second) or never (default: interval)
-          --quiet              no access log on standard error (default: off)
+          --quiet              no access log and no startup/shutdown lines on standard
+                               error, only warnings (default: off)
+          --log-format FORMAT  standard error's lines: text (one readable line each) or
+                               json (one JSON object each) (default: text)
           --max-connections N  connections held at once (default: 4000)
           --max-connections-per-ip N
                                connections held at once from one address, 0 = no limit
@@ -88,6 +92,7 @@ struct Options {
           LIFECYCLED_PORT      default of --port (and of the port --check probes)
           LIFECYCLED_CORS_ORIGINS  default of --cors-origin: origins separated by commas
           LIFECYCLED_DRAIN_SECONDS default of --drain-seconds
+          LIFECYCLED_LOG_FORMAT    default of --log-format
 
         """
     }
@@ -114,6 +119,9 @@ struct Options {
         }
         if let env = environment["LIFECYCLED_DRAIN_SECONDS"], !env.isEmpty {
             drainSeconds = try Self.duration(env, flag: "LIFECYCLED_DRAIN_SECONDS", allowZero: true)
+        }
+        if let env = environment["LIFECYCLED_LOG_FORMAT"], !env.isEmpty {
+            logFormat = try Self.logFormat(env, flag: "LIFECYCLED_LOG_FORMAT")
         }
         var remaining = arguments[...]
         var corsFromFlags: [String] = []
@@ -170,6 +178,7 @@ struct Options {
                 corsFromFlags.append(origin)
                 corsOrigins = corsFromFlags  // the flags replace the environment's list
             case "--drain-seconds": drainSeconds = try Self.duration(try value(), flag: flag, allowZero: true)
+            case "--log-format": logFormat = try Self.logFormat(try value(), flag: flag)
             case "--max-log-bytes": maxLogBytes = try Self.byteCount(try value(), flag: flag)
             case "--max-memory": maxMemory = try Self.byteCount(try value(), flag: flag, max: 64 << 30)
             case "--max-response": maxResponse = try Self.byteCount(try value(), flag: flag)
@@ -185,6 +194,13 @@ struct Options {
             default: throw Failure(message: "unknown flag \"\(flag)\"")
             }
         }
+    }
+
+    private static func logFormat(_ text: String, flag: String) throws(Failure) -> LogFormat {
+        guard let format = LogFormat(rawValue: text) else {
+            throw Failure(message: "\(flag): \"\(text)\" is not a log format (send text or json)")
+        }
+        return format
     }
 
     private static func integer(_ text: String, flag: String, what: String,

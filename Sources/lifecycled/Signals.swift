@@ -17,10 +17,12 @@ struct StopSignals {
         pthread_sigmask(SIG_BLOCK, &set, nil)
     }
 
-    /// Returns once SIGINT or SIGTERM has arrived.
-    func wait() {
+    /// Returns once SIGINT or SIGTERM has arrived, with its name.
+    @discardableResult
+    func wait() -> String {
         var set = self.set
         var received: Int32 = 0
         while sigwait(&set, &received) != 0 || (received != SIGINT && received != SIGTERM) {}
+        return received == SIGINT ? "SIGINT" : "SIGTERM"
     }
 }

@@ -79,9 +79,11 @@ import Testing
         let outcome = try server.finish()
         #expect(outcome.exitStatus == 0)
         #expect(outcome.stdout.isEmpty)  // the listening line was the only output, already read
-        // The access log line for the request, e.g. `GET /healthz 200 0.12ms`.
-        let logLine = try #require(outcome.stderrLines.first { $0.hasPrefix("GET /healthz ") })
-        #expect(logLine.wholeMatch(of: /GET \/healthz 200 \d+\.\d\dms/) != nil, "\(logLine)")
+        // The access log line for the request (--log-format text, the default), e.g.
+        // `2026-11-22T05:17:20.123Z INFO GET /healthz 200 0.123ms request=5f0c9a31-1`.
+        let logLine = try #require(outcome.stderrLines.first { $0.contains(" GET /healthz ") })
+        #expect(logLine.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO GET \/healthz 200 \d+\.\d{3}ms request=\S+/)
+                != nil, "\(logLine)")
     }
 
     @Test func quietWritesNoAccessLog() throws {
