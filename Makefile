@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench bench-profile lint docs clean setup
+.PHONY: run test build release bench bench-profile lint docs openapi clean setup
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -32,6 +32,9 @@ bench-profile: ## perf profile of the service under the action load (bench/profi
 docs:          ## regenerate docs/model.md from the model
 	@scripts/setup.sh --run
 	UPDATE_MODEL_REFERENCE=1 swift test --filter ModelReferenceTests
+
+openapi:       ## recompile openapi.yaml into the binary (GET /openapi.yaml) after editing it
+	scripts/gen-openapi-swift.sh
 
 lint:          ## the spec and the Dockerfile only
 	@scripts/setup.sh

@@ -67,7 +67,8 @@ import Testing
 
     @Test(arguments: [
         (#"{"lifecycle":"app","iosVersion":"10.0"}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":"19.0"}"#, "iosVersion"),
-        (#"{"lifecycle":"app","iosVersion":"11"}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":"11.0.3"}"#, "iosVersion"),
+        (#"{"lifecycle":"app","iosVersion":"11."}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":"11.0.3.1"}"#, "iosVersion"),
+        (#"{"lifecycle":"app","iosVersion":"10"}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":"11.0."}"#, "iosVersion"),
         (#"{"lifecycle":"app","iosVersion":11.0}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":" 11.0"}"#, "iosVersion"),
         (#"{"lifecycle":"web"}"#, "lifecycle"), (#"{"lifecycle":"scene","iosVersion":"12.0"}"#, "lifecycle"),
         (#"{"lifecycle":"scene","iosVersion":"17.0","quirks":{"warmHandlerPosition":"never"}}"#, "quirks.warmHandlerPosition"),

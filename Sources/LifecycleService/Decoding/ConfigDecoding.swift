@@ -10,8 +10,8 @@ enum ConfigDecoding {
         let r = try ObjectReader(value, path: path, what: "a session config", known: fields)
         var version = SessionConfig.defaultVersion
         if let text = try r.string("iosVersion") {
-            guard let v = IOSVersion(text) else {
-                throw Problem.invalidField(r.field("iosVersion"), "iosVersion \"\(text)\" is not supported; send \(IOSVersion.allowedDescription)")
+            guard let v = IOSVersion(normalizing: text) else {
+                throw Problem.invalidField(r.field("iosVersion"), "iosVersion \"\(text)\" is not supported; send \(IOSVersion.allowedDescription) (\"17\" and \"17.0.1\" are read as \"17.0\")")
             }
             version = v
         }
@@ -41,7 +41,9 @@ enum ConfigDecoding {
         var modes = Set<BackgroundMode>()
         for (i, item) in items.enumerated() {
             guard case .string(let s) = item, let mode = BackgroundMode(rawValue: s) else {
-                throw Problem.invalidField("\(field)[\(i)]", "\(field)[\(i)] must be one of \(allowed.joined(separator: ", "))", allowed: allowed)
+                let p = Problem.invalidField("\(field)[\(i)]", "\(field)[\(i)] must be one of \(allowed.joined(separator: ", "))", allowed: allowed)
+                if case .string(let s) = item { throw p.suggesting(s, among: allowed) }
+                throw p
             }
             modes.insert(mode)
         }

@@ -3,9 +3,10 @@ import ServiceHTTP
 import LifecycleModel
 
 extension Service {
-    /// `POST /v1/sessions/{id}/actions`: apply one action.
+    /// `POST /v1/sessions/{id}/actions`: apply one action (an array: a batch, Service+Batch.swift).
     func postAction(_ id: UUID, _ request: ServiceRequest) throws(Problem) -> ServiceResponse {
-        let body = try parseBody(request.body, expecting: "an action object", example: ActionDecoding.example)
+        let body = try parseBody(request.body, expecting: "an action object (or an array of them)", example: ActionDecoding.example)
+        if case .array(let items) = body { return try postBatch(id, items) }
         let action = try ActionDecoding.decode(body)
         var w = JSONWriter(capacity: 1024)
         try withSession(id) { (session: inout Session) throws(Problem) in

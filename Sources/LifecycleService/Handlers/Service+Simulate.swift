@@ -22,10 +22,7 @@ extension Service {
         guard items.count <= Self.maxSimulateActions else {
             throw Problem.invalidField("actions", "at most \(Self.maxSimulateActions) actions per simulate call; create a session for longer runs")
         }
-        var actions: [Action] = []
-        for (i, item) in items.enumerated() {
-            do throws(Problem) { actions.append(try ActionDecoding.decode(item, path: "actions[\(i)]")) } catch { throw error.with("step", .number(String(i))) }
-        }
+        let actions = try Self.decodeSteps(items)
 
         // A session that lives only for this request (the log keeps every callback).
         var session = Session(id: UUID(), config: config, maxLog: Int.max)
@@ -40,9 +37,7 @@ extension Service {
                 w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
                 trace.steps.append(Trace.Step(action: action.traceLabel, callbacks: callbacks.map(Trace.Entry.init), appStateAfter: session.state.app))
             } catch {
-                var p = Problem.refused(error, allowed: session.allowedActions).with("step", .number(String(i)))
-                p.detail = "step \(i): " + p.detail
-                throw p
+                throw Problem.refused(error, allowed: session.allowedActions).atStep(i)
             }
         }
         w.endArray()

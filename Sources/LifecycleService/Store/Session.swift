@@ -10,6 +10,8 @@ struct Session: Sendable {
     private(set) var log: CallbackLog
     /// Set when the session is deleted, so an action that raced the delete fails.
     var isDeleted = false
+    /// The accepted actions, for `GET …/journal` (ActionJournal.swift).
+    private(set) var journal = ActionJournal()
 
     init(id: UUID, config: SessionConfig, maxLog: Int) {
         self.id = id
@@ -21,10 +23,39 @@ struct Session: Sendable {
     mutating func apply(_ action: Action) throws(ActionRefusal) -> [LoggedCallback] {
         let outcome = try simulator.apply(action, to: state)
         state = outcome.state
+        journal.record(action)
         return log.append(outcome.callbacks)
     }
 
     var allowedActions: [ActionKind] { simulator.allowedActions(in: state) }
+
+    /// Applies `actions` in order, all or nothing: each runs on a draft of the state and
+    /// the callbacks wait uncommitted; only when every step is accepted do the state and
+    /// the log change. On a refusal nothing changes (not even the log's seq counter).
+    mutating func apply(batch actions: [Action]) throws(BatchRefusal) -> [(callbacks: [LoggedCallback], state: AppSnapshot)] {
+        var draft = state
+        var pending: [(callbacks: [Callback], state: AppSnapshot)] = []
+        pending.reserveCapacity(actions.count)
+        for (i, action) in actions.enumerated() {
+            do throws(ActionRefusal) {
+                let outcome = try simulator.apply(action, to: draft)
+                draft = outcome.state
+                pending.append((outcome.callbacks, outcome.state))
+            } catch {
+                throw BatchRefusal(step: i, refusal: error, allowed: simulator.allowedActions(in: draft))
+            }
+        }
+        state = draft
+        for action in actions { journal.record(action) }
+        return pending.map { (log.append($0.callbacks), $0.state) }
+    }
+}
+
+/// A batch step the model refused, with what the app could do at that point.
+struct BatchRefusal: Error {
+    var step: Int
+    var refusal: ActionRefusal
+    var allowed: [ActionKind]
 }
 
 /// What the store hands out: the session behind its own lock.

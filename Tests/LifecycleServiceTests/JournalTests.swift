@@ -1,0 +1,117 @@
+import Foundation
+@testable import LifecycleService
+import LifecycleModel
+import Testing
+
+/// `GET …/journal` (issue #13 item 4): every accepted action, replayable exactly.
+@Suite struct JournalTests {
+    let client = ServiceClient()
+
+    func log(_ id: String) -> String {
+        client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")]).text
+    }
+
+    func state(_ id: String) -> String {
+        // The session summary minus its id.
+        client.send("GET", "/v1/sessions/\(id)").text.replacingOccurrences(of: id, with: "ID")
+    }
+
+    @Test(arguments: [
+        #"{"lifecycle":"app","iosVersion":"11.0","stateRestoration":true,"backgroundModes":["fetch"]}"#,
+        #"{"lifecycle":"scene","iosVersion":"17.0","device":"ipad","supportsMultipleScenes":true,"backgroundModes":["remote-notification","location"]}"#,
+        #"{"iosVersion":"13.2","quirks":{"protectedDataDelay":3}}"#,
+    ])
+    func replayingTheJournalReproducesTheSession(_ config: String) throws {
+        var generator = SystemRandomNumberGenerator()
+        let id = client.create(config)
+        var accepted = 0
+        for _ in 0..<300 {
+            let r = client.act(id, RandomServiceSequenceTests.randomAction(using: &generator))
+            if r.status == 200 { accepted += 1 }
+        }
+        let journal = client.send("GET", "/v1/sessions/\(id)/journal")
+        #expect(journal.status == 200)
+        #expect(journal.contentType == "application/json")
+        let actions = try #require(journal.json["actions"] as? [[String: Any]])
+        #expect(actions.count == accepted)
+        #expect(journal.json["complete"] as? Bool == true)
+        // Replayed from the journal's own bytes: re-encoding through Foundation would
+        // reorder payload members, which the callbacks echo.
+        let parts = try #require(Self.split(journal.text))
+        #expect(parts.actions.count == accepted)
+
+        // One by one.
+        let replay = client.create(parts.config)
+        #expect(!replay.isEmpty)
+        for action in parts.actions {
+            #expect(client.act(replay, action).status == 200)
+        }
+        #expect(log(replay) == log(id))
+        #expect(state(replay) == state(id))
+
+        // As one batch.
+        let batched = client.create(parts.config)
+        if !parts.actions.isEmpty {
+            #expect(client.act(batched, "[\(parts.actions.joined(separator: ","))]").status == 200)
+        }
+        #expect(log(batched) == log(id))
+        #expect(state(batched) == state(id))
+        // The replay's journal is the original's.
+        #expect(client.send("GET", "/v1/sessions/\(batched)/journal").text == journal.text)
+    }
+
+    /// The journal's `config` text and each action's text, as the server wrote them.
+    static func split(_ text: String) -> (config: String, actions: [String])? {
+        guard let c = text.range(of: #"{"config":"#), let a = text.range(of: #","actions":["#),
+              let end = text.range(of: #"],"complete":"#, options: .backwards) else { return nil }
+        let config = String(text[c.upperBound..<a.lowerBound])
+        var actions: [String] = []
+        var depth = 0, inString = false, escaped = false
+        var current = ""
+        for ch in text[a.upperBound..<end.lowerBound] {
+            if depth == 0 && ch == "," { continue }
+            current.append(ch)
+            if inString {
+                if escaped { escaped = false } else if ch == "\\" { escaped = true } else if ch == "\"" { inString = false }
+                continue
+            }
+            switch ch {
+            case "\"": inString = true
+            case "{", "[": depth += 1
+            case "}", "]":
+                depth -= 1
+                if depth == 0 { actions.append(current); current = "" }
+            default: break
+            }
+        }
+        return (config, actions)
+    }
+
+    @Test func aNewSessionHasAnEmptyJournalAndRefusalsAreLeftOut() {
+        let id = client.create()
+        #expect(client.send("GET", "/v1/sessions/\(id)/journal").text
+                == #"{"config":{"lifecycle":"app","iosVersion":"11.0","device":"iphone","stateRestoration":true,"notificationCenterDelegate":false,"backgroundModes":[],"supportsMultipleScenes":false,"rootViewController":"root","quirks":{"orientationQueries":true,"switcherKillSequence":"resignActiveThenTerminate","didEnterBackgroundOnBackgroundLaunch":false,"protectedDataDelay":10}},"actions":[],"complete":true}"#)
+        #expect(client.act(id, #"{"type":"launch"}"#).status == 200)
+        #expect(client.act(id, #"{"type":"launch"}"#).status == 409)
+        #expect(client.act(id, #"{"type":"openURL","url":"myapp://a?b=1"}"#).status == 200)
+        let actions = client.send("GET", "/v1/sessions/\(id)/journal").json["actions"] as? [[String: Any]]
+        #expect(actions?.count == 2)
+        #expect(actions?.last?["url"] as? String == "myapp://a?b=1")
+    }
+
+    @Test func aFullJournalStopsAndSaysSo() {
+        var journal = ActionJournal(byteCapacity: 64)
+        for _ in 0..<10 { journal.record(.memoryWarning) }
+        #expect(journal.count == 2)  // {"type":"memoryWarning"} is 24 bytes, with its comma 25
+        #expect(!journal.isComplete)
+        #expect(journal.bytes <= 64)
+        #expect(String(decoding: journal.encodedActions, as: UTF8.self) == #"{"type":"memoryWarning"},{"type":"memoryWarning"}"#)
+    }
+
+    @Test func journalOfAMissingSessionIs404AndItTakesOnlyGET() {
+        #expect(client.send("GET", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42/journal").status == 404)
+        let r = client.send("POST", "/v1/sessions/\(client.create())/journal", "{}")
+        #expect(r.status == 405)
+        #expect(r.response.headerValue("Allow") == "GET, HEAD")
+    }
+}
