@@ -220,11 +220,9 @@ paths:
         as `application/yaml`: point a generator or a viewer at it.
       responses:
         "200":
-          description: The document.
-          content:
-            application/yaml:
-              schema:
-                type: string
+          # No `content` here on purpose: generators cannot type application/yaml
+          # (openapi-python-client drops the operation with a warning).
+          description: This document, as `Content-Type application/yaml`.
         "400":
           $ref: "#/components/responses/BadQuery"
     head:
