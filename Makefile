@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench bench-profile lint docs openapi clean setup
+.PHONY: run test build release bench bench-profile lint docs openapi clean setup tsan
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -28,6 +28,12 @@ bench:         ## the service against a bare C libmicrohttpd server, memory, sca
 bench-profile: ## perf profile of the service under the action load (bench/profile.sh)
 	@scripts/setup.sh --bench
 	@bench/profile.sh
+
+TSAN_TESTS = StoreTests|LiveConcurrencyTests|BridgeTests|BridgeConnectionTests|BridgeFramingTests
+tsan:          ## the concurrency tests under the thread sanitizer; any report fails
+	@scripts/setup.sh --run
+	TSAN_OPTIONS="suppressions=$(CURDIR)/scripts/tsan.supp halt_on_error=1" \
+	  swift test --sanitize=thread --scratch-path .build/tsan --filter '$(TSAN_TESTS)'
 
 docs:          ## regenerate docs/model.md from the model
 	@scripts/setup.sh --run

@@ -15,7 +15,7 @@ static inline size_t lcd_keep_escaped(void *cls, struct MHD_Connection *connecti
 
 /// MHD_start_daemon with every option MHDServer sets. `addr` chooses the
 /// interface and port (so the port argument is 0, as MHD wants with
-/// SOCK_ADDR); `cls` is passed to all three callbacks. A thread count below 2
+/// SOCK_ADDR); `cls` is passed to all four callbacks. A thread count below 2
 /// runs one internal polling thread instead of a pool (MHD ignores 0 and 1,
 /// with a warning).
 static inline struct MHD_Daemon *
@@ -25,6 +25,7 @@ lcd_start_daemon(unsigned int flags, const struct sockaddr *addr,
                  size_t memory_limit,
                  MHD_AccessHandlerCallback handler,
                  MHD_RequestCompletedCallback completed,
+                 MHD_NotifyConnectionCallback notify,
                  MHD_LogCallback logger, void *cls)
 {
     // The logger comes first so that MHD's warnings about later options reach it.
@@ -38,6 +39,7 @@ lcd_start_daemon(unsigned int flags, const struct sockaddr *addr,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_limit,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
         MHD_OPTION_NOTIFY_COMPLETED, completed, cls,
+        MHD_OPTION_NOTIFY_CONNECTION, notify, cls,
         MHD_OPTION_END);
 }
 
@@ -55,4 +57,20 @@ static inline unsigned int lcd_daemon_connections(struct MHD_Daemon *daemon)
     const union MHD_DaemonInfo *info =
         MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
     return info ? info->num_connections : 0;
+}
+
+/// The socket of a connection, -1 if unknown.
+static inline int lcd_connection_fd(struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info ? info->connect_fd : -1;
+}
+
+/// The pointer stored in the connection's socket context (set on NOTIFY_STARTED), or NULL.
+static inline void *lcd_connection_context(struct MHD_Connection *connection)
+{
+    const union MHD_ConnectionInfo *info =
+        MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? info->socket_context : NULL;
 }

@@ -18,19 +18,27 @@ final class ServerContext: Sendable {
     let handler: @Sendable (ServiceRequest) -> ServiceResponse
     let problem: ProblemResponder
     let accessLog: (@Sendable (AccessLogEntry) -> Void)?
+    /// Where libmicrohttpd's messages go once started (nil: standard error).
+    let messageLog: (@Sendable (String) -> Void)?
+    let watch: ConnectionWatch
     /// Requests between the first handler call and NOTIFY_COMPLETED.
     let inFlight = Atomic<Int>(0)
+    /// Handler calls running now: `stop` must not wait for a worker stuck in one.
+    let handlersRunning = Atomic<Int>(0)
     /// Set by `stop`: responses then carry `Connection: close`.
     let stopping = Atomic<Bool>(false)
     /// Non-nil while `start` runs: libmicrohttpd's messages are kept to explain a failure.
-    let startupMessages = Mutex<[String]?>(nil)
+    let startupMessages = PThreadLock<[String]?>(nil)
 
-    init(maxBody: Int, handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
-         problem: @escaping ProblemResponder, accessLog: (@Sendable (AccessLogEntry) -> Void)?) {
+    init(maxBody: Int, requestTimeout: Double, handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
+         problem: @escaping ProblemResponder, accessLog: (@Sendable (AccessLogEntry) -> Void)?,
+         messageLog: (@Sendable (String) -> Void)?) {
         self.maxBody = maxBody
         self.handler = handler
         self.problem = problem
         self.accessLog = accessLog
+        self.messageLog = messageLog
+        watch = ConnectionWatch(requestTimeout: requestTimeout)
     }
 }
 
@@ -77,12 +85,15 @@ func accessHandler(
                                  path: url.map { String(cString: $0) } ?? "")
         conCls.pointee = Unmanaged.passRetained(state).toOpaque()
         context.inFlight.add(1, ordering: .relaxed)
-        let framing = BodyFraming(connection)
-        if framing.contentLengths > 1 || (framing.contentLengths > 0 && framing.transferEncoding) {
-            return queue(context.problem(400, "a request must not carry both Content-Length and Transfer-Encoding, "
-                                            + "nor Content-Length twice"), on: connection, state: state, context: context)
+        if let watched = watchedConnection(connection) { context.watch.requestStarted(watched) }
+        let (screen, refusal) = RequestScreen.check(connection, url: url, version: version)
+        if let refusal {
+            // The framing cannot be trusted: answer and close, so no byte of this
+            // request is read as the next one.
+            return queue(context.problem(refusal.status, refusal.detail), on: connection, state: state,
+                         context: context, close: true)
         }
-        if let length = framing.contentLength {
+        if let length = screen.contentLength {
             if length > context.maxBody {
                 return queue(tooLarge(context), on: connection, state: state, context: context)
             }
@@ -98,6 +109,11 @@ func accessHandler(
         uploadDataSize.pointee = 0
         guard state.status == 0 else { return .YES }
         state.received += size
+        if state.received > context.maxBody * 2 + (64 << 10) {
+            // A chunked body far over the limit (e.g. a chunk size of ffffffffffffffff):
+            // libmicrohttpd 0.9.75 cannot take a response before the body ends, so close.
+            return .NO
+        }
         if state.received > context.maxBody {
             state.body = []  // over the limit: keep counting, stop copying, answer 413 at the end
         } else if let uploadData {
@@ -115,7 +131,11 @@ func accessHandler(
                               query: queryArguments(connection), body: state.body,
                               headers: requestHeaders(connection))
     state.body = []
-    return queue(context.handler(request), on: connection, state: state, context: context)
+    if let watched = watchedConnection(connection) { context.watch.answering(watched) }
+    context.handlersRunning.add(1, ordering: .relaxed)
+    let response = context.handler(request)
+    context.handlersRunning.subtract(1, ordering: .relaxed)
+    return queue(response, on: connection, state: state, context: context)
 }
 
 private func tooLarge(_ context: ServerContext) -> ServiceResponse {
@@ -124,7 +144,8 @@ private func tooLarge(_ context: ServerContext) -> ServiceResponse {
 
 /// Turns `response` into an MHD response (copying the body) and queues it.
 private func queue(_ response: ServiceResponse, on connection: OpaquePointer,
-                   state: RequestState, context: ServerContext) -> MHD_Result {
+                   state: RequestState, context: ServerContext, close: Bool = false) -> MHD_Result {
+    if let watched = watchedConnection(connection) { context.watch.answering(watched) }
     let status = (100...999).contains(response.status) ? response.status : 500
     let created = response.body.withUnsafeBytes { bytes in
         MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress),
@@ -136,7 +157,7 @@ private func queue(_ response: ServiceResponse, on connection: OpaquePointer,
         // MHD refuses names or values with CR/LF; such a header is dropped.
         _ = MHD_add_response_header(mhdResponse, name, value)
     }
-    if context.stopping.load(ordering: .relaxed) {
+    if close || context.stopping.load(ordering: .relaxed) {
         _ = MHD_add_response_header(mhdResponse, "Connection", "close")
     }
     let result = MHD_queue_response(connection, UInt32(status), mhdResponse)
@@ -149,35 +170,6 @@ private func asciiCaseInsensitive(_ a: Character, _ b: Character) -> Bool {
 }
 
 // MARK: - Request headers and query
-
-/// The framing headers of a request, counted so that conflicting ones can be refused.
-private struct BodyFraming {
-    var contentLengths = 0
-    /// The Content-Length value; `Int.max` when it does not fit in an `Int`.
-    var contentLength: Int?
-    var transferEncoding = false
-
-    init(_ connection: OpaquePointer) {
-        withUnsafeMutablePointer(to: &self) { pointer in
-            _ = MHD_get_connection_values(connection, .HEADER_KIND, collectFraming, pointer)
-        }
-    }
-}
-
-private func collectFraming(cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
-                            key: UnsafePointer<CChar>?, value: UnsafePointer<CChar>?) -> MHD_Result {
-    guard let cls, let key else { return .YES }
-    let framing = cls.assumingMemoryBound(to: BodyFraming.self)
-    if strcasecmp(key, "Content-Length") == 0 {
-        framing.pointee.contentLengths += 1
-        // MHD has already answered 400 to a malformed value; digits too many for Int mean "huge".
-        let text = value.map { String(cString: $0) } ?? ""
-        framing.pointee.contentLength = Int(text.trimmingSpaces) ?? Int.max
-    } else if strcasecmp(key, "Transfer-Encoding") == 0 {
-        framing.pointee.transferEncoding = true
-    }
-    return .YES
-}
 
 /// The query arguments, in the order sent, percent-decoded.
 private func queryArguments(_ connection: OpaquePointer) -> [(name: String, value: String)] {
@@ -245,16 +237,6 @@ private func percentDecoded(_ text: UnsafePointer<CChar>) -> String {
     }
 }
 
-private extension String {
-    var trimmingSpaces: Substring {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return self[first...last]
-    }
-}
-
 // MARK: - Completion and logging
 
 /// `MHD_RequestCompletedCallback`: fires for every request that reached the
@@ -266,6 +248,7 @@ func requestCompleted(cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
     conCls.pointee = nil
     let context = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
     let state = Unmanaged<RequestState>.fromOpaque(raw).takeRetainedValue()
+    if let connection, let watched = watchedConnection(connection) { context.watch.completed(watched) }
     if state.status != 0, let accessLog = context.accessLog {
         accessLog(AccessLogEntry(method: state.method, path: state.path, status: state.status,
                                  durationNanoseconds: monotonicNanoseconds() &- state.started))
@@ -288,13 +271,46 @@ func logMessage(cls: UnsafeMutableRawPointer?, format: UnsafePointer<CChar>?, ar
         message.removeSubrange(page.lowerBound..<end.upperBound)
     }
     message = message.replacing("\n", with: " ")
-    let kept = context.startupMessages.withLock { messages -> Bool in
+    let kept = context.startupMessages.withLock { (messages: inout [String]?) -> Bool in
         guard messages != nil else { return false }
         messages?.append(message)
         return true
     }
-    if !kept {
+    guard !kept else { return }
+    if let messageLog = context.messageLog {
+        messageLog("libmicrohttpd: \(message)")
+    } else {
         let line = Array("libmicrohttpd: \(message)\n".utf8)
         _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
+}
+
+// MARK: - Connections
+
+/// `MHD_NotifyConnectionCallback`: registers each connection with the watch
+/// (which enforces the request deadline) and forgets it before its socket closes.
+func connectionNotified(cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
+                        socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+                        code: MHD_ConnectionNotificationCode) {
+    guard let cls, let connection, let socketContext else { return }
+    let context = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
+    // MHD_CONNECTION_NOTIFY_STARTED = 0, MHD_CONNECTION_NOTIFY_CLOSED = 1.
+    switch code.rawValue {
+    case 0:
+        let watched = WatchedConnection(fd: lcd_connection_fd(connection), now: monotonicNanoseconds())
+        socketContext.pointee = Unmanaged.passRetained(watched).toOpaque()
+        context.watch.opened(watched)
+    case 1:
+        guard let raw = socketContext.pointee else { return }
+        socketContext.pointee = nil
+        let watched = Unmanaged<WatchedConnection>.fromOpaque(raw).takeRetainedValue()
+        context.watch.closed(watched)
+    default:
+        break
+    }
+}
+
+/// The connection's entry in the watch, from its socket context.
+private func watchedConnection(_ connection: OpaquePointer) -> WatchedConnection? {
+    lcd_connection_context(connection).map { Unmanaged<WatchedConnection>.fromOpaque($0).takeUnretainedValue() }
 }

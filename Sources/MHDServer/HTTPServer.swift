@@ -9,14 +9,18 @@ import Darwin
 
 /// An HTTP/1.1 server on libmicrohttpd that hands complete requests to a handler.
 ///
-/// The bridge reads bodies (up to `maxBody`), refuses requests with conflicting
-/// framing headers (400) or oversized bodies (413) using the `problem` closure,
-/// and sends whatever the handler answers, adding only `Content-Length`. The
-/// handler runs concurrently on the server's worker threads.
+/// The bridge reads bodies (up to `maxBody`), refuses with the `problem` closure
+/// the request heads libmicrohttpd lets through but RFC 9110/9112 do not (header
+/// names that are not tokens, control bytes in values, transfer codings other
+/// than `chunked`, conflicting framing, a missing or repeated `Host`: 400,
+/// closing the connection) and oversized bodies (413), closes connections whose
+/// request is not complete within `requestTimeout`, and sends whatever the
+/// handler answers, adding only `Content-Length`. The handler runs concurrently
+/// on the server's worker threads.
 public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     private let context: ServerContext
-    private let state = Mutex<State>(.idle)
+    private let state = PThreadLock<State>(.idle)
 
     private enum State {
         case idle
@@ -37,13 +41,17 @@ public final class HTTPServer: Sendable {
     ///   - handler: answers one complete request; called on worker threads.
     ///   - problem: builds the bridge's own error responses (400, 413).
     ///   - accessLog: called once per request that was answered, after completion.
+    ///   - messageLog: receives libmicrohttpd's messages (one line each) once
+    ///     started; nil writes them to standard error.
     public init(configuration: ServerConfiguration,
                 handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
                 problem: @escaping ProblemResponder,
-                accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil) {
+                accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
+                messageLog: (@Sendable (String) -> Void)? = nil) {
         self.configuration = configuration
-        self.context = ServerContext(maxBody: max(0, configuration.maxBody), handler: handler,
-                                     problem: problem, accessLog: accessLog)
+        self.context = ServerContext(maxBody: max(0, configuration.maxBody),
+                                     requestTimeout: configuration.requestTimeout, handler: handler,
+                                     problem: problem, accessLog: accessLog, messageLog: messageLog)
     }
 
     deinit {
@@ -68,7 +76,8 @@ public final class HTTPServer: Sendable {
                 lcd_start_daemon(flags, sockaddr, UInt32(clamping: config.threads), config.connectionTimeout,
                                  config.connectionLimit, config.perIPConnectionLimit,
                                  max(4096, config.memoryLimit),
-                                 accessHandler, requestCompleted, logMessage, retained.toOpaque())
+                                 accessHandler, requestCompleted, connectionNotified, logMessage,
+                                 retained.toOpaque())
             }
             let messages = context.startupMessages.withLock { messages in
                 defer { messages = nil }
@@ -80,6 +89,7 @@ public final class HTTPServer: Sendable {
                 retained.release()
                 throw .cannotListen(address: shownAddress, reason: Self.reason(from: messages))
             }
+            context.watch.start()
             state = .running(Daemon(pointer: daemon, context: retained, port: lcd_daemon_port(daemon)))
         }
     }
@@ -93,28 +103,48 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Stops gracefully: stops accepting connections, lets requests in flight
-    /// finish for up to `graceSeconds`, then closes every connection. Responses
-    /// sent meanwhile carry `Connection: close`. Returns when the worker threads
-    /// have ended. Does nothing if the server is not running. Never call it from
-    /// the handler (it would wait for itself).
-    public func stop(graceSeconds: Double) {
+    /// Connections closed so far because their request was not complete within
+    /// `requestTimeout`.
+    public var connectionsCutByDeadline: Int { context.watch.cutByDeadline }
+
+    /// Stops gracefully, in this order: stops accepting (the listening socket is
+    /// closed, so new clients are refused rather than reset); lets requests in
+    /// flight finish, their responses carrying `Connection: close`; closes each
+    /// idle keep-alive connection once it has been idle for a second; and when
+    /// `graceSeconds` are over, closes every connection left. If a handler is
+    /// still running then, its worker cannot be joined: the daemon is abandoned
+    /// (the process is expected to exit) and `stop` returns at once. Does nothing
+    /// if the server is not running. Never call it from the handler.
+    @discardableResult
+    public func stop(graceSeconds: Double) -> StopReport {
         let daemon: Daemon? = state.withLock { state in
             guard case .running(let daemon) = state else { return nil }
             state = .stopped
             return daemon
         }
-        guard let daemon else { return }
+        guard let daemon else { return StopReport(requestsCut: 0, graceExpired: false) }
         context.stopping.store(true, ordering: .relaxed)
         let listenSocket = MHD_quiesce_daemon(daemon.pointer)
+        if listenSocket >= 0 { close(listenSocket) }
+        context.watch.beginDraining()
         let deadline = monotonicNanoseconds() + UInt64(max(0, min(graceSeconds, 3600)) * 1e9)
-        while context.inFlight.load(ordering: .relaxed) > 0, lcd_daemon_connections(daemon.pointer) > 0,
-              monotonicNanoseconds() < deadline {
-            usleep(5_000)
+        while lcd_daemon_connections(daemon.pointer) > 0, monotonicNanoseconds() < deadline {
+            usleep(2_000)
+        }
+        var report = StopReport(requestsCut: 0, graceExpired: false)
+        if lcd_daemon_connections(daemon.pointer) > 0 {
+            report = StopReport(requestsCut: context.watch.cutAll(), graceExpired: true)
+            // Give the workers a moment to see the closed sockets and finish their callbacks.
+            let settle = monotonicNanoseconds() + 200_000_000
+            while context.inFlight.load(ordering: .relaxed) > 0, monotonicNanoseconds() < settle { usleep(2_000) }
+        }
+        context.watch.cancel()
+        if context.handlersRunning.load(ordering: .relaxed) > 0 {
+            return report  // a worker is inside a handler: MHD_stop_daemon would wait for it
         }
         MHD_stop_daemon(daemon.pointer)
-        if listenSocket >= 0 { close(listenSocket) }
         daemon.context.release()
+        return report
     }
 
     /// A one-line reason from libmicrohttpd's start-up messages.

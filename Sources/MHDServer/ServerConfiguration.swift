@@ -19,17 +19,22 @@ public struct ServerConfiguration: Sendable {
     public var threads: Int
     /// Largest request body accepted, in bytes; larger ones are answered 413.
     public var maxBody: Int
-    /// Seconds a connection may stay idle before it is closed.
+    /// Seconds a connection may stay idle (nothing received or sent) before it is closed.
     public var connectionTimeout: UInt32
+    /// Seconds within which a request's head and body must arrive, counted from
+    /// the connection opening or its previous response; otherwise the connection
+    /// is closed. Unlike the idle timeout, a client sending one byte a second
+    /// does not extend it.
+    public var requestTimeout: Double
     /// Connections held at once; further clients are refused at accept.
     public var connectionLimit: UInt32
-    /// Connections held at once from one IP address; 0 means no per-IP limit
-    /// (the default: the service is mostly used from one machine or one proxy).
+    /// Connections held at once from one IP address; 0 means no per-IP limit.
     public var perIPConnectionLimit: UInt32
     /// Bytes of memory per connection for the request line, headers and read
-    /// buffer; a request whose headers do not fit is answered 431 by
-    /// libmicrohttpd. Values below 4 KiB are raised to 4 KiB (0 would crash
-    /// libmicrohttpd 0.9.75).
+    /// buffer. The bridge refuses targets over 8 KiB (414) and header blocks
+    /// over 16 KiB (431) itself; what does not fit this memory at all is
+    /// answered by libmicrohttpd. Values below 4 KiB are raised to 4 KiB (0
+    /// would crash libmicrohttpd 0.9.75).
     public var memoryLimit: Int
 
     public init(
@@ -38,15 +43,17 @@ public struct ServerConfiguration: Sendable {
         threads: Int = ServerConfiguration.defaultThreads,
         maxBody: Int = 1 << 20,
         connectionTimeout: UInt32 = 30,
-        connectionLimit: UInt32 = 1000,
-        perIPConnectionLimit: UInt32 = 0,
-        memoryLimit: Int = 32 << 10
+        requestTimeout: Double = 10,
+        connectionLimit: UInt32 = 4000,
+        perIPConnectionLimit: UInt32 = 2000,
+        memoryLimit: Int = 64 << 10
     ) {
         self.host = host
         self.port = port
         self.threads = threads
         self.maxBody = maxBody
         self.connectionTimeout = connectionTimeout
+        self.requestTimeout = requestTimeout
         self.connectionLimit = connectionLimit
         self.perIPConnectionLimit = perIPConnectionLimit
         self.memoryLimit = memoryLimit

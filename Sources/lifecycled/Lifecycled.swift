@@ -37,20 +37,23 @@ enum Lifecycled {
         // A reader that closes our stdout or stderr pipe must not kill the server.
         signal(SIGPIPE, SIG_IGN)
 
-        let accessLog = AccessLog(descriptor: 2)
+        let log = StderrLog(descriptor: 2)
         let logRequest: (@Sendable (AccessLogEntry) -> Void)? = options.quiet ? nil : { @Sendable entry in
-            accessLog.write(entry)
+            log.write(entry)
         }
         let service = Service(limits: ServiceLimits(maxSessions: options.maxSessions,
                                                     sessionTTL: options.sessionTTL, maxLog: options.maxLog),
                               settings: ServiceSettings(version: String(Options.version.split(separator: " ").last ?? ""), corsOrigins: options.corsOrigins,
                                                         drainRetryAfterSeconds: Int(options.drainSeconds.rounded(.up))))
-        let configuration = ServerConfiguration(host: options.host, port: options.port,
-                                                threads: options.threads, maxBody: options.maxBody)
+        let configuration = ServerConfiguration(
+            host: options.host, port: options.port, threads: options.threads, maxBody: options.maxBody,
+            requestTimeout: options.requestTimeout,
+            connectionLimit: UInt32(min(options.maxConnections, raiseFileLimit() - 64)),
+            perIPConnectionLimit: UInt32(options.maxConnectionsPerIP))
         let server = HTTPServer(configuration: configuration,
                                 handler: { service.handle($0) },
                                 problem: { service.problem(status: $0, detail: $1) },
-                                accessLog: logRequest)
+                                accessLog: logRequest, messageLog: { log.line($0) })
         do {
             try server.start()
         } catch {
@@ -68,21 +71,31 @@ enum Lifecycled {
         }
         sweeper.resume()
 
-        let flusher = DispatchSource.makeTimerSource(queue: .global())
-        flusher.schedule(deadline: .now() + AccessLog.flushInterval, repeating: AccessLog.flushInterval)
-        flusher.setEventHandler { accessLog.flush() }
-        flusher.resume()
-
         stopSignals.wait()
         // Readiness first: /readyz answers 503 while requests are still served, so a
         // balancer can stop sending before the server stops accepting.
         service.beginDraining()
         if options.drainSeconds > 0 { Thread.sleep(forTimeInterval: options.drainSeconds) }
         sweeper.cancel()
-        server.stop(graceSeconds: 5)
-        flusher.cancel()
-        accessLog.flush()
+        let report = server.stop(graceSeconds: options.grace)
+        let graceText = options.grace == options.grace.rounded() ? "\(Int(options.grace))s" : "\(options.grace)s"
+        log.finish(lastLine: report.graceExpired
+                   ? "lifecycled: shutdown: grace \(graceText) over, \(report.requestsCut) requests cut" : nil)
         return 0
+    }
+
+    /// Raises the soft limit on open files to the hard one (at most 65536), so
+    /// that `--max-connections` can be honoured; returns the limit now in force.
+    private static func raiseFileLimit() -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 1024 }
+        let wanted = min(limit.rlim_max, 65_536)
+        if limit.rlim_cur < wanted {
+            var raised = limit
+            raised.rlim_cur = wanted
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        return max(128, Int(clamping: limit.rlim_cur))
     }
 }
 

@@ -22,6 +22,11 @@ struct Options {
     var maxLog = 10_000
     var maxBody = 1 << 20
     var quiet = false
+    // Connections and shutdown (issue #9).
+    var maxConnections = 4000
+    var maxConnectionsPerIP = 2000
+    var requestTimeout = 10.0
+    var grace = 5.0
     var corsOrigins: [String] = []
     var drainSeconds = 0.0
 
@@ -44,6 +49,15 @@ struct Options {
           --max-body BYTES     largest request body: bytes, or with suffix k/KiB or m/MiB
                                (default: 1048576)
           --quiet              no access log on standard error (default: off)
+          --max-connections N  connections held at once (default: 4000)
+          --max-connections-per-ip N
+                               connections held at once from one address, 0 = no limit
+                               (default: 2000)
+          --request-timeout TIME
+                               a request must be complete (head and body) this long after
+                               its connection opened or its previous response (default: 10)
+          --grace TIME         on SIGINT/SIGTERM, time for requests in flight to finish
+                               (default: 5)
           --cors-origin ORIGIN allow browser calls from ORIGIN (repeatable; * = any);
                                default: CORS off, OPTIONS is a 405
           --drain-seconds TIME on SIGTERM, /readyz answers 503 for this long before the
@@ -128,6 +142,12 @@ struct Options {
             case "--max-log": maxLog = try Self.integer(try value(), flag: flag, what: "callback count", in: 1...100_000_000)
             case "--session-ttl": sessionTTL = try Self.duration(try value(), flag: flag)
             case "--max-body": maxBody = try Self.byteCount(try value(), flag: flag)
+            case "--max-connections":
+                maxConnections = try Self.integer(try value(), flag: flag, what: "connection count", in: 1...1_000_000)
+            case "--max-connections-per-ip":
+                maxConnectionsPerIP = try Self.integer(try value(), flag: flag, what: "connection count", in: 0...1_000_000)
+            case "--request-timeout": requestTimeout = try Self.duration(try value(), flag: flag)
+            case "--grace": grace = try Self.duration(try value(), flag: flag)
             case "--cors-origin":
                 let origin = try value()
                 if origin.isEmpty { throw Failure(message: "--cors-origin: empty origin (send e.g. https://app.example or *)") }

@@ -7,11 +7,12 @@ import MHDServer
 import Synchronization
 
 /// What the handler and the access log saw; shared with the server's closures.
+/// PThreadLock rather than Mutex: the worker threads write these, and `make tsan` must see the lock.
 final class BridgeRecorder: Sendable {
     /// Every access-log entry, in completion order.
-    let accessLog = Mutex<[AccessLogEntry]>([])
+    let accessLog = PThreadLock<[AccessLogEntry]>([])
     /// Paths of the requests the handler saw.
-    let handled = Mutex<[String]>([])
+    let handled = PThreadLock<[String]>([])
     /// Signalled when `/slow` has entered the handler.
     let slowEntered = DispatchSemaphore(value: 0)
 }
@@ -22,12 +23,15 @@ final class BridgeTestServer: Sendable {
 
     var port: UInt16 { server.port }
 
-    /// Starts on 127.0.0.1, port 0.
-    init(maxBody: Int = 1 << 20, threads: Int = 2) throws {
+    /// Starts on 127.0.0.1, port 0; `configure` may change the other settings.
+    init(maxBody: Int = 1 << 20, threads: Int = 2,
+         configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         let recorder = BridgeRecorder()
         self.recorder = recorder
+        var configuration = ServerConfiguration(port: 0, threads: threads, maxBody: maxBody)
+        configure(&configuration)
         server = HTTPServer(
-            configuration: ServerConfiguration(port: 0, threads: threads, maxBody: maxBody),
+            configuration: configuration,
             handler: { request in
                 recorder.handled.withLock { $0.append(request.path) }
                 return Self.respond(to: request, slowEntered: recorder.slowEntered)
@@ -40,7 +44,7 @@ final class BridgeTestServer: Sendable {
     deinit { server.stop(graceSeconds: 0) }
 
     /// `/echo`: the body back. `/describe`: method, path and query as text lines.
-    /// `/slow`: waits 300 ms. `/headers`: custom headers, some the bridge must drop.
+    /// `/slow`: waits 300 ms. `/sleep`: waits 3 s. `/headers`: custom headers, some the bridge must drop.
     private static func respond(to request: ServiceRequest, slowEntered: DispatchSemaphore) -> ServiceResponse {
         switch request.path {
         case "/echo":
@@ -55,6 +59,10 @@ final class BridgeTestServer: Sendable {
             slowEntered.signal()
             usleep(300_000)
             return ServiceResponse(status: 200, body: Array("slow done".utf8))
+        case "/sleep":
+            slowEntered.signal()
+            usleep(3_000_000)
+            return ServiceResponse(status: 200, body: Array("slept".utf8))
         case "/headers":
             return ServiceResponse(status: 299, headers: [("X-One", "1"), ("content-length", "999"),
                                                        ("X-Evil", "a\r\nInjected: yes"), ("X-Two", "2")],

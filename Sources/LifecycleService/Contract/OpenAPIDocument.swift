@@ -1369,16 +1369,6 @@ paths:
         "200":
           description: Every step's result, the resolved config and the final state.
           content:
-            text/plain:
-              schema:
-                $ref: "#/components/schemas/TraceText"
-              example: |
-                sequenceDiagram
-                    participant System as iOS (UIKit)
-                    participant App as appDelegate
-                    Note over System,App: launch
-                    Note over App: app inactive
-                    System->>App: 1 application(_:willFinishLaunchingWithOptions:)
             application/json:
               schema:
                 $ref: "#/components/schemas/SimulateResult"
@@ -1518,6 +1508,16 @@ paths:
                         - name: root
                           appearance: appeared
                       presented: []
+            text/plain:
+              schema:
+                $ref: "#/components/schemas/TraceText"
+              example: |
+                sequenceDiagram
+                    participant System as iOS (UIKit)
+                    participant App as appDelegate
+                    Note over System,App: launch
+                    Note over App: app inactive
+                    System->>App: 1 application(_:willFinishLaunchingWithOptions:)
         "400":
           $ref: "#/components/responses/BadSimulate"
         "409":

@@ -1,5 +1,6 @@
 // Runs the built `lifecycled` executable for the Executable tests.
 import Foundation
+import Synchronization
 
 /// How a finished process ended and what it printed.
 struct ProcessOutcome {
@@ -46,6 +47,9 @@ final class LifecycledProcess {
     private let stdoutPipe = Pipe()
     private let stderrPipe = Pipe()
     private var stdoutBuffer: [UInt8] = []
+    /// Standard error read so far by `drainStderr`, if it was started.
+    private let stderrDrained = DrainedBytes()
+    private let stderrDrainDone = DispatchSemaphore(value: 0)
 
     /// - Parameter environment: variables set on top of this process's environment.
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
@@ -89,6 +93,23 @@ final class LifecycledProcess {
         return port
     }
 
+    /// Starts reading standard error on a thread of its own (until the process
+    /// closes it); until then nobody reads it, as with a harness that never does.
+    func drainStderr() {
+        stderrDrained.bytes.withLock { $0 = [] }
+        let handle = stderrPipe.fileHandleForReading
+        let buffer = stderrDrained
+        let done = stderrDrainDone
+        Thread {
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { break }
+                buffer.bytes.withLock { $0?.append(contentsOf: data) }
+            }
+            done.signal()
+        }.start()
+    }
+
     func send(_ signal: Int32) {
         kill(process.processIdentifier, signal)
     }
@@ -104,7 +125,10 @@ final class LifecycledProcess {
         }
         process.waitUntilExit()
         let out = stdoutBuffer + [UInt8](stdoutPipe.fileHandleForReading.readDataToEndOfFile())
-        let err = [UInt8](stderrPipe.fileHandleForReading.readDataToEndOfFile())
+        let drained = stderrDrained.bytes.withLock { $0 != nil }
+        if drained { _ = stderrDrainDone.wait(timeout: .now() + 5) }
+        let err = drained ? stderrDrained.bytes.withLock { $0 ?? [] }
+                          : [UInt8](stderrPipe.fileHandleForReading.readDataToEndOfFile())
         return ProcessOutcome(exitStatus: process.terminationReason == .exit ? process.terminationStatus : nil,
                               stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
@@ -114,4 +138,9 @@ final class LifecycledProcess {
                     timeout: Double = 20) throws -> ProcessOutcome {
         try LifecycledProcess(arguments, environment: environment).finish(timeout: timeout)
     }
+}
+
+/// Standard error as read by `LifecycledProcess.drainStderr`; nil until it starts.
+final class DrainedBytes: Sendable {
+    let bytes = Mutex<[UInt8]?>(nil)
 }

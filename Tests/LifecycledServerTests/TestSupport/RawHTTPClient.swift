@@ -52,8 +52,9 @@ final class RawConnection {
     private var pending: [UInt8] = []
     private var closed = false
 
-    /// Connects to `host` (a numeric IPv4 or IPv6 address) and `port`.
-    init(host: String = "127.0.0.1", port: UInt16, timeout: Double = 10) throws {
+    /// Connects to `host` (a numeric IPv4 or IPv6 address) and `port`, from
+    /// `source` (a numeric IPv4 address, e.g. another loopback address) if given.
+    init(host: String = "127.0.0.1", port: UInt16, timeout: Double = 10, from source: String? = nil) throws {
         timeoutMilliseconds = Int(timeout * 1000)
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
@@ -66,6 +67,19 @@ final class RawConnection {
         defer { freeaddrinfo(list) }
         fd = socket(list.pointee.ai_family, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawHTTPError.connect(String(cString: strerror(errno))) }
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            inet_pton(AF_INET, source, &local.sin_addr)
+            let bound = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            if bound != 0 {
+                let reason = String(cString: strerror(errno))
+                systemClose(fd)
+                throw RawHTTPError.connect("bind \(source): \(reason)")
+            }
+        }
         if connect(fd, address, list.pointee.ai_addrlen) != 0 {
             let reason = String(cString: strerror(errno))
             systemClose(fd)

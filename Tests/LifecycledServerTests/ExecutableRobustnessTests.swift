@@ -1,0 +1,81 @@
+// Issue #9 items 4 and 8 through the real executable: a standard error nobody
+// reads never stalls the server, and SIGTERM enforces the grace period.
+import Dispatch
+import Foundation
+import ServiceHTTP
+import Testing
+
+@Suite("Executable robustness") struct ExecutableRobustnessTests {
+    @Test func anUnreadStderrPipeNeverStallsTheServer() throws {
+        // Nobody reads standard error for a while: the pipe holds 64 KiB and the
+        // log's buffer 256 KiB, about 13,000 access-log lines; 20,000 requests are more.
+        let server = try LifecycledProcess(["--port", "0"])
+        let port = try server.waitUntilListening()
+        let connection = try RawConnection(port: port, timeout: 5)
+        let path = "/healthz?" + String(repeating: "p", count: 40)
+        for index in 0..<20_000 {
+            try connection.send(RawHTTP.request("GET", path))
+            let response = try connection.readResponse()
+            guard response.status == 200 else {
+                Issue.record("request \(index): \(response.status)")
+                break
+            }
+        }
+        server.drainStderr()  // the sink recovers
+        usleep(300_000)
+        server.send(SIGTERM)
+        let outcome = try server.finish(timeout: 10)
+        #expect(outcome.exitStatus == 0)
+        // The lines that did not fit were counted and reported, once the sink took data again and at exit.
+        let reports = outcome.stderrLines.filter { $0.contains("lines dropped") }
+        #expect(!reports.isEmpty, "no drop report in \(outcome.stderrLines.suffix(3))")
+        let total = try #require(outcome.stderrLines.last { $0.contains("lines dropped in all") })
+        let count = Int(total.split(separator: " ").first { Int($0) != nil } ?? "") ?? 0
+        let logged = outcome.stderrLines.filter { $0.hasPrefix("GET /healthz 200 ") }.count
+        #expect(count > 0)
+        #expect(logged + count == 20_000, "\(logged) logged + \(count) dropped")
+    }
+
+    @Test func sigtermWithAStuckStderrStillExits() throws {
+        let server = try LifecycledProcess(["--port", "0"])
+        let port = try server.waitUntilListening()
+        let connection = try RawConnection(port: port, timeout: 5)
+        for _ in 0..<4_000 {
+            try connection.send(RawHTTP.request("GET", "/healthz"))
+            _ = try connection.readResponse()
+        }
+        let started = Date()
+        server.send(SIGTERM)
+        let outcome = try server.finish(timeout: 10)
+        #expect(outcome.exitStatus == 0)
+        #expect(Date().timeIntervalSince(started) < 4)
+    }
+
+    @Test func graceIsEnforcedAndTheCutIsReported() throws {
+        let server = try LifecycledProcess(["--port", "0", "--grace", "1", "--quiet"])
+        let port = try server.waitUntilListening()
+        // A request in flight that will not finish: its body never comes.
+        let stuck = try RawConnection(port: port, timeout: 5)
+        try stuck.send(RawHTTP.request("POST", "/v1/sessions", headers: [("Content-Length", "100")]) + [0x7B])
+        usleep(200_000)
+        let started = Date()
+        server.send(SIGTERM)
+        let outcome = try server.finish(timeout: 10)
+        let took = Date().timeIntervalSince(started)
+        #expect(outcome.exitStatus == 0)
+        #expect(took > 0.9 && took < 3, "exit took \(took) s with --grace 1")
+        #expect(outcome.stderrLines.last == "lifecycled: shutdown: grace 1s over, 1 requests cut")
+        #expect(stuck.isClosedByPeer())
+    }
+
+    @Test func newConnectionFlagsAreInTheHelp() throws {
+        let outcome = try LifecycledProcess.run(["--help"])
+        for text in ["--max-connections N", "(default: 4000)", "--max-connections-per-ip N", "(default: 2000)",
+                     "--request-timeout TIME", "(default: 10)", "--grace TIME", "(default: 5)"] {
+            #expect(outcome.stdout.contains(text), "\(text) missing from --help")
+        }
+        let bad = try LifecycledProcess.run(["--request-timeout", "0"])
+        #expect(bad.exitStatus == 2)
+        #expect(bad.stderr.contains("--request-timeout"))
+    }
+}
