@@ -14,7 +14,8 @@ struct ActionJournal: Sendable {
     static let defaultByteCapacity = 1 << 20
 
     let byteCapacity: Int
-    private var writer = JSONWriter(capacity: 0)
+    /// The encoded actions, comma-separated (the inside of a JSON array).
+    private(set) var encodedActions: [UInt8] = []
     /// Actions recorded.
     private(set) var count = 0
     /// False once an action no longer fitted: the journal is a prefix of what happened.
@@ -25,20 +26,19 @@ struct ActionJournal: Sendable {
     }
 
     /// Bytes held (the encoded actions and their commas), for memory accounting.
-    var bytes: Int { writer.bytes.count }
-
-    /// The encoded actions, comma-separated (the inside of a JSON array).
-    var encodedActions: [UInt8] { writer.bytes }
+    var bytes: Int { encodedActions.count }
 
     mutating func record(_ action: Action) {
         guard isComplete else { return }
         var one = JSONWriter(capacity: 64)
         one.write(action)
-        guard writer.bytes.count + one.bytes.count + 1 <= byteCapacity else {
+        let separator = encodedActions.isEmpty ? 0 : 1
+        guard encodedActions.count + separator + one.bytes.count <= byteCapacity else {
             isComplete = false
             return
         }
-        writer.write(action)
+        if separator == 1 { encodedActions.append(UInt8(ascii: ",")) }
+        encodedActions += one.bytes
         count += 1
     }
 }
