@@ -120,6 +120,7 @@ import Testing
         let cb = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limt", "5")])
         #expect(cb.json["suggestion"] as? String == "limit")
         #expect(client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "0"), ("limit", "5"), ("format", "text")]).status == 200)
+        #expect(client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("format", "mermiad")]).json["suggestion"] as? String == "mermaid")
     }
 
     // MARK: step numbering
