@@ -4,7 +4,7 @@ import LifecycleModel
 import Testing
 
 /// `GET …/journal` (issue #13 item 4): every accepted action, replayable exactly.
-@Suite struct JournalTests {
+@Suite struct JournalEndpointTests {
     let client = ServiceClient()
 
     func log(_ id: String) -> String {
