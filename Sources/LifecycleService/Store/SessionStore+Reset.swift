@@ -1,22 +1,15 @@
 extension SessionStore {
     /// Forgets every session (`DELETE /v1/sessions`); returns how many there were.
     ///
-    /// One shard at a time, like `sweep`: a session created meanwhile in a shard
-    /// already emptied survives, as if it had been created just after the reset.
+    /// Shard by shard, each id through `remove` (which keeps the count and marks the
+    /// session deleted, so an action that raced the reset fails with 404). A session
+    /// created meanwhile in a shard already passed survives, as if created just after.
     @discardableResult
     func removeAll() -> Int {
         var removed = 0
         for shard in shards {
-            let boxes = shard.sessions.withLock { dict in
-                defer { dict.removeAll(keepingCapacity: true) }
-                return Array(dict.values)
-            }
-            for box in boxes {
-                count.wrappingSubtract(1, ordering: .relaxed)
-                // An action that raced the reset and still holds the box fails with 404.
-                box.session.withLock { $0.isDeleted = true }
-            }
-            removed += boxes.count
+            let ids = shard.sessions.withLock { Array($0.keys) }
+            for id in ids where remove(id) { removed += 1 }
         }
         return removed
     }
