@@ -1986,11 +1986,11 @@ components:
       else:
         description: "`lifecycle` absent or `scene`."
         if:
-          description: "`iosVersion` 11.x or 12.x given."
+          description: "`iosVersion` 11, 12, 11.x or 12.x (any form) given."
           required: [iosVersion]
           properties:
             iosVersion:
-              pattern: "^1[12]\\."
+              pattern: "^1[12](\\.|$)"
         then:
           description: "Before iOS 13 the config resolves to `app`: no `lifecycle: scene`, no multiple scenes."
           properties:
