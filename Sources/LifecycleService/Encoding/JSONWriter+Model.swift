@@ -106,6 +106,7 @@ extension JSONWriter {
         member("backgroundModes", strings: c.backgroundModes.sorted().map(\.rawValue))
         key("supportsMultipleScenes"); bool(c.supportsMultipleScenes)
         member("rootViewController", c.rootViewController)
+        member("ui", c.ui.rawValue)
         key("quirks")
         beginObject()
         if let q = quirks.orientationQueries { key("orientationQueries"); bool(q) }
@@ -113,6 +114,9 @@ extension JSONWriter {
         if let q = quirks.didEnterBackgroundOnBackgroundLaunch { key("didEnterBackgroundOnBackgroundLaunch"); bool(q) }
         if let q = quirks.protectedDataDelay { key("protectedDataDelay"); number(q) }
         if let q = quirks.warmHandlerPosition { member("warmHandlerPosition", q.rawValue) }
+        if let q = quirks.swiftUIAdaptorInit { member("swiftUIAdaptorInit", q.rawValue) }
+        if let q = quirks.swiftUIScenePhaseTiming { member("swiftUIScenePhaseTiming", q.rawValue) }
+        if let q = quirks.swiftUIColdUniversalLinkDelivered { key("swiftUIColdUniversalLinkDelivered"); bool(q) }
         endObject()
         endObject()
     }

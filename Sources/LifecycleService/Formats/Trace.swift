@@ -97,9 +97,19 @@ extension Trace {
         String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 
+    /// The method as the formats show it, on one line; a SwiftUI phase change with its
+    /// phases (`onChange(of: scenePhase) inactive→active`).
+    static func methodLabel(_ c: Callback) -> String {
+        guard c.receiver == .app || c.receiver == .scene,
+              let from = c.args?["from"]?.stringValue, let to = c.args?["to"]?.stringValue else { return oneLine(c.method) }
+        return oneLine("\(c.method) \(from)→\(to)")
+    }
+
     /// The receiver as the text format names it: view controllers by name.
     static func receiverLabel(_ c: Callback) -> String {
-        if c.receiver == .viewController, let name = c.viewController { return "viewController \(oneLine(name))" }
+        if c.receiver == .viewController || c.receiver == .view, let name = c.viewController {
+            return "\(c.receiver.rawValue) \(oneLine(name))"
+        }
         return c.receiver.rawValue
     }
 }
