@@ -27,6 +27,29 @@ info:
     viewController`, and `push`, `pop`, `present`, `dismiss` and
     `cancelInteractivePop` act on them.
 
+    The SwiftUI `App` life cycle (`ui: swiftui`, iOS 14 and later, always
+    scene-based) is simulated too. The app has no delegates of its own: the
+    session reports what its SwiftUI code sees, with these receivers and methods:
+    - `app`: `App.init()` (before every UIKit call) and the App's
+      `onChange(of: scenePhase)`, args `{"from": …, "to": …}` with the phases
+      `active`, `inactive`, `background`: the aggregate over the scenes (active if
+      any scene is active, else inactive if one is on screen, else background);
+    - `appDelegateAdaptor`: the `@UIApplicationDelegateAdaptor`'s delegate: its
+      `init()` and the app-delegate methods SwiftUI forwards
+      (`application(_:didFinishLaunchingWithOptions:)`,
+      `applicationWillTerminate(_:)`, remote notifications, memory warnings, …;
+      never the app-level active/background ones);
+    - `scene`: a scene's `onChange(of: scenePhase)` (with `sceneId`), in place of
+      the scene-delegate calls, which go to SwiftUI's own scene delegate;
+    - `view`: `onAppear(perform:)`, `onDisappear(perform:)`,
+      `onOpenURL(perform:)`, `onContinueUserActivity(_:perform:)`; the view's name
+      is in `viewController` (the names of `push`, `present` and
+      `rootViewController`). SwiftUI's hosting controllers' UIKit calls are not
+      reported; they are in `state.windows` as usual.
+    Notifications reach `notificationCenterDelegate` as in UIKit. Quirks
+    `swiftUIAdaptorInit`, `swiftUIScenePhaseTiming` and
+    `swiftUIColdUniversalLinkDelivered` decide what the sources leave open.
+
     This document describes what the server answers today; the stable core is the
     v1 contract (docs/api-contract.md).
 
@@ -1884,6 +1907,28 @@ components:
         What a foreground app killed from the app switcher hears:
         `applicationWillResignActive(_:)` then `applicationWillTerminate(_:)`
         (the default), or with `applicationDidEnterBackground(_:)` between them.
+    UIFramework:
+      type: string
+      enum: [uikit, swiftui]
+      description: |
+        `uikit`: UIKit delegates (the default). `swiftui`: the SwiftUI `App` life
+        cycle (iOS 14 and later, always scene-based): receivers `app`,
+        `appDelegateAdaptor`, `scene` and `view` instead of the UIKit delegates and
+        view controllers.
+    SwiftUIAdaptorInit:
+      type: string
+      enum: [afterAppInit, beforeAppInit]
+      description: |
+        SwiftUI sessions: whether the `@UIApplicationDelegateAdaptor`'s delegate
+        `init()` comes after `App.init()` (the default) or before it; both come
+        before `application(_:willFinishLaunchingWithOptions:)`.
+    SwiftUIScenePhaseTiming:
+      type: string
+      enum: [afterSceneCallback, beforeSceneCallback]
+      description: |
+        SwiftUI sessions: whether `scenePhase` changes after UIKit's scene callback
+        of the same transition (the default; the `onChange` handlers see the new
+        `appState` and `sceneState`) or before it (they see the state being left).
     RootViewController:
       type: string
       minLength: 1
@@ -1912,6 +1957,16 @@ components:
           $ref: "#/components/schemas/ProtectedDataDelay"
         warmHandlerPosition:
           $ref: "#/components/schemas/WarmHandlerPosition"
+        swiftUIAdaptorInit:
+          $ref: "#/components/schemas/SwiftUIAdaptorInit"
+        swiftUIScenePhaseTiming:
+          $ref: "#/components/schemas/SwiftUIScenePhaseTiming"
+        swiftUIColdUniversalLinkDelivered:
+          type: boolean
+          description: |
+            SwiftUI sessions: whether a universal link that launches the app reaches
+            `onContinueUserActivity(_:perform:)`. Default true (one report of drops
+            on iOS 18.4). A UIKit config accepts the SwiftUI quirks and ignores them.
 
     WarmHandlerPosition:
       type: string
@@ -1939,9 +1994,11 @@ components:
         Every field is optional; an unknown field is a 400.
 
         `lifecycle` defaults to `scene` when `iosVersion` ≥ 13 (the default
-        `iosVersion` is 17.0), else `app`. Two rules across fields (each a 400):
-        `lifecycle: scene` needs `iosVersion` 13 or later, and
-        `supportsMultipleScenes: true` needs a config that resolves to `scene`.
+        `iosVersion` is 17.0), else `app`. Rules across fields (each a 400):
+        `lifecycle: scene` needs `iosVersion` 13 or later,
+        `supportsMultipleScenes: true` needs a config that resolves to `scene`,
+        and `ui: swiftui` needs `iosVersion` 14 or later and a config that
+        resolves to `scene`.
       properties:
         lifecycle:
           $ref: "#/components/schemas/Lifecycle"
@@ -1970,7 +2027,9 @@ components:
           $ref: "#/components/schemas/RootViewController"
         quirks:
           $ref: "#/components/schemas/QuirksInput"
-      # The two rules across fields as if/then/else (code generators read the
+        ui:
+          $ref: "#/components/schemas/UIFramework"
+      # The rules across fields as if/then/else (code generators read the
       # properties above and leave these alone; validators and schemathesis apply them).
       if:
         description: "`lifecycle: app` given."
@@ -1979,10 +2038,12 @@ components:
           lifecycle:
             const: app
       then:
-        description: "An app-lifecycle config: no multiple scenes."
+        description: "An app-lifecycle config: no multiple scenes, no SwiftUI."
         properties:
           supportsMultipleScenes:
             const: false
+          ui:
+            const: uikit
       else:
         description: "`lifecycle` absent or `scene`."
         if:
@@ -1992,12 +2053,26 @@ components:
             iosVersion:
               pattern: "^1[12](\\.|$)"
         then:
-          description: "Before iOS 13 the config resolves to `app`: no `lifecycle: scene`, no multiple scenes."
+          description: "Before iOS 13 the config resolves to `app`: no `lifecycle: scene`, no multiple scenes, no SwiftUI."
           properties:
             lifecycle:
               const: app
             supportsMultipleScenes:
               const: false
+            ui:
+              const: uikit
+        else:
+          if:
+            description: "`iosVersion` 13.x given."
+            required: [iosVersion]
+            properties:
+              iosVersion:
+                pattern: "^13\\."
+          then:
+            description: "The SwiftUI App life cycle needs iOS 14."
+            properties:
+              ui:
+                const: uikit
       examples:
         - lifecycle: app
           iosVersion: "11.0"
@@ -2006,13 +2081,15 @@ components:
         - {}
         - device: ipad
           supportsMultipleScenes: true
+        - ui: swiftui
+          iosVersion: "17.0"
 
     SessionConfig:
       type: object
       additionalProperties: false
       description: A resolved session config, as the server reports it; every field present.
       required: [lifecycle, iosVersion, device, stateRestoration, notificationCenterDelegate,
-                 backgroundModes, supportsMultipleScenes, rootViewController, quirks]
+                 backgroundModes, supportsMultipleScenes, rootViewController, ui, quirks]
       properties:
         lifecycle:
           $ref: "#/components/schemas/Lifecycle"
@@ -2034,13 +2111,15 @@ components:
           type: boolean
         rootViewController:
           $ref: "#/components/schemas/RootViewController"
+        ui:
+          $ref: "#/components/schemas/UIFramework"
         quirks:
           type: object
           additionalProperties: false
           required: [orientationQueries, switcherKillSequence, didEnterBackgroundOnBackgroundLaunch, protectedDataDelay]
           description: |
             Every quirk with its resolved value. `warmHandlerPosition` is reported for
-            scene sessions only; `didEnterBackgroundOnBackgroundLaunch` is always
+            scene sessions only, the three `swiftUI…` quirks for SwiftUI sessions only; `didEnterBackgroundOnBackgroundLaunch` is always
             false for them (UIKit does not call the app delegate's
             `applicationDidEnterBackground(_:)` in scene apps).
           properties:
@@ -2054,6 +2133,12 @@ components:
               $ref: "#/components/schemas/ProtectedDataDelay"
             warmHandlerPosition:
               $ref: "#/components/schemas/WarmHandlerPosition"
+            swiftUIAdaptorInit:
+              $ref: "#/components/schemas/SwiftUIAdaptorInit"
+            swiftUIScenePhaseTiming:
+              $ref: "#/components/schemas/SwiftUIScenePhaseTiming"
+            swiftUIColdUniversalLinkDelivered:
+              type: boolean
       if:
         properties:
           lifecycle:
@@ -2069,13 +2154,18 @@ components:
               didEnterBackgroundOnBackgroundLaunch:
                 const: false
       else:
-        description: "A sceneless session: no multiple scenes, no scene quirks."
+        description: "A sceneless session: no multiple scenes, no scene quirks, no SwiftUI."
         properties:
           supportsMultipleScenes:
             const: false
+          ui:
+            const: uikit
           quirks:
             properties:
               warmHandlerPosition: {not: {}}
+              swiftUIAdaptorInit: {not: {}}
+              swiftUIScenePhaseTiming: {not: {}}
+              swiftUIColdUniversalLinkDelivered: {not: {}}
 
     # ---- actions -------------------------------------------------------
 
@@ -2735,7 +2825,7 @@ components:
         receiver:
           type: string
           enum: [appDelegate, sceneDelegate, viewController, notificationCenterDelegate,
-                 locationManagerDelegate, backgroundTask]
+                 locationManagerDelegate, backgroundTask, app, appDelegateAdaptor, scene, view]
           description: |
             Who receives it; `sceneDelegate` is a scene's `UIWindowSceneDelegate`
             (scene-based sessions; the callback has `sceneId` and `sceneState`),
@@ -2743,7 +2833,14 @@ components:
             and in scene-based sessions its window's `sceneId` and `sceneState`),
             `locationManagerDelegate` the app's `CLLocationManagerDelegate`,
             `backgroundTask` a background task's expiration handler (method
-            `expirationHandler`).
+            `expirationHandler`). SwiftUI sessions (`ui: swiftui`): `app` the
+            SwiftUI `App` (`App.init()`, the App-level `onChange(of: scenePhase)`),
+            `appDelegateAdaptor` the `@UIApplicationDelegateAdaptor`'s delegate
+            (`init()` and the app-delegate methods SwiftUI forwards), `scene` a
+            scene's `onChange(of: scenePhase)` (with `sceneId` and `sceneState`),
+            `view` a view's `onAppear(perform:)`, `onDisappear(perform:)`,
+            `onOpenURL(perform:)` or `onContinueUserActivity(_:perform:)` (the view's
+            name in `viewController`).
         method:
           type: string
           description: The Swift method as Apple's documentation writes it.
@@ -2759,7 +2856,7 @@ components:
           description: The scene's activation state while the method runs.
         viewController:
           $ref: "#/components/schemas/ViewControllerName"
-          description: View-controller callbacks only; the controller's name (the root one is the config's `rootViewController`).
+          description: View-controller callbacks only (and SwiftUI `view` ones, naming the view); the controller's name (the root one is the config's `rootViewController`).
         args:
           type: object
           description: |
@@ -2770,7 +2867,8 @@ components:
             `sessionRole` and `persistentIdentifier`
             (`application(_:configurationForConnecting:options:)`), `session` and
             `options` (`scene(_:willConnectTo:options:)`), `sessions`
-            (`application(_:didDiscardSceneSessions:)`), …
+            (`application(_:didDiscardSceneSessions:)`), `from` and `to` (the phases
+            of a SwiftUI `onChange(of: scenePhase)`), …
       dependentRequired:
         sceneId: [sceneState]
         sceneState: [sceneId]
@@ -2778,16 +2876,16 @@ components:
         - if:
             properties:
               receiver:
-                const: sceneDelegate
+                enum: [sceneDelegate, scene]
           then:
-            description: "A scene-delegate callback names its scene (`sceneId`) and the scene's state while the method runs (`sceneState`)."
+            description: "A scene-delegate callback (or a SwiftUI scene's phase change) names its scene (`sceneId`) and the scene's state while the method runs (`sceneState`)."
             required: [sceneId, sceneState]
         - if:
             properties:
               receiver:
-                const: viewController
+                enum: [viewController, view]
           then:
-            description: "A view-controller callback names its controller; in a scene-based session also its window's scene (`sceneId`, `sceneState`)."
+            description: "A view-controller (or SwiftUI view) callback names its controller (view); in a scene-based session also its window's scene (`sceneId`, `sceneState`)."
             required: [viewController]
           else:
             properties:
@@ -2795,7 +2893,7 @@ components:
         - if:
             properties:
               receiver:
-                enum: [sceneDelegate, viewController]
+                enum: [sceneDelegate, viewController, scene, view]
           else:
             properties:
               sceneId: {not: {}}
