@@ -103,6 +103,37 @@ import Testing
         #expect(actions?.last?["url"] as? String == "myapp://a?b=1")
     }
 
+    @Test func aLargePayloadIsJournaledAndReplayedExactly() throws {
+        let id = client.create(#"{"lifecycle":"app","iosVersion":"11.0","notificationCenterDelegate":true}"#)
+        let payload = #"{"aps":{"alert":"\#(String(repeating: "x", count: 2000))"},"z":1,"a":[1,2]}"#
+        #expect(client.act(id, #"{"type":"launch"}"#).status == 200)
+        #expect(client.act(id, #"{"type":"background"}"#).status == 200)
+        #expect(client.act(id, #"{"type":"tapNotification","payload":\#(payload)}"#).status == 200)
+        let journal = client.send("GET", "/v1/sessions/\(id)/journal").text
+        #expect(journal.contains(#"{"type":"tapNotification","payload":\#(payload)}"#))
+        let parts = try #require(Self.split(journal))
+        let copy = client.create(parts.config)
+        #expect(client.act(copy, "[\(parts.actions.joined(separator: ","))]").status == 200)
+        #expect(log(copy) == log(id))
+        #expect(client.send("GET", "/v1/sessions/\(copy)/journal").text == journal)
+    }
+
+    /// With --data-dir, a batch is journaled on disk too: a restart restores it.
+    @Test func aBatchSurvivesARestartWithDataDir() throws {
+        let dir = NSTemporaryDirectory() + "lifecycled-batch-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let first = ServiceClient(try Service(dataDirectory: dir, fsync: .never))
+        let id = first.create()
+        #expect(first.act(id, #"[{"type":"launch"},{"type":"background"},{"type":"launch"}]"#).status == 200)
+        #expect(first.act(id, #"[{"type":"background"},{"type":"background"}]"#).status == 409)  // not journaled
+        let second = ServiceClient(try Service(dataDirectory: dir, fsync: .never))
+        let (restored, problems) = second.service.restoreSessions()
+        #expect(restored == 1 && problems.isEmpty, "\(problems)")
+        #expect(second.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")]).text
+                == first.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")]).text)
+        #expect(second.send("GET", "/v1/sessions/\(id)/journal").text == first.send("GET", "/v1/sessions/\(id)/journal").text)
+    }
+
     @Test func aFullJournalStopsAndSaysSo() {
         var journal = ActionJournal(byteCapacity: 64)
         for _ in 0..<10 { journal.record(.memoryWarning) }

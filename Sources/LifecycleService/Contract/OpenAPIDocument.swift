@@ -97,6 +97,19 @@ info:
     problem status has one flat schema whose `type` and `status` are `const`s or
     enums; rules across fields are `if`/`then`/`else`, which validators apply and
     generators may leave aside.
+    - With `--data-dir`, sessions are journaled and survive a restart; an action
+      or session that cannot be journaled is undone and answered 500
+      `internal-error`.
+    - Memory is bounded in bytes. Each session's log keeps at most
+      `--max-log-bytes` (default 8 MiB) of encoded callbacks; older ones are
+      dropped and counted in `dropped`. Session logs, request bodies being
+      received and responses not yet sent count against `--max-memory` (default
+      1 GiB): over it, new sessions, actions and bodies or answers larger than
+      64 KiB get 503 `memory-budget-reached` with `Retry-After`; small requests
+      (reads, deletes, `/healthz`) are still answered. No response body is larger
+      than `--max-response` (default 16 MiB): `/v1/simulate` answers 413
+      `response-too-large` naming the `step` (split the run), and a callbacks
+      page stops short of it (follow `next`).
 servers:
   - url: http://127.0.0.1:8080
     description: the default `--host` and `--port`
@@ -1192,6 +1205,8 @@ paths:
           $ref: "#/components/responses/ActionNotPossible"
         "413":
           $ref: "#/components/responses/PayloadTooLarge"
+        "503":
+          $ref: "#/components/responses/MemoryFull"
 
   /v1/sessions/{id}/callbacks:
     parameters:
@@ -1202,8 +1217,10 @@ paths:
       summary: The session's callback log, oldest first
       description: |
         Up to `limit` callbacks with `seq` greater than `after`, oldest first.
-        The log keeps the newest `--max-log` callbacks (default 10000); older ones
-        are dropped and counted in `dropped`. Poll again with `after=next`: `next`
+        The log keeps the newest `--max-log` callbacks (default 10000) and at most
+        `--max-log-bytes` of them encoded (default 8 MiB); older ones are dropped
+        and counted in `dropped`. A page also stops before it would pass
+        `--max-response`, so it may hold fewer than `limit`. Poll again with `after=next`: `next`
         is the last `seq` returned, or, on an empty page, `max(after, dropped)`, so
         it never goes backwards. `total` is the newest `seq` (the callback count).
       parameters:
@@ -1546,7 +1563,9 @@ paths:
         "409":
           $ref: "#/components/responses/StepNotPossible"
         "413":
-          $ref: "#/components/responses/PayloadTooLarge"
+          $ref: "#/components/responses/SimulateTooLarge"
+        "503":
+          $ref: "#/components/responses/MemoryFull"
 
 components:
   parameters:
@@ -1805,6 +1824,41 @@ components:
             needs: "the app not in the foreground (notRunning, background or suspended): the user starts it from the home screen"
             allowedActions: [background, openURL, openUniversalLink, terminate, interruptionBegan, lock, memoryWarning, receiveNotification, locationEvent, beginBackgroundTask, advanceTime, push, present]
             step: 1
+    MemoryFull:
+      description: |
+        The memory budget (`--max-memory`: session logs, request bodies being
+        received, unsent responses) is used up; retry after `Retry-After` seconds,
+        send smaller bodies or delete sessions.
+      headers:
+        Retry-After:
+          $ref: "#/components/headers/RetryAfter"
+      content:
+        application/problem+json:
+          schema:
+            $ref: "#/components/schemas/SessionLimitProblem"
+          example:
+            type: urn:lifecycled:problem:memory-budget-reached
+            title: Memory budget reached
+            status: 503
+            detail: "the service holds its budget of 1073741824 bytes for sessions, request bodies and unsent responses (--max-memory); retry later, send smaller bodies, read your responses, or delete sessions you no longer need (DELETE /v1/sessions/{id})"
+            limit: 1073741824
+    SimulateTooLarge:
+      description: |
+        The body is larger than `--max-body` (`payload-too-large`), or the answer
+        would be larger than `--max-response` (`response-too-large`, default
+        16 MiB; `step` is the first action past it): split the run into several
+        calls, or use a session and page its callbacks.
+      content:
+        application/problem+json:
+          schema:
+            $ref: "#/components/schemas/PayloadTooLargeProblem"
+          example:
+            type: urn:lifecycled:problem:response-too-large
+            title: Response too large
+            status: 413
+            detail: "the response would exceed 16777216 bytes (--max-response); step 812 passes it; split the run into several /v1/simulate calls (the first 812 steps fit in one), or run the actions on a session (POST /v1/sessions) and page through GET /v1/sessions/{id}/callbacks"
+            limit: 16777216
+            step: 812
     PayloadTooLarge:
       description: The body is larger than `--max-body` (default 1048576 bytes).
       content:
@@ -1817,7 +1871,10 @@ components:
             status: 413
             detail: request body exceeds the 1048576-byte limit (--max-body)
     SessionLimit:
-      description: The server holds `--max-sessions` sessions; delete some or retry after `Retry-After` seconds.
+      description: |
+        The server holds `--max-sessions` sessions (`session-limit-reached`), or
+        its memory budget `--max-memory` is used up (`memory-budget-reached`);
+        delete sessions or retry after `Retry-After` seconds.
       headers:
         Retry-After:
           $ref: "#/components/headers/RetryAfter"
@@ -3137,6 +3194,8 @@ components:
         - urn:lifecycled:problem:internal-error
         - urn:lifecycled:problem:session-exists
         - urn:lifecycled:problem:not-ready
+        - urn:lifecycled:problem:memory-budget-reached
+        - urn:lifecycled:problem:response-too-large
     ProblemTitle:
       type: string
       description: A short summary of the problem type; the same for every problem of a type.
@@ -3301,13 +3360,21 @@ components:
           $ref: "#/components/schemas/ProblemStep"
     PayloadTooLargeProblem:
       type: object
-      description: "413: the body is larger than `--max-body`."
+      description: "413: the body is larger than `--max-body` (`payload-too-large`), or the answer would be larger than `--max-response` (`response-too-large`; from `/v1/simulate` with the `step` where it stopped: split the run)."
       additionalProperties: false
       required: [type, title, status, detail]
       properties:
         type:
           type: string
-          const: urn:lifecycled:problem:payload-too-large
+          enum:
+            - urn:lifecycled:problem:payload-too-large
+            - urn:lifecycled:problem:response-too-large
+        limit:
+          type: integer
+          minimum: 1
+          description: "`response-too-large`: `--max-response` in bytes."
+        step:
+          $ref: "#/components/schemas/ProblemStep"
         title:
           $ref: "#/components/schemas/ProblemTitle"
         status:
@@ -3319,13 +3386,15 @@ components:
           $ref: "#/components/schemas/ProblemRequestId"
     SessionLimitProblem:
       type: object
-      description: "503: the server holds `--max-sessions` sessions."
+      description: "503: the server holds `--max-sessions` sessions (`session-limit-reached`), or its memory budget `--max-memory` is spent (`memory-budget-reached`). Retry after `Retry-After` seconds."
       additionalProperties: false
       required: [type, title, status, detail, limit]
       properties:
         type:
           type: string
-          const: urn:lifecycled:problem:session-limit-reached
+          enum:
+            - urn:lifecycled:problem:session-limit-reached
+            - urn:lifecycled:problem:memory-budget-reached
         title:
           $ref: "#/components/schemas/ProblemTitle"
         status:
@@ -3338,7 +3407,7 @@ components:
         limit:
           type: integer
           minimum: 1
-          description: The session limit (`--max-sessions`).
+          description: "The session limit (`--max-sessions`), or the memory budget in bytes (`--max-memory`)."
     StepConflictProblem:
       type: object
       description: "409 from `/v1/simulate`: a `ConflictProblem` for the step at index `step`; the run stopped there."

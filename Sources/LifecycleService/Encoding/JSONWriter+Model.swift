@@ -2,19 +2,6 @@ import LifecycleModel
 
 /// How the model's values look on the wire (contract, "Action result").
 extension JSONWriter {
-    mutating func write(_ c: LoggedCallback) {
-        beginObject()
-        key("seq"); int(c.seq)
-        member("receiver", c.callback.receiver.rawValue)
-        member("method", c.callback.method)
-        member("appState", c.callback.appState.rawValue)
-        if let id = c.callback.sceneId { member("sceneId", id) }
-        if let state = c.callback.sceneState { member("sceneState", state.rawValue) }
-        if let name = c.callback.viewController { member("viewController", name) }
-        if let args = c.callback.args { key("args"); value(args) }
-        endObject()
-    }
-
     /// The app after an action; `simulator` answers what depends on the config.
     mutating func write(_ s: AppSnapshot, _ simulator: Simulator) {
         beginObject()

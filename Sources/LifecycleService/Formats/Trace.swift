@@ -30,8 +30,23 @@ struct Trace: Sendable {
 }
 
 extension Trace.Entry {
-    init(_ logged: LoggedCallback) {
-        self.init(seq: logged.seq, callback: logged.callback)
+    /// A logged callback read back from the JSON the log keeps (the log stores encoded
+    /// bytes, not values: issue #9); nil for bytes that do not decode, which the log's
+    /// own writer never produces.
+    init?(_ logged: LoggedCallback) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(logged.byteCount)
+        for part in logged.parts { bytes += part }
+        guard let object = try? JSONParser.parse(bytes),
+              let receiver = object["receiver"]?.stringValue.flatMap(Receiver.init(rawValue:)),
+              let method = object["method"]?.stringValue,
+              let appState = object["appState"]?.stringValue.flatMap(AppState.init(rawValue:))
+        else { return nil }
+        let callback = Callback(receiver: receiver, method: method, appState: appState, args: object["args"],
+                                sceneId: object["sceneId"]?.stringValue,
+                                sceneState: object["sceneState"]?.stringValue.flatMap(SceneState.init(rawValue:)),
+                                viewController: object["viewController"]?.stringValue)
+        self.init(seq: logged.seq, callback: callback)
     }
 }
 
@@ -118,10 +133,10 @@ extension Trace {
     /// A page of a session's log as one step: the log keeps no action boundaries.
     /// From the start of an intact log the app was `notRunning`; a page that reaches
     /// the newest callback ends in the session's current app state.
-    init(logPage page: [LoggedCallback], after: Int, of session: Session) {
+    init(logPage page: ArraySlice<LoggedCallback>, after: Int, of session: Session) {
         let fromStart = after == 0 && session.log.dropped == 0
         let reachesEnd = (page.last?.seq ?? after) >= session.log.lastSeq
-        self.init(steps: [Step(action: nil, callbacks: page.map(Entry.init), appStateAfter: reachesEnd ? session.state.app : nil)],
+        self.init(steps: [Step(action: nil, callbacks: page.compactMap(Entry.init), appStateAfter: reachesEnd ? session.state.app : nil)],
                   initialAppState: fromStart ? .notRunning : nil)
     }
 }

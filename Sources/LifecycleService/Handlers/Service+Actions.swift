@@ -8,15 +8,25 @@ extension Service {
         let body = try parseBody(request.body, expecting: "an action object (or an array of them)", example: ActionDecoding.example)
         if case .array(let items) = body { return try postBatch(id, items) }
         let action = try ActionDecoding.decode(body)
+        guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         var w = JSONWriter(capacity: 1024)
         try withSession(id) { (session: inout Session) throws(Problem) in
             let callbacks: [LoggedCallback]
             let droppedBefore = session.log.dropped
+            let before = session
             do throws(ActionRefusal) {
                 callbacks = try session.apply(action)
             } catch {
                 metrics.recordAction(action.kind, .refused)
                 throw Problem.refused(error, allowed: session.allowedActions)
+            }
+            // Journaled before it is acknowledged; if that fails, the action never happened.
+            if let journal = store.journal {
+                do throws(JournalError) { try journal.append(id, action: body) } catch {
+                    memory.release(session.bytesHeld - before.bytesHeld)  // the log's and the journal's
+                    session = before
+                    throw Problem.journalFailed(error)
+                }
             }
             metrics.recordAction(action.kind, .applied)
             metrics.record(.callbacksLogged, callbacks.count)
@@ -34,12 +44,18 @@ extension Service {
         var w = JSONWriter(capacity: 4096)
         var trace: Trace?
         try withSession(id) { (session: inout Session) in
-            let page = session.log.page(after: after, limit: limit)
+            var page = session.log.page(after: after, limit: limit)
             if format != .json { trace = Trace(logPage: page, after: after, of: session); return }
             w.beginObject()
             w.key("callbacks")
             w.beginArray()
-            for c in page { w.write(c) }
+            // A page stops short of --max-response (keeping at least one callback); `next` says where to go on.
+            var size = 256
+            for (n, c) in zip(page.indices, page) {
+                size += c.byteCount + 1
+                if size > limits.maxResponse, n > page.startIndex { page = page[..<n]; break }
+                w.write(c)
+            }
             w.endArray()
             // Poll again with after=next; it never goes backwards.
             w.key("next"); w.int(page.last?.seq ?? max(after, session.log.dropped))

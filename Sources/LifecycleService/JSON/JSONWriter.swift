@@ -63,6 +63,30 @@ struct JSONWriter {
         endArray()
     }
 
+    /// Appends an already-encoded JSON value (a piece of the callback log).
+    mutating func encoded(_ value: some Collection<UInt8>) {
+        separate()
+        bytes.append(contentsOf: value)
+        needsComma = true
+    }
+
+    /// Appends an already-encoded JSON value given in pieces.
+    mutating func encoded(pieces: [[UInt8]]) {
+        separate()
+        for piece in pieces { bytes.append(contentsOf: piece) }
+        needsComma = true
+    }
+
+    /// Hands over the bytes written so far, as one piece, and counts the next piece
+    /// as the value written here: for output assembled from pieces, where a large
+    /// value is encoded once and shared.
+    mutating func splitForValue() -> [UInt8] {
+        separate()
+        needsComma = true
+        defer { bytes = [] }
+        return bytes
+    }
+
     private mutating func raw(_ text: String) {
         separate()
         bytes.append(contentsOf: text.utf8)

@@ -5,19 +5,26 @@ import LifecycleModel
 /// and replaying them on a new session with the same config reproduces the log exactly
 /// (the model is a pure function of config, state and action).
 ///
-/// Kept encoded, comma-separated, ready to splice into the response: about 20 to 100
-/// bytes per action. Unlike the callback log it cannot drop its oldest entries (a
-/// replay needs them all), so past `byteCapacity` it stops recording and says so
-/// (`isComplete` false) rather than grow without bound.
+/// Kept encoded, in pieces like the callback log: a notification's large payload is the
+/// log's own encoded piece (`SharedPayload`), shared, not copied. The memory budget is
+/// charged this journal's own bytes (`bytes`); a shared payload is charged by the log,
+/// and once the log has dropped it (past `--max-log-bytes`) the journal keeps it
+/// uncharged, at most `byteCapacity` in all. Unlike the log, the journal cannot drop its
+/// oldest entries (a replay needs them all), so past `byteCapacity` it stops recording
+/// and says so (`isComplete` false) rather than grow without bound.
 struct ActionJournal: Sendable {
-    /// Default bound on one session's journal: about 30 000 actions.
+    /// Default bound on one session's journal (own and shared bytes): 1 MiB.
     static let defaultByteCapacity = 1 << 20
 
     let byteCapacity: Int
-    /// The encoded actions, comma-separated (the inside of a JSON array).
-    private(set) var encodedActions: [UInt8] = []
+    /// Concatenated: the encoded actions, comma-separated (the inside of a JSON array).
+    private(set) var pieces: [[UInt8]] = []
     /// Actions recorded.
     private(set) var count = 0
+    /// The journal's own bytes (shared payloads left out: the log counts them).
+    private(set) var bytes = 0
+    /// Own and shared bytes, for `byteCapacity`.
+    private(set) var totalBytes = 0
     /// False once an action no longer fitted: the journal is a prefix of what happened.
     private(set) var isComplete = true
 
@@ -25,20 +32,37 @@ struct ActionJournal: Sendable {
         self.byteCapacity = byteCapacity
     }
 
-    /// Bytes held (the encoded actions and their commas), for memory accounting.
-    var bytes: Int { encodedActions.count }
+    /// The encoded actions, comma-separated.
+    var encodedActions: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(totalBytes)
+        for piece in pieces { out += piece }
+        return out
+    }
 
-    mutating func record(_ action: Action) {
+    /// Records an accepted action; `sharing` is the payload piece the log holds for it.
+    mutating func record(_ action: Action, sharing: SharedPayload? = nil) {
         guard isComplete else { return }
-        var one = JSONWriter(capacity: 64)
-        one.write(action)
-        let separator = encodedActions.isEmpty ? 0 : 1
-        guard encodedActions.count + separator + one.bytes.count <= byteCapacity else {
+        var w = JSONWriter(capacity: 64)
+        var parts: [[UInt8]] = []
+        w.beginObject()
+        w.member("type", action.kind.rawValue)
+        for m in action.members {
+            w.key(m.key)
+            if let sharing { w.value(m.value, sharing: sharing, parts: &parts, depth: 0) } else { w.value(m.value) }
+        }
+        w.endObject()
+        let shared = parts.isEmpty ? 0 : sharing?.bytes.count ?? 0
+        parts.append(w.bytes)
+        if count > 0 { parts.insert([UInt8(ascii: ",")], at: 0) }
+        let total = parts.reduce(0) { $0 + $1.count }
+        guard totalBytes + total <= byteCapacity else {
             isComplete = false
             return
         }
-        if separator == 1 { encodedActions.append(UInt8(ascii: ",")) }
-        encodedActions += one.bytes
+        pieces += parts
+        bytes += total - shared
+        totalBytes += total
         count += 1
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import LifecycleModel
+import ServiceHTTP
 
 /// One simulated app: its model, its current state and its callback log.
 struct Session: Sendable {
@@ -10,22 +11,35 @@ struct Session: Sendable {
     private(set) var log: CallbackLog
     /// Set when the session is deleted, so an action that raced the delete fails.
     var isDeleted = false
+    /// Where the log's (and the journal's) bytes are counted (nil for a `/v1/simulate` run).
+    let memory: MemoryBudget?
     /// The accepted actions, for `GET …/journal` (ActionJournal.swift).
     private(set) var journal = ActionJournal()
 
-    init(id: UUID, config: SessionConfig, maxLog: Int) {
+    /// Bytes a session holds besides its log (config, state, store entry), for the budget.
+    static let baseCost = 4096
+
+    init(id: UUID, config: SessionConfig, maxLog: Int, maxLogBytes: Int = .max, memory: MemoryBudget? = nil) {
         self.id = id
         self.simulator = Simulator(config: config)
-        self.log = CallbackLog(capacity: maxLog)
+        self.log = CallbackLog(capacity: maxLog, byteCapacity: maxLogBytes)
+        self.memory = memory
     }
 
     /// Applies an action; on refusal nothing changes.
     mutating func apply(_ action: Action) throws(ActionRefusal) -> [LoggedCallback] {
         let outcome = try simulator.apply(action, to: state)
         state = outcome.state
-        journal.record(action)
-        return log.append(outcome.callbacks)
+        let before = log.bytes + journal.bytes
+        let shared = SharedPayload(action)
+        journal.record(action, sharing: shared)
+        let numbered = log.append(outcome.callbacks, sharing: shared)
+        memory?.charge(log.bytes + journal.bytes - before)
+        return numbered
     }
+
+    /// Bytes counted against the memory budget for this session (its journal included).
+    var bytesHeld: Int { Self.baseCost + log.bytes + journal.bytes }
 
     var allowedActions: [ActionKind] { simulator.allowedActions(in: state) }
 
@@ -46,8 +60,14 @@ struct Session: Sendable {
             }
         }
         state = draft
-        for action in actions { journal.record(action) }
-        return pending.map { (log.append($0.callbacks), $0.state) }
+        let before = log.bytes + journal.bytes
+        let results = zip(actions, pending).map { action, step in
+            let shared = SharedPayload(action)
+            journal.record(action, sharing: shared)
+            return (log.append(step.callbacks, sharing: shared), step.state)
+        }
+        memory?.charge(log.bytes + journal.bytes - before)
+        return results
     }
 }
 

@@ -8,7 +8,7 @@ extension SessionStore {
     func removeAll() -> Int {
         var removed = 0
         for shard in shards {
-            let ids = shard.sessions.withLock { Array($0.keys) }
+            let ids = shard.sessions.withLock { Array($0.byId.keys) }
             for id in ids where remove(id) { removed += 1 }
         }
         return removed
