@@ -3360,7 +3360,7 @@ components:
           $ref: "#/components/schemas/ProblemStep"
     PayloadTooLargeProblem:
       type: object
-      description: "413: the body is larger than `--max-body` (`payload-too-large`), or the answer would be larger than `--max-response` (`response-too-large`; from `/v1/simulate` with the `step` where it stopped: split the run)."
+      description: "413: the body is larger than `--max-body` (`payload-too-large`), or the answer would be larger than `--max-response` (`response-too-large`; from `/v1/simulate` or a batch with the `step` where it stopped: split the run; a batch then changes nothing)."
       additionalProperties: false
       required: [type, title, status, detail]
       properties:
