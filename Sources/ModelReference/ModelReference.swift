@@ -41,6 +41,7 @@ public enum ModelReference {
         """
         for config in configs { out += part(config) }
         if let first = configs.first { out += versionDifferences(first) }
+        out += interfaceSection()
         return out
     }
 

@@ -264,12 +264,16 @@ extension ActionOutcome {
                                    $0.notificationCenterDelegate = true }
         let starts: [[Action]] = [[], [.launch], [.launch, .background], [.launch, .push(name: "d", sceneId: nil)],
                                   [.launch, .beginBackgroundTask(name: nil)], [.launch, .interruptionBegan(kind: .systemAlert)],
-                                  [.launch, .present(name: "s", style: .pageSheet, sceneId: nil)], [.launch, .lock]]
+                                  [.launch, .present(name: "s", style: .pageSheet, sceneId: nil)], [.launch, .lock],
+                                  [.launch, .addChild(name: "c", sceneId: nil)]]
         var accepted = Set<ActionKind>()
         for setup in starts {
             let state = try s.run(setup).state
             accepted.formUnion(s.allowedActions(in: state))
         }
+        // A TabView's tabs (config `tabs`) make selectTab possible.
+        let tabbed = swiftUISimulator { $0.tabs = ["a", "b"] }
+        accepted.formUnion(tabbed.allowedActions(in: try tabbed.run([.launch]).state))
         #expect(accepted == Set(ActionKind.allCases))
     }
 }

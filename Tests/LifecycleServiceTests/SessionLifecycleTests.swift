@@ -125,7 +125,8 @@ import Testing
         // active app, so it cannot be tapped.
         #expect(r.json["allowedActions"] as? [String] == ["background", "openURL", "openUniversalLink", "terminate", "interruptionBegan",
                                                           "lock", "memoryWarning", "receiveNotification", "locationEvent",
-                                                          "beginBackgroundTask", "advanceTime", "push", "present"])
+                                                          "beginBackgroundTask", "advanceTime", "push", "present",
+                                                          "rotate", "addChild"])
         #expect(r.json["needs"] is String)
         #expect(client.send("GET", "/v1/sessions/\(id)").text == before)
         let bg = client.act(id, #"{"type":"background"}"#)

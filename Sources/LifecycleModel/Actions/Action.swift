@@ -55,6 +55,18 @@ public enum Action: Sendable, Equatable {
     /// The user starts a swipe-back and cancels it.
     case cancelInteractivePop(sceneId: String?)
 
+    // UI (breadth §5–6)
+    /// The device (or an iPad window) turns to an orientation.
+    case rotate(orientation: InterfaceOrientation, sceneId: String?)
+    /// The user switches Dark Mode on or off.
+    case setAppearance(style: UserInterfaceStyle)
+    /// The user taps a tab (config `tabs`).
+    case selectTab(index: Int, sceneId: String?)
+    /// The visible view controller embeds a child view controller.
+    case addChild(name: String, sceneId: String?)
+    /// The visible view controller removes one of its children.
+    case removeChild(name: String, sceneId: String?)
+
     public var kind: ActionKind {
         switch self {
         case .launch: .launch
@@ -84,6 +96,11 @@ public enum Action: Sendable, Equatable {
         case .present: .present
         case .dismiss: .dismiss
         case .cancelInteractivePop: .cancelInteractivePop
+        case .rotate: .rotate
+        case .setAppearance: .setAppearance
+        case .selectTab: .selectTab
+        case .addChild: .addChild
+        case .removeChild: .removeChild
         }
     }
 }
@@ -97,6 +114,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case beginBackgroundTask, endBackgroundTask, advanceTime
     case openScene, activateScene, closeScene, disconnectScene
     case push, pop, present, dismiss, cancelInteractivePop
+    case rotate, setAppearance, selectTab, addChild, removeChild
 
 }
 

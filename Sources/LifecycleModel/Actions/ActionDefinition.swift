@@ -61,6 +61,11 @@ extension ActionKind {
         case .present: PresentAction.self
         case .dismiss: DismissAction.self
         case .cancelInteractivePop: CancelInteractivePopAction.self
+        case .rotate: RotateAction.self
+        case .setAppearance: SetAppearanceAction.self
+        case .selectTab: SelectTabAction.self
+        case .addChild: AddChildAction.self
+        case .removeChild: RemoveChildAction.self
         }
     }
 

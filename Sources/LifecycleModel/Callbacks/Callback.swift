@@ -45,4 +45,6 @@ public enum Receiver: String, Sendable, CaseIterable {
     case scene
     /// A SwiftUI view (named in `viewController`): onAppear, onDisappear, onOpenURL, onContinueUserActivity.
     case view
+    /// The app's `UITabBarControllerDelegate` (config `tabs`).
+    case tabBarControllerDelegate
 }

@@ -36,6 +36,8 @@ public struct Profile: Sendable, Equatable {
     var delegates: DelegateVocabulary
     /// Timing constants that do not depend on the version.
     public var timing = Timing()
+    /// Rotation, traits and containers (breadth §5–6; Profile+Interface.swift).
+    public var ui: InterfaceProfile
 
     public init(config: SessionConfig) {
         let version = config.iosVersion
@@ -60,6 +62,7 @@ public struct Profile: Sendable, Equatable {
         didEnterBackgroundOnBackgroundLaunch = !usesScenes && (config.quirks.didEnterBackgroundOnBackgroundLaunch ?? !legacyUI)
         protectedDataDelay = config.quirks.protectedDataDelay ?? 10
         backgroundTimeLimit = legacyUI ? 180 : 30
+        ui = InterfaceProfile(config: config)
     }
 
     /// The quirks with their defaults filled in, as the session reports them.
@@ -69,7 +72,10 @@ public struct Profile: Sendable, Equatable {
                protectedDataDelay: protectedDataDelay,
                warmHandlerPosition: usesScenes ? warmHandlerPosition : nil,
                swiftUIAdaptorInit: delegates.swiftUI?.adaptorInit, swiftUIScenePhaseTiming: delegates.swiftUI?.phaseTiming,
-               swiftUIColdUniversalLinkDelivered: delegates.swiftUI?.coldUniversalLinkDelivered)
+               swiftUIColdUniversalLinkDelivered: delegates.swiftUI?.coldUniversalLinkDelivered,
+               darkModeSnapshotToggle: ui.darkModeSnapshotToggle,
+               offscreenChildrenGetSizeTransition: ui.offscreenChildrenGetSizeTransition,
+               tabSwitchWillOrder: ui.tabSwitchWillOrder)
     }
 }
 

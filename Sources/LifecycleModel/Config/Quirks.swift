@@ -34,12 +34,28 @@ public struct Quirks: Sendable, Equatable {
     /// `onContinueUserActivity` (breadth §7.6: one report of drops on iOS 18.4).
     /// Default yes, as breadth's proposed-quirks table says.
     public var swiftUIColdUniversalLinkDelivered: Bool?
+    // MARK: UI (breadth §5–6, "Proposed quirks")
+
+    /// Whether the trait collection flips to the opposite `userInterfaceStyle` and
+    /// back while the app enters the background (the system snapshots both
+    /// appearances). Default: on from iOS 13 (breadth §5.8, MULTI); no Dark Mode before.
+    public var darkModeSnapshotToggle: Bool?
+    /// Whether view controllers off screen inside a container (non-top navigation
+    /// members, loaded unselected tabs) get `viewWillTransition(to:with:)` and the
+    /// trait-collection transition on a rotation. Default yes: containers forward
+    /// to all their children ([A-vwt], DOC) against an iOS 9 report of the opposite
+    /// ([OR24277475], SINGLE) (breadth §5).
+    public var offscreenChildrenGetSizeTransition: Bool?
+    /// Which "will" call comes first on a tab switch (breadth §6.1: [PGZ] against [JJ]).
+    public var tabSwitchWillOrder: TabSwitchWillOrder?
 
     public init(orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil,
                 didEnterBackgroundOnBackgroundLaunch: Bool? = nil, protectedDataDelay: Double? = nil,
                 warmHandlerPosition: WarmHandlerPosition? = nil,
                 swiftUIAdaptorInit: SwiftUIAdaptorInit? = nil, swiftUIScenePhaseTiming: SwiftUIScenePhaseTiming? = nil,
-                swiftUIColdUniversalLinkDelivered: Bool? = nil) {
+                swiftUIColdUniversalLinkDelivered: Bool? = nil,
+                darkModeSnapshotToggle: Bool? = nil, offscreenChildrenGetSizeTransition: Bool? = nil,
+                tabSwitchWillOrder: TabSwitchWillOrder? = nil) {
         self.orientationQueries = orientationQueries
         self.switcherKillSequence = switcherKillSequence
         self.didEnterBackgroundOnBackgroundLaunch = didEnterBackgroundOnBackgroundLaunch
@@ -48,12 +64,16 @@ public struct Quirks: Sendable, Equatable {
         self.swiftUIAdaptorInit = swiftUIAdaptorInit
         self.swiftUIScenePhaseTiming = swiftUIScenePhaseTiming
         self.swiftUIColdUniversalLinkDelivered = swiftUIColdUniversalLinkDelivered
+        self.darkModeSnapshotToggle = darkModeSnapshotToggle
+        self.offscreenChildrenGetSizeTransition = offscreenChildrenGetSizeTransition
+        self.tabSwitchWillOrder = tabSwitchWillOrder
     }
 
     /// The quirk names a config may set, for validation messages.
     public static let names = ["orientationQueries", "switcherKillSequence",
                                "didEnterBackgroundOnBackgroundLaunch", "protectedDataDelay", "warmHandlerPosition",
-                               "swiftUIAdaptorInit", "swiftUIScenePhaseTiming", "swiftUIColdUniversalLinkDelivered"]
+                               "swiftUIAdaptorInit", "swiftUIScenePhaseTiming", "swiftUIColdUniversalLinkDelivered",
+                               "darkModeSnapshotToggle", "offscreenChildrenGetSizeTransition", "tabSwitchWillOrder"]
 
     /// The largest `protectedDataDelay` accepted (a day).
     public static let maxProtectedDataDelay = 86_400.0
@@ -80,4 +100,16 @@ public enum WarmHandlerPosition: String, Sendable, CaseIterable {
     case beforeDidBecomeActive
     /// After `sceneDidBecomeActive(_:)`.
     case afterDidBecomeActive
+}
+
+/// The order of the two "will" calls when the user switches from tab A to tab B
+/// (breadth §6.1: both sources put A's viewDidDisappear before B's viewDidAppear).
+public enum TabSwitchWillOrder: String, Sendable, CaseIterable {
+    /// B.viewWillAppear first on B's first visit ([PGZ]), A.viewWillDisappear first
+    /// later ([JJ]); the default, which takes both logs as right for their case.
+    case newFirstOnFirstVisit
+    /// A.viewWillDisappear first, always ([JJ]).
+    case oldFirst
+    /// B.viewWillAppear first, always ([PGZ]).
+    case newFirst
 }

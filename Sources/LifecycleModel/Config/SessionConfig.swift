@@ -18,6 +18,9 @@ public struct SessionConfig: Sendable, Equatable {
     public var quirks: Quirks
     /// UIKit or the SwiftUI `App` life cycle (breadth §7; `UIFramework.swift`).
     public var ui: UIFramework
+    /// A `UITabBarController` at each window's root with these tabs' root view
+    /// controllers, instead of `rootViewController` (breadth §6; nil: no tab bar).
+    public var tabs: [String]?
 
     /// The default iOS version of the contract.
     public static let defaultVersion = IOSVersion.known(17, 0)
@@ -32,7 +35,8 @@ public struct SessionConfig: Sendable, Equatable {
         supportsMultipleScenes: Bool = false,
         rootViewController: String = "root",
         quirks: Quirks = Quirks(),
-        ui: UIFramework = .uikit
+        ui: UIFramework = .uikit,
+        tabs: [String]? = nil
     ) {
         // contract: `scene` when iosVersion ≥ 13, else `app`.
         self.lifecycle = lifecycle ?? (iosVersion >= .known(13, 0) ? .scene : .app)
@@ -45,6 +49,7 @@ public struct SessionConfig: Sendable, Equatable {
         self.rootViewController = rootViewController
         self.quirks = quirks
         self.ui = ui
+        self.tabs = tabs
     }
 }
 

@@ -26,6 +26,9 @@ public struct AppSnapshot: Sendable, Equatable {
     public internal(set) var sessions = SceneSessions()
     /// Windows and their view controllers (they live as long as the process or the scene).
     public var windows: [WindowSnapshot] = []
+    /// The device's orientation and the user's appearance setting (breadth §5); they
+    /// outlive the process.
+    public internal(set) var interface = InterfaceSettings()
 
     /// A freshly installed app: not running, nothing on disk, time zero.
     public init(app: AppState = .notRunning, restorationArchive: Bool = false, clock: Double = 0) {

@@ -34,6 +34,11 @@ public enum Appearance: String, Sendable, CaseIterable {
 public struct ViewControllerSnapshot: Sendable, Equatable {
     public var name: String
     public private(set) var appearance: Appearance = .disappeared
+    /// Child view controllers it contains (`addChild`; breadth §6.5), in order.
+    public var children: [ViewControllerSnapshot] = []
+    /// Traits it missed while off screen (breadth §5.9): what it last heard, or nil
+    /// when it is in step with its window (ContainerState.swift).
+    var missedTraits: MissedTraits?
 
     public init(name: String) { self.name = name }
 
@@ -68,9 +73,12 @@ public struct WindowSnapshot: Sendable, Equatable {
     public var contexts: [PresentationContext]
     /// The root view controller has been shown (its first appearance happened).
     public var rootShown = false
+    /// Orientation, appearance and tab bar (breadth §5–6; ContainerState.swift).
+    public var interface: WindowInterface
 
-    init(sceneId: String?, rootName: String) {
+    init(sceneId: String?, rootName: String, interface: WindowInterface) {
         self.sceneId = sceneId
         self.contexts = [PresentationContext(style: nil, stack: [ViewControllerSnapshot(name: rootName)])]
+        self.interface = interface
     }
 }

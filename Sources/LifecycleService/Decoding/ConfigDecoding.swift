@@ -3,7 +3,7 @@ import LifecycleModel
 /// Session config JSON (contract, "Session config") → `SessionConfig`.
 enum ConfigDecoding {
     static let fields = ["lifecycle", "iosVersion", "device", "stateRestoration", "notificationCenterDelegate",
-                         "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks", "ui"]
+                         "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks", "ui", "tabs"]
     static let example = #"{"lifecycle":"app","iosVersion":"11.0"}"#
 
     static func decode(_ value: JSONValue, path: String = "") throws(Problem) -> SessionConfig {
@@ -25,7 +25,8 @@ enum ConfigDecoding {
             supportsMultipleScenes: try r.bool("supportsMultipleScenes") ?? false,
             rootViewController: try r.string("rootViewController") ?? "root",
             quirks: try quirks(r),
-            ui: try r.choice("ui", UIFramework.self) ?? .uikit)
+            ui: try r.choice("ui", UIFramework.self) ?? .uikit,
+            tabs: try tabs(r))
         if let issue = config.issue {
             throw Problem.invalidField(r.field(issue.field), issue.detail, allowed: issue.allowed)
         }
@@ -51,6 +52,27 @@ enum ConfigDecoding {
         return modes
     }
 
+    /// `tabs`: an array of names, never together with `rootViewController` (the tab
+    /// bar controller is the root).
+    private static func tabs(_ r: ObjectReader) throws(Problem) -> [String]? {
+        guard let v = r["tabs"] else { return nil }
+        let field = r.field("tabs")
+        guard r["rootViewController"] == nil else {
+            throw Problem.invalidField(field, "send either tabs (a UITabBarController is the root) or rootViewController, not both", allowed: [])
+        }
+        guard case .array(let items) = v else {
+            throw Problem.invalidField(field, "\(field) must be an array of view-controller names, e.g. [\"home\",\"search\"]", allowed: [])
+        }
+        var names: [String] = []
+        for (i, item) in items.enumerated() {
+            guard case .string(let s) = item else {
+                throw Problem.invalidField("\(field)[\(i)]", "\(field)[\(i)] must be a view-controller name (a string)", allowed: [])
+            }
+            names.append(s)
+        }
+        return names
+    }
+
     private static func quirks(_ r: ObjectReader) throws(Problem) -> Quirks {
         guard let v = r["quirks"] else { return Quirks() }
         let q = try ObjectReader(v, path: r.field("quirks"), what: "a quirks object", known: Quirks.names)
@@ -63,6 +85,9 @@ enum ConfigDecoding {
             warmHandlerPosition: try q.choice("warmHandlerPosition", WarmHandlerPosition.self),
             swiftUIAdaptorInit: try q.choice("swiftUIAdaptorInit", SwiftUIAdaptorInit.self),
             swiftUIScenePhaseTiming: try q.choice("swiftUIScenePhaseTiming", SwiftUIScenePhaseTiming.self),
-            swiftUIColdUniversalLinkDelivered: try q.bool("swiftUIColdUniversalLinkDelivered"))
+            swiftUIColdUniversalLinkDelivered: try q.bool("swiftUIColdUniversalLinkDelivered"),
+            darkModeSnapshotToggle: try q.bool("darkModeSnapshotToggle"),
+            offscreenChildrenGetSizeTransition: try q.bool("offscreenChildrenGetSizeTransition"),
+            tabSwitchWillOrder: try q.choice("tabSwitchWillOrder", TabSwitchWillOrder.self))
     }
 }

@@ -34,11 +34,13 @@ extension JSONWriter {
         } else {
             null()
         }
+        member("userInterfaceStyle", s.interface.style.rawValue)
         key("windows")
         beginArray()
         for window in s.windows {
             beginObject()
             if let id = window.sceneId { member("sceneId", id) }
+            member("orientation", window.interface.orientation.rawValue)
             key("stack"); write(window.contexts[0].stack)
             key("presented")
             beginArray()
@@ -49,6 +51,19 @@ extension JSONWriter {
                 endObject()
             }
             endArray()
+            if let bar = window.interface.tabBar, let stacks = window.tabStacks {
+                key("selectedTab"); int(bar.selected)
+                key("tabs")
+                beginArray()
+                for (tab, stack) in zip(bar.tabs, stacks) {
+                    beginObject()
+                    member("name", tab.name)
+                    key("loaded"); bool(tab.loaded)
+                    key("stack"); write(stack)
+                    endObject()
+                }
+                endArray()
+            }
             endObject()
         }
         endArray()
@@ -74,6 +89,7 @@ extension JSONWriter {
             beginObject()
             member("name", vc.name)
             member("appearance", vc.appearance.rawValue)
+            if !vc.children.isEmpty { key("children"); write(vc.children) }
             endObject()
         }
         endArray()
@@ -94,6 +110,7 @@ extension JSONWriter {
         key("supportsMultipleScenes"); bool(c.supportsMultipleScenes)
         member("rootViewController", c.rootViewController)
         member("ui", c.ui.rawValue)
+        if let tabs = c.tabs { member("tabs", strings: tabs) }
         key("quirks")
         beginObject()
         if let q = quirks.orientationQueries { key("orientationQueries"); bool(q) }
@@ -104,6 +121,9 @@ extension JSONWriter {
         if let q = quirks.swiftUIAdaptorInit { member("swiftUIAdaptorInit", q.rawValue) }
         if let q = quirks.swiftUIScenePhaseTiming { member("swiftUIScenePhaseTiming", q.rawValue) }
         if let q = quirks.swiftUIColdUniversalLinkDelivered { key("swiftUIColdUniversalLinkDelivered"); bool(q) }
+        if let q = quirks.darkModeSnapshotToggle { key("darkModeSnapshotToggle"); bool(q) }
+        if let q = quirks.offscreenChildrenGetSizeTransition { key("offscreenChildrenGetSizeTransition"); bool(q) }
+        if let q = quirks.tabSwitchWillOrder { member("tabSwitchWillOrder", q.rawValue) }
         endObject()
         endObject()
     }

@@ -151,6 +151,11 @@ enum PlaygroundPage {
       present: [["name", "text", "modal"], ["style", "choice", ["pageSheet", "fullScreen", "formSheet", "overFullScreen"]], ["sceneId", "scene", null]],
       dismiss: [["sceneId", "scene", null]],
       cancelInteractivePop: [["sceneId", "scene", null]],
+      rotate: [["orientation", "choice", ["landscapeLeft", "landscapeRight", "portrait", "portraitUpsideDown"]], ["sceneId", "scene", null]],
+      setAppearance: [["style", "choice", ["dark", "light"]]],
+      selectTab: [["index", "number", "1"], ["sceneId", "scene", null]],
+      addChild: [["name", "text", "banner"], ["sceneId", "scene", null]],
+      removeChild: [["name", "text", "banner"], ["sceneId", "scene", null]],
     };
 
     let session = null;     // {id, config, state, allowed}

@@ -73,6 +73,8 @@ extension Transition {
         if case .scene(let i) = s {
             state.sessions.markSeen(i)
         }
+        // breadth §5.9: an appearance changed while off screen arrives now, inactive.
+        if let w { applyAppearance(w) }
         if profile.warmHandlerPosition == .beforeDidBecomeActive { handler?(&self) }
         becomeActive(s)
         if let w { rootFinishesAppearing(w) }
@@ -87,7 +89,10 @@ extension Transition {
     mutating func leaveForeground() {
         let stages = foregroundStages
         for s in stages where stageState(s) == .foregroundActive { resignActive(s) }
-        for s in stages { enterBackground(s) }
+        for s in stages {
+            enterBackground(s)
+            snapshotAppearances(s)  // breadth §5.8
+        }
         state.interruption = nil
         guard !stages.isEmpty else { return }
         if delegates.appDelegateKeepsState {

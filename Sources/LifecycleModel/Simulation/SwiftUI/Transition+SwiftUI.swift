@@ -109,6 +109,6 @@ extension Transition {
         let window = state.windows[ref.window]
         let scene = window.sceneId.flatMap { id in state.scenes.first { $0.id == id } }
         record(Callback(receiver: .view, method: method, appState: state.app, args: args, sceneId: window.sceneId,
-                        sceneState: scene?.state, viewController: window.contexts[ref.context].stack[ref.index].name))
+                        sceneState: scene?.state, viewController: window[ref].name))
     }
 }

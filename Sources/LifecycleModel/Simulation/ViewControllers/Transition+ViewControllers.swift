@@ -1,8 +1,19 @@
 /// Where a view controller is: window, presentation context, stack position.
-struct ViewControllerRef {
+struct ViewControllerRef: Equatable {
     var window: Int
     var context: Int
     var index: Int
+    /// A tab other than the selected one: the stack is that tab's (ContainerState.swift).
+    var tab: Int? = nil
+    /// Child indices from the stack member down (containment, breadth §6.5).
+    var path: [Int] = []
+
+    /// Its `k`th child.
+    func child(_ k: Int) -> ViewControllerRef {
+        var r = self
+        r.path.append(k)
+        return r
+    }
 }
 
 extension Transition {
@@ -12,7 +23,7 @@ extension Transition {
         // A SwiftUI app's controllers are SwiftUI's hosting controllers: not reported.
         guard delegates.swiftUI == nil else { return }
         let window = state.windows[ref.window]
-        let name = window.contexts[ref.context].stack[ref.index].name
+        let name = window[ref].name
         let scene = window.sceneId.flatMap { id in state.scenes.first { $0.id == id } }
         record(Callback(receiver: .viewController, method: method, appState: state.app, args: args,
                         sceneId: window.sceneId, sceneState: scene?.state, viewController: name))
@@ -21,12 +32,23 @@ extension Transition {
     /// An appearance callback, moving the controller along Apple's figure. The figure
     /// has no edge for a wrong call, and the phases never ask for one (the random
     /// tests hold every controller to the figure).
+    /// A container forwards each appearance call to its children after its own
+    /// (`shouldAutomaticallyForwardAppearanceMethods`, breadth §6.4, DOC; parent
+    /// first is a documented choice).
     mutating func appearance(_ event: Appearance.Event, _ ref: ViewControllerRef, animated: Bool) {
-        let before = state.windows[ref.window].contexts[ref.context].stack[ref.index].appearance
-        let moved = state.windows[ref.window].contexts[ref.context].stack[ref.index].apply(event)
+        if event == .viewWillAppear { catchUpTraits(ref) }
+        var vc = state.windows[ref.window][ref]
+        let before = vc.appearance
+        let moved = vc.apply(event)
         assert(moved, "\(event.rawValue) is not an edge of the appearance figure")
-        if delegates.swiftUI != nil { return swiftUIAppearance(event, ref, from: before) }
+        state.windows[ref.window][ref] = vc
+        if delegates.swiftUI != nil {
+            swiftUIAppearance(event, ref, from: before)
+            for k in vc.children.indices { appearance(event, ref.child(k), animated: animated) }
+            return
+        }
         callViewController(event.rawValue, ref, args: .object(["animated": .bool(animated)]))
+        for k in vc.children.indices { appearance(event, ref.child(k), animated: animated) }
     }
 
     /// `loadView()` then `viewDidLoad()`: once per controller, when it is created.
@@ -57,7 +79,10 @@ extension Transition {
     /// A new window with its root view controller (config `rootViewController`), loaded.
     @discardableResult
     mutating func createWindow(sceneId: String?) -> Int {
-        state.windows.append(WindowSnapshot(sceneId: sceneId, rootName: config.rootViewController))
+        let settings = state.interface
+        let tabBar = config.tabs.map { TabBarSnapshot(names: $0) }
+        state.windows.append(WindowSnapshot(sceneId: sceneId, rootName: config.tabs?.first ?? config.rootViewController,
+                                            interface: WindowInterface(orientation: settings.orientation, style: settings.style, tabBar: tabBar)))
         let w = state.windows.count - 1
         load(root(w))
         return w
@@ -92,10 +117,8 @@ extension Transition {
     /// [A-mem], facts §7: after the app delegate, every loaded view controller.
     mutating func viewControllersReceiveMemoryWarning() {
         for w in state.windows.indices {
-            for c in state.windows[w].contexts.indices {
-                for k in state.windows[w].contexts[c].stack.indices {
-                    callViewController(ViewControllerMethod.didReceiveMemoryWarning, ViewControllerRef(window: w, context: c, index: k))
-                }
+            for ref in loadedControllers(w, offscreen: true) {
+                callViewController(ViewControllerMethod.didReceiveMemoryWarning, ref)
             }
         }
     }

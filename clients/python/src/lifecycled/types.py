@@ -25,6 +25,9 @@ class Quirks(TypedDict, total=False):
     swiftUIAdaptorInit: Literal["afterAppInit", "beforeAppInit"]
     swiftUIScenePhaseTiming: Literal["afterSceneCallback", "beforeSceneCallback"]
     swiftUIColdUniversalLinkDelivered: bool
+    darkModeSnapshotToggle: bool
+    offscreenChildrenGetSizeTransition: bool
+    tabSwitchWillOrder: Literal["newFirstOnFirstVisit", "oldFirst", "newFirst"]
 
 
 class SessionConfig(TypedDict, total=False):
@@ -39,6 +42,7 @@ class SessionConfig(TypedDict, total=False):
     supportsMultipleScenes: bool
     rootViewController: str
     ui: Literal["uikit", "swiftui"]
+    tabs: List[str]
     quirks: Quirks
 
 

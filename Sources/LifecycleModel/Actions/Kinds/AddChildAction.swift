@@ -1,0 +1,31 @@
+/// `addChild`: The visible view controller embeds a child view controller.
+enum AddChildAction: ActionDefinition {
+    static let parameters: [String] = ["name", "sceneId"]
+    static let rule = ActionRule(summary: "Child added to the visible controller: willMove(toParent:) from addChild, the child loads and appears with its parent on screen, then didMove(toParent:); later appearance calls of the parent are forwarded.",
+                                 sources: "breadth §6.4–6.5, §6.7; [A-contain] DOC; [JIAN] SINGLE")
+
+    static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
+        .addChild(name: try f.controllerName(), sceneId: try f.sceneId())
+    }
+
+    static func encode(_ action: Action) -> [JSONMember] {
+        guard case .addChild(let name, let id) = action else { wrongKind(action); return [] }
+        return [JSONMember("name", .string(name))] + sceneMember(id)
+    }
+
+    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+        guard case .addChild(let name, let id) = action else { return wrongKind(action) }
+        try t.addChild(name, sceneId: id)
+    }
+
+    static func sample(in state: AppSnapshot) -> Action { .addChild(name: "sample", sceneId: nil) }
+
+    /// One name, so `removeChild`'s generator finds it even without the state.
+    static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
+        .addChild(name: "child", sceneId: RandomMembers.sceneId(using: &g, in: state))
+    }
+
+    static var examples: [(label: String, action: Action)] {
+        [("", .addChild(name: "banner", sceneId: nil))]
+    }
+}
