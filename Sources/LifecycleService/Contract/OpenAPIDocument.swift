@@ -2024,6 +2024,57 @@ components:
             SwiftUI sessions: whether a universal link that launches the app reaches
             `onContinueUserActivity(_:perform:)`. Default true (one report of drops
             on iOS 18.4). A UIKit config accepts the SwiftUI quirks and ignores them.
+        darkModeSnapshotToggle:
+          $ref: "#/components/schemas/DarkModeSnapshotToggle"
+        offscreenChildrenGetSizeTransition:
+          $ref: "#/components/schemas/OffscreenChildrenGetSizeTransition"
+        tabSwitchWillOrder:
+          $ref: "#/components/schemas/TabSwitchWillOrder"
+
+    # --- UI quirks and config (issue #12, breadth §5-6) ---
+    DarkModeSnapshotToggle:
+      type: boolean
+      description: |
+        Whether, while the app enters the background, each visible view controller
+        hears its `userInterfaceStyle` flip to the opposite and back (two trait
+        changes in state background: the system snapshots both appearances;
+        breadth §5.8, MULTI). Default true from iOS 13 (always false before: no
+        Dark Mode).
+    OffscreenChildrenGetSizeTransition:
+      type: boolean
+      description: |
+        Whether view controllers off screen inside a container (a navigation
+        stack's lower members, loaded unselected tabs) get `viewWillTransition(to:with:)`
+        and `willTransition(to:with:)` on a rotation. Default true (containers
+        forward to all children, DOC) against an iOS 9 report of the opposite.
+    TabSwitchWillOrder:
+      type: string
+      enum: [newFirstOnFirstVisit, oldFirst, newFirst]
+      description: |
+        Which "will" call comes first when the user switches from tab A to tab B:
+        B's `viewWillAppear(_:)` on B's first visit and A's `viewWillDisappear(_:)`
+        later (`newFirstOnFirstVisit`, the default: each of the two logs for its
+        case), A's first always (`oldFirst`) or B's first always (`newFirst`).
+        A's `viewDidDisappear(_:)` always precedes B's `viewDidAppear(_:)`.
+    Tabs:
+      type: array
+      minItems: 1
+      maxItems: 5
+      uniqueItems: true
+      description: |
+        The window's root is a `UITabBarController` whose tabs' root view
+        controllers have these names (instead of `rootViewController`; sending
+        both is a 400). Only the first tab loads at launch; the others at their
+        first `selectTab`.
+      items:
+        $ref: "#/components/schemas/ViewControllerName"
+    InterfaceOrientation:
+      type: string
+      enum: [portrait, portraitUpsideDown, landscapeLeft, landscapeRight]
+    UserInterfaceStyle:
+      type: string
+      enum: [light, dark]
+    # --- end UI quirks and config ---
 
     WarmHandlerPosition:
       type: string
@@ -2082,11 +2133,18 @@ components:
             and `device: ipad`. Default false.
         rootViewController:
           $ref: "#/components/schemas/RootViewController"
+        tabs:
+          $ref: "#/components/schemas/Tabs"
         quirks:
           $ref: "#/components/schemas/QuirksInput"
         ui:
           $ref: "#/components/schemas/UIFramework"
-      # The rules across fields as if/then/else (code generators read the
+      dependentSchemas:
+        tabs:
+          description: "`tabs` and `rootViewController` together are a 400 (the tab bar controller is the root)."
+          not:
+            required: [rootViewController]
+      # The two rules across fields as if/then/else (code generators read the
       # properties above and leave these alone; validators and schemathesis apply them).
       if:
         description: "`lifecycle: app` given."
@@ -2196,6 +2254,14 @@ components:
               $ref: "#/components/schemas/SwiftUIScenePhaseTiming"
             swiftUIColdUniversalLinkDelivered:
               type: boolean
+            darkModeSnapshotToggle:
+              $ref: "#/components/schemas/DarkModeSnapshotToggle"
+            offscreenChildrenGetSizeTransition:
+              $ref: "#/components/schemas/OffscreenChildrenGetSizeTransition"
+            tabSwitchWillOrder:
+              $ref: "#/components/schemas/TabSwitchWillOrder"
+        tabs:
+          $ref: "#/components/schemas/Tabs"
       if:
         properties:
           lifecycle:
@@ -2233,7 +2299,8 @@ components:
              receiveNotification, backgroundFetch, locationEvent, quickAction,
              beginBackgroundTask, endBackgroundTask, advanceTime,
              openScene, activateScene, closeScene, disconnectScene,
-             push, pop, present, dismiss, cancelInteractivePop]
+             push, pop, present, dismiss, cancelInteractivePop,
+             rotate, setAppearance, selectTab, addChild, removeChild]
     Action:
       description: "`{\"type\": \"<action>\", …parameters}`; a parameter another type takes, or any other member, is a 400."
       oneOf:
@@ -2264,6 +2331,11 @@ components:
         - $ref: "#/components/schemas/PresentAction"
         - $ref: "#/components/schemas/DismissAction"
         - $ref: "#/components/schemas/CancelInteractivePopAction"
+        - $ref: "#/components/schemas/RotateAction"
+        - $ref: "#/components/schemas/SetAppearanceAction"
+        - $ref: "#/components/schemas/SelectTabAction"
+        - $ref: "#/components/schemas/AddChildAction"
+        - $ref: "#/components/schemas/RemoveChildAction"
       discriminator:
         propertyName: type
         mapping:
@@ -2294,6 +2366,11 @@ components:
           present: "#/components/schemas/PresentAction"
           dismiss: "#/components/schemas/DismissAction"
           cancelInteractivePop: "#/components/schemas/CancelInteractivePopAction"
+          rotate: "#/components/schemas/RotateAction"
+          setAppearance: "#/components/schemas/SetAppearanceAction"
+          selectTab: "#/components/schemas/SelectTabAction"
+          addChild: "#/components/schemas/AddChildAction"
+          removeChild: "#/components/schemas/RemoveChildAction"
     LaunchAction:
       type: object
       additionalProperties: false
@@ -2623,6 +2700,121 @@ components:
           const: cancelInteractivePop
         sceneId:
           $ref: "#/components/schemas/WindowSceneIdInput"
+    # --- UI actions (issue #12, breadth §5-6) ---
+    RotateAction:
+      type: object
+      additionalProperties: false
+      description: |
+        The device (an iPad: the scene's window) turns to `orientation` (breadth
+        §5). Every loaded view controller, root first and then forwarded
+        (children, stack members, loaded tabs, presentations), gets
+        `willTransition(to:with:)` when size classes change (iPhone portrait ↔
+        landscape only), then `viewWillTransition(to:with:)`; then each visible one
+        its trait change when size classes changed (`traitCollectionDidChange(_:)`
+        up to iOS 16, `registerForTraitChanges handler (UITraitVerticalSizeClass)`
+        from iOS 17), the scene delegate's
+        `windowScene(_:didUpdate:interfaceOrientation:traitCollection:)` (iOS 13–25)
+        or `windowScene(_:didUpdateEffectiveGeometry:)` (iOS 26+; sceneless apps
+        have none), and layout. Needs the window on screen (409 otherwise);
+        `portraitUpsideDown` on an iPhone is a 409 (iPhone view controllers
+        support all but upside down by default). The current orientation changes
+        nothing.
+      required: [type, orientation]
+      properties:
+        type:
+          const: rotate
+        orientation:
+          $ref: "#/components/schemas/InterfaceOrientation"
+        sceneId:
+          $ref: "#/components/schemas/WindowSceneIdInput"
+      example:
+        type: rotate
+        orientation: landscapeLeft
+    SetAppearanceAction:
+      type: object
+      additionalProperties: false
+      description: |
+        The user switches Dark Mode (iOS 13+; earlier a 409). Each visible view
+        controller of every window on screen hears the trait change:
+        `traitCollectionDidChange(_:)` up to iOS 16; from iOS 17, which has no
+        method for it, a handler registered with `registerForTraitChanges(_:handler:)`,
+        named `registerForTraitChanges handler (UITraitUserInterfaceStyle)`; then
+        the scene delegate's `windowScene(_:didUpdate:interfaceOrientation:traitCollection:)`
+        (up to iOS 25). A window off screen, or an app in the background or not
+        running, hears it on the way back, before `(scene)DidBecomeActive`; a
+        covered view controller (under a push or a full-screen presentation, or
+        in another tab) when it is uncovered, before its `viewWillAppear(_:)`
+        (rotations too). The style already set changes nothing.
+      required: [type, style]
+      properties:
+        type:
+          const: setAppearance
+        style:
+          $ref: "#/components/schemas/UserInterfaceStyle"
+      example:
+        type: setAppearance
+        style: dark
+    SelectTabAction:
+      type: object
+      additionalProperties: false
+      description: |
+        The user taps tab `index` (config `tabs`; without it a 409, as is an index
+        past the last tab, the app not active, or a presentation over the tab
+        bar). Receiver `tabBarControllerDelegate`: `tabBarController(_:shouldSelect:)`,
+        the new tab's top loads on its first visit, the appearance calls (quirk
+        `tabSwitchWillOrder`), then `tabBarController(_:didSelect:)`, also for the
+        selected tab. `push`, `pop` and `present` act on the selected tab.
+      required: [type, index]
+      properties:
+        type:
+          const: selectTab
+        index:
+          type: integer
+          minimum: 0
+          maximum: 4
+        sceneId:
+          $ref: "#/components/schemas/WindowSceneIdInput"
+      example:
+        type: selectTab
+        index: 1
+    AddChildAction:
+      type: object
+      additionalProperties: false
+      description: |
+        The visible view controller embeds child `name` (breadth §6.5):
+        `willMove(toParent:)`, `loadView()`, `viewDidLoad()`, the appearance calls,
+        `didMove(toParent:)`. From then on the parent forwards its appearance
+        calls to it. Needs the window on screen.
+      required: [type, name]
+      properties:
+        type:
+          const: addChild
+        name:
+          $ref: "#/components/schemas/ViewControllerName"
+        sceneId:
+          $ref: "#/components/schemas/WindowSceneIdInput"
+      example:
+        type: addChild
+        name: banner
+    RemoveChildAction:
+      type: object
+      additionalProperties: false
+      description: |
+        The visible view controller removes its child `name` (the last one added
+        with that name; none is a 409): `willMove(toParent:)` with a null parent,
+        `viewWillDisappear(_:)`, `viewDidDisappear(_:)`, `didMove(toParent:)`.
+      required: [type, name]
+      properties:
+        type:
+          const: removeChild
+        name:
+          $ref: "#/components/schemas/ViewControllerName"
+        sceneId:
+          $ref: "#/components/schemas/WindowSceneIdInput"
+      example:
+        type: removeChild
+        name: banner
+    # --- end UI actions ---
     ViewControllerName:
       type: string
       minLength: 1
@@ -2769,6 +2961,9 @@ components:
         userForceQuit:
           type: boolean
           description: The user force-quit the app and has not opened it since (the system does not relaunch it in the background).
+        userInterfaceStyle:
+          $ref: "#/components/schemas/UserInterfaceStyle"
+          description: The user's Dark Mode setting (`setAppearance`).
         lastTermination:
           description: How the process last ended, or null if it has not.
           oneOf:
@@ -2808,6 +3003,31 @@ components:
         sceneId:
           $ref: "#/components/schemas/SceneId"
           description: Scene-based sessions only; the scene the window belongs to.
+        orientation:
+          $ref: "#/components/schemas/InterfaceOrientation"
+          description: The window's interface orientation (`rotate`).
+        selectedTab:
+          type: integer
+          minimum: 0
+          description: Config `tabs` only; the selected tab's index (its stack is `stack`).
+        tabs:
+          type: array
+          description: Config `tabs` only; each tab, the selected one's stack repeating `stack`.
+          items:
+            type: object
+            additionalProperties: false
+            required: [name, loaded, stack]
+            properties:
+              name:
+                $ref: "#/components/schemas/ViewControllerName"
+              loaded:
+                type: boolean
+                description: Its view has loaded (the first tab at launch, the others at their first selection).
+              stack:
+                type: array
+                description: Its navigation stack; empty until it loads.
+                items:
+                  $ref: "#/components/schemas/ViewController"
         stack:
           $ref: "#/components/schemas/ViewControllerStack"
         presented:
@@ -2841,6 +3061,11 @@ components:
           type: string
           enum: [disappeared, appearing, appeared, disappearing]
           description: Its place in Apple's appearance-state figure.
+        children:
+          type: array
+          description: Its child view controllers (`addChild`), when it has any.
+          items:
+            $ref: "#/components/schemas/ViewController"
     BackgroundTask:
       type: object
       additionalProperties: false
@@ -2882,7 +3107,7 @@ components:
         receiver:
           type: string
           enum: [appDelegate, sceneDelegate, viewController, notificationCenterDelegate,
-                 locationManagerDelegate, backgroundTask, app, appDelegateAdaptor, scene, view]
+                 locationManagerDelegate, backgroundTask, tabBarControllerDelegate, app, appDelegateAdaptor, scene, view]
           description: |
             Who receives it; `sceneDelegate` is a scene's `UIWindowSceneDelegate`
             (scene-based sessions; the callback has `sceneId` and `sceneState`),
@@ -2890,7 +3115,8 @@ components:
             and in scene-based sessions its window's `sceneId` and `sceneState`),
             `locationManagerDelegate` the app's `CLLocationManagerDelegate`,
             `backgroundTask` a background task's expiration handler (method
-            `expirationHandler`). SwiftUI sessions (`ui: swiftui`): `app` the
+            `expirationHandler`), `tabBarControllerDelegate` the app's
+            `UITabBarControllerDelegate` (config `tabs`). SwiftUI sessions (`ui: swiftui`): `app` the
             SwiftUI `App` (`App.init()`, the App-level `onChange(of: scenePhase)`),
             `appDelegateAdaptor` the `@UIApplicationDelegateAdaptor`'s delegate
             (`init()` and the app-delegate methods SwiftUI forwards), `scene` a
@@ -2898,6 +3124,10 @@ components:
             `view` a view's `onAppear(perform:)`, `onDisappear(perform:)`,
             `onOpenURL(perform:)` or `onContinueUserActivity(_:perform:)` (the view's
             name in `viewController`).
+            A callback with no method
+            of its own is named for what registered it: iOS 17+'s trait-change
+            handlers are `registerForTraitChanges handler (<trait>)`, e.g.
+            `registerForTraitChanges handler (UITraitUserInterfaceStyle)`.
         method:
           type: string
           description: The Swift method as Apple's documentation writes it.
