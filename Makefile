@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench bench-profile lint docs clean setup tsan fuzz soak
+.PHONY: run test build release bench bench-profile lint docs openapi clean setup tsan fuzz soak
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -46,6 +46,9 @@ soak: release  ## mixed load on every endpoint (SOAK_SECONDS, default 600): erro
 docs:          ## regenerate docs/model.md from the model
 	@scripts/setup.sh --run
 	UPDATE_MODEL_REFERENCE=1 swift test --filter ModelReferenceTests
+
+openapi:       ## recompile openapi.yaml into the binary (GET /openapi.yaml) after editing it
+	scripts/gen-openapi-swift.sh
 
 lint:          ## the spec and the Dockerfile only
 	@scripts/setup.sh

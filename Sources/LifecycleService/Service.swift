@@ -120,7 +120,7 @@ public final class Service: Sendable {
 
     private func route(_ request: ServiceRequest, _ route: Route?) throws(Problem) -> ServiceResponse {
         guard let route else {
-            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has / (the playground), /healthz, /readyz, /metrics, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks and /v1/simulate")
+            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has / (the playground), /healthz, /readyz, /metrics, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks, /v1/sessions/{id}/journal, /v1/simulate and /openapi.yaml")
         }
         if case .unknownSession(let text) = route {
             // PUT names the id to create: a malformed one is the client's mistake, not a missing session.
@@ -133,17 +133,26 @@ public final class Service: Sendable {
             throw Problem(kind: .methodNotAllowed, detail: "\(request.method) is not allowed on \(request.path); use \(allow)")
                 .withHeader("Allow", allow)
         }
+        if !request.query.isEmpty {
+            let known = route.queryNames(method: method)
+            if let unknown = request.query.first(where: { !known.contains($0.name) }) {
+                throw Problem.unknownQuery(unknown.name, request, known: known)
+            }
+        }
         switch (route, method) {
         case (.health, _): return json(200, #"{"status":"ok"}"#)
         case (.readiness, _): return try readiness()
         case (.metrics, _): return metricsResponse()
         case (.sessions, "POST"): return try createSession(request)
+        case (.sessions, "DELETE"): return resetSessions()
         case (.sessions, _): return try listSessions(request)
         case (.session(let id), "DELETE"): return try deleteSession(id)
         case (.session(let id), "PUT"): return try putSession(id, request)
         case (.session(let id), _): return try getSession(id)
         case (.actions(let id), _): return try postAction(id, request)
         case (.callbacks(let id), _): return try getCallbacks(id, request)
+        case (.journal(let id), _): return try getJournal(id)
+        case (.openapi, _): return openAPIDocument()
         case (.simulate, _): return try simulate(request)
         case (.playground, _): return playground()
         case (.unknownSession, _): throw Problem(kind: .notFound, detail: "no resource at \(request.path)")

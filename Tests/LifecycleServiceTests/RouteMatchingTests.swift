@@ -18,6 +18,9 @@ import Testing
         ("/v1/sessions/\(text.uppercased())", .session(id)),
         ("/v1/sessions/\(text)/actions", .actions(id)),
         ("/v1/sessions/\(text)/callbacks", .callbacks(id)),
+        ("/v1/sessions/\(text)/journal", .journal(id)),
+        ("/v1/sessions/nope/journal", .unknownSession("nope")),
+        ("/openapi.yaml", .openapi),
         ("/v1/sessions/nope", .unknownSession("nope")),
         ("/v1/sessions/é", .unknownSession("é")),
         ("/v1/sessions/nope/actions", .unknownSession("nope")),
@@ -31,7 +34,7 @@ import Testing
     @Test(arguments: [
         "", "healthz", "/healthz/", "/healthzz", "/v1", "/v1/", "/v1/sessions/", "/v1/sessionsx",
         "/v1/simulate/", "//v1/sessions", "/v1/sessions/\(text)/", "/v1/sessions/\(text)/actions/",
-        "/v1/sessions/\(text)/action", "/v1/sessions/\(text)/journal", "/v1/sessions/a/b/c", "/V1/sessions",
+        "/v1/sessions/\(text)/action", "/v1/sessions/\(text)/journals", "/openapi.yml", "/openapi.yaml/", "/v1/sessions/a/b/c", "/V1/sessions",
     ])
     func rejects(_ path: String) {
         #expect(Route(path: path) == nil)

@@ -25,7 +25,7 @@ import Testing
 
     @Test(arguments: [
         ("DELETE", "/healthz", "GET, HEAD"),
-        ("PUT", "/v1/sessions", "GET, HEAD, POST"),
+        ("PUT", "/v1/sessions", "GET, HEAD, POST, DELETE"),
         ("POST", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42", "GET, HEAD, PUT, DELETE"),
         ("GET", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42/actions", "POST"),
         ("POST", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42/callbacks", "GET, HEAD"),

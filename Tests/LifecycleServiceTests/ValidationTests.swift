@@ -69,6 +69,7 @@ import Testing
         (#"{"lifecycle":"app","iosVersion":"10.0"}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":"19.0"}"#, "iosVersion"),
         // "11" and "11.0.3" are accepted since contract v1.1 (normalised to "11.0"): see BackgroundWorkServiceTests.
         (#"{"lifecycle":"app","iosVersion":"11.0.3.1"}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":"11."}"#, "iosVersion"),
+        (#"{"lifecycle":"app","iosVersion":"10"}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":"11.0."}"#, "iosVersion"),
         (#"{"lifecycle":"app","iosVersion":11.0}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":" 11.0"}"#, "iosVersion"),
         (#"{"lifecycle":"web"}"#, "lifecycle"), (#"{"lifecycle":"scene","iosVersion":"12.0"}"#, "lifecycle"),
         (#"{"lifecycle":"scene","iosVersion":"17.0","quirks":{"warmHandlerPosition":"never"}}"#, "quirks.warmHandlerPosition"),

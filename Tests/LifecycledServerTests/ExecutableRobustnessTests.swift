@@ -12,7 +12,9 @@ import Testing
         let server = try LifecycledProcess(["--port", "0"])
         let port = try server.waitUntilListening()
         let connection = try RawConnection(port: port, timeout: 5)
-        let path = "/healthz?" + String(repeating: "p", count: 40)
+        // No query padding: an unknown query argument is a 400 since issue #13, and the
+        // access log writes the path without its query anyway.
+        let path = "/healthz"
         for index in 0..<20_000 {
             try connection.send(RawHTTP.request("GET", path))
             let response = try connection.readResponse()

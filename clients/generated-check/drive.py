@@ -1,7 +1,7 @@
 """Drives a live lifecycled through the client openapi-python-client generated from
 openapi.yaml (package `lifecycled_api`, on PYTHONPATH), and checks that every answer
 comes back as its typed model: the session and its config, the action union, the
-problem types, the callback pages, /v1/simulate.
+problem types, the callback pages, /v1/simulate, a batch, the journal and the reset.
 
     python drive.py http://127.0.0.1:PORT          (check.sh generates and runs it)
 """
@@ -11,13 +11,13 @@ import uuid
 from http import HTTPStatus
 
 from lifecycled_api import Client
-from lifecycled_api.api.actions import apply_action, get_callbacks
+from lifecycled_api.api.actions import apply_action, get_callbacks, get_journal
 from lifecycled_api.api.health import get_health
-from lifecycled_api.api.sessions import create_session, delete_session, get_session, list_sessions
+from lifecycled_api.api.sessions import create_session, delete_session, get_session, list_sessions, reset_sessions
 from lifecycled_api.api.simulate import simulate
 from lifecycled_api.models import (ActionResult, ActionType, AdvanceTimeAction, AppState, BackgroundAction,
-                                   BadRequestProblem, CallbackPage, CallbackReceiver, ConflictProblem, Health,
-                                   LaunchAction, Lifecycle, NotFoundProblem, OpenURLAction, QuirksInput, Session,
+                                   BadRequestProblem, BatchResult, CallbackPage, CallbackReceiver, ConflictProblem, Health,
+                                   Journal, LaunchAction, Lifecycle, NotFoundProblem, OpenURLAction, QuirksInput, Session,
                                    SessionConfig, SessionConfigInput, SessionList, SimulateRequest, SimulateResult,
                                    StepConflictProblem, SwitcherKillSequence)
 
@@ -115,12 +115,28 @@ def main(url):
     check("a refused step is a StepConflictProblem with step 1",
           isinstance(stopped, StepConflictProblem) and stopped.step == 1, stopped)
 
+    # a batch (issue #13): the same operation with a list, a BatchResult; a refused step names its index
+    batch = apply_action.sync(id=sid, client=client, body=[BackgroundAction(type_="background"),
+                                                           AdvanceTimeAction(type_="advanceTime", seconds=10)])
+    check("a batch is a BatchResult", isinstance(batch, BatchResult) and len(batch.steps) == 2
+          and batch.state.app == AppState.SUSPENDED, batch)
+    stuck = apply_action.sync(id=sid, client=client, body=[LaunchAction(type_="launch"), LaunchAction(type_="launch")])
+    check("a refused batch step is a ConflictProblem with step 1", isinstance(stuck, ConflictProblem)
+          and stuck.step == 1, stuck)
+    journal = get_journal.sync(id=sid, client=client)
+    check("GET journal is a Journal of typed actions", isinstance(journal, Journal) and journal.complete
+          and [type(a).__name__ for a in journal.actions][-2:] == ["BackgroundAction", "AdvanceTimeAction"], journal)
+
     # delete, then 404s as their problem type
     gone = delete_session.sync_detailed(id=sid, client=client)
     check("DELETE answers 204", gone.status_code == HTTPStatus.NO_CONTENT, gone.status_code)
     missing = get_session.sync(id=sid, client=client)
     check("the deleted session is a NotFoundProblem",
           isinstance(missing, NotFoundProblem) and missing.type_.value.endswith("session-not-found"), missing)
+
+    reset = reset_sessions.sync_detailed(client=client)
+    check("DELETE /v1/sessions answers 204 and the list is empty", reset.status_code == HTTPStatus.NO_CONTENT
+          and list_sessions.sync(client=client).sessions == [], reset.status_code)
 
     print(f"generated-check: {checks} checks passed")
 

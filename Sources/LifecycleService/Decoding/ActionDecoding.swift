@@ -15,7 +15,9 @@ enum ActionDecoding {
             throw Problem.invalidField(typeField, "\(typeField) is required: one of \(allowedTypes.joined(separator: ", "))", allowed: allowedTypes)
         }
         guard case .string(let typeName) = typeValue, let kind = ActionKind(rawValue: typeName) else {
-            throw Problem.invalidField(typeField, "unknown action type \(describe(typeValue)); send one of \(allowedTypes.joined(separator: ", "))", allowed: allowedTypes)
+            let p = Problem.invalidField(typeField, "unknown action type \(describe(typeValue)); send one of \(allowedTypes.joined(separator: ", "))", allowed: allowedTypes)
+            if case .string(let s) = typeValue { throw p.suggesting(s, among: allowedTypes) }
+            throw p
         }
         let r = try ObjectReader(value, path: path, what: "a \(typeName) action", known: ["type"] + kind.parameters)
         return try kind.decode(r)

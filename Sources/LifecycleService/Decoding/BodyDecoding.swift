@@ -29,6 +29,7 @@ struct ObjectReader {
         for m in members where !known.contains(m.key) {
             let name = path.isEmpty ? m.key : "\(path).\(m.key)"
             throw Problem.invalidField(name, "unknown field \"\(m.key)\" in \(what); known fields: \(known.joined(separator: ", "))", allowed: known)
+                .suggesting(m.key, among: known)
         }
         self.members = members
         self.path = path
@@ -73,7 +74,9 @@ struct ObjectReader {
         let allowed = E.allCases.map(\.rawValue)
         guard let v = self[name] else { return nil }
         guard case .string(let s) = v, let e = E(rawValue: s) else {
-            throw Problem.invalidField(field(name), "\(field(name)) must be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))", allowed: allowed)
+            let p = Problem.invalidField(field(name), "\(field(name)) must be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))", allowed: allowed)
+            if case .string(let s) = v { throw p.suggesting(s, among: allowed) }
+            throw p
         }
         return e
     }

@@ -6,8 +6,10 @@ extension ConfigDecoding {
     static func decodeBackgroundWork(_ r: ObjectReader, into config: inout SessionConfig) throws(Problem) {
         if let text = try r.string("sdkVersion") {
             // The model tells SDKs apart from iOS 26's on (breadth §9.1: the iOS 27 SDK
-            // requires scenes); any older binary is "26.0" or an absent sdkVersion.
-            guard let v = IOSVersion(text), v.major >= 26 else {
+            // requires scenes); any older binary is "26.0" or an absent sdkVersion. The
+            // resolved value the server echoes (iosVersion's own) is accepted too, so an
+            // echoed config, a journal's for one, creates the same session again.
+            guard let v = IOSVersion(text), v.major >= 26 || v == config.iosVersion else {
                 throw Problem.invalidField(r.field("sdkVersion"), "sdkVersion \"\(text)\" is not supported; send \"26.x\" or \"27.x\" (the SDK the app was built with, its major not above iosVersion's), e.g. \"26.0\" for an older binary on iOS 27, or leave it out to use iosVersion's")
             }
             config.sdkVersion = v

@@ -45,7 +45,9 @@ enum ConfigDecoding {
         var modes = Set<BackgroundMode>()
         for (i, item) in items.enumerated() {
             guard case .string(let s) = item, let mode = BackgroundMode(rawValue: s) else {
-                throw Problem.invalidField("\(field)[\(i)]", "\(field)[\(i)] must be one of \(allowed.joined(separator: ", "))", allowed: allowed)
+                let p = Problem.invalidField("\(field)[\(i)]", "\(field)[\(i)] must be one of \(allowed.joined(separator: ", "))", allowed: allowed)
+                if case .string(let s) = item { throw p.suggesting(s, among: allowed) }
+                throw p
             }
             modes.insert(mode)
         }

@@ -61,6 +61,7 @@ enum TraceFormat: String, CaseIterable, Sendable {
             let allowed = Self.allCases.map(\.rawValue)
             let shown = text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
             throw Problem.invalidField("format", "query argument format must be one of \(allowed.joined(separator: ", ")) (got \"\(shown)\"); json is the default", allowed: allowed)
+                .suggesting(text, among: allowed)
         }
         self = format
     }

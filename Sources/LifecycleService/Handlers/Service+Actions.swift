@@ -3,9 +3,10 @@ import ServiceHTTP
 import LifecycleModel
 
 extension Service {
-    /// `POST /v1/sessions/{id}/actions`: apply one action.
+    /// `POST /v1/sessions/{id}/actions`: apply one action (an array: a batch, Service+Batch.swift).
     func postAction(_ id: UUID, _ request: ServiceRequest) throws(Problem) -> ServiceResponse {
-        let body = try parseBody(request.body, expecting: "an action object", example: ActionDecoding.example)
+        let body = try parseBody(request.body, expecting: "an action object (or an array of them)", example: ActionDecoding.example)
+        if case .array(let items) = body { return try postBatch(id, items) }
         let action = try ActionDecoding.decode(body)
         guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         var w = JSONWriter(capacity: 1024)
@@ -22,7 +23,7 @@ extension Service {
             // Journaled before it is acknowledged; if that fails, the action never happened.
             if let journal = store.journal {
                 do throws(JournalError) { try journal.append(id, action: body) } catch {
-                    memory.release(session.log.bytes - before.log.bytes)
+                    memory.release(session.bytesHeld - before.bytesHeld)  // the log's and the journal's
                     session = before
                     throw Problem.journalFailed(error)
                 }

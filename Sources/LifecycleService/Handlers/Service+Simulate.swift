@@ -22,10 +22,7 @@ extension Service {
         guard items.count <= Self.maxSimulateActions else {
             throw Problem.invalidField("actions", "at most \(Self.maxSimulateActions) actions per simulate call; create a session for longer runs")
         }
-        var actions: [Action] = []
-        for (i, item) in items.enumerated() {
-            do throws(Problem) { actions.append(try ActionDecoding.decode(item, path: "actions[\(i)]")) } catch { throw error.with("step", .number(String(i))) }
-        }
+        let actions = try Self.decodeSteps(items)
 
         // A session that lives only for this request (the log keeps every callback).
         var session = Session(id: UUID(), config: config, maxLog: Int.max)
@@ -43,9 +40,7 @@ extension Service {
                                                   appStateAfter: session.state.app))
                 }
             } catch {
-                var p = Problem.refused(error, allowed: session.allowedActions).with("step", .number(String(i)))
-                p.detail = "step \(i): " + p.detail
-                throw p
+                throw Problem.refused(error, allowed: session.allowedActions).atStep(i)
             }
             // Stop building as soon as the answer is too large (it is refused anyway).
             if w.bytes.count > limits.maxResponse {

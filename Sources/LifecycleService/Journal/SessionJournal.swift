@@ -77,6 +77,19 @@ final class SessionJournal: Sendable {
         try write(id, w.bytes, flags: O_WRONLY | O_APPEND)
     }
 
+    /// Appends a batch's accepted actions, one line each, in one write (issue #13).
+    func append(_ id: UUID, actions: [JSONValue]) throws(JournalError) {
+        var w = JSONWriter()
+        var lines: [UInt8] = []
+        for (i, action) in actions.enumerated() {
+            w = JSONWriter()
+            w.value(action)
+            if i > 0 { lines.append(UInt8(ascii: "\n")) }
+            lines += w.bytes
+        }
+        try write(id, lines, flags: O_WRONLY | O_APPEND)
+    }
+
     /// Forgets a session's journal.
     func remove(_ id: UUID) {
         unlink(path(id))

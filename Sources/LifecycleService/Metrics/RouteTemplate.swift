@@ -1,7 +1,7 @@
 /// The route templates requests are counted under: one label per resource, never the
 /// raw path (ids would make the label set unbounded).
 enum RouteTemplate: Int, CaseIterable {
-    case playground, health, readiness, metrics, sessions, session, actions, callbacks, simulate, other
+    case playground, health, readiness, metrics, sessions, session, actions, callbacks, simulate, journal, openapi, other
 
     var label: String {
         switch self {
@@ -14,6 +14,8 @@ enum RouteTemplate: Int, CaseIterable {
         case .actions: "/v1/sessions/{id}/actions"
         case .callbacks: "/v1/sessions/{id}/callbacks"
         case .simulate: "/v1/simulate"
+        case .journal: "/v1/sessions/{id}/journal"
+        case .openapi: "/openapi.yaml"
         case .other: "other"
         }
     }
@@ -29,6 +31,8 @@ enum RouteTemplate: Int, CaseIterable {
         case .actions: self = .actions
         case .callbacks: self = .callbacks
         case .simulate: self = .simulate
+        case .journal: self = .journal
+        case .openapi: self = .openapi
         case nil: self = .other
         }
     }

@@ -9,7 +9,11 @@ enum Route: Equatable {
     case session(UUID)
     case actions(UUID)
     case callbacks(UUID)
+    /// `GET /v1/sessions/{id}/journal`: the accepted actions, for replay.
+    case journal(UUID)
     case simulate
+    /// `GET /openapi.yaml`: the contract, compiled in.
+    case openapi
     /// `GET /`: the playground page.
     case playground
     /// A session path whose id is not a UUID: answered 404 like any unknown session.
@@ -19,7 +23,7 @@ enum Route: Equatable {
     /// array literal here would be allocated on every request.
     var methods: [String] {
         switch self {
-        case .health, .readiness, .metrics, .callbacks, .playground: Route.readable
+        case .health, .readiness, .metrics, .callbacks, .journal, .playground, .openapi: Route.readable
         case .sessions: Route.collection
         case .session: Route.resource
         case .actions, .simulate: Route.postOnly
@@ -28,7 +32,7 @@ enum Route: Equatable {
     }
 
     private static let readable = ["GET", "HEAD"]
-    private static let collection = ["GET", "HEAD", "POST"]
+    private static let collection = ["GET", "HEAD", "POST", "DELETE"]
     private static let resource = ["GET", "HEAD", "PUT", "DELETE"]
     private static let postOnly = ["POST"]
 
@@ -50,6 +54,7 @@ enum Route: Equatable {
         if p.elementsEqual("/readyz".utf8) { return .readiness }
         if p.elementsEqual("/metrics".utf8) { return .metrics }
         if p.elementsEqual("/v1/simulate".utf8) { return .simulate }
+        if p.elementsEqual("/openapi.yaml".utf8) { return .openapi }
         let prefix = "/v1/sessions".utf8
         guard p.starts(with: prefix) else { return nil }
         var i = prefix.count
@@ -65,9 +70,17 @@ enum Route: Equatable {
             return .session(id)
         }
         let rest = UnsafeBufferPointer(rebasing: p[(i + 1)...])  // after /v1/sessions/{id}/
-        let isActions = rest.elementsEqual("actions".utf8)
-        guard isActions || rest.elementsEqual("callbacks".utf8) else { return nil }
+        let make: (UUID) -> Route
+        if rest.elementsEqual("actions".utf8) {
+            make = Route.actions
+        } else if rest.elementsEqual("callbacks".utf8) {
+            make = Route.callbacks
+        } else if rest.elementsEqual("journal".utf8) {
+            make = Route.journal
+        } else {
+            return nil
+        }
         guard let id = UUID(pathBytes: segment) else { return .unknownSession(String(decoding: segment, as: UTF8.self)) }
-        return isActions ? .actions(id) : .callbacks(id)
+        return make(id)
     }
 }

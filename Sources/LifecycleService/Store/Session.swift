@@ -11,8 +11,10 @@ struct Session: Sendable {
     private(set) var log: CallbackLog
     /// Set when the session is deleted, so an action that raced the delete fails.
     var isDeleted = false
-    /// Where the log's bytes are counted (nil for a `/v1/simulate` run).
+    /// Where the log's (and the journal's) bytes are counted (nil for a `/v1/simulate` run).
     let memory: MemoryBudget?
+    /// The accepted actions, for `GET …/journal` (ActionJournal.swift).
+    private(set) var journal = ActionJournal()
 
     /// Bytes a session holds besides its log (config, state, store entry), for the budget.
     static let baseCost = 4096
@@ -28,16 +30,52 @@ struct Session: Sendable {
     mutating func apply(_ action: Action) throws(ActionRefusal) -> [LoggedCallback] {
         let outcome = try simulator.apply(action, to: state)
         state = outcome.state
-        let before = log.bytes
-        let numbered = log.append(outcome.callbacks, sharing: SharedPayload(action))
-        memory?.charge(log.bytes - before)
+        let before = log.bytes + journal.bytes
+        let shared = SharedPayload(action)
+        journal.record(action, sharing: shared)
+        let numbered = log.append(outcome.callbacks, sharing: shared)
+        memory?.charge(log.bytes + journal.bytes - before)
         return numbered
     }
 
-    /// Bytes counted against the memory budget for this session.
-    var bytesHeld: Int { Self.baseCost + log.bytes }
+    /// Bytes counted against the memory budget for this session (its journal included).
+    var bytesHeld: Int { Self.baseCost + log.bytes + journal.bytes }
 
     var allowedActions: [ActionKind] { simulator.allowedActions(in: state) }
+
+    /// Applies `actions` in order, all or nothing: each runs on a draft of the state and
+    /// the callbacks wait uncommitted; only when every step is accepted do the state and
+    /// the log change. On a refusal nothing changes (not even the log's seq counter).
+    mutating func apply(batch actions: [Action]) throws(BatchRefusal) -> [(callbacks: [LoggedCallback], state: AppSnapshot)] {
+        var draft = state
+        var pending: [(callbacks: [Callback], state: AppSnapshot)] = []
+        pending.reserveCapacity(actions.count)
+        for (i, action) in actions.enumerated() {
+            do throws(ActionRefusal) {
+                let outcome = try simulator.apply(action, to: draft)
+                draft = outcome.state
+                pending.append((outcome.callbacks, outcome.state))
+            } catch {
+                throw BatchRefusal(step: i, refusal: error, allowed: simulator.allowedActions(in: draft))
+            }
+        }
+        state = draft
+        let before = log.bytes + journal.bytes
+        let results = zip(actions, pending).map { action, step in
+            let shared = SharedPayload(action)
+            journal.record(action, sharing: shared)
+            return (log.append(step.callbacks, sharing: shared), step.state)
+        }
+        memory?.charge(log.bytes + journal.bytes - before)
+        return results
+    }
+}
+
+/// A batch step the model refused, with what the app could do at that point.
+struct BatchRefusal: Error {
+    var step: Int
+    var refusal: ActionRefusal
+    var allowed: [ActionKind]
 }
 
 /// What the store hands out: the session behind its own lock.

@@ -13,8 +13,8 @@ from .matching import assert_called, assert_not_called, assert_order, methods, o
 from .problems import (ActionNotAllowed, BadRequest, InternalError, InvalidField, InvalidJSON, MethodNotAllowed,
                        NotFound, PayloadTooLarge, Problem, SessionLimitReached, SessionNotFound)
 from .server import Server, find_binary
-from .types import (ActionResult, Callback, CallbackPage, Scene, SessionConfig, SessionInfo, SimulateResult,
-                    State)
+from .types import (ActionResult, BatchResult, Callback, CallbackPage, Journal, Scene, SessionConfig, SessionInfo,
+                    SimulateResult, State)
 
 __version__ = "0.1.0"
 
@@ -24,5 +24,6 @@ __all__ = [
     "Problem", "InvalidJSON", "InvalidField", "BadRequest", "SessionNotFound", "NotFound", "MethodNotAllowed",
     "ActionNotAllowed", "PayloadTooLarge", "SessionLimitReached", "InternalError",
     "Server", "find_binary",
-    "ActionResult", "Callback", "CallbackPage", "Scene", "SessionConfig", "SessionInfo", "SimulateResult", "State",
+    "ActionResult", "BatchResult", "Callback", "CallbackPage", "Journal", "Scene", "SessionConfig", "SessionInfo",
+    "SimulateResult", "State",
 ]

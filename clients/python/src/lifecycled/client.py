@@ -18,7 +18,7 @@ import urllib.parse
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from .problems import Problem, SessionNotFound, problem_from
-from .types import ActionResult, Callback, CallbackPage, SessionInfo, SimulateResult, State
+from .types import ActionResult, BatchResult, Callback, CallbackPage, Journal, SessionInfo, SimulateResult, State
 
 ActionLike = Union[str, Mapping[str, Any]]
 
@@ -136,6 +136,20 @@ class Client:
                 yield SessionInfo.from_json({**s, "allowedActions": s.get("allowedActions", [])})
             after = page["next"]
 
+    def reset(self) -> None:
+        """``DELETE /v1/sessions``: forgets every session on the server (not only this client's)."""
+        self.request("DELETE", "/v1/sessions")
+
+    def replay(self, journal: Journal) -> "Session":
+        """A new session from a journal (``Session.journal()``): same config, same actions as one batch.
+
+        Its log and state equal the journal's session's at the time the journal was read.
+        """
+        session = self.create_session(journal.config)
+        if journal.actions:
+            session.act_batch(journal.actions)
+        return session
+
     def simulate(self, actions: Iterable[ActionLike], config: Optional[Mapping[str, Any]] = None,
                  **fields: Any) -> SimulateResult:
         """``POST /v1/simulate``: runs ``actions`` on a fresh session that is not kept."""
@@ -170,6 +184,23 @@ class Session:
         body = action(type, **params) if isinstance(type, str) else {**type, **camel_keys(params)}
         self.last = ActionResult.from_json(self.client.post(f"{self._path}/actions", body))
         return self.last
+
+    def act_batch(self, actions: Iterable[ActionLike]) -> BatchResult:
+        """Applies actions in order, all or nothing (``POST .../actions`` with an array).
+
+        ``act_batch(["launch", "background", {"type": "advanceTime", "seconds": 10}])``.
+        A refused step raises ``ActionNotAllowed`` with ``step`` (its index, from 0) and
+        leaves the session exactly as it was; a malformed one raises ``InvalidField``.
+        """
+        body = [as_action(a) for a in actions]
+        result = BatchResult.from_json(self.client.post(f"{self._path}/actions", body))
+        if result.steps:
+            self.last = result.steps[-1]
+        return result
+
+    def journal(self) -> Journal:
+        """``GET /v1/sessions/{id}/journal``: the config and every accepted action, for ``Client.replay``."""
+        return Journal.from_json(self.client.get(f"{self._path}/journal"))
 
     def info(self) -> SessionInfo:
         """``GET /v1/sessions/{id}``."""

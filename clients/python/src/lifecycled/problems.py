@@ -34,12 +34,14 @@ class Problem(Exception):
         self.field: Optional[str] = problem.get("field")
         self.allowed: Optional[List[str]] = problem.get("allowed")
         self.offset: Optional[int] = problem.get("offset")
+        #: the known name or value closest to a mistyped one ("did you mean ...?")
+        self.suggestion: Optional[str] = problem.get("suggestion")
         # 409
         self.action: Optional[str] = problem.get("action")
         self.state: Optional[str] = problem.get("state")
         self.needs: Optional[str] = problem.get("needs")
         self.allowed_actions: Optional[List[str]] = problem.get("allowedActions")
-        # /v1/simulate (and, later, batches): the index of the action at fault
+        # /v1/simulate and batches: the index (from 0) of the action at fault
         self.step: Optional[int] = problem.get("step")
         # 503
         self.limit: Optional[int] = problem.get("limit")

@@ -211,3 +211,41 @@ class SimulateResult:
     def callbacks(self) -> List[Callback]:
         """Every step's callbacks, in order."""
         return [c for step in self.steps for c in step.callbacks]
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """A batch (``Session.act_batch``): every step's result and the state after the last."""
+
+    steps: List[ActionResult]
+    state: State
+    raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "BatchResult":
+        return cls(steps=[ActionResult.from_json(s) for s in obj["steps"]], state=State.from_json(obj["state"]),
+                   raw=dict(obj))
+
+    @property
+    def callbacks(self) -> List[Callback]:
+        """Every step's callbacks, in order."""
+        return [c for step in self.steps for c in step.callbacks]
+
+
+@dataclass(frozen=True)
+class Journal:
+    """``GET /v1/sessions/{id}/journal``: the resolved config and every accepted action, in order.
+
+    ``Client.replay(journal)`` makes a new session with the same log and state.
+    ``complete`` is false only when the server stopped recording (the journal outgrew its bound).
+    """
+
+    config: Dict[str, Any]
+    actions: List[Dict[str, Any]]
+    complete: bool = True
+    raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "Journal":
+        return cls(config=dict(obj["config"]), actions=[dict(a) for a in obj["actions"]],
+                   complete=bool(obj.get("complete", True)), raw=dict(obj))
