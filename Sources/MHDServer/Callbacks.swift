@@ -153,7 +153,7 @@ private func queue(_ response: ServiceResponse, on connection: OpaquePointer,
     }
     guard let mhdResponse = created else { return .NO }
     defer { MHD_destroy_response(mhdResponse) }
-    for (name, value) in response.headers where !name.elementsEqual("content-length", by: asciiCaseInsensitive) {
+    for (name, value) in response.headers where !isContentLength(name) {
         // MHD refuses names or values with CR/LF; such a header is dropped.
         _ = MHD_add_response_header(mhdResponse, name, value)
     }
@@ -165,8 +165,17 @@ private func queue(_ response: ServiceResponse, on connection: OpaquePointer,
     return result
 }
 
-private func asciiCaseInsensitive(_ a: Character, _ b: Character) -> Bool {
-    a.lowercased() == b.lowercased()
+/// Whether a header name is `Content-Length` in any ASCII case, compared as bytes:
+/// `Character.lowercased()` allocated a String per character (bench/PROFILE.md).
+private func isContentLength(_ name: String) -> Bool {
+    let expected: StaticString = "content-length"
+    guard name.utf8.count == expected.utf8CodeUnitCount else { return false }
+    let lower = expected.utf8Start
+    for (i, byte) in name.utf8.enumerated() {
+        let folded = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+        if folded != lower[i] { return false }
+    }
+    return true
 }
 
 // MARK: - Request headers and query

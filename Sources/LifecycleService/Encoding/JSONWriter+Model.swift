@@ -5,11 +5,11 @@ extension JSONWriter {
     mutating func write(_ c: LoggedCallback) {
         beginObject()
         key("seq"); int(c.seq)
-        member("receiver", c.callback.receiver.rawValue)
+        member("receiver", literal: c.callback.receiver.wireName)
         member("method", c.callback.method)
-        member("appState", c.callback.appState.rawValue)
+        member("appState", literal: c.callback.appState.wireName)
         if let id = c.callback.sceneId { member("sceneId", id) }
-        if let state = c.callback.sceneState { member("sceneState", state.rawValue) }
+        if let state = c.callback.sceneState { member("sceneState", literal: state.wireName) }
         if let name = c.callback.viewController { member("viewController", name) }
         if let args = c.callback.args { key("args"); value(args) }
         endObject()
@@ -18,7 +18,7 @@ extension JSONWriter {
     /// The app after an action; `simulator` answers what depends on the config.
     mutating func write(_ s: AppSnapshot, _ simulator: Simulator) {
         beginObject()
-        member("app", s.app.rawValue)
+        member("app", literal: s.app.wireName)
         key("clock"); number(s.clock)
         key("restorationArchive"); bool(s.restorationArchive)
         key("locked"); bool(s.locked)
@@ -71,7 +71,7 @@ extension JSONWriter {
             for scene in s.scenes {
                 beginObject()
                 member("id", scene.id)
-                member("state", scene.state.rawValue)
+                member("state", literal: scene.state.wireName)
                 key("hasRestorationActivity"); bool(scene.hasRestorationActivity)
                 endObject()
             }
@@ -86,7 +86,7 @@ extension JSONWriter {
         for vc in stack {
             beginObject()
             member("name", vc.name)
-            member("appearance", vc.appearance.rawValue)
+            member("appearance", literal: vc.appearance.wireName)
             endObject()
         }
         endArray()
@@ -120,7 +120,7 @@ extension JSONWriter {
     mutating func write(_ a: Action) {
         beginObject()
         member("type", a.kind.rawValue)
-        for m in a.members { key(m.key); value(m.value) }
+        for m in a.members { key(escaping: m.key); value(m.value) }
         endObject()
     }
 

@@ -5,8 +5,13 @@ import LifecycleModel
 extension Service {
     /// `POST /v1/sessions/{id}/actions`: apply one action.
     func postAction(_ id: UUID, _ request: ServiceRequest) throws(Problem) -> ServiceResponse {
-        let body = try parseBody(request.body, expecting: "an action object", example: ActionDecoding.example)
-        let action = try ActionDecoding.decode(body)
+        let action: Action
+        if let bare = ActionDecoding.bare(request.body) {
+            action = bare
+        } else {
+            let body = try parseBody(request.body, expecting: "an action object", example: ActionDecoding.example)
+            action = try ActionDecoding.decode(body)
+        }
         var w = JSONWriter(capacity: 1024)
         try withSession(id) { (session: inout Session) throws(Problem) in
             let callbacks: [LoggedCallback]

@@ -1,0 +1,22 @@
+@testable import LifecycleService
+import LifecycleModel
+import Testing
+
+/// The static wire names the JSON writer uses are the contract's names (the raw values).
+@Suite struct WireNameTests {
+    @Test func appStates() {
+        for s in AppState.allCases { #expect("\(s.wireName)" == s.rawValue) }
+    }
+
+    @Test func sceneStates() {
+        for s in SceneState.allCases { #expect("\(s.wireName)" == s.rawValue) }
+    }
+
+    @Test func receivers() {
+        for r in Receiver.allCases { #expect("\(r.wireName)" == r.rawValue) }
+    }
+
+    @Test func appearances() {
+        for a in Appearance.allCases { #expect("\(a.wireName)" == a.rawValue) }
+    }
+}
