@@ -7,7 +7,10 @@
 // `valgrind --tool=callgrind` (few requests) its instruction counts judge a change
 // without the noise of a loaded machine; bench/PROFILE.md uses both.
 //
-//   lifecycled-service-bench [--sessions 8] [--requests 200000]
+// With --idle N it instead creates and launches N sessions and prints the resident
+// memory they added, per session (bench/run.sh measures the same over HTTP).
+//
+//   lifecycled-service-bench [--sessions 8] [--requests 200000] [--idle N] [--max-log N]
 
 import Foundation
 import LifecycleService
@@ -15,24 +18,38 @@ import ServiceHTTP
 
 var sessions = 8
 var requests = 200_000
+var idle = 0
+var maxLog = ServiceLimits().maxLog
 var rest = CommandLine.arguments.dropFirst()
 while let flag = rest.popFirst() {
     guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else {
-        print("usage: lifecycled-service-bench [--sessions 8] [--requests 200000]"); exit(2)
+        print("usage: lifecycled-service-bench [--sessions 8] [--requests 200000] [--idle N] [--max-log N]"); exit(2)
     }
     switch flag {
     case "--sessions": sessions = value
     case "--requests": requests = value
+    case "--idle": idle = value
+    case "--max-log": maxLog = value
     default: print("lifecycled-service-bench: unknown flag \(flag)"); exit(2)
     }
 }
 
-let service = Service()
+let service = Service(limits: ServiceLimits(maxSessions: max(100_000, idle + sessions), maxLog: maxLog))
 let headers: [(name: String, value: String)] = [("Host", "127.0.0.1:8080"), ("Content-Type", "application/json"),
                                                 ("Content-Length", "21")]
 let config = Array(#"{"lifecycle":"app","iosVersion":"11.0"}"#.utf8)
 let bodies = [Array(#"{"type":"background"}"#.utf8), Array(#"{"type":"launch"}"#.utf8)]
+/// Resident memory in bytes (VmRSS).
+func residentBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kib = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kib * 1024
+}
+
 var paths: [String] = []
+if idle > 0 { sessions = idle }
+let before = residentBytes()
 for _ in 0..<sessions {
     let created = service.handle(ServiceRequest(method: "POST", path: "/v1/sessions", body: config, headers: headers))
     guard created.status == 201, let text = String(bytes: created.body, encoding: .utf8),
@@ -42,6 +59,13 @@ for _ in 0..<sessions {
     paths.append(path)
     let launched = service.handle(ServiceRequest(method: "POST", path: path, body: bodies[1], headers: headers))
     guard launched.status == 200 else { print("launch failed: \(launched.status)"); exit(1) }
+}
+
+if idle > 0 {
+    paths = []
+    let after = residentBytes()
+    print("service: \(idle) idle launched sessions: \((after - before) / idle) bytes a session (RSS \(before / 1024) KiB -> \(after / 1024) KiB)")
+    exit(0)
 }
 
 var bytes = 0
