@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench bench-profile lint docs clean setup tsan
+.PHONY: run test build release bench bench-profile lint docs clean setup tsan fuzz soak
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -34,6 +34,14 @@ tsan:          ## the concurrency tests under the thread sanitizer; any report f
 	@scripts/setup.sh --run
 	TSAN_OPTIONS="suppressions=$(CURDIR)/scripts/tsan.supp halt_on_error=1" \
 	  swift test --sanitize=thread --scratch-path .build/tsan --filter '$(TSAN_TESTS)'
+
+fuzz:          ## libFuzzer on the JSON parser, decoders and router (FUZZ_SECONDS, default 240)
+	@scripts/setup.sh --run
+	scripts/fuzz.sh
+
+soak: release  ## mixed load on every endpoint (SOAK_SECONDS, default 600): errors, RSS, p99
+	@scripts/setup.sh --run
+	.venv/bin/python scripts/soak.py --binary .build/release/lifecycled --seconds $${SOAK_SECONDS:-600}
 
 docs:          ## regenerate docs/model.md from the model
 	@scripts/setup.sh --run

@@ -31,6 +31,8 @@ let package = Package(
         .executableTarget(name: "lifecycled", dependencies: ["LifecycleService", "MHDServer"]),
         .executableTarget(name: "ModelBench", dependencies: ["LifecycleModel"]),
         .executableTarget(name: "ServiceBench", dependencies: ["LifecycleService", "ServiceHTTP"]),
+        // libFuzzer entry point; build it only with -sanitize=fuzzer (make fuzz), which supplies main.
+        .executableTarget(name: "lifecycled-fuzz", dependencies: ["LifecycleService"]),
         // Fixtures live in Tests/Fixtures, shared by the test targets and read by path.
         .testTarget(name: "LifecycleModelTests", dependencies: ["LifecycleModel", "ModelReference"]),
         .testTarget(name: "LifecycleServiceTests", dependencies: ["LifecycleService"]),

@@ -11,11 +11,23 @@ public struct ServiceLimits: Sendable {
     public var sessionTTL: Double
     /// Callbacks kept per session; older ones are dropped (and counted).
     public var maxLog: Int
+    /// Bytes of encoded callbacks kept per session; older ones are dropped (and counted).
+    public var maxLogBytes: Int
+    /// Bytes held for clients at once: session logs, request bodies being received,
+    /// responses not yet sent. Over it, large requests and new sessions or actions
+    /// are answered 503 with `Retry-After`.
+    public var maxMemory: Int
+    /// Largest response body; a larger one is answered 413 (split the request).
+    public var maxResponse: Int
 
-    public init(maxSessions: Int = 100_000, sessionTTL: Double = 3600, maxLog: Int = 10_000) {
+    public init(maxSessions: Int = 100_000, sessionTTL: Double = 3600, maxLog: Int = 10_000,
+                maxLogBytes: Int = 8 << 20, maxMemory: Int = 1 << 30, maxResponse: Int = 16 << 20) {
         self.maxSessions = maxSessions
         self.sessionTTL = sessionTTL
         self.maxLog = maxLog
+        self.maxLogBytes = maxLogBytes
+        self.maxMemory = maxMemory
+        self.maxResponse = maxResponse
     }
 }
 
@@ -33,14 +45,31 @@ public final class Service: Sendable {
     let requestIDs = RequestIDGenerator()
     /// Set by `beginDraining()`: `/readyz` answers 503 from then on.
     let draining = Atomic<Bool>(false)
+    /// The bytes held for clients; the bridge counts bodies and unsent responses in it too.
+    public let memory: MemoryBudget
 
     /// - Parameter clock: monotonic nanoseconds, for session expiry (tests pass their own).
-    public init(limits: ServiceLimits = ServiceLimits(), settings: ServiceSettings = ServiceSettings(),
-                clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
+    public convenience init(limits: ServiceLimits = ServiceLimits(), settings: ServiceSettings = ServiceSettings(),
+                            clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
+        self.init(limits: limits, settings: settings, journal: nil, clock: clock)
+    }
+
+    /// A service whose sessions are journaled in `dataDirectory` (`--data-dir`); call
+    /// `restoreSessions()` before serving.
+    public convenience init(limits: ServiceLimits = ServiceLimits(), settings: ServiceSettings = ServiceSettings(),
+                            dataDirectory: String, fsync: FsyncPolicy,
+                            clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) throws(JournalError) {
+        self.init(limits: limits, settings: settings,
+                  journal: try SessionJournal(directory: dataDirectory, fsync: fsync), clock: clock)
+    }
+
+    init(limits: ServiceLimits, settings: ServiceSettings, journal: SessionJournal?,
+         clock: @escaping @Sendable () -> UInt64) {
         self.limits = limits
         self.settings = settings
         self.metrics = ServiceMetrics(version: settings.version)
-        self.store = SessionStore(limits: limits, clock: clock)
+        self.memory = MemoryBudget(limit: limits.maxMemory, refusal: Problem.memoryFull(limits.maxMemory).response)
+        self.store = SessionStore(limits: limits, memory: memory, journal: journal, clock: clock)
     }
 
     /// Sessions currently held.
@@ -57,8 +86,12 @@ public final class Service: Sendable {
         if let preflight = preflightResponse(request, route) {
             response = preflight
         } else {
-            do {
-                response = try self.route(request, route)
+            do throws(Problem) {
+                let routed = try self.route(request, route)
+                guard routed.body.count <= limits.maxResponse else {
+                    throw Problem.responseTooLarge(limits.maxResponse, hint: "ask for less (a smaller limit=)")
+                }
+                response = routed
             } catch {
                 response = error.with("requestId", .string(requestID)).response
             }

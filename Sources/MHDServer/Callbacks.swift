@@ -21,6 +21,7 @@ final class ServerContext: Sendable {
     /// Where libmicrohttpd's messages go once started (nil: standard error).
     let messageLog: (@Sendable (String) -> Void)?
     let watch: ConnectionWatch
+    let memory: MemoryBudget?  // BridgeMemory.swift
     /// Requests between the first handler call and NOTIFY_COMPLETED.
     let inFlight = Atomic<Int>(0)
     /// Handler calls running now: `stop` must not wait for a worker stuck in one.
@@ -32,7 +33,8 @@ final class ServerContext: Sendable {
 
     init(maxBody: Int, requestTimeout: Double, handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
          problem: @escaping ProblemResponder, accessLog: (@Sendable (AccessLogEntry) -> Void)?,
-         messageLog: (@Sendable (String) -> Void)?) {
+         messageLog: (@Sendable (String) -> Void)?, memory: MemoryBudget? = nil) {
+        self.memory = memory
         self.maxBody = maxBody
         self.handler = handler
         self.problem = problem
@@ -52,6 +54,8 @@ final class RequestState {
     var received = 0
     /// The status queued, 0 until a response is queued.
     var status = 0
+    /// Bytes counted against the memory budget (BridgeMemory.swift).
+    var held = 0
 
     init(method: String, path: String) {
         self.method = method
@@ -97,6 +101,9 @@ func accessHandler(
             if length > context.maxBody {
                 return queue(tooLarge(context), on: connection, state: state, context: context)
             }
+            if !reserveBody(length, state, context), let memory = context.memory {
+                return queue(memory.refusal, on: connection, state: state, context: context)
+            }
             state.body.reserveCapacity(length)
         }
         return .YES
@@ -117,6 +124,7 @@ func accessHandler(
         if state.received > context.maxBody {
             state.body = []  // over the limit: keep counting, stop copying, answer 413 at the end
         } else if let uploadData {
+            chargeBodyPiece(size, state, context)
             state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: size))
         }
         return .YES
@@ -135,7 +143,7 @@ func accessHandler(
     context.handlersRunning.add(1, ordering: .relaxed)
     let response = context.handler(request)
     context.handlersRunning.subtract(1, ordering: .relaxed)
-    return queue(response, on: connection, state: state, context: context)
+    return queue(admitResponse(response, state, context), on: connection, state: state, context: context)
 }
 
 private func tooLarge(_ context: ServerContext) -> ServiceResponse {
@@ -281,6 +289,7 @@ func requestCompleted(cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
     let context = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
     let state = Unmanaged<RequestState>.fromOpaque(raw).takeRetainedValue()
     if let connection, let watched = watchedConnection(connection) { context.watch.completed(watched) }
+    releaseHeld(state, context)
     if state.status != 0, let accessLog = context.accessLog {
         accessLog(AccessLogEntry(method: state.method, path: state.path, status: state.status,
                                  durationNanoseconds: monotonicNanoseconds() &- state.started))

@@ -51,7 +51,8 @@ public final class HTTPServer: Sendable {
         self.configuration = configuration
         self.context = ServerContext(maxBody: max(0, configuration.maxBody),
                                      requestTimeout: configuration.requestTimeout, handler: handler,
-                                     problem: problem, accessLog: accessLog, messageLog: messageLog)
+                                     problem: problem, accessLog: accessLog, messageLog: messageLog,
+                                     memory: configuration.memory)
     }
 
     deinit {

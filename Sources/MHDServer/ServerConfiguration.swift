@@ -1,3 +1,4 @@
+import ServiceHTTP
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,6 +37,8 @@ public struct ServerConfiguration: Sendable {
     /// answered by libmicrohttpd. Values below 4 KiB are raised to 4 KiB (0
     /// would crash libmicrohttpd 0.9.75).
     public var memoryLimit: Int
+    /// Where request bodies and unsent responses are counted (BridgeMemory.swift); nil: not counted.
+    public var memory: MemoryBudget?
 
     public init(
         host: String = "127.0.0.1",

@@ -46,11 +46,14 @@ public enum ModelReference {
 
     private static func part(_ config: SessionConfig) -> String {
         let sim = Simulator(config: config)
+        // A SwiftUI part is named for its `ui`; its receivers are SwiftUI's (breadth §7).
+        let name = config.ui == .swiftUI ? "ui: \(config.ui.rawValue)" : "lifecycle: \(config.lifecycle.rawValue)"
+        let tag = config.ui == .swiftUI ? config.ui.rawValue : config.lifecycle.rawValue
         var out = """
 
-        # `lifecycle: \(config.lifecycle.rawValue)`
+        # `\(name)`
 
-        Config: `iosVersion` \(config.iosVersion), `device` \(config.device.rawValue), `stateRestoration` \(config.stateRestoration),
+        \(config.ui == .swiftUI ? swiftUIIntro : "")Config: `iosVersion` \(config.iosVersion), `device` \(config.device.rawValue), `stateRestoration` \(config.stateRestoration),
         `supportsMultipleScenes` \(config.supportsMultipleScenes), `notificationCenterDelegate` \(config.notificationCenterDelegate),
         `backgroundModes` \(config.backgroundModes.sorted().map(\.rawValue).joined(separator: ", ")), quirks at their defaults.
 
@@ -58,7 +61,7 @@ public enum ModelReference {
         // A sceneless part leaves out the kinds it refuses everywhere for want of scenes.
         let kinds = ActionKind.allCases.filter { !needsScenesEverywhere($0, sim) }
         for kind in kinds {
-            out += "\n## `\(kind.rawValue)` (\(config.lifecycle.rawValue))\n\n\(kind.rule.summary) Sources: \(kind.rule.sources).\n"
+            out += "\n## `\(kind.rawValue)` (\(tag))\n\n\(kind.rule.summary) Sources: \(kind.rule.sources).\n"
             for (label, action) in kind.examples {
                 if !label.isEmpty { out += "\n*\(label)*\n" }
                 out += "\n| from | callbacks | then |\n| --- | --- | --- |\n"
@@ -67,7 +70,7 @@ public enum ModelReference {
                     do {
                         let outcome = try sim.apply(action, to: state)
                         let calls = outcome.callbacks.map { c in
-                            let method = c.viewController.map { "\($0).\(c.method)" } ?? c.method
+                            let method = callbackLabel(c)
                             return "`\(method)` (\(c.appState.rawValue)\(c.sceneId.map { "; \($0) \(c.sceneState?.rawValue ?? "")" } ?? ""))"
                         }
                         out += "| \(start.name) | \(calls.isEmpty ? "none" : calls.joined(separator: "<br>")) | \(outcome.state.app.rawValue) |\n"
@@ -79,6 +82,25 @@ public enum ModelReference {
         }
         return out
     }
+
+    /// A callback as a table cell names it: view controllers (and SwiftUI views) by
+    /// name; SwiftUI's other receivers by theirs, phase changes with their phases.
+    private static func callbackLabel(_ c: Callback) -> String {
+        var method = c.viewController.map { "\($0).\(c.method)" } ?? c.method
+        if let from = c.args?["from"]?.stringValue, let to = c.args?["to"]?.stringValue { method += " \(from)→\(to)" }
+        if [.app, .appDelegateAdaptor, .scene].contains(c.receiver) { method = "\(c.receiver.rawValue): \(method)" }
+        return method
+    }
+
+    private static let swiftUIIntro = """
+        The SwiftUI App life cycle (breadth §7): `app:` is the SwiftUI `App`,
+        `appDelegateAdaptor:` its `@UIApplicationDelegateAdaptor`'s delegate, `scene:`
+        a scene's `onChange(of: scenePhase)`, a name before the method a view (its
+        `onAppear`, `onDisappear`, `onOpenURL`, `onContinueUserActivity`). SwiftUI's own
+        scene delegate and hosting controllers are not shown.
+
+
+        """
 
     /// Whether every example of `kind` is refused from every start for want of a
     /// scene-based session.

@@ -41,15 +41,32 @@ enum Lifecycled {
         let logRequest: (@Sendable (AccessLogEntry) -> Void)? = options.quiet ? nil : { @Sendable entry in
             log.write(entry)
         }
-        let service = Service(limits: ServiceLimits(maxSessions: options.maxSessions,
-                                                    sessionTTL: options.sessionTTL, maxLog: options.maxLog),
-                              settings: ServiceSettings(version: String(Options.version.split(separator: " ").last ?? ""), corsOrigins: options.corsOrigins,
-                                                        drainRetryAfterSeconds: Int(options.drainSeconds.rounded(.up))))
-        let configuration = ServerConfiguration(
+        let limits = ServiceLimits(maxSessions: options.maxSessions, sessionTTL: options.sessionTTL,
+                                   maxLog: options.maxLog, maxLogBytes: options.maxLogBytes,
+                                   maxMemory: options.maxMemory, maxResponse: options.maxResponse)
+        let settings = ServiceSettings(version: String(Options.version.split(separator: " ").last ?? ""),
+                                       corsOrigins: options.corsOrigins,
+                                       drainRetryAfterSeconds: Int(options.drainSeconds.rounded(.up)))
+        let service: Service
+        if let dataDir = options.dataDir {
+            do {
+                service = try Service(limits: limits, settings: settings, dataDirectory: dataDir, fsync: options.fsync)
+            } catch {
+                writeLine("lifecycled: \(error)", to: 2)
+                return 1
+            }
+            let (restored, problems) = service.restoreSessions()
+            for problem in problems { writeLine("lifecycled: --data-dir: \(problem)", to: 2) }
+            writeLine("lifecycled: restored \(restored) sessions from \(dataDir)", to: 2)
+        } else {
+            service = Service(limits: limits, settings: settings)
+        }
+        var configuration = ServerConfiguration(
             host: options.host, port: options.port, threads: options.threads, maxBody: options.maxBody,
             requestTimeout: options.requestTimeout,
             connectionLimit: UInt32(min(options.maxConnections, raiseFileLimit() - 64)),
             perIPConnectionLimit: UInt32(options.maxConnectionsPerIP))
+        configuration.memory = service.memory
         let server = HTTPServer(configuration: configuration,
                                 handler: { service.handle($0) },
                                 problem: { service.problem(status: $0, detail: $1) },

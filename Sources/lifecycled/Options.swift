@@ -1,4 +1,5 @@
 import MHDServer
+import LifecycleService
 
 /// The command line, parsed.
 struct Options {
@@ -21,6 +22,11 @@ struct Options {
     var sessionTTL = 3600.0
     var maxLog = 10_000
     var maxBody = 1 << 20
+    var maxLogBytes = 8 << 20
+    var maxMemory = 1 << 30
+    var maxResponse = 16 << 20
+    var dataDir: String?
+    var fsync = FsyncPolicy.interval
     var quiet = false
     // Connections and shutdown (issue #9).
     var maxConnections = 4000
@@ -48,6 +54,16 @@ struct Options {
           --max-log N          callbacks kept per session (default: 10000)
           --max-body BYTES     largest request body: bytes, or with suffix k/KiB or m/MiB
                                (default: 1048576)
+          --max-log-bytes BYTES  encoded callbacks kept per session; older ones are
+                               dropped and counted (default: 8MiB)
+          --max-memory BYTES   budget for session logs, request bodies and unsent
+                               responses; over it, 503 + Retry-After (default: 1GiB;
+                               suffix g/GiB allowed, at most 64GiB)
+          --max-response BYTES largest response body; larger: 413 (default: 16MiB)
+          --data-dir DIR       keep sessions in journals in DIR, restored at start
+                               (default: none, sessions live in memory only)
+          --fsync POLICY       journal syncing with --data-dir: always, interval
+                               (once a second) or never (default: interval)
           --quiet              no access log on standard error (default: off)
           --max-connections N  connections held at once (default: 4000)
           --max-connections-per-ip N
@@ -154,6 +170,18 @@ struct Options {
                 corsFromFlags.append(origin)
                 corsOrigins = corsFromFlags  // the flags replace the environment's list
             case "--drain-seconds": drainSeconds = try Self.duration(try value(), flag: flag, allowZero: true)
+            case "--max-log-bytes": maxLogBytes = try Self.byteCount(try value(), flag: flag)
+            case "--max-memory": maxMemory = try Self.byteCount(try value(), flag: flag, max: 64 << 30)
+            case "--max-response": maxResponse = try Self.byteCount(try value(), flag: flag)
+            case "--data-dir":
+                dataDir = try value()
+                if dataDir?.isEmpty == true { throw Failure(message: "--data-dir: empty path") }
+            case "--fsync":
+                let text = try value()
+                guard let policy = FsyncPolicy(rawValue: text) else {
+                    throw Failure(message: "--fsync: \"\(text)\" is not always, interval or never")
+                }
+                fsync = policy
             default: throw Failure(message: "unknown flag \"\(flag)\"")
             }
         }
@@ -181,14 +209,15 @@ struct Options {
         return seconds
     }
 
-    /// Bytes, optionally with suffix k, K, KiB, m, M or MiB; at most 1 GiB.
-    private static func byteCount(_ text: String, flag: String) throws(Failure) -> Int {
-        let units: [(suffix: String, bytes: Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("k", 1 << 10),
-                                                     ("K", 1 << 10), ("m", 1 << 20), ("M", 1 << 20)]
+    /// Bytes, optionally with suffix k, K, KiB, m, M, MiB, g, G or GiB; at most `max` (1 GiB).
+    private static func byteCount(_ text: String, flag: String, max: Int = 1 << 30) throws(Failure) -> Int {
+        let units: [(suffix: String, bytes: Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("k", 1 << 10),
+                                                     ("K", 1 << 10), ("m", 1 << 20), ("M", 1 << 20),
+                                                     ("g", 1 << 30), ("G", 1 << 30)]
         let unit = units.first { text.hasSuffix($0.suffix) }
         let number = unit.map { String(text.dropLast($0.suffix.count)) } ?? text
-        guard let value = Int(number), value >= 0, value <= (1 << 30) / (unit?.bytes ?? 1) else {
-            throw Failure(message: "\(flag): \"\(text)\" is not a byte count (0-1GiB; suffix k/KiB or m/MiB allowed)")
+        guard let value = Int(number), value >= 0, value <= max / (unit?.bytes ?? 1) else {
+            throw Failure(message: "\(flag): \"\(text)\" is not a byte count (0-\(max >> 30)GiB; suffix k/KiB, m/MiB or g/GiB allowed)")
         }
         return value * (unit?.bytes ?? 1)
     }

@@ -12,6 +12,9 @@ import Testing
         SessionConfig(lifecycle: .scene, iosVersion: SessionConfig.defaultVersion, device: .ipad, stateRestoration: true,
                       notificationCenterDelegate: true, backgroundModes: [.fetch, .remoteNotification, .location],
                       supportsMultipleScenes: true),
+        // issue #12 item 5: the SwiftUI App life cycle.
+        SessionConfig(iosVersion: SessionConfig.defaultVersion, notificationCenterDelegate: true,
+                      backgroundModes: [.fetch, .remoteNotification, .location], ui: .swiftUI),
     ]
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("docs/model.md")

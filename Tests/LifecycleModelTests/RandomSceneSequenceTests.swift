@@ -8,6 +8,9 @@ import Testing
         { iPadSimulator { $0.stateRestoration = true; $0.notificationCenterDelegate = true; $0.backgroundModes = [.fetch, .remoteNotification] } },
         { iPadSimulator { $0.quirks.switcherKillSequence = .resignActiveEnterBackgroundThenTerminate; $0.quirks.warmHandlerPosition = .afterDidBecomeActive } },
         { sceneSimulator("13.0") { $0.backgroundModes = Set(BackgroundMode.allCases); $0.quirks.protectedDataDelay = 0 } },
+        // issue #12 item 5: a SwiftUI App life-cycle session (its phases: SwiftUIRandomSequenceTests).
+        { swiftUISimulator { $0.device = .ipad; $0.supportsMultipleScenes = true; $0.notificationCenterDelegate = true
+                             $0.backgroundModes = Set(BackgroundMode.allCases) } },
     ]
 
     @Test(arguments: 0..<configs.count)

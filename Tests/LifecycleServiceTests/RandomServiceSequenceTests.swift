@@ -18,6 +18,7 @@ import Testing
     @Test(arguments: [
         #"{"lifecycle":"app","iosVersion":"11.0","stateRestoration":true,"backgroundModes":["fetch"]}"#,
         #"{"lifecycle":"app","iosVersion":"17.0","notificationCenterDelegate":true,"backgroundModes":["remote-notification","location"]}"#,
+        #"{"ui":"swiftui","iosVersion":"18.0","device":"ipad","supportsMultipleScenes":true,"backgroundModes":["fetch","remote-notification"]}"#,
     ])
     func contract(_ config: String) throws {
         let client = ServiceClient()

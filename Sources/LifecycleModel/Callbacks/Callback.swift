@@ -36,4 +36,13 @@ public enum Receiver: String, Sendable, CaseIterable {
     case locationManagerDelegate
     /// A background task's expiration handler (the closure given to `beginBackgroundTask`).
     case backgroundTask
+    // SwiftUI App life cycle (`ui: "swiftui"`, breadth §7):
+    /// The SwiftUI `App`: its `init` and its `onChange(of: scenePhase)` (the aggregate phase).
+    case app
+    /// The `@UIApplicationDelegateAdaptor`'s delegate: the app delegate calls SwiftUI forwards.
+    case appDelegateAdaptor
+    /// A scene's views and `Scene` body: `onChange(of: scenePhase)` for that scene.
+    case scene
+    /// A SwiftUI view (named in `viewController`): onAppear, onDisappear, onOpenURL, onContinueUserActivity.
+    case view
 }

@@ -46,12 +46,16 @@ public struct Profile: Sendable, Equatable {
         // only when the quirk asks explicitly.
         orientationQueries = (config.quirks.orientationQueries ?? (legacyUI && !usesScenes)) ? .seed001 : nil
         warmHandlerPosition = usesScenes ? config.quirks.warmHandlerPosition ?? .beforeDidBecomeActive : .beforeDidBecomeActive
-        delegates = usesScenes ? .sceneBased : .sceneless
+        delegates = config.ui == .swiftUI ? .swiftUI(SwiftUIVocabulary(quirks: config.quirks))
+            : usesScenes ? .sceneBased : .sceneless
         viewIsAppearing = !legacyUI
         sheetsAreFullScreen = legacyUI && config.device == .iphone
         multipleScenes = config.device == .ipad && config.supportsMultipleScenes
         restoration = version >= .known(13, 2) ? .secure : .legacy
-        switcherKillSequence = config.quirks.switcherKillSequence ?? .resignActiveThenTerminate
+        // breadth §7.3 ([JSQ], SINGLE): a SwiftUI app killed while active sees its
+        // phase go inactive → background, so its scenes enter the background first.
+        switcherKillSequence = config.quirks.switcherKillSequence
+            ?? (config.ui == .swiftUI ? .resignActiveEnterBackgroundThenTerminate : .resignActiveThenTerminate)
         // DOC: UIKit does not call the app delegate's didEnterBackground in scene apps.
         didEnterBackgroundOnBackgroundLaunch = !usesScenes && (config.quirks.didEnterBackgroundOnBackgroundLaunch ?? !legacyUI)
         protectedDataDelay = config.quirks.protectedDataDelay ?? 10
@@ -63,7 +67,9 @@ public struct Profile: Sendable, Equatable {
         Quirks(orientationQueries: orientationQueries != nil, switcherKillSequence: switcherKillSequence,
                didEnterBackgroundOnBackgroundLaunch: didEnterBackgroundOnBackgroundLaunch,
                protectedDataDelay: protectedDataDelay,
-               warmHandlerPosition: usesScenes ? warmHandlerPosition : nil)
+               warmHandlerPosition: usesScenes ? warmHandlerPosition : nil,
+               swiftUIAdaptorInit: delegates.swiftUI?.adaptorInit, swiftUIScenePhaseTiming: delegates.swiftUI?.phaseTiming,
+               swiftUIColdUniversalLinkDelivered: delegates.swiftUI?.coldUniversalLinkDelivered)
     }
 }
 

@@ -22,19 +22,38 @@ public struct Quirks: Sendable, Equatable {
     /// scene coming to the foreground (facts §4, §8: UNSURE).
     public var warmHandlerPosition: WarmHandlerPosition?
 
+    // MARK: SwiftUI App life cycle (`ui: "swiftui"` only; breadth §7, SwiftUIQuirks.swift)
+
+    /// Where the adaptor's delegate `init()` falls against `App.init()` (breadth §7.1).
+    /// Default `afterAppInit`.
+    public var swiftUIAdaptorInit: SwiftUIAdaptorInit?
+    /// Whether `scenePhase` changes after or before the UIKit scene callback of the
+    /// same transition (breadth §7.3). Default `afterSceneCallback`.
+    public var swiftUIScenePhaseTiming: SwiftUIScenePhaseTiming?
+    /// Whether a universal link that launches the app reaches
+    /// `onContinueUserActivity` (breadth §7.6: one report of drops on iOS 18.4).
+    /// Default yes, as breadth's proposed-quirks table says.
+    public var swiftUIColdUniversalLinkDelivered: Bool?
+
     public init(orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil,
                 didEnterBackgroundOnBackgroundLaunch: Bool? = nil, protectedDataDelay: Double? = nil,
-                warmHandlerPosition: WarmHandlerPosition? = nil) {
+                warmHandlerPosition: WarmHandlerPosition? = nil,
+                swiftUIAdaptorInit: SwiftUIAdaptorInit? = nil, swiftUIScenePhaseTiming: SwiftUIScenePhaseTiming? = nil,
+                swiftUIColdUniversalLinkDelivered: Bool? = nil) {
         self.orientationQueries = orientationQueries
         self.switcherKillSequence = switcherKillSequence
         self.didEnterBackgroundOnBackgroundLaunch = didEnterBackgroundOnBackgroundLaunch
         self.protectedDataDelay = protectedDataDelay
         self.warmHandlerPosition = warmHandlerPosition
+        self.swiftUIAdaptorInit = swiftUIAdaptorInit
+        self.swiftUIScenePhaseTiming = swiftUIScenePhaseTiming
+        self.swiftUIColdUniversalLinkDelivered = swiftUIColdUniversalLinkDelivered
     }
 
     /// The quirk names a config may set, for validation messages.
     public static let names = ["orientationQueries", "switcherKillSequence",
-                               "didEnterBackgroundOnBackgroundLaunch", "protectedDataDelay", "warmHandlerPosition"]
+                               "didEnterBackgroundOnBackgroundLaunch", "protectedDataDelay", "warmHandlerPosition",
+                               "swiftUIAdaptorInit", "swiftUIScenePhaseTiming", "swiftUIColdUniversalLinkDelivered"]
 
     /// The largest `protectedDataDelay` accepted (a day).
     public static let maxProtectedDataDelay = 86_400.0

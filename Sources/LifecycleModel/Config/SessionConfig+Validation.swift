@@ -17,6 +17,7 @@ extension SessionConfig {
 
     /// Rules across fields; nil when the model can simulate this config.
     public var issue: ConfigIssue? {
+        if let issue = swiftUIIssue { return issue }
         if lifecycle == .scene && iosVersion < .known(13, 0) {
             // facts §4: UIScene exists from iOS 13.
             return ConfigIssue(field: "lifecycle", detail: "lifecycle \"scene\" needs iosVersion 13.0 or later; iOS \(iosVersion) apps use \"app\"", allowed: ["app"])

@@ -16,6 +16,8 @@ public struct SessionConfig: Sendable, Equatable {
     public var rootViewController: String
     /// The named choices of facts §8; unset ones take their documented default.
     public var quirks: Quirks
+    /// UIKit or the SwiftUI `App` life cycle (breadth §7; `UIFramework.swift`).
+    public var ui: UIFramework
 
     /// The default iOS version of the contract.
     public static let defaultVersion = IOSVersion.known(17, 0)
@@ -29,7 +31,8 @@ public struct SessionConfig: Sendable, Equatable {
         backgroundModes: Set<BackgroundMode> = [],
         supportsMultipleScenes: Bool = false,
         rootViewController: String = "root",
-        quirks: Quirks = Quirks()
+        quirks: Quirks = Quirks(),
+        ui: UIFramework = .uikit
     ) {
         // contract: `scene` when iosVersion ≥ 13, else `app`.
         self.lifecycle = lifecycle ?? (iosVersion >= .known(13, 0) ? .scene : .app)
@@ -41,6 +44,7 @@ public struct SessionConfig: Sendable, Equatable {
         self.supportsMultipleScenes = supportsMultipleScenes
         self.rootViewController = rootViewController
         self.quirks = quirks
+        self.ui = ui
     }
 }
 

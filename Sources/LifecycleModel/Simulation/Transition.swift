@@ -25,12 +25,14 @@ struct Transition {
     mutating func call(_ method: String, on receiver: Receiver = .appDelegate, args: JSONValue? = nil) {
         // facts §2.2: suspended or not-running processes get no callbacks.
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
+        let receiver = receiver == .appDelegate ? delegates.appDelegateReceiver : receiver
         callbacks.append(Callback(receiver: receiver, method: method, appState: state.app, args: args))
     }
 
     /// Records a scene delegate callback of scene `index`, with its current state.
     mutating func callScene(_ method: String, _ index: Int, args: JSONValue? = nil) {
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
+        if let v = delegates.swiftUI { return swiftUISceneEvent(method, index, args: args, v) }
         let scene = state.scenes[index]
         callbacks.append(Callback(receiver: .sceneDelegate, method: method, appState: state.app, args: args,
                                   sceneId: scene.id, sceneState: scene.state))

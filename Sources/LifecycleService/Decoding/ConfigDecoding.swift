@@ -3,7 +3,7 @@ import LifecycleModel
 /// Session config JSON (contract, "Session config") → `SessionConfig`.
 enum ConfigDecoding {
     static let fields = ["lifecycle", "iosVersion", "device", "stateRestoration", "notificationCenterDelegate",
-                         "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks"]
+                         "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks", "ui"]
     static let example = #"{"lifecycle":"app","iosVersion":"11.0"}"#
 
     static func decode(_ value: JSONValue, path: String = "") throws(Problem) -> SessionConfig {
@@ -24,7 +24,8 @@ enum ConfigDecoding {
             backgroundModes: try backgroundModes(r),
             supportsMultipleScenes: try r.bool("supportsMultipleScenes") ?? false,
             rootViewController: try r.string("rootViewController") ?? "root",
-            quirks: try quirks(r))
+            quirks: try quirks(r),
+            ui: try r.choice("ui", UIFramework.self) ?? .uikit)
         if let issue = config.issue {
             throw Problem.invalidField(r.field(issue.field), issue.detail, allowed: issue.allowed)
         }
@@ -57,6 +58,9 @@ enum ConfigDecoding {
             didEnterBackgroundOnBackgroundLaunch: try q.bool("didEnterBackgroundOnBackgroundLaunch"),
             protectedDataDelay: try q.number("protectedDataDelay", in: 0...Quirks.maxProtectedDataDelay,
                                              what: "a number of seconds from 0 to \(Int(Quirks.maxProtectedDataDelay))"),
-            warmHandlerPosition: try q.choice("warmHandlerPosition", WarmHandlerPosition.self))
+            warmHandlerPosition: try q.choice("warmHandlerPosition", WarmHandlerPosition.self),
+            swiftUIAdaptorInit: try q.choice("swiftUIAdaptorInit", SwiftUIAdaptorInit.self),
+            swiftUIScenePhaseTiming: try q.choice("swiftUIScenePhaseTiming", SwiftUIScenePhaseTiming.self),
+            swiftUIColdUniversalLinkDelivered: try q.bool("swiftUIColdUniversalLinkDelivered"))
     }
 }

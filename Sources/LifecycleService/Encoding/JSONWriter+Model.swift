@@ -2,19 +2,6 @@ import LifecycleModel
 
 /// How the model's values look on the wire (contract, "Action result").
 extension JSONWriter {
-    mutating func write(_ c: LoggedCallback) {
-        beginObject()
-        key("seq"); int(c.seq)
-        member("receiver", literal: c.callback.receiver.wireName)
-        member("method", c.callback.method)
-        member("appState", literal: c.callback.appState.wireName)
-        if let id = c.callback.sceneId { member("sceneId", id) }
-        if let state = c.callback.sceneState { member("sceneState", literal: state.wireName) }
-        if let name = c.callback.viewController { member("viewController", name) }
-        if let args = c.callback.args { key("args"); value(args) }
-        endObject()
-    }
-
     /// The app after an action; `simulator` answers what depends on the config.
     mutating func write(_ s: AppSnapshot, _ simulator: Simulator) {
         beginObject()
@@ -106,6 +93,7 @@ extension JSONWriter {
         member("backgroundModes", strings: c.backgroundModes.sorted().map(\.rawValue))
         key("supportsMultipleScenes"); bool(c.supportsMultipleScenes)
         member("rootViewController", c.rootViewController)
+        member("ui", c.ui.rawValue)
         key("quirks")
         beginObject()
         if let q = quirks.orientationQueries { key("orientationQueries"); bool(q) }
@@ -113,6 +101,9 @@ extension JSONWriter {
         if let q = quirks.didEnterBackgroundOnBackgroundLaunch { key("didEnterBackgroundOnBackgroundLaunch"); bool(q) }
         if let q = quirks.protectedDataDelay { key("protectedDataDelay"); number(q) }
         if let q = quirks.warmHandlerPosition { member("warmHandlerPosition", q.rawValue) }
+        if let q = quirks.swiftUIAdaptorInit { member("swiftUIAdaptorInit", q.rawValue) }
+        if let q = quirks.swiftUIScenePhaseTiming { member("swiftUIScenePhaseTiming", q.rawValue) }
+        if let q = quirks.swiftUIColdUniversalLinkDelivered { key("swiftUIColdUniversalLinkDelivered"); bool(q) }
         endObject()
         endObject()
     }

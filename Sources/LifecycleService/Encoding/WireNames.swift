@@ -29,14 +29,14 @@ extension SceneState {
 }
 
 extension Receiver {
-    var wireName: StaticString {
+    /// The commonest receivers only: the model adds receivers (SwiftUI's), and a new
+    /// one is simply written from its raw value.
+    var wireName: StaticString? {
         switch self {
         case .appDelegate: "appDelegate"
         case .sceneDelegate: "sceneDelegate"
         case .viewController: "viewController"
-        case .notificationCenterDelegate: "notificationCenterDelegate"
-        case .locationManagerDelegate: "locationManagerDelegate"
-        case .backgroundTask: "backgroundTask"
+        default: nil
         }
     }
 }

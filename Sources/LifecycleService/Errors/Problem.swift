@@ -51,6 +51,8 @@ enum ProblemKind: String, CaseIterable {
     case sessionLimit = "session-limit-reached"
     case sessionExists = "session-exists"
     case notReady = "not-ready"
+    case memoryFull = "memory-budget-reached"
+    case responseTooLarge = "response-too-large"
     case internalError = "internal-error"
 
     var status: Int {
@@ -59,8 +61,8 @@ enum ProblemKind: String, CaseIterable {
         case .sessionNotFound, .notFound: 404
         case .methodNotAllowed: 405
         case .actionNotAllowed, .sessionExists: 409
-        case .payloadTooLarge: 413
-        case .sessionLimit, .notReady: 503
+        case .payloadTooLarge, .responseTooLarge: 413
+        case .sessionLimit, .notReady, .memoryFull: 503
         case .internalError: 500
         }
     }
@@ -78,6 +80,8 @@ enum ProblemKind: String, CaseIterable {
         case .sessionLimit: "Session limit reached"
         case .sessionExists: "Session exists with another config"
         case .notReady: "Not ready: the server is stopping"
+        case .memoryFull: "Memory budget reached"
+        case .responseTooLarge: "Response too large"
         case .internalError: "Internal error"
         }
     }
@@ -98,6 +102,24 @@ enum ProblemKind: String, CaseIterable {
 }
 
 extension Problem {
+    /// 500: `--data-dir` could not be written; the request changed nothing.
+    static func journalFailed(_ error: JournalError) -> Problem {
+        Problem(kind: .internalError, detail: "the session journal (--data-dir) could not be written, so nothing changed: \(error.description); retry later")
+    }
+
+    /// 503: the bytes held for clients reached `--max-memory`.
+    static func memoryFull(_ limit: Int) -> Problem {
+        Problem(kind: .memoryFull, detail: "the service holds its budget of \(limit) bytes for sessions, request bodies and unsent responses (--max-memory); retry later, send smaller bodies, read your responses, or delete sessions you no longer need (DELETE /v1/sessions/{id})")
+            .with("limit", .number(String(limit)))
+            .withHeader("Retry-After", "\(Service.retryAfterSeconds)")
+    }
+
+    /// 413: the answer would be larger than `--max-response`.
+    static func responseTooLarge(_ limit: Int, hint: String) -> Problem {
+        Problem(kind: .responseTooLarge, detail: "the response would exceed \(limit) bytes (--max-response); \(hint)")
+            .with("limit", .number(String(limit)))
+    }
+
     /// 400 naming a field and, where the values are enumerable, the allowed ones.
     static func invalidField(_ field: String, _ detail: String, allowed: [String] = []) -> Problem {
         var p = Problem(kind: .invalidField, detail: detail).with("field", .string(field))

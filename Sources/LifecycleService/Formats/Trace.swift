@@ -30,8 +30,20 @@ struct Trace: Sendable {
 }
 
 extension Trace.Entry {
-    init(_ logged: LoggedCallback) {
-        self.init(seq: logged.seq, callback: logged.callback)
+    /// A logged callback read back from the JSON the log keeps (the log stores encoded
+    /// bytes, not values: issue #9); nil for bytes that do not decode, which the log's
+    /// own writer never produces.
+    init?(_ logged: LoggedCallback) {
+        guard let object = try? JSONParser.parse(logged.json),
+              let receiver = object["receiver"]?.stringValue.flatMap(Receiver.init(rawValue:)),
+              let method = object["method"]?.stringValue,
+              let appState = object["appState"]?.stringValue.flatMap(AppState.init(rawValue:))
+        else { return nil }
+        let callback = Callback(receiver: receiver, method: method, appState: appState, args: object["args"],
+                                sceneId: object["sceneId"]?.stringValue,
+                                sceneState: object["sceneState"]?.stringValue.flatMap(SceneState.init(rawValue:)),
+                                viewController: object["viewController"]?.stringValue)
+        self.init(seq: logged.seq, callback: callback)
     }
 }
 
@@ -96,9 +108,19 @@ extension Trace {
         String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 
+    /// The method as the formats show it, on one line; a SwiftUI phase change with its
+    /// phases (`onChange(of: scenePhase) inactive→active`).
+    static func methodLabel(_ c: Callback) -> String {
+        guard c.receiver == .app || c.receiver == .scene,
+              let from = c.args?["from"]?.stringValue, let to = c.args?["to"]?.stringValue else { return oneLine(c.method) }
+        return oneLine("\(c.method) \(from)→\(to)")
+    }
+
     /// The receiver as the text format names it: view controllers by name.
     static func receiverLabel(_ c: Callback) -> String {
-        if c.receiver == .viewController, let name = c.viewController { return "viewController \(oneLine(name))" }
+        if c.receiver == .viewController || c.receiver == .view, let name = c.viewController {
+            return "\(c.receiver.rawValue) \(oneLine(name))"
+        }
         return c.receiver.rawValue
     }
 }
@@ -107,10 +129,10 @@ extension Trace {
     /// A page of a session's log as one step: the log keeps no action boundaries.
     /// From the start of an intact log the app was `notRunning`; a page that reaches
     /// the newest callback ends in the session's current app state.
-    init(logPage page: [LoggedCallback], after: Int, of session: Session) {
+    init(logPage page: ArraySlice<LoggedCallback>, after: Int, of session: Session) {
         let fromStart = after == 0 && session.log.dropped == 0
         let reachesEnd = (page.last?.seq ?? after) >= session.log.lastSeq
-        self.init(steps: [Step(action: nil, callbacks: page.map(Entry.init), appStateAfter: reachesEnd ? session.state.app : nil)],
+        self.init(steps: [Step(action: nil, callbacks: page.compactMap(Entry.init), appStateAfter: reachesEnd ? session.state.app : nil)],
                   initialAppState: fromStart ? .notRunning : nil)
     }
 }

@@ -30,8 +30,14 @@ struct TraceDiagram {
     private(set) var items: [Item] = []
     private var aliases: [String: String] = [:]
     private var counts: [String: Int] = [:]
+    /// A SwiftUI App life-cycle trace: the app-level lifeline is the delegate adaptor,
+    /// a scene's lifeline its views' phase.
+    private var swiftUI = false
 
     init(_ trace: Trace) {
+        let swiftUIReceivers: Set<Receiver> = [.app, .appDelegateAdaptor, .scene, .view]
+        swiftUI = trace.steps.contains { $0.callbacks.contains { swiftUIReceivers.contains($0.callback.receiver) } }
+        if swiftUI { participants[1].label = Receiver.appDelegateAdaptor.rawValue }
         var app = trace.initialAppState
         var scenes: [String: SceneState] = [:]
         for step in trace.steps {
@@ -46,7 +52,7 @@ struct TraceDiagram {
                     items.append(.note(over: sceneDelegate(id), text: "\(Trace.oneLine(id)) \(state.rawValue)"))
                     scenes[id] = state
                 }
-                items.append(.arrow(to: participant(for: c), text: "\(e.seq) \(Trace.oneLine(c.method))"))
+                items.append(.arrow(to: participant(for: c), text: "\(e.seq) \(Trace.methodLabel(c))"))
             }
             if let after = step.appStateAfter, after != app {
                 items.append(.note(over: "App", text: "app \(after.rawValue)"))
@@ -58,9 +64,10 @@ struct TraceDiagram {
     /// The alias of the participant that receives `c`, declaring it on first use.
     private mutating func participant(for c: Callback) -> String {
         switch c.receiver {
-        case .appDelegate: return "App"
-        case .sceneDelegate: return sceneDelegate(c.sceneId ?? "scene")
-        case .viewController:
+        case .appDelegate, .appDelegateAdaptor: return "App"
+        case .sceneDelegate, .scene: return sceneDelegate(c.sceneId ?? "scene")
+        case .app: return declare(key: "app", prefix: "R", label: "App (SwiftUI)")
+        case .viewController, .view:
             let name = c.viewController ?? "viewController"
             let label = c.sceneId.map { "\(name) (\($0))" } ?? name
             return declare(key: "vc|\(c.sceneId ?? "")|\(name)", prefix: "VC", label: label)
@@ -70,7 +77,7 @@ struct TraceDiagram {
     }
 
     private mutating func sceneDelegate(_ id: String) -> String {
-        declare(key: "scene|\(id)", prefix: "SD", label: "sceneDelegate \(id)")
+        declare(key: "scene|\(id)", prefix: "SD", label: "\(swiftUI ? "scene" : "sceneDelegate") \(id)")
     }
 
     private mutating func declare(key: String, prefix: String, label: String) -> String {

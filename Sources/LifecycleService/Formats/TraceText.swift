@@ -17,7 +17,7 @@ enum TraceText {
                 let c = e.callback
                 var scene = c.sceneId.map(Trace.oneLine) ?? ""
                 if let state = c.sceneState { scene += scene.isEmpty ? state.rawValue : " \(state.rawValue)" }
-                lines.append(.row([String(e.seq), Trace.receiverLabel(c), Trace.oneLine(c.method), c.appState.rawValue, scene]))
+                lines.append(.row([String(e.seq), Trace.receiverLabel(c), Trace.methodLabel(c), c.appState.rawValue, scene]))
             }
         }
         var widths = Array(repeating: 0, count: header.count)

@@ -6,21 +6,40 @@ extension Service {
     /// `POST /v1/sessions/{id}/actions`: apply one action.
     func postAction(_ id: UUID, _ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         let action: Action
+        var parsed: JSONValue?
         if let bare = ActionDecoding.bare(request.body) {
             action = bare
         } else {
             let body = try parseBody(request.body, expecting: "an action object", example: ActionDecoding.example)
+            parsed = body
             action = try ActionDecoding.decode(body)
         }
+        guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         var w = JSONWriter(capacity: 1024)
         try withSession(id) { (session: inout Session) throws(Problem) in
             let callbacks: [LoggedCallback]
             let droppedBefore = session.log.dropped
+            // A copy for the rollback only when there is a journal to fail: holding one
+            // makes the log's append copy all its entries (copy on write).
+            let journal = store.journal
+            let before = journal == nil ? nil : session
             do throws(ActionRefusal) {
                 callbacks = try session.apply(action)
             } catch {
                 metrics.recordAction(action.kind, .refused)
                 throw Problem.refused(error, allowed: session.allowedActions)
+            }
+            // Journaled before it is acknowledged; if that fails, the action never happened.
+            if let journal, let before {
+                let body: JSONValue
+                if let parsed { body = parsed } else {
+                    body = try parseBody(request.body, expecting: "an action object", example: ActionDecoding.example)
+                }
+                do throws(JournalError) { try journal.append(id, action: body) } catch {
+                    memory.release(session.log.bytes - before.log.bytes)
+                    session = before
+                    throw Problem.journalFailed(error)
+                }
             }
             metrics.recordAction(action.kind, .applied)
             metrics.record(.callbacksLogged, callbacks.count)
@@ -38,12 +57,18 @@ extension Service {
         var w = JSONWriter(capacity: 4096)
         var trace: Trace?
         try withSession(id) { (session: inout Session) in
-            let page = session.log.page(after: after, limit: limit)
+            var page = session.log.page(after: after, limit: limit)
             if format != .json { trace = Trace(logPage: page, after: after, of: session); return }
             w.beginObject()
             w.key("callbacks")
             w.beginArray()
-            for c in page { w.write(c) }
+            // A page stops short of --max-response (keeping at least one callback); `next` says where to go on.
+            var size = 256
+            for (n, c) in zip(page.indices, page) {
+                size += c.byteCount + 1
+                if size > limits.maxResponse, n > page.startIndex { page = page[..<n]; break }
+                w.write(c)
+            }
             w.endArray()
             // Poll again with after=next; it never goes backwards.
             w.key("next"); w.int(page.last?.seq ?? max(after, session.log.dropped))

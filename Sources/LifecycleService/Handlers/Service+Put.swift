@@ -11,9 +11,16 @@ extension Service {
             ? JSONValue.object([])  // no body: every default, as for POST
             : try parseBody(request.body, expecting: "a session config object", example: ConfigDecoding.example)
         let config = try ConfigDecoding.decode(body)
+        guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         let location = ("Location", "/v1/sessions/\(id.lowercased)")
         switch store.put(id: id, config: config) {
         case .created(let box):
+            if let journal = store.journal {
+                do throws(JournalError) { try journal.create(box.id, ordinal: box.ordinal, config: body) } catch {
+                    store.remove(box.id)
+                    throw Problem.journalFailed(error)
+                }
+            }
             metrics.record(.sessionsCreated)
             var w = JSONWriter()
             box.session.withLock { w.write($0, allowedActions: true) }

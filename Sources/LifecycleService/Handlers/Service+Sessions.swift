@@ -9,10 +9,17 @@ extension Service {
             ? JSONValue.object([])  // no body at all: every default, like `{}`
             : try parseBody(request.body, expecting: "a session config object", example: ConfigDecoding.example)
         let config = try ConfigDecoding.decode(body)
+        guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         guard let box = store.create(config: config) else {
             throw Problem(kind: .sessionLimit, detail: "the service holds its maximum of \(limits.maxSessions) sessions (--max-sessions); delete sessions you no longer need (DELETE /v1/sessions/{id}) or retry later: idle ones expire after \(Int(limits.sessionTTL)) s")
                 .with("limit", .number(String(limits.maxSessions)))
                 .withHeader("Retry-After", "\(Self.retryAfterSeconds)")
+        }
+        if let journal = store.journal {
+            do throws(JournalError) { try journal.create(box.id, ordinal: box.ordinal, config: body) } catch {
+                store.remove(box.id)
+                throw Problem.journalFailed(error)
+            }
         }
         metrics.record(.sessionsCreated)
         var w = JSONWriter()

@@ -38,11 +38,19 @@ extension Service {
             do throws(ActionRefusal) {
                 let callbacks = try session.apply(action)
                 w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
-                trace.steps.append(Trace.Step(action: action.traceLabel, callbacks: callbacks.map(Trace.Entry.init), appStateAfter: session.state.app))
+                if format != .json {  // the text formats read the callbacks back from their JSON
+                    trace.steps.append(Trace.Step(action: action.traceLabel, callbacks: callbacks.compactMap(Trace.Entry.init),
+                                                  appStateAfter: session.state.app))
+                }
             } catch {
                 var p = Problem.refused(error, allowed: session.allowedActions).with("step", .number(String(i)))
                 p.detail = "step \(i): " + p.detail
                 throw p
+            }
+            // Stop building as soon as the answer is too large (it is refused anyway).
+            if w.bytes.count > limits.maxResponse {
+                throw Problem.responseTooLarge(limits.maxResponse, hint: "step \(i) passes it; split the run into several /v1/simulate calls (the first \(i) steps fit in one), or run the actions on a session (POST /v1/sessions) and page through GET /v1/sessions/{id}/callbacks")
+                    .with("step", .number(String(i)))
             }
         }
         w.endArray()

@@ -14,6 +14,12 @@ struct JSONSyntaxError: Error, Equatable {
 /// caps nesting so a body of a million `[` cannot exhaust the stack.
 struct JSONParser {
     static let maxDepth = 64
+    /// Most members one object may have, and most elements one array may have: far above
+    /// any real request, and a body that hits it is refused with its offset.
+    static let maxMembers = 100_000
+    /// Up to this many members, a duplicate check by linear scan is faster than hashing;
+    /// above it the keys go into a set, so the check is linear in the body, not quadratic.
+    static let linearKeyScan = 16
 
     private let bytes: [UInt8]
     private var i = 0
@@ -70,6 +76,8 @@ struct JSONParser {
         guard depth <= Self.maxDepth else { throw error("nesting deeper than \(Self.maxDepth) levels") }
         i += 1  // {
         var members: [JSONMember] = []
+        // Filled only once the object outgrows `linearKeyScan` members.
+        var keys = Set<String>()
         skipWhitespace()
         if peek == UInt8(ascii: "}") { i += 1; return .object(members) }
         while true {
@@ -77,8 +85,18 @@ struct JSONParser {
             guard peek == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
             let keyOffset = i
             let key = try string()
-            if members.contains(where: { $0.key == key }) {
+            let duplicate: Bool
+            if members.count < Self.linearKeyScan {
+                duplicate = members.contains(where: { $0.key == key })
+            } else {
+                if keys.isEmpty { keys = Set(members.map(\.key)) }
+                duplicate = !keys.insert(key).inserted
+            }
+            if duplicate {
                 throw JSONSyntaxError(offset: keyOffset, message: "duplicate member name \"\(key)\"")
+            }
+            guard members.count < Self.maxMembers else {
+                throw JSONSyntaxError(offset: keyOffset, message: "more than \(Self.maxMembers) members in one object")
             }
             skipWhitespace()
             guard peek == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
@@ -103,6 +121,7 @@ struct JSONParser {
         if peek == UInt8(ascii: "]") { i += 1; return .array(elements) }
         while true {
             skipWhitespace()
+            guard elements.count < Self.maxMembers else { throw error("more than \(Self.maxMembers) elements in one array") }
             elements.append(try value(depth: depth))
             skipWhitespace()
             switch peek {

@@ -137,16 +137,35 @@ struct JSONWriter {
         endArray()
     }
 
-    /// Bytes that are already valid JSON for one value (pre-encoded fragments).
-    mutating func encoded(_ fragment: UnsafeRawBufferPointer) {
+    /// Appends an already-encoded JSON value (a piece of the callback log).
+    mutating func encoded(_ value: some Collection<UInt8>) {
         separate()
-        append(fragment)
+        appendAll(value)
         needsComma = true
     }
 
-    /// Bytes that are already valid JSON for one value.
-    mutating func encoded(_ fragment: [UInt8]) {
-        fragment.withUnsafeBytes { encoded($0) }
+    /// Appends an already-encoded JSON value given in pieces.
+    mutating func encoded(pieces: [[UInt8]]) {
+        separate()
+        for piece in pieces { appendAll(piece) }
+        needsComma = true
+    }
+
+    /// Hands over the bytes written so far, as one piece, and counts the next piece
+    /// as the value written here: for output assembled from pieces, where a large
+    /// value is encoded once and shared.
+    mutating func splitForValue() -> [UInt8] {
+        separate()
+        needsComma = true
+        defer { buffer.count = 0 }
+        return bytes
+    }
+
+    /// Bytes that are already valid JSON, appended as they are (no comma).
+    mutating func appendAll(_ value: some Collection<UInt8>) {
+        if value.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) != nil { return }
+        reserve(value.count)
+        for b in value { append(b) }
     }
 
     private mutating func raw(_ text: StaticString) {
@@ -189,6 +208,14 @@ struct JSONWriter {
 
     @inline(__always) private mutating func append(_ text: StaticString) {
         append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// How many characters `n` takes in decimal.
+    static func decimalDigits(_ n: Int) -> Int {
+        var digits = n < 0 ? 2 : 1
+        var rest = n.magnitude / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        return digits
     }
 
     /// A decimal integer, its digits written in place.

@@ -325,7 +325,9 @@ enum PlaygroundPage {
 
     // The same participants, arrows and notes as the server's format=mermaid.
     function buildDiagram() {
-      const parts = [{alias: "System", label: "iOS (UIKit)"}, {alias: "App", label: "appDelegate"}];
+      // A SwiftUI App life-cycle session (as TraceDiagram): the adaptor is the app-level lifeline.
+      const swiftUI = steps.some((s) => s.callbacks.some((c) => ["app", "appDelegateAdaptor", "scene", "view"].includes(c.receiver)));
+      const parts = [{alias: "System", label: "iOS (UIKit)"}, {alias: "App", label: swiftUI ? "appDelegateAdaptor" : "appDelegate"}];
       const keys = new Map();
       const counts = {};
       const declare = (key, prefix, text) => {
@@ -336,11 +338,12 @@ enum PlaygroundPage {
         parts.push({alias, label: text});
         return alias;
       };
-      const sceneDelegate = (id) => declare("scene|" + id, "SD", "sceneDelegate " + id);
+      const sceneDelegate = (id) => declare("scene|" + id, "SD", (swiftUI ? "scene " : "sceneDelegate ") + id);
       const receiver = (c) => {
-        if (c.receiver === "appDelegate") return "App";
-        if (c.receiver === "sceneDelegate") return sceneDelegate(c.sceneId || "scene");
-        if (c.receiver === "viewController") {
+        if (c.receiver === "appDelegate" || c.receiver === "appDelegateAdaptor") return "App";
+        if (c.receiver === "sceneDelegate" || c.receiver === "scene") return sceneDelegate(c.sceneId || "scene");
+        if (c.receiver === "app") return declare("app", "R", "App (SwiftUI)");
+        if (c.receiver === "viewController" || c.receiver === "view") {
           const name = c.viewController || "viewController";
           return declare("vc|" + (c.sceneId || "") + "|" + name, "VC", c.sceneId ? name + " (" + c.sceneId + ")" : name);
         }
@@ -357,7 +360,8 @@ enum PlaygroundPage {
             items.push({kind: "state", over: sceneDelegate(c.sceneId), text: c.sceneId + " " + c.sceneState});
             scenes[c.sceneId] = c.sceneState;
           }
-          items.push({kind: "callback", over: receiver(c), seq: c.seq, method: c.method, text: c.seq + " " + c.method});
+          const phases = (c.receiver === "app" || c.receiver === "scene") && c.args && c.args.from && c.args.to ? " " + c.args.from + "→" + c.args.to : "";
+          items.push({kind: "callback", over: receiver(c), seq: c.seq, method: c.method + phases, text: c.seq + " " + c.method + phases});
         }
         if (step.after && step.after !== app) { items.push({kind: "state", over: "App", text: "app " + step.after}); app = step.after; }
       }

@@ -1,58 +1,77 @@
 import LifecycleModel
 
-/// A callback with its per-session sequence number.
-struct LoggedCallback: Sendable {
-    var seq: Int
-    var callback: Callback
-}
-
 /// A session's callback log: seq 1, 2, 3 … across all actions, keeping the newest
-/// `capacity` (`--max-log`) and counting the ones dropped.
+/// `capacity` callbacks (`--max-log`) whose encoded size is at most `byteCapacity`
+/// (`--max-log-bytes`), and counting the ones dropped.
+///
+/// Callbacks are kept already encoded as JSON (`LoggedCallback`): a payload costs its
+/// encoded size, once, rather than a tree of values per callback.
 struct CallbackLog: Sendable {
     let capacity: Int
-    /// Ring storage; `head` is the index of the oldest kept callback once full.
-    private var ring: [LoggedCallback] = []
-    private var head = 0
+    let byteCapacity: Int
+    /// Kept entries are `entries[start...]`, oldest first.
+    private var entries: [LoggedCallback] = []
+    private var start = 0
     /// The seq of the newest callback (0 when none yet).
     private(set) var lastSeq = 0
+    /// Bytes the kept entries account for (`LoggedCallback.cost`).
+    private(set) var bytes = 0
 
-    init(capacity: Int) {
+    init(capacity: Int, byteCapacity: Int = .max) {
         self.capacity = max(1, capacity)
+        self.byteCapacity = max(0, byteCapacity)
     }
 
-    /// Callbacks no longer kept (the oldest ones).
-    var dropped: Int { lastSeq - ring.count }
+    /// Callbacks kept.
+    var kept: Int { entries.count - start }
 
-    /// Numbers and keeps `callbacks`; returns them numbered, in order.
-    mutating func append(_ callbacks: [Callback]) -> [LoggedCallback] {
+    /// Callbacks no longer kept (the oldest ones).
+    var dropped: Int { lastSeq - kept }
+
+    /// Numbers, encodes and keeps `callbacks`; returns them numbered, in order.
+    /// `sharing` is the action's payload: encoded once, shared by every callback whose
+    /// arguments hold it.
+    mutating func append(_ callbacks: [Callback], sharing: SharedPayload? = nil) -> [LoggedCallback] {
         var numbered: [LoggedCallback] = []
         numbered.reserveCapacity(callbacks.count)
         for c in callbacks {
             lastSeq += 1
-            let entry = LoggedCallback(seq: lastSeq, callback: c)
-            numbered.append(entry)
-            if ring.count < capacity {
-                ring.append(entry)
-            } else {
-                ring[head] = entry
-                head = (head + 1) % capacity
-            }
+            numbered.append(LoggedCallback(seq: lastSeq, callback: c, sharing: sharing))
         }
+        // The shared piece is counted once, by the newest entry holding it: entries go
+        // oldest first, so it stays counted while any entry holding it is kept.
+        if let sharing, let newest = numbered.lastIndex(where: \.holdsShared) {
+            numbered[newest].cost += sharing.bytes.count
+        }
+        for entry in numbered {
+            entries.append(entry)
+            bytes += entry.cost
+        }
+        trim()
         return numbered
     }
 
+    /// Drops the oldest entries until both capacities hold.
+    private mutating func trim() {
+        while kept > capacity || (bytes > byteCapacity && kept > 0) {
+            bytes -= entries[start].cost
+            entries[start] = LoggedCallback.dropped
+            start += 1
+        }
+        if start >= 64, start * 2 >= entries.count {
+            entries.removeFirst(start)
+            start = 0
+        }
+    }
+
     /// Up to `limit` kept callbacks with seq > `after`, oldest first.
-    func page(after: Int, limit: Int) -> [LoggedCallback] {
+    func page(after: Int, limit: Int) -> ArraySlice<LoggedCallback> {
         guard after < lastSeq else { return [] }  // also keeps `after + 1` from overflowing
         let firstKept = dropped + 1
         let from = max(after + 1, firstKept)
         guard from <= lastSeq, limit > 0 else { return [] }
         let count = min(limit, lastSeq - from + 1)
-        var out: [LoggedCallback] = []
-        out.reserveCapacity(count)
-        for seq in from..<(from + count) {
-            out.append(ring[(head + (seq - firstKept)) % ring.count])
-        }
-        return out
+        let first = start + (from - firstKept)
+        return entries[first..<(first + count)]
     }
 }

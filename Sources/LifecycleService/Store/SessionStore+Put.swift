@@ -20,15 +20,15 @@ extension SessionStore {
     func put(id: UUID, config: SessionConfig) -> PutOutcome {
         let now = clock()
         // Lock order shard → session, as everywhere else (nothing takes them the other way).
-        let (outcome, expiredBox) = shard(id).sessions.withLock { dict -> (PutOutcome, SessionBox?) in
+        let (outcome, expiredBox) = shard(id).sessions.withLock { sessions -> (PutOutcome, SessionBox?) in
             var expired: SessionBox?
-            if let box = dict[id] {
+            if let box = sessions.byId[id] {
                 if !isExpired(box, now: now) {
                     box.lastAccess.store(now, ordering: .relaxed)
                     let same = box.session.withLock { $0.simulator.config == config }
                     return (.existing(box, sameConfig: same), nil)
                 }
-                dict.removeValue(forKey: id)
+                _ = sessions.remove(id)
                 count.wrappingSubtract(1, ordering: .relaxed)
                 expiredCount.wrappingAdd(1, ordering: .relaxed)
                 expired = box
@@ -38,14 +38,23 @@ extension SessionStore {
                 count.wrappingSubtract(1, ordering: .relaxed)
                 return (.full, expired)
             }
-            let session = Session(id: id, config: config, maxLog: limits.maxLog)
+            let session = Session(id: id, config: config, maxLog: limits.maxLog,
+                                  maxLogBytes: limits.maxLogBytes, memory: memory)
+            memory.charge(Session.baseCost)
             let ordinal = nextOrdinal.wrappingAdd(1, ordering: .relaxed).oldValue
             let box = SessionBox(session: session, ordinal: ordinal, now: now)
-            dict[id] = box
+            sessions.insert(box)
             return (.created(box), expired)
         }
         // An action racing the expiry must see the old session as gone.
-        expiredBox?.session.withLock { $0.isDeleted = true }
+        if let expiredBox {
+            let held = expiredBox.session.withLock { session in
+                session.isDeleted = true
+                return session.bytesHeld
+            }
+            memory.release(held)
+            journal?.remove(id)
+        }
         return outcome
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LifecycleModel
 import Synchronization
+import ServiceHTTP
 
 /// All sessions, in memory, sharded so that no lock is global.
 ///
@@ -10,23 +11,31 @@ final class SessionStore: Sendable {
     static let shardCount = 64
 
     let limits: ServiceLimits
+    /// Where sessions' bytes are counted.
+    let memory: MemoryBudget
+    /// The sessions' journals with `--data-dir`.
+    let journal: SessionJournal?
     // Not private: SessionStore+Put.swift uses them.
     let shards: [Shard]
     let count = Atomic<Int>(0)
     let nextOrdinal = Atomic<Int>(1)
     /// Sessions removed because they had expired (for /metrics).
     let expiredCount = Atomic<Int>(0)
+    /// Above this many freed bytes, a sweep returns free heap memory to the system.
+    static let trimThreshold = 16 << 20
     let clock: @Sendable () -> UInt64
 
-    init(limits: ServiceLimits, clock: @escaping @Sendable () -> UInt64) {
+    init(limits: ServiceLimits, memory: MemoryBudget, journal: SessionJournal? = nil, clock: @escaping @Sendable () -> UInt64) {
         self.limits = limits
+        self.memory = memory
+        self.journal = journal
         self.clock = clock
         self.shards = (0..<Self.shardCount).map { _ in Shard() }
     }
 
     /// One slice of the id space behind its own lock.
     final class Shard: Sendable {
-        let sessions = Mutex<[UUID: SessionBox]>([:])
+        let sessions = Mutex<ShardSessions>(ShardSessions())
     }
 
     func shard(_ id: UUID) -> Shard {
@@ -40,6 +49,9 @@ final class SessionStore: Sendable {
 
     var sessionCount: Int { count.load(ordering: .relaxed) }
 
+    /// Bytes released (sessions gone, responses sent) not yet handed back by a trim.
+    var bytesFreedSinceTrim: Int { memory.bytesReleased }
+
     /// Adds a session, or returns nil when `maxSessions` are already held.
     func create(config: SessionConfig) -> SessionBox? {
         let added = count.wrappingAdd(1, ordering: .relaxed).newValue
@@ -47,16 +59,18 @@ final class SessionStore: Sendable {
             count.wrappingSubtract(1, ordering: .relaxed)
             return nil
         }
-        let session = Session(id: UUID(), config: config, maxLog: limits.maxLog)
+        let session = Session(id: UUID(), config: config, maxLog: limits.maxLog,
+                              maxLogBytes: limits.maxLogBytes, memory: memory)
+        memory.charge(Session.baseCost)
         let ordinal = nextOrdinal.wrappingAdd(1, ordering: .relaxed).oldValue
         let box = SessionBox(session: session, ordinal: ordinal, now: clock())
-        shard(session.id).sessions.withLock { $0[session.id] = box }
+        shard(session.id).sessions.withLock { $0.insert(box) }
         return box
     }
 
     /// The live session with this id, its idle clock reset; nil if unknown or expired.
     func find(_ id: UUID) -> SessionBox? {
-        guard let box = shard(id).sessions.withLock({ $0[id] }) else { return nil }
+        guard let box = shard(id).sessions.withLock({ $0.byId[id] }) else { return nil }
         let now = clock()
         if isExpired(box, now: now) {
             if remove(id) { expiredCount.wrappingAdd(1, ordering: .relaxed) }
@@ -69,20 +83,33 @@ final class SessionStore: Sendable {
     /// Forgets a session; false if it was not there.
     @discardableResult
     func remove(_ id: UUID) -> Bool {
-        guard let box = shard(id).sessions.withLock({ $0.removeValue(forKey: id) }) else { return false }
+        guard let box = shard(id).sessions.withLock({ $0.remove(id) }) else { return false }
         count.wrappingSubtract(1, ordering: .relaxed)
-        box.session.withLock { $0.isDeleted = true }
+        let held = box.session.withLock { session in
+            session.isDeleted = true
+            return session.bytesHeld
+        }
+        memory.release(held)
+        journal?.remove(id)
         return true
     }
 
     /// Live sessions created after the one with ordinal `after`, oldest first.
     func list(after: Int, limit: Int) -> (boxes: [SessionBox], more: Bool) {
         let now = clock()
+        // Each shard keeps its sessions in creation order: take at most `limit + 1`
+        // live ones after `after` from each, then the lowest `limit + 1` of those. No
+        // pass over every session, no sort of them all.
+        let keep = limit + 1
         var found: [SessionBox] = []
         for shard in shards {
-            shard.sessions.withLock { dict in
-                for box in dict.values where box.ordinal > after && !isExpired(box, now: now) {
-                    found.append(box)
+            shard.sessions.withLock { sessions in
+                var taken = 0
+                var i = sessions.order.partitioningIndex { $0.ordinal > after }
+                while i < sessions.order.count, taken < keep {
+                    let box = sessions.order[i]
+                    if !isExpired(box, now: now) { found.append(box); taken += 1 }
+                    i += 1
                 }
             }
         }
@@ -94,13 +121,90 @@ final class SessionStore: Sendable {
     func sweep() {
         let now = clock()
         for shard in shards {
-            let expired = shard.sessions.withLock { dict in dict.values.filter { isExpired($0, now: now) }.map { $0.id } }
+            let expired = shard.sessions.withLock { $0.order.filter { isExpired($0, now: now) }.map { $0.id } }
             for id in expired where remove(id) { expiredCount.wrappingAdd(1, ordering: .relaxed) }
         }
+        trimIfMuchWasFreed()
+    }
+
+    /// glibc keeps freed memory in its arenas; after much was released (sessions
+    /// deleted or expired, large responses sent), hand it back so the process shrinks.
+    func trimIfMuchWasFreed() {
+        guard memory.bytesReleased >= Self.trimThreshold else { return }
+        _ = memory.takeReleased()
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
     }
 
     func isExpired(_ box: SessionBox, now: UInt64) -> Bool {
         let last = box.lastAccess.load(ordering: .relaxed)
         return now > last && now - last > ttlNanos
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `predicate`, which must be false then
+    /// true along the array (binary search).
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}
+
+#if os(Linux)
+/// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not export).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
+
+extension SessionStore {
+    /// Removes every session (the fuzzer's service stays small).
+    func sweepAll() {
+        for shard in shards {
+            for id in shard.sessions.withLock({ Array($0.byId.keys) }) { remove(id) }
+        }
+    }
+}
+
+extension SessionStore {
+    /// Puts back a session replayed from its journal, with its id and creation ordinal.
+    func restore(_ session: Session, ordinal: Int) {
+        count.wrappingAdd(1, ordering: .relaxed)
+        memory.charge(Session.baseCost)
+        // Later sessions are numbered after every restored one.
+        while true {
+            let next = nextOrdinal.load(ordering: .relaxed)
+            if next > ordinal || nextOrdinal.compareExchange(expected: next, desired: ordinal + 1, ordering: .relaxed).exchanged { break }
+        }
+        let box = SessionBox(session: session, ordinal: ordinal, now: clock())
+        shard(session.id).sessions.withLock { $0.insert(box) }
+    }
+}
+
+/// One shard's sessions: by id, and in creation order (for listing).
+struct ShardSessions: ~Copyable {
+    var byId: [UUID: SessionBox] = [:]
+    /// Sorted by `ordinal`. Creates arrive almost in order, so inserting is an append.
+    var order: [SessionBox] = []
+
+    mutating func insert(_ box: SessionBox) {
+        byId[box.id] = box
+        if let last = order.last, last.ordinal > box.ordinal {
+            order.insert(box, at: order.partitioningIndex { $0.ordinal > box.ordinal })
+        } else {
+            order.append(box)
+        }
+    }
+
+    mutating func remove(_ id: UUID) -> SessionBox? {
+        guard let box = byId.removeValue(forKey: id) else { return nil }
+        let at = order.partitioningIndex { $0.ordinal >= box.ordinal }
+        if at < order.count, order[at] === box { order.remove(at: at) }
+        return box
     }
 }

@@ -14,6 +14,7 @@ extension Transition {
     mutating func launchUntilDidFinish(options: JSONValue) {
         state.interruption = nil
         state.background.clearTasks()
+        startSwiftUIApp()
         if profile.statusBarFrameCalls {
             call(AppDelegateMethod.willChangeStatusBarFrame)
             call(AppDelegateMethod.didChangeStatusBarFrame)

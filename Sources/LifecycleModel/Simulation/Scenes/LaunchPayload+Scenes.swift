@@ -37,8 +37,10 @@ extension LaunchPayload {
     /// connection the warm handlers are not called (MULTI) — except a notification
     /// response, which also reaches the notification-center delegate (MULTI), at the
     /// warm handlers' place.
-    func coldHandler(for stage: Stage, config: SessionConfig) -> ((inout Transition) -> Void)? {
+    func coldHandler(for stage: Stage, config: SessionConfig, swiftUI: SwiftUIVocabulary? = nil) -> ((inout Transition) -> Void)? {
         if stage == .app { return { t in self.deliver(into: &t) } }
+        // A SwiftUI app's views get links at a cold connection too (breadth §7.6).
+        if let swiftUI, swiftUI.reachesViewsCold(self) { return { t in self.deliver(to: stage, into: &t) } }
         guard case .notification = self, config.notificationCenterDelegate else { return nil }
         return { t in self.deliver(into: &t) }
     }

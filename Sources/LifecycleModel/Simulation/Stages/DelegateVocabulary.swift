@@ -28,6 +28,9 @@ struct DelegateVocabulary: Sendable, Equatable {
     /// The app delegate saves and restores state and hears the orientation query on
     /// leaving the foreground (S1); a scene app restores through its sessions (DOC).
     let appDelegateKeepsState: Bool
+    /// The SwiftUI App life cycle's translation of these calls (Simulation/SwiftUI/);
+    /// nil for UIKit.
+    var swiftUI: SwiftUIVocabulary? = nil
 
     static let sceneless = DelegateVocabulary(
         perScene: false,

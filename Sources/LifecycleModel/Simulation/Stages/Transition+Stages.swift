@@ -124,7 +124,7 @@ extension Transition {
             enterForeground(s, handler: payload.map { p in { t in p.deliver(to: s, into: &t) } })
         } else {
             connect(s, options: payload?.connectionOptions ?? .object([]))
-            enterForeground(s, handler: payload?.coldHandler(for: s, config: config))
+            enterForeground(s, handler: payload?.coldHandler(for: s, config: config, swiftUI: delegates.swiftUI))
         }
     }
 }

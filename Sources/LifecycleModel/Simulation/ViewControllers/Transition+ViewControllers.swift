@@ -9,6 +9,8 @@ extension Transition {
     /// Records a view-controller callback (receiver `viewController`, with its name and,
     /// in a scene app, its window's scene).
     mutating func callViewController(_ method: String, _ ref: ViewControllerRef, args: JSONValue? = nil) {
+        // A SwiftUI app's controllers are SwiftUI's hosting controllers: not reported.
+        guard delegates.swiftUI == nil else { return }
         let window = state.windows[ref.window]
         let name = window.contexts[ref.context].stack[ref.index].name
         let scene = window.sceneId.flatMap { id in state.scenes.first { $0.id == id } }
@@ -20,8 +22,10 @@ extension Transition {
     /// has no edge for a wrong call, and the phases never ask for one (the random
     /// tests hold every controller to the figure).
     mutating func appearance(_ event: Appearance.Event, _ ref: ViewControllerRef, animated: Bool) {
+        let before = state.windows[ref.window].contexts[ref.context].stack[ref.index].appearance
         let moved = state.windows[ref.window].contexts[ref.context].stack[ref.index].apply(event)
         assert(moved, "\(event.rawValue) is not an edge of the appearance figure")
+        if delegates.swiftUI != nil { return swiftUIAppearance(event, ref, from: before) }
         callViewController(event.rawValue, ref, args: .object(["animated": .bool(animated)]))
     }
 

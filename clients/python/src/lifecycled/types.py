@@ -22,6 +22,9 @@ class Quirks(TypedDict, total=False):
     didEnterBackgroundOnBackgroundLaunch: bool
     protectedDataDelay: float
     warmHandlerPosition: Literal["beforeDidBecomeActive", "afterDidBecomeActive"]
+    swiftUIAdaptorInit: Literal["afterAppInit", "beforeAppInit"]
+    swiftUIScenePhaseTiming: Literal["afterSceneCallback", "beforeSceneCallback"]
+    swiftUIColdUniversalLinkDelivered: bool
 
 
 class SessionConfig(TypedDict, total=False):
@@ -35,6 +38,7 @@ class SessionConfig(TypedDict, total=False):
     backgroundModes: List[Literal["fetch", "remote-notification", "location", "audio", "processing"]]
     supportsMultipleScenes: bool
     rootViewController: str
+    ui: Literal["uikit", "swiftui"]
     quirks: Quirks
 
 

@@ -1,0 +1,44 @@
+import ServiceHTTP
+
+// Request bodies being received and responses not yet sent, counted against the
+// service's memory budget (`--max-memory`, issue #9 item 6): a client that sends
+// many large bodies or does not read its answers cannot make the process hold
+// more than the budget. Each request's counted bytes are in `RequestState.held`
+// and released when libmicrohttpd reports the request complete.
+
+/// Before reading a body of `length` bytes (Content-Length): false, counting
+/// nothing, when the budget cannot take it.
+func reserveBody(_ length: Int, _ state: RequestState, _ context: ServerContext) -> Bool {
+    guard let memory = context.memory else { return true }
+    guard memory.tryCharge(length) else { return false }
+    state.held += length
+    return true
+}
+
+/// A body piece arrived: counts what a Content-Length did not announce (chunked bodies).
+func chargeBodyPiece(_ size: Int, _ state: RequestState, _ context: ServerContext) {
+    guard let memory = context.memory else { return }
+    let excess = state.body.count + size - state.held
+    if excess > 0 {
+        memory.charge(excess)
+        state.held += excess
+    }
+}
+
+/// The handler's answer, counted until it is sent; the request body is no longer held.
+/// The budget's 503 instead when it cannot take a large answer.
+func admitResponse(_ response: ServiceResponse, _ state: RequestState, _ context: ServerContext) -> ServiceResponse {
+    guard let memory = context.memory else { return response }
+    memory.release(state.held)
+    state.held = 0
+    let answer = memory.tryCharge(response.body.count) ? response : memory.refusal
+    if answer.body.count != response.body.count { memory.charge(answer.body.count) }
+    state.held = answer.body.count
+    return answer
+}
+
+/// The request is over (answered, abandoned or timed out): its bytes are free.
+func releaseHeld(_ state: RequestState, _ context: ServerContext) {
+    context.memory?.release(state.held)
+    state.held = 0
+}
