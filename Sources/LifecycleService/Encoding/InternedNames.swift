@@ -1,4 +1,9 @@
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Names a logged callback repeats (methods, view controllers), interned: each distinct
 /// name gets a number and its JSON string (quoted, escaped) once, so a logged callback
@@ -37,11 +42,24 @@ final class InternedNames: @unchecked Sendable {
 
     /// The number of `name`, interning it on first use; nil when the table is full.
     func id(_ name: String) -> UInt16? {
-        let address = name.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } ?? 0
+        // A literal's bytes have a fixed address (strings of up to 15 bytes are kept
+        // inline, at whatever address the copy has, so they go by text).
+        let byAddress = name.utf8.withContiguousStorageIfAvailable { utf8 -> UInt16? in
+            guard utf8.count > 15, let base = utf8.baseAddress else { return nil }
+            return lookup.withLock { table -> UInt16? in
+                guard let id = table.byAddress[UInt(bitPattern: base)] else { return nil }
+                let e = entries[Int(id)]
+                guard e.count == utf8.count + 2, let stored = e.baseAddress,
+                      memcmp(stored + 1, base, utf8.count) == 0 else { return nil }
+                return id
+            }
+        }
+        if let found = byAddress ?? nil { return found }
+        let address = name.utf8.count > 15
+            ? name.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } ?? 0 : 0
         return lookup.withLock { (table: inout Lookup) -> UInt16? in
-            if address != 0, let id = table.byAddress[address], same(entries[Int(id)], name) { return id }
             if let id = table.byName[name] {
-                if address != 0 { table.byAddress[address] = id }
+                if address != 0, isPlain(entries[Int(id)], name.utf8.count) { table.byAddress[address] = id }
                 return id
             }
             guard table.count < Self.capacity else { return nil }
@@ -53,9 +71,15 @@ final class InternedNames: @unchecked Sendable {
             entries[Int(id)] = UnsafeBufferPointer(bytes)  // never freed: the table lives as long as the process
             table.count += 1
             table.byName[name] = id
-            if address != 0 { table.byAddress[address] = id }
+            if address != 0, isPlain(entries[Int(id)], name.utf8.count) { table.byAddress[address] = id }
             return id
         }
+    }
+
+    /// Whether the encoded form is the name in quotes (no escapes): only then does the
+    /// address lookup's byte comparison apply.
+    private func isPlain(_ encoded: UnsafeBufferPointer<UInt8>, _ count: Int) -> Bool {
+        encoded.count == count + 2
     }
 
     /// The JSON string of name `id` (with its quotes).
@@ -69,18 +93,5 @@ final class InternedNames: @unchecked Sendable {
         // Decoding the JSON string back: names are identifiers, but be exact anyway.
         guard let value = try? JSONParser.parse(Array(e)), case .string(let s) = value else { return "" }
         return s
-    }
-
-    private func same(_ encoded: UnsafeBufferPointer<UInt8>, _ name: String) -> Bool {
-        // The encoded form is "name" when the name needs no escapes (the address cache
-        // is only filled for such names' literals; a mismatch falls back to byName).
-        let utf8 = name.utf8
-        guard encoded.count == utf8.count + 2 else { return false }
-        var i = 1
-        for b in utf8 {
-            if encoded[i] != b { return false }
-            i += 1
-        }
-        return true
     }
 }

@@ -59,6 +59,12 @@ struct LoggedCallback: Sendable {
         // in the tail (scene members go first on the wire).
         let plain = method != Self.notInterned && c.sceneId == nil && c.sceneState == nil
         let controller = plain ? c.viewController.flatMap { InternedNames.viewControllers.id($0) } : nil
+        if plain, c.args == nil, c.viewController == nil || controller != nil {
+            // The common case: nothing to encode now.
+            self.init(seq: seq, tail: [], cost: Self.overhead, method: method, viewController: controller ?? Self.none,
+                      receiver: c.receiver, appState: c.appState, holdsShared: false)
+            return
+        }
         var pieces: [[UInt8]] = []
         var w = JSONWriter(capacity: 64)
         w.beginObject()  // only to put commas between the members below; not kept

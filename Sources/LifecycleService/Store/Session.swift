@@ -1,28 +1,43 @@
 import Foundation
 import Synchronization
 import LifecycleModel
+import ServiceHTTP
 
 /// One simulated app: its model, its current state and its callback log.
 struct Session: Sendable {
     let id: UUID
-    let simulator: Simulator
+    /// The model, shared with every session of an equal config (`SharedSimulator`).
+    private let shared: SharedSimulator
+    var simulator: Simulator { shared.simulator }
     private(set) var state = AppSnapshot()
     private(set) var log: CallbackLog
     /// Set when the session is deleted, so an action that raced the delete fails.
     var isDeleted = false
+    /// Where the log's bytes are counted (nil for a `/v1/simulate` run).
+    let memory: MemoryBudget?
 
-    init(id: UUID, config: SessionConfig, maxLog: Int) {
+    /// Bytes a session holds besides its log (config, state, store entry), for the budget.
+    static let baseCost = 4096
+
+    init(id: UUID, config: SessionConfig, maxLog: Int, maxLogBytes: Int = .max, memory: MemoryBudget? = nil) {
         self.id = id
-        self.simulator = Simulator(config: config)
-        self.log = CallbackLog(capacity: maxLog)
+        self.shared = SharedSimulator.for(config)
+        self.log = CallbackLog(capacity: maxLog, byteCapacity: maxLogBytes)
+        self.memory = memory
     }
 
     /// Applies an action; on refusal nothing changes.
     mutating func apply(_ action: Action) throws(ActionRefusal) -> [LoggedCallback] {
         let outcome = try simulator.apply(action, to: state)
         state = outcome.state
-        return log.append(outcome.callbacks)
+        let before = log.bytes
+        let numbered = log.append(outcome.callbacks, sharing: SharedPayload(action))
+        memory?.charge(log.bytes - before)
+        return numbered
     }
+
+    /// Bytes counted against the memory budget for this session.
+    var bytesHeld: Int { Self.baseCost + log.bytes }
 
     var allowedActions: [ActionKind] { simulator.allowedActions(in: state) }
 }
@@ -44,5 +59,35 @@ final class SessionBox: Sendable {
         self.ordinal = ordinal
         self.session = Mutex(session)
         self.lastAccess = Atomic(now)
+    }
+}
+
+/// A simulator (config and profile, several hundred bytes) held once for all the
+/// sessions with an equal config, instead of once per session: most sessions share a
+/// handful of configs. The newest configs are looked up linearly (a config is not
+/// Hashable); a config not among them gets a simulator of its own, cached in turn.
+final class SharedSimulator: Sendable {
+    let simulator: Simulator
+
+    private init(_ config: SessionConfig) {
+        simulator = Simulator(config: config)
+    }
+
+    /// Configs looked up before a new simulator is made.
+    static let cacheSize = 32
+    private static let recent = Mutex<[SharedSimulator]>([])
+
+    static func `for`(_ config: SessionConfig) -> SharedSimulator {
+        recent.withLock { cache in
+            if let index = cache.firstIndex(where: { $0.simulator.config == config }) {
+                let found = cache[index]
+                if index > 0 { cache.remove(at: index); cache.insert(found, at: 0) }
+                return found
+            }
+            let made = SharedSimulator(config)
+            cache.insert(made, at: 0)
+            if cache.count > cacheSize { cache.removeLast() }
+            return made
+        }
     }
 }
