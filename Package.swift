@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "LifecycleModel", targets: ["LifecycleModel"]),
         // The model micro-benchmark of `make bench` (bench/run.sh): the model alone, no HTTP.
         .executable(name: "lifecycled-model-bench", targets: ["ModelBench"]),
+        // The service layer alone (no sockets), for bench/PROFILE.md's before/after figures.
+        .executable(name: "lifecycled-service-bench", targets: ["ServiceBench"]),
     ],
     targets: [
         .target(name: "LifecycleModel"),
@@ -28,6 +30,7 @@ let package = Package(
         .target(name: "MHDServer", dependencies: ["CMicroHTTPD", "ServiceHTTP"]),
         .executableTarget(name: "lifecycled", dependencies: ["LifecycleService", "MHDServer"]),
         .executableTarget(name: "ModelBench", dependencies: ["LifecycleModel"]),
+        .executableTarget(name: "ServiceBench", dependencies: ["LifecycleService", "ServiceHTTP"]),
         // libFuzzer entry point; build it only with -sanitize=fuzzer (make fuzz), which supplies main.
         .executableTarget(name: "lifecycled-fuzz", dependencies: ["LifecycleService"]),
         // Fixtures live in Tests/Fixtures, shared by the test targets and read by path.

@@ -157,18 +157,14 @@ private func tooLarge(_ context: ServerContext) -> ServiceResponse {
     context.problem(413, "request body exceeds the \(context.maxBody)-byte limit (--max-body)")
 }
 
-/// Turns `response` into an MHD response (copying the body) and queues it.
+/// Turns `response` into an MHD response (lending it the body) and queues it.
 private func queue(_ response: ServiceResponse, on connection: OpaquePointer,
                    state: RequestState, context: ServerContext, close: Bool = false) -> MHD_Result {
     if let watched = watchedConnection(connection) { context.watch.answering(watched) }
     let status = (100...999).contains(response.status) ? response.status : 500
-    let created = response.body.withUnsafeBytes { bytes in
-        MHD_create_response_from_buffer(bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress),
-                                        .RESPMEM_MUST_COPY)
-    }
-    guard let mhdResponse = created else { return .NO }
+    guard let mhdResponse = lendBody(response.body) else { return .NO }
     defer { MHD_destroy_response(mhdResponse) }
-    for (name, value) in response.headers where !name.elementsEqual("content-length", by: asciiCaseInsensitive) {
+    for (name, value) in response.headers where !isContentLength(name) {
         // MHD refuses names or values with CR/LF; such a header is dropped.
         _ = MHD_add_response_header(mhdResponse, name, value)
     }
@@ -183,8 +179,44 @@ private func queue(_ response: ServiceResponse, on connection: OpaquePointer,
     return result
 }
 
-private func asciiCaseInsensitive(_ a: Character, _ b: Character) -> Bool {
-    a.lowercased() == b.lowercased()
+/// An MHD response that sends `body` without copying it: libmicrohttpd gets the
+/// array's own bytes and a retained box that keeps them alive, released by
+/// `releaseBody` once the response is destroyed. (`RESPMEM_MUST_COPY` cost a malloc
+/// and a copy of every body, bench/PROFILE.md.) The box holds the array in a `let`
+/// and nothing else refers to it mutably, so its storage neither moves nor changes.
+private func lendBody(_ body: [UInt8]) -> OpaquePointer? {
+    guard !body.isEmpty else { return MHD_create_response_from_buffer(0, nil, .RESPMEM_PERSISTENT) }
+    let box = Unmanaged.passRetained(ResponseBody(body))
+    let start = box.takeUnretainedValue().bytes.withUnsafeBytes { UnsafeMutableRawPointer(mutating: $0.baseAddress) }
+    let response = MHD_create_response_from_buffer_with_free_callback_cls(body.count, start, releaseBody,
+                                                                          box.toOpaque())
+    if response == nil { box.release() }
+    return response
+}
+
+/// Keeps a response body alive while libmicrohttpd sends it.
+private final class ResponseBody {
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+}
+
+/// `MHD_ContentReaderFreeCallback`: the response is gone; drop its body.
+private func releaseBody(_ box: UnsafeMutableRawPointer?) {
+    guard let box else { return }
+    Unmanaged<ResponseBody>.fromOpaque(box).release()
+}
+
+/// Whether a header name is `Content-Length` in any ASCII case, compared as bytes:
+/// `Character.lowercased()` allocated a String per character (bench/PROFILE.md).
+private func isContentLength(_ name: String) -> Bool {
+    let expected: StaticString = "content-length"
+    guard name.utf8.count == expected.utf8CodeUnitCount else { return false }
+    let lower = expected.utf8Start
+    for (i, byte) in name.utf8.enumerated() {
+        let folded = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+        if folded != lower[i] { return false }
+    }
+    return true
 }
 
 // MARK: - Request headers and query

@@ -2231,6 +2231,8 @@ components:
             The app calls `registerForRemoteNotifications()` at every launch and gets
             `application(_:didRegisterForRemoteNotificationsWithDeviceToken:)`
             (quirk `pushTokenDelivery`). Default false.
+        ui:
+          $ref: "#/components/schemas/UIFramework"
       dependentSchemas:
         sdkVersion:
           description: "`sdkVersion`'s major is not above `iosVersion`'s (default 17.0)."
@@ -2264,14 +2266,11 @@ components:
             properties:
               backgroundTasks:
                 maxItems: 0
-        ui:
-          $ref: "#/components/schemas/UIFramework"
-      dependentSchemas:
         tabs:
           description: "`tabs` and `rootViewController` together are a 400 (the tab bar controller is the root)."
           not:
             required: [rootViewController]
-      # The two rules across fields as if/then/else (code generators read the
+      # The rules across fields as if/then/else (code generators read the
       # properties above and leave these alone; validators and schemathesis apply them).
       if:
         description: "`lifecycle: app` given."

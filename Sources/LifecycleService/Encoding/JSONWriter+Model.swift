@@ -5,7 +5,7 @@ extension JSONWriter {
     /// The app after an action; `simulator` answers what depends on the config.
     mutating func write(_ s: AppSnapshot, _ simulator: Simulator) {
         beginObject()
-        member("app", s.app.rawValue)
+        member("app", literal: s.app.wireName)
         key("clock"); number(s.clock)
         key("restorationArchive"); bool(s.restorationArchive)
         key("locked"); bool(s.locked)
@@ -74,7 +74,7 @@ extension JSONWriter {
             for scene in s.scenes {
                 beginObject()
                 member("id", scene.id)
-                member("state", scene.state.rawValue)
+                member("state", literal: scene.state.wireName)
                 key("hasRestorationActivity"); bool(scene.hasRestorationActivity)
                 endObject()
             }
@@ -89,7 +89,7 @@ extension JSONWriter {
         for vc in stack {
             beginObject()
             member("name", vc.name)
-            member("appearance", vc.appearance.rawValue)
+            member("appearance", literal: vc.appearance.wireName)
             if !vc.children.isEmpty { key("children"); write(vc.children) }
             endObject()
         }
@@ -138,7 +138,7 @@ extension JSONWriter {
     mutating func write(_ a: Action) {
         beginObject()
         member("type", a.kind.rawValue)
-        for m in a.members { key(m.key); value(m.value) }
+        for m in a.members { key(escaping: m.key); value(m.value) }
         endObject()
     }
 

@@ -29,7 +29,7 @@ struct Problem: Error {
         w.member("title", kind.title)
         w.key("status"); w.int(status)
         w.member("detail", detail)
-        for m in extras { w.key(m.key); w.value(m.value) }
+        for m in extras { w.key(escaping: m.key); w.value(m.value) }
         w.endObject()
         return ServiceResponse(
             status: status,

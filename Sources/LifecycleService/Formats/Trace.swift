@@ -34,10 +34,7 @@ extension Trace.Entry {
     /// bytes, not values: issue #9); nil for bytes that do not decode, which the log's
     /// own writer never produces.
     init?(_ logged: LoggedCallback) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(logged.byteCount)
-        for part in logged.parts { bytes += part }
-        guard let object = try? JSONParser.parse(bytes),
+        guard let object = try? JSONParser.parse(logged.json),
               let receiver = object["receiver"]?.stringValue.flatMap(Receiver.init(rawValue:)),
               let method = object["method"]?.stringValue,
               let appState = object["appState"]?.stringValue.flatMap(AppState.init(rawValue:))

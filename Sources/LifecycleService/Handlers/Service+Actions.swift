@@ -5,15 +5,25 @@ import LifecycleModel
 extension Service {
     /// `POST /v1/sessions/{id}/actions`: apply one action (an array: a batch, Service+Batch.swift).
     func postAction(_ id: UUID, _ request: ServiceRequest) throws(Problem) -> ServiceResponse {
-        let body = try parseBody(request.body, expecting: "an action object (or an array of them)", example: ActionDecoding.example)
-        if case .array(let items) = body { return try postBatch(id, items) }
-        let action = try ActionDecoding.decode(body)
+        let action: Action
+        var parsed: JSONValue?
+        if let bare = ActionDecoding.bare(request.body) {
+            action = bare
+        } else {
+            let body = try parseBody(request.body, expecting: "an action object (or an array of them)", example: ActionDecoding.example)
+            if case .array(let items) = body { return try postBatch(id, items) }
+            parsed = body
+            action = try ActionDecoding.decode(body)
+        }
         guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         var w = JSONWriter(capacity: 1024)
         try withSession(id) { (session: inout Session) throws(Problem) in
             let callbacks: [LoggedCallback]
             let droppedBefore = session.log.dropped
-            let before = session
+            // A copy for the rollback only when there is a journal to fail: holding one
+            // makes the log's append copy all its entries (copy on write).
+            let journal = store.journal
+            let before = journal == nil ? nil : session
             do throws(ActionRefusal) {
                 callbacks = try session.apply(action)
             } catch {
@@ -21,7 +31,11 @@ extension Service {
                 throw Problem.refused(error, allowed: session.allowedActions)
             }
             // Journaled before it is acknowledged; if that fails, the action never happened.
-            if let journal = store.journal {
+            if let journal, let before {
+                let body: JSONValue
+                if let parsed { body = parsed } else {
+                    body = try parseBody(request.body, expecting: "an action object", example: ActionDecoding.example)
+                }
                 do throws(JournalError) { try journal.append(id, action: body) } catch {
                     memory.release(session.bytesHeld - before.bytesHeld)  // the log's and the journal's
                     session = before

@@ -4,31 +4,105 @@ import LifecycleModel
 ///
 /// Hand-written because JSON encoding dominates this stack's cost ([MHD]:
 /// 2 µs for JSONEncoder against 0.35 µs by hand), and so key order is fixed.
+/// The bytes go into a growable buffer of its own (`JSONBuffer`) rather than an
+/// `[UInt8]`: appending to an array checks uniqueness and capacity on every call,
+/// which was the largest cost of writing an action result (bench/PROFILE.md).
+/// Keys are `StaticString`s written without an escape scan; digits are written
+/// in place. A writer has one owner: copies of it share the buffer.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    /// Owns the memory `buffer` points to (frees it when the last copy goes).
+    private var storage: JSONStorage
+    /// The pointer, count and capacity live in the struct, not the class: mutating
+    /// a class's stored properties costs a runtime exclusivity check per access.
+    private var buffer: JSONBuffer
     /// Whether the next value or key needs a comma before it.
     private var needsComma = false
 
     init(capacity: Int = 256) {
-        bytes.reserveCapacity(capacity)
+        storage = JSONStorage(capacity: max(capacity, 64))
+        buffer = JSONBuffer(start: storage.start, capacity: storage.capacity)
     }
 
-    mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
-    mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
-    mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
+    /// What has been written so far.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer.start, count: buffer.count)) }
 
-    mutating func key(_ name: String) {
+    /// Bytes written so far.
+    var count: Int { buffer.count }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always) private mutating func reserve(_ extra: Int) {
+        if buffer.count + extra > buffer.capacity { grow(buffer.count + extra) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var size = buffer.capacity * 2
+        while size < needed { size *= 2 }
+        let bigger = JSONStorage(capacity: size)
+        bigger.start.update(from: buffer.start, count: buffer.count)
+        storage = bigger
+        buffer.start = bigger.start
+        buffer.capacity = size
+    }
+
+    mutating func beginObject() { separate(); append(UInt8(ascii: "{")); needsComma = false }
+    mutating func endObject() { append(UInt8(ascii: "}")); needsComma = true }
+    mutating func beginArray() { separate(); append(UInt8(ascii: "[")); needsComma = false }
+    mutating func endArray() { append(UInt8(ascii: "]")); needsComma = true }
+
+    /// A key known at compile time: an identifier, so it needs no escaping.
+    mutating func key(_ name: StaticString) {
+        // One capacity check and a byte loop: keys are short, a memcpy call costs more.
+        let n = name.utf8CodeUnitCount
+        reserve(n + 4)
+        let start = buffer.start, source = name.utf8Start
+        var at = buffer.count
+        if needsComma { start[at] = UInt8(ascii: ","); at += 1 }
+        start[at] = UInt8(ascii: "\"")
+        at += 1
+        for i in 0..<n { start[at + i] = source[i] }
+        at += n
+        start[at] = UInt8(ascii: "\"")
+        start[at + 1] = UInt8(ascii: ":")
+        buffer.count = at + 2
+        needsComma = false
+    }
+
+    /// A key from data (object members of a `JSONValue`), escaped as needed.
+    mutating func key(escaping name: String) {
         separate()
         writeString(name)
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: ":"))
         needsComma = false
     }
 
     mutating func string(_ s: String) { separate(); writeString(s); needsComma = true }
+
+    /// A string known at compile time that needs no escaping (enum names, fixed words).
+    mutating func string(literal s: StaticString) {
+        let n = s.utf8CodeUnitCount
+        reserve(n + 3)
+        let start = buffer.start, source = s.utf8Start
+        var at = buffer.count
+        if needsComma { start[at] = UInt8(ascii: ","); at += 1 }
+        start[at] = UInt8(ascii: "\"")
+        at += 1
+        for i in 0..<n { start[at + i] = source[i] }
+        at += n
+        start[at] = UInt8(ascii: "\"")
+        buffer.count = at + 1
+        needsComma = true
+    }
+
+    /// `"name": "value"` for a value that needs no escaping.
+    mutating func member(_ name: StaticString, literal value: StaticString) { key(name); string(literal: value) }
     mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
     mutating func null() { raw("null") }
-    mutating func int(_ n: Int) { raw(String(n)) }
+
+    mutating func int(_ n: Int) {
+        separate()
+        appendDecimal(n)
+        needsComma = true
+    }
 
     /// A number of seconds: integral values without a fraction, others as Swift prints them.
     mutating func number(_ d: Double) {
@@ -47,16 +121,16 @@ struct JSONWriter {
             endArray()
         case .object(let members):
             beginObject()
-            for m in members { key(m.key); value(m.value) }
+            for m in members { key(escaping: m.key); value(m.value) }
             endObject()
         }
     }
 
     /// `"name": "value"` in one call, the commonest member.
-    mutating func member(_ name: String, _ value: String) { key(name); string(value) }
+    mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
 
     /// A member whose value is an array of strings.
-    mutating func member(_ name: String, strings: [String]) {
+    mutating func member(_ name: StaticString, strings: [String]) {
         key(name)
         beginArray()
         for s in strings { string(s) }
@@ -66,14 +140,14 @@ struct JSONWriter {
     /// Appends an already-encoded JSON value (a piece of the callback log).
     mutating func encoded(_ value: some Collection<UInt8>) {
         separate()
-        bytes.append(contentsOf: value)
+        appendAll(value)
         needsComma = true
     }
 
     /// Appends an already-encoded JSON value given in pieces.
     mutating func encoded(pieces: [[UInt8]]) {
         separate()
-        for piece in pieces { bytes.append(contentsOf: piece) }
+        for piece in pieces { appendAll(piece) }
         needsComma = true
     }
 
@@ -83,52 +157,143 @@ struct JSONWriter {
     mutating func splitForValue() -> [UInt8] {
         separate()
         needsComma = true
-        defer { bytes = [] }
+        defer { buffer.count = 0 }
         return bytes
+    }
+
+    /// Bytes that are already valid JSON, appended as they are (no comma).
+    mutating func appendAll(_ value: some Collection<UInt8>) {
+        if value.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) != nil { return }
+        reserve(value.count)
+        for b in value { append(b) }
+    }
+
+    private mutating func raw(_ text: StaticString) {
+        separate()
+        append(text)
+        needsComma = true
     }
 
     private mutating func raw(_ text: String) {
         separate()
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
         needsComma = true
     }
 
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { append(UInt8(ascii: ",")) }
     }
-
-    private static let hex = Array("0123456789abcdef".utf8)
 
     private mutating func writeString(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        if let done: Void = s.utf8.withContiguousStorageIfAvailable({ appendQuoted($0) }) { return done }
         var text = s
-        // Copy runs that need no escape in one go: byte-by-byte appends were the
-        // largest Swift cost in the action endpoint's profile.
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for i in utf8.indices {
-                let b = utf8[i]
-                guard b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                escape(b)
-                runStart = i + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
+        text.withUTF8 { appendQuoted($0) }
     }
 
-    private mutating func escape(_ b: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
-        switch b {
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(b)
-        default:
-            bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-            bytes.append(Self.hex[Int(b >> 4)])
-            bytes.append(Self.hex[Int(b & 0xF)])
-        }
+    // MARK: - Bytes
+
+    @inline(__always) private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        buffer.start[buffer.count] = byte
+        buffer.count += 1
     }
+
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        UnsafeMutableRawPointer(buffer.start + buffer.count).copyMemory(from: base, byteCount: bytes.count)
+        buffer.count += bytes.count
+    }
+
+    @inline(__always) private mutating func append(_ text: StaticString) {
+        append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    /// How many characters `n` takes in decimal.
+    static func decimalDigits(_ n: Int) -> Int {
+        var digits = n < 0 ? 2 : 1
+        var rest = n.magnitude / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        return digits
+    }
+
+    /// A decimal integer, its digits written in place.
+    private mutating func appendDecimal(_ n: Int) {
+        var magnitude = n.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        reserve(digits + 1)
+        if n < 0 { append(UInt8(ascii: "-")) }
+        let start = buffer.start
+        var at = buffer.count + digits - 1
+        repeat {
+            start[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+            at -= 1
+        } while magnitude > 0
+        buffer.count += digits
+    }
+
+    private static let hex: StaticString = "0123456789abcdef"
+
+    /// `utf8` as a JSON string: quoted, with `"`, `\` and control characters escaped.
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        // At most 6 bytes an input byte (\u00XX), plus the quotes.
+        reserve(utf8.count * 6 + 2)
+        let start = buffer.start
+        var at = buffer.count
+        start[at] = UInt8(ascii: "\"")
+        at += 1
+        for b in utf8 {
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 {
+                start[at] = UInt8(ascii: "\\")
+                switch b {
+                case 0x0A: start[at + 1] = UInt8(ascii: "n"); at += 2
+                case 0x0D: start[at + 1] = UInt8(ascii: "r"); at += 2
+                case 0x09: start[at + 1] = UInt8(ascii: "t"); at += 2
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): start[at + 1] = b; at += 2
+                default:
+                    let hex = Self.hex.utf8Start
+                    start[at + 1] = UInt8(ascii: "u")
+                    start[at + 2] = UInt8(ascii: "0")
+                    start[at + 3] = UInt8(ascii: "0")
+                    start[at + 4] = hex[Int(b >> 4)]
+                    start[at + 5] = hex[Int(b & 0xF)]
+                    at += 6
+                }
+            } else {
+                start[at] = b
+                at += 1
+            }
+        }
+        start[at] = UInt8(ascii: "\"")
+        buffer.count = at + 1
+    }
+}
+
+/// Where a `JSONWriter` writes: its bytes' start, how many are written, room for how many.
+struct JSONBuffer {
+    var start: UnsafeMutablePointer<UInt8>
+    var count = 0
+    var capacity: Int
+
+    init(start: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        self.start = start
+        self.capacity = capacity
+    }
+}
+
+/// The memory of a `JSONWriter`, freed with the last writer that uses it.
+final class JSONStorage {
+    let start: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        start = .allocate(capacity: capacity)
+    }
+
+    deinit { start.deallocate() }
 }

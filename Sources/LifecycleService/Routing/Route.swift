@@ -49,15 +49,16 @@ enum Route: Equatable {
     }
 
     private static func match(_ p: UnsafeBufferPointer<UInt8>) -> Route? {
-        if p.elementsEqual("/".utf8) { return .playground }
-        if p.elementsEqual("/healthz".utf8) { return .health }
-        if p.elementsEqual("/readyz".utf8) { return .readiness }
-        if p.elementsEqual("/metrics".utf8) { return .metrics }
-        if p.elementsEqual("/v1/simulate".utf8) { return .simulate }
-        if p.elementsEqual("/openapi.yaml".utf8) { return .openapi }
-        let prefix = "/v1/sessions".utf8
-        guard p.starts(with: prefix) else { return nil }
-        var i = prefix.count
+        if same(p, "/") { return .playground }
+        if same(p, "/healthz") { return .health }
+        if same(p, "/readyz") { return .readiness }
+        if same(p, "/metrics") { return .metrics }
+        if same(p, "/v1/simulate") { return .simulate }
+        if same(p, "/openapi.yaml") { return .openapi }
+        let prefix: StaticString = "/v1/sessions"
+        guard p.count >= prefix.utf8CodeUnitCount,
+              same(UnsafeBufferPointer(rebasing: p[..<prefix.utf8CodeUnitCount]), prefix) else { return nil }
+        var i = prefix.utf8CodeUnitCount
         if i == p.count { return .sessions }
         guard p[i] == UInt8(ascii: "/") else { return nil }
         i += 1
@@ -71,16 +72,24 @@ enum Route: Equatable {
         }
         let rest = UnsafeBufferPointer(rebasing: p[(i + 1)...])  // after /v1/sessions/{id}/
         let make: (UUID) -> Route
-        if rest.elementsEqual("actions".utf8) {
+        if same(rest, "actions") {
             make = Route.actions
-        } else if rest.elementsEqual("callbacks".utf8) {
+        } else if same(rest, "callbacks") {
             make = Route.callbacks
-        } else if rest.elementsEqual("journal".utf8) {
+        } else if same(rest, "journal") {
             make = Route.journal
         } else {
             return nil
         }
         guard let id = UUID(pathBytes: segment) else { return .unknownSession(String(decoding: segment, as: UTF8.self)) }
         return make(id)
+    }
+
+    /// Whether `p` holds exactly the bytes of `literal` (a memcmp: the generic
+    /// `elementsEqual` over a `String.UTF8View` cost more than the rest of the match).
+    private static func same(_ p: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        guard p.count == literal.utf8CodeUnitCount else { return false }
+        guard let base = p.baseAddress, p.count > 0 else { return true }
+        return memcmp(base, literal.utf8Start, p.count) == 0
     }
 }

@@ -18,7 +18,8 @@ extension UUID {
         let parsed = withUnsafeMutableBytes(of: &uuid) { bytes -> Bool in
             var n = 0
             var high: UInt8?
-            for (offset, c) in s.enumerated() {
+            for offset in 0..<36 {
+                let c = s[offset]
                 if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
                     guard c == UInt8(ascii: "-") else { return false }
                     continue

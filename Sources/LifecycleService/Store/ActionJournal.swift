@@ -48,7 +48,7 @@ struct ActionJournal: Sendable {
         w.beginObject()
         w.member("type", action.kind.rawValue)
         for m in action.members {
-            w.key(m.key)
+            w.key(escaping: m.key)
             if let sharing { w.value(m.value, sharing: sharing, parts: &parts, depth: 0) } else { w.value(m.value) }
         }
         w.endObject()

@@ -43,6 +43,10 @@ struct CallbackLog: Sendable {
         if let sharing, let newest = numbered.lastIndex(where: \.holdsShared) {
             numbered[newest].cost += sharing.bytes.count
         }
+        // Grown by half, and to the exact size at first: doubling left an idle launched
+        // session's log up to half empty (bench/PROFILE.md, memory).
+        let needed = entries.count + numbered.count
+        if entries.capacity < needed { entries.reserveCapacity(max(needed, entries.capacity + entries.capacity / 2)) }
         for entry in numbered {
             entries.append(entry)
             bytes += entry.cost

@@ -1,64 +1,122 @@
 import LifecycleModel
 
-/// A callback with its per-session sequence number, kept as the JSON object the API
-/// sends (`{"seq":…,"receiver":…,…}`), encoded once when the action runs.
+/// A callback with its per-session sequence number, kept compact and written as the
+/// JSON object the API sends (`{"seq":…,"receiver":…,…}`).
 ///
-/// The object is stored in pieces: a large payload (a notification's) is one piece
-/// encoded once per action and shared, not copied, by every callback whose arguments
-/// hold it.
+/// What most callbacks are made of is kept in a few bytes: the method and the view
+/// controller as numbers into interned tables of pre-encoded names
+/// (`InternedNames`), receiver and app state as one-byte enums. The rest (scene,
+/// arguments) is kept encoded as JSON in `tail`, in pieces: a large payload (a
+/// notification's) is one piece encoded once per action and shared, not copied, by
+/// every callback whose arguments hold it. A plain callback is 32 bytes and no
+/// allocation (it was a `Callback` of Strings, about 100 bytes, and then its JSON).
 struct LoggedCallback: Sendable {
     var seq: Int
-    /// Concatenated, the callback's JSON object.
-    var parts: [[UInt8]]
-    /// Bytes this entry accounts for: its own pieces plus `overhead`, and the shared
+    /// Encoded JSON members after the fixed ones (`,"sceneId":…,"args":…`), in pieces;
+    /// empty for most callbacks. With `method == LoggedCallback.notInterned` it holds
+    /// every member after `receiver`.
+    var tail: [[UInt8]]
+    /// Bytes this entry accounts for: its size and its own pieces, and the shared
     /// piece if it is the newest entry holding it (see `CallbackLog.append`).
     var cost: Int
-    /// Whether one of `parts` is the action's shared payload.
+    /// The method's number in `InternedNames.methods`, or `notInterned`.
+    var method: UInt16
+    /// The view controller's number in `InternedNames.viewControllers`, or `none`.
+    var viewController: UInt16
+    var receiver: Receiver
+    var appState: AppState
+    /// Whether one of `tail` is the action's shared payload.
     var holdsShared: Bool
 
-    /// Bookkeeping per entry beyond its bytes (the entry and its arrays' headers).
-    static let overhead = 64
+    static let notInterned = UInt16.max
+    static let none = UInt16.max
+
+    /// What an entry costs besides its tail: the entry itself, and an array's header
+    /// and element per piece.
+    static let overhead = MemoryLayout<LoggedCallback>.stride
+    static let pieceOverhead = 48
 
     /// What an entry becomes once dropped from a log (its bytes released).
-    static let dropped = LoggedCallback(seq: 0, parts: [], cost: 0, holdsShared: false)
+    static let dropped = LoggedCallback(seq: 0, tail: [], cost: 0, method: notInterned, viewController: none,
+                                        receiver: .appDelegate, appState: .notRunning, holdsShared: false)
 
-    private init(seq: Int, parts: [[UInt8]], cost: Int, holdsShared: Bool) {
+    private init(seq: Int, tail: [[UInt8]], cost: Int, method: UInt16, viewController: UInt16,
+                 receiver: Receiver, appState: AppState, holdsShared: Bool) {
         self.seq = seq
-        self.parts = parts
+        self.tail = tail
         self.cost = cost
+        self.method = method
+        self.viewController = viewController
+        self.receiver = receiver
+        self.appState = appState
         self.holdsShared = holdsShared
     }
 
-    /// Encodes `c` as callback `seq` (contract, "Action result").
+    /// Keeps `c` as callback `seq` (contract, "Action result").
     init(seq: Int, callback c: Callback, sharing: SharedPayload?) {
-        var w = JSONWriter(capacity: 192)
-        var parts: [[UInt8]] = []
-        w.beginObject()
-        w.key("seq"); w.int(seq)
-        w.member("receiver", c.receiver.rawValue)
-        w.member("method", c.method)
-        w.member("appState", c.appState.rawValue)
+        let method = InternedNames.methods.id(c.method) ?? Self.notInterned
+        // The view controller is kept as a number only when nothing comes before it
+        // in the tail (scene members go first on the wire).
+        let plain = method != Self.notInterned && c.sceneId == nil && c.sceneState == nil
+        let controller = plain ? c.viewController.flatMap { InternedNames.viewControllers.id($0) } : nil
+        if plain, c.args == nil, c.viewController == nil || controller != nil {
+            // The common case: nothing to encode now.
+            self.init(seq: seq, tail: [], cost: Self.overhead, method: method, viewController: controller ?? Self.none,
+                      receiver: c.receiver, appState: c.appState, holdsShared: false)
+            return
+        }
+        var pieces: [[UInt8]] = []
+        var w = JSONWriter(capacity: 64)
+        w.beginObject()  // only to put commas between the members below; not kept
+        let opening = w.count
+        if method == Self.notInterned {
+            w.member("method", c.method)
+            w.member("appState", c.appState.rawValue)
+        }
         if let id = c.sceneId { w.member("sceneId", id) }
         if let state = c.sceneState { w.member("sceneState", state.rawValue) }
-        if let name = c.viewController { w.member("viewController", name) }
+        if let name = c.viewController, controller == nil { w.member("viewController", name) }
         if let args = c.args {
             w.key("args")
             if let sharing {
-                w.value(args, sharing: sharing, parts: &parts, depth: 0)
+                w.value(args, sharing: sharing, parts: &pieces, depth: 0)
             } else {
                 w.value(args)
             }
         }
-        w.endObject()
-        let holdsShared = !parts.isEmpty
-        parts.append(w.bytes)
-        // parts = [own, shared, own, shared, …, own]: only the even ones are this entry's.
-        let own = parts.indices.reduce(0) { $0 + ($1 % 2 == 0 ? parts[$1].count : 0) }
-        self.init(seq: seq, parts: parts, cost: own + Self.overhead, holdsShared: holdsShared)
+        let holdsShared = !pieces.isEmpty
+        var last = w.bytes
+        if pieces.isEmpty { last.removeFirst(opening) } else { pieces[0].removeFirst(opening) }
+        // The first member written had no comma before it: the fixed members precede it.
+        if let first = pieces.isEmpty ? last.first : pieces[0].first, first != UInt8(ascii: ",") {
+            if pieces.isEmpty { last.insert(UInt8(ascii: ","), at: 0) } else { pieces[0].insert(UInt8(ascii: ","), at: 0) }
+        }
+        if !last.isEmpty { pieces.append(last) }
+        // pieces = [own, shared, own, shared, …, own]: only the even ones are this entry's.
+        let own = pieces.indices.reduce(0) { $0 + ($1 % 2 == 0 ? pieces[$1].count + Self.pieceOverhead : 0) }
+        self.init(seq: seq, tail: pieces, cost: own + Self.overhead, method: method,
+                  viewController: controller ?? Self.none, receiver: c.receiver, appState: c.appState,
+                  holdsShared: holdsShared)
     }
 
     /// The encoded size.
-    var byteCount: Int { parts.reduce(0) { $0 + $1.count } }
+    var byteCount: Int {
+        var n = 9 + JSONWriter.decimalDigits(seq) + 12 + c(receiver.rawValue)  // {"seq":N,"receiver":"…" and }
+        if method != Self.notInterned {
+            n += 10 + InternedNames.methods.encoded(method).count + 12 + c(appState.rawValue)
+        }
+        if viewController != Self.none { n += 18 + InternedNames.viewControllers.encoded(viewController).count }
+        return tail.reduce(n) { $0 + $1.count }
+    }
+
+    private func c(_ name: String) -> Int { name.utf8.count + 2 }
+
+    /// The callback's JSON object.
+    var json: [UInt8] {
+        var w = JSONWriter(capacity: byteCount)
+        w.write(self)
+        return w.bytes
+    }
 }
 
 /// An action's payload, encoded once, to be shared by the callbacks that carry it.
@@ -114,15 +172,26 @@ extension JSONWriter {
             endArray()
         case .object(let members):
             beginObject()
-            for m in members { key(m.key); value(m.value, sharing: sharing, parts: &parts, depth: depth + 1) }
+            for m in members { key(escaping: m.key); value(m.value, sharing: sharing, parts: &parts, depth: depth + 1) }
             endObject()
         default:
             value(v)
         }
     }
 
-    /// A logged callback, piece by piece.
+    /// A logged callback: the fixed members from pre-encoded names, then its tail.
     mutating func write(_ c: LoggedCallback) {
-        encoded(pieces: c.parts)
+        beginObject()
+        key("seq"); int(c.seq)
+        if let name = c.receiver.wireName { member("receiver", literal: name) } else { member("receiver", c.receiver.rawValue) }
+        if c.method != LoggedCallback.notInterned {
+            key("method"); encoded(InternedNames.methods.encoded(c.method))
+            member("appState", literal: c.appState.wireName)
+            if c.viewController != LoggedCallback.none {
+                key("viewController"); encoded(InternedNames.viewControllers.encoded(c.viewController))
+            }
+        }
+        for piece in c.tail { appendAll(piece) }
+        endObject()
     }
 }

@@ -6,7 +6,9 @@ import ServiceHTTP
 /// One simulated app: its model, its current state and its callback log.
 struct Session: Sendable {
     let id: UUID
-    let simulator: Simulator
+    /// The model, shared with every session of an equal config (`SharedSimulator`).
+    private let shared: SharedSimulator
+    var simulator: Simulator { shared.simulator }
     private(set) var state = AppSnapshot()
     private(set) var log: CallbackLog
     /// Set when the session is deleted, so an action that raced the delete fails.
@@ -21,7 +23,7 @@ struct Session: Sendable {
 
     init(id: UUID, config: SessionConfig, maxLog: Int, maxLogBytes: Int = .max, memory: MemoryBudget? = nil) {
         self.id = id
-        self.simulator = Simulator(config: config)
+        self.shared = SharedSimulator.for(config)
         self.log = CallbackLog(capacity: maxLog, byteCapacity: maxLogBytes)
         self.memory = memory
     }
@@ -95,5 +97,35 @@ final class SessionBox: Sendable {
         self.ordinal = ordinal
         self.session = Mutex(session)
         self.lastAccess = Atomic(now)
+    }
+}
+
+/// A simulator (config and profile, several hundred bytes) held once for all the
+/// sessions with an equal config, instead of once per session: most sessions share a
+/// handful of configs. The newest configs are looked up linearly (a config is not
+/// Hashable); a config not among them gets a simulator of its own, cached in turn.
+final class SharedSimulator: Sendable {
+    let simulator: Simulator
+
+    private init(_ config: SessionConfig) {
+        simulator = Simulator(config: config)
+    }
+
+    /// Configs looked up before a new simulator is made.
+    static let cacheSize = 32
+    private static let recent = Mutex<[SharedSimulator]>([])
+
+    static func `for`(_ config: SessionConfig) -> SharedSimulator {
+        recent.withLock { cache in
+            if let index = cache.firstIndex(where: { $0.simulator.config == config }) {
+                let found = cache[index]
+                if index > 0 { cache.remove(at: index); cache.insert(found, at: 0) }
+                return found
+            }
+            let made = SharedSimulator(config)
+            cache.insert(made, at: 0)
+            if cache.count > cacheSize { cache.removeLast() }
+            return made
+        }
     }
 }

@@ -1,0 +1,38 @@
+import Foundation
+import LifecycleModel
+
+extension ActionDecoding {
+    /// The action of a body that is exactly `{"type":"<kind>"}` (what most clients and
+    /// the benchmark send), without building a JSON tree; nil for any other body.
+    ///
+    /// The table is made once by running each such body through the full parser and
+    /// decoder, so an answer from it is the one the full path gives, by construction.
+    /// The full path was about a quarter of the service's instructions for an action
+    /// (bench/PROFILE.md): a dictionary, Strings and a member check for 20 bytes.
+    static func bare(_ body: [UInt8]) -> Action? {
+        let open = bareOpen.utf8CodeUnitCount, close = 2
+        guard body.count > open + close, body.count <= bareLongest else { return nil }
+        return body.withUnsafeBufferPointer { p -> Action? in
+            guard let base = p.baseAddress, memcmp(base, bareOpen.utf8Start, open) == 0,
+                  p[p.count - 2] == UInt8(ascii: "\""), p[p.count - 1] == UInt8(ascii: "}") else { return nil }
+            let name = UnsafeBufferPointer(rebasing: p[open..<(p.count - close)])
+            for entry in bareActions where entry.name.count == name.count {
+                var same = true
+                for i in 0..<name.count where entry.name[i] != name[i] { same = false; break }
+                if same { return entry.action }
+            }
+            return nil
+        }
+    }
+
+    private static let bareOpen: StaticString = #"{"type":""#
+
+    /// Each kind that a bare `{"type":…}` body decodes to, with the name's bytes.
+    private static let bareActions: [(name: [UInt8], action: Action)] = ActionKind.allCases.compactMap { kind in
+        let body = Array(#"{"type":"\#(kind.rawValue)"}"#.utf8)
+        guard let value = try? JSONParser.parse(body), let action = try? decode(value) else { return nil }
+        return (Array(kind.rawValue.utf8), action)
+    }
+
+    private static let bareLongest = bareActions.map { $0.name.count }.max().map { $0 + bareOpen.utf8CodeUnitCount + 2 } ?? 0
+}

@@ -1,0 +1,25 @@
+@testable import LifecycleService
+import LifecycleModel
+import Testing
+
+/// The static wire names the JSON writer uses are the contract's names (the raw values).
+@Suite struct WireNameTests {
+    @Test func appStates() {
+        for s in AppState.allCases { #expect("\(s.wireName)" == s.rawValue) }
+    }
+
+    @Test func sceneStates() {
+        for s in SceneState.allCases { #expect("\(s.wireName)" == s.rawValue) }
+    }
+
+    @Test func receivers() {
+        for r in Receiver.allCases {
+            if let name = r.wireName { #expect("\(name)" == r.rawValue) }
+        }
+        #expect(Receiver.appDelegate.wireName != nil)
+    }
+
+    @Test func appearances() {
+        for a in Appearance.allCases { #expect("\(a.wireName)" == a.rawValue) }
+    }
+}
