@@ -3,6 +3,8 @@
 # README can be refreshed after a change: scripts/walkthrough.sh [BASE_URL]
 set -euo pipefail
 base=${1:-http://localhost:8080}
+# The commands call scripts/callbacks.py by its path from the repository root.
+cd "$(dirname "$0")/.."
 run() { echo "\$ $1"; eval "$1"; echo; }
 cat <<'MD'
 ```console
