@@ -87,7 +87,7 @@ public final class Service: Sendable {
 
     private func route(_ request: ServiceRequest, _ route: Route?) throws(Problem) -> ServiceResponse {
         guard let route else {
-            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has / (the playground), /healthz, /readyz, /metrics, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks and /v1/simulate")
+            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has / (the playground), /healthz, /readyz, /metrics, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks, /v1/simulate, /v1/diff, /v1/paths and /v1/coverage")
         }
         if case .unknownSession(let text) = route {
             // PUT names the id to create: a malformed one is the client's mistake, not a missing session.
@@ -112,6 +112,9 @@ public final class Service: Sendable {
         case (.actions(let id), _): return try postAction(id, request)
         case (.callbacks(let id), _): return try getCallbacks(id, request)
         case (.simulate, _): return try simulate(request)
+        case (.diff, _): return try diff(request)
+        case (.paths, _): return try paths(request)
+        case (.coverage, _): return try coverage(request)
         case (.playground, _): return playground()
         case (.unknownSession, _): throw Problem(kind: .notFound, detail: "no resource at \(request.path)")
         }

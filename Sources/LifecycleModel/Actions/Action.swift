@@ -54,6 +54,8 @@ public enum Action: Sendable, Equatable {
     case dismiss(sceneId: String?)
     /// The user starts a swipe-back and cancels it.
     case cancelInteractivePop(sceneId: String?)
+    /// The shortest sequence of plain actions to an app state (and a scene state), applied.
+    case moveTo(app: AppState, scene: SceneState?)
 
     public var kind: ActionKind {
         switch self {
@@ -84,6 +86,7 @@ public enum Action: Sendable, Equatable {
         case .present: .present
         case .dismiss: .dismiss
         case .cancelInteractivePop: .cancelInteractivePop
+        case .moveTo: .moveTo
         }
     }
 }
@@ -97,6 +100,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case beginBackgroundTask, endBackgroundTask, advanceTime
     case openScene, activateScene, closeScene, disconnectScene
     case push, pop, present, dismiss, cancelInteractivePop
+    case moveTo
 
 }
 

@@ -61,6 +61,7 @@ extension ActionKind {
         case .present: PresentAction.self
         case .dismiss: DismissAction.self
         case .cancelInteractivePop: CancelInteractivePopAction.self
+        case .moveTo: MoveToAction.self
         }
     }
 

@@ -37,7 +37,7 @@ extension Service {
         for (i, action) in actions.enumerated() {
             do throws(ActionRefusal) {
                 let callbacks = try session.apply(action)
-                w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
+                w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator, path: session.lastPath)
                 trace.steps.append(Trace.Step(action: action.traceLabel, callbacks: callbacks.map(Trace.Entry.init), appStateAfter: session.state.app))
             } catch {
                 var p = Problem.refused(error, allowed: session.allowedActions).with("step", .number(String(i)))

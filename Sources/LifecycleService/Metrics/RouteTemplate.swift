@@ -1,7 +1,7 @@
 /// The route templates requests are counted under: one label per resource, never the
 /// raw path (ids would make the label set unbounded).
 enum RouteTemplate: Int, CaseIterable {
-    case playground, health, readiness, metrics, sessions, session, actions, callbacks, simulate, other
+    case playground, health, readiness, metrics, sessions, session, actions, callbacks, simulate, diff, paths, coverage, other
 
     var label: String {
         switch self {
@@ -14,6 +14,9 @@ enum RouteTemplate: Int, CaseIterable {
         case .actions: "/v1/sessions/{id}/actions"
         case .callbacks: "/v1/sessions/{id}/callbacks"
         case .simulate: "/v1/simulate"
+        case .diff: "/v1/diff"
+        case .paths: "/v1/paths"
+        case .coverage: "/v1/coverage"
         case .other: "other"
         }
     }
@@ -29,6 +32,9 @@ enum RouteTemplate: Int, CaseIterable {
         case .actions: self = .actions
         case .callbacks: self = .callbacks
         case .simulate: self = .simulate
+        case .diff: self = .diff
+        case .paths: self = .paths
+        case .coverage: self = .coverage
         case nil: self = .other
         }
     }

@@ -10,6 +10,8 @@ enum Route: Equatable {
     case actions(UUID)
     case callbacks(UUID)
     case simulate
+    /// `POST /v1/diff`, `/v1/paths`, `/v1/coverage`: the model explored (issue #14).
+    case diff, paths, coverage
     /// `GET /`: the playground page.
     case playground
     /// A session path whose id is not a UUID: answered 404 like any unknown session.
@@ -22,7 +24,7 @@ enum Route: Equatable {
         case .health, .readiness, .metrics, .callbacks, .playground: Route.readable
         case .sessions: Route.collection
         case .session: Route.resource
-        case .actions, .simulate: Route.postOnly
+        case .actions, .simulate, .diff, .paths, .coverage: Route.postOnly
         case .unknownSession: []
         }
     }
@@ -50,6 +52,9 @@ enum Route: Equatable {
         if p.elementsEqual("/readyz".utf8) { return .readiness }
         if p.elementsEqual("/metrics".utf8) { return .metrics }
         if p.elementsEqual("/v1/simulate".utf8) { return .simulate }
+        if p.elementsEqual("/v1/diff".utf8) { return .diff }
+        if p.elementsEqual("/v1/paths".utf8) { return .paths }
+        if p.elementsEqual("/v1/coverage".utf8) { return .coverage }
         let prefix = "/v1/sessions".utf8
         guard p.starts(with: prefix) else { return nil }
         var i = prefix.count

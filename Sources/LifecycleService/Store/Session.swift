@@ -8,6 +8,8 @@ struct Session: Sendable {
     let simulator: Simulator
     private(set) var state = AppSnapshot()
     private(set) var log: CallbackLog
+    /// The plain actions the last action took (a `moveTo`'s path; empty otherwise).
+    private(set) var lastPath: [TakenStep] = []
     /// Set when the session is deleted, so an action that raced the delete fails.
     var isDeleted = false
 
@@ -21,6 +23,7 @@ struct Session: Sendable {
     mutating func apply(_ action: Action) throws(ActionRefusal) -> [LoggedCallback] {
         let outcome = try simulator.apply(action, to: state)
         state = outcome.state
+        lastPath = outcome.steps
         return log.append(outcome.callbacks)
     }
 
