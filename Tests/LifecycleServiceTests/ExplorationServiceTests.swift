@@ -74,8 +74,10 @@ import Testing
         #expect(deep.status == 400 && deep.json["field"] as? String == "bounds.depth")
         let unknown = client.send("POST", "/v1/coverage", #"{"bounds":{"windows":1}}"#)
         #expect(unknown.status == 400)
-        let iPad = client.send("POST", "/v1/coverage", #"{"config":{"device":"ipad","supportsMultipleScenes":true},"bounds":{"scenes":3,"tasks":2,"depth":3}}"#)
-        #expect(iPad.status == 400 && iPad.json["field"] as? String == "bounds", "\(iPad.text.prefix(200))")
+        let iPad = client.send("POST", "/v1/coverage", #"{"config":{"device":"ipad","supportsMultipleScenes":true},"bounds":{"scenes":2}}"#)
+        #expect(iPad.status == 400 && iPad.json["field"] as? String == "bounds.scenes", "\(iPad.text.prefix(200))")
+        let oneWindow = client.send("POST", "/v1/coverage", #"{"config":{"device":"ipad","supportsMultipleScenes":true},"bounds":{"tasks":0,"depth":0}}"#)
+        #expect(oneWindow.status == 200 && (oneWindow.json["bounds"] as? [String: Any])?["scenes"] as? Int == 1, "\(oneWindow.text.prefix(200))")
     }
 
     @Test func diffAlignsTheTwoSequences() throws {

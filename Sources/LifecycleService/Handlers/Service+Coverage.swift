@@ -11,8 +11,16 @@ extension Service {
         let body = try parseBody(request.body, expecting: "a coverage request", example: example)
         let r = try ObjectReader(body, path: "", what: "a coverage request", known: ["config", "bounds"])
         let config = try ConfigDecoding.decode(r["config"] ?? .object([]), path: "config")
-        let bounds = try decodeBounds(r["bounds"])
+        var bounds = try decodeBounds(r["bounds"])
         let simulator = Simulator(config: config)
+        // Several windows multiply the space (an iPad at the standard bounds has about
+        // 8000 abstract states and 100 000 transitions): one window per request.
+        if simulator.profile.multipleScenes {
+            if r["bounds"].flatMap({ try? ObjectReader($0, path: "bounds", what: "", known: ["scenes", "tasks", "depth"]) })?["scenes"] != nil, bounds.scenes > 1 {
+                throw Problem.invalidField("bounds.scenes", "bounds.scenes must be 1 for an iPad with supportsMultipleScenes: two windows multiply the space beyond what one request explores")
+            }
+            bounds.scenes = 1
+        }
         let plan: CoveragePlan
         do throws(CoverageTooLarge) {
             plan = try simulator.coverage(bounds: bounds, maxStates: Self.maxCoverageStates)
