@@ -120,7 +120,7 @@ public final class Service: Sendable {
 
     private func route(_ request: ServiceRequest, _ route: Route?) throws(Problem) -> ServiceResponse {
         guard let route else {
-            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has / (the playground), /healthz, /readyz, /metrics, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks, /v1/sessions/{id}/journal, /v1/simulate and /openapi.yaml")
+            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has / (the playground), /healthz, /readyz, /metrics, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks, /v1/sessions/{id}/journal, /v1/simulate, /v1/diff, /v1/paths, /v1/coverage and /openapi.yaml")
         }
         if case .unknownSession(let text) = route {
             // PUT names the id to create: a malformed one is the client's mistake, not a missing session.
@@ -154,6 +154,9 @@ public final class Service: Sendable {
         case (.journal(let id), _): return try getJournal(id)
         case (.openapi, _): return openAPIDocument()
         case (.simulate, _): return try simulate(request)
+        case (.diff, _): return try diff(request)
+        case (.paths, _): return try paths(request)
+        case (.coverage, _): return try coverage(request)
         case (.playground, _): return playground()
         case (.unknownSession, _): throw Problem(kind: .notFound, detail: "no resource at \(request.path)")
         }

@@ -20,7 +20,11 @@ import Testing
             var scenePhase: [String: String] = [:]
             var appPhase: String?
             for step in 0..<300 {
-                let kind = ActionKind.allCases[rng.next(below: ActionKind.allCases.count)]
+                // moveTo is a run of the other kinds in one outcome: a scene may disconnect
+                // and connect again inside it, which this per-action bookkeeping cannot
+                // follow; its steps are the kinds drawn here anyway.
+                let kinds = ActionKind.allCases.filter { $0 != .moveTo }
+                let kind = kinds[rng.next(below: kinds.count)]
                 let action = kind.random(using: &rng, in: state)
                 guard let out = try? sim.apply(action, to: state) else { continue }
                 let context = "config \(index) seed \(seed) step \(step) \(action.kind)"

@@ -35,6 +35,7 @@ import Glibc
         // Each client alternates launch and background on its own session until the
         // server dies, keeping the callbacks of every answered action.
         let acknowledged = Mutex<[String: [Int: String]]>([:])
+        let answered = Atomic<Int>(0)
         let group = DispatchGroup()
         for id in ids {
             DispatchQueue.global().async(group: group) {
@@ -46,12 +47,15 @@ import Glibc
                     guard (try? connection.send(RawHTTP.request("POST", "/v1/sessions/\(id)/actions", body: Array(action.utf8)))) != nil,
                           let r = try? connection.readResponse(), r.status == 200 else { break }
                     mine.merge(Self.calls(Self.json(r.body)["callbacks"])) { $1 }
+                    answered.add(1, ordering: .relaxed)
                     n += 1
                 }
                 acknowledged.withLock { $0[id] = mine }
             }
         }
-        usleep(700_000)
+        // Kill it mid-load once enough actions were answered (not after a fixed time:
+        // a loaded machine answers fewer in any given time). Bounded: 60 s at most.
+        for _ in 0..<6000 where answered.load(ordering: .relaxed) < 60 { usleep(10_000) }
         first.send(SIGKILL)
         #expect(group.wait(timeout: .now() + 20) == .success)
         _ = try? first.finish(timeout: 10)

@@ -73,6 +73,8 @@ public enum Action: Sendable, Equatable {
     case addChild(name: String, sceneId: String?)
     /// The visible view controller removes one of its children.
     case removeChild(name: String, sceneId: String?)
+    /// The shortest sequence of plain actions to an app state (and a scene state), applied.
+    case moveTo(app: AppState, scene: SceneState?)
 
     public var kind: ActionKind {
         switch self {
@@ -111,6 +113,7 @@ public enum Action: Sendable, Equatable {
         case .runBackgroundTask: .runBackgroundTask
         case .backgroundURLSessionEvents: .backgroundURLSessionEvents
         case .prewarm: .prewarm
+        case .moveTo: .moveTo
         }
     }
 }
@@ -126,6 +129,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case push, pop, present, dismiss, cancelInteractivePop
     case rotate, setAppearance, selectTab, addChild, removeChild
     case runBackgroundTask, backgroundURLSessionEvents, prewarm
+    case moveTo
 
 }
 

@@ -69,6 +69,7 @@ extension ActionKind {
         case .runBackgroundTask: RunBackgroundTaskAction.self
         case .backgroundURLSessionEvents: BackgroundURLSessionEventsAction.self
         case .prewarm: PrewarmAction.self
+        case .moveTo: MoveToAction.self
         }
     }
 

@@ -27,6 +27,9 @@ enum Needs {
     static let pushedToSwipeBack = "a pushed view controller to swipe back from"
     static let presentedToDismiss = "a presented view controller to dismiss (none is presented)"
 
+    /// moveTo: the search's own words on why the target is out of reach.
+    static func reachableTarget(_ why: String) -> String { "a target plain actions can reach: \(why)" }
+
     static func backgroundMode(_ mode: BackgroundMode) -> String {
         "backgroundModes to include \"\(mode.rawValue)\" (UIBackgroundModes)"
     }

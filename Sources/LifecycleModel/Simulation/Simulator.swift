@@ -28,8 +28,10 @@ public struct Simulator: Sendable {
         state.background.deadline(app: state.app, limit: profile.backgroundTimeLimit).map { max(0, $0 - state.clock) }
     }
 
-    /// The action kinds `state` allows: those the simulator itself accepts.
+    /// The action kinds `state` allows: those the simulator itself accepts. `moveTo`
+    /// is left out: it is a shortcut through the others, possible in every state for
+    /// some target and refused for others, so its presence would say nothing.
     public func allowedActions(in state: AppSnapshot) -> [ActionKind] {
-        ActionKind.allCases.filter { (try? apply($0.sample(in: state), to: state)) != nil }
+        ActionKind.allCases.filter { $0 != .moveTo && (try? apply($0.sample(in: state), to: state)) != nil }
     }
 }

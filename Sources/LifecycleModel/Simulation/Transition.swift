@@ -13,6 +13,8 @@ struct Transition {
     let action: ActionKind
     var state: AppSnapshot
     private(set) var callbacks: [Callback] = []
+    /// The plain actions a `moveTo` took.
+    var steps: [TakenStep] = []
 
     init(config: SessionConfig, profile: Profile, action: ActionKind, state: AppSnapshot) {
         self.config = config
@@ -70,5 +72,5 @@ struct Transition {
         if !condition { throw refuse(needs: needs()) }
     }
 
-    var outcome: ActionOutcome { ActionOutcome(callbacks: callbacks, state: state) }
+    var outcome: ActionOutcome { ActionOutcome(callbacks: callbacks, state: state, steps: steps) }
 }

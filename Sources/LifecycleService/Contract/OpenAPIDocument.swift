@@ -120,6 +120,7 @@ tags:
   - name: simulate
   - name: operations
   - name: playground
+  - name: explore
 
 paths:
   # --- playground (issue #14) ---
@@ -1567,6 +1568,168 @@ paths:
         "503":
           $ref: "#/components/responses/MemoryFull"
 
+  # --- explore the model (issue #14 items 2-4) ---
+  /v1/paths:
+    post:
+      tags: [explore]
+      operationId: shortestPath
+      parameters:
+        - $ref: "#/components/parameters/TraceFormat"
+      summary: The shortest action sequence to a state
+      description: |
+        From a fresh install of `config` (after applying `from`, if given), the
+        shortest sequence of plain actions that reaches app state `to.app` and,
+        with `to.scene`, some scene session in that scene state; the same search
+        `moveTo` applies. The answer lists the `actions` and, as `/v1/simulate`
+        would, each step's result, the resolved config and the final state
+        (`format=text|mermaid|plantuml` draws them instead).
+
+        The search is breadth first over the model itself (`Simulator.apply` on
+        real snapshots: a refusal is not an edge), keyed by an **abstract state**:
+        the app state; each scene session's state in creation order and which one
+        the user saw last; the lock (`unlocked`, `locked`, `lockedDataUnavailable`);
+        the interruption; the number of background tasks and of those whose
+        expiration handler ran; per window, the size of its navigation stack and of
+        each presentation; whether the user force-quit the app, a restoration
+        archive exists, and discarded sessions wait to be reported. The clock,
+        ids and names are left out. **Plain actions** are each kind's sample with
+        fixed members (`openURL` `app://sample`, `push` `sample`, …), both
+        `terminate` causes, both `interruptionEnded` outcomes, both `openScene`
+        requesters, the scene actions on each scene, and `advanceTime` by exactly
+        the time to the next timed event (suspension, an expiration handler, the
+        background-time kill, protected data closing); never `moveTo`. **Bounds**
+        (the default of `POST /v1/coverage`): at most 2 scene sessions, 1
+        background task and 2 view controllers above the roots (all windows
+        together); `from` may leave the app beyond them, and the search then
+        widens them to hold the start.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: "#/components/schemas/PathsRequest"
+            examples:
+              suspended:
+                summary: iOS 17 scene app, from a fresh install to suspended
+                value:
+                  config:
+                    iosVersion: "17.0"
+                  to:
+                    app: suspended
+              fromActive:
+                summary: from a launched iOS 11 app to notRunning
+                value:
+                  config:
+                    iosVersion: "11.0"
+                  from:
+                    - type: launch
+                  to:
+                    app: notRunning
+      responses:
+        "200":
+          description: The actions and each step's result.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/PathsResult"
+            text/plain:
+              schema:
+                $ref: "#/components/schemas/TraceText"
+        "400":
+          $ref: "#/components/responses/BadExploreRequest"
+        "409":
+          $ref: "#/components/responses/TargetNotReachable"
+        "413":
+          $ref: "#/components/responses/PayloadTooLarge"
+  /v1/coverage:
+    post:
+      tags: [explore]
+      operationId: coverage
+      summary: Action sequences that take every reachable transition
+      description: |
+        Explores every abstract state reachable from a fresh install of `config`
+        within `bounds` (the abstract state, the plain actions and the bounds are
+        described under `POST /v1/paths`; an action whose result lies beyond the
+        bounds is not a transition), then answers a small set of action
+        sequences, each from a fresh install, that together take every transition:
+        each pair of a reachable abstract state and a plain action the model
+        accepts there, at least once. No sequence contains a refused action.
+        `transitions` counts the pairs, `covered` those the sequences take (all of
+        them). Replay each sequence with `POST /v1/simulate` (as `actions`), or
+        drive a real app through it and compare its callbacks. Bounds are capped
+        (scenes ≤ 3, tasks ≤ 2, depth ≤ 3; an iPad with `supportsMultipleScenes`
+        is explored with one scene session) and so is the space (5000 abstract
+        states: beyond it a 400 says to lower the bounds).
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: "#/components/schemas/CoverageRequest"
+            example:
+              config:
+                lifecycle: app
+                iosVersion: "11.0"
+              bounds:
+                tasks: 1
+                depth: 1
+      responses:
+        "200":
+          description: The sequences and the counts.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/CoverageResult"
+        "400":
+          $ref: "#/components/responses/BadExploreRequest"
+        "413":
+          $ref: "#/components/responses/PayloadTooLarge"
+  /v1/diff:
+    post:
+      tags: [explore]
+      operationId: diff
+      parameters:
+        - $ref: "#/components/parameters/DiffFormat"
+      summary: The same actions on two configs, callbacks aligned
+      description: |
+        Runs `actions` on a fresh session of each of the two `configs` and answers,
+        per step, the two callback sequences aligned by a longest common
+        subsequence, compared on receiver (a view controller by its name) and
+        method: `same` (in both, in that order), `first` (only in the first),
+        `second` (only in the second). A step one config refuses changes nothing
+        there and shows its `refused` needs; the run goes on. `format=text`
+        answers one line per aligned callback, `=`/`-`/`+` first.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: "#/components/schemas/DiffRequest"
+            example:
+              configs:
+                - lifecycle: app
+                  iosVersion: "12.0"
+                - lifecycle: scene
+                  iosVersion: "17.0"
+              actions:
+                - type: openURL
+                  url: myapp://item/42
+      responses:
+        "200":
+          description: Per step, both outcomes and the alignment.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/DiffResult"
+            text/plain:
+              schema:
+                type: string
+        "400":
+          $ref: "#/components/responses/BadExploreRequest"
+        "413":
+          $ref: "#/components/responses/PayloadTooLarge"
+  # --- end explore ---
+
 components:
   parameters:
     SessionId:
@@ -1641,6 +1804,15 @@ components:
       schema:
         type: string
         enum: [json, text, mermaid, plantuml]
+        default: json
+    DiffFormat:
+      name: format
+      in: query
+      required: false
+      description: "`json` (the default) or `text` (`text/plain; charset=utf-8`: per step a `# step i: action` line, then `=`, `-` or `+`, receiver, method, and the app state in each config; an `(after)` line with the app states after the step). Any other value is a 400."
+      schema:
+        type: string
+        enum: [json, text]
         default: json
     # --- end trace formats ---
 
@@ -1789,6 +1961,40 @@ components:
             title: Method not allowed
             status: 405
             detail: PUT is not allowed on /v1/sessions; use GET, HEAD, POST, DELETE
+    BadExploreRequest:
+      description: |
+        The body is not JSON, a config or an action is malformed (`field` names
+        it), `to.app`, `to.scene` or a bound is not one of its values, `from` or
+        `actions` is too long (1000 and 200), `configs` does not hold two configs,
+        or coverage would explore more than 5000 abstract states (`field: bounds`).
+      content:
+        application/problem+json:
+          schema:
+            $ref: "#/components/schemas/BadRequestProblem"
+          example:
+            type: urn:lifecycled:problem:invalid-field
+            title: Invalid field
+            status: 400
+            detail: bounds.depth must be a navigation depth from 0 to 3
+            field: bounds.depth
+    TargetNotReachable:
+      description: |
+        No plain action sequence reaches the target from there for this config
+        (`action` is `moveTo`, `needs` says why and which states are reachable), or
+        an action of `from` could not be performed (`step` is its index).
+      content:
+        application/problem+json:
+          schema:
+            $ref: "#/components/schemas/ConflictProblem"
+          example:
+            type: urn:lifecycled:problem:action-not-allowed
+            title: Action not possible in this state
+            status: 409
+            detail: "moveTo is not possible while the app is notRunning: it needs a target plain actions can reach: no sequence of plain actions reaches app background with a scene foregroundActive from here for this config; with app background the scenes can be unattached, background; possible now: launch, openURL, openUniversalLink, tapNotification, terminate, lock, unlock, receiveNotification, quickAction, advanceTime, openScene"
+            action: moveTo
+            state: notRunning
+            needs: "a target plain actions can reach: no sequence of plain actions reaches app background with a scene foregroundActive from here for this config; with app background the scenes can be unattached, background"
+            allowedActions: [launch, openURL]
     ActionNotPossible:
       description: |
         A real device could not perform this action in the session's current
@@ -2463,7 +2669,7 @@ components:
              openScene, activateScene, closeScene, disconnectScene,
              push, pop, present, dismiss, cancelInteractivePop,
              rotate, setAppearance, selectTab, addChild, removeChild,
-             runBackgroundTask, backgroundURLSessionEvents, prewarm]
+             runBackgroundTask, backgroundURLSessionEvents, prewarm, moveTo]
     Action:
       description: "`{\"type\": \"<action>\", …parameters}`; a parameter another type takes, or any other member, is a 400."
       oneOf:
@@ -2502,6 +2708,7 @@ components:
         - $ref: "#/components/schemas/RunBackgroundTaskAction"
         - $ref: "#/components/schemas/BackgroundURLSessionEventsAction"
         - $ref: "#/components/schemas/PrewarmAction"
+        - $ref: "#/components/schemas/MoveToAction"
       discriminator:
         propertyName: type
         mapping:
@@ -2594,6 +2801,7 @@ components:
       properties:
         type:
           const: prewarm
+          moveTo: "#/components/schemas/MoveToAction"
     LaunchAction:
       type: object
       additionalProperties: false
@@ -3038,6 +3246,42 @@ components:
         type: removeChild
         name: banner
     # --- end UI actions ---
+    MoveToAction:
+      type: object
+      additionalProperties: false
+      description: |
+        Applies the shortest sequence of plain actions that takes the app from its
+        current state to app state `app` (and, with `scene`, some scene session in
+        that scene state), found by a breadth-first search over the model itself
+        (see `POST /v1/paths` for the plain actions and the abstract state); the
+        result's `callbacks` are all the steps' callbacks in order and `path`
+        lists the actions taken. A target already reached takes no step. A target
+        no plain action sequence reaches for this config (within the default
+        bounds, widened to hold the current state) is a 409 whose `needs` says
+        why. `allowedActions` never lists `moveTo`: it is possible in every state
+        for some target.
+      required: [type, app]
+      properties:
+        type:
+          const: moveTo
+        app:
+          $ref: "#/components/schemas/AppState"
+        scene:
+          $ref: "#/components/schemas/SceneState"
+      example:
+        type: moveTo
+        app: suspended
+    PathStep:
+      type: object
+      additionalProperties: false
+      description: One plain action a `moveTo` took and how many of the result's callbacks it made (they follow one another in `callbacks`).
+      required: [action, callbackCount]
+      properties:
+        action:
+          $ref: "#/components/schemas/Action"
+        callbackCount:
+          type: integer
+          minimum: 0
     ViewControllerName:
       type: string
       minLength: 1
@@ -3455,6 +3699,11 @@ components:
             $ref: "#/components/schemas/Callback"
         state:
           $ref: "#/components/schemas/State"
+        path:
+          type: array
+          description: "`moveTo` only (always there for it): the plain actions it took, in order."
+          items:
+            $ref: "#/components/schemas/PathStep"
     ActionBatch:
       type: array
       description: Actions to apply in order, all or nothing.
@@ -3601,6 +3850,223 @@ components:
           type: integer
           minimum: 0
           description: The newest callback's `seq` (0 when none yet).
+    PathsRequest:
+      type: object
+      additionalProperties: false
+      required: [to]
+      properties:
+        config:
+          $ref: "#/components/schemas/SessionConfigInput"
+          description: The session config; absent means `{}`.
+        from:
+          type: array
+          maxItems: 1000
+          description: Actions applied to the fresh install first; the search starts where they leave the app.
+          items:
+            $ref: "#/components/schemas/Action"
+        to:
+          $ref: "#/components/schemas/StateTarget"
+    StateTarget:
+      type: object
+      additionalProperties: false
+      required: [app]
+      properties:
+        app:
+          $ref: "#/components/schemas/AppState"
+        scene:
+          $ref: "#/components/schemas/SceneState"
+    PathsResult:
+      type: object
+      additionalProperties: false
+      required: [actions, steps, config, state]
+      properties:
+        actions:
+          type: array
+          description: The plain actions of the path, in order (empty when the start is already there).
+          items:
+            $ref: "#/components/schemas/Action"
+        steps:
+          type: array
+          items:
+            $ref: "#/components/schemas/ActionResult"
+        config:
+          $ref: "#/components/schemas/SessionConfig"
+        state:
+          $ref: "#/components/schemas/State"
+    ExplorationBounds:
+      type: object
+      additionalProperties: false
+      description: Limits of the search; an absent member takes its default.
+      properties:
+        scenes:
+          type: integer
+          minimum: 1
+          maximum: 3
+          default: 2
+          description: Scene sessions at once.
+        tasks:
+          type: integer
+          minimum: 0
+          maximum: 2
+          default: 1
+          description: Background tasks running at once.
+        depth:
+          type: integer
+          minimum: 0
+          maximum: 3
+          default: 2
+          description: View controllers above the windows' roots (pushed or presented), all windows together.
+    CoverageRequest:
+      type: object
+      additionalProperties: false
+      description: "For an iPad with `supportsMultipleScenes`, `bounds.scenes` is 1 (the default there): several windows multiply the space beyond one request."
+      properties:
+        config:
+          $ref: "#/components/schemas/SessionConfigInput"
+          description: The session config; absent means `{}`.
+        bounds:
+          $ref: "#/components/schemas/ExplorationBounds"
+      if:
+        required: [config]
+        properties:
+          config:
+            required: [device, supportsMultipleScenes]
+            properties:
+              device:
+                const: ipad
+              supportsMultipleScenes:
+                const: true
+      then:
+        properties:
+          bounds:
+            properties:
+              scenes:
+                const: 1
+    CoverageResult:
+      type: object
+      additionalProperties: false
+      required: [states, transitions, covered, actions, sequences, bounds, config]
+      properties:
+        states:
+          type: integer
+          minimum: 1
+          description: Abstract states reachable within the bounds.
+        transitions:
+          type: integer
+          minimum: 0
+          description: Pairs of a reachable abstract state and a plain action the model accepts there (within the bounds).
+        covered:
+          type: integer
+          minimum: 0
+          description: Of those, how many the sequences take (all of them).
+        actions:
+          type: integer
+          minimum: 0
+          description: Actions in all sequences together.
+        sequences:
+          type: array
+          description: Action sequences, each from a fresh install; replay one as `/v1/simulate`'s `actions`.
+          items:
+            type: array
+            items:
+              $ref: "#/components/schemas/Action"
+        bounds:
+          type: object
+          additionalProperties: false
+          required: [scenes, tasks, depth]
+          properties:
+            scenes:
+              type: integer
+            tasks:
+              type: integer
+            depth:
+              type: integer
+        config:
+          $ref: "#/components/schemas/SessionConfig"
+    DiffRequest:
+      type: object
+      additionalProperties: false
+      required: [configs, actions]
+      properties:
+        configs:
+          type: array
+          minItems: 2
+          maxItems: 2
+          items:
+            $ref: "#/components/schemas/SessionConfigInput"
+        actions:
+          type: array
+          maxItems: 200
+          items:
+            $ref: "#/components/schemas/Action"
+    DiffResult:
+      type: object
+      additionalProperties: false
+      required: [steps, summary, configs]
+      properties:
+        steps:
+          type: array
+          items:
+            $ref: "#/components/schemas/DiffStep"
+        summary:
+          type: object
+          additionalProperties: false
+          required: [same, firstOnly, secondOnly]
+          description: Aligned rows of every step, by kind.
+          properties:
+            same:
+              type: integer
+              minimum: 0
+            firstOnly:
+              type: integer
+              minimum: 0
+            secondOnly:
+              type: integer
+              minimum: 0
+        configs:
+          type: array
+          minItems: 2
+          maxItems: 2
+          items:
+            $ref: "#/components/schemas/SessionConfig"
+    DiffStep:
+      type: object
+      additionalProperties: false
+      required: [action, outcomes, alignment]
+      properties:
+        action:
+          $ref: "#/components/schemas/Action"
+        outcomes:
+          type: array
+          minItems: 2
+          maxItems: 2
+          description: Per config, the app state after the step, and what the action needed if that config refused it.
+          items:
+            type: object
+            additionalProperties: false
+            required: [appState]
+            properties:
+              appState:
+                $ref: "#/components/schemas/AppState"
+              refused:
+                type: string
+        alignment:
+          type: array
+          items:
+            $ref: "#/components/schemas/DiffRow"
+    DiffRow:
+      type: object
+      additionalProperties: false
+      required: [op]
+      description: "`same` has both callbacks, `first` only `first`, `second` only `second`."
+      properties:
+        op:
+          type: string
+          enum: [same, first, second]
+        first:
+          $ref: "#/components/schemas/Callback"
+        second:
+          $ref: "#/components/schemas/Callback"
     SimulateRequest:
       type: object
       additionalProperties: false

@@ -143,13 +143,26 @@ extension JSONWriter {
     }
 
     /// `{"action":…,"callbacks":[…],"state":…}`: one action's result.
-    mutating func writeResult(action: Action, callbacks: ArraySlice<LoggedCallback>, state: AppSnapshot, simulator: Simulator) {
+    mutating func writeResult(action: Action, callbacks: ArraySlice<LoggedCallback>, state: AppSnapshot, simulator: Simulator,
+                              path: [TakenStep] = []) {
         beginObject()
         key("action"); write(action)
         key("callbacks")
         beginArray()
         for c in callbacks { write(c) }
         endArray()
+        if action.kind == .moveTo {
+            // The plain actions moveTo took; their callbacks are `callbacks`, in turn.
+            key("path")
+            beginArray()
+            for step in path {
+                beginObject()
+                key("action"); write(step.action)
+                key("callbackCount"); int(step.callbackCount)
+                endObject()
+            }
+            endArray()
+        }
         key("state"); write(state, simulator)
         endObject()
     }

@@ -137,3 +137,13 @@ extension Trace {
                   initialAppState: fromStart ? .notRunning : nil)
     }
 }
+
+extension LoggedCallback {
+    /// The model's value read back from the stored JSON, for the text formats and the
+    /// diff (the log keeps compact entries, not `Callback`s). The log's own writer never
+    /// stores bytes that fail to decode; such an entry would read as its receiver and
+    /// state with no method.
+    var callback: Callback {
+        Trace.Entry(self)?.callback ?? Callback(receiver: receiver, method: "", appState: appState)
+    }
+}

@@ -45,7 +45,7 @@ extension Service {
             metrics.recordAction(action.kind, .applied)
             metrics.record(.callbacksLogged, callbacks.count)
             metrics.record(.callbacksDropped, session.log.dropped - droppedBefore)
-            w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
+            w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator, path: session.lastPath)
         }
         return self.json(200, w)
     }

@@ -34,7 +34,7 @@ extension Service {
         for (i, action) in actions.enumerated() {
             do throws(ActionRefusal) {
                 let callbacks = try session.apply(action)
-                w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
+                w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator, path: session.lastPath)
                 if format != .json {  // the text formats read the callbacks back from their JSON
                     trace.steps.append(Trace.Step(action: action.traceLabel, callbacks: callbacks.compactMap(Trace.Entry.init),
                                                   appStateAfter: session.state.app))

@@ -1,7 +1,8 @@
 /// The route templates requests are counted under: one label per resource, never the
 /// raw path (ids would make the label set unbounded).
 enum RouteTemplate: Int, CaseIterable {
-    case playground, health, readiness, metrics, sessions, session, actions, callbacks, simulate, journal, openapi, other
+    case playground, health, readiness, metrics, sessions, session, actions, callbacks, simulate, journal, openapi,
+         diff, paths, coverage, other
 
     var label: String {
         switch self {
@@ -16,6 +17,9 @@ enum RouteTemplate: Int, CaseIterable {
         case .simulate: "/v1/simulate"
         case .journal: "/v1/sessions/{id}/journal"
         case .openapi: "/openapi.yaml"
+        case .diff: "/v1/diff"
+        case .paths: "/v1/paths"
+        case .coverage: "/v1/coverage"
         case .other: "other"
         }
     }
@@ -33,6 +37,9 @@ enum RouteTemplate: Int, CaseIterable {
         case .simulate: self = .simulate
         case .journal: self = .journal
         case .openapi: self = .openapi
+        case .diff: self = .diff
+        case .paths: self = .paths
+        case .coverage: self = .coverage
         case nil: self = .other
         }
     }

@@ -14,6 +14,8 @@ enum Route: Equatable {
     case simulate
     /// `GET /openapi.yaml`: the contract, compiled in.
     case openapi
+    /// `POST /v1/diff`, `/v1/paths`, `/v1/coverage`: the model explored (issue #14).
+    case diff, paths, coverage
     /// `GET /`: the playground page.
     case playground
     /// A session path whose id is not a UUID: answered 404 like any unknown session.
@@ -26,7 +28,7 @@ enum Route: Equatable {
         case .health, .readiness, .metrics, .callbacks, .journal, .playground, .openapi: Route.readable
         case .sessions: Route.collection
         case .session: Route.resource
-        case .actions, .simulate: Route.postOnly
+        case .actions, .simulate, .diff, .paths, .coverage: Route.postOnly
         case .unknownSession: []
         }
     }
@@ -55,6 +57,9 @@ enum Route: Equatable {
         if same(p, "/metrics") { return .metrics }
         if same(p, "/v1/simulate") { return .simulate }
         if same(p, "/openapi.yaml") { return .openapi }
+        if same(p, "/v1/diff") { return .diff }
+        if same(p, "/v1/paths") { return .paths }
+        if same(p, "/v1/coverage") { return .coverage }
         let prefix: StaticString = "/v1/sessions"
         guard p.count >= prefix.utf8CodeUnitCount,
               same(UnsafeBufferPointer(rebasing: p[..<prefix.utf8CodeUnitCount]), prefix) else { return nil }

@@ -11,6 +11,8 @@ struct Session: Sendable {
     var simulator: Simulator { shared.simulator }
     private(set) var state = AppSnapshot()
     private(set) var log: CallbackLog
+    /// The plain actions the last action took (a `moveTo`'s path; empty otherwise).
+    private(set) var lastPath: [TakenStep] = []
     /// Set when the session is deleted, so an action that raced the delete fails.
     var isDeleted = false
     /// Where the log's (and the journal's) bytes are counted (nil for a `/v1/simulate` run).
@@ -32,6 +34,7 @@ struct Session: Sendable {
     mutating func apply(_ action: Action) throws(ActionRefusal) -> [LoggedCallback] {
         let outcome = try simulator.apply(action, to: state)
         state = outcome.state
+        lastPath = outcome.steps
         let before = log.bytes + journal.bytes
         let shared = SharedPayload(action)
         journal.record(action, sharing: shared)

@@ -56,7 +56,10 @@ extension Transition {
             }
             endIfLastWindowClosed()
         } else {
-            // Not running code: discarded now, reported at the next launch (DOC).
+            // Not running code: discarded now, reported at the next launch (DOC); a
+            // suspended scene's window goes with its session, silently (issue #14: the
+            // coverage search found windows outliving their scenes).
+            removeWindow(sceneId: sceneId)
             state.sessions.discard(i, reportLater: true)
         }
     }

@@ -1,0 +1,68 @@
+/// `moveTo`: The shortest sequence of plain actions to an app state (and a scene state), applied.
+///
+/// Not a thing a user does but a shortcut through things users and the system do
+/// (Robolectric's `ActivityScenario.moveToState`): the search of `Exploration/` over
+/// the model itself, within `ExplorationBounds.standard` widened to hold the current
+/// state. `allowedActions` leaves it out (it is possible everywhere for some target);
+/// its sample asks for the current app state (zero steps, always accepted); its random draws ask for where one random plain action
+/// would lead (so the search stops after one level: the random-sequence tests draw it
+/// as often as any kind without running a full search each time), or, one time in
+/// eight, for any app state with any scene state (mostly refused: a search to the end).
+enum MoveToAction: ActionDefinition {
+    static let parameters: [String] = ["app", "scene"]
+    static let rule = ActionRule(summary: "Applies the shortest sequence of plain actions (user and system actions with fixed members, no moveTo) that reaches the app state, and the scene state in some scene if given; refused when none does within the search bounds.",
+                                 sources: "contract (v1.1 moveTo); the rules of the actions it takes")
+
+    static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
+        let app = try f.require("app", f.choice("app", AppState.self),
+                                hint: "the app state to reach: \(AppState.allCases.map(\.rawValue).joined(separator: ", "))")
+        return .moveTo(app: app, scene: try f.choice("scene", SceneState.self))
+    }
+
+    static func encode(_ action: Action) -> [JSONMember] {
+        guard case .moveTo(let app, let scene) = action else { wrongKind(action); return [] }
+        return [JSONMember("app", .string(app.rawValue))] + (scene.map { [JSONMember("scene", .string($0.rawValue))] } ?? [])
+    }
+
+    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+        guard case .moveTo(let app, let scene) = action else { return wrongKind(action) }
+        let simulator = Simulator(config: t.config)
+        let path: [PlainAction]
+        do throws(UnreachableTarget) {
+            path = try simulator.shortestPath(from: t.state, to: StateTarget(app: app, scene: scene))
+        } catch {
+            throw t.refuse(needs: Needs.reachableTarget(error.reason))
+        }
+        for plain in path {
+            // The search applied these very actions to these very snapshots.
+            guard let outcome = try? simulator.apply(plain.action, to: t.state) else {
+                throw t.refuse(needs: Needs.reachableTarget("the path did not replay"))
+            }
+            for c in outcome.callbacks { t.record(c) }
+            t.state = outcome.state
+            t.steps.append(TakenStep(action: plain.action, callbackCount: outcome.callbacks.count))
+        }
+    }
+
+    static func sample(in state: AppSnapshot) -> Action { .moveTo(app: state.app, scene: nil) }
+
+    static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
+        if Int.random(in: 0..<8, using: &g) == 0 {
+            return .moveTo(app: RandomMembers.choice(AppState.self, using: &g), scene: RandomMembers.choice(SceneState.self, using: &g))
+        }
+        // The model's plain actions need a config; the defaults of this state's kind
+        // of app (scenes or not) stand in: only the target's app state is taken.
+        let config = SessionConfig(lifecycle: state.scenes.isEmpty ? .app : .scene)
+        let sim = Simulator(config: config)
+        let plain = sim.plainActions(in: state)
+        guard let pick = plain.randomElement(using: &g), let next = try? sim.apply(pick.action, to: state) else {
+            return .moveTo(app: state.app, scene: nil)
+        }
+        return .moveTo(app: next.state.app, scene: next.state.scenes.randomElement(using: &g)?.state)
+    }
+
+    static var examples: [(label: String, action: Action)] {
+        [("to suspended", .moveTo(app: .suspended, scene: nil)),
+         ("to background with a scene foregroundInactive", .moveTo(app: .background, scene: .foregroundInactive))]
+    }
+}
