@@ -47,11 +47,14 @@ start() {
 
   local servers=""
   for i in $(seq 1 "$n"); do
+    # The files exist before the instance starts: the redirections below happen in
+    # the background job, which may not have run yet when the loop first reads them.
+    : >"$dir/instance-$i.out"; : >"$dir/instance-$i.err"
     # shellcheck disable=SC2086  # LIFECYCLED_ARGS is a list of flags
     "$binary" --host 127.0.0.1 --port 0 --quiet ${LIFECYCLED_ARGS:-} >"$dir/instance-$i.out" 2>"$dir/instance-$i.err" &
     local pid=$! port=
     for _ in $(seq 1 200); do
-      port=$(sed -n 's/^listening on http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$dir/instance-$i.out")
+      port=$(sed -n 's/^listening on http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$dir/instance-$i.out" 2>/dev/null || true)
       [ -n "$port" ] && break
       kill -0 "$pid" 2>/dev/null || break
       sleep 0.05
