@@ -19,6 +19,15 @@ extension Service {
                 metrics.recordAction(action.kind, .refused)
                 throw Problem.refused(error, allowed: session.allowedActions)
             }
+            // Measured before it is committed: an answer over --max-response would tell the
+            // client the action failed, so it must not happen (rolled back like a journal failure).
+            w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
+            guard w.bytes.count <= limits.maxResponse else {
+                memory.release(session.log.bytes - before.log.bytes)
+                session = before
+                metrics.recordAction(action.kind, .refused)
+                throw Problem.responseTooLarge(limits.maxResponse, hint: "the action was not applied; raise --max-response, or send actions that produce fewer callbacks at once")
+            }
             // Journaled before it is acknowledged; if that fails, the action never happened.
             if let journal = store.journal {
                 do throws(JournalError) { try journal.append(id, action: body) } catch {
@@ -30,7 +39,6 @@ extension Service {
             metrics.recordAction(action.kind, .applied)
             metrics.record(.callbacksLogged, callbacks.count)
             metrics.record(.callbacksDropped, session.log.dropped - droppedBefore)
-            w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
         }
         return self.json(200, w)
     }
