@@ -23,9 +23,11 @@ import Testing
         #expect(second.send("GET", "/v1/sessions/\(id)").text == first.send("GET", "/v1/sessions/\(id)").text)
     }
 
-    /// DELETE racing PUT + action on one id: an action is applied (200) or finds no
-    /// session (404), never a 500 from a journal a late unlink removed; and what the
-    /// journal holds at the end replays to what the server holds.
+    /// DELETE, PUT and actions racing on one id: an action is applied (200), finds no
+    /// session (404) or is refused (409), never a 500 from a journal that a late unlink
+    /// removed; and what the journal holds at the end replays to what the server holds.
+    /// (The actions hold the session's lock, which is what kept the old DELETE between
+    /// its shard lock and its unlink long enough for a PUT to slip in.)
     @Test func deleteRacingPutNeverLosesTheJournal() throws {
         let dir = JournalTests.tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -34,12 +36,14 @@ import Testing
         let statuses = Mutex<[Int: Int]>([:])
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
-            for _ in 0..<3000 { _ = client.send("DELETE", "/v1/sessions/\(id)") }
+            for _ in 0..<2000 { _ = client.send("DELETE", "/v1/sessions/\(id)") }
         }
         DispatchQueue.global().async(group: group) {
-            for _ in 0..<3000 {
-                _ = client.send("PUT", "/v1/sessions/\(id)", "{}")
-                let status = client.act(id, #"{"type":"memoryWarning"}"#).status
+            for _ in 0..<2000 { _ = client.send("PUT", "/v1/sessions/\(id)", "{}") }
+        }
+        DispatchQueue.global().async(group: group) {
+            for n in 0..<4000 {
+                let status = client.act(id, n % 2 == 0 ? #"{"type":"launch"}"# : #"{"type":"background"}"#).status
                 statuses.withLock { $0[status, default: 0] += 1 }
             }
         }
