@@ -42,7 +42,7 @@ public final class Service: Sendable {
     /// Counters for `GET /metrics`; the executable adds to `metrics.logLinesDropped`.
     public let metrics: ServiceMetrics
     let store: SessionStore
-    let requestIDs = RequestIDGenerator()
+    let requestIDs: RequestIDGenerator
     /// Set by `beginDraining()`: `/readyz` answers 503 from then on.
     let draining = Atomic<Bool>(false)
     /// The bytes held for clients; the bridge counts bodies and unsent responses in it too.
@@ -68,7 +68,10 @@ public final class Service: Sendable {
         self.limits = limits
         self.settings = settings
         self.metrics = ServiceMetrics(version: settings.version)
-        self.memory = MemoryBudget(limit: limits.maxMemory, refusal: Problem.memoryFull(limits.maxMemory).response)
+        // The bridge answers this 503 itself: built per request, with its own request id.
+        let ids = RequestIDGenerator(), maxMemory = limits.maxMemory
+        self.requestIDs = ids
+        self.memory = MemoryBudget(limit: maxMemory, refuse: { Problem.memoryFull(maxMemory).answer(requestID: ids.generate()) })
         self.store = SessionStore(limits: limits, memory: memory, journal: journal, clock: clock)
     }
 
@@ -88,7 +91,9 @@ public final class Service: Sendable {
         } else {
             do throws(Problem) {
                 let routed = try self.route(request, route)
-                guard routed.body.count <= limits.maxResponse else {
+                // Only answers that change nothing are measured here: a write's 413 after the
+                // fact would report a change that happened as failed (actions measure their own).
+                guard routed.body.count <= limits.maxResponse || !Self.changesNothing(request.method, route) else {
                     throw Problem.responseTooLarge(limits.maxResponse, hint: "ask for less (a smaller limit=)")
                 }
                 response = routed
@@ -103,14 +108,17 @@ public final class Service: Sendable {
         return response
     }
 
+    /// GET/HEAD, and POST /v1/simulate (it keeps no state).
+    static func changesNothing(_ method: String, _ route: Route?) -> Bool {
+        if method == "GET" || method == "HEAD" { return true }
+        if case .simulate = route { return true }
+        return false
+    }
+
     /// An `application/problem+json` response, for errors the bridge answers itself
     /// (it carries a fresh request id: the request's own was not read).
     public func problem(status: Int, detail: String) -> ServiceResponse {
-        let requestID = requestIDs.generate()
-        var response = Problem(kind: ProblemKind.forStatus(status), detail: detail)
-            .with("requestId", .string(requestID)).response
-        response.headers.append(("X-Request-Id", requestID))
-        return response
+        Problem(kind: ProblemKind.forStatus(status), detail: detail).answer(requestID: requestIDs.generate())
     }
 
     /// Forgets sessions idle for longer than the TTL; the executable calls it periodically.

@@ -1,7 +1,7 @@
 import ServiceHTTP
 
 // Request bodies being received and responses not yet sent, counted against the
-// service's memory budget (`--max-memory`, issue #9 item 6): a client that sends
+// service's memory budget (`--max-memory`): a client that sends
 // many large bodies or does not read its answers cannot make the process hold
 // more than the budget. Each request's counted bytes are in `RequestState.held`
 // and released when libmicrohttpd reports the request complete.
@@ -26,11 +26,20 @@ func chargeBodyPiece(_ size: Int, _ state: RequestState, _ context: ServerContex
 }
 
 /// The handler's answer, counted until it is sent; the request body is no longer held.
-/// The budget's 503 instead when it cannot take a large answer.
+/// For GET and HEAD, the budget's 503 instead when it cannot take a large answer (they
+/// are safe to retry). Any other method's answer is sent and counted anyway: its
+/// handler may have changed something, and a 503 would make a client retrying apply
+/// it twice (handlers refuse new work themselves while the budget is exhausted).
 func admitResponse(_ response: ServiceResponse, _ state: RequestState, _ context: ServerContext) -> ServiceResponse {
     guard let memory = context.memory else { return response }
     memory.release(state.held)
     state.held = 0
+    let safe = state.method == "GET" || state.method == "HEAD"
+    guard safe else {
+        memory.charge(response.body.count)
+        state.held = response.body.count
+        return response
+    }
     let answer = memory.tryCharge(response.body.count) ? response : memory.refusal
     if answer.body.count != response.body.count { memory.charge(answer.body.count) }
     state.held = answer.body.count

@@ -46,7 +46,7 @@ public enum ModelReference {
         return out
     }
 
-    /// The actions of issue #11 again, for an app that lists BGTask identifiers
+    /// The background-work, prewarming and push actions again, for an app that lists BGTask identifiers
     /// (`com.example.refresh`, appRefresh; `com.example.cleanup`, processing), has the
     /// fetch and processing modes and registers for remote notifications.
     private static func backgroundWorkPart(_ base: SessionConfig) -> String {

@@ -12,15 +12,23 @@ public final class MemoryBudget: Sendable {
     public let limit: Int
     /// Bodies and responses up to this size are never refused (they are still counted).
     public let smallAmount: Int
-    /// The answer to a request refused for memory.
-    public let refusal: ServiceResponse
+    /// The answer to a request refused for memory, built afresh on each read (so that
+    /// it carries its own request id).
+    public var refusal: ServiceResponse { refuse() }
+    private let refuse: @Sendable () -> ServiceResponse
     private let used = Atomic<Int>(0)
     private let released = Atomic<Int>(0)
 
-    public init(limit: Int, smallAmount: Int = 64 << 10, refusal: ServiceResponse) {
+    /// A budget whose refusal is always `refusal`.
+    public convenience init(limit: Int, smallAmount: Int = 64 << 10, refusal: ServiceResponse) {
+        self.init(limit: limit, smallAmount: smallAmount, refuse: { refusal })
+    }
+
+    /// A budget whose refusal `refuse` builds per refused request.
+    public init(limit: Int, smallAmount: Int = 64 << 10, refuse: @escaping @Sendable () -> ServiceResponse) {
         self.limit = limit
         self.smallAmount = smallAmount
-        self.refusal = refusal
+        self.refuse = refuse
     }
 
     /// Bytes counted right now.

@@ -28,7 +28,7 @@ struct Options {
     var dataDir: String?
     var fsync = FsyncPolicy.interval
     var quiet = false
-    // Connections and shutdown (issue #9).
+    // Connections and shutdown: bounds that keep one client from exhausting the server, and the drain on SIGTERM.
     var maxConnections = 4000
     var maxConnectionsPerIP = 2000
     var requestTimeout = 10.0

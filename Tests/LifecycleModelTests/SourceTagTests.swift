@@ -28,7 +28,7 @@ import Testing
 
     @Test func theConfidenceLevelsAndSeedsAreDefined() throws {
         let index = try SourceIndex.load(root: Self.root)
-        for tag in ["DOC", "MULTI", "SINGLE", "UNSURE", "S1", "S2", "S3", "S4", "R12", "TN3187"] {
+        for tag in ["DOC", "MULTI", "SINGLE", "UNSURE", "S1", "S2", "S3", "S4", "R12", "TN3187", "RFC 9110", "RFC 9457"] {
             #expect(index.tags.contains(tag), "docs/sources.md does not define \(tag)")
         }
         for section in 1...9 {
@@ -48,6 +48,7 @@ import Testing
             "// breadth §3 then a bare §12 means breadth",
             "// see OLDNOTES.md; `[InCode]` and `facts §77` in backticks are code",
             "let s = \"// [NotAComment] inside a string\"",
+            "// RFC 9110 is defined, RFC 1 is not",
         ].joined(separator: "\n")
         let scan = index.check(file: "Sources/Example.swift", text: swift)
         let expected = [
@@ -59,6 +60,7 @@ import Testing
             "Sources/Example.swift:3: breadth §1.99 does not exist",
             "Sources/Example.swift:4: breadth §12 does not exist",
             "Sources/Example.swift:5: OLDNOTES.md is not a file of this repository",
+            "Sources/Example.swift:7: RFC 1 is not defined in docs/sources.md",
         ]
         #expect(scan.problems == expected)
         let markdown = "Text [Link](http://x) and [UNDEF] and\n```\n[InFence] facts §99\n```\n§9.6 and §9.7"
@@ -99,8 +101,10 @@ struct SourceIndex {
         }
         var tags = Set<String>()
         let tagRow = try NSRegularExpression(pattern: #"^\|\s*\*\*\[?([A-Za-z0-9-]+)\]?\*\*"#)
+        let rfcRow = try NSRegularExpression(pattern: #"^\|\s*\*\*RFC (\d+)\*\*"#)
         for line in try read("docs/sources.md").split(separator: "\n", omittingEmptySubsequences: false) {
             if let tag = tagRow.firstGroups(in: String(line))?[0] { tags.insert(tag) }
+            if let number = rfcRow.firstGroups(in: String(line))?[0] { tags.insert("RFC \(number)") }
         }
         var sections: [String: [Int: Set<Int>]] = [:]
         for (name, path) in [("facts", "docs/lifecycle-facts.md"), ("breadth", "docs/lifecycle-breadth.md")] {
@@ -169,6 +173,10 @@ struct SourceIndex {
                         let shown = group(4) != nil ? "[\(tag)]" : tag
                         problems.append("\(location): \(shown) is not defined in docs/sources.md")
                     }
+                } else if let number = group(7) {
+                    if !tags.contains("RFC \(number)") {
+                        problems.append("\(location): RFC \(number) is not defined in docs/sources.md")
+                    }
                 } else if let name = group(6), file != "docs/sources.md" {
                     let fm = FileManager.default
                     let exists = ["", "docs/", "bench/", "clients/python/"].contains {
@@ -182,12 +190,14 @@ struct SourceIndex {
     }
 
     /// One pattern, so citations are seen in reading order: 1–3 a section, 4 a bracketed
-    /// tag (not a Markdown link), 5 a bare S/R/TN number, 6 an upper-case Markdown file name.
+    /// tag (not a Markdown link), 5 a bare S/R/TN number, 6 an upper-case Markdown file name,
+    /// 7 the number of an `RFC N`.
     static let citationPattern = [
         #"(?:\b(facts|breadth)\s+)?§(\d+)(?:\.(\d+))?"#,
         #"\[([A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\](?![(\[])"#,
         #"\b((?:S|R|TN)\d+)\b"#,
         #"\b([A-Z][A-Z0-9-]*\.md)\b"#,
+        #"\bRFC\s+(\d+)\b"#,
     ].joined(separator: "|")
 
     /// The text after `//` when the line has a comment outside string literals.

@@ -94,6 +94,24 @@ import Testing
         #expect(fits.status == 200 && fits.response.body.count <= 100_000)
     }
 
+    /// `--max-response` on an action: refused with 413 before it is applied, so the
+    /// session is exactly as before (log, state, callback count, memory).
+    @Test func anActionWhoseResultIsTooLargeChangesNothing() throws {
+        let client = ServiceClient(Service(limits: ServiceLimits(maxResponse: 100_000)))
+        let id = client.create()
+        #expect(client.act(id, #"{"type":"launch"}"#).status == 200)
+        let session = client.send("GET", "/v1/sessions/\(id)").text
+        let total = Self.logTotal(client, id)
+        let bytes = client.service.memory.bytesUsed
+        let r = client.act(id, #"{"type":"receiveNotification","payload":"# + Self.payload(150_000) + "}")
+        #expect(r.status == 413)
+        #expect(r.json["type"] as? String == "urn:lifecycled:problem:response-too-large")
+        #expect((r.json["detail"] as? String)?.contains("not applied") == true)
+        #expect(client.send("GET", "/v1/sessions/\(id)").text == session)
+        #expect(Self.logTotal(client, id) == total)
+        #expect(client.service.memory.bytesUsed == bytes)
+    }
+
     /// A callbacks page stops short of `--max-response`; following `next` reads every callback.
     @Test func callbackPagesStayUnderMaxResponse() throws {
         let client = ServiceClient(Service(limits: ServiceLimits(maxResponse: 200_000)))

@@ -98,10 +98,10 @@ import Testing
         let server = try BridgeTestServer(maxBody: 1024)
         let connection = try RawConnection(port: server.port, timeout: 5)
         try connection.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffff\r\n")
-        let started = Date()
         try? connection.send(patternBytes(200_000, seed: 3))
         _ = connection.readToEnd()
-        #expect(Date().timeIntervalSince(started) < 4)
+        // Closed by the server, not ended by the socket's own 5 s timeout.
+        #expect(connection.isClosedByPeer())
         #expect(server.recorder.handled.withLock { $0 }.isEmpty)
     }
 }

@@ -56,6 +56,27 @@ import Testing
         #expect(Self.waitUntil { budget.bytesUsed == 0 }, "\(budget.bytesUsed) bytes still counted")
     }
 
+    /// A POST's answer is never swapped for the budget's 503 once the handler has run:
+    /// the action is applied, and a client retrying on the 503 would apply it twice.
+    /// Only GET and HEAD answers (safe to retry) are refused at response time.
+    @Test func anAppliedPostIsAnsweredEvenWhenTheBudgetIsFull() throws {
+        let refusal = ServiceResponse(status: 503, headers: [("Retry-After", "1")], body: Array("full".utf8))
+        let budget = MemoryBudget(limit: 32 << 20, smallAmount: 1024, refusal: refusal)
+        let server = try Self.server(budget)
+        defer { server.stop(graceSeconds: 0) }
+        let reader = try RawConnection(port: server.port, timeout: 10)
+        try reader.send(RawHTTP.request("GET", "/big?n=\(24 << 20)"))
+        #expect(Self.waitUntil { budget.bytesUsed >= 24 << 20 })
+        let get = try RawHTTP.exchange(port: server.port, RawHTTP.request("GET", "/big?n=\(10 << 20)"))
+        #expect(get.status == 503)
+        let post = try RawHTTP.exchange(port: server.port, RawHTTP.request("POST", "/big?n=\(10 << 20)"))
+        #expect(post.status == 200 && post.body.count == 10 << 20)
+        let late = try reader.readResponse()
+        #expect(late.status == 200)
+        reader.close()
+        #expect(Self.waitUntil { budget.bytesUsed == 0 }, "\(budget.bytesUsed) bytes still counted")
+    }
+
     @Test func chunkedBodiesAreCountedToo() throws {
         let budget = MemoryBudget(limit: 1 << 20, smallAmount: 1024, refusal: ServiceResponse(status: 503))
         let server = try Self.server(budget)

@@ -43,7 +43,7 @@ extension SessionConfig {
         backgroundTasks.first { $0.identifier == identifier }
     }
 
-    /// The rules of the issue #11 fields across the config; nil when they hold.
+    /// The rules of the background-work fields (`sdkVersion`, `backgroundTasks`, push registration) across the config; nil when they hold.
     var backgroundWorkIssue: ConfigIssue? {
         if let sdkVersion, sdkVersion.major > iosVersion.major {
             return ConfigIssue(field: "sdkVersion", detail: "sdkVersion \(sdkVersion) is newer than iosVersion \(iosVersion): an app built with an SDK cannot run on an older iOS; send an sdkVersion whose major is at most \(iosVersion.major), e.g. \"\(iosVersion)\"", allowed: [])

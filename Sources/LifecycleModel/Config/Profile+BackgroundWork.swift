@@ -1,5 +1,5 @@
 /// The rules of BGTaskScheduler, background URL sessions, prewarming and push
-/// registration that depend on the version or the config (issue #11), resolved once.
+/// registration that depend on the version or the config, resolved once.
 public struct BackgroundWorkProfile: Sendable, Equatable {
     /// The system may prewarm the app: iOS 15+ (breadth §3.1, DOC).
     public var canPrewarm = false

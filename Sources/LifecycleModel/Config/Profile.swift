@@ -39,7 +39,7 @@ public struct Profile: Sendable, Equatable {
     /// Rotation, traits and containers (breadth §5–6; Profile+Interface.swift).
     public var ui: InterfaceProfile
 
-    // MARK: Background work, prewarming, push and the facts §9 corrections (issue #11)
+    // MARK: Background work, prewarming, push and the facts §9 corrections
 
     /// Seconds between a background task's time running out and the kill of an app
     /// whose task still runs: about 1 s on iOS 13+ (facts §9.2, MULTI), 0 before.

@@ -51,7 +51,7 @@ public struct Quirks: Sendable, Equatable {
     /// Which "will" call comes first on a tab switch (breadth §6.1: [PGZ] against [JJ]).
     public var tabSwitchWillOrder: TabSwitchWillOrder?
 
-    // MARK: Background work, prewarming, push and the corrections of facts §9 (issue #11)
+    // MARK: Background work, prewarming, push and the corrections of facts §9
 
     /// Seconds before a background task's time runs out that its expiration handler
     /// runs. Default 0 on iOS 13+ (facts §9.2, MULTI: at the limit; Apple says

@@ -22,7 +22,7 @@ public struct SessionConfig: Sendable, Equatable {
     /// controllers, instead of `rootViewController` (breadth §6; nil: no tab bar).
     public var tabs: [String]?
 
-    // MARK: Background work and the iOS 27 SDK (issue #11; contract v1.1)
+    // MARK: Background work and the iOS 27 SDK (contract v1.1)
 
     /// The SDK the app was built with; nil: the same as `iosVersion` (contract v1.1).
     public var sdkVersion: IOSVersion? = nil

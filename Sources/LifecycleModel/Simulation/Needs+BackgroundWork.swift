@@ -1,5 +1,5 @@
 /// The 409 `needs` texts of BGTaskScheduler, background URL sessions and prewarming
-/// (issue #11), beside the others of `Needs`.
+/// (BGTaskScheduler, background URL sessions, prewarming, push registration), beside the others of `Needs`.
 extension Needs {
     static let notInForegroundForBGTask = "the app not in the foreground (notRunning, background or suspended): the system runs BGTaskScheduler tasks for apps in the background"
     static let notInForegroundForURLSession = "the app not in the foreground (notRunning, background or suspended): a foreground app's background session delivers its events to the session delegate directly"

@@ -30,7 +30,7 @@ public struct AppSnapshot: Sendable, Equatable {
     /// outlive the process.
     public internal(set) var interface = InterfaceSettings()
 
-    // MARK: Background work and prewarming (issue #11)
+    // MARK: Background work and prewarming
 
     /// The current process was started by a prewarm (breadth §3), and whether it is
     /// still paused there; nil for a process the system or the user launched.

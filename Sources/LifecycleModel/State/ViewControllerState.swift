@@ -65,7 +65,7 @@ public struct PresentationContext: Sendable, Equatable {
 }
 
 /// A window and the view controllers in it: one per sceneless app, one per
-/// connected scene in a scene-based app (issue #5).
+/// connected scene in a scene-based app (each scene has its own window: facts §4).
 public struct WindowSnapshot: Sendable, Equatable {
     /// The scene the window belongs to (nil in a sceneless app).
     public var sceneId: String?

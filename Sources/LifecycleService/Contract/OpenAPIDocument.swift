@@ -139,6 +139,9 @@ paths:
       responses:
         "200":
           description: The page.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
           content:
             text/html:
               schema:
@@ -150,6 +153,9 @@ paths:
       responses:
         "200":
           description: The `GET` answer without its body.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
   # --- end playground ---
   /healthz:
     get:
@@ -159,6 +165,9 @@ paths:
       responses:
         "200":
           description: The server is up.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
           content:
             application/json:
               schema:
@@ -172,6 +181,9 @@ paths:
       responses:
         "200":
           description: The server is up (the `GET` answer without its body).
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
 
   # --- operations (issue #15): readiness and metrics ---
   /readyz:
@@ -204,8 +216,14 @@ paths:
       responses:
         "200":
           description: Serving (the `GET` answer without its body).
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
         "503":
           description: Draining (the `GET` problem without its body).
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
   /metrics:
     get:
       tags: [operations]
@@ -245,6 +263,9 @@ paths:
       responses:
         "200":
           description: The `GET` answer without its body.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
   # --- end operations ---
 
   /openapi.yaml:
@@ -287,6 +308,9 @@ paths:
       responses:
         "200":
           description: One page of sessions.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
           content:
             application/json:
               schema:
@@ -306,11 +330,20 @@ paths:
                           backgroundModes: []
                           supportsMultipleScenes: false
                           rootViewController: root
+                          ui: uikit
+                          sdkVersion: "11.0"
+                          backgroundTasks: []
+                          registersForRemoteNotifications: false
                           quirks:
                             orientationQueries: true
                             switcherKillSequence: resignActiveThenTerminate
                             didEnterBackgroundOnBackgroundLaunch: false
                             protectedDataDelay: 10
+                            darkModeSnapshotToggle: false
+                            offscreenChildrenGetSizeTransition: true
+                            tabSwitchWillOrder: newFirstOnFirstVisit
+                            backgroundTaskExpirationLead: 5
+                            pushTokenDelivery: afterDidBecomeActive
                         state:
                           app: notRunning
                           clock: 0
@@ -343,8 +376,14 @@ paths:
       responses:
         "200":
           description: The `GET` answer without its body.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
         "400":
           description: A query argument is out of range (the `GET` problem without its body).
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
     post:
       tags: [sessions]
       operationId: createSession
@@ -410,6 +449,8 @@ paths:
         "201":
           description: Created. `Location` is the session's path.
           headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
             Location:
               $ref: "#/components/headers/Location"
           content:
@@ -430,11 +471,20 @@ paths:
                       backgroundModes: []
                       supportsMultipleScenes: false
                       rootViewController: root
+                      ui: uikit
+                      sdkVersion: "11.0"
+                      backgroundTasks: []
+                      registersForRemoteNotifications: false
                       quirks:
                         orientationQueries: true
                         switcherKillSequence: resignActiveThenTerminate
                         didEnterBackgroundOnBackgroundLaunch: false
                         protectedDataDelay: 10
+                        darkModeSnapshotToggle: false
+                        offscreenChildrenGetSizeTransition: true
+                        tabSwitchWillOrder: newFirstOnFirstVisit
+                        backgroundTaskExpirationLead: 5
+                        pushTokenDelivery: afterDidBecomeActive
                     state:
                       app: notRunning
                       clock: 0
@@ -463,12 +513,23 @@ paths:
                       backgroundModes: []
                       supportsMultipleScenes: false
                       rootViewController: root
+                      ui: uikit
+                      sdkVersion: "17.0"
+                      backgroundTasks: []
+                      registersForRemoteNotifications: false
                       quirks:
                         orientationQueries: false
                         switcherKillSequence: resignActiveThenTerminate
                         didEnterBackgroundOnBackgroundLaunch: false
                         protectedDataDelay: 10
                         warmHandlerPosition: beforeDidBecomeActive
+                        darkModeSnapshotToggle: true
+                        offscreenChildrenGetSizeTransition: true
+                        tabSwitchWillOrder: newFirstOnFirstVisit
+                        backgroundTaskExpirationLead: 0
+                        bgTaskConnectsScene: false
+                        prewarmStopsAt: beforeMain
+                        pushTokenDelivery: afterDidBecomeActive
                     state:
                       app: notRunning
                       clock: 0
@@ -513,6 +574,8 @@ paths:
           $ref: "#/components/responses/PayloadTooLarge"
         "503":
           $ref: "#/components/responses/SessionLimit"
+        "500":
+          $ref: "#/components/responses/JournalFailed"
     delete:
       tags: [sessions]
       operationId: resetSessions
@@ -537,6 +600,9 @@ paths:
       responses:
         "200":
           description: The session.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
           content:
             application/json:
               schema:
@@ -552,11 +618,20 @@ paths:
                   backgroundModes: []
                   supportsMultipleScenes: false
                   rootViewController: root
+                  ui: uikit
+                  sdkVersion: "11.0"
+                  backgroundTasks: []
+                  registersForRemoteNotifications: false
                   quirks:
                     orientationQueries: true
                     switcherKillSequence: resignActiveThenTerminate
                     didEnterBackgroundOnBackgroundLaunch: false
                     protectedDataDelay: 10
+                    darkModeSnapshotToggle: false
+                    offscreenChildrenGetSizeTransition: true
+                    tabSwitchWillOrder: newFirstOnFirstVisit
+                    backgroundTaskExpirationLead: 5
+                    pushTokenDelivery: afterDidBecomeActive
                 state:
                   app: active
                   clock: 0
@@ -585,8 +660,14 @@ paths:
       responses:
         "200":
           description: The `GET` answer without its body.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
         "404":
           description: No such session (the `GET` problem without its body).
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
     # --- PUT /v1/sessions/{id} (issue #15) ---
     put:
       tags: [sessions]
@@ -640,6 +721,8 @@ paths:
           $ref: "#/components/responses/PayloadTooLarge"
         "503":
           $ref: "#/components/responses/SessionLimit"
+        "500":
+          $ref: "#/components/responses/JournalFailed"
     # --- end PUT ---
     delete:
       tags: [sessions]
@@ -648,6 +731,9 @@ paths:
       responses:
         "204":
           description: Deleted; no body.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
         "404":
           $ref: "#/components/responses/SessionNotFound"
 
@@ -778,6 +864,9 @@ paths:
       responses:
         "200":
           description: The action's result (`ActionResult`), or for a batch every step's and the final state (`BatchResult`).
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
           content:
             application/json:
               schema:
@@ -1205,9 +1294,11 @@ paths:
         "409":
           $ref: "#/components/responses/ActionNotPossible"
         "413":
-          $ref: "#/components/responses/PayloadTooLarge"
+          $ref: "#/components/responses/ActionTooLarge"
         "503":
           $ref: "#/components/responses/MemoryFull"
+        "500":
+          $ref: "#/components/responses/JournalFailed"
 
   /v1/sessions/{id}/callbacks:
     parameters:
@@ -1231,6 +1322,9 @@ paths:
       responses:
         "200":
           description: One page of the log.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
           content:
             application/json:
               schema:
@@ -1266,6 +1360,10 @@ paths:
           $ref: "#/components/responses/BadQuery"
         "404":
           $ref: "#/components/responses/SessionNotFound"
+        "413":
+          $ref: "#/components/responses/ReadTooLarge"
+        "503":
+          $ref: "#/components/responses/MemoryFull"
     head:
       tags: [actions]
       operationId: headCallbacks
@@ -1277,10 +1375,31 @@ paths:
       responses:
         "200":
           description: The `GET` answer without its body.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
         "400":
           description: A query argument is out of range (the `GET` problem without its body).
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
         "404":
           description: No such session (the `GET` problem without its body).
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
+        "413":
+          description: The answer would exceed `--max-response` (the `GET` problem without its body).
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
+        "503":
+          description: The memory budget is used up (the `GET` problem without its body).
+          headers:
+            Retry-After:
+              $ref: "#/components/headers/RetryAfter"
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
 
   /v1/sessions/{id}/journal:
     parameters:
@@ -1409,6 +1528,9 @@ paths:
       responses:
         "200":
           description: Every step's result, the resolved config and the final state.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
           content:
             application/json:
               schema:
@@ -1527,11 +1649,21 @@ paths:
                   backgroundModes: []
                   supportsMultipleScenes: false
                   rootViewController: root
+                  ui: uikit
+                  sdkVersion: "17.0"
+                  backgroundTasks: []
+                  registersForRemoteNotifications: false
                   quirks:
                     orientationQueries: false
                     switcherKillSequence: resignActiveThenTerminate
                     didEnterBackgroundOnBackgroundLaunch: true
                     protectedDataDelay: 10
+                    darkModeSnapshotToggle: true
+                    offscreenChildrenGetSizeTransition: true
+                    tabSwitchWillOrder: newFirstOnFirstVisit
+                    backgroundTaskExpirationLead: 0
+                    prewarmStopsAt: beforeMain
+                    pushTokenDelivery: afterDidBecomeActive
                 state:
                   app: active
                   clock: 0
@@ -1852,6 +1984,9 @@ components:
       description: |
         A query argument is not an integer in its range, or `format` is not one of
         the formats (`field` names it; for `format`, `allowed` lists them).
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
@@ -1860,6 +1995,7 @@ components:
             type: urn:lifecycled:problem:invalid-field
             title: Invalid field
             status: 400
+            requestId: 5f0c9a31-1b
             detail: query argument limit must be an integer, 1 to 10000 (got "0")
             field: limit
     BadConfig:
@@ -1868,6 +2004,9 @@ components:
         is missing, mistyped, unknown or has an unsupported value
         (`invalid-field`, naming the `field` and, where enumerable, the `allowed`
         values).
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
@@ -1879,6 +2018,7 @@ components:
                 type: urn:lifecycled:problem:invalid-field
                 title: Invalid field
                 status: 400
+                requestId: 5f0c9a31-1b
                 detail: 'lifecycle "scene" needs iosVersion 13.0 or later; iOS 12.4 apps use "app"'
                 field: lifecycle
                 allowed: [app]
@@ -1888,6 +2028,7 @@ components:
                 type: urn:lifecycled:problem:invalid-field
                 title: Invalid field
                 status: 400
+                requestId: 5f0c9a31-1b
                 detail: 'supportsMultipleScenes needs lifecycle "scene" (UIApplicationSupportsMultipleScenes is a scene manifest key)'
                 field: supportsMultipleScenes
                 allowed: ["false"]
@@ -1896,6 +2037,7 @@ components:
                 type: urn:lifecycled:problem:invalid-json
                 title: Body is not valid JSON
                 status: 400
+                requestId: 5f0c9a31-1b
                 detail: 'the body is not valid JSON: expected a member name in double quotes at byte 19; send a session config object, e.g. {"lifecycle":"app","iosVersion":"11.0"}'
                 offset: 19
     BadAction:
@@ -1905,6 +2047,9 @@ components:
         `field` and, where enumerable, the `allowed` values, with a `suggestion`
         for a likely typo). In a batch, `field` is `actions[i]…` and `step` is `i`;
         an empty batch or one of more than 1000 actions names `(body)`.
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
@@ -1913,6 +2058,7 @@ components:
             type: urn:lifecycled:problem:invalid-field
             title: Invalid field
             status: 400
+            requestId: 5f0c9a31-1b
             detail: unknown action type "fly"; send one of launch, background, openURL, openUniversalLink, tapNotification, terminate, interruptionBegan, interruptionEnded, lock, unlock, memoryWarning, receiveNotification, backgroundFetch, locationEvent, quickAction, beginBackgroundTask, endBackgroundTask, advanceTime, openScene, activateScene, closeScene, disconnectScene, push, pop, present, dismiss, cancelInteractivePop
             field: type
             allowed: [launch, background, openURL, openUniversalLink, tapNotification, terminate, interruptionBegan, interruptionEnded, lock, unlock, memoryWarning, receiveNotification, backgroundFetch, locationEvent, quickAction, beginBackgroundTask, endBackgroundTask, advanceTime, openScene, activateScene, closeScene, disconnectScene, push, pop, present, dismiss, cancelInteractivePop]
@@ -1921,6 +2067,9 @@ components:
         The body is not JSON, `session` is not a valid config, `actions` is missing,
         not an array or longer than 1000, or an action is malformed (then `field`
         is `actions[i]…` and `step` is `i`).
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
@@ -1929,12 +2078,16 @@ components:
             type: urn:lifecycled:problem:invalid-field
             title: Invalid field
             status: 400
+            requestId: 5f0c9a31-1b
             detail: unknown action type "fly"; send one of launch, background, openURL, openUniversalLink, tapNotification, terminate, interruptionBegan, interruptionEnded, lock, unlock, memoryWarning, receiveNotification, backgroundFetch, locationEvent, quickAction, beginBackgroundTask, endBackgroundTask, advanceTime, openScene, activateScene, closeScene, disconnectScene, push, pop, present, dismiss, cancelInteractivePop
             field: actions[1].type
             allowed: [launch, background, openURL, openUniversalLink, tapNotification, terminate, interruptionBegan, interruptionEnded, lock, unlock, memoryWarning, receiveNotification, backgroundFetch, locationEvent, quickAction, beginBackgroundTask, endBackgroundTask, advanceTime, openScene, activateScene, closeScene, disconnectScene, push, pop, present, dismiss, cancelInteractivePop]
             step: 1
     SessionNotFound:
       description: No such session (deleted, expired, never existed, or the id is not a UUID).
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
@@ -1943,6 +2096,7 @@ components:
             type: urn:lifecycled:problem:session-not-found
             title: Session not found
             status: 404
+            requestId: 5f0c9a31-1b
             detail: 'no session "6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42": it was deleted, expired after --session-ttl of idleness, or never existed; create one with POST /v1/sessions'
     MethodNotAllowed:
       description: |
@@ -1950,6 +2104,8 @@ components:
         method a path does not list, on every path of this document; `Allow`
         lists the methods it does answer.
       headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
         Allow:
           $ref: "#/components/headers/Allow"
       content:
@@ -1960,6 +2116,7 @@ components:
             type: urn:lifecycled:problem:method-not-allowed
             title: Method not allowed
             status: 405
+            requestId: 5f0c9a31-1b
             detail: PUT is not allowed on /v1/sessions; use GET, HEAD, POST, DELETE
     BadExploreRequest:
       description: |
@@ -2001,6 +2158,9 @@ components:
         state. Nothing changed. The problem names the `action`, the app `state`,
         what the action `needs`, and the `allowedActions` now. In a batch, `step`
         is the index of the refused action and the rest describe the state it met.
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
@@ -2009,6 +2169,7 @@ components:
             type: urn:lifecycled:problem:action-not-allowed
             title: Action not possible in this state
             status: 409
+            requestId: 5f0c9a31-1b
             detail: "launch is not possible while the app is active: it needs the app not in the foreground (notRunning, background or suspended): the user starts it from the home screen; possible now: background, openURL, openUniversalLink, terminate, interruptionBegan, lock, memoryWarning, receiveNotification, locationEvent, beginBackgroundTask, advanceTime, push, present"
             action: launch
             state: active
@@ -2016,6 +2177,9 @@ components:
             allowedActions: [background, openURL, openUniversalLink, terminate, interruptionBegan, lock, memoryWarning, receiveNotification, locationEvent, beginBackgroundTask, advanceTime, push, present]
     StepNotPossible:
       description: A step could not be performed in the state the previous steps left; the run stopped there (`step`).
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
@@ -2024,6 +2188,7 @@ components:
             type: urn:lifecycled:problem:action-not-allowed
             title: Action not possible in this state
             status: 409
+            requestId: 5f0c9a31-1b
             detail: "step 1: launch is not possible while the app is active: it needs the app not in the foreground (notRunning, background or suspended): the user starts it from the home screen; possible now: background, openURL, openUniversalLink, terminate, interruptionBegan, lock, memoryWarning, receiveNotification, locationEvent, beginBackgroundTask, advanceTime, push, present"
             action: launch
             state: active
@@ -2036,6 +2201,8 @@ components:
         received, unsent responses) is used up; retry after `Retry-After` seconds,
         send smaller bodies or delete sessions.
       headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
         Retry-After:
           $ref: "#/components/headers/RetryAfter"
       content:
@@ -2046,6 +2213,7 @@ components:
             type: urn:lifecycled:problem:memory-budget-reached
             title: Memory budget reached
             status: 503
+            requestId: 5f0c9a31-1b
             detail: "the service holds its budget of 1073741824 bytes for sessions, request bodies and unsent responses (--max-memory); retry later, send smaller bodies, read your responses, or delete sessions you no longer need (DELETE /v1/sessions/{id})"
             limit: 1073741824
     SimulateTooLarge:
@@ -2054,6 +2222,9 @@ components:
         would be larger than `--max-response` (`response-too-large`, default
         16 MiB; `step` is the first action past it): split the run into several
         calls, or use a session and page its callbacks.
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
@@ -2062,11 +2233,15 @@ components:
             type: urn:lifecycled:problem:response-too-large
             title: Response too large
             status: 413
+            requestId: 5f0c9a31-1b
             detail: "the response would exceed 16777216 bytes (--max-response); step 812 passes it; split the run into several /v1/simulate calls (the first 812 steps fit in one), or run the actions on a session (POST /v1/sessions) and page through GET /v1/sessions/{id}/callbacks"
             limit: 16777216
             step: 812
     PayloadTooLarge:
       description: The body is larger than `--max-body` (default 1048576 bytes).
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
@@ -2075,13 +2250,71 @@ components:
             type: urn:lifecycled:problem:payload-too-large
             title: Request body too large
             status: 413
+            requestId: 5f0c9a31-1b
             detail: request body exceeds the 1048576-byte limit (--max-body)
+    ActionTooLarge:
+      description: |
+        The body is larger than `--max-body` (`payload-too-large`), or the
+        action's result would be larger than `--max-response`
+        (`response-too-large`): the action was not applied and the session is
+        unchanged.
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
+      content:
+        application/problem+json:
+          schema:
+            $ref: "#/components/schemas/PayloadTooLargeProblem"
+          example:
+            type: urn:lifecycled:problem:response-too-large
+            title: Response too large
+            status: 413
+            requestId: 5f0c9a31-1b
+            detail: "the response would exceed 16777216 bytes (--max-response); the action was not applied; raise --max-response, or send actions that produce fewer callbacks at once"
+            limit: 16777216
+    ReadTooLarge:
+      description: |
+        The answer would be larger than `--max-response` (`response-too-large`):
+        ask for less (a smaller `limit=`).
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
+      content:
+        application/problem+json:
+          schema:
+            $ref: "#/components/schemas/PayloadTooLargeProblem"
+          example:
+            type: urn:lifecycled:problem:response-too-large
+            title: Response too large
+            status: 413
+            requestId: 5f0c9a31-1b
+            detail: "the response would exceed 16777216 bytes (--max-response); ask for less (a smaller limit=)"
+            limit: 16777216
+    JournalFailed:
+      description: |
+        With `--data-dir`: the session's journal could not be written, so nothing
+        changed (the session was not created, the action not applied); retry later.
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
+      content:
+        application/problem+json:
+          schema:
+            $ref: "#/components/schemas/InternalErrorProblem"
+          example:
+            type: urn:lifecycled:problem:internal-error
+            title: Internal error
+            status: 500
+            requestId: 5f0c9a31-1b
+            detail: "the session journal (--data-dir) could not be written, so nothing changed: cannot write /var/lib/lifecycled/1dc18ab8-8dd7-4805-bae0-2c2366a82c07.journal: No space left on device; retry later"
     SessionLimit:
       description: |
         The server holds `--max-sessions` sessions (`session-limit-reached`), or
         its memory budget `--max-memory` is used up (`memory-budget-reached`);
         delete sessions or retry after `Retry-After` seconds.
       headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
         Retry-After:
           $ref: "#/components/headers/RetryAfter"
       content:
@@ -2092,6 +2325,7 @@ components:
             type: urn:lifecycled:problem:session-limit-reached
             title: Session limit reached
             status: 503
+            requestId: 5f0c9a31-1b
             detail: "the service holds its maximum of 100000 sessions (--max-sessions); delete sessions you no longer need (DELETE /v1/sessions/{id}) or retry later: idle ones expire after 3600 s"
             limit: 100000
 
@@ -2099,6 +2333,8 @@ components:
     NotReady:
       description: The server is draining before it stops; send new requests elsewhere.
       headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
         Retry-After:
           $ref: "#/components/headers/RetryAfter"
       content:
@@ -2113,6 +2349,9 @@ components:
             requestId: 5f0c9a31-1b
     SessionExists:
       description: A session with this id exists with another config. Nothing changed.
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
@@ -4391,6 +4630,24 @@ components:
         status:
           type: string
           const: ready
+    InternalErrorProblem:
+      type: object
+      description: "500: the server could not do what it should (with `--data-dir`: the journal could not be written); nothing changed."
+      additionalProperties: false
+      required: [type, title, status, detail]
+      properties:
+        type:
+          type: string
+          const: urn:lifecycled:problem:internal-error
+        title:
+          $ref: "#/components/schemas/ProblemTitle"
+        status:
+          type: integer
+          const: 500
+        detail:
+          $ref: "#/components/schemas/ProblemDetail"
+        requestId:
+          $ref: "#/components/schemas/ProblemRequestId"
     NotReadyProblem:
       type: object
       description: "503: the server is draining (SIGTERM) and takes no new work; retry another instance."

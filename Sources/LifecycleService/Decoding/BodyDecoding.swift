@@ -63,10 +63,11 @@ struct ObjectReader {
     /// A whole number within `range`.
     func integer(_ name: String, in range: ClosedRange<Int>, what: String) throws(Problem) -> Int? {
         guard let v = self[name] else { return nil }
-        guard let d = v.doubleValue, d.rounded() == d, d >= Double(range.lowerBound), d <= Double(range.upperBound) else {
+        // Int(exactly:), not Int(_:): Double(Int.max) is 2^63, one past Int.max, and Int(2^63) traps.
+        guard let d = v.doubleValue, let n = Int(exactly: d), range.contains(n) else {
             throw Problem.invalidField(field(name), "\(field(name)) must be \(what)")
         }
-        return Int(d)
+        return n
     }
 
     /// A string that must be one of an enumeration's raw values.

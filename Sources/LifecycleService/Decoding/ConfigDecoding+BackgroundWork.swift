@@ -1,6 +1,6 @@
 import LifecycleModel
 
-/// The config fields of issue #11 (contract v1.1): `sdkVersion`, `backgroundTasks`,
+/// The background-work config fields (contract v1.1): `sdkVersion`, `backgroundTasks`,
 /// `registersForRemoteNotifications`. Rules across fields are `SessionConfig.issue`'s.
 extension ConfigDecoding {
     static func decodeBackgroundWork(_ r: ObjectReader, into config: inout SessionConfig) throws(Problem) {

@@ -1,6 +1,6 @@
 import LifecycleModel
 
-/// The wire form of the issue #11 fields (contract v1.1).
+/// The wire form of the background-work fields (contract v1.1).
 extension JSONWriter {
     /// Config: `sdkVersion` (resolved), `backgroundTasks`, `registersForRemoteNotifications`.
     mutating func writeBackgroundWork(_ c: SessionConfig) {

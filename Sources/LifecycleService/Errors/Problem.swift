@@ -107,6 +107,14 @@ extension Problem {
         Problem(kind: .internalError, detail: "the session journal (--data-dir) could not be written, so nothing changed: \(error.description); retry later")
     }
 
+    /// The response with `requestId` in the body and the `X-Request-Id` header (for
+    /// answers made outside `Service.handle`).
+    func answer(requestID: String) -> ServiceResponse {
+        var response = with("requestId", .string(requestID)).response
+        response.headers.append(("X-Request-Id", requestID))
+        return response
+    }
+
     /// 503: the bytes held for clients reached `--max-memory`.
     static func memoryFull(_ limit: Int) -> Problem {
         Problem(kind: .memoryFull, detail: "the service holds its budget of \(limit) bytes for sessions, request bodies and unsent responses (--max-memory); retry later, send smaller bodies, read your responses, or delete sessions you no longer need (DELETE /v1/sessions/{id})")

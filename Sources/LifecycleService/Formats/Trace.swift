@@ -31,7 +31,7 @@ struct Trace: Sendable {
 
 extension Trace.Entry {
     /// A logged callback read back from the JSON the log keeps (the log stores encoded
-    /// bytes, not values: issue #9); nil for bytes that do not decode, which the log's
+    /// bytes, not values, so that a session costs its payloads once and a page is copied, not re-encoded); nil for bytes that do not decode, which the log's
     /// own writer never produces.
     init?(_ logged: LoggedCallback) {
         guard let object = try? JSONParser.parse(logged.json),

@@ -20,15 +20,29 @@ extension Service {
         try withSession(id) { (session: inout Session) throws(Problem) in
             let callbacks: [LoggedCallback]
             let droppedBefore = session.log.dropped
-            // A copy for the rollback only when there is a journal to fail: holding one
-            // makes the log's append copy all its entries (copy on write).
+            // A copy for the rollback only when something may fail after the action: a
+            // journal write, or an answer that could pass --max-response (a payload is
+            // echoed by a few callbacks at most, so a body under --max-body stays far
+            // below it at the defaults). Holding a copy makes the log's append copy all
+            // its entries (copy on write), so it is not taken for every action.
             let journal = store.journal
-            let before = journal == nil ? nil : session
+            let mayOverflow = request.body.count * 16 + (256 << 10) > limits.maxResponse
+            let before = journal == nil && !mayOverflow ? nil : session
             do throws(ActionRefusal) {
                 callbacks = try session.apply(action)
             } catch {
                 metrics.recordAction(action.kind, .refused)
                 throw Problem.refused(error, allowed: session.allowedActions)
+            }
+            // Measured before it is committed: an answer over --max-response would tell the
+            // client the action failed, so it must not happen (rolled back like a journal failure).
+            w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator,
+                          path: session.lastPath)
+            if w.bytes.count > limits.maxResponse, let before {
+                memory.release(session.bytesHeld - before.bytesHeld)  // the log's and the journal's
+                session = before
+                metrics.recordAction(action.kind, .refused)
+                throw Problem.responseTooLarge(limits.maxResponse, hint: "the action was not applied; raise --max-response, or send actions that produce fewer callbacks at once")
             }
             // Journaled before it is acknowledged; if that fails, the action never happened.
             if let journal, let before {
@@ -45,7 +59,6 @@ extension Service {
             metrics.recordAction(action.kind, .applied)
             metrics.record(.callbacksLogged, callbacks.count)
             metrics.record(.callbacksDropped, session.log.dropped - droppedBefore)
-            w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator, path: session.lastPath)
         }
         return self.json(200, w)
     }

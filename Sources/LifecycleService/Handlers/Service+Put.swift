@@ -13,14 +13,12 @@ extension Service {
         let config = try ConfigDecoding.decode(body)
         guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         let location = ("Location", "/v1/sessions/\(id.lowercased)")
-        switch store.put(id: id, config: config) {
+        let outcome: PutOutcome
+        do throws(JournalError) { outcome = try store.put(id: id, config: config, journalConfig: body) } catch {
+            throw Problem.journalFailed(error)
+        }
+        switch outcome {
         case .created(let box):
-            if let journal = store.journal {
-                do throws(JournalError) { try journal.create(box.id, ordinal: box.ordinal, config: body) } catch {
-                    store.remove(box.id)
-                    throw Problem.journalFailed(error)
-                }
-            }
             metrics.record(.sessionsCreated)
             var w = JSONWriter()
             box.session.withLock { w.write($0, allowedActions: true) }

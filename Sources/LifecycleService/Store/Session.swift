@@ -94,10 +94,14 @@ final class SessionBox: Sendable {
     let session: Mutex<Session>
     /// Monotonic nanoseconds of the last request that touched the session (for the TTL).
     let lastAccess: Atomic<UInt64>
+    /// The resolved config, which never changes: a PUT compares it without the
+    /// session's lock (held across a simulation and, with `--fsync always`, an fsync).
+    let config: SessionConfig
 
     init(session: Session, ordinal: Int, now: UInt64) {
         self.id = session.id
         self.ordinal = ordinal
+        self.config = session.simulator.config
         self.session = Mutex(session)
         self.lastAccess = Atomic(now)
     }

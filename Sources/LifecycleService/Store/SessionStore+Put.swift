@@ -17,44 +17,44 @@ extension SessionStore {
     /// happen under the shard's lock, so two racing PUTs of one id make one session.
     ///
     /// An expired session with that id is forgotten first (and counted as expired).
-    func put(id: UUID, config: SessionConfig) -> PutOutcome {
+    ///
+    /// With `--data-dir`, `journalConfig` (the config as sent) starts the new session's
+    /// journal before the session is visible: an action can never find it without one.
+    func put(id: UUID, config: SessionConfig, journalConfig: JSONValue) throws(JournalError) -> PutOutcome {
         let now = clock()
         // Lock order shard → session, as everywhere else (nothing takes them the other way).
-        let (outcome, expiredBox) = shard(id).sessions.withLock { sessions -> (PutOutcome, SessionBox?) in
-            var expired: SessionBox?
+        return try shard(id).sessions.withLock { sessions throws(JournalError) -> PutOutcome in
             if let box = sessions.byId[id] {
                 if !isExpired(box, now: now) {
                     box.lastAccess.store(now, ordering: .relaxed)
-                    let same = box.session.withLock { $0.simulator.config == config }
-                    return (.existing(box, sameConfig: same), nil)
+                    return .existing(box, sameConfig: box.config == config)
                 }
                 _ = sessions.remove(id)
                 count.wrappingSubtract(1, ordering: .relaxed)
                 expiredCount.wrappingAdd(1, ordering: .relaxed)
-                expired = box
+                // Before the id is used again: an action racing the expiry sees the old
+                // session as gone, and the old journal is unlinked before the new header.
+                retire(box)
             }
             let added = count.wrappingAdd(1, ordering: .relaxed).newValue
             guard added <= limits.maxSessions else {
                 count.wrappingSubtract(1, ordering: .relaxed)
-                return (.full, expired)
+                return .full
+            }
+            let ordinal = nextOrdinal.wrappingAdd(1, ordering: .relaxed).oldValue
+            do throws(JournalError) {
+                try journal?.create(id, ordinal: ordinal, config: journalConfig)
+            } catch {
+                count.wrappingSubtract(1, ordering: .relaxed)
+                journal?.remove(id)  // a header half written
+                throw error
             }
             let session = Session(id: id, config: config, maxLog: limits.maxLog,
                                   maxLogBytes: limits.maxLogBytes, memory: memory)
             memory.charge(Session.baseCost)
-            let ordinal = nextOrdinal.wrappingAdd(1, ordering: .relaxed).oldValue
             let box = SessionBox(session: session, ordinal: ordinal, now: now)
             sessions.insert(box)
-            return (.created(box), expired)
+            return .created(box)
         }
-        // An action racing the expiry must see the old session as gone.
-        if let expiredBox {
-            let held = expiredBox.session.withLock { session in
-                session.isDeleted = true
-                return session.bytesHeld
-            }
-            memory.release(held)
-            journal?.remove(id)
-        }
-        return outcome
     }
 }

@@ -83,15 +83,27 @@ final class SessionStore: Sendable {
     /// Forgets a session; false if it was not there.
     @discardableResult
     func remove(_ id: UUID) -> Bool {
-        guard let box = shard(id).sessions.withLock({ $0.remove(id) }) else { return false }
+        let removed = shard(id).sessions.withLock { sessions -> Bool in
+            guard let box = sessions.remove(id) else { return false }
+            retire(box)
+            return true
+        }
+        guard removed else { return false }
         count.wrappingSubtract(1, ordering: .relaxed)
+        return true
+    }
+
+    /// Ends a session just taken out of its shard: call with the shard's lock held, so
+    /// that the id cannot be used again (a PUT writes its journal header) before the old
+    /// journal is unlinked, and an action still running on the old session finishes
+    /// (its lock) before the unlink and sees it deleted afterwards.
+    func retire(_ box: SessionBox) {
         let held = box.session.withLock { session in
             session.isDeleted = true
             return session.bytesHeld
         }
         memory.release(held)
-        journal?.remove(id)
-        return true
+        journal?.remove(box.id)
     }
 
     /// Live sessions created after the one with ordinal `after`, oldest first.

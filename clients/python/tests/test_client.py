@@ -128,3 +128,21 @@ def test_simulate_names_the_step_that_failed(lifecycled):
         lifecycled.simulate(["launch", "launch"])
     assert caught.value.step == 1
     assert caught.value.action == "launch"
+
+
+def test_put_session_creates_with_your_id_and_is_idempotent(lifecycled):
+    import uuid
+
+    from lifecycled import SessionExists
+
+    sid = str(uuid.uuid4())
+    app = lifecycled.put_session(sid, lifecycle="app", ios_version="11.0")
+    try:
+        assert app.id == sid and app.config["lifecycle"] == "app"
+        again = lifecycled.put_session(sid, {"lifecycle": "app"}, ios_version="11.0")
+        assert again.id == sid
+        with pytest.raises(SessionExists) as caught:
+            lifecycled.put_session(sid, lifecycle="scene")
+        assert caught.value.status == 409 and caught.value.request_id
+    finally:
+        app.delete(missing_ok=True)

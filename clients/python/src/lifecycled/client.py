@@ -101,9 +101,10 @@ class Client:
         decoded = json.loads(raw) if raw and "json" in response_headers.get("content-type", "") else None
         if status >= 400:
             if isinstance(decoded, dict) and "type" in decoded:
-                raise problem_from(decoded, method=method, path=path)
+                raise problem_from(decoded, method=method, path=path, headers=response_headers)
             raise Problem({"type": "", "title": http.client.responses.get(status, "Error"), "status": status,
-                           "detail": raw.decode("utf-8", "replace")}, method=method, path=path)
+                           "detail": raw.decode("utf-8", "replace")}, method=method, path=path,
+                          headers=response_headers)
         return status, response_headers, decoded
 
     def get(self, path: str, **query: Any) -> Any:
@@ -122,6 +123,12 @@ class Client:
         """``POST /v1/sessions``. Config as a dict and/or keywords (snake_case or camelCase)."""
         body = {**(dict(config) if config else {}), **camel_keys(fields)}
         return Session(self, self.post("/v1/sessions", body))
+
+    def put_session(self, session_id: str, config: Optional[Mapping[str, Any]] = None, **fields: Any) -> "Session":
+        """``PUT /v1/sessions/{id}``: creates the session with your UUID, or returns it when it already
+        exists with the same config (idempotent); another config raises ``SessionExists``."""
+        body = {**(dict(config) if config else {}), **camel_keys(fields)}
+        return Session(self, self.request("PUT", f"/v1/sessions/{session_id}", body)[2])
 
     def session(self, session_id: str) -> "Session":
         """An existing session by id (``SessionNotFound`` if there is none)."""

@@ -13,6 +13,13 @@ from typing import Any, ClassVar, Dict, List, Mapping, Optional, Type
 PREFIX = "urn:lifecycled:problem:"
 
 
+def _seconds(value: Optional[str]) -> Optional[int]:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
 class Problem(Exception):
     """An error answered by lifecycled.
 
@@ -24,12 +31,18 @@ class Problem(Exception):
     #: The problem ``type`` URN this class stands for (``None``: any).
     urn: ClassVar[Optional[str]] = None
 
-    def __init__(self, problem: Mapping[str, Any], *, method: str = "", path: str = "") -> None:
+    def __init__(self, problem: Mapping[str, Any], *, method: str = "", path: str = "",
+                 headers: Optional[Mapping[str, str]] = None) -> None:
         self.problem: Dict[str, Any] = dict(problem)
+        lowered = {k.lower(): v for k, v in (headers or {}).items()}
         self.type: str = str(problem.get("type", ""))
         self.title: str = str(problem.get("title", ""))
         self.status: int = int(problem.get("status", 0) or 0)
         self.detail: str = str(problem.get("detail", ""))
+        #: The request's id (the ``requestId`` member, else the ``X-Request-Id`` header): quote it in bug reports.
+        self.request_id: Optional[str] = problem.get("requestId") or lowered.get("x-request-id")
+        #: Seconds to wait before retrying (``Retry-After`` on 503s), ``None`` when not sent.
+        self.retry_after: Optional[int] = _seconds(lowered.get("retry-after"))
         # 400
         self.field: Optional[str] = problem.get("field")
         self.allowed: Optional[List[str]] = problem.get("allowed")
@@ -115,6 +128,32 @@ class PayloadTooLarge(Problem):
     urn = PREFIX + "payload-too-large"
 
 
+class SessionExists(Problem):
+    """409: ``PUT /v1/sessions/{id}`` named a live session that has another config (``id``)."""
+
+    urn = PREFIX + "session-exists"
+
+
+class ResponseTooLarge(Problem):
+    """413: the answer would exceed the server's ``--max-response`` (``limit``; ``step`` for simulate);
+    an action answered so was not applied."""
+
+    urn = PREFIX + "response-too-large"
+
+
+class NotReady(Problem):
+    """503: the server is draining or not ready (``/readyz``); retry after ``retry_after`` seconds."""
+
+    urn = PREFIX + "not-ready"
+
+
+class MemoryBudgetReached(Problem):
+    """503: the server holds its ``--max-memory`` budget (``limit``); nothing was applied, retry after
+    ``retry_after`` seconds."""
+
+    urn = PREFIX + "memory-budget-reached"
+
+
 class SessionLimitReached(Problem):
     """503: the server holds ``--max-sessions`` sessions (``limit``)."""
 
@@ -139,11 +178,13 @@ def register(cls: Type[Problem]) -> Type[Problem]:
 
 
 for _cls in (InvalidJSON, InvalidField, BadRequest, SessionNotFound, NotFound, MethodNotAllowed,
-             ActionNotAllowed, PayloadTooLarge, SessionLimitReached, InternalError):
+             ActionNotAllowed, PayloadTooLarge, SessionLimitReached, InternalError, SessionExists,
+             ResponseTooLarge, NotReady, MemoryBudgetReached):
     register(_cls)
 
 
-def problem_from(body: Mapping[str, Any], *, method: str = "", path: str = "") -> Problem:
-    """The exception for a decoded problem body."""
+def problem_from(body: Mapping[str, Any], *, method: str = "", path: str = "",
+                 headers: Optional[Mapping[str, str]] = None) -> Problem:
+    """The exception for a decoded problem body (``headers``: the response's, for ``Retry-After``)."""
     cls = PROBLEM_TYPES.get(str(body.get("type", "")), Problem)
-    return cls(body, method=method, path=path)
+    return cls(body, method=method, path=path, headers=headers)
