@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench bench-profile lint docs openapi clean setup tsan fuzz soak
+.PHONY: run test build release bench bench-profile lint format docs openapi clean setup tsan fuzz soak
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -50,10 +50,14 @@ docs:          ## regenerate docs/model.md from the model
 openapi:       ## recompile openapi.yaml into the binary (GET /openapi.yaml) after editing it
 	scripts/gen-openapi-swift.sh
 
-lint:          ## the spec and the Dockerfile only
+lint:          ## swift format (.swift-format), the spec and the Dockerfile
 	@scripts/setup.sh
+	scripts/format.sh --lint
 	.venv/bin/python -m openapi_spec_validator openapi.yaml
 	.venv/bin/hadolint Dockerfile
+
+format:        ## rewrite the Swift sources with swift format (.swift-format)
+	scripts/format.sh
 
 setup:
 	@scripts/setup.sh

@@ -22,6 +22,7 @@ swift_tests=$(grep -oE 'Test run with [0-9]+ tests?' "$log" | tail -1 | grep -oE
 if [ "$swift_status" = 0 ] && [ "${swift_tests:-0}" -gt 0 ]; then passed=$((passed + swift_tests)); else
   echo "== swift test FAILED"; failed=$((failed + ${swift_tests:-1})); fi
 
+step "swift format lint (.swift-format)" scripts/format.sh --lint
 step "openapi.yaml is valid OpenAPI" .venv/bin/python -m openapi_spec_validator openapi.yaml
 step "schemathesis against the live server" scripts/contract-test.sh .build/debug/lifecycled
 step "generated client (openapi-python-client) against the live server" \

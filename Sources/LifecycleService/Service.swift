@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
-import ServiceHTTP
 import LifecycleModel
+import ServiceHTTP
+import Synchronization
 
 /// Limits the service enforces; the executable's flags set them.
 public struct ServiceLimits: Sendable {
@@ -20,8 +20,10 @@ public struct ServiceLimits: Sendable {
     /// Largest response body; a larger one is answered 413 (split the request).
     public var maxResponse: Int
 
-    public init(maxSessions: Int = 100_000, sessionTTL: Double = 3600, maxLog: Int = 10_000,
-                maxLogBytes: Int = 8 << 20, maxMemory: Int = 1 << 30, maxResponse: Int = 16 << 20) {
+    public init(
+        maxSessions: Int = 100_000, sessionTTL: Double = 3600, maxLog: Int = 10_000,
+        maxLogBytes: Int = 8 << 20, maxMemory: Int = 1 << 30, maxResponse: Int = 16 << 20
+    ) {
         self.maxSessions = maxSessions
         self.sessionTTL = sessionTTL
         self.maxLog = maxLog
@@ -49,29 +51,38 @@ public final class Service: Sendable {
     public let memory: MemoryBudget
 
     /// - Parameter clock: monotonic nanoseconds, for session expiry (tests pass their own).
-    public convenience init(limits: ServiceLimits = ServiceLimits(), settings: ServiceSettings = ServiceSettings(),
-                            clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) {
+    public convenience init(
+        limits: ServiceLimits = ServiceLimits(), settings: ServiceSettings = ServiceSettings(),
+        clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
+    ) {
         self.init(limits: limits, settings: settings, journal: nil, clock: clock)
     }
 
     /// A service whose sessions are journaled in `dataDirectory` (`--data-dir`); call
     /// `restoreSessions()` before serving.
-    public convenience init(limits: ServiceLimits = ServiceLimits(), settings: ServiceSettings = ServiceSettings(),
-                            dataDirectory: String, fsync: FsyncPolicy,
-                            clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }) throws(JournalError) {
-        self.init(limits: limits, settings: settings,
-                  journal: try SessionJournal(directory: dataDirectory, fsync: fsync), clock: clock)
+    public convenience init(
+        limits: ServiceLimits = ServiceLimits(), settings: ServiceSettings = ServiceSettings(),
+        dataDirectory: String, fsync: FsyncPolicy,
+        clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
+    ) throws(JournalError) {
+        self.init(
+            limits: limits, settings: settings,
+            journal: try SessionJournal(directory: dataDirectory, fsync: fsync), clock: clock)
     }
 
-    init(limits: ServiceLimits, settings: ServiceSettings, journal: SessionJournal?,
-         clock: @escaping @Sendable () -> UInt64) {
+    init(
+        limits: ServiceLimits, settings: ServiceSettings, journal: SessionJournal?,
+        clock: @escaping @Sendable () -> UInt64
+    ) {
         self.limits = limits
         self.settings = settings
         self.metrics = ServiceMetrics(version: settings.version)
         // The bridge answers this 503 itself: built per request, with its own request id.
-        let ids = RequestIDGenerator(), maxMemory = limits.maxMemory
+        let ids = RequestIDGenerator()
+        let maxMemory = limits.maxMemory
         self.requestIDs = ids
-        self.memory = MemoryBudget(limit: maxMemory, refuse: { Problem.memoryFull(maxMemory).answer(requestID: ids.generate()) })
+        self.memory = MemoryBudget(
+            limit: maxMemory, refuse: { Problem.memoryFull(maxMemory).answer(requestID: ids.generate()) })
         self.store = SessionStore(limits: limits, memory: memory, journal: journal, clock: clock)
     }
 
@@ -103,8 +114,9 @@ public final class Service: Sendable {
         }
         response.headers.append(("X-Request-Id", requestID))
         addCORSHeaders(request, to: &response)
-        metrics.recordRequest(RouteTemplate(route), status: response.status,
-                              nanoseconds: DispatchTime.now().uptimeNanoseconds &- started)
+        metrics.recordRequest(
+            RouteTemplate(route), status: response.status,
+            nanoseconds: DispatchTime.now().uptimeNanoseconds &- started)
         return response
     }
 
@@ -128,7 +140,11 @@ public final class Service: Sendable {
 
     private func route(_ request: ServiceRequest, _ route: Route?) throws(Problem) -> ServiceResponse {
         guard let route else {
-            throw Problem(kind: .notFound, detail: "no resource at \(request.path); the API has / (the playground), /healthz, /readyz, /metrics, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks, /v1/sessions/{id}/journal, /v1/simulate, /v1/diff, /v1/paths, /v1/coverage and /openapi.yaml")
+            throw Problem(
+                kind: .notFound,
+                detail:
+                    "no resource at \(request.path); the API has / (the playground), /healthz, /readyz, /metrics, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks, /v1/sessions/{id}/journal, /v1/simulate, /v1/diff, /v1/paths, /v1/coverage and /openapi.yaml"
+            )
         }
         if case .unknownSession(let text) = route {
             // PUT names the id to create: a malformed one is the client's mistake, not a missing session.
@@ -138,8 +154,10 @@ public final class Service: Sendable {
         let method = request.method == "HEAD" ? "GET" : request.method
         guard route.methods.contains(request.method) else {
             let allow = route.methods.joined(separator: ", ")
-            throw Problem(kind: .methodNotAllowed, detail: "\(request.method) is not allowed on \(request.path); use \(allow)")
-                .withHeader("Allow", allow)
+            throw Problem(
+                kind: .methodNotAllowed, detail: "\(request.method) is not allowed on \(request.path); use \(allow)"
+            )
+            .withHeader("Allow", allow)
         }
         if !request.query.isEmpty {
             let known = route.queryNames(method: method)
@@ -180,11 +198,17 @@ public final class Service: Sendable {
     }
 
     /// An integer query argument within `range`, or its default when absent.
-    func queryInt(_ request: ServiceRequest, _ name: String, default value: Int, range: ClosedRange<Int>) throws(Problem) -> Int {
+    func queryInt(_ request: ServiceRequest, _ name: String, default value: Int, range: ClosedRange<Int>)
+        throws(Problem) -> Int
+    {
         guard let text = request.queryValue(name) else { return value }
         guard let n = Int(text), range.contains(n) else {
-            let bounds = range.upperBound == Int.max ? "\(range.lowerBound) or more" : "\(range.lowerBound) to \(range.upperBound)"
-            let shown = text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
+            let bounds =
+                range.upperBound == Int.max
+                ? "\(range.lowerBound) or more" : "\(range.lowerBound) to \(range.upperBound)"
+            let shown =
+                text.unicodeScalars.count > 40
+                ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
             throw Problem.invalidField(name, "query argument \(name) must be an integer, \(bounds) (got \"\(shown)\")")
         }
         return n

@@ -1,10 +1,11 @@
 import CMicroHTTPD
 import ServiceHTTP
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // The C callbacks libmicrohttpd calls on its worker threads. They are top-level
@@ -31,9 +32,11 @@ final class ServerContext: Sendable {
     /// Non-nil while `start` runs: libmicrohttpd's messages are kept to explain a failure.
     let startupMessages = PThreadLock<[String]?>(nil)
 
-    init(maxBody: Int, requestTimeout: Double, handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
-         problem: @escaping ProblemResponder, accessLog: (@Sendable (AccessLogEntry) -> Void)?,
-         messageLog: (@Sendable (String) -> Void)?, memory: MemoryBudget? = nil) {
+    init(
+        maxBody: Int, requestTimeout: Double, handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
+        problem: @escaping ProblemResponder, accessLog: (@Sendable (AccessLogEntry) -> Void)?,
+        messageLog: (@Sendable (String) -> Void)?, memory: MemoryBudget? = nil
+    ) {
         self.memory = memory
         self.maxBody = maxBody
         self.handler = handler
@@ -89,8 +92,9 @@ func accessHandler(
     guard let existing = conCls.pointee else {
         // First call: headers only. Refuse a body we will not take right now, so
         // that libmicrohttpd discards it instead of handing it to us.
-        let state = RequestState(method: method.map { String(cString: $0) } ?? "",
-                                 path: url.map { String(cString: $0) } ?? "")
+        let state = RequestState(
+            method: method.map { String(cString: $0) } ?? "",
+            path: url.map { String(cString: $0) } ?? "")
         conCls.pointee = Unmanaged.passRetained(state).toOpaque()
         context.inFlight.add(1, ordering: .relaxed)
         if let watched = watchedConnection(connection) { context.watch.requestStarted(watched) }
@@ -98,8 +102,9 @@ func accessHandler(
         if let refusal {
             // The framing cannot be trusted: answer and close, so no byte of this
             // request is read as the next one.
-            return queue(context.problem(refusal.status, refusal.detail), on: connection, state: state,
-                         context: context, close: true)
+            return queue(
+                context.problem(refusal.status, refusal.detail), on: connection, state: state,
+                context: context, close: true)
         }
         if let length = screen.contentLength {
             if length > context.maxBody {
@@ -140,9 +145,10 @@ func accessHandler(
         return queue(tooLarge(context), on: connection, state: state, context: context)
     }
     let (arguments, rawQuery) = queryArguments(connection)
-    let request = ServiceRequest(method: state.method, path: state.path,
-                              query: arguments, body: state.body,
-                              headers: requestHeaders(connection))
+    let request = ServiceRequest(
+        method: state.method, path: state.path,
+        query: arguments, body: state.body,
+        headers: requestHeaders(connection))
     state.query = rawQuery
     state.requestHeaders = request.headers
     state.body = []
@@ -158,8 +164,10 @@ private func tooLarge(_ context: ServerContext) -> ServiceResponse {
 }
 
 /// Turns `response` into an MHD response (lending it the body) and queues it.
-private func queue(_ response: ServiceResponse, on connection: OpaquePointer,
-                   state: RequestState, context: ServerContext, close: Bool = false) -> MHD_Result {
+private func queue(
+    _ response: ServiceResponse, on connection: OpaquePointer,
+    state: RequestState, context: ServerContext, close: Bool = false
+) -> MHD_Result {
     if let watched = watchedConnection(connection) { context.watch.answering(watched) }
     let status = (100...999).contains(response.status) ? response.status : 500
     guard let mhdResponse = lendBody(response.body) else { return .NO }
@@ -188,8 +196,9 @@ private func lendBody(_ body: [UInt8]) -> OpaquePointer? {
     guard !body.isEmpty else { return MHD_create_response_from_buffer(0, nil, .RESPMEM_PERSISTENT) }
     let box = Unmanaged.passRetained(ResponseBody(body))
     let start = box.takeUnretainedValue().bytes.withUnsafeBytes { UnsafeMutableRawPointer(mutating: $0.baseAddress) }
-    let response = MHD_create_response_from_buffer_with_free_callback_cls(body.count, start, releaseBody,
-                                                                          box.toOpaque())
+    let response = MHD_create_response_from_buffer_with_free_callback_cls(
+        body.count, start, releaseBody,
+        box.toOpaque())
     if response == nil { box.release() }
     return response
 }
@@ -231,8 +240,10 @@ private func queryArguments(_ connection: OpaquePointer) -> ([(name: String, val
     return arguments
 }
 
-private func collectArgument(cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
-                             key: UnsafePointer<CChar>?, value: UnsafePointer<CChar>?) -> MHD_Result {
+private func collectArgument(
+    cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
+    key: UnsafePointer<CChar>?, value: UnsafePointer<CChar>?
+) -> MHD_Result {
     guard let cls, let key else { return .YES }
     let arguments = cls.assumingMemoryBound(to: ([(name: String, value: String)], String).self)
     arguments.pointee.0.append((percentDecoded(key), value.map(percentDecoded) ?? ""))
@@ -252,8 +263,10 @@ private func requestHeaders(_ connection: OpaquePointer) -> [(name: String, valu
     return headers
 }
 
-private func collectHeader(cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
-                           key: UnsafePointer<CChar>?, value: UnsafePointer<CChar>?) -> MHD_Result {
+private func collectHeader(
+    cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
+    key: UnsafePointer<CChar>?, value: UnsafePointer<CChar>?
+) -> MHD_Result {
     guard let cls, let key else { return .YES }
     let headers = cls.assumingMemoryBound(to: [(name: String, value: String)].self)
     headers.pointee.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
@@ -280,7 +293,8 @@ private func percentDecoded(_ text: UnsafePointer<CChar>) -> String {
         var index = 0
         while index < count {
             if bytes[index] == UInt8(ascii: "%"), index + 2 < count,
-               let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
+                let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2])
+            {
                 decoded.append(high << 4 | low)
                 index += 3
             } else {
@@ -296,9 +310,11 @@ private func percentDecoded(_ text: UnsafePointer<CChar>) -> String {
 
 /// `MHD_RequestCompletedCallback`: fires for every request that reached the
 /// handler, answered or not (client gone, timeout, shutdown).
-func requestCompleted(cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
-                      conCls: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
-                      termination: MHD_RequestTerminationCode) {
+func requestCompleted(
+    cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
+    conCls: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+    termination: MHD_RequestTerminationCode
+) {
     guard let cls, let conCls, let raw = conCls.pointee else { return }
     conCls.pointee = nil
     let context = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
@@ -306,9 +322,11 @@ func requestCompleted(cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
     if let connection, let watched = watchedConnection(connection) { context.watch.completed(watched) }
     releaseHeld(state, context)
     if state.status != 0, let accessLog = context.accessLog {
-        accessLog(AccessLogEntry(method: state.method, path: state.path, status: state.status,
-                                 durationNanoseconds: monotonicNanoseconds() &- state.started, query: state.query,
-                                 requestHeaders: state.requestHeaders, responseHeaders: state.responseHeaders))
+        accessLog(
+            AccessLogEntry(
+                method: state.method, path: state.path, status: state.status,
+                durationNanoseconds: monotonicNanoseconds() &- state.started, query: state.query,
+                requestHeaders: state.requestHeaders, responseHeaders: state.responseHeaders))
     }
     // Last, so that `stop` waiting for zero also waits for the access log lines.
     context.inFlight.subtract(1, ordering: .relaxed)
@@ -346,9 +364,11 @@ func logMessage(cls: UnsafeMutableRawPointer?, format: UnsafePointer<CChar>?, ar
 
 /// `MHD_NotifyConnectionCallback`: registers each connection with the watch
 /// (which enforces the request deadline) and forgets it before its socket closes.
-func connectionNotified(cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
-                        socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
-                        code: MHD_ConnectionNotificationCode) {
+func connectionNotified(
+    cls: UnsafeMutableRawPointer?, connection: OpaquePointer?,
+    socketContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+    code: MHD_ConnectionNotificationCode
+) {
     guard let cls, let connection, let socketContext else { return }
     let context = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
     // MHD_CONNECTION_NOTIFY_STARTED = 0, MHD_CONNECTION_NOTIFY_CLOSED = 1.

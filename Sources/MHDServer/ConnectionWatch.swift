@@ -1,9 +1,10 @@
 import Dispatch
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One open connection, as the watch sees it; retained in the connection's
@@ -126,7 +127,8 @@ final class ConnectionWatch: Sendable {
                     Self.cut(connection)
                     state.cutByDeadline += 1
                 } else if let draining = state.drainingSince, !connection.requestStarted.load(ordering: .relaxed),
-                          Self.elapsed(since: max(since, draining), now: now) >= Self.drainIdleNanoseconds {
+                    Self.elapsed(since: max(since, draining), now: now) >= Self.drainIdleNanoseconds
+                {
                     Self.cut(connection)
                 }
             }

@@ -1,10 +1,11 @@
 import CMicroHTTPD
 import ServiceHTTP
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An HTTP/1.1 server on libmicrohttpd that hands complete requests to a handler.
@@ -43,16 +44,19 @@ public final class HTTPServer: Sendable {
     ///   - accessLog: called once per request that was answered, after completion.
     ///   - messageLog: receives libmicrohttpd's messages (one line each) once
     ///     started; nil writes them to standard error.
-    public init(configuration: ServerConfiguration,
-                handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
-                problem: @escaping ProblemResponder,
-                accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
-                messageLog: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        configuration: ServerConfiguration,
+        handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
+        problem: @escaping ProblemResponder,
+        accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
+        messageLog: (@Sendable (String) -> Void)? = nil
+    ) {
         self.configuration = configuration
-        self.context = ServerContext(maxBody: max(0, configuration.maxBody),
-                                     requestTimeout: configuration.requestTimeout, handler: handler,
-                                     problem: problem, accessLog: accessLog, messageLog: messageLog,
-                                     memory: configuration.memory)
+        self.context = ServerContext(
+            maxBody: max(0, configuration.maxBody),
+            requestTimeout: configuration.requestTimeout, handler: handler,
+            problem: problem, accessLog: accessLog, messageLog: messageLog,
+            memory: configuration.memory)
     }
 
     deinit {
@@ -66,7 +70,8 @@ public final class HTTPServer: Sendable {
             guard case .idle = state else { throw .alreadyStarted }
             let config = configuration
             let address = try SocketAddress(host: config.host, port: config.port)
-            var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
+            var flags =
+                MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
                 | MHD_USE_ITC.rawValue  // needed by MHD_quiesce_daemon in `stop`
                 | MHD_USE_ERROR_LOG.rawValue  // messages go to `logMessage`
             if address.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
@@ -74,18 +79,21 @@ public final class HTTPServer: Sendable {
             context.startupMessages.withLock { $0 = [] }
             let retained = Unmanaged.passRetained(context)
             let daemon = address.withSockaddr { sockaddr in
-                lcd_start_daemon(flags, sockaddr, UInt32(clamping: config.threads), config.connectionTimeout,
-                                 config.connectionLimit, config.perIPConnectionLimit,
-                                 max(4096, config.memoryLimit),
-                                 accessHandler, requestCompleted, connectionNotified, logMessage,
-                                 retained.toOpaque())
+                lcd_start_daemon(
+                    flags, sockaddr, UInt32(clamping: config.threads), config.connectionTimeout,
+                    config.connectionLimit, config.perIPConnectionLimit,
+                    max(4096, config.memoryLimit),
+                    accessHandler, requestCompleted, connectionNotified, logMessage,
+                    retained.toOpaque())
             }
             let messages = context.startupMessages.withLock { messages in
                 defer { messages = nil }
                 return messages ?? []
             }
-            let shownAddress = address.isIPv6 ? "[\(config.host.trimmingBrackets)]:\(config.port)"
-                                              : "\(config.host):\(config.port)"
+            let shownAddress =
+                address.isIPv6
+                ? "[\(config.host.trimmingBrackets)]:\(config.port)"
+                : "\(config.host):\(config.port)"
             guard let daemon else {
                 retained.release()
                 throw .cannotListen(address: shownAddress, reason: Self.reason(from: messages))
@@ -161,8 +169,8 @@ public final class HTTPServer: Sendable {
     }
 }
 
-private extension String {
-    var trimmingBrackets: String {
+extension String {
+    fileprivate var trimmingBrackets: String {
         hasPrefix("[") && hasSuffix("]") ? String(dropFirst().dropLast()) : self
     }
 }

@@ -1,8 +1,9 @@
 import CMicroHTTPD
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Checks a request's head before its body is read, for what libmicrohttpd
@@ -36,8 +37,10 @@ struct RequestScreen {
 
     /// Reads every header of `connection` and returns why the request must be
     /// refused, or nil (then `contentLength` is set when the request has one).
-    static func check(_ connection: OpaquePointer, url: UnsafePointer<CChar>?,
-                      version: UnsafePointer<CChar>?) -> (RequestScreen, Refusal?) {
+    static func check(
+        _ connection: OpaquePointer, url: UnsafePointer<CChar>?,
+        version: UnsafePointer<CChar>?
+    ) -> (RequestScreen, Refusal?) {
         var screen = RequestScreen()
         withUnsafeMutablePointer(to: &screen) { pointer in
             _ = MHD_get_connection_values_n(connection, .HEADER_KIND, collectHeader, pointer)
@@ -56,30 +59,41 @@ struct RequestScreen {
             return Refusal(status: 431, detail: "the request headers exceed \(Self.maxHeaderBytes) bytes")
         }
         if let badName {
-            return Refusal(status: 400, detail: "header name \"\(badName)\" is not a token (RFC 9110 §5.1): "
-                                               + "send letters, digits and !#$%&'*+-.^_`|~ only, with no space before the colon")
+            return Refusal(
+                status: 400,
+                detail: "header name \"\(badName)\" is not a token (RFC 9110 §5.1): "
+                    + "send letters, digits and !#$%&'*+-.^_`|~ only, with no space before the colon")
         }
         if let badValue {
-            return Refusal(status: 400, detail: "header \"\(badValue)\" has a control character in its value "
-                                               + "(lines must end with CR LF; no bare CR)")
+            return Refusal(
+                status: 400,
+                detail: "header \"\(badValue)\" has a control character in its value "
+                    + "(lines must end with CR LF; no bare CR)")
         }
         if http11, hosts != 1 {
-            return Refusal(status: 400, detail: hosts == 0 ? "an HTTP/1.1 request needs a Host header"
-                                                           : "a request must carry one Host header, not \(hosts)")
+            return Refusal(
+                status: 400,
+                detail: hosts == 0
+                    ? "an HTTP/1.1 request needs a Host header"
+                    : "a request must carry one Host header, not \(hosts)")
         }
         if hosts > 1 {
             return Refusal(status: 400, detail: "a request must carry one Host header, not \(hosts)")
         }
         if contentLengths.count > 1 || (!contentLengths.isEmpty && !transferEncodings.isEmpty) {
-            return Refusal(status: 400, detail: "a request must not carry both Content-Length and Transfer-Encoding, "
-                                               + "nor Content-Length twice")
+            return Refusal(
+                status: 400,
+                detail: "a request must not carry both Content-Length and Transfer-Encoding, "
+                    + "nor Content-Length twice")
         }
         if !transferEncodings.isEmpty {
             let codings = transferEncodings.joined(separator: ",").split(separator: ",")
                 .map { $0.trimmingCharacters(" \t").lowercased() }
             guard codings == ["chunked"] else {
-                return Refusal(status: 400, detail: "Transfer-Encoding \"\(transferEncodings.joined(separator: ", "))\" "
-                                                   + "is not supported: send Transfer-Encoding: chunked or a Content-Length")
+                return Refusal(
+                    status: 400,
+                    detail: "Transfer-Encoding \"\(transferEncodings.joined(separator: ", "))\" "
+                        + "is not supported: send Transfer-Encoding: chunked or a Content-Length")
             }
         }
         if let text = contentLengths.first {
@@ -93,7 +107,9 @@ struct RequestScreen {
     }
 
     /// Sizes are libmicrohttpd's, which 0.9.75 takes with strlen: a NUL byte truncates a value unseen.
-    fileprivate mutating func add(name: UnsafePointer<CChar>, nameSize: Int, value: UnsafePointer<CChar>?, valueSize: Int) {
+    fileprivate mutating func add(
+        name: UnsafePointer<CChar>, nameSize: Int, value: UnsafePointer<CChar>?, valueSize: Int
+    ) {
         let nameLength = nameSize
         let valueLength = value == nil ? 0 : valueSize
         headerBytes += nameLength + valueLength + 4
@@ -102,7 +118,10 @@ struct RequestScreen {
             badName = Self.printable(nameBytes)
         }
         if badValue == nil, let value,
-           UnsafeRawBufferPointer(start: value, count: valueLength).contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) {
+            UnsafeRawBufferPointer(start: value, count: valueLength).contains(where: {
+                ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F
+            })
+        {
             badValue = Self.printable(nameBytes)  // a bare CR and other control bytes
         }
         if strcasecmp(name, "Host") == 0 {
@@ -118,13 +137,13 @@ struct RequestScreen {
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
         // The other token characters, !#$%&'*+-.^_`|~, as cases: an array of them
         // here was allocated for every "-" of every header name.
         case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-             UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-             UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+            UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
             true
         default:
             false
@@ -146,12 +165,15 @@ struct RequestScreen {
     }
 }
 
-private func collectHeader(cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
-                           key: UnsafePointer<CChar>?, keySize: Int,
-                           value: UnsafePointer<CChar>?, valueSize: Int) -> MHD_Result {
+private func collectHeader(
+    cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
+    key: UnsafePointer<CChar>?, keySize: Int,
+    value: UnsafePointer<CChar>?, valueSize: Int
+) -> MHD_Result {
     guard let cls, let key else { return .YES }
-    cls.assumingMemoryBound(to: RequestScreen.self).pointee.add(name: key, nameSize: keySize, value: value,
-                                                                valueSize: valueSize)
+    cls.assumingMemoryBound(to: RequestScreen.self).pointee.add(
+        name: key, nameSize: keySize, value: value,
+        valueSize: valueSize)
     return .YES
 }
 

@@ -1,8 +1,9 @@
 import ServiceHTTP
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How an `HTTPServer` listens and which limits it enforces.
@@ -84,9 +85,11 @@ public struct AccessLogEntry: Sendable {
     /// The headers of the response sent (without `Content-Length`).
     public var responseHeaders: [(name: String, value: String)]
 
-    public init(method: String, path: String, status: Int, durationNanoseconds: UInt64, query: String = "",
-                requestHeaders: [(name: String, value: String)] = [],
-                responseHeaders: [(name: String, value: String)] = []) {
+    public init(
+        method: String, path: String, status: Int, durationNanoseconds: UInt64, query: String = "",
+        requestHeaders: [(name: String, value: String)] = [],
+        responseHeaders: [(name: String, value: String)] = []
+    ) {
         self.method = method
         self.path = path
         self.status = status
@@ -108,8 +111,8 @@ public enum HTTPServerError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .badHost(host, reason): "cannot use host \"\(host)\": \(reason)"
-        case let .cannotListen(address, reason): "cannot listen on \(address): \(reason)"
+        case .badHost(let host, let reason): "cannot use host \"\(host)\": \(reason)"
+        case .cannotListen(let address, let reason): "cannot listen on \(address): \(reason)"
         case .alreadyStarted: "the server was already started"
         }
     }

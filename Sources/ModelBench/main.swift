@@ -116,6 +116,7 @@ for threads in settings.threads {
         let callbacks = tallies.reduce(0) { $0 + $1.callbacks }
         print(
             "model: threads \(threads) sessions \(sessions): \(Int(perSecond)) actions/s, "
-                + "\(Int(nsPerAction)) ns/action per thread (\(String(format: "%.1f", Double(callbacks) / Double(max(actions, 1)))) callbacks/action)")
+                + "\(Int(nsPerAction)) ns/action per thread (\(String(format: "%.1f", Double(callbacks) / Double(max(actions, 1)))) callbacks/action)"
+        )
     }
 }

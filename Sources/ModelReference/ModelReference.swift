@@ -25,22 +25,24 @@ public enum ModelReference {
     /// The reference as Markdown: one part per config, then the version differences.
     public static func render(configs: [SessionConfig]) -> String {
         var out = """
-        # Model reference
+            # Model reference
 
-        Generated from the model by `make docs`; a test fails when this file and the
-        model disagree. Each table row gives the callbacks in order, with the
-        `applicationState` while each runs (and, for scene callbacks, the scene and
-        its state), then the app state after. A refused action shows 409 and what it
-        needs. The version differences (iOS ≤ 12 status-bar and orientation calls,
-        Secure restoration names from 13.2, background-time limits) are listed at the
-        end.
+            Generated from the model by `make docs`; a test fails when this file and the
+            model disagree. Each table row gives the callbacks in order, with the
+            `applicationState` while each runs (and, for scene callbacks, the scene and
+            its state), then the app state after. A refused action shows 409 and what it
+            needs. The version differences (iOS ≤ 12 status-bar and orientation calls,
+            Secure restoration names from 13.2, background-time limits) are listed at the
+            end.
 
-        Sources: S1–S4 are the seeds; R12 and [A-…] are as in docs/sources.md. DOC means
-        documented by Apple, MULTI observed by several developers.
+            Sources: S1–S4 are the seeds; R12 and [A-…] are as in docs/sources.md. DOC means
+            documented by Apple, MULTI observed by several developers.
 
-        """
+            """
         for config in configs { out += part(config) }
-        for config in configs where config.backgroundTasks.isEmpty && config.ui == .uikit { out += backgroundWorkPart(config) }
+        for config in configs where config.backgroundTasks.isEmpty && config.ui == .uikit {
+            out += backgroundWorkPart(config)
+        }
         if let first = configs.first { out += versionDifferences(first) }
         out += interfaceSection()
         return out
@@ -51,33 +53,40 @@ public enum ModelReference {
     /// fetch and processing modes and registers for remote notifications.
     private static func backgroundWorkPart(_ base: SessionConfig) -> String {
         var config = base
-        config.backgroundTasks = [PermittedBackgroundTask(identifier: "com.example.refresh", kind: .appRefresh),
-                                  PermittedBackgroundTask(identifier: "com.example.cleanup", kind: .processing)]
+        config.backgroundTasks = [
+            PermittedBackgroundTask(identifier: "com.example.refresh", kind: .appRefresh),
+            PermittedBackgroundTask(identifier: "com.example.cleanup", kind: .processing),
+        ]
         config.backgroundModes.formUnion([.fetch, .processing])
         config.registersForRemoteNotifications = true
-        return part(config, title: "Background work, `lifecycle: \(config.lifecycle.rawValue)`",
-                    note: "`backgroundTasks` com.example.refresh (appRefresh) and com.example.cleanup (processing), `registersForRemoteNotifications` true, ",
-                    kinds: [.runBackgroundTask, .backgroundURLSessionEvents, .prewarm, .launch, .backgroundFetch])
+        return part(
+            config, title: "Background work, `lifecycle: \(config.lifecycle.rawValue)`",
+            note:
+                "`backgroundTasks` com.example.refresh (appRefresh) and com.example.cleanup (processing), `registersForRemoteNotifications` true, ",
+            kinds: [.runBackgroundTask, .backgroundURLSessionEvents, .prewarm, .launch, .backgroundFetch])
     }
 
-    private static func part(_ config: SessionConfig, title: String? = nil, note: String = "", kinds only: [ActionKind]? = nil) -> String {
+    private static func part(
+        _ config: SessionConfig, title: String? = nil, note: String = "", kinds only: [ActionKind]? = nil
+    ) -> String {
         let sim = Simulator(config: config)
         // A SwiftUI part is named for its `ui`; its receivers are SwiftUI's (breadth §7).
         let name = config.ui == .swiftUI ? "ui: \(config.ui.rawValue)" : "lifecycle: \(config.lifecycle.rawValue)"
         let tag = config.ui == .swiftUI ? config.ui.rawValue : config.lifecycle.rawValue
         var out = """
 
-        # \(title ?? "`\(name)`")
+            # \(title ?? "`\(name)`")
 
-        \(config.ui == .swiftUI ? swiftUIIntro : "")Config: `iosVersion` \(config.iosVersion), `device` \(config.device.rawValue), `stateRestoration` \(config.stateRestoration),
-        `supportsMultipleScenes` \(config.supportsMultipleScenes), `notificationCenterDelegate` \(config.notificationCenterDelegate),
-        `backgroundModes` \(config.backgroundModes.sorted().map(\.rawValue).joined(separator: ", ")), \(note)quirks at their defaults.
+            \(config.ui == .swiftUI ? swiftUIIntro : "")Config: `iosVersion` \(config.iosVersion), `device` \(config.device.rawValue), `stateRestoration` \(config.stateRestoration),
+            `supportsMultipleScenes` \(config.supportsMultipleScenes), `notificationCenterDelegate` \(config.notificationCenterDelegate),
+            `backgroundModes` \(config.backgroundModes.sorted().map(\.rawValue).joined(separator: ", ")), \(note)quirks at their defaults.
 
-        """
+            """
         // A sceneless part leaves out the kinds it refuses everywhere for want of scenes.
         let kinds = (only ?? ActionKind.allCases).filter { !needsScenesEverywhere($0, sim) }
         for kind in kinds {
-            out += "\n## `\(kind.rawValue)` (\(tag)\(only == nil ? "" : ", background work"))\n\n\(kind.rule.summary) Sources: \(kind.rule.sources).\n"
+            out +=
+                "\n## `\(kind.rawValue)` (\(tag)\(only == nil ? "" : ", background work"))\n\n\(kind.rule.summary) Sources: \(kind.rule.sources).\n"
             for (label, action) in kind.examples {
                 if !label.isEmpty { out += "\n*\(label)*\n" }
                 out += "\n| from | callbacks | then |\n| --- | --- | --- |\n"
@@ -87,9 +96,11 @@ public enum ModelReference {
                         let outcome = try sim.apply(action, to: state)
                         let calls = outcome.callbacks.map { c in
                             let method = callbackLabel(c)
-                            return "`\(method)` (\(c.appState.rawValue)\(c.sceneId.map { "; \($0) \(c.sceneState?.rawValue ?? "")" } ?? ""))"
+                            return
+                                "`\(method)` (\(c.appState.rawValue)\(c.sceneId.map { "; \($0) \(c.sceneState?.rawValue ?? "")" } ?? ""))"
                         }
-                        out += "| \(start.name) | \(calls.isEmpty ? "none" : calls.joined(separator: "<br>")) | \(outcome.state.app.rawValue) |\n"
+                        out +=
+                            "| \(start.name) | \(calls.isEmpty ? "none" : calls.joined(separator: "<br>")) | \(outcome.state.app.rawValue) |\n"
                     } catch {
                         out += "| \(start.name) | 409: needs \(error.needs) | — |\n"
                     }
@@ -141,7 +152,8 @@ public enum ModelReference {
     }
 
     private static func versionDifferences(_ config: SessionConfig) -> String {
-        var out = "\n## Version differences\n\n| iOS | cold launch (icon) | background-time limit | restoration names | expiration lead / kill after the limit | prewarm | scene switcher kill |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+        var out =
+            "\n## Version differences\n\n| iOS | cold launch (icon) | background-time limit | restoration names | expiration lead / kill after the limit | prewarm | scene switcher kill |\n| --- | --- | --- | --- | --- | --- | --- |\n"
         for version in ["11.0", "12.4", "13.1", "13.2", "14.8", "15.0", "17.0", "26.0", "27.0"] {
             guard let v = IOSVersion(version) else { continue }
             var c = config
@@ -160,7 +172,8 @@ public enum ModelReference {
                 if runs.last?.0 == m { runs[runs.count - 1].1 += 1 } else { runs.append((m, 1)) }
             }.map { $0.1 > 1 ? "`\($0.0)` ×\($0.1)" : "`\($0.0)`" }
             let p = sim.profile
-            out += "| \(version)\(c.sdkVersion.map { " (SDK \($0))" } ?? "") | \(compact.joined(separator: "<br>")) | \(Int(p.backgroundTimeLimit)) s | `\(p.restoration.shouldSave)` | \(Int(p.timing.expirationLead)) s / \(Int(p.backgroundKillGrace)) s | \(p.work.canPrewarm ? "yes" : "no") | \(sceneKill) |\n"
+            out +=
+                "| \(version)\(c.sdkVersion.map { " (SDK \($0))" } ?? "") | \(compact.joined(separator: "<br>")) | \(Int(p.backgroundTimeLimit)) s | `\(p.restoration.shouldSave)` | \(Int(p.timing.expirationLead)) s / \(Int(p.backgroundKillGrace)) s | \(p.work.canPrewarm ? "yes" : "no") | \(sceneKill) |\n"
         }
         return out
     }

@@ -14,8 +14,10 @@ public struct ServiceRequest: Sendable {
     /// Request headers in the order sent (names as sent; look them up with `headerValue`).
     public var headers: [(name: String, value: String)]
 
-    public init(method: String, path: String, query: [(name: String, value: String)] = [], body: [UInt8] = [],
-                headers: [(name: String, value: String)] = []) {
+    public init(
+        method: String, path: String, query: [(name: String, value: String)] = [], body: [UInt8] = [],
+        headers: [(name: String, value: String)] = []
+    ) {
         self.method = method
         self.path = path
         self.query = query

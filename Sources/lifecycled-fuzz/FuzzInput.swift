@@ -6,12 +6,13 @@ import LifecycleService
 
 private let target = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "json"
 private let slowNanos = UInt64(ProcessInfo.processInfo.environment["FUZZ_SLOW_MS"].flatMap(Int.init) ?? 100) * 1_000_000
-private let stage: @Sendable ([UInt8]) -> Void = switch target {
-case "action": FuzzEntry.action
-case "config": FuzzEntry.config
-case "route": FuzzEntry.route
-default: FuzzEntry.json
-}
+private let stage: @Sendable ([UInt8]) -> Void =
+    switch target {
+    case "action": FuzzEntry.action
+    case "config": FuzzEntry.config
+    case "route": FuzzEntry.route
+    default: FuzzEntry.json
+    }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

@@ -89,10 +89,13 @@ final class StderrLog: Sendable {
     }
 
     private func droppedLine(_ count: Int, inAll: Bool) -> [UInt8] {
-        LogLine.event(format: format, level: .warn, event: "log.dropped",
-                      message: "\(count) lines dropped\(inAll ? " in all" : "") (standard error was not being read)",
-                      fields: [LogField("linesDropped", .int(count), inText: false),
-                               LogField("total", .bool(inAll), inText: false)])
+        LogLine.event(
+            format: format, level: .warn, event: "log.dropped",
+            message: "\(count) lines dropped\(inAll ? " in all" : "") (standard error was not being read)",
+            fields: [
+                LogField("linesDropped", .int(count), inText: false),
+                LogField("total", .bool(inAll), inText: false),
+            ])
     }
 
     private func run() {
@@ -129,7 +132,8 @@ extension LogLine {
     static func access(_ entry: AccessLogEntry, format: LogFormat) -> [UInt8] {
         var line = LogLine(format: format, level: entry.status >= 500 ? .warn : .info, event: "request")
         let sessionID = sessionID(path: entry.path, status: entry.status, responseHeaders: entry.responseHeaders)
-        let requestID = header("X-Request-Id", in: entry.responseHeaders)
+        let requestID =
+            header("X-Request-Id", in: entry.responseHeaders)
             ?? header("X-Request-Id", in: entry.requestHeaders)
         switch format {
         case .json:
@@ -184,8 +188,10 @@ extension LogLine {
 
     /// The session a request is about: the `{id}` of `/v1/sessions/{id}...`, or
     /// for a 201 the id in its `Location` (a session just created).
-    static func sessionID(path: String, status: Int,
-                          responseHeaders: [(name: String, value: String)]) -> Substring? {
+    static func sessionID(
+        path: String, status: Int,
+        responseHeaders: [(name: String, value: String)]
+    ) -> Substring? {
         if let id = sessionID(inPath: path) { return id }
         guard status == 201, let location = header("Location", in: responseHeaders) else { return nil }
         return sessionID(inPath: location)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `--check URL`: one HTTP/1.1 GET over a plain socket, for container
@@ -124,10 +124,12 @@ enum HealthCheck {
             answer += chunk[..<count]
         }
         // "HTTP/1.1 200 OK": the status is the second word.
-        let line = String(decoding: answer.prefix { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
+        let line = String(
+            decoding: answer.prefix { $0 != UInt8(ascii: "\r") && $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         let words = line.split(separator: " ")
         guard words.count >= 2, words[0].hasPrefix("HTTP/"), let status = Int(words[1]) else {
-            return .failure(Problem(message: answer.isEmpty ? "connection closed without an answer" : "not an HTTP answer"))
+            return .failure(
+                Problem(message: answer.isEmpty ? "connection closed without an answer" : "not an HTTP answer"))
         }
         return .success(status)
     }

@@ -1,11 +1,12 @@
-import Foundation
 import Dispatch
+import Foundation
 import LifecycleService
 import MHDServer
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The executable: flags, then serve (or help, version, healthcheck).
@@ -21,8 +22,12 @@ enum Lifecycled {
             return 2
         }
         switch options.mode {
-        case .help: writeLine(Options.usage, to: 1, newline: false); return 0
-        case .version: writeLine(Options.version, to: 1); return 0
+        case .help:
+            writeLine(Options.usage, to: 1, newline: false)
+            return 0
+        case .version:
+            writeLine(Options.version, to: 1)
+            return 0
         case .check(let url): return HealthCheck.run(url: url)
         case .checkSelf: return HealthCheck.run(url: "http://127.0.0.1:\(options.port)/healthz")
         case .serve: return serve(options)
@@ -38,12 +43,14 @@ enum Lifecycled {
         signal(SIGPIPE, SIG_IGN)
 
         let startedAt = DispatchTime.now().uptimeNanoseconds
-        let limits = ServiceLimits(maxSessions: options.maxSessions, sessionTTL: options.sessionTTL,
-                                   maxLog: options.maxLog, maxLogBytes: options.maxLogBytes,
-                                   maxMemory: options.maxMemory, maxResponse: options.maxResponse)
-        let settings = ServiceSettings(version: String(Options.version.split(separator: " ").last ?? ""),
-                                       corsOrigins: options.corsOrigins,
-                                       drainRetryAfterSeconds: Int(options.drainSeconds.rounded(.up)))
+        let limits = ServiceLimits(
+            maxSessions: options.maxSessions, sessionTTL: options.sessionTTL,
+            maxLog: options.maxLog, maxLogBytes: options.maxLogBytes,
+            maxMemory: options.maxMemory, maxResponse: options.maxResponse)
+        let settings = ServiceSettings(
+            version: String(Options.version.split(separator: " ").last ?? ""),
+            corsOrigins: options.corsOrigins,
+            drainRetryAfterSeconds: Int(options.drainSeconds.rounded(.up)))
         let service: Service
         if let dataDir = options.dataDir {
             do {
@@ -61,16 +68,22 @@ enum Lifecycled {
         }
         // --quiet keeps warnings only: no access log, no startup or shutdown lines.
         let infoLines = !options.quiet
-        let logRequest: (@Sendable (AccessLogEntry) -> Void)? = options.quiet ? nil : { @Sendable entry in
-            log.write(entry)
-        }
+        let logRequest: (@Sendable (AccessLogEntry) -> Void)? =
+            options.quiet
+            ? nil
+            : { @Sendable entry in
+                log.write(entry)
+            }
         if let dataDir = options.dataDir {
             let (restored, problems) = service.restoreSessions()
             for problem in problems { log.event(.warn, "restore", "--data-dir: \(problem)") }
             if infoLines {
-                log.event(.info, "restore", "restored \(restored) sessions from \(dataDir)",
-                          [LogField("sessions", .int(restored), inText: false),
-                           LogField("dataDir", .string(dataDir), inText: false)])
+                log.event(
+                    .info, "restore", "restored \(restored) sessions from \(dataDir)",
+                    [
+                        LogField("sessions", .int(restored), inText: false),
+                        LogField("dataDir", .string(dataDir), inText: false),
+                    ])
             }
         }
         var configuration = ServerConfiguration(
@@ -79,14 +92,17 @@ enum Lifecycled {
             connectionLimit: UInt32(min(options.maxConnections, raiseFileLimit() - 64)),
             perIPConnectionLimit: UInt32(options.maxConnectionsPerIP))
         configuration.memory = service.memory
-        let server = HTTPServer(configuration: configuration,
-                                handler: { service.handle($0) },
-                                problem: { service.problem(status: $0, detail: $1) },
-                                accessLog: logRequest, messageLog: { message in
-                                    let prefix = "libmicrohttpd: "
-                                    log.event(.warn, "libmicrohttpd",
-                                              message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message)
-                                })
+        let server = HTTPServer(
+            configuration: configuration,
+            handler: { service.handle($0) },
+            problem: { service.problem(status: $0, detail: $1) },
+            accessLog: logRequest,
+            messageLog: { message in
+                let prefix = "libmicrohttpd: "
+                log.event(
+                    .warn, "libmicrohttpd",
+                    message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message)
+            })
         do {
             try server.start()
         } catch {
@@ -112,36 +128,50 @@ enum Lifecycled {
         // Readiness first: /readyz answers 503 while requests are still served, so a
         // balancer can stop sending before the server stops accepting.
         service.beginDraining()
-        let drainText = seconds(options.drainSeconds), graceText = seconds(options.grace)
+        let drainText = seconds(options.drainSeconds)
+        let graceText = seconds(options.grace)
         if options.drainSeconds > 0 {
             if infoLines {
-                log.event(.info, "draining", "\(signalName): /readyz answers 503 for \(drainText) before the server stops accepting",
-                          [LogField("signal", .string(signalName), inText: false),
-                           LogField("drainSeconds", .double(options.drainSeconds), inText: false)])
+                log.event(
+                    .info, "draining",
+                    "\(signalName): /readyz answers 503 for \(drainText) before the server stops accepting",
+                    [
+                        LogField("signal", .string(signalName), inText: false),
+                        LogField("drainSeconds", .double(options.drainSeconds), inText: false),
+                    ])
             }
             Thread.sleep(forTimeInterval: options.drainSeconds)
         }
         if infoLines {
-            log.event(.info, "stopping", "\(signalName): no longer accepting; requests in flight have \(graceText) (--grace)",
-                      [LogField("signal", .string(signalName), inText: false),
-                       LogField("graceSeconds", .double(options.grace), inText: false)])
+            log.event(
+                .info, "stopping", "\(signalName): no longer accepting; requests in flight have \(graceText) (--grace)",
+                [
+                    LogField("signal", .string(signalName), inText: false),
+                    LogField("graceSeconds", .double(options.grace), inText: false),
+                ])
         }
         sweeper.cancel()
         let report = server.stop(graceSeconds: options.grace)
         let uptime = Double((DispatchTime.now().uptimeNanoseconds &- startedAt) / 1_000_000) / 1000
-        let fields = [LogField("requestsCut", .int(report.requestsCut), inText: false),
-                      LogField("graceExpired", .bool(report.graceExpired), inText: false),
-                      LogField("sessions", .int(service.sessionCount)),
-                      LogField("uptimeSeconds", .double(uptime)),
-                      LogField("logLinesDropped", .int(log.droppedTotal))]
+        let fields = [
+            LogField("requestsCut", .int(report.requestsCut), inText: false),
+            LogField("graceExpired", .bool(report.graceExpired), inText: false),
+            LogField("sessions", .int(service.sessionCount)),
+            LogField("uptimeSeconds", .double(uptime)),
+            LogField("logLinesDropped", .int(log.droppedTotal)),
+        ]
         var lastLines: [[UInt8]] = []
         if report.graceExpired {
-            lastLines.append(LogLine.event(format: options.logFormat, level: .warn, event: "shutdown",
-                                           message: "grace \(graceText) over, \(report.requestsCut) requests cut",
-                                           fields: fields))
+            lastLines.append(
+                LogLine.event(
+                    format: options.logFormat, level: .warn, event: "shutdown",
+                    message: "grace \(graceText) over, \(report.requestsCut) requests cut",
+                    fields: fields))
         } else if infoLines {
-            lastLines.append(LogLine.event(format: options.logFormat, level: .info, event: "shutdown",
-                                           message: "stopped: every request finished", fields: fields))
+            lastLines.append(
+                LogLine.event(
+                    format: options.logFormat, level: .info, event: "shutdown",
+                    message: "stopped: every request finished", fields: fields))
         }
         log.finish(lastLines: lastLines)
         return 0
@@ -158,27 +188,29 @@ enum Lifecycled {
 
     /// The configuration in the startup line.
     private static func startupFields(_ options: Options, port: UInt16) -> [LogField] {
-        [LogField("version", .string(String(Options.version.split(separator: " ").last ?? ""))),
-         LogField("pid", .int(Int(getpid()))),
-         LogField("host", .string(options.host), inText: false),
-         LogField("port", .int(Int(port)), inText: false),
-         LogField("threads", .int(options.threads)),
-         LogField("maxSessions", .int(options.maxSessions)),
-         LogField("sessionTTL", .double(options.sessionTTL)),
-         LogField("maxLog", .int(options.maxLog)),
-         LogField("maxLogBytes", .int(options.maxLogBytes)),
-         LogField("maxBody", .int(options.maxBody)),
-         LogField("maxMemory", .int(options.maxMemory)),
-         LogField("maxResponse", .int(options.maxResponse)),
-         LogField("dataDir", .string(options.dataDir ?? "")),
-         LogField("fsync", .string(options.fsync.rawValue)),
-         LogField("maxConnections", .int(options.maxConnections)),
-         LogField("maxConnectionsPerIP", .int(options.maxConnectionsPerIP)),
-         LogField("requestTimeout", .double(options.requestTimeout)),
-         LogField("grace", .double(options.grace)),
-         LogField("drainSeconds", .double(options.drainSeconds)),
-         LogField("corsOrigins", .string(options.corsOrigins.joined(separator: ","))),
-         LogField("logFormat", .string(options.logFormat.rawValue))]
+        [
+            LogField("version", .string(String(Options.version.split(separator: " ").last ?? ""))),
+            LogField("pid", .int(Int(getpid()))),
+            LogField("host", .string(options.host), inText: false),
+            LogField("port", .int(Int(port)), inText: false),
+            LogField("threads", .int(options.threads)),
+            LogField("maxSessions", .int(options.maxSessions)),
+            LogField("sessionTTL", .double(options.sessionTTL)),
+            LogField("maxLog", .int(options.maxLog)),
+            LogField("maxLogBytes", .int(options.maxLogBytes)),
+            LogField("maxBody", .int(options.maxBody)),
+            LogField("maxMemory", .int(options.maxMemory)),
+            LogField("maxResponse", .int(options.maxResponse)),
+            LogField("dataDir", .string(options.dataDir ?? "")),
+            LogField("fsync", .string(options.fsync.rawValue)),
+            LogField("maxConnections", .int(options.maxConnections)),
+            LogField("maxConnectionsPerIP", .int(options.maxConnectionsPerIP)),
+            LogField("requestTimeout", .double(options.requestTimeout)),
+            LogField("grace", .double(options.grace)),
+            LogField("drainSeconds", .double(options.drainSeconds)),
+            LogField("corsOrigins", .string(options.corsOrigins.joined(separator: ","))),
+            LogField("logFormat", .string(options.logFormat.rawValue)),
+        ]
     }
 
     /// `5s`, `0.5s`.

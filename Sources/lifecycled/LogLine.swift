@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How log lines look on standard error (`--log-format`).
@@ -87,8 +87,10 @@ struct LogLine {
     // MARK: Event lines
 
     /// An event line: `TIME LEVEL event: message key=value ...` or a JSON object with `msg`.
-    static func event(format: LogFormat, level: LogLevel, event: String, message: String,
-                      fields: [LogField] = [], time: timespec = LogLine.now()) -> [UInt8] {
+    static func event(
+        format: LogFormat, level: LogLevel, event: String, message: String,
+        fields: [LogField] = [], time: timespec = LogLine.now()
+    ) -> [UInt8] {
         var line = LogLine(format: format, level: level, event: event, time: time)
         switch format {
         case .json:

@@ -1,5 +1,5 @@
-import MHDServer
 import LifecycleService
+import MHDServer
 
 /// The command line, parsed.
 struct Options {
@@ -143,9 +143,15 @@ struct Options {
                 if inlineValue != nil { throw Failure(message: "\(flag) takes no value") }
             }
             switch flag {
-            case "--help", "-h": try noValue(); mode = .help
-            case "--version": try noValue(); mode = .version
-            case "--quiet": try noValue(); quiet = true
+            case "--help", "-h":
+                try noValue()
+                mode = .help
+            case "--version":
+                try noValue()
+                mode = .version
+            case "--quiet":
+                try noValue()
+                quiet = true
             case "--check":
                 // The URL is optional: a following flag (or nothing) means "this server".
                 if inlineValue == nil, remaining.first.map({ $0.hasPrefix("-") }) ?? true {
@@ -158,23 +164,29 @@ struct Options {
                 if host.isEmpty { throw Failure(message: "--host: empty host") }
             case "--port":
                 let text = try value()
-                guard let number = UInt16(text) else { throw Failure(message: "--port: \"\(text)\" is not a port number (0-65535)") }
+                guard let number = UInt16(text) else {
+                    throw Failure(message: "--port: \"\(text)\" is not a port number (0-65535)")
+                }
                 port = number
             case "--threads": threads = try Self.integer(try value(), flag: flag, what: "thread count", in: 1...64)
             case "--max-sessions":
                 maxSessions = try Self.integer(try value(), flag: flag, what: "session count", in: 1...100_000_000)
-            case "--max-log": maxLog = try Self.integer(try value(), flag: flag, what: "callback count", in: 1...100_000_000)
+            case "--max-log":
+                maxLog = try Self.integer(try value(), flag: flag, what: "callback count", in: 1...100_000_000)
             case "--session-ttl": sessionTTL = try Self.duration(try value(), flag: flag)
             case "--max-body": maxBody = try Self.byteCount(try value(), flag: flag)
             case "--max-connections":
                 maxConnections = try Self.integer(try value(), flag: flag, what: "connection count", in: 1...1_000_000)
             case "--max-connections-per-ip":
-                maxConnectionsPerIP = try Self.integer(try value(), flag: flag, what: "connection count", in: 0...1_000_000)
+                maxConnectionsPerIP = try Self.integer(
+                    try value(), flag: flag, what: "connection count", in: 0...1_000_000)
             case "--request-timeout": requestTimeout = try Self.duration(try value(), flag: flag)
             case "--grace": grace = try Self.duration(try value(), flag: flag)
             case "--cors-origin":
                 let origin = try value()
-                if origin.isEmpty { throw Failure(message: "--cors-origin: empty origin (send e.g. https://app.example or *)") }
+                if origin.isEmpty {
+                    throw Failure(message: "--cors-origin: empty origin (send e.g. https://app.example or *)")
+                }
                 corsFromFlags.append(origin)
                 corsOrigins = corsFromFlags  // the flags replace the environment's list
             case "--drain-seconds": drainSeconds = try Self.duration(try value(), flag: flag, allowZero: true)
@@ -203,8 +215,10 @@ struct Options {
         return format
     }
 
-    private static func integer(_ text: String, flag: String, what: String,
-                                in range: ClosedRange<Int>) throws(Failure) -> Int {
+    private static func integer(
+        _ text: String, flag: String, what: String,
+        in range: ClosedRange<Int>
+    ) throws(Failure) -> Int {
         guard let number = Int(text), range.contains(number) else {
             throw Failure(message: "\(flag): \"\(text)\" is not a \(what) (\(range.lowerBound)-\(range.upperBound))")
         }
@@ -217,23 +231,30 @@ struct Options {
         let unit = units.first { text.hasSuffix($0.suffix) }
         let number = unit.map { String(text.dropLast($0.suffix.count)) } ?? text
         guard number.first?.isNumber == true, let value = Double(number), value.isFinite,
-              case let seconds = value * (unit?.seconds ?? 1), seconds > 0 || (allowZero && seconds == 0),
-              seconds <= 365 * 86_400 else {
-            throw Failure(message: "\(flag): \"\(text)\" is not a duration (seconds, or a number with s, m or h; "
-                                   + "more than 0, at most 365 days)")
+            case let seconds = value * (unit?.seconds ?? 1), seconds > 0 || (allowZero && seconds == 0),
+            seconds <= 365 * 86_400
+        else {
+            throw Failure(
+                message: "\(flag): \"\(text)\" is not a duration (seconds, or a number with s, m or h; "
+                    + "more than 0, at most 365 days)")
         }
         return seconds
     }
 
     /// Bytes, optionally with suffix k, K, KiB, m, M, MiB, g, G or GiB; at most `max` (1 GiB).
     private static func byteCount(_ text: String, flag: String, max: Int = 1 << 30) throws(Failure) -> Int {
-        let units: [(suffix: String, bytes: Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("k", 1 << 10),
-                                                     ("K", 1 << 10), ("m", 1 << 20), ("M", 1 << 20),
-                                                     ("g", 1 << 30), ("G", 1 << 30)]
+        let units: [(suffix: String, bytes: Int)] = [
+            ("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("k", 1 << 10),
+            ("K", 1 << 10), ("m", 1 << 20), ("M", 1 << 20),
+            ("g", 1 << 30), ("G", 1 << 30),
+        ]
         let unit = units.first { text.hasSuffix($0.suffix) }
         let number = unit.map { String(text.dropLast($0.suffix.count)) } ?? text
         guard let value = Int(number), value >= 0, value <= max / (unit?.bytes ?? 1) else {
-            throw Failure(message: "\(flag): \"\(text)\" is not a byte count (0-\(max >> 30)GiB; suffix k/KiB, m/MiB or g/GiB allowed)")
+            throw Failure(
+                message:
+                    "\(flag): \"\(text)\" is not a byte count (0-\(max >> 30)GiB; suffix k/KiB, m/MiB or g/GiB allowed)"
+            )
         }
         return value * (unit?.bytes ?? 1)
     }

@@ -2,9 +2,9 @@
 // global of this file dies with SIGILL on libmicrohttpd's threads ([MHD]), so
 // everything else lives in other files.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 exit(Lifecycled.main(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -19,16 +19,24 @@ import Testing
     func everyKindIsInOpenAPI(_ kind: ActionKind) throws {
         let text = try String(contentsOf: Self.openAPIPath, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let actionType = try #require(Self.schema("ActionType", in: lines), "openapi.yaml has no ActionType schema").joined(separator: " ")
-        #expect(actionType.contains(" \(kind.rawValue),") || actionType.contains(" \(kind.rawValue)]") || actionType.contains("[\(kind.rawValue),"),
-                "openapi.yaml: ActionType does not list \(kind.rawValue)")
+        let actionType = try #require(Self.schema("ActionType", in: lines), "openapi.yaml has no ActionType schema")
+            .joined(separator: " ")
+        #expect(
+            actionType.contains(" \(kind.rawValue),") || actionType.contains(" \(kind.rawValue)]")
+                || actionType.contains("[\(kind.rawValue),"),
+            "openapi.yaml: ActionType does not list \(kind.rawValue)")
         let name = kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst() + "Action"
-        #expect(lines.contains(Substring("          \(kind.rawValue): \"#/components/schemas/\(name)\"")),
-                "openapi.yaml: the Action discriminator does not map \(kind.rawValue) to \(name)")
+        #expect(
+            lines.contains(Substring("          \(kind.rawValue): \"#/components/schemas/\(name)\"")),
+            "openapi.yaml: the Action discriminator does not map \(kind.rawValue) to \(name)")
         let block = try #require(Self.schema(name, in: lines), "openapi.yaml has no \(name) schema")
-        #expect(block.contains(Substring("          const: \(kind.rawValue)")), "openapi.yaml: \(name).type is not const \(kind.rawValue)")
+        #expect(
+            block.contains(Substring("          const: \(kind.rawValue)")),
+            "openapi.yaml: \(name).type is not const \(kind.rawValue)")
         for parameter in kind.parameters {
-            #expect(block.contains(Substring("        \(parameter):")), "openapi.yaml: \(name) has no property \(parameter)")
+            #expect(
+                block.contains(Substring("        \(parameter):")), "openapi.yaml: \(name) has no property \(parameter)"
+            )
         }
     }
 
@@ -52,6 +60,9 @@ import Testing
         let sim = appSimulator("17.0") { $0.backgroundModes = [.fetch] }
         let allowed = sim.allowedActions(in: AppSnapshot())
         #expect(allowed.contains(.launch) && allowed.contains(.backgroundFetch) && !allowed.contains(.background))
-        #expect(allowed.allSatisfy { (try? sim.apply($0.examples[0].action, to: AppSnapshot())) != nil || $0 == .endBackgroundTask })
+        #expect(
+            allowed.allSatisfy {
+                (try? sim.apply($0.examples[0].action, to: AppSnapshot())) != nil || $0 == .endBackgroundTask
+            })
     }
 }

@@ -21,7 +21,9 @@ import Testing
     }
 
     @Test func interruptionEndingWithTheUserLeavingEntersTheBackground() throws {
-        let out = try appSimulator("17.0").run([.launch, .interruptionBegan(kind: .call), .interruptionEnded(outcome: .leave)])
+        let out = try appSimulator("17.0").run([
+            .launch, .interruptionBegan(kind: .call), .interruptionEnded(outcome: .leave),
+        ])
         #expect(out.calls == ["applicationDidEnterBackground(_:) [background]"])
         #expect(out.state.app == .background)
     }
@@ -34,9 +36,14 @@ import Testing
     }
 
     @Test func notificationTappedInNotificationCenterOverTheApp() throws {
-        let out = try appSimulator("17.0").run([.launch, .interruptionBegan(kind: .notificationCenter), .tapNotification(payload: alertPush)])
-        #expect(out.calls == ["application(_:didReceiveRemoteNotification:fetchCompletionHandler:) [inactive]",
-                              "applicationDidBecomeActive(_:) [active]"])
+        let out = try appSimulator("17.0").run([
+            .launch, .interruptionBegan(kind: .notificationCenter), .tapNotification(payload: alertPush),
+        ])
+        #expect(
+            out.calls == [
+                "application(_:didReceiveRemoteNotification:fetchCompletionHandler:) [inactive]",
+                "applicationDidBecomeActive(_:) [active]",
+            ])
     }
 
     // MARK: Lock / unlock (MULTI; protected data DOC)
@@ -44,11 +51,17 @@ import Testing
     @Test func lockResignsAndEntersBackgroundUnlockReturns() throws {
         let sim = appSimulator("17.0") { $0.quirks.protectedDataDelay = 0 }
         let locked = try sim.run([.launch, .lock])
-        #expect(locked.calls == ["applicationWillResignActive(_:) [active]", "applicationDidEnterBackground(_:) [background]",
-                                 "applicationProtectedDataWillBecomeUnavailable(_:) [background]"])
+        #expect(
+            locked.calls == [
+                "applicationWillResignActive(_:) [active]", "applicationDidEnterBackground(_:) [background]",
+                "applicationProtectedDataWillBecomeUnavailable(_:) [background]",
+            ])
         let unlocked = try sim.apply(.unlock, to: locked.state)
-        #expect(unlocked.calls == ["applicationProtectedDataDidBecomeAvailable(_:) [background]",
-                                   "applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]"])
+        #expect(
+            unlocked.calls == [
+                "applicationProtectedDataDidBecomeAvailable(_:) [background]",
+                "applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]",
+            ])
     }
 
     @Test func protectedDataGoesAfterTheDelayOnlyToARunningApp() throws {
@@ -79,16 +92,24 @@ import Testing
         #expect(!out.methods.contains("applicationDidBecomeActive(_:)"))
         #expect(out.methods.contains("applicationDidEnterBackground(_:)") == didEnterBackground)
         #expect(out.methods.last == "application(_:didReceiveRemoteNotification:fetchCompletionHandler:)")
-        #expect(out.methods.contains("application(_:willChangeStatusBarFrame:)") == (version.hasPrefix("11") || version.hasPrefix("12")))
+        #expect(
+            out.methods.contains("application(_:willChangeStatusBarFrame:)")
+                == (version.hasPrefix("11") || version.hasPrefix("12")))
         let did = try #require(out.callbacks.first { $0.method == "application(_:didFinishLaunchingWithOptions:)" })
         #expect(did.args?["launchOptions"]?["remoteNotification"] == silentPush)
         #expect(out.state.app == .background)
     }
 
     @Test func didEnterBackgroundOnBackgroundLaunchIsAQuirk() throws {
-        let out = try appSimulator("11.0") { $0.backgroundModes = [.fetch]; $0.quirks.didEnterBackgroundOnBackgroundLaunch = true }
-            .apply(.backgroundFetch, to: AppSnapshot())
-        #expect(Array(out.methods.suffix(2)) == ["applicationDidEnterBackground(_:)", "application(_:performFetchWithCompletionHandler:)"])
+        let out = try appSimulator("11.0") {
+            $0.backgroundModes = [.fetch]
+            $0.quirks.didEnterBackgroundOnBackgroundLaunch = true
+        }
+        .apply(.backgroundFetch, to: AppSnapshot())
+        #expect(
+            Array(out.methods.suffix(2)) == [
+                "applicationDidEnterBackground(_:)", "application(_:performFetchWithCompletionHandler:)",
+            ])
     }
 
     @Test func fetchAndLocationNeedTheirBackgroundModes() throws {
@@ -123,15 +144,20 @@ import Testing
         #expect(throws: ActionRefusal.self) { try sim.apply(.backgroundFetch, to: killed) }
         #expect(throws: ActionRefusal.self) { try sim.apply(.locationEvent, to: killed) }
         #expect(try sim.apply(.receiveNotification(payload: silentPush), to: killed).callbacks.isEmpty)
-        let reopened = try sim.run([.launch, .background, .advanceTime(seconds: 10), .terminate(by: .system)], from: killed).state
+        let reopened = try sim.run(
+            [.launch, .background, .advanceTime(seconds: 10), .terminate(by: .system)], from: killed
+        ).state
         #expect(!reopened.userForceQuit)
-        #expect(try sim.apply(.backgroundFetch, to: reopened).methods.last == "application(_:performFetchWithCompletionHandler:)")
+        #expect(
+            try sim.apply(.backgroundFetch, to: reopened).methods.last
+                == "application(_:performFetchWithCompletionHandler:)")
     }
 
     @Test func userOpeningABackgroundLaunchedAppDoesNotFinishLaunchingAgain() throws {
         let sim = appSimulator("17.0") { $0.backgroundModes = [.fetch] }
         let out = try sim.run([.backgroundFetch, .launch])
-        #expect(out.calls == ["applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]"])
+        #expect(
+            out.calls == ["applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]"])
     }
 
     // MARK: Notifications arriving (DOC)
@@ -148,10 +174,12 @@ import Testing
     @Test func silentPushWhileRunningReachesTheAppDelegate() throws {
         let sim = appSimulator("17.0") { $0.backgroundModes = [.remoteNotification] }
         let active = try sim.apply(.launch, to: AppSnapshot()).state
-        #expect(try sim.apply(.receiveNotification(payload: silentPush), to: active).calls
+        #expect(
+            try sim.apply(.receiveNotification(payload: silentPush), to: active).calls
                 == ["application(_:didReceiveRemoteNotification:fetchCompletionHandler:) [active]"])
         let background = try sim.apply(.background, to: active).state
-        #expect(try sim.apply(.receiveNotification(payload: silentPush), to: background).calls
+        #expect(
+            try sim.apply(.receiveNotification(payload: silentPush), to: background).calls
                 == ["application(_:didReceiveRemoteNotification:fetchCompletionHandler:) [background]"])
     }
 
@@ -160,15 +188,21 @@ import Testing
     @Test func quickActionColdThenWarm() throws {
         let sim = appSimulator("17.0")
         let cold = try sim.apply(.quickAction(shortcutType: "com.example.search"), to: AppSnapshot())
-        #expect(cold.calls == ["application(_:willFinishLaunchingWithOptions:) [inactive]",
-                               "application(_:didFinishLaunchingWithOptions:) [inactive]",
-                               "application(_:performActionFor:completionHandler:) [inactive]",
-                               "applicationDidBecomeActive(_:) [active]"])
+        #expect(
+            cold.calls == [
+                "application(_:willFinishLaunchingWithOptions:) [inactive]",
+                "application(_:didFinishLaunchingWithOptions:) [inactive]",
+                "application(_:performActionFor:completionHandler:) [inactive]",
+                "applicationDidBecomeActive(_:) [active]",
+            ])
         #expect(cold.callbacks[0].args?["launchOptions"]?["shortcutItem"]?["type"] == .string("com.example.search"))
         let warm = try sim.run([.background, .quickAction(shortcutType: "x")], from: cold.state)
-        #expect(warm.calls == ["applicationWillEnterForeground(_:) [background]",
-                               "application(_:performActionFor:completionHandler:) [inactive]",
-                               "applicationDidBecomeActive(_:) [active]"])
+        #expect(
+            warm.calls == [
+                "applicationWillEnterForeground(_:) [background]",
+                "application(_:performActionFor:completionHandler:) [inactive]",
+                "applicationDidBecomeActive(_:) [active]",
+            ])
         #expect(throws: ActionRefusal.self) { try sim.apply(.quickAction(shortcutType: "x"), to: warm.state) }
     }
 
@@ -185,7 +219,8 @@ import Testing
             #expect(before.app.rawValue == name)
             for cause in TerminationCause.allCases {
                 let out = try sim.apply(.terminate(by: cause), to: before)
-                #expect(out.methods.contains("applicationWillTerminate(_:)") == before.app.isExecuting, "\(name) \(cause)")
+                #expect(
+                    out.methods.contains("applicationWillTerminate(_:)") == before.app.isExecuting, "\(name) \(cause)")
                 if before.app.isExecuting { #expect(out.methods.last == "applicationWillTerminate(_:)") }
                 #expect(out.state.app == .notRunning)
             }

@@ -7,7 +7,9 @@ import Testing
     static let cleanup = PermittedBackgroundTask(identifier: "com.example.cleanup", kind: .processing)
 
     /// An app listing both identifiers, with both background modes.
-    func simulator(_ lifecycle: LifecycleKind, _ version: String = "17.0", _ configure: (inout SessionConfig) -> Void = { _ in }) -> Simulator {
+    func simulator(
+        _ lifecycle: LifecycleKind, _ version: String = "17.0", _ configure: (inout SessionConfig) -> Void = { _ in }
+    ) -> Simulator {
         let configured = { (c: inout SessionConfig) in
             c.backgroundTasks = [Self.refresh, Self.cleanup]
             c.backgroundModes = [.fetch, .processing]
@@ -22,12 +24,19 @@ import Testing
     func identifiersAreRegisteredDuringEveryLaunch(_ lifecycle: LifecycleKind) throws {
         let sim = simulator(lifecycle)
         let launched = try sim.run([.launch])
-        #expect(launched.state.registeredBackgroundTasks.map(\.identifier) == ["com.example.refresh", "com.example.cleanup"])
+        #expect(
+            launched.state.registeredBackgroundTasks.map(\.identifier) == [
+                "com.example.refresh", "com.example.cleanup",
+            ])
         let killed = try sim.apply(.terminate(by: .system), to: launched.state)
         #expect(killed.state.registeredBackgroundTasks.isEmpty)
         // A second registration would crash the app (breadth §1.1): an identifier listed
         // twice is registered once, with the first entry's kind.
-        let twice = simulator(lifecycle) { $0.backgroundTasks = [Self.refresh, Self.cleanup, .init(identifier: Self.refresh.identifier, kind: .processing)] }
+        let twice = simulator(lifecycle) {
+            $0.backgroundTasks = [
+                Self.refresh, Self.cleanup, .init(identifier: Self.refresh.identifier, kind: .processing),
+            ]
+        }
         #expect(try twice.run([.launch]).state.registeredBackgroundTasks == [Self.refresh, Self.cleanup])
     }
 
@@ -37,12 +46,13 @@ import Testing
     @Test func coldLaunchRunsTheHandlerAfterDidFinishLaunching() throws {
         let sim = simulator(.app) { $0.quirks.didEnterBackgroundOnBackgroundLaunch = false }
         let out = try sim.apply(.runBackgroundTask(identifier: "com.example.refresh", seconds: 3), to: AppSnapshot())
-        #expect(out.calls == [
-            "application(_:willFinishLaunchingWithOptions:) [background]",
-            "application(_:didFinishLaunchingWithOptions:) [background]",
-            "launchHandler [background]",
-            "setTaskCompleted(success:) [background]",
-        ])
+        #expect(
+            out.calls == [
+                "application(_:willFinishLaunchingWithOptions:) [background]",
+                "application(_:didFinishLaunchingWithOptions:) [background]",
+                "launchHandler [background]",
+                "setTaskCompleted(success:) [background]",
+            ])
         #expect(out.callbacks.first { $0.method == "launchHandler" }?.receiver == .bgTask)
         #expect(out.callbacks.first { $0.method == "launchHandler" }?.args?["task"] == .string("BGAppRefreshTask"))
         #expect(out.state.app == .background)
@@ -65,10 +75,16 @@ import Testing
     func sceneAppColdLaunch(_ connects: Bool) throws {
         let sim = simulator(.scene) { $0.quirks.bgTaskConnectsScene = connects }
         let out = try sim.apply(.runBackgroundTask(identifier: nil, seconds: 1), to: AppSnapshot())
-        let expected = ["application(_:willFinishLaunchingWithOptions:) [background]",
-                        "application(_:didFinishLaunchingWithOptions:) [background]"]
-            + (connects ? ["application(_:configurationForConnecting:options:) [background]",
-                           "scene(_:willConnectTo:options:) [background] scene-1/unattached"] : [])
+        let expected =
+            [
+                "application(_:willFinishLaunchingWithOptions:) [background]",
+                "application(_:didFinishLaunchingWithOptions:) [background]",
+            ]
+            + (connects
+                ? [
+                    "application(_:configurationForConnecting:options:) [background]",
+                    "scene(_:willConnectTo:options:) [background] scene-1/unattached",
+                ] : [])
             + ["launchHandler [background]", "setTaskCompleted(success:) [background]"]
         #expect(out.sceneCalls == expected)
         #expect(out.state.scenes.map(\.state) == (connects ? [.background] : []))
@@ -84,7 +100,10 @@ import Testing
         let out = try sim.apply(.runBackgroundTask(identifier: "com.example.refresh", seconds: 1), to: suspended.state)
         #expect(out.calls == ["launchHandler [background]", "setTaskCompleted(success:) [background]"])
         let bg = try sim.run([.launch, .background])
-        #expect(try sim.apply(.runBackgroundTask(identifier: nil, seconds: 1), to: bg.state).methods == ["launchHandler", "setTaskCompleted(success:)"])
+        #expect(
+            try sim.apply(.runBackgroundTask(identifier: nil, seconds: 1), to: bg.state).methods == [
+                "launchHandler", "setTaskCompleted(success:)",
+            ])
     }
 
     /// breadth §1.5 (DOC, [A-bgtask]) and §1.6 (DOC): past the kind's limit (refresh
@@ -116,7 +135,9 @@ import Testing
         #expect(long.methods.last == "setTaskCompleted(success:)")
         #expect(long.callbacks.first { $0.method == "launchHandler" }?.args?["task"] == .string("BGProcessingTask"))
         let unlocked = try sim.run([.launch, .background])
-        #expect(throws: ActionRefusal.self) { try sim.apply(.runBackgroundTask(identifier: "com.example.cleanup", seconds: 1), to: unlocked.state) }
+        #expect(throws: ActionRefusal.self) {
+            try sim.apply(.runBackgroundTask(identifier: "com.example.cleanup", seconds: 1), to: unlocked.state)
+        }
         let noModes = simulator(.app) { $0.backgroundModes = [] }
         for id in ["com.example.refresh", "com.example.cleanup"] {
             do {
@@ -134,7 +155,9 @@ import Testing
     func refusals(_ lifecycle: LifecycleKind) throws {
         let sim = simulator(lifecycle)
         let quit = try sim.run([.launch, .terminate(by: .user)])
-        #expect(throws: ActionRefusal.self) { try sim.apply(.runBackgroundTask(identifier: nil, seconds: 1), to: quit.state) }
+        #expect(throws: ActionRefusal.self) {
+            try sim.apply(.runBackgroundTask(identifier: nil, seconds: 1), to: quit.state)
+        }
         let bg = try sim.run([.launch, .background])
         do {
             _ = try sim.apply(.runBackgroundTask(identifier: "com.example.nope", seconds: 1), to: bg.state)
@@ -142,9 +165,13 @@ import Testing
         } catch {
             #expect(error.needs.contains("identifier") && error.needs.contains("com.example.refresh"))
         }
-        #expect(throws: ActionRefusal.self) { try sim.apply(.runBackgroundTask(identifier: nil, seconds: 1), to: try sim.run([.launch]).state) }
+        #expect(throws: ActionRefusal.self) {
+            try sim.apply(.runBackgroundTask(identifier: nil, seconds: 1), to: try sim.run([.launch]).state)
+        }
         let none = lifecycle == .app ? appSimulator("17.0") : sceneSimulator("17.0")
-        #expect(throws: ActionRefusal.self) { try none.apply(.runBackgroundTask(identifier: nil, seconds: 1), to: AppSnapshot()) }
+        #expect(throws: ActionRefusal.self) {
+            try none.apply(.runBackgroundTask(identifier: nil, seconds: 1), to: AppSnapshot())
+        }
         #expect(sim.allowedActions(in: bg.state).contains(.runBackgroundTask))
         #expect(!sim.allowedActions(in: quit.state).contains(.runBackgroundTask))
     }
@@ -161,7 +188,9 @@ import Testing
             #expect(error.needs.contains("runBackgroundTask"))
         }
         let plain = appSimulator("17.0") { $0.backgroundModes = [.fetch] }
-        #expect(try plain.apply(.backgroundFetch, to: AppSnapshot()).methods.contains("application(_:performFetchWithCompletionHandler:)"))
+        #expect(
+            try plain.apply(.backgroundFetch, to: AppSnapshot()).methods.contains(
+                "application(_:performFetchWithCompletionHandler:)"))
         // BGTaskScheduler is iOS 13+: a config listing tasks on iOS 12 is refused.
         var old = SessionConfig(lifecycle: .app, iosVersion: .init("12.4")!)
         old.backgroundTasks = [Self.refresh]

@@ -17,9 +17,13 @@ import Testing
     // Changed for facts §9.2 (MULTI, [EMB], [F391799]): from iOS 13 the expiration
     // handler runs at the limit (lead 0, was 5 s before it) and the kill comes about
     // 1 s after the limit (was at it); iOS ≤ 12 keeps facts §5.3's timing.
-    @Test(arguments: [("11.0", 180.0, 5.0, 0.0), ("12.4", 180.0, 5.0, 0.0), ("13.0", 30.0, 0.0, 1.0),
-                      ("17.0", 30.0, 0.0, 1.0), ("26.0", 30.0, 0.0, 1.0)])
-    func backgroundTaskLimitExpirationAndKill(_ version: String, _ limit: Double, _ lead: Double, _ grace: Double) throws {
+    @Test(arguments: [
+        ("11.0", 180.0, 5.0, 0.0), ("12.4", 180.0, 5.0, 0.0), ("13.0", 30.0, 0.0, 1.0),
+        ("17.0", 30.0, 0.0, 1.0), ("26.0", 30.0, 0.0, 1.0),
+    ])
+    func backgroundTaskLimitExpirationAndKill(_ version: String, _ limit: Double, _ lead: Double, _ grace: Double)
+        throws
+    {
         let sim = appSimulator(version)
         let bg = try sim.run([.launch, .beginBackgroundTask(name: "sync"), .background])
         #expect(sim.backgroundTimeRemaining(in: bg.state) == limit)
@@ -61,7 +65,9 @@ import Testing
 
     @Test func returningToTheForegroundCancelsSuspensionAndRestartsTheBudget() throws {
         let sim = appSimulator("17.0")
-        let back = try sim.run([.launch, .beginBackgroundTask(name: nil), .background, .advanceTime(seconds: 20), .launch])
+        let back = try sim.run([
+            .launch, .beginBackgroundTask(name: nil), .background, .advanceTime(seconds: 20), .launch,
+        ])
         #expect(back.state.suspendAt == nil)
         let again = try sim.run([.background], from: back.state)
         #expect(sim.backgroundTimeRemaining(in: again.state) == 30)
@@ -69,7 +75,10 @@ import Testing
 
     @Test func timeIsVirtualAndDeterministic() throws {
         let sim = appSimulator("12.0")
-        let actions: [Action] = [.launch, .beginBackgroundTask(name: "x"), .background, .advanceTime(seconds: 100), .advanceTime(seconds: 100)]
+        let actions: [Action] = [
+            .launch, .beginBackgroundTask(name: "x"), .background, .advanceTime(seconds: 100),
+            .advanceTime(seconds: 100),
+        ]
         #expect(try sim.run(actions) == sim.run(actions))
         #expect(try sim.run(actions).state.clock == 200)
     }

@@ -15,13 +15,19 @@ import Testing
     /// (scene apps too), the per-task calls, then urlSessionDidFinishEvents.
     @Test(arguments: LifecycleKind.allCases)
     func relaunchDeliversTheEventsAfterDidFinishLaunching(_ lifecycle: LifecycleKind) throws {
-        let sim = lifecycle == .app ? appSimulator("17.0") { $0.quirks.didEnterBackgroundOnBackgroundLaunch = false } : sceneSimulator("17.0")
+        let sim =
+            lifecycle == .app
+            ? appSimulator("17.0") { $0.quirks.didEnterBackgroundOnBackgroundLaunch = false } : sceneSimulator("17.0")
         let out = try sim.apply(.backgroundURLSessionEvents(identifier: "com.example.upload"), to: AppSnapshot())
-        #expect(out.methods == ["application(_:willFinishLaunchingWithOptions:)", "application(_:didFinishLaunchingWithOptions:)"] + Self.events)
+        #expect(
+            out.methods == [
+                "application(_:willFinishLaunchingWithOptions:)", "application(_:didFinishLaunchingWithOptions:)",
+            ] + Self.events)
         #expect(out.delegateCallbacks.allSatisfy { $0.appState == .background })
         #expect(out.callbacks.first { $0.method == Self.events[0] }?.receiver == .appDelegate)
         #expect(out.callbacks.last?.receiver == .urlSessionDelegate)
-        #expect(out.callbacks.first { $0.method == Self.events[0] }?.args?["identifier"] == .string("com.example.upload"))
+        #expect(
+            out.callbacks.first { $0.method == Self.events[0] }?.args?["identifier"] == .string("com.example.upload"))
         #expect(out.state.app == .background)
     }
 
@@ -48,9 +54,13 @@ import Testing
         } catch {
             #expect(error.needs.contains("force-quit"))
         }
-        #expect(throws: ActionRefusal.self) { try sim.apply(.backgroundURLSessionEvents(identifier: "s"), to: try sim.run([.launch]).state) }
+        #expect(throws: ActionRefusal.self) {
+            try sim.apply(.backgroundURLSessionEvents(identifier: "s"), to: try sim.run([.launch]).state)
+        }
         // A system kill keeps the transfers: the relaunch happens.
         let killed = try sim.run([.launch, .background, .terminate(by: .system)])
-        #expect(try sim.apply(.backgroundURLSessionEvents(identifier: "s"), to: killed.state).methods.contains(Self.events[0]))
+        #expect(
+            try sim.apply(.backgroundURLSessionEvents(identifier: "s"), to: killed.state).methods.contains(
+                Self.events[0]))
     }
 }

@@ -6,7 +6,13 @@ import Testing
     static let configs: [(String, Simulator)] = [
         ("17.0 scene", sceneSimulator()),
         ("11.0 app", appSimulator("11.0")),
-        ("12.4 app, fetch, restoration", appSimulator("12.4") { $0.backgroundModes = [.fetch]; $0.stateRestoration = true }),
+        (
+            "12.4 app, fetch, restoration",
+            appSimulator("12.4") {
+                $0.backgroundModes = [.fetch]
+                $0.stateRestoration = true
+            }
+        ),
         ("17.0 iPad, two scenes", iPadSimulator()),
     ]
     /// The iPad's two windows multiply the space: smaller bounds keep the tests quick.
@@ -32,11 +38,13 @@ import Testing
 
     @Test func sceneTargetsNeedScenesAndImpossibleCombinationsAreUnreachable() {
         #expect(throws: UnreachableTarget.self) {
-            try appSimulator("12.0").shortestPath(from: AppSnapshot(), to: StateTarget(app: .active, scene: .foregroundActive))
+            try appSimulator("12.0").shortestPath(
+                from: AppSnapshot(), to: StateTarget(app: .active, scene: .foregroundActive))
         }
         // A not-running app has no foreground scene.
         do {
-            _ = try sceneSimulator().shortestPath(from: AppSnapshot(), to: StateTarget(app: .notRunning, scene: .foregroundActive))
+            _ = try sceneSimulator().shortestPath(
+                from: AppSnapshot(), to: StateTarget(app: .notRunning, scene: .foregroundActive))
             Issue.record("reached an impossible state")
         } catch {
             #expect(error.reason.contains("with app notRunning the scenes can be unattached"), "\(error.reason)")
@@ -69,7 +77,8 @@ import Testing
 
     @Test func boundsLimitTheSpace() {
         let sim = Self.configs[0].1
-        let small = StateGraph(simulator: sim, from: AppSnapshot(), bounds: ExplorationBounds(scenes: 1, tasks: 0, depth: 0))
+        let small = StateGraph(
+            simulator: sim, from: AppSnapshot(), bounds: ExplorationBounds(scenes: 1, tasks: 0, depth: 0))
         let standard = StateGraph(simulator: sim, from: AppSnapshot(), bounds: .standard)
         let (a, b) = (small.nodes.count, standard.nodes.count)
         #expect(a < b)
@@ -107,11 +116,16 @@ import Testing
         }
         #expect(expected.isSubset(of: taken), "\(name): not taken \(expected.subtracting(taken).prefix(5))")
         // Small: far fewer actions than a fresh sequence per transition would need.
-        #expect(plan.sequences.count < plan.transitions / 3, "\(name): \(plan.sequences.count) sequences for \(plan.transitions)")
+        #expect(
+            plan.sequences.count < plan.transitions / 3,
+            "\(name): \(plan.sequences.count) sequences for \(plan.transitions)")
         #expect(plan.sequences.allSatisfy { $0.count <= Simulator.maxCoverageSequenceLength })
     }
 
-    struct Pair: Hashable { var state: AbstractState; var label: String }
+    struct Pair: Hashable {
+        var state: AbstractState
+        var label: String
+    }
 
     @Test func moveToAppliesThePathAndListsIt() throws {
         let sim = sceneSimulator()
@@ -123,7 +137,11 @@ import Testing
         #expect(out.state == one.state)
         var expected: [Callback] = []
         var s = AppSnapshot()
-        for a in out.steps.map(\.action) { let o = try sim.apply(a, to: s); expected += o.callbacks; s = o.state }
+        for a in out.steps.map(\.action) {
+            let o = try sim.apply(a, to: s)
+            expected += o.callbacks
+            s = o.state
+        }
         #expect(out.callbacks == expected)
         #expect(out.steps.map(\.callbackCount).reduce(0, +) == out.callbacks.count)
         #expect(out.steps[1].callbackCount > 0)
@@ -144,14 +162,19 @@ import Testing
             Issue.record("moved to an impossible state")
         } catch {
             #expect(error.action == .moveTo)
-            #expect(error.needs.hasPrefix("a target plain actions can reach: no sequence of plain actions reaches app background with a scene foregroundActive"))
+            #expect(
+                error.needs.hasPrefix(
+                    "a target plain actions can reach: no sequence of plain actions reaches app background with a scene foregroundActive"
+                ))
         }
     }
 
     @Test func moveToFromBeyondTheBoundsStillMoves() throws {
         let sim = appSimulator("11.0")
-        let deep = try sim.run([.launch, .push(name: "a", sceneId: nil), .push(name: "b", sceneId: nil), .push(name: "c", sceneId: nil),
-                                .beginBackgroundTask(name: nil), .beginBackgroundTask(name: nil)]).state
+        let deep = try sim.run([
+            .launch, .push(name: "a", sceneId: nil), .push(name: "b", sceneId: nil), .push(name: "c", sceneId: nil),
+            .beginBackgroundTask(name: nil), .beginBackgroundTask(name: nil),
+        ]).state
         let out = try sim.apply(.moveTo(app: .suspended, scene: nil), to: deep)
         #expect(out.state.app == .suspended)
         #expect(out.steps.first?.action == .background)

@@ -37,14 +37,18 @@ import Testing
     /// open URL, user activities, quick actions); the ones still current stay.
     @Test(arguments: ["26.0", "27.0"])
     func sceneAppsGetNoneOfTheDeprecatedAppDelegateMethods(_ version: String) throws {
-        let deprecated: Set<String> = ["applicationDidBecomeActive(_:)", "applicationWillResignActive(_:)",
-                                       "applicationWillEnterForeground(_:)", "application(_:open:options:)",
-                                       "application(_:willContinueUserActivityWithType:)", "application(_:continue:restorationHandler:)",
-                                       "application(_:performActionFor:completionHandler:)"]
+        let deprecated: Set<String> = [
+            "applicationDidBecomeActive(_:)", "applicationWillResignActive(_:)",
+            "applicationWillEnterForeground(_:)", "application(_:open:options:)",
+            "application(_:willContinueUserActivityWithType:)", "application(_:continue:restorationHandler:)",
+            "application(_:performActionFor:completionHandler:)",
+        ]
         let sim = sceneSimulator(version)
-        let actions: [Action] = [.openURL(url: "myapp://a"), .background, .openUniversalLink(url: "https://example.com/a"),
-                                 .background, .quickAction(shortcutType: "new"), .interruptionBegan(kind: .call),
-                                 .interruptionEnded(outcome: .resume), .background, .launch]
+        let actions: [Action] = [
+            .openURL(url: "myapp://a"), .background, .openUniversalLink(url: "https://example.com/a"),
+            .background, .quickAction(shortcutType: "new"), .interruptionBegan(kind: .call),
+            .interruptionEnded(outcome: .resume), .background, .launch,
+        ]
         var state = AppSnapshot()
         var heard: [Callback] = []
         for a in actions {

@@ -19,10 +19,13 @@ extension ActionOutcome {
     @Test func iPhonePortraitToLandscapeOrder() throws {
         let sim = sceneSimulator("16.0")
         let out = try sim.run([.launch, .rotate(orientation: .landscapeLeft, sceneId: nil)])
-        #expect(out.allCalls == ["root.willTransition(to:with:)", "root.viewWillTransition(to:with:)",
-                                 "root.traitCollectionDidChange(_:)",
-                                 "sceneDelegate.windowScene(_:didUpdate:interfaceOrientation:traitCollection:)",
-                                 "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()"])
+        #expect(
+            out.allCalls == [
+                "root.willTransition(to:with:)", "root.viewWillTransition(to:with:)",
+                "root.traitCollectionDidChange(_:)",
+                "sceneDelegate.windowScene(_:didUpdate:interfaceOrientation:traitCollection:)",
+                "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()",
+            ])
         #expect(out.state.windows[0].interface.orientation == .landscapeLeft)
         #expect(out.callbacks.allSatisfy { $0.appState == .active })
     }
@@ -32,9 +35,17 @@ extension ActionOutcome {
         let phone = sceneSimulator("17.0")
         let landscape = try phone.run([.launch, .rotate(orientation: .landscapeLeft, sceneId: nil)])
         let turned = try phone.apply(.rotate(orientation: .landscapeRight, sceneId: nil), to: landscape.state)
-        #expect(turned.vcCalls == ["root.viewWillTransition(to:with:)", "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()"])
-        let pad = try sceneSimulator("17.0") { $0.device = .ipad }.run([.launch, .rotate(orientation: .landscapeLeft, sceneId: nil)])
-        #expect(pad.vcCalls == ["root.viewWillTransition(to:with:)", "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()"])
+        #expect(
+            turned.vcCalls == [
+                "root.viewWillTransition(to:with:)", "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()",
+            ])
+        let pad = try sceneSimulator("17.0") { $0.device = .ipad }.run([
+            .launch, .rotate(orientation: .landscapeLeft, sceneId: nil),
+        ])
+        #expect(
+            pad.vcCalls == [
+                "root.viewWillTransition(to:with:)", "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()",
+            ])
     }
 
     /// breadth §5.4 (DOC): from iOS 17 the trait change is a registered handler.
@@ -57,26 +68,42 @@ extension ActionOutcome {
     /// members and presentations; only visible controllers lay out.
     @Test func sizeTransitionWalksTheWholeHierarchy() throws {
         let sim = sceneSimulator("17.0") { $0.device = .ipad }
-        let out = try sim.run([.launch, .addChild(name: "banner", sceneId: nil), .push(name: "detail", sceneId: nil),
-                               .present(name: "sheet", style: .formSheet, sceneId: nil),
-                               .rotate(orientation: .landscapeLeft, sceneId: nil)])
-        let transitions = out.vcCalls.filter { $0.hasSuffix("viewWillTransition(to:with:)") }.map { $0.split(separator: ".")[0] }
+        let out = try sim.run([
+            .launch, .addChild(name: "banner", sceneId: nil), .push(name: "detail", sceneId: nil),
+            .present(name: "sheet", style: .formSheet, sceneId: nil),
+            .rotate(orientation: .landscapeLeft, sceneId: nil),
+        ])
+        let transitions = out.vcCalls.filter { $0.hasSuffix("viewWillTransition(to:with:)") }.map {
+            $0.split(separator: ".")[0]
+        }
         #expect(transitions == ["root", "banner", "detail", "sheet"])
-        let laidOut = out.vcCalls.filter { $0.hasSuffix("viewWillLayoutSubviews()") }.map { $0.split(separator: ".")[0] }
+        let laidOut = out.vcCalls.filter { $0.hasSuffix("viewWillLayoutSubviews()") }.map {
+            $0.split(separator: ".")[0]
+        }
         #expect(laidOut == ["detail", "sheet"])
     }
 
     /// Quirk offscreenChildrenGetSizeTransition = false: only each stack's top.
     @Test func offscreenQuirkLimitsTheWalk() throws {
-        let sim = sceneSimulator("17.0") { $0.device = .ipad; $0.quirks.offscreenChildrenGetSizeTransition = false }
-        let out = try sim.run([.launch, .push(name: "detail", sceneId: nil), .rotate(orientation: .landscapeLeft, sceneId: nil)])
-        #expect(out.vcCalls.filter { $0.hasSuffix("viewWillTransition(to:with:)") } == ["detail.viewWillTransition(to:with:)"])
+        let sim = sceneSimulator("17.0") {
+            $0.device = .ipad
+            $0.quirks.offscreenChildrenGetSizeTransition = false
+        }
+        let out = try sim.run([
+            .launch, .push(name: "detail", sceneId: nil), .rotate(orientation: .landscapeLeft, sceneId: nil),
+        ])
+        #expect(
+            out.vcCalls.filter { $0.hasSuffix("viewWillTransition(to:with:)") } == [
+                "detail.viewWillTransition(to:with:)"
+            ])
     }
 
     /// Refusals: not in the foreground; upside down on iPhone ([A-vc], DOC default).
     @Test func refusals() throws {
         let sim = sceneSimulator("17.0")
-        #expect(throws: ActionRefusal.self) { try sim.run([.launch, .background, .rotate(orientation: .landscapeLeft, sceneId: nil)]) }
+        #expect(throws: ActionRefusal.self) {
+            try sim.run([.launch, .background, .rotate(orientation: .landscapeLeft, sceneId: nil)])
+        }
         #expect(throws: ActionRefusal.self) { try sim.run([.rotate(orientation: .landscapeLeft, sceneId: nil)]) }
         do {
             _ = try sim.run([.launch, .rotate(orientation: .portraitUpsideDown, sceneId: nil)])
@@ -84,14 +111,18 @@ extension ActionOutcome {
         } catch {
             #expect((error as? ActionRefusal)?.needs.contains("send portrait, landscapeLeft or landscapeRight") == true)
         }
-        let pad = try sceneSimulator("17.0") { $0.device = .ipad }.run([.launch, .rotate(orientation: .portraitUpsideDown, sceneId: nil)])
+        let pad = try sceneSimulator("17.0") { $0.device = .ipad }.run([
+            .launch, .rotate(orientation: .portraitUpsideDown, sceneId: nil),
+        ])
         #expect(pad.state.windows[0].interface.orientation == .portraitUpsideDown)
     }
 
     /// A new window takes the device's orientation.
     @Test func relaunchKeepsTheOrientation() throws {
         let sim = appSimulator("17.0")
-        let out = try sim.run([.launch, .rotate(orientation: .landscapeRight, sceneId: nil), .terminate(by: .user), .launch])
+        let out = try sim.run([
+            .launch, .rotate(orientation: .landscapeRight, sceneId: nil), .terminate(by: .user), .launch,
+        ])
         #expect(out.state.windows[0].interface.orientation == .landscapeRight)
     }
 }
@@ -102,12 +133,18 @@ extension ActionOutcome {
     @Test func switchWhileActive() throws {
         let sim = sceneSimulator("16.0")
         let out = try sim.run([.launch, .push(name: "detail", sceneId: nil), .setAppearance(style: .dark)])
-        #expect(out.allCalls == ["detail.traitCollectionDidChange(_:)",
-                                 "sceneDelegate.windowScene(_:didUpdate:interfaceOrientation:traitCollection:)"])
+        #expect(
+            out.allCalls == [
+                "detail.traitCollectionDidChange(_:)",
+                "sceneDelegate.windowScene(_:didUpdate:interfaceOrientation:traitCollection:)",
+            ])
         #expect(out.state.app == .active && out.state.interface.style == .dark)
         let new = try sceneSimulator("17.0").run([.launch, .setAppearance(style: .dark)])
-        #expect(new.allCalls == ["root.registerForTraitChanges handler (UITraitUserInterfaceStyle)",
-                                 "sceneDelegate.windowScene(_:didUpdate:interfaceOrientation:traitCollection:)"])
+        #expect(
+            new.allCalls == [
+                "root.registerForTraitChanges handler (UITraitUserInterfaceStyle)",
+                "sceneDelegate.windowScene(_:didUpdate:interfaceOrientation:traitCollection:)",
+            ])
         let v26 = try sceneSimulator("26.0").run([.launch, .setAppearance(style: .dark)])
         #expect(v26.allCalls == ["root.registerForTraitChanges handler (UITraitUserInterfaceStyle)"])
     }
@@ -136,8 +173,11 @@ extension ActionOutcome {
         let bg = try sim.run([.launch, .background, .setAppearance(style: .dark)])
         #expect(bg.callbacks.isEmpty)
         let back = try sim.apply(.launch, to: bg.state)
-        #expect(back.allCalls == ["appDelegate.applicationWillEnterForeground(_:)", "root.traitCollectionDidChange(_:)",
-                                  "appDelegate.applicationDidBecomeActive(_:)"])
+        #expect(
+            back.allCalls == [
+                "appDelegate.applicationWillEnterForeground(_:)", "root.traitCollectionDidChange(_:)",
+                "appDelegate.applicationDidBecomeActive(_:)",
+            ])
         #expect(back.callbacks[1].appState == .inactive)
         // Suspended or not running: the same, or created with it.
         let cold = try sim.run([.setAppearance(style: .dark), .launch])
@@ -158,7 +198,10 @@ extension ActionOutcome {
     /// §5.9 on iPad, per window: a scene returning hears it before
     /// sceneDidBecomeActive; a scene still in the background not yet.
     @Test func eachSceneHearsItOnItsReturn() throws {
-        let sim = iPadSimulator { $0.iosVersion = IOSVersion("16.0")!; $0.quirks.darkModeSnapshotToggle = false }
+        let sim = iPadSimulator {
+            $0.iosVersion = IOSVersion("16.0")!
+            $0.quirks.darkModeSnapshotToggle = false
+        }
         let two = try sim.run([.launch, .openScene(by: .user), .background, .setAppearance(style: .dark)])
         #expect(two.callbacks.isEmpty)
         let back = try sim.apply(.activateScene(sceneId: "scene-1"), to: two.state)
@@ -177,16 +220,24 @@ extension ActionOutcome {
         let dark = try sim.run([.launch, .push(name: "detail", sceneId: nil), .setAppearance(style: .dark)])
         #expect(!dark.vcCalls.contains("root.traitCollectionDidChange(_:)"))
         let popped = try sim.apply(.pop(sceneId: nil), to: dark.state)
-        #expect(Array(popped.vcCalls.prefix(3)) == ["detail.viewWillDisappear(_:)", "root.traitCollectionDidChange(_:)", "root.viewWillAppear(_:)"])
+        #expect(
+            Array(popped.vcCalls.prefix(3)) == [
+                "detail.viewWillDisappear(_:)", "root.traitCollectionDidChange(_:)", "root.viewWillAppear(_:)",
+            ])
         let again = try sim.run([.push(name: "more", sceneId: nil), .pop(sceneId: nil)], from: popped.state)
         #expect(!again.vcCalls.contains("root.traitCollectionDidChange(_:)"))
 
         let quirk = sceneSimulator("16.0") { $0.quirks.offscreenChildrenGetSizeTransition = false }
-        let rotated = try quirk.run([.launch, .push(name: "detail", sceneId: nil), .rotate(orientation: .landscapeLeft, sceneId: nil)])
+        let rotated = try quirk.run([
+            .launch, .push(name: "detail", sceneId: nil), .rotate(orientation: .landscapeLeft, sceneId: nil),
+        ])
         #expect(!rotated.vcCalls.contains { $0.hasPrefix("root.") })
         let back = try quirk.apply(.pop(sceneId: nil), to: rotated.state)
-        #expect(Array(back.vcCalls.prefix(4)) == ["detail.viewWillDisappear(_:)", "root.willTransition(to:with:)",
-                                                  "root.traitCollectionDidChange(_:)", "root.viewWillAppear(_:)"])
+        #expect(
+            Array(back.vcCalls.prefix(4)) == [
+                "detail.viewWillDisappear(_:)", "root.willTransition(to:with:)",
+                "root.traitCollectionDidChange(_:)", "root.viewWillAppear(_:)",
+            ])
     }
 
     @Test func refusedBeforeIOS13() {
@@ -212,39 +263,59 @@ extension ActionOutcome {
     @Test func switchOrders() throws {
         let sim = sceneSimulator("17.0", tabs)
         let first = try sim.run([.launch, .selectTab(index: 1, sceneId: nil)])
-        #expect(first.allCalls == ["tabBarControllerDelegate.tabBarController(_:shouldSelect:)",
-                                   "search.loadView()", "search.viewDidLoad()", "search.viewWillAppear(_:)", "search.viewIsAppearing(_:)",
-                                   "search.viewWillLayoutSubviews()", "search.viewDidLayoutSubviews()",
-                                   "home.viewWillDisappear(_:)", "home.viewDidDisappear(_:)", "search.viewDidAppear(_:)",
-                                   "tabBarControllerDelegate.tabBarController(_:didSelect:)"])
+        #expect(
+            first.allCalls == [
+                "tabBarControllerDelegate.tabBarController(_:shouldSelect:)",
+                "search.loadView()", "search.viewDidLoad()", "search.viewWillAppear(_:)", "search.viewIsAppearing(_:)",
+                "search.viewWillLayoutSubviews()", "search.viewDidLayoutSubviews()",
+                "home.viewWillDisappear(_:)", "home.viewDidDisappear(_:)", "search.viewDidAppear(_:)",
+                "tabBarControllerDelegate.tabBarController(_:didSelect:)",
+            ])
         let back = try sim.apply(.selectTab(index: 0, sceneId: nil), to: first.state)
-        #expect(back.allCalls == ["tabBarControllerDelegate.tabBarController(_:shouldSelect:)",
-                                  "search.viewWillDisappear(_:)", "home.viewWillAppear(_:)", "home.viewIsAppearing(_:)",
-                                  "home.viewWillLayoutSubviews()", "home.viewDidLayoutSubviews()",
-                                  "search.viewDidDisappear(_:)", "home.viewDidAppear(_:)",
-                                  "tabBarControllerDelegate.tabBarController(_:didSelect:)"])
+        #expect(
+            back.allCalls == [
+                "tabBarControllerDelegate.tabBarController(_:shouldSelect:)",
+                "search.viewWillDisappear(_:)", "home.viewWillAppear(_:)", "home.viewIsAppearing(_:)",
+                "home.viewWillLayoutSubviews()", "home.viewDidLayoutSubviews()",
+                "search.viewDidDisappear(_:)", "home.viewDidAppear(_:)",
+                "tabBarControllerDelegate.tabBarController(_:didSelect:)",
+            ])
         let again = try sim.apply(.selectTab(index: 0, sceneId: nil), to: back.state)
-        #expect(again.allCalls == ["tabBarControllerDelegate.tabBarController(_:shouldSelect:)",
-                                   "tabBarControllerDelegate.tabBarController(_:didSelect:)"])
+        #expect(
+            again.allCalls == [
+                "tabBarControllerDelegate.tabBarController(_:shouldSelect:)",
+                "tabBarControllerDelegate.tabBarController(_:didSelect:)",
+            ])
     }
 
     /// The quirk's other values.
     @Test func tabSwitchWillOrderQuirk() throws {
         func wills(_ order: TabSwitchWillOrder, _ actions: [Action]) throws -> [String] {
-            try sceneSimulator("17.0") { tabs(&$0); $0.quirks.tabSwitchWillOrder = order }.run(actions).vcCalls
+            try sceneSimulator("17.0") {
+                tabs(&$0)
+                $0.quirks.tabSwitchWillOrder = order
+            }.run(actions).vcCalls
                 .filter { $0.hasSuffix("viewWillAppear(_:)") || $0.hasSuffix("viewWillDisappear(_:)") }
         }
         let firstVisit: [Action] = [.launch, .selectTab(index: 1, sceneId: nil)]
         #expect(try wills(.oldFirst, firstVisit) == ["home.viewWillDisappear(_:)", "search.viewWillAppear(_:)"])
-        #expect(try wills(.newFirst, firstVisit + [.selectTab(index: 0, sceneId: nil)]) == ["home.viewWillAppear(_:)", "search.viewWillDisappear(_:)"])
+        #expect(
+            try wills(.newFirst, firstVisit + [.selectTab(index: 0, sceneId: nil)]) == [
+                "home.viewWillAppear(_:)", "search.viewWillDisappear(_:)",
+            ])
     }
 
     /// §6.4: push, pop and present act on the selected tab; each tab keeps its stack.
     @Test func eachTabKeepsItsStack() throws {
         let sim = sceneSimulator("17.0", tabs)
-        let out = try sim.run([.launch, .push(name: "article", sceneId: nil), .selectTab(index: 2, sceneId: nil),
-                               .push(name: "settings", sceneId: nil)])
-        #expect(out.state.windows[0].tabStacks?.map { $0.map(\.name) } == [["home", "article"], [], ["profile", "settings"]])
+        let out = try sim.run([
+            .launch, .push(name: "article", sceneId: nil), .selectTab(index: 2, sceneId: nil),
+            .push(name: "settings", sceneId: nil),
+        ])
+        #expect(
+            out.state.windows[0].tabStacks?.map { $0.map(\.name) } == [
+                ["home", "article"], [], ["profile", "settings"],
+            ])
         let back = try sim.apply(.selectTab(index: 0, sceneId: nil), to: out.state)
         #expect(back.vcCalls.first == "settings.viewWillDisappear(_:)")
         #expect(back.vcCalls.contains("article.viewDidAppear(_:)"))
@@ -258,9 +329,17 @@ extension ActionOutcome {
         } catch {
             #expect((error as? ActionRefusal)?.needs.contains("index from 0 to 2") == true)
         }
-        #expect(throws: ActionRefusal.self) { try sceneSimulator("17.0").run([.launch, .selectTab(index: 0, sceneId: nil)]) }
-        #expect(throws: ActionRefusal.self) { try sim.run([.launch, .present(name: "m", style: .pageSheet, sceneId: nil), .selectTab(index: 1, sceneId: nil)]) }
-        #expect(throws: ActionRefusal.self) { try sim.run([.launch, .interruptionBegan(kind: .call), .selectTab(index: 1, sceneId: nil)]) }
+        #expect(throws: ActionRefusal.self) {
+            try sceneSimulator("17.0").run([.launch, .selectTab(index: 0, sceneId: nil)])
+        }
+        #expect(throws: ActionRefusal.self) {
+            try sim.run([
+                .launch, .present(name: "m", style: .pageSheet, sceneId: nil), .selectTab(index: 1, sceneId: nil),
+            ])
+        }
+        #expect(throws: ActionRefusal.self) {
+            try sim.run([.launch, .interruptionBegan(kind: .call), .selectTab(index: 1, sceneId: nil)])
+        }
     }
 
     @Test func badTabsConfigs() {
@@ -278,14 +357,20 @@ extension ActionOutcome {
     @Test func addAndRemove() throws {
         let sim = sceneSimulator("17.0")
         let added = try sim.run([.launch, .addChild(name: "banner", sceneId: nil)])
-        #expect(added.vcCalls == ["banner.willMove(toParent:)", "banner.loadView()", "banner.viewDidLoad()",
-                                  "banner.viewWillAppear(_:)", "banner.viewIsAppearing(_:)", "banner.viewWillLayoutSubviews()",
-                                  "banner.viewDidLayoutSubviews()", "banner.viewDidAppear(_:)", "banner.didMove(toParent:)"])
+        #expect(
+            added.vcCalls == [
+                "banner.willMove(toParent:)", "banner.loadView()", "banner.viewDidLoad()",
+                "banner.viewWillAppear(_:)", "banner.viewIsAppearing(_:)", "banner.viewWillLayoutSubviews()",
+                "banner.viewDidLayoutSubviews()", "banner.viewDidAppear(_:)", "banner.didMove(toParent:)",
+            ])
         #expect(added.callbacks.first?.args?["parent"] == .string("root"))
         #expect(added.state.windows[0].contexts[0].stack[0].children.map(\.name) == ["banner"])
         let removed = try sim.apply(.removeChild(name: "banner", sceneId: nil), to: added.state)
-        #expect(removed.vcCalls == ["banner.willMove(toParent:)", "banner.viewWillDisappear(_:)",
-                                    "banner.viewDidDisappear(_:)", "banner.didMove(toParent:)"])
+        #expect(
+            removed.vcCalls == [
+                "banner.willMove(toParent:)", "banner.viewWillDisappear(_:)",
+                "banner.viewDidDisappear(_:)", "banner.didMove(toParent:)",
+            ])
         #expect(removed.callbacks.first?.args?["parent"] == .null)
         #expect(removed.state.windows[0].contexts[0].stack[0].children.isEmpty)
     }
@@ -294,8 +379,11 @@ extension ActionOutcome {
     @Test func appearanceIsForwarded() throws {
         let sim = sceneSimulator("17.0")
         let out = try sim.run([.launch, .addChild(name: "banner", sceneId: nil), .push(name: "detail", sceneId: nil)])
-        #expect(out.vcCalls.filter { $0.contains("Disappear") } == ["root.viewWillDisappear(_:)", "banner.viewWillDisappear(_:)",
-                                                                    "root.viewDidDisappear(_:)", "banner.viewDidDisappear(_:)"])
+        #expect(
+            out.vcCalls.filter { $0.contains("Disappear") } == [
+                "root.viewWillDisappear(_:)", "banner.viewWillDisappear(_:)",
+                "root.viewDidDisappear(_:)", "banner.viewDidDisappear(_:)",
+            ])
         let popped = try sim.apply(.pop(sceneId: nil), to: out.state)
         #expect(popped.vcCalls.contains("banner.viewDidAppear(_:)"))
         #expect(popped.state.windows[0].contexts[0].stack[0].children[0].appearance == .appeared)
@@ -319,8 +407,14 @@ extension ActionOutcome {
 @Suite struct RandomContainerAppearanceTests {
     @Test(arguments: [false, true])
     func everyControllerFollowsTheFigure(_ pad: Bool) throws {
-        let sim = sceneSimulator("17.0") { $0.tabs = ["home", "search", "profile"]; $0.backgroundModes = [.fetch]
-            if pad { $0.device = .ipad; $0.supportsMultipleScenes = true } }
+        let sim = sceneSimulator("17.0") {
+            $0.tabs = ["home", "search", "profile"]
+            $0.backgroundModes = [.fetch]
+            if pad {
+                $0.device = .ipad
+                $0.supportsMultipleScenes = true
+            }
+        }
         var kinds: Set<ActionKind> = []
         for seed in 0..<20 {
             var rng = SplitMix64(seed: UInt64(9000 + seed))
@@ -344,23 +438,36 @@ extension ActionOutcome {
                     guard let event = Appearance.Event(rawValue: c.method) else { continue }
                     let key = "\(c.sceneId ?? "app")/\(c.viewController ?? "?")"
                     let before = tracked[key] ?? .disappeared
-                    #expect(before.after(event) != nil, "seed \(seed) step \(step) \(kind): \(key) \(before) -\(event.rawValue)")
+                    #expect(
+                        before.after(event) != nil,
+                        "seed \(seed) step \(step) \(kind): \(key) \(before) -\(event.rawValue)")
                     tracked[key] = before.after(event) ?? before
                 }
                 // Controllers no longer in any window start over (the tracking agrees with
                 // the state below, children and unselected tabs included).
                 var live: Set<String> = []
                 for w in out.state.windows {
-                    var all: [ViewControllerSnapshot] = w.contexts.flatMap(\.stack) + (w.tabStacks ?? []).enumerated()
+                    var all: [ViewControllerSnapshot] =
+                        w.contexts.flatMap(\.stack)
+                        + (w.tabStacks ?? []).enumerated()
                         .filter { $0.offset != w.interface.tabBar?.selected }.flatMap(\.element)
                     var k = 0
-                    while k < all.count { all += all[k].children; k += 1 }
+                    while k < all.count {
+                        all += all[k].children
+                        k += 1
+                    }
                     for vc in all { live.insert("\(w.sceneId ?? "app")/\(vc.name)") }
                     for vc in all {
-                        if let t = tracked["\(w.sceneId ?? "app")/\(vc.name)"] { #expect(t == vc.appearance, "seed \(seed) step \(step): \(vc.name)") }
+                        if let t = tracked["\(w.sceneId ?? "app")/\(vc.name)"] {
+                            #expect(t == vc.appearance, "seed \(seed) step \(step): \(vc.name)")
+                        }
                     }
                     // Children mirror their parents.
-                    for vc in all { for child in vc.children { #expect(child.appearance == vc.appearance, "seed \(seed) step \(step)") } }
+                    for vc in all {
+                        for child in vc.children {
+                            #expect(child.appearance == vc.appearance, "seed \(seed) step \(step)")
+                        }
+                    }
                     // Unselected tabs are off screen.
                     for (t, stack) in (w.tabStacks ?? []).enumerated() where t != w.interface.tabBar?.selected {
                         #expect(stack.allSatisfy { $0.appearance == .disappeared })
@@ -370,6 +477,8 @@ extension ActionOutcome {
                 state = out.state
             }
         }
-        for k in [ActionKind.rotate, .setAppearance, .selectTab, .addChild, .removeChild] { #expect(kinds.contains(k), "\(k) never applied") }
+        for k in [ActionKind.rotate, .setAppearance, .selectTab, .addChild, .removeChild] {
+            #expect(kinds.contains(k), "\(k) never applied")
+        }
     }
 }

@@ -7,14 +7,19 @@ import Testing
     /// cold launch with an archive the restored controller is loaded and decodes its
     /// state before didDecodeRestorableStateWith and didFinishLaunching; it appears
     /// after didFinishLaunching. Secure names from 13.2 (breadth §8.1, DOC).
-    @Test(arguments: [("12.4", "application(_:shouldRestoreApplicationState:)"), ("13.2", "application(_:shouldRestoreSecureApplicationState:)")])
+    @Test(arguments: [
+        ("12.4", "application(_:shouldRestoreApplicationState:)"),
+        ("13.2", "application(_:shouldRestoreSecureApplicationState:)"),
+    ])
     func restorationLoadsAndDecodesControllersInsideTheLaunch(_ version: String, _ shouldRestore: String) throws {
         let sim = appSimulator(version) { $0.stateRestoration = true }
         let out = try sim.run([.launch, .background, .terminate(by: .system), .launch])
         let m = out.callbacks.map(\.method)
-        let order = [ "application(_:willFinishLaunchingWithOptions:)", shouldRestore, "loadView()", "viewDidLoad()",
-                      "decodeRestorableState(with:)", "application(_:didDecodeRestorableStateWith:)",
-                      "application(_:didFinishLaunchingWithOptions:)", "viewWillAppear(_:)", "viewDidAppear(_:)"]
+        let order = [
+            "application(_:willFinishLaunchingWithOptions:)", shouldRestore, "loadView()", "viewDidLoad()",
+            "decodeRestorableState(with:)", "application(_:didDecodeRestorableStateWith:)",
+            "application(_:didFinishLaunchingWithOptions:)", "viewWillAppear(_:)", "viewDidAppear(_:)",
+        ]
         let positions = try order.map { name in try #require(m.firstIndex(of: name), "\(name) missing") }
         #expect(positions == positions.sorted(), "\(m)")
         #expect(m.filter { $0 == "viewDidLoad()" }.count == 1)  // loaded once
@@ -28,8 +33,11 @@ import Testing
         let sim = appSimulator("17.0") { $0.stateRestoration = true }
         let out = try sim.run([.launch, .push(name: "detail", sceneId: nil), .background])
         let tail = out.callbacks.suffix(3).map { "\($0.method) \($0.viewController ?? "")" }
-        #expect(tail == ["application(_:willEncodeRestorableStateWith:) ",
-                         "encodeRestorableState(with:) root", "encodeRestorableState(with:) detail"])
+        #expect(
+            tail == [
+                "application(_:willEncodeRestorableStateWith:) ",
+                "encodeRestorableState(with:) root", "encodeRestorableState(with:) detail",
+            ])
         #expect(out.callbacks.suffix(2).allSatisfy { $0.appState == .background })
     }
 
@@ -67,7 +75,9 @@ import Testing
         let sim = iPadSimulator { $0.quirks.lastWindowCloseTerminates = terminates }
         let out = try sim.run([.launch, .closeScene(sceneId: nil)])
         #expect(out.state.scenes.isEmpty)
-        #expect(out.methods.last == (terminates ? "applicationWillTerminate(_:)" : "application(_:didDiscardSceneSessions:)"))
+        #expect(
+            out.methods.last
+                == (terminates ? "applicationWillTerminate(_:)" : "application(_:didDiscardSceneSessions:)"))
         #expect(out.state.app == (terminates ? .notRunning : .background))
         // Not the last window: the process stays whatever the quirk.
         let two = try sim.run([.launch, .openScene(by: .user), .closeScene(sceneId: "scene-1")])

@@ -7,14 +7,17 @@ import Testing
 /// Regenerate with `make docs` (UPDATE_MODEL_REFERENCE=1).
 @Suite struct ModelReferenceTests {
     static let configs = [
-        SessionConfig(lifecycle: .app, iosVersion: SessionConfig.defaultVersion, stateRestoration: true,
-                      backgroundModes: [.fetch, .remoteNotification, .location]),
-        SessionConfig(lifecycle: .scene, iosVersion: SessionConfig.defaultVersion, device: .ipad, stateRestoration: true,
-                      notificationCenterDelegate: true, backgroundModes: [.fetch, .remoteNotification, .location],
-                      supportsMultipleScenes: true),
+        SessionConfig(
+            lifecycle: .app, iosVersion: SessionConfig.defaultVersion, stateRestoration: true,
+            backgroundModes: [.fetch, .remoteNotification, .location]),
+        SessionConfig(
+            lifecycle: .scene, iosVersion: SessionConfig.defaultVersion, device: .ipad, stateRestoration: true,
+            notificationCenterDelegate: true, backgroundModes: [.fetch, .remoteNotification, .location],
+            supportsMultipleScenes: true),
         // issue #12 item 5: the SwiftUI App life cycle.
-        SessionConfig(iosVersion: SessionConfig.defaultVersion, notificationCenterDelegate: true,
-                      backgroundModes: [.fetch, .remoteNotification, .location], ui: .swiftUI),
+        SessionConfig(
+            iosVersion: SessionConfig.defaultVersion, notificationCenterDelegate: true,
+            backgroundModes: [.fetch, .remoteNotification, .location], ui: .swiftUI),
     ]
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("docs/model.md")
@@ -25,7 +28,9 @@ import Testing
             try rendered.write(to: Self.path, atomically: true, encoding: .utf8)
         }
         let onDisk = try String(contentsOf: Self.path, encoding: .utf8)
-        #expect(onDisk == rendered, "docs/model.md is out of date: run `make docs`\n\(LineDiff.firstDifferences(old: onDisk, new: rendered))")
+        #expect(
+            onDisk == rendered,
+            "docs/model.md is out of date: run `make docs`\n\(LineDiff.firstDifferences(old: onDisk, new: rendered))")
         for kind in ActionKind.allCases { #expect(rendered.contains("## `\(kind.rawValue)` (scene)")) }
     }
 

@@ -36,7 +36,11 @@ func sceneSimulator(_ version: String = "17.0", _ configure: (inout SessionConfi
 
 /// An iPad scene app with several windows.
 func iPadSimulator(_ configure: (inout SessionConfig) -> Void = { _ in }) -> Simulator {
-    sceneSimulator { $0.device = .ipad; $0.supportsMultipleScenes = true; configure(&$0) }
+    sceneSimulator {
+        $0.device = .ipad
+        $0.supportsMultipleScenes = true
+        configure(&$0)
+    }
 }
 
 extension ActionOutcome {

@@ -3,7 +3,9 @@ import Testing
 
 /// Prewarming (breadth §3) and remote-notification registration (breadth §4).
 @Suite struct PrewarmAndPushTests {
-    func simulator(_ lifecycle: LifecycleKind, _ version: String = "17.0", _ configure: (inout SessionConfig) -> Void = { _ in }) -> Simulator {
+    func simulator(
+        _ lifecycle: LifecycleKind, _ version: String = "17.0", _ configure: (inout SessionConfig) -> Void = { _ in }
+    ) -> Simulator {
         lifecycle == .app ? appSimulator(version, configure) : sceneSimulator(version, configure)
     }
 
@@ -33,22 +35,29 @@ import Testing
     @Test func prewarmAfterDidFinishThenLaunchContinues() throws {
         let sim = sceneSimulator("15.0") { $0.quirks.prewarmStopsAt = .afterDidFinish }
         let pre = try sim.apply(.prewarm, to: AppSnapshot())
-        #expect(pre.calls == ["application(_:willFinishLaunchingWithOptions:) [background]",
-                              "application(_:didFinishLaunchingWithOptions:) [background]"])
+        #expect(
+            pre.calls == [
+                "application(_:willFinishLaunchingWithOptions:) [background]",
+                "application(_:didFinishLaunchingWithOptions:) [background]",
+            ])
         #expect(pre.state.scenes.isEmpty)
         #expect(pre.state.app == .suspended)
         let launched = try sim.apply(.launch, to: pre.state)
-        #expect(launched.sceneCalls == [
-            "application(_:configurationForConnecting:options:) [background]",
-            "scene(_:willConnectTo:options:) [background] scene-1/unattached",
-            "sceneWillEnterForeground(_:) [background] scene-1/background",
-            "sceneDidBecomeActive(_:) [active] scene-1/foregroundActive",
-        ])
+        #expect(
+            launched.sceneCalls == [
+                "application(_:configurationForConnecting:options:) [background]",
+                "scene(_:willConnectTo:options:) [background] scene-1/unattached",
+                "sceneWillEnterForeground(_:) [background] scene-1/background",
+                "sceneDidBecomeActive(_:) [active] scene-1/foregroundActive",
+            ])
         #expect(launched.state.prewarm?.paused == false)
         // Sceneless: the launched-into-background resume of facts §3.6.
         let app = appSimulator("17.0") { $0.quirks.prewarmStopsAt = .afterDidFinish }
         let resumed = try app.run([.prewarm, .launch])
-        #expect(resumed.calls == ["applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]"])
+        #expect(
+            resumed.calls == [
+                "applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]",
+            ])
     }
 
     /// breadth §3.1 (DOC): prewarming is iOS 15+, of a process that does not exist yet.
@@ -83,7 +92,9 @@ import Testing
         #expect(first.delegateCallbacks.last?.receiver == .appDelegate)
         // Once per launch: not on a return from the background; again after a relaunch.
         #expect(!(try sim.run([.background, .launch], from: first.state)).methods.contains(token))
-        #expect(try sim.run([.terminate(by: .system), .launch], from: first.state).methods.filter { $0 == token }.count == 1)
+        #expect(
+            try sim.run([.terminate(by: .system), .launch], from: first.state).methods.filter { $0 == token }.count == 1
+        )
         // Without registering, no token.
         #expect(!(try simulator(lifecycle).run([.launch])).methods.contains(token))
     }
@@ -91,9 +102,15 @@ import Testing
     /// Quirk pushTokenDelivery: before didBecomeActive, or never ([BLOG14]).
     @Test func tokenDeliveryQuirk() throws {
         let token = "application(_:didRegisterForRemoteNotificationsWithDeviceToken:)"
-        let before = try sceneSimulator { $0.registersForRemoteNotifications = true; $0.quirks.pushTokenDelivery = .beforeDidBecomeActive }.run([.launch])
+        let before = try sceneSimulator {
+            $0.registersForRemoteNotifications = true
+            $0.quirks.pushTokenDelivery = .beforeDidBecomeActive
+        }.run([.launch])
         #expect(before.methods.suffix(2) == [token, "sceneDidBecomeActive(_:)"])
-        let never = try sceneSimulator { $0.registersForRemoteNotifications = true; $0.quirks.pushTokenDelivery = .never }.run([.launch])
+        let never = try sceneSimulator {
+            $0.registersForRemoteNotifications = true
+            $0.quirks.pushTokenDelivery = .never
+        }.run([.launch])
         #expect(!never.methods.contains(token))
         // A launch into the background gets it after the event's handler.
         let bg = try appSimulator("17.0") { $0.registersForRemoteNotifications = true }

@@ -5,19 +5,55 @@ import Testing
 @Suite struct RandomSceneSequenceTests {
     static let configs: [@Sendable () -> Simulator] = [
         { sceneSimulator() },
-        { iPadSimulator { $0.stateRestoration = true; $0.notificationCenterDelegate = true; $0.backgroundModes = [.fetch, .remoteNotification] } },
-        { iPadSimulator { $0.quirks.switcherKillSequence = .resignActiveEnterBackgroundThenTerminate; $0.quirks.warmHandlerPosition = .afterDidBecomeActive } },
-        { sceneSimulator("13.0") { $0.backgroundModes = Set(BackgroundMode.allCases); $0.quirks.protectedDataDelay = 0 } },
+        {
+            iPadSimulator {
+                $0.stateRestoration = true
+                $0.notificationCenterDelegate = true
+                $0.backgroundModes = [.fetch, .remoteNotification]
+            }
+        },
+        {
+            iPadSimulator {
+                $0.quirks.switcherKillSequence = .resignActiveEnterBackgroundThenTerminate
+                $0.quirks.warmHandlerPosition = .afterDidBecomeActive
+            }
+        },
+        {
+            sceneSimulator("13.0") {
+                $0.backgroundModes = Set(BackgroundMode.allCases)
+                $0.quirks.protectedDataDelay = 0
+            }
+        },
         // issue #12 item 5: a SwiftUI App life-cycle session (its phases: SwiftUIRandomSequenceTests).
-        { swiftUISimulator { $0.device = .ipad; $0.supportsMultipleScenes = true; $0.notificationCenterDelegate = true
-                             $0.backgroundModes = Set(BackgroundMode.allCases) } },
+        {
+            swiftUISimulator {
+                $0.device = .ipad
+                $0.supportsMultipleScenes = true
+                $0.notificationCenterDelegate = true
+                $0.backgroundModes = Set(BackgroundMode.allCases)
+            }
+        },
         // Issue #11: BGTasks, URL sessions, prewarming and push on iOS 27.
-        { sceneSimulator("27.0") { $0.backgroundModes = [.fetch, .processing]; $0.registersForRemoteNotifications = true
-                                   $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh),
-                                                         .init(identifier: "com.example.cleanup", kind: .processing)]
-                                   $0.quirks.bgTaskConnectsScene = true; $0.quirks.prewarmStopsAt = .afterDidFinish } },
-        { iPadSimulator { $0.quirks.lastWindowCloseTerminates = true; $0.registersForRemoteNotifications = true
-                          $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)]; $0.backgroundModes = [.fetch] } },
+        {
+            sceneSimulator("27.0") {
+                $0.backgroundModes = [.fetch, .processing]
+                $0.registersForRemoteNotifications = true
+                $0.backgroundTasks = [
+                    .init(identifier: "com.example.refresh", kind: .appRefresh),
+                    .init(identifier: "com.example.cleanup", kind: .processing),
+                ]
+                $0.quirks.bgTaskConnectsScene = true
+                $0.quirks.prewarmStopsAt = .afterDidFinish
+            }
+        },
+        {
+            iPadSimulator {
+                $0.quirks.lastWindowCloseTerminates = true
+                $0.registersForRemoteNotifications = true
+                $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)]
+                $0.backgroundModes = [.fetch]
+            }
+        },
     ]
 
     @Test(arguments: 0..<configs.count)
@@ -37,16 +73,23 @@ import Testing
                 for (i, c) in out.callbacks.enumerated() {
                     guard let id = c.sceneId else {
                         // DOC: the app delegate hears none of these in a scene app.
-                        #expect(!["applicationDidBecomeActive(_:)", "applicationWillResignActive(_:)",
-                                  "applicationDidEnterBackground(_:)", "applicationWillEnterForeground(_:)"].contains(c.method), "\(context)")
+                        #expect(
+                            ![
+                                "applicationDidBecomeActive(_:)", "applicationWillResignActive(_:)",
+                                "applicationDidEnterBackground(_:)", "applicationWillEnterForeground(_:)",
+                            ].contains(c.method), "\(context)")
                         continue
                     }
                     switch c.method {
                     case "scene(_:willConnectTo:options:)":
-                        #expect(c.sceneState == .unattached, "\(context): connect of a \(String(describing: c.sceneState)) scene")
+                        #expect(
+                            c.sceneState == .unattached,
+                            "\(context): connect of a \(String(describing: c.sceneState)) scene")
                     case "sceneWillEnterForeground(_:)":
                         let rest = out.callbacks[(i + 1)...]
-                        #expect(rest.contains { $0.sceneId == id && $0.method == "sceneDidBecomeActive(_:)" }, "\(context): \(id) entered without becoming active")
+                        #expect(
+                            rest.contains { $0.sceneId == id && $0.method == "sceneDidBecomeActive(_:)" },
+                            "\(context): \(id) entered without becoming active")
                     case "sceneDidBecomeActive(_:)":
                         #expect(!active.contains(id), "\(context): \(id) active twice")
                         active.insert(id)
@@ -65,9 +108,13 @@ import Testing
                 active = active.filter { id in s.scenes.contains { $0.id == id && $0.state == .foregroundActive } }
                 // The app state is that of the most active scene ([A-state], DOC).
                 let states = s.scenes.map(\.state)
-                if states.contains(.foregroundActive) { #expect(s.app == .active, "\(context)") }
-                else if states.contains(.foregroundInactive) { #expect(s.app == .inactive, "\(context)") }
-                else { #expect(s.app != .active && s.app != .inactive, "\(context): app \(s.app) with no scene on screen") }
+                if states.contains(.foregroundActive) {
+                    #expect(s.app == .active, "\(context)")
+                } else if states.contains(.foregroundInactive) {
+                    #expect(s.app == .inactive, "\(context)")
+                } else {
+                    #expect(s.app != .active && s.app != .inactive, "\(context): app \(s.app) with no scene on screen")
+                }
                 if s.app == .notRunning { #expect(s.scenes.allSatisfy { $0.state == .unattached }, "\(context)") }
                 if !sim.profile.multipleScenes { #expect(s.scenes.count <= 1, "\(context)") }
                 state = s

@@ -5,21 +5,63 @@ import Testing
 @Suite struct RandomSequenceTests {
     static let configs: [(String, @Sendable (inout SessionConfig) -> Void)] = [
         ("11.0", { $0.stateRestoration = true }),
-        ("12.4", { $0.notificationCenterDelegate = true; $0.backgroundModes = Set(BackgroundMode.allCases) }),
-        ("13.2", { $0.stateRestoration = true; $0.quirks.switcherKillSequence = .resignActiveEnterBackgroundThenTerminate
-                   $0.quirks.protectedDataDelay = 0; $0.backgroundModes = [.fetch] }),
-        ("17.0", { $0.backgroundModes = [.remoteNotification, .location]; $0.quirks.didEnterBackgroundOnBackgroundLaunch = false }),
-        ("26.0", { $0.notificationCenterDelegate = true; $0.stateRestoration = true; $0.quirks.orientationQueries = true }),
+        (
+            "12.4",
+            {
+                $0.notificationCenterDelegate = true
+                $0.backgroundModes = Set(BackgroundMode.allCases)
+            }
+        ),
+        (
+            "13.2",
+            {
+                $0.stateRestoration = true
+                $0.quirks.switcherKillSequence = .resignActiveEnterBackgroundThenTerminate
+                $0.quirks.protectedDataDelay = 0
+                $0.backgroundModes = [.fetch]
+            }
+        ),
+        (
+            "17.0",
+            {
+                $0.backgroundModes = [.remoteNotification, .location]
+                $0.quirks.didEnterBackgroundOnBackgroundLaunch = false
+            }
+        ),
+        (
+            "26.0",
+            {
+                $0.notificationCenterDelegate = true
+                $0.stateRestoration = true
+                $0.quirks.orientationQueries = true
+            }
+        ),
         // Issue #11: BGTasks (the identifiers RunBackgroundTaskAction.random draws), push
         // registration and prewarming, on an iOS 27 device running an iOS 26 binary.
-        ("27.0", { $0.sdkVersion = IOSVersion("26.0"); $0.backgroundModes = [.fetch, .processing]
-                   $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh),
-                                         .init(identifier: "com.example.cleanup", kind: .processing)]
-                   $0.registersForRemoteNotifications = true; $0.stateRestoration = true
-                   $0.quirks.prewarmStopsAt = .afterDidFinish }),
-        ("15.0", { $0.backgroundModes = [.fetch]; $0.registersForRemoteNotifications = true
-                   $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)]
-                   $0.quirks.pushTokenDelivery = .beforeDidBecomeActive; $0.quirks.backgroundTaskExpirationLead = 3 }),
+        (
+            "27.0",
+            {
+                $0.sdkVersion = IOSVersion("26.0")
+                $0.backgroundModes = [.fetch, .processing]
+                $0.backgroundTasks = [
+                    .init(identifier: "com.example.refresh", kind: .appRefresh),
+                    .init(identifier: "com.example.cleanup", kind: .processing),
+                ]
+                $0.registersForRemoteNotifications = true
+                $0.stateRestoration = true
+                $0.quirks.prewarmStopsAt = .afterDidFinish
+            }
+        ),
+        (
+            "15.0",
+            {
+                $0.backgroundModes = [.fetch]
+                $0.registersForRemoteNotifications = true
+                $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)]
+                $0.quirks.pushTokenDelivery = .beforeDidBecomeActive
+                $0.quirks.backgroundTaskExpirationLead = 3
+            }
+        ),
     ]
 
     @Test(arguments: 0..<configs.count)
@@ -34,14 +76,16 @@ import Testing
                 let action = randomAction(&rng, state: state)
                 do {
                     let out = try sim.apply(action, to: state)
-                    checker.check(action: action, before: state, after: out, context: "\(version) seed \(seed) step \(step)")
+                    checker.check(
+                        action: action, before: state, after: out, context: "\(version) seed \(seed) step \(step)")
                     state = out.state
                 } catch {
                     // A refusal changes nothing by construction (the input is a value);
                     // it must also agree with allowedActions.
                     // (endBackgroundTask is offered for the first running id; the random one may differ.)
-                    #expect(!sim.allowedActions(in: state).contains(action.kind) || action.kind == .endBackgroundTask,
-                            "refused \(action.kind) that allowedActions offers in \(state.app)")
+                    #expect(
+                        !sim.allowedActions(in: state).contains(action.kind) || action.kind == .endBackgroundTask,
+                        "refused \(action.kind) that allowedActions offers in \(state.app)")
                 }
             }
         }
@@ -81,7 +125,9 @@ struct InvariantChecker {
                 #expect(!active, "\(context): didEnterBackground while active")
             case "applicationWillEnterForeground(_:)":
                 // §2.1: followed, within the same action, by didBecomeActive.
-                #expect(methods[(i + 1)...].contains("applicationDidBecomeActive(_:)"), "\(context): willEnterForeground without didBecomeActive")
+                #expect(
+                    methods[(i + 1)...].contains("applicationDidBecomeActive(_:)"),
+                    "\(context): willEnterForeground without didBecomeActive")
             case "applicationWillTerminate(_:)":
                 // §2.3: only a running app, and it is the last callback.
                 #expect(before.app.isExecuting, "\(context): willTerminate for a \(before.app) app")
@@ -94,24 +140,37 @@ struct InvariantChecker {
         }
         if out.state.app == .notRunning { active = false }
         // §2.2: a kill or warning of a suspended or not-running app is silent.
-        if !before.app.isExecuting, action.kind == .terminate || action.kind == .memoryWarning || action.kind == .advanceTime {
+        if !before.app.isExecuting,
+            action.kind == .terminate || action.kind == .memoryWarning || action.kind == .advanceTime
+        {
             #expect(out.callbacks.isEmpty, "\(context): \(action.kind) of a \(before.app) app made callbacks")
         }
         // §2.4: a cold-launch payload comes in the launch options, then its handler.
-        if before.app == .notRunning, let did = methods.firstIndex(of: "application(_:didFinishLaunchingWithOptions:)") {
-            let handlers = ["application(_:open:options:)", "application(_:continue:restorationHandler:)",
-                            "application(_:didReceiveRemoteNotification:fetchCompletionHandler:)",
-                            "application(_:performActionFor:completionHandler:)",
-                            "userNotificationCenter(_:didReceive:withCompletionHandler:)"]
-            for h in handlers { if let at = methods.firstIndex(of: h) { #expect(at > did, "\(context): \(h) before didFinishLaunching") } }
+        if before.app == .notRunning, let did = methods.firstIndex(of: "application(_:didFinishLaunchingWithOptions:)")
+        {
+            let handlers = [
+                "application(_:open:options:)", "application(_:continue:restorationHandler:)",
+                "application(_:didReceiveRemoteNotification:fetchCompletionHandler:)",
+                "application(_:performActionFor:completionHandler:)",
+                "userNotificationCenter(_:didReceive:withCompletionHandler:)",
+            ]
+            for h in handlers {
+                if let at = methods.firstIndex(of: h) {
+                    #expect(at > did, "\(context): \(h) before didFinishLaunching")
+                }
+            }
         }
         // State consistency.
         let s = out.state
-        #expect((s.interruption != nil) == (s.app == .inactive), "\(context): interruption \(String(describing: s.interruption)) in \(s.app)")
+        #expect(
+            (s.interruption != nil) == (s.app == .inactive),
+            "\(context): interruption \(String(describing: s.interruption)) in \(s.app)")
         #expect(!(s.locked && (s.app == .active || s.app == .inactive)), "\(context): foreground while locked")
         #expect(s.backgroundTasks.isEmpty || s.app.isExecuting, "\(context): tasks in a \(s.app) app")
         #expect(s.clock >= before.clock, "\(context): time went back")
-        #expect(scenes || (s.app == .active) == active || s.app != .active, "\(context): active state without didBecomeActive")
+        #expect(
+            scenes || (s.app == .active) == active || s.app != .active,
+            "\(context): active state without didBecomeActive")
     }
 }
 

@@ -20,8 +20,10 @@ import Testing
     }
 
     @Test func allowedActionsAreExactlyTheOnesThatApply() throws {
-        let samples: [Action] = [.launch, .background, .openURL(url: "a:b"), .openUniversalLink(url: "https://e.com"),
-                                 .tapNotification(payload: .object([])), .terminate(by: .system)]
+        let samples: [Action] = [
+            .launch, .background, .openURL(url: "a:b"), .openUniversalLink(url: "https://e.com"),
+            .tapNotification(payload: .object([])), .terminate(by: .system),
+        ]
         for delegate in [false, true] {
             let s = appSimulator("11.0") { $0.notificationCenterDelegate = delegate }
             for app in AppState.allCases where app != .inactive {
@@ -40,8 +42,11 @@ import Testing
         let url = try sim.apply(.openURL(url: "app://x"), to: active)
         #expect(url.calls == ["application(_:open:options:) [active]"])
         let link = try sim.apply(.openUniversalLink(url: "https://e.com/a"), to: active)
-        #expect(link.calls == ["application(_:willContinueUserActivityWithType:) [active]",
-                               "application(_:continue:restorationHandler:) [active]"])
+        #expect(
+            link.calls == [
+                "application(_:willContinueUserActivityWithType:) [active]",
+                "application(_:continue:restorationHandler:) [active]",
+            ])
         #expect(link.callbacks.last?.args?["webpageURL"] == .string("https://e.com/a"))
     }
 
@@ -55,7 +60,9 @@ import Testing
     }
 
     @Test func simulatorIsDeterministic() throws {
-        let actions: [Action] = [.openURL(url: "a:b"), .background, .tapNotification(payload: .object([])), .terminate(by: .user)]
+        let actions: [Action] = [
+            .openURL(url: "a:b"), .background, .tapNotification(payload: .object([])), .terminate(by: .user),
+        ]
         #expect(try sim.run(actions) == sim.run(actions))
     }
 }

@@ -22,18 +22,20 @@ import Testing
         #expect(backgrounded.state.restorationArchive)
         let user = try sim.apply(.terminate(by: .user), to: backgrounded.state)
         #expect(!user.state.restorationArchive)
-        #expect(!(try sim.apply(.launch, to: user.state)).methods.contains("application(_:shouldRestoreApplicationState:)"))
+        #expect(
+            !(try sim.apply(.launch, to: user.state)).methods.contains("application(_:shouldRestoreApplicationState:)"))
         let system = try sim.apply(.terminate(by: .system), to: backgrounded.state)
         #expect(system.state.restorationArchive)
     }
 
     @Test func noOptInMeansNoSaveAndNoArchive() throws {
         let out = try appSimulator("11.0").run([.launch, .background])
-        #expect(out.calls == [
-            "applicationWillResignActive(_:) [active]",
-            "applicationDidEnterBackground(_:) [background]",
-            "application(_:supportedInterfaceOrientationsFor:) [background]",
-        ])
+        #expect(
+            out.calls == [
+                "applicationWillResignActive(_:) [active]",
+                "applicationDidEnterBackground(_:) [background]",
+                "application(_:supportedInterfaceOrientationsFor:) [background]",
+            ])
         #expect(!out.state.restorationArchive)
     }
 
@@ -63,10 +65,14 @@ import Testing
         let out = try s.run([.launch, .terminate(by: .user)])
         switch sequence {
         case .resignActiveThenTerminate:
-            #expect(out.calls == ["applicationWillResignActive(_:) [active]", "applicationWillTerminate(_:) [inactive]"])
+            #expect(
+                out.calls == ["applicationWillResignActive(_:) [active]", "applicationWillTerminate(_:) [inactive]"])
         case .resignActiveEnterBackgroundThenTerminate:
-            #expect(out.calls == ["applicationWillResignActive(_:) [active]", "applicationDidEnterBackground(_:) [background]",
-                                  "applicationWillTerminate(_:) [background]"])
+            #expect(
+                out.calls == [
+                    "applicationWillResignActive(_:) [active]", "applicationDidEnterBackground(_:) [background]",
+                    "applicationWillTerminate(_:) [background]",
+                ])
         }
         #expect(out.callbacks.last?.method == "applicationWillTerminate(_:)")
     }
@@ -78,6 +84,7 @@ import Testing
 
     @Test func suspendedAppReturnsThroughWillEnterForeground() throws {
         let out = try sim.apply(.launch, to: AppSnapshot(app: .suspended))
-        #expect(out.calls == ["applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]"])
+        #expect(
+            out.calls == ["applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]"])
     }
 }

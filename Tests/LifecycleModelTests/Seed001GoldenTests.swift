@@ -12,9 +12,10 @@ import Testing
         let version = try #require(IOSVersion(session["iosVersion"] as? String ?? ""))
         let lifecycle = try #require(LifecycleKind(rawValue: session["lifecycle"] as? String ?? ""))
         let device = try #require(Device(rawValue: session["device"] as? String ?? ""))
-        simulator = Simulator(config: SessionConfig(
-            lifecycle: lifecycle, iosVersion: version, device: device,
-            stateRestoration: session["stateRestoration"] as? Bool ?? false))
+        simulator = Simulator(
+            config: SessionConfig(
+                lifecycle: lifecycle, iosVersion: version, device: device,
+                stateRestoration: session["stateRestoration"] as? Bool ?? false))
     }
 
     @Test func fixtureHasTheNineSeedCases() throws {

@@ -20,7 +20,9 @@ import Testing
             citations += scan.citations
         }
         if !problems.isEmpty {
-            Issue.record("\(problems.count) citations that docs/sources.md does not resolve (see its \"How to cite\"):\n\(problems.joined(separator: "\n"))")
+            Issue.record(
+                "\(problems.count) citations that docs/sources.md does not resolve (see its \"How to cite\"):\n\(problems.joined(separator: "\n"))"
+            )
         }
         // The scan must see the citations that exist today (S1 and facts §N, at least).
         #expect(citations > 100, "only \(citations) citations found: is the scanner reading the files?")
@@ -28,7 +30,9 @@ import Testing
 
     @Test func theConfidenceLevelsAndSeedsAreDefined() throws {
         let index = try SourceIndex.load(root: Self.root)
-        for tag in ["DOC", "MULTI", "SINGLE", "UNSURE", "S1", "S2", "S3", "S4", "R12", "TN3187", "RFC 9110", "RFC 9457"] {
+        for tag in [
+            "DOC", "MULTI", "SINGLE", "UNSURE", "S1", "S2", "S3", "S4", "R12", "TN3187", "RFC 9110", "RFC 9457",
+        ] {
             #expect(index.tags.contains(tag), "docs/sources.md does not define \(tag)")
         }
         for section in 1...9 {
@@ -64,10 +68,11 @@ import Testing
         ]
         #expect(scan.problems == expected)
         let markdown = "Text [Link](http://x) and [UNDEF] and\n```\n[InFence] facts §99\n```\n§9.6 and §9.7"
-        #expect(index.check(file: "docs/x.md", text: markdown).problems == [
-            "docs/x.md:1: [UNDEF] is not defined in docs/sources.md",
-            "docs/x.md:5: facts §9.7 does not exist",
-        ])
+        #expect(
+            index.check(file: "docs/x.md", text: markdown).problems == [
+                "docs/x.md:1: [UNDEF] is not defined in docs/sources.md",
+                "docs/x.md:5: facts §9.7 does not exist",
+            ])
     }
 
     /// Swift under Sources/ and Tests/, Markdown at the root and under docs/, openapi.yaml.
@@ -164,7 +169,8 @@ struct SourceIndex {
                     let doc = group(1) ?? fixedDoc ?? lastDoc
                     if group(1) != nil && fixedDoc == nil { lastDoc = doc }
                     let item = group(3).flatMap(Int.init)
-                    let known = sections[doc]?[section].map { items in item.map { items.contains($0) } ?? true } ?? false
+                    let known =
+                        sections[doc]?[section].map { items in item.map { items.contains($0) } ?? true } ?? false
                     if !known {
                         problems.append("\(location): \(doc) §\(section)\(item.map { ".\($0)" } ?? "") does not exist")
                     }
@@ -237,6 +243,7 @@ extension NSRegularExpression {
     }
 
     func stringByReplacing(in text: String, with template: String) -> String {
-        stringByReplacingMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: template)
+        stringByReplacingMatches(
+            in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: template)
     }
 }

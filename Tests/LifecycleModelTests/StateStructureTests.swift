@@ -1,6 +1,7 @@
 import Foundation
-@testable import LifecycleModel
 import Testing
+
+@testable import LifecycleModel
 
 /// The parts of `AppSnapshot` keep their own invariants, and a sceneless app is the
 /// one-scene case of the scene machinery.
@@ -22,7 +23,8 @@ import Testing
         #expect(b.tasks.isEmpty && b.since == nil && b.suspendAt == nil)
         let second = b.begin(name: nil, at: 50)
         #expect(second == 2, "task ids are never reused in a session")
-        let endedGone = b.end(id: 1), endedRunning = b.end(id: 2)
+        let endedGone = b.end(id: 1)
+        let endedRunning = b.end(id: 2)
         #expect(!endedGone && endedRunning)
     }
 
@@ -41,7 +43,8 @@ import Testing
 
     @Test func sceneSessionsNumberAndReportDiscards() {
         var s = SceneSessions()
-        let first = s.add(), second = s.add()
+        let first = s.add()
+        let second = s.add()
         #expect(first == 0 && second == 1)
         #expect(s.scenes.map(\.id) == ["scene-1", "scene-2"])
         s.markSeen(1)
@@ -58,18 +61,30 @@ import Testing
     /// The same warm transitions make the same primitives in both apps, named by each
     /// profile's `DelegateVocabulary`.
     @Test func scenelessIsTheOneSceneCase() throws {
-        let steps: [Action] = [.background, .launch, .interruptionBegan(kind: .call), .interruptionEnded(outcome: .resume),
-                               .lock, .unlock, .interruptionBegan(kind: .siri), .interruptionEnded(outcome: .leave), .launch]
-        let app = appSimulator("17.0"), scene = sceneSimulator("17.0")
-        var appState = try app.run([.launch]).state, sceneState = try scene.run([.launch]).state
-        let rename = Dictionary(uniqueKeysWithValues: zip(
-            [DelegateVocabulary.sceneBased.willEnterForeground, DelegateVocabulary.sceneBased.didBecomeActive,
-             DelegateVocabulary.sceneBased.willResignActive, DelegateVocabulary.sceneBased.didEnterBackground],
-            [DelegateVocabulary.sceneless.willEnterForeground, DelegateVocabulary.sceneless.didBecomeActive,
-             DelegateVocabulary.sceneless.willResignActive, DelegateVocabulary.sceneless.didEnterBackground]))
+        let steps: [Action] = [
+            .background, .launch, .interruptionBegan(kind: .call), .interruptionEnded(outcome: .resume),
+            .lock, .unlock, .interruptionBegan(kind: .siri), .interruptionEnded(outcome: .leave), .launch,
+        ]
+        let app = appSimulator("17.0")
+        let scene = sceneSimulator("17.0")
+        var appState = try app.run([.launch]).state
+        var sceneState = try scene.run([.launch]).state
+        let rename = Dictionary(
+            uniqueKeysWithValues: zip(
+                [
+                    DelegateVocabulary.sceneBased.willEnterForeground, DelegateVocabulary.sceneBased.didBecomeActive,
+                    DelegateVocabulary.sceneBased.willResignActive, DelegateVocabulary.sceneBased.didEnterBackground,
+                ],
+                [
+                    DelegateVocabulary.sceneless.willEnterForeground, DelegateVocabulary.sceneless.didBecomeActive,
+                    DelegateVocabulary.sceneless.willResignActive, DelegateVocabulary.sceneless.didEnterBackground,
+                ]))
         for step in steps {
-            let a = try app.apply(step, to: appState), s = try scene.apply(step, to: sceneState)
-            #expect(s.calls.map { c in rename.reduce(c) { $0.replacingOccurrences(of: $1.key, with: $1.value) } } == a.calls, "\(step.kind)")
+            let a = try app.apply(step, to: appState)
+            let s = try scene.apply(step, to: sceneState)
+            #expect(
+                s.calls.map { c in rename.reduce(c) { $0.replacingOccurrences(of: $1.key, with: $1.value) } }
+                    == a.calls, "\(step.kind)")
             #expect(a.state.app == s.state.app, "\(step.kind)")
             appState = a.state
             sceneState = s.state
@@ -80,7 +95,9 @@ import Testing
     @Test func refusalsReadTheSameInBothApps() throws {
         for sim in [appSimulator("17.0"), sceneSimulator("17.0")] {
             let active = try sim.run([.launch]).state
-            #expect(throws: ActionRefusal(action: .launch, state: .active, needs: Needs.notInForeground)) { try sim.apply(.launch, to: active) }
+            #expect(throws: ActionRefusal(action: .launch, state: .active, needs: Needs.notInForeground)) {
+                try sim.apply(.launch, to: active)
+            }
         }
     }
 }

@@ -3,7 +3,10 @@ import Testing
 
 /// A SwiftUI App life-cycle simulator (`ui: "swiftui"`, scene-based, iPhone unless configured).
 func swiftUISimulator(_ version: String = "17.0", _ configure: (inout SessionConfig) -> Void = { _ in }) -> Simulator {
-    sceneSimulator(version) { $0.ui = .swiftUI; configure(&$0) }
+    sceneSimulator(version) {
+        $0.ui = .swiftUI
+        configure(&$0)
+    }
 }
 
 extension Callback {
@@ -29,30 +32,34 @@ extension ActionOutcome {
 
     @Test func appInitComesBeforeEveryUIKitCallbackOfAColdLaunch() throws {
         let out = try sim.apply(.launch, to: AppSnapshot())
-        #expect(Array(out.swiftUILines.prefix(4)) == [
-            "app App.init()", "appDelegateAdaptor init()",
-            "appDelegateAdaptor application(_:willFinishLaunchingWithOptions:)",
-            "appDelegateAdaptor application(_:didFinishLaunchingWithOptions:)",
-        ])
+        #expect(
+            Array(out.swiftUILines.prefix(4)) == [
+                "app App.init()", "appDelegateAdaptor init()",
+                "appDelegateAdaptor application(_:willFinishLaunchingWithOptions:)",
+                "appDelegateAdaptor application(_:didFinishLaunchingWithOptions:)",
+            ])
     }
 
     @Test func appInitAlsoStartsALaunchIntoTheBackground() throws {
         let s = swiftUISimulator { $0.backgroundModes = [.fetch] }
         let out = try s.apply(.backgroundFetch, to: AppSnapshot())
-        #expect(out.swiftUILines == [
-            "app App.init()", "appDelegateAdaptor init()",
-            "appDelegateAdaptor application(_:willFinishLaunchingWithOptions:)",
-            "appDelegateAdaptor application(_:didFinishLaunchingWithOptions:)",
-            "appDelegateAdaptor application(_:performFetchWithCompletionHandler:)",
-        ])
+        #expect(
+            out.swiftUILines == [
+                "app App.init()", "appDelegateAdaptor init()",
+                "appDelegateAdaptor application(_:willFinishLaunchingWithOptions:)",
+                "appDelegateAdaptor application(_:didFinishLaunchingWithOptions:)",
+                "appDelegateAdaptor application(_:performFetchWithCompletionHandler:)",
+            ])
         #expect(out.callbacks.allSatisfy { $0.appState == .background })
     }
 
     @Test func quirkSwiftUIAdaptorInitPutsTheDelegateFirst() throws {
         let s = swiftUISimulator { $0.quirks.swiftUIAdaptorInit = .beforeAppInit }
-        #expect(Array(try s.apply(.launch, to: AppSnapshot()).swiftUILines.prefix(3)) == [
-            "appDelegateAdaptor init()", "app App.init()", "appDelegateAdaptor application(_:willFinishLaunchingWithOptions:)",
-        ])
+        #expect(
+            Array(try s.apply(.launch, to: AppSnapshot()).swiftUILines.prefix(3)) == [
+                "appDelegateAdaptor init()", "app App.init()",
+                "appDelegateAdaptor application(_:willFinishLaunchingWithOptions:)",
+            ])
         #expect(s.profile.resolvedQuirks.swiftUIAdaptorInit == .beforeAppInit)
         #expect(sim.profile.resolvedQuirks.swiftUIAdaptorInit == .afterAppInit)
     }
@@ -64,8 +71,10 @@ extension ActionOutcome {
         let push = JSONValue.object(["aps": .object(["content-available": .number("1")])])
         var all: [Callback] = []
         var state = AppSnapshot()
-        for a in [Action.launch, .memoryWarning, .receiveNotification(payload: push), .background, .launch,
-                  .interruptionBegan(kind: .controlCenter), .interruptionEnded(outcome: .resume), .terminate(by: .system)] {
+        for a in [
+            Action.launch, .memoryWarning, .receiveNotification(payload: push), .background, .launch,
+            .interruptionBegan(kind: .controlCenter), .interruptionEnded(outcome: .resume), .terminate(by: .system),
+        ] {
             let o = try s.apply(a, to: state)
             all += o.callbacks
             state = o.state
@@ -76,8 +85,10 @@ extension ActionOutcome {
         #expect(adaptor.last == "applicationWillTerminate(_:)")
         // No app delegate of UIKit's kind, no scene delegate, no app-level foreground calls.
         #expect(!all.contains { [.appDelegate, .sceneDelegate, .viewController].contains($0.receiver) })
-        for m in ["applicationDidBecomeActive(_:)", "applicationWillResignActive(_:)",
-                  "applicationDidEnterBackground(_:)", "applicationWillEnterForeground(_:)"] {
+        for m in [
+            "applicationDidBecomeActive(_:)", "applicationWillResignActive(_:)",
+            "applicationDidEnterBackground(_:)", "applicationWillEnterForeground(_:)",
+        ] {
             #expect(!adaptor.contains(m), "\(m)")
         }
     }
@@ -86,33 +97,58 @@ extension ActionOutcome {
         let s = swiftUISimulator { $0.notificationCenterDelegate = true }
         let payload = JSONValue.object(["aps": .object(["alert": .string("hi")])])
         let cold = try s.apply(.tapNotification(payload: payload), to: AppSnapshot())
-        #expect(cold.swiftUILines.contains("notificationCenterDelegate userNotificationCenter(_:didReceive:withCompletionHandler:)"))
+        #expect(
+            cold.swiftUILines.contains(
+                "notificationCenterDelegate userNotificationCenter(_:didReceive:withCompletionHandler:)"))
         let shown = try s.apply(.receiveNotification(payload: payload), to: cold.state)
-        #expect(shown.swiftUILines == ["notificationCenterDelegate userNotificationCenter(_:willPresent:withCompletionHandler:)"])
+        #expect(
+            shown.swiftUILines == [
+                "notificationCenterDelegate userNotificationCenter(_:willPresent:withCompletionHandler:)"
+            ])
     }
 
     // MARK: breadth §7.3 ([JSQ], SINGLE): the phase follows the scene state
 
     @Test func scenePhaseOverTheLifeCycle() throws {
         let launch = try sim.apply(.launch, to: AppSnapshot())
-        #expect(launch.callbacks.filter { $0.receiver == .scene }.map(\.swiftUILine) == ["scene onChange(of: scenePhase) inactive→active"])
+        #expect(
+            launch.callbacks.filter { $0.receiver == .scene }.map(\.swiftUILine) == [
+                "scene onChange(of: scenePhase) inactive→active"
+            ])
         let home = try sim.apply(.background, to: launch.state)
-        #expect(home.swiftUILines == ["scene onChange(of: scenePhase) active→inactive", "app onChange(of: scenePhase) active→inactive",
-                                      "scene onChange(of: scenePhase) inactive→background", "app onChange(of: scenePhase) inactive→background"])
+        #expect(
+            home.swiftUILines == [
+                "scene onChange(of: scenePhase) active→inactive", "app onChange(of: scenePhase) active→inactive",
+                "scene onChange(of: scenePhase) inactive→background",
+                "app onChange(of: scenePhase) inactive→background",
+            ])
         let back = try sim.apply(.launch, to: home.state)
-        #expect(back.swiftUILines == ["scene onChange(of: scenePhase) background→inactive", "app onChange(of: scenePhase) background→inactive",
-                                      "scene onChange(of: scenePhase) inactive→active", "app onChange(of: scenePhase) inactive→active"])
+        #expect(
+            back.swiftUILines == [
+                "scene onChange(of: scenePhase) background→inactive",
+                "app onChange(of: scenePhase) background→inactive",
+                "scene onChange(of: scenePhase) inactive→active", "app onChange(of: scenePhase) inactive→active",
+            ])
         let cc = try sim.apply(.interruptionBegan(kind: .controlCenter), to: back.state)
-        #expect(cc.swiftUILines == ["scene onChange(of: scenePhase) active→inactive", "app onChange(of: scenePhase) active→inactive"])
+        #expect(
+            cc.swiftUILines == [
+                "scene onChange(of: scenePhase) active→inactive", "app onChange(of: scenePhase) active→inactive",
+            ])
         let ccEnd = try sim.apply(.interruptionEnded(outcome: .resume), to: cc.state)
-        #expect(ccEnd.swiftUILines == ["scene onChange(of: scenePhase) inactive→active", "app onChange(of: scenePhase) inactive→active"])
+        #expect(
+            ccEnd.swiftUILines == [
+                "scene onChange(of: scenePhase) inactive→active", "app onChange(of: scenePhase) inactive→active",
+            ])
         // A kill while active: inactive → background (the switcher already made it inactive).
         let kill = try sim.apply(.terminate(by: .user), to: ccEnd.state)
-        #expect(kill.swiftUILines == [
-            "scene onChange(of: scenePhase) active→inactive", "app onChange(of: scenePhase) active→inactive",
-            "scene onChange(of: scenePhase) inactive→background", "app onChange(of: scenePhase) inactive→background",
-            "appDelegateAdaptor application(_:didDiscardSceneSessions:)", "appDelegateAdaptor applicationWillTerminate(_:)",
-        ])
+        #expect(
+            kill.swiftUILines == [
+                "scene onChange(of: scenePhase) active→inactive", "app onChange(of: scenePhase) active→inactive",
+                "scene onChange(of: scenePhase) inactive→background",
+                "app onChange(of: scenePhase) inactive→background",
+                "appDelegateAdaptor application(_:didDiscardSceneSessions:)",
+                "appDelegateAdaptor applicationWillTerminate(_:)",
+            ])
         // A kill while suspended in the background: nothing.
         let suspended = try sim.run([.background, .advanceTime(seconds: 10)], from: ccEnd.state)
         #expect(try sim.apply(.terminate(by: .user), to: suspended.state).callbacks.isEmpty)
@@ -120,33 +156,46 @@ extension ActionOutcome {
 
     @Test func quirkSwiftUIScenePhaseTimingSetsTheStateTheHandlersSee() throws {
         let after = try sim.apply(.background, to: try sim.apply(.launch, to: AppSnapshot()).state)
-        #expect(after.callbacks.map { "\($0.appState.rawValue)/\($0.sceneState?.rawValue ?? "-")" } ==
-                ["inactive/foregroundInactive", "inactive/-", "background/background", "background/-"])
+        #expect(
+            after.callbacks.map { "\($0.appState.rawValue)/\($0.sceneState?.rawValue ?? "-")" } == [
+                "inactive/foregroundInactive", "inactive/-", "background/background", "background/-",
+            ])
         let s = swiftUISimulator { $0.quirks.swiftUIScenePhaseTiming = .beforeSceneCallback }
         let before = try s.apply(.background, to: try s.apply(.launch, to: AppSnapshot()).state)
         #expect(before.swiftUILines == after.swiftUILines)
-        #expect(before.callbacks.map { "\($0.appState.rawValue)/\($0.sceneState?.rawValue ?? "-")" } ==
-                ["active/foregroundActive", "active/-", "inactive/foregroundInactive", "inactive/-"])
+        #expect(
+            before.callbacks.map { "\($0.appState.rawValue)/\($0.sceneState?.rawValue ?? "-")" } == [
+                "active/foregroundActive", "active/-", "inactive/foregroundInactive", "inactive/-",
+            ])
         #expect(s.profile.resolvedQuirks.swiftUIScenePhaseTiming == .beforeSceneCallback)
     }
 
     // MARK: breadth §7.4 (DOC, [A-phase]): the App's phase aggregates its scenes'
 
     @Test func appPhaseIsActiveIfAnySceneIsActive() throws {
-        let s = swiftUISimulator { $0.device = .ipad; $0.supportsMultipleScenes = true }
+        let s = swiftUISimulator {
+            $0.device = .ipad
+            $0.supportsMultipleScenes = true
+        }
         // scene-1 active; the system connects scene-2 into the background.
         let two = try s.run([.launch, .openScene(by: .system)])
         #expect(two.callbacks.filter { $0.receiver == .app || $0.receiver == .scene }.isEmpty)
         // The user brings scene-2 up: scene-1 leaves, scene-2 arrives; the App's phase
         // passes through inactive and background only when no scene is active or on screen.
         let switched = try s.apply(.activateScene(sceneId: "scene-2"), to: two.state)
-        #expect(switched.swiftUILines.filter { $0.contains("scenePhase") } == [
-            "scene onChange(of: scenePhase) active→inactive", "app onChange(of: scenePhase) active→inactive",
-            "scene onChange(of: scenePhase) inactive→background", "app onChange(of: scenePhase) inactive→background",
-            "scene onChange(of: scenePhase) background→inactive", "app onChange(of: scenePhase) background→inactive",
-            "scene onChange(of: scenePhase) inactive→active", "app onChange(of: scenePhase) inactive→active",
-        ])
-        #expect(switched.callbacks.filter { $0.receiver == .scene }.map { $0.sceneId ?? "" } == ["scene-1", "scene-1", "scene-2", "scene-2"])
+        #expect(
+            switched.swiftUILines.filter { $0.contains("scenePhase") } == [
+                "scene onChange(of: scenePhase) active→inactive", "app onChange(of: scenePhase) active→inactive",
+                "scene onChange(of: scenePhase) inactive→background",
+                "app onChange(of: scenePhase) inactive→background",
+                "scene onChange(of: scenePhase) background→inactive",
+                "app onChange(of: scenePhase) background→inactive",
+                "scene onChange(of: scenePhase) inactive→active", "app onChange(of: scenePhase) inactive→active",
+            ])
+        #expect(
+            switched.callbacks.filter { $0.receiver == .scene }.map { $0.sceneId ?? "" } == [
+                "scene-1", "scene-1", "scene-2", "scene-2",
+            ])
         // Both on screen (a user-opened second window): closing the inactive one changes
         // the App's phase not at all, as another scene is still active.
         let side = try s.run([.launch, .openScene(by: .user)])
@@ -160,10 +209,11 @@ extension ActionOutcome {
         let gone = try sim.run([.launch, .background, .disconnectScene(sceneId: "scene-1")])
         #expect(gone.swiftUILines.isEmpty)  // SwiftUI's scene delegate hears the disconnection
         let back = try sim.apply(.launch, to: gone.state)
-        #expect(back.swiftUILines.filter { $0.contains("scenePhase") } == [
-            "app onChange(of: scenePhase) background→inactive",
-            "scene onChange(of: scenePhase) inactive→active", "app onChange(of: scenePhase) inactive→active",
-        ])
+        #expect(
+            back.swiftUILines.filter { $0.contains("scenePhase") } == [
+                "app onChange(of: scenePhase) background→inactive",
+                "scene onChange(of: scenePhase) inactive→active", "app onChange(of: scenePhase) inactive→active",
+            ])
     }
 
     // MARK: breadth §7.5 ([A-onappear] DOC; [JSQ]): onAppear and onDisappear
@@ -212,12 +262,15 @@ extension ActionOutcome {
         #expect(link.swiftUILines == ["view onContinueUserActivity(_:perform:) root"])
         #expect(link.callbacks.first?.args?["webpageURL"] == .string("https://example.com/a"))
         // From the background: between the two phase changes (warmHandlerPosition).
-        let fromBackground = try sim.apply(.openURL(url: "myapp://x"), to: try sim.apply(.background, to: running.state).state)
-        #expect(fromBackground.swiftUILines == [
-            "scene onChange(of: scenePhase) background→inactive", "app onChange(of: scenePhase) background→inactive",
-            "view onOpenURL(perform:) root",
-            "scene onChange(of: scenePhase) inactive→active", "app onChange(of: scenePhase) inactive→active",
-        ])
+        let fromBackground = try sim.apply(
+            .openURL(url: "myapp://x"), to: try sim.apply(.background, to: running.state).state)
+        #expect(
+            fromBackground.swiftUILines == [
+                "scene onChange(of: scenePhase) background→inactive",
+                "app onChange(of: scenePhase) background→inactive",
+                "view onOpenURL(perform:) root",
+                "scene onChange(of: scenePhase) inactive→active", "app onChange(of: scenePhase) inactive→active",
+            ])
     }
 
     @Test func coldURLReachesOnOpenURLAfterTheRootAppears() throws {
@@ -254,18 +307,26 @@ extension ActionOutcome {
 
     @Test func uikitSessionsReportNoSwiftUIQuirks() {
         let q = sceneSimulator().profile.resolvedQuirks
-        #expect(q.swiftUIAdaptorInit == nil && q.swiftUIScenePhaseTiming == nil && q.swiftUIColdUniversalLinkDelivered == nil)
+        #expect(
+            q.swiftUIAdaptorInit == nil && q.swiftUIScenePhaseTiming == nil
+                && q.swiftUIColdUniversalLinkDelivered == nil)
     }
 
     // MARK: every action works
 
     @Test func everyActionKindHasASampleASwiftUISessionAccepts() throws {
-        let s = swiftUISimulator { $0.device = .ipad; $0.supportsMultipleScenes = true; $0.backgroundModes = Set(BackgroundMode.allCases)
-                                   $0.notificationCenterDelegate = true }
-        let starts: [[Action]] = [[], [.launch], [.launch, .background], [.launch, .push(name: "d", sceneId: nil)],
-                                  [.launch, .beginBackgroundTask(name: nil)], [.launch, .interruptionBegan(kind: .systemAlert)],
-                                  [.launch, .present(name: "s", style: .pageSheet, sceneId: nil)], [.launch, .lock],
-                                  [.launch, .addChild(name: "c", sceneId: nil)]]
+        let s = swiftUISimulator {
+            $0.device = .ipad
+            $0.supportsMultipleScenes = true
+            $0.backgroundModes = Set(BackgroundMode.allCases)
+            $0.notificationCenterDelegate = true
+        }
+        let starts: [[Action]] = [
+            [], [.launch], [.launch, .background], [.launch, .push(name: "d", sceneId: nil)],
+            [.launch, .beginBackgroundTask(name: nil)], [.launch, .interruptionBegan(kind: .systemAlert)],
+            [.launch, .present(name: "s", style: .pageSheet, sceneId: nil)], [.launch, .lock],
+            [.launch, .addChild(name: "c", sceneId: nil)],
+        ]
         var accepted = Set<ActionKind>()
         for setup in starts {
             let state = try s.run(setup).state
@@ -275,8 +336,10 @@ extension ActionOutcome {
         let tabbed = swiftUISimulator { $0.tabs = ["a", "b"] }
         accepted.formUnion(tabbed.allowedActions(in: try tabbed.run([.launch]).state))
         // A listed BGTask identifier makes runBackgroundTask possible (breadth §1).
-        let tasks = swiftUISimulator { $0.backgroundModes = [.fetch]
-                                       $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)] }
+        let tasks = swiftUISimulator {
+            $0.backgroundModes = [.fetch]
+            $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)]
+        }
         accepted.formUnion(tasks.allowedActions(in: try tasks.run([.launch, .background]).state))
         // allowedActions never offers moveTo (it is a shortcut, not a device event).
         #expect(accepted == Set(ActionKind.allCases).subtracting([.moveTo]))

@@ -10,8 +10,10 @@ extension ActionOutcome {
 
 /// facts §1 (the appearance figure) and §7 (the orders), one test each.
 @Suite struct ViewControllerTests {
-    let firstDisplay = ["root.loadView()", "root.viewDidLoad()", "root.viewWillAppear(_:)", "root.viewIsAppearing(_:)",
-                        "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()", "root.viewDidAppear(_:)"]
+    let firstDisplay = [
+        "root.loadView()", "root.viewDidLoad()", "root.viewWillAppear(_:)", "root.viewIsAppearing(_:)",
+        "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()", "root.viewDidAppear(_:)",
+    ]
 
     @Test func theFigureHasExactlyItsSixEdges() {
         var edges: [String] = []
@@ -20,19 +22,24 @@ extension ActionOutcome {
                 if let to = from.after(event) { edges.append("\(from.rawValue) -\(event.rawValue)-> \(to.rawValue)") }
             }
         }
-        #expect(Set(edges) == [
-            "disappeared -viewWillAppear(_:)-> appearing", "appearing -viewDidAppear(_:)-> appeared",
-            "appeared -viewWillDisappear(_:)-> disappearing", "disappearing -viewDidDisappear(_:)-> disappeared",
-            "appearing -viewWillDisappear(_:)-> disappearing", "disappearing -viewWillAppear(_:)-> appearing",
-        ])
+        #expect(
+            Set(edges) == [
+                "disappeared -viewWillAppear(_:)-> appearing", "appearing -viewDidAppear(_:)-> appeared",
+                "appeared -viewWillDisappear(_:)-> disappearing", "disappearing -viewDidDisappear(_:)-> disappeared",
+                "appearing -viewWillDisappear(_:)-> disappearing", "disappearing -viewWillAppear(_:)-> appearing",
+            ])
     }
 
     @Test func firstDisplayAfterDidFinishLaunchingDidAppearAfterDidBecomeActive() throws {
         let out = try appSimulator("17.0").apply(.launch, to: AppSnapshot())
         #expect(out.vcCalls == firstDisplay)
         let m = out.callbacks.map(\.method)
-        #expect(try #require(m.firstIndex(of: "loadView()")) > #require(m.firstIndex(of: "application(_:didFinishLaunchingWithOptions:)")))
-        #expect(try #require(m.firstIndex(of: "viewDidAppear(_:)")) > #require(m.firstIndex(of: "applicationDidBecomeActive(_:)")))
+        #expect(
+            try #require(m.firstIndex(of: "loadView()")) > #require(
+                m.firstIndex(of: "application(_:didFinishLaunchingWithOptions:)")))
+        #expect(
+            try #require(m.firstIndex(of: "viewDidAppear(_:)")) > #require(
+                m.firstIndex(of: "applicationDidBecomeActive(_:)")))
         #expect(out.callbacks.first { $0.method == "viewWillAppear(_:)" }?.args?["animated"] == .bool(false))
     }
 
@@ -49,12 +56,16 @@ extension ActionOutcome {
 
     @Test func sceneRootAppearsAroundTheSceneForegroundCallbacks() throws {
         let out = try sceneSimulator().apply(.launch, to: AppSnapshot())
-        let m = out.callbacks.map { $0.viewController.map { "\($0)." } ?? "" }.enumerated().map { "\($1)\(out.callbacks[$0].method)" }
-        #expect(Array(m.suffix(10)) == [
-            "scene(_:willConnectTo:options:)", "root.loadView()", "root.viewDidLoad()",
-            "root.viewWillAppear(_:)", "root.viewIsAppearing(_:)", "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()",
-            "sceneWillEnterForeground(_:)", "sceneDidBecomeActive(_:)", "root.viewDidAppear(_:)",
-        ])
+        let m = out.callbacks.map { $0.viewController.map { "\($0)." } ?? "" }.enumerated().map {
+            "\($1)\(out.callbacks[$0].method)"
+        }
+        #expect(
+            Array(m.suffix(10)) == [
+                "scene(_:willConnectTo:options:)", "root.loadView()", "root.viewDidLoad()",
+                "root.viewWillAppear(_:)", "root.viewIsAppearing(_:)", "root.viewWillLayoutSubviews()",
+                "root.viewDidLayoutSubviews()",
+                "sceneWillEnterForeground(_:)", "sceneDidBecomeActive(_:)", "root.viewDidAppear(_:)",
+            ])
         #expect(out.callbacks.last?.sceneId == "scene-1")
     }
 
@@ -81,14 +92,20 @@ extension ActionOutcome {
     @Test func pushAndPop() throws {
         let sim = appSimulator("17.0")
         let pushed = try sim.run([.launch, .push(name: "B", sceneId: nil)])
-        #expect(pushed.vcCalls == ["B.loadView()", "B.viewDidLoad()", "root.viewWillDisappear(_:)", "B.viewWillAppear(_:)",
-                                   "B.viewIsAppearing(_:)", "B.viewWillLayoutSubviews()", "B.viewDidLayoutSubviews()",
-                                   "root.viewDidDisappear(_:)", "B.viewDidAppear(_:)"])
+        #expect(
+            pushed.vcCalls == [
+                "B.loadView()", "B.viewDidLoad()", "root.viewWillDisappear(_:)", "B.viewWillAppear(_:)",
+                "B.viewIsAppearing(_:)", "B.viewWillLayoutSubviews()", "B.viewDidLayoutSubviews()",
+                "root.viewDidDisappear(_:)", "B.viewDidAppear(_:)",
+            ])
         #expect(pushed.state.windows[0].contexts[0].stack.map(\.appearance) == [.disappeared, .appeared])
         let popped = try sim.apply(.pop(sceneId: nil), to: pushed.state)
-        #expect(popped.vcCalls == ["B.viewWillDisappear(_:)", "root.viewWillAppear(_:)", "root.viewIsAppearing(_:)",
-                                   "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()",
-                                   "B.viewDidDisappear(_:)", "root.viewDidAppear(_:)"])
+        #expect(
+            popped.vcCalls == [
+                "B.viewWillDisappear(_:)", "root.viewWillAppear(_:)", "root.viewIsAppearing(_:)",
+                "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()",
+                "B.viewDidDisappear(_:)", "root.viewDidAppear(_:)",
+            ])
         #expect(popped.state.windows[0].contexts[0].stack.map(\.name) == ["root"])
         // Nothing to pop: 409.
         #expect(throws: ActionRefusal.self) { try sim.apply(.pop(sceneId: nil), to: popped.state) }
@@ -98,22 +115,33 @@ extension ActionOutcome {
         let sim = appSimulator("17.0")
         let pushed = try sim.run([.launch, .push(name: "B", sceneId: nil)])
         let out = try sim.apply(.cancelInteractivePop(sceneId: nil), to: pushed.state)
-        #expect(out.vcCalls == ["B.viewWillDisappear(_:)", "root.viewWillAppear(_:)", "root.viewWillDisappear(_:)",
-                                "root.viewDidDisappear(_:)", "B.viewWillAppear(_:)", "B.viewDidAppear(_:)"])
+        #expect(
+            out.vcCalls == [
+                "B.viewWillDisappear(_:)", "root.viewWillAppear(_:)", "root.viewWillDisappear(_:)",
+                "root.viewDidDisappear(_:)", "B.viewWillAppear(_:)", "B.viewDidAppear(_:)",
+            ])
         #expect(out.state.windows[0].contexts[0].stack.map(\.appearance) == [.disappeared, .appeared])
-        #expect(throws: ActionRefusal.self) { try sim.apply(.cancelInteractivePop(sceneId: nil), to: try sim.apply(.launch, to: AppSnapshot()).state) }
+        #expect(throws: ActionRefusal.self) {
+            try sim.apply(.cancelInteractivePop(sceneId: nil), to: try sim.apply(.launch, to: AppSnapshot()).state)
+        }
     }
 
     @Test func fullScreenModalHidesThePresenter() throws {
         let sim = appSimulator("17.0")
         let shown = try sim.run([.launch, .present(name: "B", style: .fullScreen, sceneId: nil)])
-        #expect(shown.vcCalls == ["B.loadView()", "B.viewDidLoad()", "root.viewWillDisappear(_:)", "B.viewWillAppear(_:)",
-                                  "B.viewIsAppearing(_:)", "B.viewWillLayoutSubviews()", "B.viewDidLayoutSubviews()",
-                                  "B.viewDidAppear(_:)", "root.viewDidDisappear(_:)"])
+        #expect(
+            shown.vcCalls == [
+                "B.loadView()", "B.viewDidLoad()", "root.viewWillDisappear(_:)", "B.viewWillAppear(_:)",
+                "B.viewIsAppearing(_:)", "B.viewWillLayoutSubviews()", "B.viewDidLayoutSubviews()",
+                "B.viewDidAppear(_:)", "root.viewDidDisappear(_:)",
+            ])
         let gone = try sim.apply(.dismiss(sceneId: nil), to: shown.state)
-        #expect(gone.vcCalls == ["B.viewWillDisappear(_:)", "root.viewWillAppear(_:)", "root.viewIsAppearing(_:)",
-                                 "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()", "root.viewDidAppear(_:)",
-                                 "B.viewDidDisappear(_:)"])
+        #expect(
+            gone.vcCalls == [
+                "B.viewWillDisappear(_:)", "root.viewWillAppear(_:)", "root.viewIsAppearing(_:)",
+                "root.viewWillLayoutSubviews()", "root.viewDidLayoutSubviews()", "root.viewDidAppear(_:)",
+                "B.viewDidDisappear(_:)",
+            ])
         #expect(throws: ActionRefusal.self) { try sim.apply(.dismiss(sceneId: nil), to: gone.state) }
     }
 
@@ -130,12 +158,16 @@ extension ActionOutcome {
         let sim = appSimulator(version) { $0.device = device }
         let shown = try sim.run([.launch, .present(name: "B", style: .pageSheet, sceneId: nil)])
         #expect(shown.vcCalls.contains("root.viewWillDisappear(_:)") == hides)
-        #expect(try sim.run([.launch, .present(name: "B", style: .overFullScreen, sceneId: nil)]).vcCalls.contains("root.viewWillDisappear(_:)") == false)
+        #expect(
+            try sim.run([.launch, .present(name: "B", style: .overFullScreen, sceneId: nil)]).vcCalls.contains(
+                "root.viewWillDisappear(_:)") == false)
     }
 
     @Test func pushInsideAPresentationAndLoadOncePerController() throws {
         let sim = appSimulator("17.0")
-        let out = try sim.run([.launch, .present(name: "nav", style: .pageSheet, sceneId: nil), .push(name: "item", sceneId: nil)])
+        let out = try sim.run([
+            .launch, .present(name: "nav", style: .pageSheet, sceneId: nil), .push(name: "item", sceneId: nil),
+        ])
         #expect(out.state.windows[0].contexts.map { $0.stack.map(\.name) } == [["root"], ["nav", "item"]])
         #expect(out.vcCalls.filter { $0.hasSuffix("loadView()") } == ["item.loadView()"])
         let back = try sim.run([.pop(sceneId: nil), .dismiss(sceneId: nil)], from: out.state)
@@ -144,16 +176,27 @@ extension ActionOutcome {
 
     @Test func memoryWarningsReachEveryLoadedControllerAfterTheAppDelegate() throws {
         let sim = appSimulator("17.0")
-        let out = try sim.run([.launch, .push(name: "B", sceneId: nil), .present(name: "C", style: .pageSheet, sceneId: nil), .memoryWarning])
-        #expect(out.callbacks.map { $0.viewController.map { "\($0)." } ?? "" }.enumerated().map { "\($1)\(out.callbacks[$0].method)" }
-                == ["applicationDidReceiveMemoryWarning(_:)", "root.didReceiveMemoryWarning()",
-                    "B.didReceiveMemoryWarning()", "C.didReceiveMemoryWarning()"])
+        let out = try sim.run([
+            .launch, .push(name: "B", sceneId: nil), .present(name: "C", style: .pageSheet, sceneId: nil),
+            .memoryWarning,
+        ])
+        #expect(
+            out.callbacks.map { $0.viewController.map { "\($0)." } ?? "" }.enumerated().map {
+                "\($1)\(out.callbacks[$0].method)"
+            }
+                == [
+                    "applicationDidReceiveMemoryWarning(_:)", "root.didReceiveMemoryWarning()",
+                    "B.didReceiveMemoryWarning()", "C.didReceiveMemoryWarning()",
+                ])
     }
 
     @Test func navigationNeedsTheWindowOnScreen() throws {
         let sim = appSimulator("17.0")
         let bg = try sim.run([.launch, .background]).state
-        for a in [Action.push(name: "x", sceneId: nil), .pop(sceneId: nil), .present(name: "x", style: nil, sceneId: nil), .dismiss(sceneId: nil)] {
+        for a in [
+            Action.push(name: "x", sceneId: nil), .pop(sceneId: nil), .present(name: "x", style: nil, sceneId: nil),
+            .dismiss(sceneId: nil),
+        ] {
             #expect(throws: ActionRefusal.self) { try sim.apply(a, to: bg) }
             #expect(throws: ActionRefusal.self) { try sim.apply(a, to: AppSnapshot()) }
         }
@@ -179,7 +222,9 @@ extension ActionOutcome {
 @Suite struct RandomAppearanceTests {
     @Test(arguments: [false, true])
     func everyControllerFollowsTheFigure(_ scenes: Bool) throws {
-        let sim = scenes ? iPadSimulator { $0.backgroundModes = [.fetch] } : appSimulator("12.4") { $0.backgroundModes = [.fetch] }
+        let sim =
+            scenes
+            ? iPadSimulator { $0.backgroundModes = [.fetch] } : appSimulator("12.4") { $0.backgroundModes = [.fetch] }
         for seed in 0..<25 {
             var rng = SplitMix64(seed: UInt64(500 + seed))
             var state = AppSnapshot()
@@ -197,7 +242,10 @@ extension ActionOutcome {
                     tracked[key] = after ?? before
                 }
                 // Controllers no longer in any window start over.
-                let live = Set(out.state.windows.flatMap { w in w.contexts.flatMap { $0.stack.map { "\(w.sceneId ?? "app")/\($0.name)" } } })
+                let live = Set(
+                    out.state.windows.flatMap { w in
+                        w.contexts.flatMap { $0.stack.map { "\(w.sceneId ?? "app")/\($0.name)" } }
+                    })
                 tracked = tracked.filter { live.contains($0.key) }
                 // The tracking agrees with the state; exactly the top controller of a shown window has appeared.
                 for w in out.state.windows {
@@ -205,7 +253,11 @@ extension ActionOutcome {
                         for (k, vc) in context.stack.enumerated() {
                             if let t = tracked["\(w.sceneId ?? "app")/\(vc.name)"] { #expect(t == vc.appearance) }
                             let isTop = ci == w.contexts.count - 1 && k == context.stack.count - 1
-                            if isTop && w.rootShown { #expect(vc.appearance == .appeared, "seed \(seed) step \(step): top \(vc.name) is \(vc.appearance)") }
+                            if isTop && w.rootShown {
+                                #expect(
+                                    vc.appearance == .appeared,
+                                    "seed \(seed) step \(step): top \(vc.name) is \(vc.appearance)")
+                            }
                             if k < context.stack.count - 1 { #expect(vc.appearance == .disappeared) }
                         }
                     }

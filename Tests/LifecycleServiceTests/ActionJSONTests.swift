@@ -1,6 +1,7 @@
-@testable import LifecycleService
 import LifecycleModel
 import Testing
+
+@testable import LifecycleService
 
 /// Every action kind's JSON: what the service writes, it reads back the same.
 @Suite struct ActionJSONTests {

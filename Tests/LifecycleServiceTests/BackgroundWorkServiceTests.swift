@@ -1,7 +1,8 @@
 import Foundation
-@testable import LifecycleService
 import LifecycleModel
 import Testing
+
+@testable import LifecycleService
 
 /// Issue #11 through the service: config fields, version normalisation, the new
 /// actions' JSON, and their 400s and 409s (which change nothing).
@@ -22,12 +23,16 @@ import Testing
 
     @Test(arguments: [
         (#"{"lifecycle":"scene","iosVersion":"26.0","sdkVersion":"27.0"}"#, "sdkVersion"),
-        (#"{"iosVersion":"17.0","sdkVersion":"18"}"#, "sdkVersion"), (#"{"iosVersion":"17.0","sdkVersion":"26.0"}"#, "sdkVersion"),
+        (#"{"iosVersion":"17.0","sdkVersion":"18"}"#, "sdkVersion"),
+        (#"{"iosVersion":"17.0","sdkVersion":"26.0"}"#, "sdkVersion"),
         (#"{"iosVersion":"27.0","sdkVersion":"17.0"}"#, "sdkVersion"),
         (#"{"sdkVersion":"9.0"}"#, "sdkVersion"),
         (#"{"lifecycle":"app","iosVersion":"27.0"}"#, "lifecycle"),
         (#"{"lifecycle":"app","iosVersion":"27.0","sdkVersion":"27.0"}"#, "lifecycle"),
-        (#"{"lifecycle":"app","iosVersion":"12.4","backgroundTasks":[{"identifier":"a","kind":"appRefresh"}]}"#, "backgroundTasks"),
+        (
+            #"{"lifecycle":"app","iosVersion":"12.4","backgroundTasks":[{"identifier":"a","kind":"appRefresh"}]}"#,
+            "backgroundTasks"
+        ),
         (#"{"backgroundTasks":[{"identifier":"a","kind":"nightly"}]}"#, "backgroundTasks[0].kind"),
         (#"{"backgroundTasks":[{"identifier":"a"}]}"#, "backgroundTasks[0].kind"),
         (#"{"backgroundTasks":[{"identifier":"","kind":"appRefresh"}]}"#, "backgroundTasks[0].identifier"),
@@ -52,7 +57,9 @@ import Testing
         let r = client.send("POST", "/v1/sessions", #"{"lifecycle":"app","iosVersion":"27.0"}"#)
         let detail = r.json["detail"] as? String ?? ""
         #expect(detail.contains("scene life cycle") && detail.contains("sdkVersion"))
-        #expect(client.send("POST", "/v1/sessions", #"{"lifecycle":"app","iosVersion":"27.0","sdkVersion":"26.0"}"#).status == 201)
+        #expect(
+            client.send("POST", "/v1/sessions", #"{"lifecycle":"app","iosVersion":"27.0","sdkVersion":"26.0"}"#).status
+                == 201)
     }
 
     @Test(arguments: [
@@ -71,7 +78,8 @@ import Testing
         #expect(client.send("GET", "/v1/sessions/\(id)").json["callbackCount"] as? Int == 0)
     }
 
-    static let config = #"{"iosVersion":"27.0","backgroundModes":["fetch"],"registersForRemoteNotifications":true,"backgroundTasks":[{"identifier":"com.example.refresh","kind":"appRefresh"}]}"#
+    static let config =
+        #"{"iosVersion":"27.0","backgroundModes":["fetch"],"registersForRemoteNotifications":true,"backgroundTasks":[{"identifier":"com.example.refresh","kind":"appRefresh"}]}"#
 
     /// The refusals of the model are 409s saying what to send, and change nothing.
     @Test func refusalsAre409sThatChangeNothing() {

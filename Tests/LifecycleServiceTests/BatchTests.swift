@@ -1,7 +1,8 @@
 import Foundation
-@testable import LifecycleService
 import LifecycleModel
 import Testing
+
+@testable import LifecycleService
 
 /// `POST …/actions` with an array (issue #13 item 3): in order, all or nothing.
 @Suite struct BatchTests {
@@ -9,14 +10,18 @@ import Testing
 
     /// What a client can observe of a session: its summary, whole log and journal.
     func snapshot(_ id: String) -> [String] {
-        [client.send("GET", "/v1/sessions/\(id)").text,
-         client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")]).text,
-         client.send("GET", "/v1/sessions/\(id)/journal").text]
+        [
+            client.send("GET", "/v1/sessions/\(id)").text,
+            client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")]).text,
+            client.send("GET", "/v1/sessions/\(id)/journal").text,
+        ]
     }
 
     @Test func aBatchEqualsItsActionsOneByOne() throws {
-        let actions = [#"{"type":"launch"}"#, #"{"type":"background"}"#, #"{"type":"advanceTime","seconds":10}"#,
-                       #"{"type":"openURL","url":"myapp://x"}"#]
+        let actions = [
+            #"{"type":"launch"}"#, #"{"type":"background"}"#, #"{"type":"advanceTime","seconds":10}"#,
+            #"{"type":"openURL","url":"myapp://x"}"#,
+        ]
         let single = client.create()
         let results = actions.map { client.act(single, $0) }
         #expect(results.allSatisfy { $0.status == 200 })
@@ -30,12 +35,15 @@ import Testing
         }
         #expect(Self.canonical(r.json["state"]) == Self.canonical(results.last?.json["state"]))
         // Same log, same journal, same state: only the ids differ.
-        #expect(snapshot(batched).map { $0.replacingOccurrences(of: batched, with: "ID") }
+        #expect(
+            snapshot(batched).map { $0.replacingOccurrences(of: batched, with: "ID") }
                 == snapshot(single).map { $0.replacingOccurrences(of: single, with: "ID") })
     }
 
     static func canonical(_ value: Any?) -> String {
-        guard let value, let data = try? JSONSerialization.data(withJSONObject: value, options: .sortedKeys) else { return "" }
+        guard let value, let data = try? JSONSerialization.data(withJSONObject: value, options: .sortedKeys) else {
+            return ""
+        }
         return String(decoding: data, as: UTF8.self)
     }
 
@@ -47,7 +55,8 @@ import Testing
         #expect(r.status == 409)
         #expect(r.json["type"] as? String == "urn:lifecycled:problem:action-not-allowed")
         #expect(r.json["step"] as? Int == 2)
-        #expect((r.json["detail"] as? String)?.hasPrefix("step 2: launch is not possible while the app is active") == true)
+        #expect(
+            (r.json["detail"] as? String)?.hasPrefix("step 2: launch is not possible while the app is active") == true)
         #expect(r.json["state"] as? String == "active")  // the state the step met, not the session's
         #expect((r.json["allowedActions"] as? [String])?.contains("background") == true)
         #expect(snapshot(id) == before)
@@ -80,13 +89,15 @@ import Testing
         let empty = client.act(id, "[]")
         #expect(empty.status == 400)
         #expect(empty.json["field"] as? String == "(body)")
-        let many = Array(repeating: #"{"type":"memoryWarning"}"#, count: Service.maxBatchActions + 1).joined(separator: ",")
+        let many = Array(repeating: #"{"type":"memoryWarning"}"#, count: Service.maxBatchActions + 1).joined(
+            separator: ",")
         let tooMany = client.act(id, "[\(many)]")
         #expect(tooMany.status == 400)
         #expect((tooMany.json["detail"] as? String)?.contains("at most 1000") == true)
         let most = Array(repeating: #"{"type":"memoryWarning"}"#, count: Service.maxBatchActions).joined(separator: ",")
         #expect(client.act(id, "[\(most)]").status == 200)
-        #expect(client.send("GET", "/v1/sessions/\(id)").json["callbackCount"] as? Int == 0)  // not running: no callbacks
+        // not running: no callbacks
+        #expect(client.send("GET", "/v1/sessions/\(id)").json["callbackCount"] as? Int == 0)
     }
 
     @Test func aBatchOnAMissingSessionIs404() {

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LifecycleService
 import LifecycleModel
 import Testing
+
+@testable import LifecycleService
 
 /// Reset, `GET /openapi.yaml` and friendlier input (issue #13 items 6, 7, 8).
 @Suite struct HarnessKitTests {
@@ -29,12 +30,15 @@ import Testing
 
     // MARK: GET /openapi.yaml
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test func servesTheContractItWasBuiltWith() throws {
         let onDisk = try String(contentsOf: Self.repository.appendingPathComponent("openapi.yaml"), encoding: .utf8)
         // Fails when openapi.yaml changed without `make openapi` (scripts/gen-openapi-swift.sh).
-        #expect(OpenAPIDocument.yaml == onDisk, "run make openapi: Sources/LifecycleService/Contract/OpenAPIDocument.swift is stale")
+        #expect(
+            OpenAPIDocument.yaml == onDisk,
+            "run make openapi: Sources/LifecycleService/Contract/OpenAPIDocument.swift is stale")
         let r = client.send("GET", "/openapi.yaml")
         #expect(r.status == 200)
         #expect(r.contentType == "application/yaml")
@@ -46,13 +50,16 @@ import Testing
 
     // MARK: iosVersion forms
 
-    @Test(arguments: [("17", "17.0"), ("17.0.1", "17.0"), ("13.2.3", "13.2"), ("11", "11.0"), ("26", "26.0"), ("15.4", "15.4")])
+    @Test(arguments: [
+        ("17", "17.0"), ("17.0.1", "17.0"), ("13.2.3", "13.2"), ("11", "11.0"), ("26", "26.0"), ("15.4", "15.4"),
+    ])
     func iosVersionFormsAreNormalised(_ sent: String, _ echoed: String) {
         let r = client.send("POST", "/v1/sessions", #"{"iosVersion":"\#(sent)"}"#)
         #expect(r.status == 201, "\(r.text)")
         #expect((r.json["config"] as? [String: Any])?["iosVersion"] as? String == echoed)
         let id = r.json["id"] as? String ?? ""
-        #expect(client.send("PUT", "/v1/sessions/\(id)", #"{"iosVersion":"\#(echoed)"}"#).status == 200)  // the same config
+        // the same config
+        #expect(client.send("PUT", "/v1/sessions/\(id)", #"{"iosVersion":"\#(echoed)"}"#).status == 200)
     }
 
     // MARK: did you mean
@@ -63,7 +70,10 @@ import Testing
         ("POST", "/v1/sessions", #"{"lifecycle":"scen"}"#, "lifecycle", "scene"),
         ("POST", "/v1/sessions", #"{"device":"iphon"}"#, "device", "iphone"),
         ("POST", "/v1/sessions", #"{"backgroundModes":["fech"]}"#, "backgroundModes[0]", "fetch"),
-        ("POST", "/v1/sessions", #"{"quirks":{"orientationQueris":true}}"#, "quirks.orientationQueris", "orientationQueries"),
+        (
+            "POST", "/v1/sessions", #"{"quirks":{"orientationQueris":true}}"#, "quirks.orientationQueris",
+            "orientationQueries"
+        ),
         ("POST", "/v1/simulate", #"{"action":[]}"#, "action", "actions"),
         ("POST", "/v1/simulate", #"{"actions":[{"type":"lanch"}]}"#, "actions[0].type", "launch"),
         ("POST", "/v1/simulate", #"{"actions":[{"type":"back"}]}"#, "actions[0].type", "background"),
@@ -100,7 +110,8 @@ import Testing
     @Test(arguments: [
         ("GET", "/healthz", "x", [String]()), ("GET", "/v1/sessions", "limt", ["after", "limit"]),
         ("POST", "/v1/sessions", "limit", []), ("GET", "/metrics", "debug", []),
-        ("POST", "/v1/simulate", "fromat", ["format"]), ("GET", "/openapi.yaml", "v", []), ("DELETE", "/v1/sessions", "all", []),
+        ("POST", "/v1/simulate", "fromat", ["format"]), ("GET", "/openapi.yaml", "v", []),
+        ("DELETE", "/v1/sessions", "all", []),
     ])
     func unknownQueryArgumentsAre400s(_ method: String, _ path: String, _ name: String, _ allowed: [String]) {
         let before = client.service.sessionCount
@@ -119,18 +130,25 @@ import Testing
         #expect(client.send("GET", "/v1/sessions/\(id)").json["callbackCount"] as? Int == 0)
         let cb = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limt", "5")])
         #expect(cb.json["suggestion"] as? String == "limit")
-        #expect(client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "0"), ("limit", "5"), ("format", "text")]).status == 200)
-        #expect(client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("format", "mermiad")]).json["suggestion"] as? String == "mermaid")
+        #expect(
+            client.send(
+                "GET", "/v1/sessions/\(id)/callbacks", query: [("after", "0"), ("limit", "5"), ("format", "text")]
+            ).status == 200)
+        #expect(
+            client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("format", "mermiad")]).json["suggestion"]
+                as? String == "mermaid")
     }
 
     // MARK: step numbering
 
     @Test func simulateCountsStepsFromZeroInFieldAndMessage() {
-        let bad = client.send("POST", "/v1/simulate", #"{"actions":[{"type":"launch"},{"type":"background"},{"type":"openURL"}]}"#)
+        let bad = client.send(
+            "POST", "/v1/simulate", #"{"actions":[{"type":"launch"},{"type":"background"},{"type":"openURL"}]}"#)
         #expect(bad.json["step"] as? Int == 2)
         #expect(bad.json["field"] as? String == "actions[2].url")
         #expect((bad.json["detail"] as? String)?.hasPrefix("step 2: actions[2].url is required") == true, "\(bad.text)")
-        let refused = client.send("POST", "/v1/simulate", #"{"actions":[{"type":"launch"},{"type":"background"},{"type":"unlock"}]}"#)
+        let refused = client.send(
+            "POST", "/v1/simulate", #"{"actions":[{"type":"launch"},{"type":"background"},{"type":"unlock"}]}"#)
         #expect(refused.status == 409)
         #expect(refused.json["step"] as? Int == 2)
         #expect((refused.json["detail"] as? String)?.hasPrefix("step 2: unlock") == true, "\(refused.text)")

@@ -1,5 +1,6 @@
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// A whole number at the edge of `Int`: a range up to `Int.max` must not trap on a
 /// double that rounds to 2^63 (one past `Int.max`); it is a 400 like any value out of range.

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LifecycleService
 import LifecycleModel
 import Testing
+
+@testable import LifecycleService
 
 /// Rotation, Dark Mode, tabs and children through the service: the JSON members,
 /// the state they add, and bad input (a 400 naming the field, or a 409 saying what
@@ -16,7 +17,8 @@ import Testing
         (#"{"type":"selectTab"}"#, "index"), (#"{"type":"selectTab","index":-1}"#, "index"),
         (#"{"type":"selectTab","index":1.5}"#, "index"), (#"{"type":"selectTab","index":9}"#, "index"),
         (#"{"type":"addChild"}"#, "name"), (#"{"type":"addChild","name":""}"#, "name"),
-        (#"{"type":"removeChild","name":3}"#, "name"), (#"{"type":"rotate","orientation":"portrait","style":"dark"}"#, "style"),
+        (#"{"type":"removeChild","name":3}"#, "name"),
+        (#"{"type":"rotate","orientation":"portrait","style":"dark"}"#, "style"),
     ])
     func badMembersNameTheField(_ body: String, _ field: String) {
         let id = client.create(#"{"tabs":["home","search"]}"#)
@@ -45,11 +47,17 @@ import Testing
 
     /// 409s that say what to send, and change nothing.
     @Test(arguments: [
-        (#"{}"#, #"{"type":"rotate","orientation":"portraitUpsideDown"}"#, "send portrait, landscapeLeft or landscapeRight"),
+        (
+            #"{}"#, #"{"type":"rotate","orientation":"portraitUpsideDown"}"#,
+            "send portrait, landscapeLeft or landscapeRight"
+        ),
         (#"{"tabs":["home","search"]}"#, #"{"type":"selectTab","index":2}"#, "index from 0 to 1"),
         (#"{}"#, #"{"type":"selectTab","index":0}"#, "config tabs"),
         (#"{}"#, #"{"type":"removeChild","name":"banner"}"#, "addChild first"),
-        (#"{"lifecycle":"app","iosVersion":"12.4"}"#, #"{"type":"setAppearance","style":"dark"}"#, "iosVersion 13.0 or later"),
+        (
+            #"{"lifecycle":"app","iosVersion":"12.4"}"#, #"{"type":"setAppearance","style":"dark"}"#,
+            "iosVersion 13.0 or later"
+        ),
     ])
     func refusalsSayWhatToSend(_ config: String, _ action: String, _ needs: String) {
         let id = client.create(config)

@@ -1,6 +1,7 @@
 import Foundation
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// Issue #9 item 1: the duplicate-key check is linear and objects and arrays are bounded.
 @Suite struct JSONLimitsTests {
@@ -22,7 +23,10 @@ import Testing
 
     @Test func duplicatesAreFoundPastTheLinearScan() throws {
         let keys = Self.keys(50_000)
-        guard case .object(let members) = try JSONParser.parse(Self.object(keys)) else { Issue.record("not an object"); return }
+        guard case .object(let members) = try JSONParser.parse(Self.object(keys)) else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members.count == 50_000)
         #expect(members.map(\.key) == keys)  // order kept
         for duplicate in [keys[0], keys[JSONParser.linearKeyScan - 1], keys[JSONParser.linearKeyScan], keys[49_999]] {
@@ -48,8 +52,12 @@ import Testing
     }
 
     @Test func arraysAreBoundedToo() {
-        let body = Array(("[" + Array(repeating: "0", count: JSONParser.maxMembers + 1).joined(separator: ",") + "]").utf8)
-        do { _ = try JSONParser.parse(body); Issue.record("accepted") } catch {
+        let body = Array(
+            ("[" + Array(repeating: "0", count: JSONParser.maxMembers + 1).joined(separator: ",") + "]").utf8)
+        do {
+            _ = try JSONParser.parse(body)
+            Issue.record("accepted")
+        } catch {
             #expect(error.message == "more than \(JSONParser.maxMembers) elements in one array")
         }
         let ok = Array(("[" + Array(repeating: "0", count: JSONParser.maxMembers).joined(separator: ",") + "]").utf8)

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LifecycleService
 import LifecycleModel
 import Testing
+
+@testable import LifecycleService
 
 /// `GET …/journal` (issue #13 item 4): every accepted action, replayable exactly.
 @Suite struct JournalEndpointTests {
@@ -64,16 +65,25 @@ import Testing
     /// The journal's `config` text and each action's text, as the server wrote them.
     static func split(_ text: String) -> (config: String, actions: [String])? {
         guard let c = text.range(of: #"{"config":"#), let a = text.range(of: #","actions":["#),
-              let end = text.range(of: #"],"complete":"#, options: .backwards) else { return nil }
+            let end = text.range(of: #"],"complete":"#, options: .backwards)
+        else { return nil }
         let config = String(text[c.upperBound..<a.lowerBound])
         var actions: [String] = []
-        var depth = 0, inString = false, escaped = false
+        var depth = 0
+        var inString = false
+        var escaped = false
         var current = ""
         for ch in text[a.upperBound..<end.lowerBound] {
             if depth == 0 && ch == "," { continue }
             current.append(ch)
             if inString {
-                if escaped { escaped = false } else if ch == "\\" { escaped = true } else if ch == "\"" { inString = false }
+                if escaped {
+                    escaped = false
+                } else if ch == "\\" {
+                    escaped = true
+                } else if ch == "\"" {
+                    inString = false
+                }
                 continue
             }
             switch ch {
@@ -81,7 +91,10 @@ import Testing
             case "{", "[": depth += 1
             case "}", "]":
                 depth -= 1
-                if depth == 0 { actions.append(current); current = "" }
+                if depth == 0 {
+                    actions.append(current)
+                    current = ""
+                }
             default: break
             }
         }
@@ -93,7 +106,8 @@ import Testing
         let empty = client.send("GET", "/v1/sessions/\(id)/journal")
         let config = client.send("GET", "/v1/sessions/\(id)").text
         // The journal's config is the session's resolved config, byte for byte.
-        let configText = config[config.range(of: #""config":"#)!.upperBound..<config.range(of: #","state":"#)!.lowerBound]
+        let configText = config[
+            config.range(of: #""config":"#)!.upperBound..<config.range(of: #","state":"#)!.lowerBound]
         #expect(empty.text == #"{"config":\#(configText),"actions":[],"complete":true}"#)
         #expect(client.act(id, #"{"type":"launch"}"#).status == 200)
         #expect(client.act(id, #"{"type":"launch"}"#).status == 409)
@@ -129,9 +143,12 @@ import Testing
         let second = ServiceClient(try Service(dataDirectory: dir, fsync: .never))
         let (restored, problems) = second.service.restoreSessions()
         #expect(restored == 1 && problems.isEmpty, "\(problems)")
-        #expect(second.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")]).text
+        #expect(
+            second.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")]).text
                 == first.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")]).text)
-        #expect(second.send("GET", "/v1/sessions/\(id)/journal").text == first.send("GET", "/v1/sessions/\(id)/journal").text)
+        #expect(
+            second.send("GET", "/v1/sessions/\(id)/journal").text
+                == first.send("GET", "/v1/sessions/\(id)/journal").text)
     }
 
     @Test func aFullJournalStopsAndSaysSo() {
@@ -140,7 +157,9 @@ import Testing
         #expect(journal.count == 2)  // {"type":"memoryWarning"} is 24 bytes, with its comma 25
         #expect(!journal.isComplete)
         #expect(journal.bytes <= 64)
-        #expect(String(decoding: journal.encodedActions, as: UTF8.self) == #"{"type":"memoryWarning"},{"type":"memoryWarning"}"#)
+        #expect(
+            String(decoding: journal.encodedActions, as: UTF8.self)
+                == #"{"type":"memoryWarning"},{"type":"memoryWarning"}"#)
     }
 
     @Test func journalOfAMissingSessionIs404AndItTakesOnlyGET() {

@@ -1,8 +1,9 @@
 import Dispatch
 import Foundation
-@testable import LifecycleService
 import Synchronization
 import Testing
+
+@testable import LifecycleService
 
 /// With `--data-dir`, an id deleted (or expired) and PUT again keeps its new journal:
 /// the old session's journal is gone before the id can be used again.

@@ -1,6 +1,7 @@
 import Foundation
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// Issue #9 item 7: `--data-dir` journals restore sessions exactly.
 @Suite struct JournalTests {
@@ -21,9 +22,11 @@ import Testing
         let app = first.create(#"{"lifecycle":"app","iosVersion":"11.0","backgroundModes":["remote-notification"]}"#)
         let scene = first.create("{}")
         let gone = first.create()
-        for action in [#"{"type":"launch"}"#, #"{"type":"launch"}"#, #"{"type":"background"}"#,
-                       #"{"type":"receiveNotification","payload":{"aps":{"content-available":1},"n":[1,2.50,"\u00e9"]}}"#,
-                       #"{"type":"advanceTime","seconds":30}"#, #"{"type":"openURL","url":"myapp://x"}"#] {
+        for action in [
+            #"{"type":"launch"}"#, #"{"type":"launch"}"#, #"{"type":"background"}"#,
+            #"{"type":"receiveNotification","payload":{"aps":{"content-available":1},"n":[1,2.50,"\u00e9"]}}"#,
+            #"{"type":"advanceTime","seconds":30}"#, #"{"type":"openURL","url":"myapp://x"}"#,
+        ] {
             first.act(app, action)  // the second launch is refused (409) and not journaled
         }
         first.act(scene, #"{"type":"launch"}"#)

@@ -1,7 +1,8 @@
 import Foundation
 import ServiceHTTP
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// Issue #9 items 2 and 6: bounds in bytes for logs, the whole service and responses.
 @Suite struct MemoryBoundsTests {
@@ -33,7 +34,8 @@ import Testing
         let callbacks = page.json["callbacks"] as? [[String: Any]] ?? []
         #expect(callbacks.count == page.json["total"] as? Int)
         // Plus the journal's own bytes (GET …/journal, issue #13): the payload is shared, not counted twice.
-        let journal = client.service.store.find(UUID(uuidString: id) ?? UUID())?.session.withLock { $0.journal.bytes } ?? -1
+        let journal =
+            client.service.store.find(UUID(uuidString: id) ?? UUID())?.session.withLock { $0.journal.bytes } ?? -1
         #expect(journal > 0 && journal < 256)
         #expect(client.service.memory.bytesUsed == Session.baseCost + bytes + journal)
     }
@@ -44,7 +46,9 @@ import Testing
         let id = client.create()
         client.act(id, #"{"type":"launch"}"#)
         for _ in 0..<20 {
-            #expect(client.act(id, #"{"type":"receiveNotification","payload":"# + Self.payload(64 << 10) + "}").status == 200)
+            #expect(
+                client.act(id, #"{"type":"receiveNotification","payload":"# + Self.payload(64 << 10) + "}").status
+                    == 200)
         }
         let bytes = Self.logBytes(client, id)
         #expect(bytes <= 300_000 && bytes > 200_000, "\(bytes)")
@@ -64,7 +68,8 @@ import Testing
         client.act(id, #"{"type":"launch"}"#)
         var statuses: [Int] = []
         for _ in 0..<10 {
-            statuses.append(client.act(id, #"{"type":"receiveNotification","payload":"# + Self.payload(64 << 10) + "}").status)
+            statuses.append(
+                client.act(id, #"{"type":"receiveNotification","payload":"# + Self.payload(64 << 10) + "}").status)
         }
         #expect(statuses.prefix(5).allSatisfy { $0 == 200 } && statuses.last == 503, "\(statuses)")
         let refused = client.act(id, #"{"type":"background"}"#)
@@ -90,7 +95,8 @@ import Testing
         let step = r.json["step"] as? Int ?? 0
         #expect(step > 10 && step < 400)
         #expect((r.json["detail"] as? String)?.contains("split the run") == true)
-        let fits = client.send("POST", "/v1/simulate", #"{"actions":["# + steps.prefix(step / 2).joined(separator: ",") + "]}")
+        let fits = client.send(
+            "POST", "/v1/simulate", #"{"actions":["# + steps.prefix(step / 2).joined(separator: ",") + "]}")
         #expect(fits.status == 200 && fits.response.body.count <= 100_000)
     }
 
@@ -118,7 +124,9 @@ import Testing
         let id = client.create()
         client.act(id, #"{"type":"launch"}"#)
         for _ in 0..<10 { client.act(id, #"{"type":"receiveNotification","payload":"# + Self.payload(50_000) + "}") }
-        var after = 0, seen: [Int] = [], pages = 0
+        var after = 0
+        var seen: [Int] = []
+        var pages = 0
         while pages < 100 {
             let page = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", String(after))])
             #expect(page.status == 200 && page.response.body.count <= 200_000)

@@ -1,7 +1,8 @@
 import Foundation
 import ServiceHTTP
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// The budget's 503, which the bridge answers itself (before a body is read, or for a
 /// GET whose answer does not fit), is a memory-budget-reached problem with its own

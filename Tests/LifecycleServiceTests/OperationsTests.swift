@@ -1,12 +1,18 @@
 import Foundation
 import ServiceHTTP
-@testable import LifecycleService
+import Synchronization
 import Testing
+
+@testable import LifecycleService
 
 extension ServiceClient {
     @discardableResult
-    func send(_ method: String, _ path: String, _ body: String? = nil, headers: [(name: String, value: String)]) -> Reply {
-        Reply(response: service.handle(ServiceRequest(method: method, path: path, body: Array((body ?? "").utf8), headers: headers)))
+    func send(_ method: String, _ path: String, _ body: String? = nil, headers: [(name: String, value: String)])
+        -> Reply
+    {
+        Reply(
+            response: service.handle(
+                ServiceRequest(method: method, path: path, body: Array((body ?? "").utf8), headers: headers)))
     }
 }
 
@@ -19,7 +25,8 @@ private func sample(_ text: String, _ name: String, _ labels: String = "") -> In
 
 /// `/metrics`: the counters move with what the service did.
 @Suite struct MetricsTests {
-    let client = ServiceClient(Service(limits: ServiceLimits(maxLog: 3), settings: ServiceSettings(version: "9.9.9-test")))
+    let client = ServiceClient(
+        Service(limits: ServiceLimits(maxLog: 3), settings: ServiceSettings(version: "9.9.9-test")))
 
     @Test func countsSessionsActionsCallbacksAndRequests() throws {
         let a = client.create()
@@ -50,11 +57,18 @@ private func sample(_ text: String, _ name: String, _ labels: String = "") -> In
         #expect(sample(text, "lifecycled_http_requests_total", #"route="/v1/sessions/{id}/actions",status="200""#) == 2)
         #expect(sample(text, "lifecycled_http_requests_total", #"route="/v1/sessions/{id}/actions",status="409""#) == 1)
         #expect(sample(text, "lifecycled_http_requests_total", #"route="/v1/sessions/{id}",status="404""#) == 1)
-        #expect(sample(text, "lifecycled_http_request_duration_seconds_count", #"route="/v1/sessions/{id}/actions""#) == 3)
-        #expect(sample(text, "lifecycled_http_request_duration_seconds_bucket", #"route="/v1/sessions/{id}/actions",le="+Inf""#) == 3)
+        #expect(
+            sample(text, "lifecycled_http_request_duration_seconds_count", #"route="/v1/sessions/{id}/actions""#) == 3)
+        #expect(
+            sample(
+                text, "lifecycled_http_request_duration_seconds_bucket", #"route="/v1/sessions/{id}/actions",le="+Inf""#
+            ) == 3)
         #expect(sample(text, "lifecycled_log_lines_dropped_total") == 0)
         // The scrape itself is counted after it is rendered.
-        #expect(sample(client.send("GET", "/metrics").text, "lifecycled_http_requests_total", #"route="/metrics",status="200""#) == 1)
+        #expect(
+            sample(
+                client.send("GET", "/metrics").text, "lifecycled_http_requests_total", #"route="/metrics",status="200""#
+            ) == 1)
     }
 
     @Test func logLinesDroppedIsSettableByTheExecutable() {
@@ -66,7 +80,8 @@ private func sample(_ text: String, _ name: String, _ labels: String = "") -> In
         let now = ManualClock()
         let service = Service(limits: ServiceLimits(sessionTTL: 10), clock: { now.read() })
         let c = ServiceClient(service)
-        _ = c.create(); _ = c.create()
+        _ = c.create()
+        _ = c.create()
         now.advance(seconds: 11)
         service.sweepExpiredSessions()
         let text = c.send("GET", "/metrics").text
@@ -78,7 +93,9 @@ private func sample(_ text: String, _ name: String, _ labels: String = "") -> In
         let service = Service()
         await withTaskGroup(of: Void.self) { group in
             for _ in 0..<8 {
-                group.addTask { for _ in 0..<250 { _ = service.handle(ServiceRequest(method: "GET", path: "/healthz")) } }
+                group.addTask {
+                    for _ in 0..<250 { _ = service.handle(ServiceRequest(method: "GET", path: "/healthz")) }
+                }
             }
         }
         #expect(service.metrics.requestCount(.health, status: 200) == 2000)
@@ -98,8 +115,6 @@ final class ManualClock: Sendable {
     func read() -> UInt64 { nanos.withLock { $0 } }
     func advance(seconds: Double) { nanos.withLock { $0 += UInt64(seconds * 1e9) } }
 }
-
-import Synchronization
 
 /// `X-Request-Id`: echoed or generated, on every response and in problem bodies.
 @Suite struct RequestIDTests {
@@ -157,16 +172,21 @@ import Synchronization
 @Suite struct CORSTests {
     @Test func offByDefaultOptionsIs405() {
         let c = ServiceClient()
-        let r = c.send("OPTIONS", "/v1/sessions", headers: [("Origin", "https://a.example"), ("Access-Control-Request-Method", "POST")])
+        let r = c.send(
+            "OPTIONS", "/v1/sessions",
+            headers: [("Origin", "https://a.example"), ("Access-Control-Request-Method", "POST")])
         #expect(r.status == 405)
         #expect(r.response.headerValue("Allow") == "GET, HEAD, POST, DELETE")
         #expect(r.response.headerValue("Access-Control-Allow-Origin") == nil)
-        #expect(c.send("GET", "/healthz", headers: [("Origin", "https://a.example")]).response.headerValue("Vary") == nil)
+        #expect(
+            c.send("GET", "/healthz", headers: [("Origin", "https://a.example")]).response.headerValue("Vary") == nil)
     }
 
     @Test func preflightAndSimpleRequestsFromAllowedOrigin() {
         let c = ServiceClient(Service(settings: ServiceSettings(corsOrigins: ["https://a.example"])))
-        let pre = c.send("OPTIONS", "/v1/sessions/\(UUID())", headers: [("Origin", "https://a.example"), ("Access-Control-Request-Method", "PUT")])
+        let pre = c.send(
+            "OPTIONS", "/v1/sessions/\(UUID())",
+            headers: [("Origin", "https://a.example"), ("Access-Control-Request-Method", "PUT")])
         #expect(pre.status == 204)
         #expect(pre.response.headerValue("Access-Control-Allow-Origin") == "https://a.example")
         #expect(pre.response.headerValue("Access-Control-Allow-Methods") == "GET, HEAD, PUT, DELETE")
@@ -182,7 +202,11 @@ import Synchronization
         let other = c.send("GET", "/healthz", headers: [("Origin", "https://evil.example")])
         #expect(other.response.headerValue("Access-Control-Allow-Origin") == nil)
         #expect(other.response.headerValue("Vary") == "Origin")
-        #expect(c.send("OPTIONS", "/healthz", headers: [("Origin", "https://evil.example"), ("Access-Control-Request-Method", "GET")]).status == 405)
+        #expect(
+            c.send(
+                "OPTIONS", "/healthz",
+                headers: [("Origin", "https://evil.example"), ("Access-Control-Request-Method", "GET")]
+            ).status == 405)
     }
 
     @Test func starAllowsAnyOrigin() {
@@ -206,7 +230,8 @@ import Synchronization
         let logged = client.send("GET", "/v1/sessions/\(id)").json["callbackCount"] as? Int
         #expect((logged ?? 0) > 0)
         // Same config (defaults spelled out or not): 200, and the session is untouched.
-        let again = client.send("PUT", "/v1/sessions/\(id.lowercased())", #"{"iosVersion":"11.0","lifecycle":"app","device":"iphone"}"#)
+        let again = client.send(
+            "PUT", "/v1/sessions/\(id.lowercased())", #"{"iosVersion":"11.0","lifecycle":"app","device":"iphone"}"#)
         #expect(again.status == 200)
         #expect(again.json["callbackCount"] as? Int == logged)
         let other = client.send("PUT", "/v1/sessions/\(id)", #"{"lifecycle":"app","iosVersion":"12.0"}"#)
@@ -241,7 +266,10 @@ import Synchronization
         let id = UUID()
         let statuses = await withTaskGroup(of: Int.self) { group in
             for _ in 0..<16 {
-                group.addTask { service.handle(ServiceRequest(method: "PUT", path: "/v1/sessions/\(id)", body: Array("{}".utf8))).status }
+                group.addTask {
+                    service.handle(ServiceRequest(method: "PUT", path: "/v1/sessions/\(id)", body: Array("{}".utf8)))
+                        .status
+                }
             }
             return await group.reduce(into: []) { $0.append($1) }
         }

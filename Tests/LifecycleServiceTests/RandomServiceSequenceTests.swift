@@ -1,7 +1,8 @@
 import Foundation
-@testable import LifecycleService
 import LifecycleModel
 import Testing
+
+@testable import LifecycleService
 
 /// Random action sequences through the service: seq contiguous, a 409 changes
 /// nothing, and the log equals the responses' callbacks concatenated.
@@ -37,10 +38,13 @@ import Testing
                     #expect(seqs == Array((concatenated.count + 1)..<(concatenated.count + 1 + seqs.count)))
                     concatenated += callbacks.map(Self.text)
                 case 409:
-                    #expect(client.send("GET", "/v1/sessions/\(id)").text == before, "409 on \(action) changed the session")
+                    #expect(
+                        client.send("GET", "/v1/sessions/\(id)").text == before, "409 on \(action) changed the session")
                     // The kind is not offered — except endBackgroundTask, offered for the ids that run.
                     if r.json["action"] as? String != "endBackgroundTask" {
-                        #expect((r.json["allowedActions"] as? [String])?.contains(r.json["action"] as? String ?? "") == false)
+                        #expect(
+                            (r.json["allowedActions"] as? [String])?.contains(r.json["action"] as? String ?? "")
+                                == false)
                     }
                 default:
                     Issue.record("\(action): \(r.status) \(r.text)")
@@ -53,6 +57,8 @@ import Testing
     }
 
     private static func text(_ object: [String: Any]) -> String {
-        (try? JSONSerialization.data(withJSONObject: object, options: .sortedKeys)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        (try? JSONSerialization.data(withJSONObject: object, options: .sortedKeys)).map {
+            String(decoding: $0, as: UTF8.self)
+        } ?? ""
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// Bugs schemathesis found, kept found.
 @Suite struct RegressionTests {
@@ -38,7 +39,8 @@ import Testing
 
     @Test func rootViewControllerLengthCountsScalars() {
         let name = "e" + String(repeating: "\\u0301", count: 100)
-        #expect(client.send("POST", "/v1/sessions", #"{"lifecycle":"app","rootViewController":"\#(name)"}"#).status == 400)
+        #expect(
+            client.send("POST", "/v1/sessions", #"{"lifecycle":"app","rootViewController":"\#(name)"}"#).status == 400)
     }
 
     @Test func longQueryValuesAreNotEchoedWhole() {

@@ -1,5 +1,6 @@
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// A generated request id is the process prefix, a dash and the counter in hex.
 @Suite struct RequestIDFormatTests {

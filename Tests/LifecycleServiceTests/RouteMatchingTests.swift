@@ -1,6 +1,7 @@
 import Foundation
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// Route(path:) matches on bytes (issue #10); these pin what it answers at the edges.
 @Suite struct RouteMatchingTests {
@@ -34,7 +35,8 @@ import Testing
     @Test(arguments: [
         "", "healthz", "/healthz/", "/healthzz", "/v1", "/v1/", "/v1/sessions/", "/v1/sessionsx",
         "/v1/simulate/", "//v1/sessions", "/v1/sessions/\(text)/", "/v1/sessions/\(text)/actions/",
-        "/v1/sessions/\(text)/action", "/v1/sessions/\(text)/journals", "/openapi.yml", "/openapi.yaml/", "/v1/sessions/a/b/c", "/V1/sessions",
+        "/v1/sessions/\(text)/action", "/v1/sessions/\(text)/journals", "/openapi.yml", "/openapi.yaml/",
+        "/v1/sessions/a/b/c", "/V1/sessions",
     ])
     func rejects(_ path: String) {
         #expect(Route(path: path) == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import ServiceHTTP
+
 @testable import LifecycleService
 
 /// Drives a `Service` in-process, the way the bridge does, and reads JSON answers.
@@ -19,8 +20,12 @@ struct ServiceClient {
     }
 
     @discardableResult
-    func send(_ method: String, _ path: String, _ body: String? = nil, query: [(name: String, value: String)] = []) -> Reply {
-        Reply(response: service.handle(ServiceRequest(method: method, path: path, query: query, body: Array((body ?? "").utf8))))
+    func send(_ method: String, _ path: String, _ body: String? = nil, query: [(name: String, value: String)] = [])
+        -> Reply
+    {
+        Reply(
+            response: service.handle(
+                ServiceRequest(method: method, path: path, query: query, body: Array((body ?? "").utf8))))
     }
 
     /// Creates a session and returns its id (fails the test through the empty string otherwise).

@@ -1,7 +1,8 @@
 import Foundation
 import ServiceHTTP
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// The router and the error rules of the contract, without sockets.
 @Suite struct ServiceRoutingTests {
@@ -39,8 +40,10 @@ import Testing
         #expect((r.json["detail"] as? String)?.contains(allow) == true)
     }
 
-    @Test(arguments: ["/v1/sessions/not-a-uuid", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42",
-                      "/v1/sessions/nope/actions", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42/callbacks"])
+    @Test(arguments: [
+        "/v1/sessions/not-a-uuid", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42",
+        "/v1/sessions/nope/actions", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42/callbacks",
+    ])
     func unknownSessionIs404(_ path: String) {
         let r = client.send(path.hasSuffix("actions") ? "POST" : "GET", path, #"{"type":"launch"}"#)
         #expect(r.status == 404)
@@ -66,9 +69,11 @@ import Testing
         }
     }
 
-    @Test(arguments: ["", "6f1c2b9e3d4a4f0b9a532c7e8d1f0a42", "6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a4",
-                      "6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a422", "6f1c2b9e-3d4a-4f0b-9a53_2c7e8d1f0a42",
-                      "6f1c2b9g-3d4a-4f0b-9a53-2c7e8d1f0a42", "6f1c2b9e-3d4a-4f0b-9a532-c7e8d1f0a42", "é"])
+    @Test(arguments: [
+        "", "6f1c2b9e3d4a4f0b9a532c7e8d1f0a42", "6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a4",
+        "6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a422", "6f1c2b9e-3d4a-4f0b-9a53_2c7e8d1f0a42",
+        "6f1c2b9g-3d4a-4f0b-9a53-2c7e8d1f0a42", "6f1c2b9e-3d4a-4f0b-9a532-c7e8d1f0a42", "é",
+    ])
     func rejectsMalformedIds(_ text: String) {
         #expect(UUID(pathSegment: text) == nil)
     }

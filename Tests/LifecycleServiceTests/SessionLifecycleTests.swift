@@ -1,7 +1,8 @@
 import Foundation
 import ServiceHTTP
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// Sessions and actions through the service, without sockets.
 @Suite struct SessionLifecycleTests {
@@ -25,9 +26,12 @@ import Testing
         #expect(r.json["callbackCount"] as? Int == 0)
         // Issue #11 adds backgroundURLSessionEvents (breadth §2.1: a not-running app can be
         // relaunched for a background session; prewarm is iOS 15+, runBackgroundTask needs backgroundTasks).
-        #expect(r.json["allowedActions"] as? [String] == ["launch", "openURL", "openUniversalLink", "tapNotification", "terminate",
-                                                          "lock", "memoryWarning", "receiveNotification", "quickAction", "advanceTime",
-                                                          "backgroundURLSessionEvents"])
+        #expect(
+            r.json["allowedActions"] as? [String] == [
+                "launch", "openURL", "openUniversalLink", "tapNotification", "terminate",
+                "lock", "memoryWarning", "receiveNotification", "quickAction", "advanceTime",
+                "backgroundURLSessionEvents",
+            ])
     }
 
     @Test func sessionIdsAreDistinctRandomV4() {
@@ -37,7 +41,10 @@ import Testing
     }
 
     @Test func quirksDefaultOffFromIOS13AndCanBeSet() {
-        let r = client.send("POST", "/v1/sessions", #"{"lifecycle":"app","iosVersion":"13.0","quirks":{"switcherKillSequence":"resignActiveEnterBackgroundThenTerminate"}}"#)
+        let r = client.send(
+            "POST", "/v1/sessions",
+            #"{"lifecycle":"app","iosVersion":"13.0","quirks":{"switcherKillSequence":"resignActiveEnterBackgroundThenTerminate"}}"#
+        )
         let quirks = (r.json["config"] as? [String: Any])?["quirks"] as? [String: Any]
         #expect(quirks?["orientationQueries"] as? Bool == false)
         #expect(quirks?["switcherKillSequence"] as? String == "resignActiveEnterBackgroundThenTerminate")
@@ -75,10 +82,14 @@ import Testing
         // Seed 001's 13 app-delegate calls, plus the root view controller's 6.
         #expect(callbacks.map { $0["seq"] as? Int } == Array(1...19))
         #expect(callbacks.filter { $0["receiver"] as? String == "appDelegate" }.count == 13)
-        #expect(callbacks.filter { $0["receiver"] as? String == "viewController" }.allSatisfy { $0["viewController"] as? String == "root" })
+        #expect(
+            callbacks.filter { $0["receiver"] as? String == "viewController" }.allSatisfy {
+                $0["viewController"] as? String == "root"
+            })
         let open = try #require(callbacks.first { $0["method"] as? String == "application(_:open:options:)" })
         #expect((open["args"] as? [String: Any])?["url"] as? String == "appLaunchSeq://whatup")
-        let will = try #require(callbacks.first { $0["method"] as? String == "application(_:willFinishLaunchingWithOptions:)" })
+        let will = try #require(
+            callbacks.first { $0["method"] as? String == "application(_:willFinishLaunchingWithOptions:)" })
         let options = (will["args"] as? [String: Any])?["launchOptions"] as? [String: Any]
         #expect(options?["url"] as? String == "appLaunchSeq://whatup")
         #expect((r.json["state"] as? [String: Any])?["app"] as? String == "active")
@@ -91,7 +102,10 @@ import Testing
     @Test func plainLaunchHasNullLaunchOptions() throws {
         let id = client.create()
         let r = client.act(id, #"{"type":"launch"}"#)
-        let will = try #require((r.json["callbacks"] as? [[String: Any]])?.first { $0["method"] as? String == "application(_:didFinishLaunchingWithOptions:)" })
+        let will = try #require(
+            (r.json["callbacks"] as? [[String: Any]])?.first {
+                $0["method"] as? String == "application(_:didFinishLaunchingWithOptions:)"
+            })
         let args = try #require(will["args"] as? [String: Any])
         #expect(args["launchOptions"] is NSNull)
     }
@@ -126,10 +140,13 @@ import Testing
         #expect(r.json["state"] as? String == "active")
         // No notification-center delegate: a notification is not presented over an
         // active app, so it cannot be tapped.
-        #expect(r.json["allowedActions"] as? [String] == ["background", "openURL", "openUniversalLink", "terminate", "interruptionBegan",
-                                                          "lock", "memoryWarning", "receiveNotification", "locationEvent",
-                                                          "beginBackgroundTask", "advanceTime", "push", "present",
-                                                          "rotate", "addChild"])
+        #expect(
+            r.json["allowedActions"] as? [String] == [
+                "background", "openURL", "openUniversalLink", "terminate", "interruptionBegan",
+                "lock", "memoryWarning", "receiveNotification", "locationEvent",
+                "beginBackgroundTask", "advanceTime", "push", "present",
+                "rotate", "addChild",
+            ])
         #expect(r.json["needs"] is String)
         #expect(client.send("GET", "/v1/sessions/\(id)").text == before)
         let bg = client.act(id, #"{"type":"background"}"#)

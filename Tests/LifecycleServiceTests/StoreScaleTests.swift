@@ -1,6 +1,7 @@
 import Foundation
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// Issue #9 low items: listing selects without sorting everything; freed memory is trimmed.
 @Suite struct StoreScaleTests {
@@ -8,12 +9,16 @@ import Testing
         let client = ServiceClient()
         let ids = (0..<300).map { _ in client.create() }
         // Delete some so that the ordinals have gaps.
-        for id in ids.enumerated().filter({ $0.offset % 7 == 3 }).map(\.element) { client.send("DELETE", "/v1/sessions/\(id)") }
+        for id in ids.enumerated().filter({ $0.offset % 7 == 3 }).map(\.element) {
+            client.send("DELETE", "/v1/sessions/\(id)")
+        }
         let expected = ids.enumerated().filter { $0.offset % 7 != 3 }.map(\.element)
         for limit in [1, 2, 13, 1000] {
-            var after = 0, seen: [String] = []
+            var after = 0
+            var seen: [String] = []
             while seen.count <= expected.count {
-                let page = client.send("GET", "/v1/sessions", query: [("after", String(after)), ("limit", String(limit))])
+                let page = client.send(
+                    "GET", "/v1/sessions", query: [("after", String(after)), ("limit", String(limit))])
                 let sessions = page.json["sessions"] as? [[String: Any]] ?? []
                 #expect(sessions.count <= limit)
                 seen += sessions.compactMap { $0["id"] as? String }
@@ -38,7 +43,9 @@ import Testing
     @Test func sweepTrimsAfterLargeRemovals() {
         let service = Service()
         let client = ServiceClient(service)
-        let payload = #"{"type":"receiveNotification","payload":{"aps":{"content-available":1},"b":""# + String(repeating: "y", count: 600_000) + #""}}"#
+        let payload =
+            #"{"type":"receiveNotification","payload":{"aps":{"content-available":1},"b":""#
+            + String(repeating: "y", count: 600_000) + #""}}"#
         var ids: [String] = []
         for _ in 0..<30 {
             let id = client.create()

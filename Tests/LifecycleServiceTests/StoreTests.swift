@@ -1,16 +1,17 @@
 import Foundation
 import Synchronization
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// The log, pagination, limits and expiry, without sockets.
 @Suite struct StoreTests {
     @Test func callbackLogPagesFromAfter() throws {
         let client = ServiceClient()
         let id = client.create()
-        client.act(id, #"{"type":"launch"}"#)        // 18 callbacks: 12 app delegate, 6 root view controller
+        client.act(id, #"{"type":"launch"}"#)  // 18 callbacks: 12 app delegate, 6 root view controller
         // facts §9.1: saving state now includes the root's encodeRestorableState(with:): 6, was 5.
-        client.act(id, #"{"type":"background"}"#)    // 6
+        client.act(id, #"{"type":"background"}"#)  // 6
         let all = client.send("GET", "/v1/sessions/\(id)/callbacks")
         #expect(all.status == 200)
         let seqs = (all.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int }
@@ -28,7 +29,7 @@ import Testing
     @Test func logKeepsTheNewestMaxLogAndCountsTheDropped() throws {
         let client = ServiceClient(Service(limits: ServiceLimits(maxLog: 10)))
         let id = client.create()
-        client.act(id, #"{"type":"launch"}"#)      // seq 1-18
+        client.act(id, #"{"type":"launch"}"#)  // seq 1-18
         // facts §9.1: the save adds the root's encodeRestorableState(with:), so seq 19-24 (was 19-23).
         client.act(id, #"{"type":"background"}"#)  // seq 19-24
         let r = client.send("GET", "/v1/sessions/\(id)/callbacks")
@@ -38,8 +39,8 @@ import Testing
         let methods = (r.json["callbacks"] as? [[String: Any]])?.compactMap { $0["method"] as? String }
         #expect(methods?.last == "application(_:supportedInterfaceOrientationsFor:)")
         #expect(methods?[2] == "applicationDidBecomeActive(_:)")  // seq 17
-        #expect(methods?[3] == "viewDidAppear(_:)")               // seq 18
-        #expect(methods?[8] == "encodeRestorableState(with:)")    // seq 23
+        #expect(methods?[3] == "viewDidAppear(_:)")  // seq 18
+        #expect(methods?[8] == "encodeRestorableState(with:)")  // seq 23
         let fromDropped = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "2"), ("limit", "2")])
         #expect((fromDropped.json["callbacks"] as? [[String: Any]])?.compactMap { $0["seq"] as? Int } == [15, 16])
     }
@@ -64,7 +65,8 @@ import Testing
 
     @Test func sessionLimitIs503WithRetryAfter() {
         let client = ServiceClient(Service(limits: ServiceLimits(maxSessions: 2)))
-        let a = client.create(), b = client.create()
+        let a = client.create()
+        let b = client.create()
         let r = client.send("POST", "/v1/sessions", #"{"lifecycle":"app"}"#)
         #expect(r.status == 503)
         #expect(r.response.headerValue("Retry-After") == "1")
@@ -79,10 +81,11 @@ import Testing
         let now = Atomic<UInt64>(1_000)
         let service = Service(limits: ServiceLimits(sessionTTL: 60), clock: { now.load(ordering: .relaxed) })
         let client = ServiceClient(service)
-        let kept = client.create(), idle = client.create()
-        now.add(50_000_000_000, ordering: .relaxed)   // +50 s
-        #expect(client.send("GET", "/v1/sessions/\(kept)").status == 200)   // touch
-        now.add(20_000_000_000, ordering: .relaxed)   // +70 s for idle, +20 s for kept
+        let kept = client.create()
+        let idle = client.create()
+        now.add(50_000_000_000, ordering: .relaxed)  // +50 s
+        #expect(client.send("GET", "/v1/sessions/\(kept)").status == 200)  // touch
+        now.add(20_000_000_000, ordering: .relaxed)  // +70 s for idle, +20 s for kept
         #expect(client.send("GET", "/v1/sessions/\(idle)").status == 404)
         #expect(client.send("GET", "/v1/sessions/\(kept)").status == 200)
         now.add(61_000_000_000, ordering: .relaxed)
@@ -92,23 +95,33 @@ import Testing
 
     @Test func simulateRunsOnAThrowawaySession() throws {
         let client = ServiceClient()
-        let r = client.send("POST", "/v1/simulate", #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"},{"type":"background"},{"type":"launch"}]}"#)
+        let r = client.send(
+            "POST", "/v1/simulate",
+            #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"},{"type":"background"},{"type":"launch"}]}"#
+        )
         #expect(r.status == 200)
         let steps = try #require(r.json["steps"] as? [[String: Any]])
         #expect(steps.count == 3)
-        #expect(steps[2].calls == ["applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]"])
-        #expect((steps[2]["callbacks"] as? [[String: Any]])?.first?["seq"] as? Int == 22)  // 12 + 6 (root) + 3 (no restoration)
+        #expect(
+            steps[2].calls == [
+                "applicationWillEnterForeground(_:) [background]", "applicationDidBecomeActive(_:) [active]",
+            ])
+        // 12 + 6 (root) + 3 (no restoration)
+        #expect((steps[2]["callbacks"] as? [[String: Any]])?.first?["seq"] as? Int == 22)
         #expect((r.json["state"] as? [String: Any])?["app"] as? String == "active")
         #expect(client.service.sessionCount == 0)
     }
 
     @Test func simulateNamesTheFailingStep() {
         let client = ServiceClient()
-        let conflict = client.send("POST", "/v1/simulate", #"{"session":{"lifecycle":"app"},"actions":[{"type":"launch"},{"type":"launch"}]}"#)
+        let conflict = client.send(
+            "POST", "/v1/simulate", #"{"session":{"lifecycle":"app"},"actions":[{"type":"launch"},{"type":"launch"}]}"#)
         #expect(conflict.status == 409)
         #expect(conflict.json["step"] as? Int == 1)
         #expect((conflict.json["detail"] as? String)?.hasPrefix("step 1:") == true)
-        let invalid = client.send("POST", "/v1/simulate", #"{"session":{"lifecycle":"app"},"actions":[{"type":"launch"},{"type":"openURL"}]}"#)
+        let invalid = client.send(
+            "POST", "/v1/simulate", #"{"session":{"lifecycle":"app"},"actions":[{"type":"launch"},{"type":"openURL"}]}"#
+        )
         #expect(invalid.status == 400)
         #expect(invalid.json["step"] as? Int == 1)
         #expect(invalid.json["field"] as? String == "actions[1].url")
@@ -116,7 +129,8 @@ import Testing
         #expect(badConfig.json["field"] as? String == "session.device")
         let noActions = client.send("POST", "/v1/simulate", #"{"session":{"lifecycle":"app"}}"#)
         #expect(noActions.json["field"] as? String == "actions")
-        let many = Array(repeating: #"{"type":"memoryWarning"}"#, count: Service.maxSimulateActions + 1).joined(separator: ",")
+        let many = Array(repeating: #"{"type":"memoryWarning"}"#, count: Service.maxSimulateActions + 1).joined(
+            separator: ",")
         let tooMany = client.send("POST", "/v1/simulate", #"{"actions":[\#(many)]}"#)
         #expect(tooMany.status == 400)
         #expect(tooMany.json["field"] as? String == "actions")

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LifecycleService
 import LifecycleModel
 import Testing
+
+@testable import LifecycleService
 
 /// Config `ui` through the service (issue #12 item 5): refusals that say what to
 /// send and change nothing, the resolved quirks, and a session's receivers.
@@ -16,8 +17,14 @@ import Testing
         (#"{"ui":"SwiftUI"}"#, "ui", "uikit"),
         (#"{"ui":true}"#, "ui", "uikit"),
         (#"{"ui":"swiftui","quirks":{"swiftUIAdaptorInit":"never"}}"#, "quirks.swiftUIAdaptorInit", "afterAppInit"),
-        (#"{"ui":"swiftui","quirks":{"swiftUIScenePhaseTiming":1}}"#, "quirks.swiftUIScenePhaseTiming", "afterSceneCallback"),
-        (#"{"ui":"swiftui","quirks":{"swiftUIColdUniversalLinkDelivered":"yes"}}"#, "quirks.swiftUIColdUniversalLinkDelivered", "true or false"),
+        (
+            #"{"ui":"swiftui","quirks":{"swiftUIScenePhaseTiming":1}}"#, "quirks.swiftUIScenePhaseTiming",
+            "afterSceneCallback"
+        ),
+        (
+            #"{"ui":"swiftui","quirks":{"swiftUIColdUniversalLinkDelivered":"yes"}}"#,
+            "quirks.swiftUIColdUniversalLinkDelivered", "true or false"
+        ),
     ])
     func badSwiftUIConfigsSayWhatToSendAndChangeNothing(_ body: String, _ field: String, _ hint: String) {
         let before = client.service.sessionCount
@@ -25,19 +32,22 @@ import Testing
         #expect(r.status == 400, "\(body)")
         #expect(r.contentType == "application/problem+json")
         #expect(r.json["field"] as? String == field, "\(body): \(r.text)")
-        let says = (r.json["detail"] as? String ?? "") + " " + ((r.json["allowed"] as? [String]) ?? []).joined(separator: " ")
+        let says =
+            (r.json["detail"] as? String ?? "") + " " + ((r.json["allowed"] as? [String]) ?? []).joined(separator: " ")
         #expect(says.contains(hint), "\(body): \(r.text)")
         #expect(client.service.sessionCount == before)
     }
 
     @Test func theSimulateEndpointRefusesSwiftUIOnIOS13Too() {
-        let r = client.send("POST", "/v1/simulate", #"{"session":{"ui":"swiftui","iosVersion":"13.0"},"actions":[{"type":"launch"}]}"#)
+        let r = client.send(
+            "POST", "/v1/simulate", #"{"session":{"ui":"swiftui","iosVersion":"13.0"},"actions":[{"type":"launch"}]}"#)
         #expect(r.status == 400)
         #expect(r.json["field"] as? String == "session.ui")
     }
 
     @Test func theConfigReportsUIAndTheSwiftUIQuirks() throws {
-        let id = client.create(#"{"ui":"swiftui","iosVersion":"14.0","quirks":{"swiftUIScenePhaseTiming":"beforeSceneCallback"}}"#)
+        let id = client.create(
+            #"{"ui":"swiftui","iosVersion":"14.0","quirks":{"swiftUIScenePhaseTiming":"beforeSceneCallback"}}"#)
         let session = client.send("GET", "/v1/sessions/\(id)").json
         let config = try #require(session["config"] as? [String: Any])
         #expect(config["ui"] as? String == "swiftui")
@@ -56,13 +66,14 @@ import Testing
         let launch = client.act(id, #"{"type":"launch"}"#)
         #expect(launch.status == 200)
         let callbacks = try #require(launch.json["callbacks"] as? [[String: Any]])
-        #expect(callbacks.map { "\($0["receiver"] ?? "") \($0["method"] ?? "")" } == [
-            "app App.init()", "appDelegateAdaptor init()",
-            "appDelegateAdaptor application(_:willFinishLaunchingWithOptions:)",
-            "appDelegateAdaptor application(_:didFinishLaunchingWithOptions:)",
-            "appDelegateAdaptor application(_:configurationForConnecting:options:)",
-            "view onAppear(perform:)", "scene onChange(of: scenePhase)", "app onChange(of: scenePhase)",
-        ])
+        #expect(
+            callbacks.map { "\($0["receiver"] ?? "") \($0["method"] ?? "")" } == [
+                "app App.init()", "appDelegateAdaptor init()",
+                "appDelegateAdaptor application(_:willFinishLaunchingWithOptions:)",
+                "appDelegateAdaptor application(_:didFinishLaunchingWithOptions:)",
+                "appDelegateAdaptor application(_:configurationForConnecting:options:)",
+                "view onAppear(perform:)", "scene onChange(of: scenePhase)", "app onChange(of: scenePhase)",
+            ])
         #expect(callbacks[5]["viewController"] as? String == "root")
         #expect(callbacks[6]["sceneId"] as? String == "scene-1")
         #expect(callbacks[7]["args"] as? [String: String] == ["from": "inactive", "to": "active"])

@@ -1,7 +1,8 @@
 import Foundation
 import ServiceHTTP
-@testable import LifecycleService
 import Testing
+
+@testable import LifecycleService
 
 /// `?format=text|mermaid|plantuml` on the callback log and on `/v1/simulate`, on real sessions.
 @Suite struct TraceFormatTests {
@@ -10,10 +11,12 @@ import Testing
     /// An iPad scene session with two windows, navigation, a deep link, a push and time passing.
     private func busySession() -> String {
         let id = client.create(#"{"device":"ipad","supportsMultipleScenes":true,"notificationCenterDelegate":true}"#)
-        for action in [#"{"type":"launch"}"#, #"{"type":"push","name":"detail"}"#, #"{"type":"openScene","by":"user"}"#,
-                       #"{"type":"openURL","url":"myapp://x#frag;y"}"#, #"{"type":"pop","sceneId":"scene-1"}"#,
-                       #"{"type":"tapNotification","payload":{"aps":{"alert":"hi"}}}"#, #"{"type":"background"}"#,
-                       #"{"type":"advanceTime","seconds":60}"#] {
+        for action in [
+            #"{"type":"launch"}"#, #"{"type":"push","name":"detail"}"#, #"{"type":"openScene","by":"user"}"#,
+            #"{"type":"openURL","url":"myapp://x#frag;y"}"#, #"{"type":"pop","sceneId":"scene-1"}"#,
+            #"{"type":"tapNotification","payload":{"aps":{"alert":"hi"}}}"#, #"{"type":"background"}"#,
+            #"{"type":"advanceTime","seconds":60}"#,
+        ] {
             #expect(client.act(id, action).status == 200, "\(action)")
         }
         return id
@@ -50,8 +53,11 @@ import Testing
             }
         }
         let labels = Set(diagram.labels.values)
-        #expect(labels.isSuperset(of: ["iOS (UIKit)", "appDelegate", "sceneDelegate scene-1", "sceneDelegate scene-2",
-                                       "root (scene-1)", "detail (scene-1)", "root (scene-2)", "notificationCenterDelegate"]))
+        #expect(
+            labels.isSuperset(of: [
+                "iOS (UIKit)", "appDelegate", "sceneDelegate scene-1", "sceneDelegate scene-2",
+                "root (scene-1)", "detail (scene-1)", "root (scene-2)", "notificationCenterDelegate",
+            ]))
         // A note per app state change, the last one the suspension that no callback shows.
         let appNotes = diagram.notes.filter { $0.over == ["App"] }.map(\.text)
         #expect(appNotes.first == "app background")
@@ -61,7 +67,8 @@ import Testing
     }
 
     @Test func mermaidSimulateHasANotePerActionAndEscapesItsText() throws {
-        let body = #"{"session":{"iosVersion":"12.0"},"actions":[{"type":"launch"},{"type":"openURL","url":"myapp://a#b;c"},{"type":"background"},{"type":"advanceTime","seconds":30},{"type":"launch"}]}"#
+        let body =
+            #"{"session":{"iosVersion":"12.0"},"actions":[{"type":"launch"},{"type":"openURL","url":"myapp://a#b;c"},{"type":"background"},{"type":"advanceTime","seconds":30},{"type":"launch"}]}"#
         let json = client.send("POST", "/v1/simulate", body).json
         let steps = try #require(json["steps"] as? [[String: Any]])
         let r = client.send("POST", "/v1/simulate", body, query: [("format", "mermaid")])
@@ -70,7 +77,10 @@ import Testing
         let diagram = try MermaidSequence(r.text)
         #expect(diagram.arrows.count == steps.map { ($0["callbacks"] as? [Any])?.count ?? 0 }.reduce(0, +))
         let banners = diagram.notes.filter { $0.over.count == 2 }
-        #expect(banners.map(\.text) == ["launch", "openURL url=myapp://a#35;b#59;c", "background", "advanceTime seconds=30", "launch"])
+        #expect(
+            banners.map(\.text) == [
+                "launch", "openURL url=myapp://a#35;b#59;c", "background", "advanceTime seconds=30", "launch",
+            ])
         #expect(banners.allSatisfy { $0.over == ["System", diagram.order.last ?? ""] })
         // A note whenever the app state changes: as the callbacks run, then after each step.
         var expected: [String] = []
@@ -129,21 +139,29 @@ import Testing
         let rows = Array(lines.dropFirst().dropLast())
         #expect(rows.count == log.count)
         // Each column starts at the header's offset on every row.
-        let columns = ["receiver", "method", "app", "scene"].map { header.range(of: $0)?.lowerBound.utf16Offset(in: header) ?? -1 }
+        let columns = ["receiver", "method", "app", "scene"].map {
+            header.range(of: $0)?.lowerBound.utf16Offset(in: header) ?? -1
+        }
         for (row, c) in zip(rows, log) {
             let cells = columns.enumerated().map { i, start in
                 let end = i + 1 < columns.count ? columns[i + 1] : row.utf16.count
                 return cell(row, from: start, to: end)
             }
             #expect(cell(row, from: 0, to: columns[0]) == "\(c["seq"] ?? "")")
-            let receiver = c["receiver"] as? String == "viewController" ? "viewController \(c["viewController"] ?? "")" : c["receiver"] as? String
+            let receiver =
+                c["receiver"] as? String == "viewController"
+                ? "viewController \(c["viewController"] ?? "")" : c["receiver"] as? String
             #expect(cells[0] == receiver)
             #expect(cells[1] == c["method"] as? String)
             #expect(cells[2] == c["appState"] as? String)
             let scene = [c["sceneId"] as? String, c["sceneState"] as? String].compactMap { $0 }.joined(separator: " ")
             #expect(cells[3] == scene, "\(row)")
             // A character before each column start is a space: nothing overflows.
-            for start in columns { #expect(Array(row.utf16).count <= start || row.utf16[row.utf16.index(row.utf16.startIndex, offsetBy: start - 1)] == 32) }
+            for start in columns {
+                #expect(
+                    Array(row.utf16).count <= start
+                        || row.utf16[row.utf16.index(row.utf16.startIndex, offsetBy: start - 1)] == 32)
+            }
         }
     }
 
@@ -154,7 +172,8 @@ import Testing
     }
 
     @Test func textSimulateHasAHeadingPerAction() {
-        let body = #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"},{"type":"memoryWarning"},{"type":"lock"}]}"#
+        let body =
+            #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"},{"type":"memoryWarning"},{"type":"lock"}]}"#
         let r = client.send("POST", "/v1/simulate", body, query: [("format", "text")])
         #expect(r.status == 200)
         let headings = r.text.split(separator: "\n").filter { $0.hasPrefix("# step ") }
@@ -164,7 +183,8 @@ import Testing
     @Test func logPagesKeepTheirSeqsAndJSONStaysTheDefault() throws {
         let id = busySession()
         let page = format(id, "mermaid")
-        let after = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("after", "10"), ("limit", "5"), ("format", "mermaid")])
+        let after = client.send(
+            "GET", "/v1/sessions/\(id)/callbacks", query: [("after", "10"), ("limit", "5"), ("format", "mermaid")])
         let diagram = try MermaidSequence(after.text)
         #expect(diagram.arrows.map { $0.text.split(separator: " ")[0] } == ["11", "12", "13", "14", "15"])
         #expect(try MermaidSequence(page.text).arrows.count == jsonLog(id).count)
@@ -177,7 +197,9 @@ import Testing
 
     @Test func unknownFormatIsA400ListingTheFormats() {
         let id = client.create()
-        for r in [format(id, "svg"), client.send("POST", "/v1/simulate", #"{"actions":[]}"#, query: [("format", "MERMAID")])] {
+        for r in [
+            format(id, "svg"), client.send("POST", "/v1/simulate", #"{"actions":[]}"#, query: [("format", "MERMAID")]),
+        ] {
             #expect(r.status == 400)
             #expect(r.contentType == "application/problem+json")
             #expect(r.json["field"] as? String == "format")
@@ -192,7 +214,10 @@ import Testing
 /// on any line it does not know, on a participant declared twice or used before it is declared.
 struct MermaidSequence {
     struct Arrow { var from, to, text: String }
-    struct Note { var over: [String]; var text: String }
+    struct Note {
+        var over: [String]
+        var text: String
+    }
     struct Malformed: Error, CustomStringConvertible { var description: String }
 
     var order: [String] = []
@@ -202,7 +227,9 @@ struct MermaidSequence {
 
     init(_ text: String) throws {
         var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard lines.first == "sequenceDiagram" else { throw Malformed(description: "does not start with sequenceDiagram") }
+        guard lines.first == "sequenceDiagram" else {
+            throw Malformed(description: "does not start with sequenceDiagram")
+        }
         lines.removeFirst()
         func declared(_ alias: String) throws -> String {
             guard labels[alias] != nil else { throw Malformed(description: "\(alias) used but not declared") }
@@ -213,16 +240,22 @@ struct MermaidSequence {
                 let rest = line.dropFirst("participant ".count)
                 guard let sep = rest.range(of: " as ") else { throw Malformed(description: line) }
                 let alias = String(rest[..<sep.lowerBound])
-                guard labels[alias] == nil, alias.allSatisfy({ $0.isLetter || $0.isNumber }) else { throw Malformed(description: "bad or repeated participant \(line)") }
-                guard arrows.isEmpty && notes.isEmpty else { throw Malformed(description: "declared after use: \(line)") }
+                guard labels[alias] == nil, alias.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+                    throw Malformed(description: "bad or repeated participant \(line)")
+                }
+                guard arrows.isEmpty && notes.isEmpty else {
+                    throw Malformed(description: "declared after use: \(line)")
+                }
                 labels[alias] = String(rest[sep.upperBound...])
                 order.append(alias)
             } else if let arrow = line.range(of: "->>") {
                 let from = String(line[..<arrow.lowerBound])
                 let rest = line[arrow.upperBound...]
                 guard let colon = rest.range(of: ": ") else { throw Malformed(description: line) }
-                arrows.append(Arrow(from: try declared(from), to: try declared(String(rest[..<colon.lowerBound])),
-                                    text: String(rest[colon.upperBound...])))
+                arrows.append(
+                    Arrow(
+                        from: try declared(from), to: try declared(String(rest[..<colon.lowerBound])),
+                        text: String(rest[colon.upperBound...])))
             } else if line.hasPrefix("Note over ") {
                 let rest = line.dropFirst("Note over ".count)
                 guard let colon = rest.range(of: ": ") else { throw Malformed(description: line) }
@@ -233,7 +266,9 @@ struct MermaidSequence {
                 throw Malformed(description: "unknown line: \(line)")
             }
             // Mermaid ends a statement at ';' and reads '#…;' as an entity: only entities may hold them.
-            if line.replacingOccurrences(of: "#35;", with: "").replacingOccurrences(of: "#59;", with: "").contains(where: { $0 == ";" || $0 == "#" }) {
+            if line.replacingOccurrences(of: "#35;", with: "").replacingOccurrences(of: "#59;", with: "").contains(
+                where: { $0 == ";" || $0 == "#" })
+            {
                 throw Malformed(description: "unescaped ; or #: \(line)")
             }
         }

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LifecycleService
 import LifecycleModel
 import Testing
+
+@testable import LifecycleService
 
 /// Bad input of every kind: a 400 that names the field, and nothing changes.
 @Suite struct ValidationTests {
@@ -28,7 +29,8 @@ import Testing
     @Test func invalidUTF8IsRejected() {
         let id = client.create()
         let bytes: [UInt8] = Array(#"{"type":"openURL","url":"a:"#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8)
-        let r = ServiceClient.Reply(response: client.service.handle(.init(method: "POST", path: "/v1/sessions/\(id)/actions", body: bytes)))
+        let r = ServiceClient.Reply(
+            response: client.service.handle(.init(method: "POST", path: "/v1/sessions/\(id)/actions", body: bytes)))
         #expect(r.status == 400)
         #expect((r.json["detail"] as? String)?.contains("UTF-8") == true)
     }
@@ -36,18 +38,21 @@ import Testing
     @Test(arguments: [
         (#"{"type":"fly"}"#, "type"), (#"{"type":3}"#, "type"), (#"{}"#, "type"), (#"{"kind":"launch"}"#, "type"),
         (#"{"type":"launch","url":"x:y"}"#, "url"),
-        (#"{"type":"openURL"}"#, "url"), (#"{"type":"openURL","url":5}"#, "url"), (#"{"type":"openURL","url":"nocolon"}"#, "url"),
+        (#"{"type":"openURL"}"#, "url"), (#"{"type":"openURL","url":5}"#, "url"),
+        (#"{"type":"openURL","url":"nocolon"}"#, "url"),
         (#"{"type":"openURL","url":"https://example.com"}"#, "url"), (#"{"type":"openURL","url":"my app://x"}"#, "url"),
         (#"{"type":"openUniversalLink","url":"myapp://x"}"#, "url"), (#"{"type":"openUniversalLink"}"#, "url"),
         (#"{"type":"tapNotification"}"#, "payload"), (#"{"type":"tapNotification","payload":"hi"}"#, "payload"),
-        (#"{"type":"terminate"}"#, "by"), (#"{"type":"terminate","by":"cat"}"#, "by"), (#"{"type":"terminate","by":null}"#, "by"),
+        (#"{"type":"terminate"}"#, "by"), (#"{"type":"terminate","by":"cat"}"#, "by"),
+        (#"{"type":"terminate","by":null}"#, "by"),
         (#"{"type":"interruptionBegan"}"#, "kind"), (#"{"type":"interruptionEnded","outcome":"later"}"#, "outcome"),
         (#"{"type":"lock","when":1}"#, "when"), (#"{"type":"receiveNotification","payload":[]}"#, "payload"),
         (#"{"type":"quickAction"}"#, "shortcutType"), (#"{"type":"quickAction","shortcutType":""}"#, "shortcutType"),
         (#"{"type":"beginBackgroundTask","name":3}"#, "name"), (#"{"type":"endBackgroundTask"}"#, "id"),
         (#"{"type":"endBackgroundTask","id":1.5}"#, "id"), (#"{"type":"endBackgroundTask","id":0}"#, "id"),
         (#"{"type":"advanceTime","seconds":"5"}"#, "seconds"), (#"{"type":"advanceTime","seconds":1e9}"#, "seconds"),
-        (#"{"type":"push","name":""}"#, "name"), (#"{"type":"push","name":"\#(String(repeating: "v", count: 101))"}"#, "name"),
+        (#"{"type":"push","name":""}"#, "name"),
+        (#"{"type":"push","name":"\#(String(repeating: "v", count: 101))"}"#, "name"),
         (#"{"type":"activateScene","sceneId":""}"#, "sceneId"), (#"{"type":"pop","sceneId":null}"#, "sceneId"),
     ])
     func badActionFieldsNameTheField(_ body: String, _ field: String) {
@@ -66,21 +71,35 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{"lifecycle":"app","iosVersion":"10.0"}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":"19.0"}"#, "iosVersion"),
+        (#"{"lifecycle":"app","iosVersion":"10.0"}"#, "iosVersion"),
+        (#"{"lifecycle":"app","iosVersion":"19.0"}"#, "iosVersion"),
         // "11" and "11.0.3" are accepted since contract v1.1 (normalised to "11.0"): see BackgroundWorkServiceTests.
-        (#"{"lifecycle":"app","iosVersion":"11.0.3.1"}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":"11."}"#, "iosVersion"),
-        (#"{"lifecycle":"app","iosVersion":"10"}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":"11.0."}"#, "iosVersion"),
-        (#"{"lifecycle":"app","iosVersion":11.0}"#, "iosVersion"), (#"{"lifecycle":"app","iosVersion":" 11.0"}"#, "iosVersion"),
+        (#"{"lifecycle":"app","iosVersion":"11.0.3.1"}"#, "iosVersion"),
+        (#"{"lifecycle":"app","iosVersion":"11."}"#, "iosVersion"),
+        (#"{"lifecycle":"app","iosVersion":"10"}"#, "iosVersion"),
+        (#"{"lifecycle":"app","iosVersion":"11.0."}"#, "iosVersion"),
+        (#"{"lifecycle":"app","iosVersion":11.0}"#, "iosVersion"),
+        (#"{"lifecycle":"app","iosVersion":" 11.0"}"#, "iosVersion"),
         (#"{"lifecycle":"web"}"#, "lifecycle"), (#"{"lifecycle":"scene","iosVersion":"12.0"}"#, "lifecycle"),
-        (#"{"lifecycle":"scene","iosVersion":"17.0","quirks":{"warmHandlerPosition":"never"}}"#, "quirks.warmHandlerPosition"),
-        (#"{"lifecycle":"app","device":"watch"}"#, "device"), (#"{"lifecycle":"app","stateRestoration":"yes"}"#, "stateRestoration"),
-        (#"{"lifecycle":"app","backgroundModes":"fetch"}"#, "backgroundModes"), (#"{"lifecycle":"app","backgroundModes":["voip"]}"#, "backgroundModes[0]"),
+        (
+            #"{"lifecycle":"scene","iosVersion":"17.0","quirks":{"warmHandlerPosition":"never"}}"#,
+            "quirks.warmHandlerPosition"
+        ),
+        (#"{"lifecycle":"app","device":"watch"}"#, "device"),
+        (#"{"lifecycle":"app","stateRestoration":"yes"}"#, "stateRestoration"),
+        (#"{"lifecycle":"app","backgroundModes":"fetch"}"#, "backgroundModes"),
+        (#"{"lifecycle":"app","backgroundModes":["voip"]}"#, "backgroundModes[0]"),
         (#"{"lifecycle":"app","supportsMultipleScenes":true}"#, "supportsMultipleScenes"),
-        (#"{"lifecycle":"app","rootViewController":""}"#, "rootViewController"), (#"{"lifecycle":"app","rootViewController":7}"#, "rootViewController"),
-        (#"{"lifecycle":"app","quirks":{"nope":true}}"#, "quirks.nope"), (#"{"lifecycle":"app","quirks":[]}"#, "quirks"),
+        (#"{"lifecycle":"app","rootViewController":""}"#, "rootViewController"),
+        (#"{"lifecycle":"app","rootViewController":7}"#, "rootViewController"),
+        (#"{"lifecycle":"app","quirks":{"nope":true}}"#, "quirks.nope"),
+        (#"{"lifecycle":"app","quirks":[]}"#, "quirks"),
         (#"{"lifecycle":"app","quirks":{"switcherKillSequence":"x"}}"#, "quirks.switcherKillSequence"),
         (#"{"lifecycle":"app","colour":"red"}"#, "colour"), (#"[]"#, "(body)"),
-        (#"{"lifecycle":"app","quirks":{"didEnterBackgroundOnBackgroundLaunch":1}}"#, "quirks.didEnterBackgroundOnBackgroundLaunch"),
+        (
+            #"{"lifecycle":"app","quirks":{"didEnterBackgroundOnBackgroundLaunch":1}}"#,
+            "quirks.didEnterBackgroundOnBackgroundLaunch"
+        ),
         (#"{"lifecycle":"app","quirks":{"protectedDataDelay":"10"}}"#, "quirks.protectedDataDelay"),
     ])
     func badConfigsNameTheField(_ body: String, _ field: String) {

@@ -1,6 +1,7 @@
-@testable import LifecycleService
 import LifecycleModel
 import Testing
+
+@testable import LifecycleService
 
 /// The static wire names the JSON writer uses are the contract's names (the raw values).
 @Suite struct WireNameTests {

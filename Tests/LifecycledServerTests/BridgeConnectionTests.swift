@@ -3,8 +3,8 @@
 // request, refuses new ones, and enforces its grace period.
 import Dispatch
 import Foundation
-import ServiceHTTP
 import MHDServer
+import ServiceHTTP
 import Synchronization
 import Testing
 

@@ -2,8 +2,8 @@
 // refused by the bridge with problem+json, and the connection is closed so no
 // byte of a refused request can be read as the next one.
 import Foundation
-import ServiceHTTP
 import MHDServer
+import ServiceHTTP
 import Testing
 
 @Suite("Bridge framing") struct BridgeFramingTests {
@@ -25,20 +25,30 @@ import Testing
         #expect(server.recorder.handled.withLock { $0 }.isEmpty)
     }
 
-    @Test("heads that libmicrohttpd accepts but RFC 9110/9112 do not get problem+json 400", arguments: [
-        ("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc", "Transfer-Encoding \\\"gzip\\\""),
-        ("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n", "is not supported"),
-        ("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", "is not supported"),
-        ("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-         "is not supported"),
-        ("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "both"),
-        ("GET /echo HTTP/1.1\r\n\r\n", "needs a Host header"),
-        ("GET /echo HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", "one Host header, not 2"),
-        ("GET /echo HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n", "one Host header, not 2"),
-        ("GET /echo HTTP/1.1\r\nHost: x\rX-Injected: 1\r\n\r\n", "control character"),
-        ("GET /echo HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\n\r\n", "is not a token"),
-        ("GET /echo HTTP/1.1\r\nHost: x\r\nBad\"Name: 1\r\n\r\n", "is not a token"),
-    ])
+    @Test(
+        "heads that libmicrohttpd accepts but RFC 9110/9112 do not get problem+json 400",
+        arguments: [
+            ("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc", "Transfer-Encoding \\\"gzip\\\""),
+            (
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, identity\r\n\r\n0\r\n\r\n",
+                "is not supported"
+            ),
+            ("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", "is not supported"),
+            (
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                "is not supported"
+            ),
+            (
+                "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                "both"
+            ),
+            ("GET /echo HTTP/1.1\r\n\r\n", "needs a Host header"),
+            ("GET /echo HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", "one Host header, not 2"),
+            ("GET /echo HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n", "one Host header, not 2"),
+            ("GET /echo HTTP/1.1\r\nHost: x\rX-Injected: 1\r\n\r\n", "control character"),
+            ("GET /echo HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\n\r\n", "is not a token"),
+            ("GET /echo HTTP/1.1\r\nHost: x\r\nBad\"Name: 1\r\n\r\n", "is not a token"),
+        ])
     func refusedHeads(request: String, detail: String) throws {
         let server = try BridgeTestServer()
         let connection = try RawConnection(port: server.port, timeout: 5)
@@ -73,15 +83,17 @@ import Testing
 
     @Test func validHeadsStillPass() throws {
         let server = try BridgeTestServer()
-        let request = "POST /echo HTTP/1.1\r\nhost: x\r\nX-Odd_Name!#$%&'*+-.^`|~: v\r\nTransfer-Encoding: Chunked\r\n\r\n"
+        let request =
+            "POST /echo HTTP/1.1\r\nhost: x\r\nX-Odd_Name!#$%&'*+-.^`|~: v\r\nTransfer-Encoding: Chunked\r\n\r\n"
             + "3\r\nabc\r\n0\r\n\r\n"
         let response = try RawHTTP.exchange(port: server.port, Array(request.utf8))
         #expect(response.status == 200)
         #expect(response.text == "abc")
     }
 
-    @Test("a malformed Content-Length gets libmicrohttpd's own 400 and a closed connection (README)",
-          arguments: ["abc", "-1", "+2", "2, 2"])
+    @Test(
+        "a malformed Content-Length gets libmicrohttpd's own 400 and a closed connection (README)",
+        arguments: ["abc", "-1", "+2", "2, 2"])
     func malformedContentLength(value: String) throws {
         let server = try BridgeTestServer()
         let connection = try RawConnection(port: server.port, timeout: 5)

@@ -8,13 +8,15 @@ import Testing
     static func server(_ budget: MemoryBudget) throws -> HTTPServer {
         var configuration = ServerConfiguration(port: 0, threads: 2, maxBody: 16 << 20)
         configuration.memory = budget
-        let server = HTTPServer(configuration: configuration,
-                                handler: { request in
-                                    // /big?n=BYTES: a large answer; anything else: the body back.
-                                    let n = request.queryValue("n").flatMap(Int.init) ?? 0
-                                    return ServiceResponse(status: 200, body: request.path == "/big" ? Array(repeating: 66, count: n) : request.body)
-                                },
-                                problem: BridgeTestServer.problem)
+        let server = HTTPServer(
+            configuration: configuration,
+            handler: { request in
+                // /big?n=BYTES: a large answer; anything else: the body back.
+                let n = request.queryValue("n").flatMap(Int.init) ?? 0
+                return ServiceResponse(
+                    status: 200, body: request.path == "/big" ? Array(repeating: 66, count: n) : request.body)
+            },
+            problem: BridgeTestServer.problem)
         try server.start()
         return server
     }
@@ -31,10 +33,10 @@ import Testing
         defer { server.stop(graceSeconds: 0) }
 
         // Fits: echoed, and nothing stays counted once it is answered and read.
-        let fits = try RawHTTP.exchange(port: server.port, RawHTTP.request("POST", "/echo", body: Array(repeating: 65, count: 100_000)))
+        let fits = try RawHTTP.exchange(
+            port: server.port, RawHTTP.request("POST", "/echo", body: Array(repeating: 65, count: 100_000)))
         #expect(fits.status == 200 && fits.body.count == 100_000)
         #expect(Self.waitUntil { budget.bytesUsed == 0 })
-
 
         // An answer nobody reads (larger than the socket buffers) stays counted; the next
         // large one does not fit, whether it is a body or an answer.
@@ -44,7 +46,8 @@ import Testing
         let refusedAnswer = try RawHTTP.exchange(port: server.port, RawHTTP.request("GET", "/big?n=\(10 << 20)"))
         #expect(refusedAnswer.status == 503 && refusedAnswer.body == Array("full".utf8))
         // A body announced larger than what is left: refused before it is read.
-        let tooBig = try RawHTTP.exchange(port: server.port, RawHTTP.request("POST", "/echo", headers: [("Content-Length", "\(10 << 20)")]))
+        let tooBig = try RawHTTP.exchange(
+            port: server.port, RawHTTP.request("POST", "/echo", headers: [("Content-Length", "\(10 << 20)")]))
         #expect(tooBig.status == 503 && tooBig.header("Retry-After") == "1")
         // Small requests still pass.
         let small = try RawHTTP.exchange(port: server.port, RawHTTP.request("POST", "/echo", body: Array("hi".utf8)))
@@ -82,8 +85,11 @@ import Testing
         let server = try Self.server(budget)
         defer { server.stop(graceSeconds: 0) }
         let chunks = (0..<10).map { _ in Array(repeating: UInt8(ascii: "z"), count: 20_000) }
-        let r = try RawHTTP.exchange(port: server.port, RawHTTP.request("POST", "/echo", headers: [("Transfer-Encoding", "chunked")],
-                                                                        body: RawHTTP.chunked(chunks)))
+        let r = try RawHTTP.exchange(
+            port: server.port,
+            RawHTTP.request(
+                "POST", "/echo", headers: [("Transfer-Encoding", "chunked")],
+                body: RawHTTP.chunked(chunks)))
         #expect(r.status == 200 && r.body.count == 200_000)
         #expect(Self.waitUntil { budget.bytesUsed == 0 })
     }

@@ -2,8 +2,8 @@
 // for the bridge tests.
 import Dispatch
 import Foundation
-import ServiceHTTP
 import MHDServer
+import ServiceHTTP
 import Synchronization
 
 /// What the handler and the access log saw; shared with the server's closures.
@@ -24,8 +24,10 @@ final class BridgeTestServer: Sendable {
     var port: UInt16 { server.port }
 
     /// Starts on 127.0.0.1, port 0; `configure` may change the other settings.
-    init(maxBody: Int = 1 << 20, threads: Int = 2,
-         configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
+    init(
+        maxBody: Int = 1 << 20, threads: Int = 2,
+        configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) throws {
         let recorder = BridgeRecorder()
         self.recorder = recorder
         var configuration = ServerConfiguration(port: 0, threads: threads, maxBody: maxBody)
@@ -48,13 +50,18 @@ final class BridgeTestServer: Sendable {
     private static func respond(to request: ServiceRequest, slowEntered: DispatchSemaphore) -> ServiceResponse {
         switch request.path {
         case "/echo":
-            return ServiceResponse(status: 200, headers: [("Content-Type", "application/octet-stream"),
-                                                       ("X-Method", request.method)], body: request.body)
+            return ServiceResponse(
+                status: 200,
+                headers: [
+                    ("Content-Type", "application/octet-stream"),
+                    ("X-Method", request.method),
+                ], body: request.body)
         case "/describe":
             var lines = ["\(request.method) \(request.path)"]
             lines += request.query.map { "\($0.name)=\($0.value)" }
-            return ServiceResponse(status: 200, headers: [("Content-Type", "text/plain")],
-                                body: Array(lines.joined(separator: "\n").utf8))
+            return ServiceResponse(
+                status: 200, headers: [("Content-Type", "text/plain")],
+                body: Array(lines.joined(separator: "\n").utf8))
         case "/slow":
             slowEntered.signal()
             usleep(300_000)
@@ -64,9 +71,13 @@ final class BridgeTestServer: Sendable {
             usleep(3_000_000)
             return ServiceResponse(status: 200, body: Array("slept".utf8))
         case "/headers":
-            return ServiceResponse(status: 299, headers: [("X-One", "1"), ("content-length", "999"),
-                                                       ("X-Evil", "a\r\nInjected: yes"), ("X-Two", "2")],
-                                body: Array("four".utf8))
+            return ServiceResponse(
+                status: 299,
+                headers: [
+                    ("X-One", "1"), ("content-length", "999"),
+                    ("X-Evil", "a\r\nInjected: yes"), ("X-Two", "2"),
+                ],
+                body: Array("four".utf8))
         default:
             return ServiceResponse(status: 404, body: Array("no such path".utf8))
         }
@@ -74,8 +85,9 @@ final class BridgeTestServer: Sendable {
 
     static let problem: ProblemResponder = { status, detail in
         let escaped = detail.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return ServiceResponse(status: status, headers: [("Content-Type", "application/problem+json")],
-                            body: Array("{\"status\":\(status),\"detail\":\"\(escaped)\"}".utf8))
+        return ServiceResponse(
+            status: status, headers: [("Content-Type", "application/problem+json")],
+            body: Array("{\"status\":\(status),\"detail\":\"\(escaped)\"}".utf8))
     }
 
     /// Waits (up to 10 s) until the access log holds `count` entries, and returns them.

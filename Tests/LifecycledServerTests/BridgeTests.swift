@@ -1,7 +1,7 @@
 // The libmicrohttpd bridge over real sockets, with an echo handler (BridgeTestServer).
 import Foundation
-import ServiceHTTP
 import MHDServer
+import ServiceHTTP
 import Synchronization
 import Testing
 
@@ -22,7 +22,8 @@ import Testing
     @Test func chunkedBodyAssembled() throws {
         let server = try BridgeTestServer()
         let chunks = [Array("hello ".utf8), Array("chunked ".utf8), patternBytes(70_000, seed: 7), [0]]
-        let request = RawHTTP.request("PUT", "/echo", headers: [("Transfer-Encoding", "chunked")])
+        let request =
+            RawHTTP.request("PUT", "/echo", headers: [("Transfer-Encoding", "chunked")])
             + RawHTTP.chunked(chunks)
         let response = try RawHTTP.exchange(port: server.port, request)
         #expect(response.status == 200)
@@ -70,10 +71,12 @@ import Testing
         #expect(server.accessLogEntries(atLeast: 1).map(\.status) == [413])
     }
 
-    @Test("conflicting framing headers answer 400", arguments: [
-        [("Content-Length", "5"), ("Transfer-Encoding", "chunked")],
-        [("Transfer-Encoding", "chunked"), ("content-length", "5")],
-    ])
+    @Test(
+        "conflicting framing headers answer 400",
+        arguments: [
+            [("Content-Length", "5"), ("Transfer-Encoding", "chunked")],
+            [("Transfer-Encoding", "chunked"), ("content-length", "5")],
+        ])
     func conflictingFramingIs400(headers: [(String, String)]) throws {
         let server = try BridgeTestServer()
         let response = try RawHTTP.exchange(port: server.port, RawHTTP.request("POST", "/echo", headers: headers))
@@ -97,13 +100,16 @@ import Testing
         let server = try BridgeTestServer()
         let response = try RawHTTP.exchange(
             port: server.port,
-            RawHTTP.request("GET", "/describe?b=2&a=1&a=3&space=hello%20world&plus=a+b&utf8=%C3%A9t%C3%A9&empty=&flag"
-                                   + "&pct=100%25&bad=%zz%4&%41key=%2B"))
+            RawHTTP.request(
+                "GET",
+                "/describe?b=2&a=1&a=3&space=hello%20world&plus=a+b&utf8=%C3%A9t%C3%A9&empty=&flag"
+                    + "&pct=100%25&bad=%zz%4&%41key=%2B"))
         #expect(response.status == 200)
-        #expect(response.text.split(separator: "\n", omittingEmptySubsequences: false) == [
-            "GET /describe", "b=2", "a=1", "a=3", "space=hello world", "plus=a b", "utf8=été", "empty=", "flag=",
-            "pct=100%", "bad=%zz%4", "Akey=+",
-        ])
+        #expect(
+            response.text.split(separator: "\n", omittingEmptySubsequences: false) == [
+                "GET /describe", "b=2", "a=1", "a=3", "space=hello world", "plus=a b", "utf8=été", "empty=", "flag=",
+                "pct=100%", "bad=%zz%4", "Akey=+",
+            ])
     }
 
     @Test func pathArrivesAsSent() throws {
@@ -206,7 +212,9 @@ import Testing
                     if response.status == 200, response.body == body {
                         answered.add(1, ordering: .relaxed)
                     } else {
-                        failures.withLock { $0.append("thread \(thread) #\(index): \(response.status) \(response.text)") }
+                        failures.withLock {
+                            $0.append("thread \(thread) #\(index): \(response.status) \(response.text)")
+                        }
                     }
                 }
             } catch {
@@ -223,8 +231,9 @@ import Testing
     @Test func portZeroBindsARealPortAndABusyPortThrows() throws {
         let first = try BridgeTestServer()
         #expect(first.port != 0)
-        let second = HTTPServer(configuration: ServerConfiguration(port: first.port),
-                                handler: { _ in ServiceResponse(status: 200) }, problem: BridgeTestServer.problem)
+        let second = HTTPServer(
+            configuration: ServerConfiguration(port: first.port),
+            handler: { _ in ServiceResponse(status: 200) }, problem: BridgeTestServer.problem)
         #expect {
             try second.start()
         } throws: { error in
@@ -233,14 +242,16 @@ import Testing
     }
 
     @Test func unusableHostThrows() throws {
-        let server = HTTPServer(configuration: ServerConfiguration(host: "no-such-host.invalid", port: 0),
-                                handler: { _ in ServiceResponse(status: 200) }, problem: BridgeTestServer.problem)
+        let server = HTTPServer(
+            configuration: ServerConfiguration(host: "no-such-host.invalid", port: 0),
+            handler: { _ in ServiceResponse(status: 200) }, problem: BridgeTestServer.problem)
         #expect(throws: HTTPServerError.self) { try server.start() }
     }
 
     @Test func ipv6LoopbackWorks() throws {
-        let server = HTTPServer(configuration: ServerConfiguration(host: "::1", port: 0, threads: 1),
-                                handler: { ServiceResponse(status: 200, body: $0.body) }, problem: BridgeTestServer.problem)
+        let server = HTTPServer(
+            configuration: ServerConfiguration(host: "::1", port: 0, threads: 1),
+            handler: { ServiceResponse(status: 200, body: $0.body) }, problem: BridgeTestServer.problem)
         do {
             try server.start()
         } catch {

@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Issue #9 item 7: with `--data-dir`, a server killed with SIGKILL under load comes
@@ -16,7 +17,9 @@ import Glibc
     static func calls(_ list: Any?) -> [Int: String] {
         var out: [Int: String] = [:]
         for c in list as? [[String: Any]] ?? [] {
-            if let seq = c["seq"] as? Int { out[seq] = "\(c["receiver"] ?? "") \(c["method"] ?? "") \(c["appState"] ?? "")" }
+            if let seq = c["seq"] as? Int {
+                out[seq] = "\(c["receiver"] ?? "") \(c["method"] ?? "") \(c["appState"] ?? "")"
+            }
         }
         return out
     }
@@ -29,7 +32,9 @@ import Glibc
         let port = try first.waitUntilListening()
         var ids: [String] = []
         for _ in 0..<4 {
-            let r = try RawHTTP.exchange(port: port, RawHTTP.request("POST", "/v1/sessions", body: Array(#"{"lifecycle":"app","iosVersion":"11.0"}"#.utf8)))
+            let r = try RawHTTP.exchange(
+                port: port,
+                RawHTTP.request("POST", "/v1/sessions", body: Array(#"{"lifecycle":"app","iosVersion":"11.0"}"#.utf8)))
             ids.append(try #require(Self.json(r.body)["id"] as? String))
         }
         // Each client alternates launch and background on its own session until the
@@ -44,8 +49,11 @@ import Glibc
                 var n = 0
                 while n < 100_000 {
                     let action = n % 2 == 0 ? #"{"type":"launch"}"# : #"{"type":"background"}"#
-                    guard (try? connection.send(RawHTTP.request("POST", "/v1/sessions/\(id)/actions", body: Array(action.utf8)))) != nil,
-                          let r = try? connection.readResponse(), r.status == 200 else { break }
+                    guard
+                        (try? connection.send(
+                            RawHTTP.request("POST", "/v1/sessions/\(id)/actions", body: Array(action.utf8)))) != nil,
+                        let r = try? connection.readResponse(), r.status == 200
+                    else { break }
                     mine.merge(Self.calls(Self.json(r.body)["callbacks"])) { $1 }
                     answered.add(1, ordering: .relaxed)
                     n += 1
@@ -62,14 +70,18 @@ import Glibc
 
         let second = try LifecycledProcess(arguments)
         let port2 = try second.waitUntilListening()
-        defer { second.send(SIGKILL); _ = try? second.finish(timeout: 10) }
+        defer {
+            second.send(SIGKILL)
+            _ = try? second.finish(timeout: 10)
+        }
         let acked = acknowledged.withLock { $0 }
         var total = 0
         for id in ids {
             var restored: [Int: String] = [:]
             var after = 0
             while true {
-                let r = try RawHTTP.exchange(port: port2, RawHTTP.request("GET", "/v1/sessions/\(id)/callbacks?after=\(after)&limit=10000"))
+                let r = try RawHTTP.exchange(
+                    port: port2, RawHTTP.request("GET", "/v1/sessions/\(id)/callbacks?after=\(after)&limit=10000"))
                 #expect(r.status == 200)
                 let page = Self.calls(Self.json(r.body)["callbacks"])
                 if page.isEmpty { break }

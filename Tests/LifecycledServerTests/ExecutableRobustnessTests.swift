@@ -61,15 +61,18 @@ import Testing
         server.send(SIGTERM)
         let outcome = try server.finish(timeout: 10)
         #expect(outcome.exitStatus == 0)
-        #expect(outcome.stderrLines.last?.contains("WARN shutdown: grace 1s over, 1 requests cut") == true,
-                "\(outcome.stderrLines.last ?? "")")
+        #expect(
+            outcome.stderrLines.last?.contains("WARN shutdown: grace 1s over, 1 requests cut") == true,
+            "\(outcome.stderrLines.last ?? "")")
         #expect(stuck.isClosedByPeer())
     }
 
     @Test func newConnectionFlagsAreInTheHelp() throws {
         let outcome = try LifecycledProcess.run(["--help"])
-        for text in ["--max-connections N", "(default: 4000)", "--max-connections-per-ip N", "(default: 2000)",
-                     "--request-timeout TIME", "(default: 10)", "--grace TIME", "(default: 5)"] {
+        for text in [
+            "--max-connections N", "(default: 4000)", "--max-connections-per-ip N", "(default: 2000)",
+            "--request-timeout TIME", "(default: 10)", "--grace TIME", "(default: 5)",
+        ] {
             #expect(outcome.stdout.contains(text), "\(text) missing from --help")
         }
         let bad = try LifecycledProcess.run(["--request-timeout", "0"])

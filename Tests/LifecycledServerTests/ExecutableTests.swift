@@ -1,21 +1,24 @@
 // The built `lifecycled` executable, spawned as a process.
 import Foundation
-import ServiceHTTP
 import MHDServer
+import ServiceHTTP
 import Testing
 
 @Suite("Executable") struct ExecutableTests {
     @Test func binaryWasBuilt() {
-        #expect(FileManager.default.isExecutableFile(atPath: LifecycledBinary.path),
-                "build it first: swift build --product lifecycled (looked at \(LifecycledBinary.path))")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: LifecycledBinary.path),
+            "build it first: swift build --product lifecycled (looked at \(LifecycledBinary.path))")
     }
 
     @Test func helpListsEveryFlagWithItsDefault() throws {
         let outcome = try LifecycledProcess.run(["--help"])
         #expect(outcome.exitStatus == 0)
         #expect(outcome.stderr.isEmpty)
-        for flag in ["--host", "--port", "--threads", "--max-sessions", "--session-ttl", "--max-log", "--max-body",
-                     "--quiet", "--check", "--version", "--help"] {
+        for flag in [
+            "--host", "--port", "--threads", "--max-sessions", "--session-ttl", "--max-log", "--max-body",
+            "--quiet", "--check", "--version", "--help",
+        ] {
             #expect(outcome.stdout.contains(flag), "\(flag) missing from --help")
         }
         for defaultValue in ["127.0.0.1", "8080", "100000", "3600", "10000", "1048576"] {
@@ -29,22 +32,24 @@ import Testing
         #expect(outcome.stdout == "lifecycled 0.1.0\n")
     }
 
-    @Test("a bad command line exits 2 with one line on stderr", arguments: [
-        (["--port", "abc"], "--port: \"abc\" is not a port number (0-65535)"),
-        (["--port=70000"], "--port: \"70000\" is not a port number"),
-        (["--bogus"], "unknown flag \"--bogus\""),
-        (["--port"], "--port: missing value"),
-        (["--threads", "0"], "--threads: \"0\" is not a thread count (1-64)"),
-        (["--threads=65"], "--threads"),
-        (["--max-sessions", "-3"], "--max-sessions"),
-        (["--session-ttl", "soon"], "--session-ttl"),
-        (["--session-ttl", "0s"], "--session-ttl"),
-        (["--max-body", "1X"], "--max-body"),
-        (["--max-log", ""], "--max-log"),
-        (["--quiet=yes"], "--quiet takes no value"),
-        (["serve"], "unexpected argument \"serve\""),
-        (["--check", "https://example.com/"], "--check"),
-    ])
+    @Test(
+        "a bad command line exits 2 with one line on stderr",
+        arguments: [
+            (["--port", "abc"], "--port: \"abc\" is not a port number (0-65535)"),
+            (["--port=70000"], "--port: \"70000\" is not a port number"),
+            (["--bogus"], "unknown flag \"--bogus\""),
+            (["--port"], "--port: missing value"),
+            (["--threads", "0"], "--threads: \"0\" is not a thread count (1-64)"),
+            (["--threads=65"], "--threads"),
+            (["--max-sessions", "-3"], "--max-sessions"),
+            (["--session-ttl", "soon"], "--session-ttl"),
+            (["--session-ttl", "0s"], "--session-ttl"),
+            (["--max-body", "1X"], "--max-body"),
+            (["--max-log", ""], "--max-log"),
+            (["--quiet=yes"], "--quiet takes no value"),
+            (["serve"], "unexpected argument \"serve\""),
+            (["--check", "https://example.com/"], "--check"),
+        ])
     func badCommandLine(arguments: [String], message: String) throws {
         let outcome = try LifecycledProcess.run(arguments)
         #expect(outcome.exitStatus == 2)
@@ -56,10 +61,15 @@ import Testing
         #expect(line.hasSuffix("; see --help"))
     }
 
-    @Test("both flag spellings are accepted", arguments: [
-        ["--port", "0", "--threads", "1", "--max-body", "64k", "--session-ttl", "2m", "--max-log", "5", "--quiet"],
-        ["--port=0", "--threads=1", "--max-body=1MiB", "--session-ttl=1h", "--max-sessions=10", "--host=127.0.0.1"],
-    ])
+    @Test(
+        "both flag spellings are accepted",
+        arguments: [
+            ["--port", "0", "--threads", "1", "--max-body", "64k", "--session-ttl", "2m", "--max-log", "5", "--quiet"],
+            [
+                "--port=0", "--threads=1", "--max-body=1MiB", "--session-ttl=1h", "--max-sessions=10",
+                "--host=127.0.0.1",
+            ],
+        ])
     func flagSpellings(arguments: [String]) throws {
         let server = try LifecycledProcess(arguments)
         let port = try server.waitUntilListening()
@@ -82,7 +92,9 @@ import Testing
         // The access log line for the request (--log-format text, the default), e.g.
         // `2026-11-22T05:17:20.123Z INFO GET /healthz 200 0.123ms request=5f0c9a31-1`.
         let logLine = try #require(outcome.stderrLines.first { $0.contains(" GET /healthz ") })
-        #expect(logLine.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO GET \/healthz 200 \d+\.\d{3}ms request=\S+/)
+        #expect(
+            logLine.wholeMatch(
+                of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO GET \/healthz 200 \d+\.\d{3}ms request=\S+/)
                 != nil, "\(logLine)")
     }
 
@@ -111,8 +123,9 @@ import Testing
 
     /// An in-process server answering every request with `status`.
     private func statusServer(_ status: Int) throws -> HTTPServer {
-        let server = HTTPServer(configuration: ServerConfiguration(port: 0, threads: 1),
-                                handler: { _ in ServiceResponse(status: status) }, problem: BridgeTestServer.problem)
+        let server = HTTPServer(
+            configuration: ServerConfiguration(port: 0, threads: 1),
+            handler: { _ in ServiceResponse(status: status) }, problem: BridgeTestServer.problem)
         try server.start()
         return server
     }

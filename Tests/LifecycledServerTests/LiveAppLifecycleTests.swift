@@ -20,7 +20,10 @@ import Testing
         let began = try act(id, #"{"type":"interruptionBegan","kind":"controlCenter"}"#)
         #expect(calls(began) == ["applicationWillResignActive(_:) [active]"])
         #expect((began.json["state"] as? [String: Any])?["interruption"] as? String == "controlCenter")
-        #expect(calls(try act(id, #"{"type":"interruptionEnded","outcome":"resume"}"#)) == ["applicationDidBecomeActive(_:) [active]"])
+        #expect(
+            calls(try act(id, #"{"type":"interruptionEnded","outcome":"resume"}"#)) == [
+                "applicationDidBecomeActive(_:) [active]"
+            ])
     }
 
     @Test func backgroundTaskExpiryOverHTTP() throws {
@@ -42,10 +45,12 @@ import Testing
     }
 
     @Test func silentPushLaunchOverHTTPAndForceQuitRule() throws {
-        let id = try live.create(#"{"lifecycle":"app","iosVersion":"11.0","backgroundModes":["remote-notification","fetch"]}"#)
+        let id = try live.create(
+            #"{"lifecycle":"app","iosVersion":"11.0","backgroundModes":["remote-notification","fetch"]}"#)
         let push = #"{"type":"receiveNotification","payload":{"aps":{"content-available":1}}}"#
         let launched = try act(id, push)
-        #expect(calls(launched).last == "application(_:didReceiveRemoteNotification:fetchCompletionHandler:) [background]")
+        #expect(
+            calls(launched).last == "application(_:didReceiveRemoteNotification:fetchCompletionHandler:) [background]")
         #expect(calls(launched).first == "application(_:willChangeStatusBarFrame:) [background]")
         _ = try act(id, #"{"type":"terminate","by":"user"}"#)
         #expect(try act(id, push).callbacks.isEmpty)
@@ -56,10 +61,12 @@ import Testing
 
     @Test func newActionValidationOverHTTP() throws {
         let id = try live.create(#"{"lifecycle":"app","iosVersion":"17.0"}"#)
-        for (body, field) in [(#"{"type":"interruptionBegan","kind":"meteor"}"#, "kind"),
-                              (#"{"type":"advanceTime","seconds":-1}"#, "seconds"),
-                              (#"{"type":"advanceTime"}"#, "seconds"),
-                              (#"{"type":"endBackgroundTask","id":"one"}"#, "id")] {
+        for (body, field) in [
+            (#"{"type":"interruptionBegan","kind":"meteor"}"#, "kind"),
+            (#"{"type":"advanceTime","seconds":-1}"#, "seconds"),
+            (#"{"type":"advanceTime"}"#, "seconds"),
+            (#"{"type":"endBackgroundTask","id":"one"}"#, "id"),
+        ] {
             let r = try act(id, body)
             #expect(r.status == 400, "\(body)")
             #expect(r.json["field"] as? String == field, "\(body)")

@@ -49,7 +49,10 @@ import Testing
                     defer { c.close() }
                     var mine: [Int] = []
                     for _ in 0..<60 {
-                        try c.send(RawHTTP.request("POST", "/v1/sessions/\(id)/actions", body: Array(#"{"type":"openURL","url":"x:y"}"#.utf8)))
+                        try c.send(
+                            RawHTTP.request(
+                                "POST", "/v1/sessions/\(id)/actions",
+                                body: Array(#"{"type":"openURL","url":"x:y"}"#.utf8)))
                         mine += try c.readResponse().callbacks.compactMap { $0["seq"] as? Int }
                     }
                     return mine

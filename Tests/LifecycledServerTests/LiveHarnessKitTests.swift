@@ -8,8 +8,9 @@ import Testing
 
     @Test func batchJournalAndReplay() throws {
         let id = try live.create(#"{"lifecycle":"scene","iosVersion":"17.0.1"}"#)
-        let batch = try live.send("POST", "/v1/sessions/\(id)/actions",
-                                  #"[{"type":"launch"},{"type":"background"},{"type":"advanceTime","seconds":10}]"#)
+        let batch = try live.send(
+            "POST", "/v1/sessions/\(id)/actions",
+            #"[{"type":"launch"},{"type":"background"},{"type":"advanceTime","seconds":10}]"#)
         #expect(batch.status == 200)
         #expect((batch.json["steps"] as? [Any])?.count == 3)
         #expect((batch.json["state"] as? [String: Any])?["app"] as? String == "suspended")
@@ -23,9 +24,15 @@ import Testing
         #expect(journal.status == 200)
         #expect(journal.header("Content-Type") == "application/json")
         let text = journal.text
-        let config = try #require(text.range(of: #"{"config":"#).flatMap { c in text.range(of: #","actions":"#).map { String(text[c.upperBound..<$0.lowerBound]) } })
+        let config = try #require(
+            text.range(of: #"{"config":"#).flatMap { c in
+                text.range(of: #","actions":"#).map { String(text[c.upperBound..<$0.lowerBound]) }
+            })
         #expect(config.contains(#""iosVersion":"17.0""#))
-        let actions = try #require(text.range(of: #","actions":"#).flatMap { a in text.range(of: #","complete":"#).map { String(text[a.upperBound..<$0.lowerBound]) } })
+        let actions = try #require(
+            text.range(of: #","actions":"#).flatMap { a in
+                text.range(of: #","complete":"#).map { String(text[a.upperBound..<$0.lowerBound]) }
+            })
         let copy = try live.create(config)
         #expect(try live.send("POST", "/v1/sessions/\(copy)/actions", actions).status == 200)
         #expect(try live.send("GET", "/v1/sessions/\(copy)/callbacks").text == log)

@@ -17,9 +17,14 @@ import Testing
         let rotated = try act(id, #"{"type":"rotate","orientation":"landscapeRight"}"#)
         #expect(rotated.status == 200)
         // breadth §5.2: the trait transition, then the size transition root first, then its child.
-        let names = rotated.callbacks.compactMap { c in (c["viewController"] as? String).map { "\($0).\(c["method"] ?? "")" } }
-        #expect(Array(names.prefix(4)) == ["home.willTransition(to:with:)", "banner.willTransition(to:with:)",
-                                           "home.viewWillTransition(to:with:)", "banner.viewWillTransition(to:with:)"])
+        let names = rotated.callbacks.compactMap { c in
+            (c["viewController"] as? String).map { "\($0).\(c["method"] ?? "")" }
+        }
+        #expect(
+            Array(names.prefix(4)) == [
+                "home.willTransition(to:with:)", "banner.willTransition(to:with:)",
+                "home.viewWillTransition(to:with:)", "banner.viewWillTransition(to:with:)",
+            ])
         let window = try #require(((rotated.json["state"] as? [String: Any])?["windows"] as? [[String: Any]])?.first)
         #expect(window["orientation"] as? String == "landscapeRight")
         let refused = try act(id, #"{"type":"rotate","orientation":"portraitUpsideDown"}"#)

@@ -27,7 +27,8 @@ import Testing
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/seed-001-ios11-app.json")
         guard let data = try? Data(contentsOf: url),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return ("", []) }
+            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+        else { return ("", []) }
         return (jsonText(root["session"] as Any), (root["cases"] as? [[String: Any]] ?? []).map(Case.init))
     }
 
@@ -45,8 +46,9 @@ import Testing
         for step in golden.setup {
             #expect(try live.send("POST", "/v1/sessions/\(id)/actions", step).status == 200)
         }
-        let r = try live.send("POST", "/v1/sessions/\(id)/actions", golden.action,
-                              headers: [("Content-Type", "application/x-www-form-urlencoded")])  // as curl -d sends
+        let r = try live.send(
+            "POST", "/v1/sessions/\(id)/actions", golden.action,
+            headers: [("Content-Type", "application/x-www-form-urlencoded")])  // as curl -d sends
         #expect(r.status == 200)
         #expect(r.header("Content-Type") == "application/json")
         let got = r.callbacks.filter { $0["receiver"] as? String == "appDelegate" }

@@ -23,7 +23,8 @@ import Testing
         #expect(mermaid.text.contains("    System->>App: \(entered["seq"] ?? "") applicationDidEnterBackground(_:)\n"))
         let text = try live.send("GET", "/v1/sessions/\(id)/callbacks?format=text")
         #expect(text.text.split(separator: "\n").count == log.count + 1)
-        let plantuml = try live.send("POST", "/v1/simulate?format=plantuml", #"{"session":{"iosVersion":"17.0"},"actions":[{"type":"launch"}]}"#)
+        let plantuml = try live.send(
+            "POST", "/v1/simulate?format=plantuml", #"{"session":{"iosVersion":"17.0"},"actions":[{"type":"launch"}]}"#)
         #expect(plantuml.status == 200)
         #expect(plantuml.text.hasPrefix("@startuml\n") && plantuml.text.hasSuffix("@enduml\n"))
         let bad = try live.send("GET", "/v1/sessions/\(id)/callbacks?format=dot")

@@ -5,10 +5,11 @@
 // reach /metrics.
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @Suite("Executable: log format") struct LogFormatExecutableTests {
@@ -28,13 +29,20 @@ import Darwin
     /// `Location`), acting on it, a problem from the service and one from the bridge.
     static func sendRequests(port: UInt16) throws -> [Exchange] {
         var exchanges: [Exchange] = []
-        func send(_ method: String, _ target: String, headers: [(String, String)] = [], body: String? = nil,
-                  session: String? = nil) throws -> RawResponse {
-            let response = try RawHTTP.exchange(port: port, RawHTTP.request(method, target, headers: headers,
-                                                                            body: body.map { Array($0.utf8) }))
+        func send(
+            _ method: String, _ target: String, headers: [(String, String)] = [], body: String? = nil,
+            session: String? = nil
+        ) throws -> RawResponse {
+            let response = try RawHTTP.exchange(
+                port: port,
+                RawHTTP.request(
+                    method, target, headers: headers,
+                    body: body.map { Array($0.utf8) }))
             let requestID = try #require(response.header("X-Request-Id"), "no X-Request-Id on \(method) \(target)")
-            exchanges.append(Exchange(method: method, target: target, status: response.status,
-                                      requestID: requestID, sessionID: session))
+            exchanges.append(
+                Exchange(
+                    method: method, target: target, status: response.status,
+                    requestID: requestID, sessionID: session))
             return response
         }
         let probe = try send("GET", "/healthz", headers: [("X-Request-Id", "log-probe-1")])
@@ -45,22 +53,26 @@ import Darwin
         let location = try #require(created.header("Location"))
         let id = String(location.dropFirst("/v1/sessions/".count))
         exchanges[exchanges.count - 1].sessionID = id
-        _ = try send("POST", "/v1/sessions/\(id)/actions", headers: [("X-Request-Id", #"quote"and\backslash"#)],
-                     body: #"{"type":"launch"}"#, session: id)
+        _ = try send(
+            "POST", "/v1/sessions/\(id)/actions", headers: [("X-Request-Id", #"quote"and\backslash"#)],
+            body: #"{"type":"launch"}"#, session: id)
         _ = try send("GET", "/v1/sessions/\(id)/callbacks?since=2", session: id)
-        let missing = try send("GET", "/v1/sessions/00000000-0000-4000-8000-000000000000",
-                               session: "00000000-0000-4000-8000-000000000000")
+        let missing = try send(
+            "GET", "/v1/sessions/00000000-0000-4000-8000-000000000000",
+            session: "00000000-0000-4000-8000-000000000000")
         #expect(missing.status == 404)
         #expect(missing.text.contains(#""requestId":"\#(missing.header("X-Request-Id") ?? "")""#))
         // The bridge refuses this body before the service reads the request: it still gets an id.
-        let tooLarge = try send("POST", "/v1/simulate", headers: [("Content-Length", "5000")], body: String(repeating: " ", count: 5000))
+        let tooLarge = try send(
+            "POST", "/v1/simulate", headers: [("Content-Length", "5000")], body: String(repeating: " ", count: 5000))
         #expect(tooLarge.status == 413)
         return exchanges
     }
 
     @Test func everyJSONLineParsesAndCarriesTheResponsesRequestID() throws {
-        let server = try LifecycledProcess(["--port", "0", "--max-body", "1k"],
-                                           environment: ["LIFECYCLED_LOG_FORMAT": "json"])
+        let server = try LifecycledProcess(
+            ["--port", "0", "--max-body", "1k"],
+            environment: ["LIFECYCLED_LOG_FORMAT": "json"])
         let port = try server.waitUntilListening()
         let before = Date()
         let exchanges = try Self.sendRequests(port: port)
@@ -124,8 +136,9 @@ import Darwin
 
     @Test func textLinesHaveTheSameFields() throws {
         // The flag overrides the environment.
-        let server = try LifecycledProcess(["--port", "0", "--max-body", "1k", "--log-format", "text"],
-                                           environment: ["LIFECYCLED_LOG_FORMAT": "json"])
+        let server = try LifecycledProcess(
+            ["--port", "0", "--max-body", "1k", "--log-format", "text"],
+            environment: ["LIFECYCLED_LOG_FORMAT": "json"])
         let port = try server.waitUntilListening()
         let exchanges = try Self.sendRequests(port: port)
         server.send(SIGINT)
@@ -133,14 +146,17 @@ import Darwin
         #expect(outcome.exitStatus == 0)
         let lines = outcome.stderrLines.map(String.init)
         for line in lines {
-            #expect(line.prefixMatch(of: #/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (INFO|WARN|ERROR) /#) != nil, "\(line)")
+            #expect(
+                line.prefixMatch(of: #/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z (INFO|WARN|ERROR) /#) != nil, "\(line)")
         }
-        #expect(lines.first?.contains(" INFO start: listening on http://127.0.0.1:\(port) version=") == true,
-                "\(lines.first ?? "")")
+        #expect(
+            lines.first?.contains(" INFO start: listening on http://127.0.0.1:\(port) version=") == true,
+            "\(lines.first ?? "")")
         #expect(lines.first?.contains(" maxBody=1024 ") == true)
         #expect(lines.contains { $0.contains(" INFO stopping: SIGINT: no longer accepting") })
-        #expect(lines.last?.contains(" INFO shutdown: stopped: every request finished sessions=1 ") == true,
-                "\(lines.last ?? "")")
+        #expect(
+            lines.last?.contains(" INFO shutdown: stopped: every request finished sessions=1 ") == true,
+            "\(lines.last ?? "")")
 
         let access = #/\S+ (?:INFO|WARN) (\S+) (\S+) (\d{3}) \d+\.\d{3}ms(?: session=(\S+))? request=(\S+)/#
         let parsed = lines.compactMap { $0.wholeMatch(of: access) }
@@ -182,7 +198,8 @@ import Darwin
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
         #expect(objects.count == outcome.stderrLines.count, "every line is JSON, the drop reports too")
-        let total = try #require(objects.last { $0["event"] as? String == "log.dropped" && $0["total"] as? Bool == true })
+        let total = try #require(
+            objects.last { $0["event"] as? String == "log.dropped" && $0["total"] as? Bool == true })
         let dropped = total["linesDropped"] as? Int ?? -1
         // The /metrics request's own line may have been dropped after the scrape.
         #expect(dropped == counted || dropped == counted + 1, "\(dropped) dropped in all, \(counted) in /metrics")
@@ -213,11 +230,13 @@ import Darwin
         #expect(object["requestsCut"] as? Int == 1)
     }
 
-    @Test("a bad log format is a usage error", arguments: [
-        (["--log-format", "xml"], [:], #"--log-format: "xml" is not a log format (send text or json)"#),
-        (["--log-format"], [:], "--log-format: missing value"),
-        ([], ["LIFECYCLED_LOG_FORMAT": "JSON"], "LIFECYCLED_LOG_FORMAT"),
-    ] as [([String], [String: String], String)])
+    @Test(
+        "a bad log format is a usage error",
+        arguments: [
+            (["--log-format", "xml"], [:], #"--log-format: "xml" is not a log format (send text or json)"#),
+            (["--log-format"], [:], "--log-format: missing value"),
+            ([], ["LIFECYCLED_LOG_FORMAT": "JSON"], "LIFECYCLED_LOG_FORMAT"),
+        ] as [([String], [String: String], String)])
     func badFormat(arguments: [String], environment: [String: String], message: String) throws {
         let outcome = try LifecycledProcess.run(arguments, environment: environment)
         #expect(outcome.exitStatus == 2)

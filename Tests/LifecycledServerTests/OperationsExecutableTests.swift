@@ -2,10 +2,11 @@
 // headers reaching the service through the bridge, and the SIGTERM drain window.
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @Suite("Executable: operations") struct OperationsExecutableTests {
@@ -16,13 +17,15 @@ import Darwin
         }
     }
 
-    @Test("bad operations flags exit 2", arguments: [
-        (["--drain-seconds", "soon"], [:], "--drain-seconds"),
-        (["--drain-seconds=-1"], [:], "--drain-seconds"),
-        (["--cors-origin="], [:], "--cors-origin: empty origin"),
-        (["--cors-origin"], [:], "--cors-origin: missing value"),
-        ([], ["LIFECYCLED_DRAIN_SECONDS": "later"], "LIFECYCLED_DRAIN_SECONDS"),
-    ] as [([String], [String: String], String)])
+    @Test(
+        "bad operations flags exit 2",
+        arguments: [
+            (["--drain-seconds", "soon"], [:], "--drain-seconds"),
+            (["--drain-seconds=-1"], [:], "--drain-seconds"),
+            (["--cors-origin="], [:], "--cors-origin: empty origin"),
+            (["--cors-origin"], [:], "--cors-origin: missing value"),
+            ([], ["LIFECYCLED_DRAIN_SECONDS": "later"], "LIFECYCLED_DRAIN_SECONDS"),
+        ] as [([String], [String: String], String)])
     func badFlags(arguments: [String], environment: [String: String], message: String) throws {
         let outcome = try LifecycledProcess.run(arguments, environment: environment)
         #expect(outcome.exitStatus == 2)
@@ -30,16 +33,28 @@ import Darwin
     }
 
     @Test func headersReachTheServiceThroughTheBridge() throws {
-        let server = try LifecycledProcess(["--port", "0", "--quiet", "--cors-origin", "https://a.example",
-                                            "--cors-origin", "https://b.example"])
+        let server = try LifecycledProcess([
+            "--port", "0", "--quiet", "--cors-origin", "https://a.example",
+            "--cors-origin", "https://b.example",
+        ])
         let port = try server.waitUntilListening()
-        let r = try RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz", headers: [
-            ("X-Request-Id", "bridge-1"), ("Origin", "https://b.example")]))
+        let r = try RawHTTP.exchange(
+            port: port,
+            RawHTTP.request(
+                "GET", "/healthz",
+                headers: [
+                    ("X-Request-Id", "bridge-1"), ("Origin", "https://b.example"),
+                ]))
         #expect(r.status == 200)
         #expect(r.header("X-Request-Id") == "bridge-1")
         #expect(r.header("Access-Control-Allow-Origin") == "https://b.example")
-        let pre = try RawHTTP.exchange(port: port, RawHTTP.request("OPTIONS", "/v1/simulate", headers: [
-            ("Origin", "https://a.example"), ("Access-Control-Request-Method", "POST")]))
+        let pre = try RawHTTP.exchange(
+            port: port,
+            RawHTTP.request(
+                "OPTIONS", "/v1/simulate",
+                headers: [
+                    ("Origin", "https://a.example"), ("Access-Control-Request-Method", "POST"),
+                ]))
         #expect(pre.status == 204)
         #expect(pre.header("Access-Control-Allow-Methods") == "POST")
         server.send(SIGTERM)
@@ -47,10 +62,12 @@ import Darwin
     }
 
     @Test func environmentTurnsOnCORS() throws {
-        let server = try LifecycledProcess(["--port", "0", "--quiet"],
-                                           environment: ["LIFECYCLED_CORS_ORIGINS": "https://a.example, https://c.example"])
+        let server = try LifecycledProcess(
+            ["--port", "0", "--quiet"],
+            environment: ["LIFECYCLED_CORS_ORIGINS": "https://a.example, https://c.example"])
         let port = try server.waitUntilListening()
-        let r = try RawHTTP.exchange(port: port, RawHTTP.request("GET", "/healthz", headers: [("Origin", "https://c.example")]))
+        let r = try RawHTTP.exchange(
+            port: port, RawHTTP.request("GET", "/healthz", headers: [("Origin", "https://c.example")]))
         #expect(r.header("Access-Control-Allow-Origin") == "https://c.example")
         server.send(SIGTERM)
         #expect(try server.finish().exitStatus == 0)

@@ -109,12 +109,15 @@ enum RandomMembers {
 
     /// A silent push, an alert, or both.
     static func push<G: RandomNumberGenerator>(using g: inout G) -> JSONValue {
-        [JSONValue.object(["aps": .object(["content-available": .number("1")])]),
-         .object(["aps": .object(["alert": .string("hi")])]),
-         .object(["aps": .object(["alert": .string("hi"), "content-available": .number("1")])])].randomElement(using: &g) ?? .null
+        [
+            JSONValue.object(["aps": .object(["content-available": .number("1")])]),
+            .object(["aps": .object(["alert": .string("hi")])]),
+            .object(["aps": .object(["alert": .string("hi"), "content-available": .number("1")])]),
+        ].randomElement(using: &g) ?? .null
     }
 
-    static func choice<E: CaseIterable, G: RandomNumberGenerator>(_: E.Type, using g: inout G) -> E where E.AllCases: Collection {
+    static func choice<E: CaseIterable, G: RandomNumberGenerator>(_: E.Type, using g: inout G) -> E
+    where E.AllCases: Collection {
         let all = Array(E.allCases)
         return all[Int.random(in: 0..<all.count, using: &g)]
     }
@@ -157,7 +160,10 @@ extension SceneTargetedAction {
     static var parameters: [String] { ["sceneId"] }
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action { action(sceneId: try f.sceneId()) }
     static func encode(_ action: Action) -> [JSONMember] {
-        guard let id = sceneId(of: action) else { wrongKind(action); return [] }
+        guard let id = sceneId(of: action) else {
+            wrongKind(action)
+            return []
+        }
         return sceneMember(id)
     }
     static func sample(in state: AppSnapshot) -> Action { action(sceneId: nil) }

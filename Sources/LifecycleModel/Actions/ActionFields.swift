@@ -15,7 +15,8 @@ public protocol ActionFields {
     /// A whole number within `range`.
     func integer(_ name: String, in range: ClosedRange<Int>, what: String) throws(Failure) -> Int?
     /// A string that must be one of an enumeration's raw values.
-    func choice<E: RawRepresentable & CaseIterable>(_ name: String, _: E.Type) throws(Failure) -> E? where E.RawValue == String
+    func choice<E: RawRepresentable & CaseIterable>(_ name: String, _: E.Type) throws(Failure) -> E?
+    where E.RawValue == String
     /// A required member; `hint` says what to send.
     func require<T>(_ name: String, _ value: T?, hint: String) throws(Failure) -> T
     /// A member the action cannot take, with what is wrong (a 400 naming the field).
@@ -75,10 +76,12 @@ enum Text {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0 else { return nil }
         let scheme = bytes[..<colon]
         func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
-        guard let first = scheme.first, isLetter(first), scheme.allSatisfy({
-            isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "+")
-                || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
-        }) else { return nil }
+        guard let first = scheme.first, isLetter(first),
+            scheme.allSatisfy({
+                isLetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "+")
+                    || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+            })
+        else { return nil }
         return String(decoding: scheme, as: UTF8.self).lowercased()
     }
 }

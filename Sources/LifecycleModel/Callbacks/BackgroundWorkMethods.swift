@@ -1,7 +1,8 @@
 /// The app-delegate methods of background URL sessions and push registration
 /// (breadth §2.1, §4.1; still current on iOS 26, breadth §9.2).
 extension AppDelegateMethod {
-    static let handleEventsForBackgroundURLSession = "application(_:handleEventsForBackgroundURLSession:completionHandler:)"
+    static let handleEventsForBackgroundURLSession =
+        "application(_:handleEventsForBackgroundURLSession:completionHandler:)"
     static let didRegisterForRemoteNotifications = "application(_:didRegisterForRemoteNotificationsWithDeviceToken:)"
 }
 

@@ -13,8 +13,10 @@ public struct Callback: Sendable, Equatable {
     /// For view-controller callbacks: the controller's name.
     public var viewController: String?
 
-    public init(receiver: Receiver, method: String, appState: AppState, args: JSONValue? = nil,
-                sceneId: String? = nil, sceneState: SceneState? = nil, viewController: String? = nil) {
+    public init(
+        receiver: Receiver, method: String, appState: AppState, args: JSONValue? = nil,
+        sceneId: String? = nil, sceneState: SceneState? = nil, viewController: String? = nil
+    ) {
         self.receiver = receiver
         self.method = method
         self.appState = appState

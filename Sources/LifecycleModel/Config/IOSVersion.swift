@@ -9,7 +9,8 @@ public struct IOSVersion: Sendable, Comparable, Hashable, CustomStringConvertibl
     /// The majors the model has rules for.
     public static let supportedMajors: [Int] = Array(11...18) + [26, 27]
     /// What a client may send, for error messages.
-    public static let allowedDescription = "\"MAJOR.MINOR\" with MAJOR 11 to 18, 26 or 27, e.g. \"11.0\", \"13.2\", \"17.0\", \"27.0\" (\"17\" and \"17.0.1\" are read as \"17.0\")"
+    public static let allowedDescription =
+        "\"MAJOR.MINOR\" with MAJOR 11 to 18, 26 or 27, e.g. \"11.0\", \"13.2\", \"17.0\", \"27.0\" (\"17\" and \"17.0.1\" are read as \"17.0\")"
 
     public init?(major: Int, minor: Int) {
         guard Self.supportedMajors.contains(major), (0...99).contains(minor) else { return nil }
@@ -25,8 +26,8 @@ public struct IOSVersion: Sendable, Comparable, Hashable, CustomStringConvertibl
         var parts = text.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count == 1 { parts.append("0") }
         guard parts.count == 2 || parts.count == 3,
-              parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let major = Int(parts[0]), let minor = Int(parts[1])
+            parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let major = Int(parts[0]), let minor = Int(parts[1])
         else { return nil }
         self.init(major: major, minor: minor)
     }
@@ -39,7 +40,9 @@ public struct IOSVersion: Sendable, Comparable, Hashable, CustomStringConvertibl
 
     /// A version known to be in range, for rule thresholds.
     static func known(_ major: Int, _ minor: Int) -> IOSVersion {
-        guard let v = IOSVersion(major: major, minor: minor) else { preconditionFailure("rule threshold \(major).\(minor) out of range") }
+        guard let v = IOSVersion(major: major, minor: minor) else {
+            preconditionFailure("rule threshold \(major).\(minor) out of range")
+        }
         return v
     }
 }

@@ -46,18 +46,34 @@ extension SessionConfig {
     /// The rules of the background-work fields (`sdkVersion`, `backgroundTasks`, push registration) across the config; nil when they hold.
     var backgroundWorkIssue: ConfigIssue? {
         if let sdkVersion, sdkVersion.major > iosVersion.major {
-            return ConfigIssue(field: "sdkVersion", detail: "sdkVersion \(sdkVersion) is newer than iosVersion \(iosVersion): an app built with an SDK cannot run on an older iOS; send an sdkVersion whose major is at most \(iosVersion.major), e.g. \"\(iosVersion)\"", allowed: [])
+            return ConfigIssue(
+                field: "sdkVersion",
+                detail:
+                    "sdkVersion \(sdkVersion) is newer than iosVersion \(iosVersion): an app built with an SDK cannot run on an older iOS; send an sdkVersion whose major is at most \(iosVersion.major), e.g. \"\(iosVersion)\"",
+                allowed: [])
         }
         if lifecycle == .app && sdk.major >= 27 {
             // breadth §9.1 (DOC, [TN3187], [RN27]): built with the iOS 27 SDK, an app
             // without the scene life cycle does not launch.
-            return ConfigIssue(field: "lifecycle", detail: "an app built with the iOS \(sdk.major) SDK must adopt the scene life cycle (TN3187: sceneless apps built with the latest SDK do not launch); send lifecycle \"scene\", or simulate an older binary running on iOS \(iosVersion.major) with sdkVersion \"26.0\" or lower", allowed: ["scene"])
+            return ConfigIssue(
+                field: "lifecycle",
+                detail:
+                    "an app built with the iOS \(sdk.major) SDK must adopt the scene life cycle (TN3187: sceneless apps built with the latest SDK do not launch); send lifecycle \"scene\", or simulate an older binary running on iOS \(iosVersion.major) with sdkVersion \"26.0\" or lower",
+                allowed: ["scene"])
         }
         if !backgroundTasks.isEmpty && iosVersion < .known(13, 0) {
-            return ConfigIssue(field: "backgroundTasks", detail: "backgroundTasks needs iosVersion 13.0 or later (BGTaskScheduler is iOS 13+); send [] for iOS \(iosVersion)", allowed: [])
+            return ConfigIssue(
+                field: "backgroundTasks",
+                detail:
+                    "backgroundTasks needs iosVersion 13.0 or later (BGTaskScheduler is iOS 13+); send [] for iOS \(iosVersion)",
+                allowed: [])
         }
-        for (i, task) in backgroundTasks.enumerated() where task.identifier.isEmpty || task.identifier.unicodeScalars.count > 256 {
-            return ConfigIssue(field: "backgroundTasks[\(i)].identifier", detail: "backgroundTasks[\(i)].identifier must be 1 to 256 characters, e.g. \"com.example.refresh\"", allowed: [])
+        for (i, task) in backgroundTasks.enumerated()
+        where task.identifier.isEmpty || task.identifier.unicodeScalars.count > 256 {
+            return ConfigIssue(
+                field: "backgroundTasks[\(i)].identifier",
+                detail: "backgroundTasks[\(i)].identifier must be 1 to 256 characters, e.g. \"com.example.refresh\"",
+                allowed: [])
         }
         return nil
     }

@@ -31,7 +31,9 @@ public struct InterfaceProfile: Sendable, Equatable {
         let version = config.iosVersion
         darkMode = version >= .known(13, 0)
         traitRegistration = version >= .known(17, 0)
-        geometryCallback = version >= .known(26, 0) ? SceneDelegateMethod.didUpdateEffectiveGeometry : SceneDelegateMethod.didUpdateCoordinateSpace
+        geometryCallback =
+            version >= .known(26, 0)
+            ? SceneDelegateMethod.didUpdateEffectiveGeometry : SceneDelegateMethod.didUpdateCoordinateSpace
         sceneHearsTraits = version < .known(26, 0)
         supportsUpsideDown = config.device == .ipad
         rotationChangesSizeClasses = config.device == .iphone

@@ -56,8 +56,11 @@ public struct Profile: Sendable, Equatable {
         // S1's orientation counts are those of a sceneless app; a scene app gets them
         // only when the quirk asks explicitly.
         orientationQueries = (config.quirks.orientationQueries ?? (legacyUI && !usesScenes)) ? .seed001 : nil
-        warmHandlerPosition = usesScenes ? config.quirks.warmHandlerPosition ?? .beforeDidBecomeActive : .beforeDidBecomeActive
-        delegates = config.ui == .swiftUI ? .swiftUI(SwiftUIVocabulary(quirks: config.quirks))
+        warmHandlerPosition =
+            usesScenes ? config.quirks.warmHandlerPosition ?? .beforeDidBecomeActive : .beforeDidBecomeActive
+        delegates =
+            config.ui == .swiftUI
+            ? .swiftUI(SwiftUIVocabulary(quirks: config.quirks))
             : usesScenes ? .sceneBased : .sceneless
         viewIsAppearing = !legacyUI
         sheetsAreFullScreen = legacyUI && config.device == .iphone
@@ -68,11 +71,13 @@ public struct Profile: Sendable, Equatable {
         // the sequence facts §3.8 states. breadth §7.3 ([JSQ], SINGLE): a SwiftUI app
         // killed while active sees its phase go inactive → background, so its scenes
         // enter the background first on every version.
-        switcherKillSequence = config.quirks.switcherKillSequence
+        switcherKillSequence =
+            config.quirks.switcherKillSequence
             ?? (config.ui == .swiftUI || (usesScenes && version < .known(15, 0))
                 ? .resignActiveEnterBackgroundThenTerminate : .resignActiveThenTerminate)
         // DOC: UIKit does not call the app delegate's didEnterBackground in scene apps.
-        didEnterBackgroundOnBackgroundLaunch = !usesScenes && (config.quirks.didEnterBackgroundOnBackgroundLaunch ?? !legacyUI)
+        didEnterBackgroundOnBackgroundLaunch =
+            !usesScenes && (config.quirks.didEnterBackgroundOnBackgroundLaunch ?? !legacyUI)
         protectedDataDelay = config.quirks.protectedDataDelay ?? 10
         backgroundTimeLimit = legacyUI ? 180 : 30
         ui = InterfaceProfile(config: config)
@@ -85,20 +90,21 @@ public struct Profile: Sendable, Equatable {
 
     /// The quirks with their defaults filled in, as the session reports them.
     public var resolvedQuirks: Quirks {
-        Quirks(orientationQueries: orientationQueries != nil, switcherKillSequence: switcherKillSequence,
-               didEnterBackgroundOnBackgroundLaunch: didEnterBackgroundOnBackgroundLaunch,
-               protectedDataDelay: protectedDataDelay,
-               warmHandlerPosition: usesScenes ? warmHandlerPosition : nil,
-               swiftUIAdaptorInit: delegates.swiftUI?.adaptorInit, swiftUIScenePhaseTiming: delegates.swiftUI?.phaseTiming,
-               swiftUIColdUniversalLinkDelivered: delegates.swiftUI?.coldUniversalLinkDelivered,
-               darkModeSnapshotToggle: ui.darkModeSnapshotToggle,
-               offscreenChildrenGetSizeTransition: ui.offscreenChildrenGetSizeTransition,
-               tabSwitchWillOrder: ui.tabSwitchWillOrder,
-               backgroundTaskExpirationLead: timing.expirationLead,
-               lastWindowCloseTerminates: multipleScenes ? work.lastWindowCloseTerminates : nil,
-               bgTaskConnectsScene: usesScenes ? work.bgTaskConnectsScene : nil,
-               prewarmStopsAt: work.canPrewarm ? work.prewarmStopsAt : nil,
-               pushTokenDelivery: work.pushTokenDelivery)
+        Quirks(
+            orientationQueries: orientationQueries != nil, switcherKillSequence: switcherKillSequence,
+            didEnterBackgroundOnBackgroundLaunch: didEnterBackgroundOnBackgroundLaunch,
+            protectedDataDelay: protectedDataDelay,
+            warmHandlerPosition: usesScenes ? warmHandlerPosition : nil,
+            swiftUIAdaptorInit: delegates.swiftUI?.adaptorInit, swiftUIScenePhaseTiming: delegates.swiftUI?.phaseTiming,
+            swiftUIColdUniversalLinkDelivered: delegates.swiftUI?.coldUniversalLinkDelivered,
+            darkModeSnapshotToggle: ui.darkModeSnapshotToggle,
+            offscreenChildrenGetSizeTransition: ui.offscreenChildrenGetSizeTransition,
+            tabSwitchWillOrder: ui.tabSwitchWillOrder,
+            backgroundTaskExpirationLead: timing.expirationLead,
+            lastWindowCloseTerminates: multipleScenes ? work.lastWindowCloseTerminates : nil,
+            bgTaskConnectsScene: usesScenes ? work.bgTaskConnectsScene : nil,
+            prewarmStopsAt: work.canPrewarm ? work.prewarmStopsAt : nil,
+            pushTokenDelivery: work.pushTokenDelivery)
     }
 }
 

@@ -9,8 +9,8 @@ public struct Quirks: Sendable, Equatable {
     /// device and storyboard).
     public var orientationQueries: Bool?
     /// What a foreground app killed from the app switcher hears (facts §3). Default:
-/// `resignActiveEnterBackgroundThenTerminate` for scene apps on iOS 13–14,
-/// `resignActiveThenTerminate` otherwise (facts §9.3).
+    /// `resignActiveEnterBackgroundThenTerminate` for scene apps on iOS 13–14,
+    /// `resignActiveThenTerminate` otherwise (facts §9.3).
     public var switcherKillSequence: SwitcherKillSequence?
     /// Whether a launch into the background calls `applicationDidEnterBackground(_:)`
     /// before the event's handler. Default: no on iOS ≤ 12 (iOS 7 and 11 logs), yes
@@ -73,16 +73,18 @@ public struct Quirks: Sendable, Equatable {
     /// undocumented; proposed default).
     public var pushTokenDelivery: PushTokenDelivery?
 
-    public init(orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil,
-                didEnterBackgroundOnBackgroundLaunch: Bool? = nil, protectedDataDelay: Double? = nil,
-                warmHandlerPosition: WarmHandlerPosition? = nil,
-                swiftUIAdaptorInit: SwiftUIAdaptorInit? = nil, swiftUIScenePhaseTiming: SwiftUIScenePhaseTiming? = nil,
-                swiftUIColdUniversalLinkDelivered: Bool? = nil,
-                darkModeSnapshotToggle: Bool? = nil, offscreenChildrenGetSizeTransition: Bool? = nil,
-                tabSwitchWillOrder: TabSwitchWillOrder? = nil,
-                backgroundTaskExpirationLead: Double? = nil, lastWindowCloseTerminates: Bool? = nil,
-                bgTaskConnectsScene: Bool? = nil, prewarmStopsAt: PrewarmStop? = nil,
-                pushTokenDelivery: PushTokenDelivery? = nil) {
+    public init(
+        orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil,
+        didEnterBackgroundOnBackgroundLaunch: Bool? = nil, protectedDataDelay: Double? = nil,
+        warmHandlerPosition: WarmHandlerPosition? = nil,
+        swiftUIAdaptorInit: SwiftUIAdaptorInit? = nil, swiftUIScenePhaseTiming: SwiftUIScenePhaseTiming? = nil,
+        swiftUIColdUniversalLinkDelivered: Bool? = nil,
+        darkModeSnapshotToggle: Bool? = nil, offscreenChildrenGetSizeTransition: Bool? = nil,
+        tabSwitchWillOrder: TabSwitchWillOrder? = nil,
+        backgroundTaskExpirationLead: Double? = nil, lastWindowCloseTerminates: Bool? = nil,
+        bgTaskConnectsScene: Bool? = nil, prewarmStopsAt: PrewarmStop? = nil,
+        pushTokenDelivery: PushTokenDelivery? = nil
+    ) {
         self.orientationQueries = orientationQueries
         self.switcherKillSequence = switcherKillSequence
         self.didEnterBackgroundOnBackgroundLaunch = didEnterBackgroundOnBackgroundLaunch
@@ -102,12 +104,14 @@ public struct Quirks: Sendable, Equatable {
     }
 
     /// The quirk names a config may set, for validation messages.
-    public static let names = ["orientationQueries", "switcherKillSequence",
-                               "didEnterBackgroundOnBackgroundLaunch", "protectedDataDelay", "warmHandlerPosition",
-                               "swiftUIAdaptorInit", "swiftUIScenePhaseTiming", "swiftUIColdUniversalLinkDelivered",
-                               "darkModeSnapshotToggle", "offscreenChildrenGetSizeTransition", "tabSwitchWillOrder",
-                               "backgroundTaskExpirationLead", "lastWindowCloseTerminates", "bgTaskConnectsScene",
-                               "prewarmStopsAt", "pushTokenDelivery"]
+    public static let names = [
+        "orientationQueries", "switcherKillSequence",
+        "didEnterBackgroundOnBackgroundLaunch", "protectedDataDelay", "warmHandlerPosition",
+        "swiftUIAdaptorInit", "swiftUIScenePhaseTiming", "swiftUIColdUniversalLinkDelivered",
+        "darkModeSnapshotToggle", "offscreenChildrenGetSizeTransition", "tabSwitchWillOrder",
+        "backgroundTaskExpirationLead", "lastWindowCloseTerminates", "bgTaskConnectsScene",
+        "prewarmStopsAt", "pushTokenDelivery",
+    ]
 
     /// The largest `backgroundTaskExpirationLead` accepted (the shortest limit, 30 s).
     public static let maxExpirationLead = 30.0

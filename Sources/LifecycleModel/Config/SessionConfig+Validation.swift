@@ -21,13 +21,22 @@ extension SessionConfig {
         if let issue = tabsIssue { return issue }
         if lifecycle == .scene && iosVersion < .known(13, 0) {
             // facts §4: UIScene exists from iOS 13.
-            return ConfigIssue(field: "lifecycle", detail: "lifecycle \"scene\" needs iosVersion 13.0 or later; iOS \(iosVersion) apps use \"app\"", allowed: ["app"])
+            return ConfigIssue(
+                field: "lifecycle",
+                detail: "lifecycle \"scene\" needs iosVersion 13.0 or later; iOS \(iosVersion) apps use \"app\"",
+                allowed: ["app"])
         }
         if supportsMultipleScenes && lifecycle == .app {
-            return ConfigIssue(field: "supportsMultipleScenes", detail: "supportsMultipleScenes needs lifecycle \"scene\" (UIApplicationSupportsMultipleScenes is a scene manifest key)", allowed: ["false"])
+            return ConfigIssue(
+                field: "supportsMultipleScenes",
+                detail:
+                    "supportsMultipleScenes needs lifecycle \"scene\" (UIApplicationSupportsMultipleScenes is a scene manifest key)",
+                allowed: ["false"])
         }
         if rootViewController.isEmpty || rootViewController.unicodeScalars.count > Self.maxNameLength {
-            return ConfigIssue(field: "rootViewController", detail: "rootViewController must be a name of 1 to \(Self.maxNameLength) characters", allowed: [])
+            return ConfigIssue(
+                field: "rootViewController",
+                detail: "rootViewController must be a name of 1 to \(Self.maxNameLength) characters", allowed: [])
         }
         if let issue = backgroundWorkIssue { return issue }
         return nil

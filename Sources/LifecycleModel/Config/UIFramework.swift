@@ -19,11 +19,19 @@ extension SessionConfig {
         guard ui == .swiftUI else { return nil }
         // breadth §7 (heading): the SwiftUI App life cycle exists from iOS 14.
         if iosVersion < Self.swiftUIMinimumVersion {
-            return ConfigIssue(field: "ui", detail: "ui \"swiftui\" (the SwiftUI App life cycle) needs iosVersion 14.0 or later; send iosVersion 14.0 or later, or ui \"uikit\" for iOS \(iosVersion)", allowed: ["uikit"])
+            return ConfigIssue(
+                field: "ui",
+                detail:
+                    "ui \"swiftui\" (the SwiftUI App life cycle) needs iosVersion 14.0 or later; send iosVersion 14.0 or later, or ui \"uikit\" for iOS \(iosVersion)",
+                allowed: ["uikit"])
         }
         // breadth §7.2: a SwiftUI app is a scene app.
         if lifecycle != .scene {
-            return ConfigIssue(field: "lifecycle", detail: "ui \"swiftui\" is always scene-based: send lifecycle \"scene\" (or leave it out), or ui \"uikit\" for a sceneless app", allowed: ["scene"])
+            return ConfigIssue(
+                field: "lifecycle",
+                detail:
+                    "ui \"swiftui\" is always scene-based: send lifecycle \"scene\" (or leave it out), or ui \"uikit\" for a sceneless app",
+                allowed: ["scene"])
         }
         return nil
     }

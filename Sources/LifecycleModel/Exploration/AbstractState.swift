@@ -93,6 +93,7 @@ public struct ExplorationBounds: Sendable, Equatable {
     /// These bounds, widened to hold `s` (a search from a state beyond them can
     /// still move back inside).
     public func widened(toHold s: AbstractState) -> ExplorationBounds {
-        ExplorationBounds(scenes: max(scenes, s.scenes.count), tasks: max(tasks, s.tasks), depth: max(depth, s.navigationDepth))
+        ExplorationBounds(
+            scenes: max(scenes, s.scenes.count), tasks: max(tasks, s.tasks), depth: max(depth, s.navigationDepth))
     }
 }

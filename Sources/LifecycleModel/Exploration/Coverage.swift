@@ -38,7 +38,9 @@ extension Simulator {
     /// snapshot refuses a step (it only stands for its abstract state), or nothing is
     /// left to reach, start the next sequence along the search tree to the first
     /// uncovered transition.
-    public func coverage(bounds: ExplorationBounds = .standard, maxStates: Int = StateGraph.maxStates) throws(CoverageTooLarge) -> CoveragePlan {
+    public func coverage(bounds: ExplorationBounds = .standard, maxStates: Int = StateGraph.maxStates)
+        throws(CoverageTooLarge) -> CoveragePlan
+    {
         let graph = StateGraph(simulator: self, from: AppSnapshot(), bounds: bounds, maxStates: maxStates)
         if graph.truncated { throw CoverageTooLarge(maxStates: maxStates) }
         var outgoing = Array(repeating: [StateGraph.Edge](), count: graph.nodes.count)
@@ -53,7 +55,9 @@ extension Simulator {
         var firstUncovered = 0  // edges before it are covered
 
         while !uncovered.isEmpty {
-            while !uncovered.contains(TransitionKey(node: graph.edges[firstUncovered].from, label: graph.edges[firstUncovered].action.label)) {
+            while !uncovered.contains(
+                TransitionKey(node: graph.edges[firstUncovered].from, label: graph.edges[firstUncovered].action.label))
+            {
                 firstUncovered += 1
             }
             let target = graph.edges[firstUncovered]
@@ -63,7 +67,8 @@ extension Simulator {
             /// Applies a step; false (nothing changed) if refused or it leaves the graph.
             func step(_ plain: PlainAction) -> Bool {
                 guard let out = try? apply(plain.action, to: snapshot),
-                      let to = graph.node(of: AbstractState(out.state)) else { return false }
+                    let to = graph.node(of: AbstractState(out.state))
+                else { return false }
                 if uncovered.remove(TransitionKey(node: node, label: plain.label)) != nil { uncoveredAt[node] -= 1 }
                 sequence.append(plain)
                 snapshot = out.state
@@ -72,7 +77,10 @@ extension Simulator {
             }
             // Along the tree: replays the representatives exactly, so no step is refused.
             for plain in graph.path(to: target.from) + [target.action] {
-                guard step(plain) else { assertionFailure("the search tree did not replay"); break }
+                guard step(plain) else {
+                    assertionFailure("the search tree did not replay")
+                    break
+                }
             }
             // Then onwards while the real snapshot goes along.
             walk: while sequence.count < Self.maxCoverageSequenceLength, uncoveredAt.contains(where: { $0 > 0 }) {
@@ -81,23 +89,33 @@ extension Simulator {
                     let here = plainActions(in: snapshot)
                     var moved = false
                     for e in outgoing[node] where uncovered.contains(TransitionKey(node: node, label: e.action.label)) {
-                        if let plain = here.first(where: { $0.label == e.action.label }), step(plain) { moved = true; break }
+                        if let plain = here.first(where: { $0.label == e.action.label }), step(plain) {
+                            moved = true
+                            break
+                        }
                     }
                     if moved { continue walk }
                 }
-                guard let route = Self.route(in: graph, outgoing: outgoing, from: node, to: { uncoveredAt[$0] > 0 && $0 != node }) else { break }
+                guard
+                    let route = Self.route(
+                        in: graph, outgoing: outgoing, from: node, to: { uncoveredAt[$0] > 0 && $0 != node })
+                else { break }
                 for label in route {
                     guard sequence.count < Self.maxCoverageSequenceLength,
-                          let plain = plainActions(in: snapshot).first(where: { $0.label == label }), step(plain) else { break walk }
+                        let plain = plainActions(in: snapshot).first(where: { $0.label == label }), step(plain)
+                    else { break walk }
                 }
             }
             sequences.append(sequence)
         }
-        return CoveragePlan(sequences: sequences, states: graph.nodes.count, transitions: total, covered: total - uncovered.count)
+        return CoveragePlan(
+            sequences: sequences, states: graph.nodes.count, transitions: total, covered: total - uncovered.count)
     }
 
     /// The labels of a shortest path in the graph from `start` to a node satisfying `goal`.
-    private static func route(in graph: StateGraph, outgoing: [[StateGraph.Edge]], from start: Int, to goal: (Int) -> Bool) -> [String]? {
+    private static func route(
+        in graph: StateGraph, outgoing: [[StateGraph.Edge]], from start: Int, to goal: (Int) -> Bool
+    ) -> [String]? {
         var parent: [Int: (Int, String)] = [start: (start, "")]
         var queue = [start]
         var head = 0
@@ -109,7 +127,10 @@ extension Simulator {
                 if goal(e.to) {
                     var labels: [String] = []
                     var m = e.to
-                    while m != start, let (p, label) = parent[m] { labels.append(label); m = p }
+                    while m != start, let (p, label) = parent[m] {
+                        labels.append(label)
+                        m = p
+                    }
                     return labels.reversed()
                 }
                 queue.append(e.to)

@@ -30,16 +30,22 @@ extension Simulator {
 
     /// The shortest sequence of plain actions from `state` to `target` (empty when it
     /// is already there), searched within `bounds` widened to hold `state`.
-    public func shortestPath(from state: AppSnapshot, to target: StateTarget,
-                             bounds: ExplorationBounds = .standard,
-                             maxStates: Int = Simulator.maxPathStates) throws(UnreachableTarget) -> [PlainAction] {
+    public func shortestPath(
+        from state: AppSnapshot, to target: StateTarget,
+        bounds: ExplorationBounds = .standard,
+        maxStates: Int = Simulator.maxPathStates
+    ) throws(UnreachableTarget) -> [PlainAction] {
         let start = AbstractState(state)
         if target.isReached(by: start) { return [] }
         if target.scene != nil, config.lifecycle == .app {
-            throw UnreachableTarget(reason: "a sceneless app (lifecycle \"app\") has no scenes; leave out scene, or use lifecycle \"scene\"",
-                                    reachableApp: [])
+            throw UnreachableTarget(
+                reason:
+                    "a sceneless app (lifecycle \"app\") has no scenes; leave out scene, or use lifecycle \"scene\"",
+                reachableApp: [])
         }
-        let graph = StateGraph(simulator: self, from: state, bounds: bounds.widened(toHold: start), maxStates: maxStates, stop: target.isReached)
+        let graph = StateGraph(
+            simulator: self, from: state, bounds: bounds.widened(toHold: start), maxStates: maxStates,
+            stop: target.isReached)
         if let last = graph.nodes.indices.last, target.isReached(by: graph.nodes[last].state) {
             return graph.path(to: last)
         }
@@ -51,7 +57,8 @@ extension Simulator {
         why += " from here for this config"
         if graph.truncated { why += " among the first \(maxStates) abstract states searched" }
         if target.scene != nil, apps.contains(target.app) {
-            why += "; with app \(target.app.rawValue) the scenes can be \(SceneState.allCases.filter(scenes.contains).map(\.rawValue).joined(separator: ", "))"
+            why +=
+                "; with app \(target.app.rawValue) the scenes can be \(SceneState.allCases.filter(scenes.contains).map(\.rawValue).joined(separator: ", "))"
         } else {
             why += "; reachable app states: \(reachable.map(\.rawValue).joined(separator: ", "))"
         }

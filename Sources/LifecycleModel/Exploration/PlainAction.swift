@@ -34,20 +34,27 @@ extension Simulator {
             case .moveTo, .runBackgroundTask, .backgroundURLSessionEvents, .prewarm:
                 continue
             case .terminate:
-                for by in TerminationCause.allCases { out.append(PlainAction(label: "terminate by=\(by.rawValue)", action: .terminate(by: by))) }
+                for by in TerminationCause.allCases {
+                    out.append(PlainAction(label: "terminate by=\(by.rawValue)", action: .terminate(by: by)))
+                }
             case .interruptionEnded:
                 for o in InterruptionOutcome.allCases {
-                    out.append(PlainAction(label: "interruptionEnded outcome=\(o.rawValue)", action: .interruptionEnded(outcome: o)))
+                    out.append(
+                        PlainAction(
+                            label: "interruptionEnded outcome=\(o.rawValue)", action: .interruptionEnded(outcome: o)))
                 }
             case .openScene:
-                for by in SceneRequester.allCases { out.append(PlainAction(label: "openScene by=\(by.rawValue)", action: .openScene(by: by))) }
+                for by in SceneRequester.allCases {
+                    out.append(PlainAction(label: "openScene by=\(by.rawValue)", action: .openScene(by: by)))
+                }
             case .activateScene, .closeScene, .disconnectScene:
                 for (i, scene) in state.scenes.enumerated() {
-                    let action: Action = switch kind {
-                    case .activateScene: .activateScene(sceneId: scene.id)
-                    case .closeScene: .closeScene(sceneId: scene.id)
-                    default: .disconnectScene(sceneId: scene.id)
-                    }
+                    let action: Action =
+                        switch kind {
+                        case .activateScene: .activateScene(sceneId: scene.id)
+                        case .closeScene: .closeScene(sceneId: scene.id)
+                        default: .disconnectScene(sceneId: scene.id)
+                        }
                     out.append(PlainAction(label: "\(kind.rawValue) scene=#\(i + 1)", action: action))
                 }
             case .advanceTime:

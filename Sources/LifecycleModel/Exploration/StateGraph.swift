@@ -33,8 +33,10 @@ public struct StateGraph: Sendable {
 
     /// Explores everything reachable from `start` within `bounds`; with `stop`, ends as
     /// soon as a node whose abstract state satisfies it is found (for shortest paths).
-    public init(simulator: Simulator, from start: AppSnapshot, bounds: ExplorationBounds,
-                maxStates: Int = StateGraph.maxStates, stop: ((AbstractState) -> Bool)? = nil) {
+    public init(
+        simulator: Simulator, from start: AppSnapshot, bounds: ExplorationBounds,
+        maxStates: Int = StateGraph.maxStates, stop: ((AbstractState) -> Bool)? = nil
+    ) {
         let first = AbstractState(start)
         add(Node(state: first, representative: start, parent: nil))
         if stop?(first) == true { return }
@@ -51,7 +53,10 @@ public struct StateGraph: Sendable {
                 if let known = index[abstract] {
                     to = known
                 } else {
-                    guard nodes.count < maxStates else { truncated = true; continue }
+                    guard nodes.count < maxStates else {
+                        truncated = true
+                        continue
+                    }
                     to = nodes.count
                     add(Node(state: abstract, representative: outcome.state, parent: (from, plain)))
                     if stop?(abstract) == true {

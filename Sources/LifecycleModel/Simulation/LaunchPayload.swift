@@ -18,9 +18,11 @@ enum LaunchPayload: Sendable {
         case .url(let url):
             .object(["url": .string(url)])
         case .universalLink:
-            .object(["userActivityDictionary": .object([
-                "UIApplicationLaunchOptionsUserActivityTypeKey": .string(Self.browsingWeb),
-            ])])
+            .object([
+                "userActivityDictionary": .object([
+                    "UIApplicationLaunchOptionsUserActivityTypeKey": .string(Self.browsingWeb)
+                ])
+            ])
         case .notification(let payload):
             .object(["remoteNotification": payload])
         case .shortcut(let type):
@@ -37,18 +39,21 @@ enum LaunchPayload: Sendable {
             t.call(AppDelegateMethod.openURL, args: .object(["url": .string(url)]))
         case .universalLink(let url):
             // S1: willContinueUserActivityWithType, then continue(_:restorationHandler:).
-            t.call(AppDelegateMethod.willContinueUserActivity,
-                   args: .object(["userActivityType": .string(Self.browsingWeb)]))
-            t.call(AppDelegateMethod.continueUserActivity,
-                   args: .object(["userActivityType": .string(Self.browsingWeb), "webpageURL": .string(url)]))
+            t.call(
+                AppDelegateMethod.willContinueUserActivity,
+                args: .object(["userActivityType": .string(Self.browsingWeb)]))
+            t.call(
+                AppDelegateMethod.continueUserActivity,
+                args: .object(["userActivityType": .string(Self.browsingWeb), "webpageURL": .string(url)]))
         case .notification(let payload):
             if t.config.notificationCenterDelegate {
                 // facts §3 (MULTI, iOS 10+): a tap goes to the notification-center delegate if set.
-                t.call(NotificationCenterDelegateMethod.didReceive, on: .notificationCenterDelegate,
-                       args: .object([
-                           "actionIdentifier": .string("com.apple.UNNotificationDefaultActionIdentifier"),
-                           "userInfo": payload,
-                       ]))
+                t.call(
+                    NotificationCenterDelegateMethod.didReceive, on: .notificationCenterDelegate,
+                    args: .object([
+                        "actionIdentifier": .string("com.apple.UNNotificationDefaultActionIdentifier"),
+                        "userInfo": payload,
+                    ]))
             } else {
                 // S1: otherwise the app delegate's fetch-completion variant.
                 t.call(AppDelegateMethod.didReceiveRemoteNotification, args: .object(["userInfo": payload]))

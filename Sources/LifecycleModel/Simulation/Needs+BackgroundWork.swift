@@ -1,12 +1,18 @@
 /// The 409 `needs` texts of BGTaskScheduler, background URL sessions and prewarming
 /// (BGTaskScheduler, background URL sessions, prewarming, push registration), beside the others of `Needs`.
 extension Needs {
-    static let notInForegroundForBGTask = "the app not in the foreground (notRunning, background or suspended): the system runs BGTaskScheduler tasks for apps in the background"
-    static let notInForegroundForURLSession = "the app not in the foreground (notRunning, background or suspended): a foreground app's background session delivers its events to the session delegate directly"
-    static let notForceQuitTransfers = "the app not force-quit by the user: a force-quit cancels the session's background transfers and the system does not relaunch the app until the user opens it"
-    static let deviceIdleForProcessing = "the device idle (locked): a BGProcessingTask runs only while the device is idle (send lock first)"
-    static let notRunningToPrewarm = "the app not running and not already prewarmed: the system prewarms a process that does not exist yet"
-    static let fetchReplacedByBGTasks = "an app without backgroundTasks: from iOS 13 an app that lists BGTaskSchedulerPermittedIdentifiers never gets performFetch (send runBackgroundTask with an appRefresh identifier instead)"
+    static let notInForegroundForBGTask =
+        "the app not in the foreground (notRunning, background or suspended): the system runs BGTaskScheduler tasks for apps in the background"
+    static let notInForegroundForURLSession =
+        "the app not in the foreground (notRunning, background or suspended): a foreground app's background session delivers its events to the session delegate directly"
+    static let notForceQuitTransfers =
+        "the app not force-quit by the user: a force-quit cancels the session's background transfers and the system does not relaunch the app until the user opens it"
+    static let deviceIdleForProcessing =
+        "the device idle (locked): a BGProcessingTask runs only while the device is idle (send lock first)"
+    static let notRunningToPrewarm =
+        "the app not running and not already prewarmed: the system prewarms a process that does not exist yet"
+    static let fetchReplacedByBGTasks =
+        "an app without backgroundTasks: from iOS 13 an app that lists BGTaskSchedulerPermittedIdentifiers never gets performFetch (send runBackgroundTask with an appRefresh identifier instead)"
 
     static func prewarmVersion(_ version: IOSVersion) -> String {
         "config iosVersion 15.0 or later: the system prewarms apps from iOS 15 (this session is iOS \(version))"
@@ -16,7 +22,8 @@ extension Needs {
     static func permittedTask(_ identifier: String?, among tasks: [PermittedBackgroundTask]) -> String {
         let listed = tasks.map { "\"\($0.identifier)\"" }.joined(separator: ", ")
         guard !tasks.isEmpty else {
-            return "config backgroundTasks to list the task (e.g. [{\"identifier\":\"com.example.refresh\",\"kind\":\"appRefresh\"}]): this app permits none"
+            return
+                "config backgroundTasks to list the task (e.g. [{\"identifier\":\"com.example.refresh\",\"kind\":\"appRefresh\"}]): this app permits none"
         }
         return "identifier to be one of the config's backgroundTasks (not \"\(identifier ?? "")\"): \(listed)"
     }

@@ -1,6 +1,7 @@
 /// The 409 texts of rotation, appearance, tabs and containment (breadth §5–6).
 extension Needs {
-    static let upsideDownOnIPhone = "an orientation an iPhone app supports by default (supportedInterfaceOrientations is allButUpsideDown on iPhone): send portrait, landscapeLeft or landscapeRight, or use device \"ipad\""
+    static let upsideDownOnIPhone =
+        "an orientation an iPhone app supports by default (supportedInterfaceOrientations is allButUpsideDown on iPhone): send portrait, landscapeLeft or landscapeRight, or use device \"ipad\""
     static let darkModeVersion = "iosVersion 13.0 or later (Dark Mode and userInterfaceStyle arrive in iOS 13)"
     static let tabsConfigured = "a tab bar (config tabs, e.g. [\"home\",\"search\"])"
     static let activeToTap = "the app active (the user taps the tab bar)"

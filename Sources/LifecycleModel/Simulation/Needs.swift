@@ -5,18 +5,25 @@ enum Needs {
     static let unlocked = "the device unlocked (send unlock first)"
     static let deviceUnlocked = "the device unlocked"
     static let deviceLocked = "the device locked (lock)"
-    static let notInForeground = "the app not in the foreground (notRunning, background or suspended): the user starts it from the home screen"
-    static let delegateToPresent = "a notification-center delegate to present the notification while the app is active (config notificationCenterDelegate), or the app not active"
-    static let interruptionToEnd = "the app not in the foreground; while an interruption covers it, end the interruption (interruptionEnded)"
+    static let notInForeground =
+        "the app not in the foreground (notRunning, background or suspended): the user starts it from the home screen"
+    static let delegateToPresent =
+        "a notification-center delegate to present the notification while the app is active (config notificationCenterDelegate), or the app not active"
+    static let interruptionToEnd =
+        "the app not in the foreground; while an interruption covers it, end the interruption (interruptionEnded)"
     static let inForeground = "the app in the foreground (active, or inactive under an interruption)"
-    static let unlockedSwitcher = "the device unlocked: the user swipes apps away in the app switcher (send unlock first, or terminate by system)"
+    static let unlockedSwitcher =
+        "the device unlocked: the user swipes apps away in the app switcher (send unlock first, or terminate by system)"
     static let activeInForeground = "the app active in the foreground"
     static let interruptionInProgress = "an interruption in progress (interruptionBegan)"
     static let notInForegroundToFetch = "the app not in the foreground (the system fetches for background apps)"
-    static let notForceQuit = "the app not force-quit by the user: the system does not relaunch it in the background until the user opens it"
+    static let notForceQuit =
+        "the app not force-quit by the user: the system does not relaunch it in the background until the user opens it"
     static let runningTask = "a running background task (none is running)"
-    static let multipleScenes = "an iPad app with supportsMultipleScenes (UIApplicationSupportsMultipleScenes): without it the app has one scene"
-    static let multipleScenesToClose = "an iPad app with supportsMultipleScenes; on iPhone, swiping the app away is terminate by user"
+    static let multipleScenes =
+        "an iPad app with supportsMultipleScenes (UIApplicationSupportsMultipleScenes): without it the app has one scene"
+    static let multipleScenesToClose =
+        "an iPad app with supportsMultipleScenes; on iPhone, swiping the app away is terminate by user"
     static let noInterruptionCovering = "no interruption covering the app (interruptionEnded first)"
     static let noInterruption = "no interruption in progress (interruptionEnded first)"
     static let sceneInBackground = "a scene in the background or suspended"
@@ -53,7 +60,10 @@ enum Needs {
     /// A named scene that does not exist, or no scene at all.
     static func scene(_ id: String?, among scenes: [SceneSnapshot]) -> String {
         let ids = scenes.map(\.id)
-        if let id { return "an existing sceneId (not \"\(id)\"): \(ids.isEmpty ? "there are none" : ids.joined(separator: ", "))" }
+        if let id {
+            return
+                "an existing sceneId (not \"\(id)\"): \(ids.isEmpty ? "there are none" : ids.joined(separator: ", "))"
+        }
         return "a scene session (there is none: launch or openScene first)"
     }
 

@@ -36,8 +36,10 @@ struct Transition {
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
         if let v = delegates.swiftUI { return swiftUISceneEvent(method, index, args: args, v) }
         let scene = state.scenes[index]
-        callbacks.append(Callback(receiver: .sceneDelegate, method: method, appState: state.app, args: args,
-                                  sceneId: scene.id, sceneState: scene.state))
+        callbacks.append(
+            Callback(
+                receiver: .sceneDelegate, method: method, appState: state.app, args: args,
+                sceneId: scene.id, sceneState: scene.state))
     }
 
     /// Records a callback built elsewhere (view-controller callbacks).

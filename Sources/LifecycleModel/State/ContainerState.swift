@@ -68,7 +68,11 @@ extension WindowSnapshot {
     subscript(ref: ViewControllerRef) -> ViewControllerSnapshot {
         get {
             var vc: ViewControllerSnapshot
-            if let t = ref.tab, let bar = interface.tabBar { vc = bar.tabs[t].stack[ref.index] } else { vc = contexts[ref.context].stack[ref.index] }
+            if let t = ref.tab, let bar = interface.tabBar {
+                vc = bar.tabs[t].stack[ref.index]
+            } else {
+                vc = contexts[ref.context].stack[ref.index]
+            }
             for k in ref.path { vc = vc.children[k] }
             return vc
         }
@@ -84,7 +88,10 @@ extension WindowSnapshot {
 
 extension ViewControllerSnapshot {
     fileprivate mutating func set(_ value: ViewControllerSnapshot, at path: ArraySlice<Int>) {
-        guard let k = path.first else { self = value; return }
+        guard let k = path.first else {
+            self = value
+            return
+        }
         children[k].set(value, at: path.dropFirst())
     }
 }

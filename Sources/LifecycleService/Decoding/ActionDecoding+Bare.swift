@@ -10,15 +10,20 @@ extension ActionDecoding {
     /// The full path was about a quarter of the service's instructions for an action
     /// (bench/PROFILE.md): a dictionary, Strings and a member check for 20 bytes.
     static func bare(_ body: [UInt8]) -> Action? {
-        let open = bareOpen.utf8CodeUnitCount, close = 2
+        let open = bareOpen.utf8CodeUnitCount
+        let close = 2
         guard body.count > open + close, body.count <= bareLongest else { return nil }
         return body.withUnsafeBufferPointer { p -> Action? in
             guard let base = p.baseAddress, memcmp(base, bareOpen.utf8Start, open) == 0,
-                  p[p.count - 2] == UInt8(ascii: "\""), p[p.count - 1] == UInt8(ascii: "}") else { return nil }
+                p[p.count - 2] == UInt8(ascii: "\""), p[p.count - 1] == UInt8(ascii: "}")
+            else { return nil }
             let name = UnsafeBufferPointer(rebasing: p[open..<(p.count - close)])
             for entry in bareActions where entry.name.count == name.count {
                 var same = true
-                for i in 0..<name.count where entry.name[i] != name[i] { same = false; break }
+                for i in 0..<name.count where entry.name[i] != name[i] {
+                    same = false
+                    break
+                }
                 if same { return entry.action }
             }
             return nil
@@ -34,5 +39,6 @@ extension ActionDecoding {
         return (Array(kind.rawValue.utf8), action)
     }
 
-    private static let bareLongest = bareActions.map { $0.name.count }.max().map { $0 + bareOpen.utf8CodeUnitCount + 2 } ?? 0
+    private static let bareLongest =
+        bareActions.map { $0.name.count }.max().map { $0 + bareOpen.utf8CodeUnitCount + 2 } ?? 0
 }

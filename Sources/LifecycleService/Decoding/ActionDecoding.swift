@@ -9,13 +9,19 @@ enum ActionDecoding {
         let allowedTypes = ActionKind.allCases.map(\.rawValue)
         let typeField = path.isEmpty ? "type" : "\(path).type"
         guard case .object = value else {
-            throw Problem.invalidField(path.isEmpty ? "(body)" : path, "an action must be a JSON object, e.g. \(example)")
+            throw Problem.invalidField(
+                path.isEmpty ? "(body)" : path, "an action must be a JSON object, e.g. \(example)")
         }
         guard let typeValue = value["type"] else {
-            throw Problem.invalidField(typeField, "\(typeField) is required: one of \(allowedTypes.joined(separator: ", "))", allowed: allowedTypes)
+            throw Problem.invalidField(
+                typeField, "\(typeField) is required: one of \(allowedTypes.joined(separator: ", "))",
+                allowed: allowedTypes)
         }
         guard case .string(let typeName) = typeValue, let kind = ActionKind(rawValue: typeName) else {
-            let p = Problem.invalidField(typeField, "unknown action type \(describe(typeValue)); send one of \(allowedTypes.joined(separator: ", "))", allowed: allowedTypes)
+            let p = Problem.invalidField(
+                typeField,
+                "unknown action type \(describe(typeValue)); send one of \(allowedTypes.joined(separator: ", "))",
+                allowed: allowedTypes)
             if case .string(let s) = typeValue { throw p.suggesting(s, among: allowedTypes) }
             throw p
         }

@@ -8,8 +8,12 @@ func parseBody(_ body: [UInt8], expecting what: String, example: String) throws(
     do {
         return try JSONParser.parse(body)
     } catch {
-        throw Problem(kind: .invalidJSON, detail: "the body is not valid JSON: \(error.message) at byte \(error.offset); send \(what), e.g. \(example)")
-            .with("offset", .number(String(error.offset)))
+        throw Problem(
+            kind: .invalidJSON,
+            detail:
+                "the body is not valid JSON: \(error.message) at byte \(error.offset); send \(what), e.g. \(example)"
+        )
+        .with("offset", .number(String(error.offset)))
     }
 }
 
@@ -24,12 +28,16 @@ struct ObjectReader {
     /// `value` must be an object whose member names are all in `known`.
     init(_ value: JSONValue, path: String, what: String, known: [String]) throws(Problem) {
         guard case .object(let members) = value else {
-            throw Problem.invalidField(path.isEmpty ? "(body)" : path, "\(path.isEmpty ? "the body" : path) must be \(what) (a JSON object)")
+            throw Problem.invalidField(
+                path.isEmpty ? "(body)" : path, "\(path.isEmpty ? "the body" : path) must be \(what) (a JSON object)")
         }
         for m in members where !known.contains(m.key) {
             let name = path.isEmpty ? m.key : "\(path).\(m.key)"
-            throw Problem.invalidField(name, "unknown field \"\(m.key)\" in \(what); known fields: \(known.joined(separator: ", "))", allowed: known)
-                .suggesting(m.key, among: known)
+            throw Problem.invalidField(
+                name, "unknown field \"\(m.key)\" in \(what); known fields: \(known.joined(separator: ", "))",
+                allowed: known
+            )
+            .suggesting(m.key, among: known)
         }
         self.members = members
         self.path = path
@@ -41,13 +49,17 @@ struct ObjectReader {
 
     func string(_ name: String) throws(Problem) -> String? {
         guard let v = self[name] else { return nil }
-        guard case .string(let s) = v else { throw Problem.invalidField(field(name), "\(field(name)) must be a string") }
+        guard case .string(let s) = v else {
+            throw Problem.invalidField(field(name), "\(field(name)) must be a string")
+        }
         return s
     }
 
     func bool(_ name: String) throws(Problem) -> Bool? {
         guard let v = self[name] else { return nil }
-        guard case .bool(let b) = v else { throw Problem.invalidField(field(name), "\(field(name)) must be true or false", allowed: ["true", "false"]) }
+        guard case .bool(let b) = v else {
+            throw Problem.invalidField(field(name), "\(field(name)) must be true or false", allowed: ["true", "false"])
+        }
         return b
     }
 
@@ -71,11 +83,14 @@ struct ObjectReader {
     }
 
     /// A string that must be one of an enumeration's raw values.
-    func choice<E: RawRepresentable & CaseIterable>(_ name: String, _: E.Type) throws(Problem) -> E? where E.RawValue == String {
+    func choice<E: RawRepresentable & CaseIterable>(_ name: String, _: E.Type) throws(Problem) -> E?
+    where E.RawValue == String {
         let allowed = E.allCases.map(\.rawValue)
         guard let v = self[name] else { return nil }
         guard case .string(let s) = v, let e = E(rawValue: s) else {
-            let p = Problem.invalidField(field(name), "\(field(name)) must be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))", allowed: allowed)
+            let p = Problem.invalidField(
+                field(name), "\(field(name)) must be one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))",
+                allowed: allowed)
             if case .string(let s) = v { throw p.suggesting(s, among: allowed) }
             throw p
         }

@@ -10,7 +10,10 @@ extension ConfigDecoding {
             // resolved value the server echoes (iosVersion's own) is accepted too, so an
             // echoed config, a journal's for one, creates the same session again.
             guard let v = IOSVersion(text), v.major >= 26 || v == config.iosVersion else {
-                throw Problem.invalidField(r.field("sdkVersion"), "sdkVersion \"\(text)\" is not supported; send \"26.x\" or \"27.x\" (the SDK the app was built with, its major not above iosVersion's), e.g. \"26.0\" for an older binary on iOS 27, or leave it out to use iosVersion's")
+                throw Problem.invalidField(
+                    r.field("sdkVersion"),
+                    "sdkVersion \"\(text)\" is not supported; send \"26.x\" or \"27.x\" (the SDK the app was built with, its major not above iosVersion's), e.g. \"26.0\" for an older binary on iOS 27, or leave it out to use iosVersion's"
+                )
             }
             config.sdkVersion = v
         }
@@ -30,9 +33,13 @@ extension ConfigDecoding {
         }
         var tasks: [PermittedBackgroundTask] = []
         for (i, item) in items.enumerated() {
-            let t = try ObjectReader(item, path: "\(field)[\(i)]", what: "a permitted task, e.g. \(example)", known: ["identifier", "kind"])
-            let identifier = try t.require("identifier", t.string("identifier"), hint: "the BGTaskSchedulerPermittedIdentifiers entry, e.g. \"com.example.refresh\"")
-            let kind = try t.require("kind", t.choice("kind", BackgroundTaskKind.self), hint: "appRefresh or processing")
+            let t = try ObjectReader(
+                item, path: "\(field)[\(i)]", what: "a permitted task, e.g. \(example)", known: ["identifier", "kind"])
+            let identifier = try t.require(
+                "identifier", t.string("identifier"),
+                hint: "the BGTaskSchedulerPermittedIdentifiers entry, e.g. \"com.example.refresh\"")
+            let kind = try t.require(
+                "kind", t.choice("kind", BackgroundTaskKind.self), hint: "appRefresh or processing")
             tasks.append(PermittedBackgroundTask(identifier: identifier, kind: kind))
         }
         return tasks

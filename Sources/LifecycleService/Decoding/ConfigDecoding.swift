@@ -2,9 +2,11 @@ import LifecycleModel
 
 /// Session config JSON (contract, "Session config") → `SessionConfig`.
 enum ConfigDecoding {
-    static let fields = ["lifecycle", "iosVersion", "device", "stateRestoration", "notificationCenterDelegate",
-                         "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks", "ui", "tabs",
-                         "sdkVersion", "backgroundTasks", "registersForRemoteNotifications"]
+    static let fields = [
+        "lifecycle", "iosVersion", "device", "stateRestoration", "notificationCenterDelegate",
+        "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks", "ui", "tabs",
+        "sdkVersion", "backgroundTasks", "registersForRemoteNotifications",
+    ]
     static let example = #"{"lifecycle":"app","iosVersion":"11.0"}"#
 
     static func decode(_ value: JSONValue, path: String = "") throws(Problem) -> SessionConfig {
@@ -12,7 +14,9 @@ enum ConfigDecoding {
         var version = SessionConfig.defaultVersion
         if let text = try r.string("iosVersion") {
             guard let v = IOSVersion(text) else {
-                throw Problem.invalidField(r.field("iosVersion"), "iosVersion \"\(text)\" is not supported; send \(IOSVersion.allowedDescription)")
+                throw Problem.invalidField(
+                    r.field("iosVersion"),
+                    "iosVersion \"\(text)\" is not supported; send \(IOSVersion.allowedDescription)")
             }
             version = v
         }
@@ -40,12 +44,15 @@ enum ConfigDecoding {
         let allowed = BackgroundMode.allCases.map(\.rawValue)
         let field = r.field("backgroundModes")
         guard case .array(let items) = v else {
-            throw Problem.invalidField(field, "\(field) must be an array of \(allowed.joined(separator: ", "))", allowed: allowed)
+            throw Problem.invalidField(
+                field, "\(field) must be an array of \(allowed.joined(separator: ", "))", allowed: allowed)
         }
         var modes = Set<BackgroundMode>()
         for (i, item) in items.enumerated() {
             guard case .string(let s) = item, let mode = BackgroundMode(rawValue: s) else {
-                let p = Problem.invalidField("\(field)[\(i)]", "\(field)[\(i)] must be one of \(allowed.joined(separator: ", "))", allowed: allowed)
+                let p = Problem.invalidField(
+                    "\(field)[\(i)]", "\(field)[\(i)] must be one of \(allowed.joined(separator: ", "))",
+                    allowed: allowed)
                 if case .string(let s) = item { throw p.suggesting(s, among: allowed) }
                 throw p
             }
@@ -60,15 +67,19 @@ enum ConfigDecoding {
         guard let v = r["tabs"] else { return nil }
         let field = r.field("tabs")
         guard r["rootViewController"] == nil else {
-            throw Problem.invalidField(field, "send either tabs (a UITabBarController is the root) or rootViewController, not both", allowed: [])
+            throw Problem.invalidField(
+                field, "send either tabs (a UITabBarController is the root) or rootViewController, not both",
+                allowed: [])
         }
         guard case .array(let items) = v else {
-            throw Problem.invalidField(field, "\(field) must be an array of view-controller names, e.g. [\"home\",\"search\"]", allowed: [])
+            throw Problem.invalidField(
+                field, "\(field) must be an array of view-controller names, e.g. [\"home\",\"search\"]", allowed: [])
         }
         var names: [String] = []
         for (i, item) in items.enumerated() {
             guard case .string(let s) = item else {
-                throw Problem.invalidField("\(field)[\(i)]", "\(field)[\(i)] must be a view-controller name (a string)", allowed: [])
+                throw Problem.invalidField(
+                    "\(field)[\(i)]", "\(field)[\(i)] must be a view-controller name (a string)", allowed: [])
             }
             names.append(s)
         }
@@ -82,8 +93,9 @@ enum ConfigDecoding {
             orientationQueries: try q.bool("orientationQueries"),
             switcherKillSequence: try q.choice("switcherKillSequence", SwitcherKillSequence.self),
             didEnterBackgroundOnBackgroundLaunch: try q.bool("didEnterBackgroundOnBackgroundLaunch"),
-            protectedDataDelay: try q.number("protectedDataDelay", in: 0...Quirks.maxProtectedDataDelay,
-                                             what: "a number of seconds from 0 to \(Int(Quirks.maxProtectedDataDelay))"),
+            protectedDataDelay: try q.number(
+                "protectedDataDelay", in: 0...Quirks.maxProtectedDataDelay,
+                what: "a number of seconds from 0 to \(Int(Quirks.maxProtectedDataDelay))"),
             warmHandlerPosition: try q.choice("warmHandlerPosition", WarmHandlerPosition.self),
             swiftUIAdaptorInit: try q.choice("swiftUIAdaptorInit", SwiftUIAdaptorInit.self),
             swiftUIScenePhaseTiming: try q.choice("swiftUIScenePhaseTiming", SwiftUIScenePhaseTiming.self),
@@ -91,8 +103,9 @@ enum ConfigDecoding {
             darkModeSnapshotToggle: try q.bool("darkModeSnapshotToggle"),
             offscreenChildrenGetSizeTransition: try q.bool("offscreenChildrenGetSizeTransition"),
             tabSwitchWillOrder: try q.choice("tabSwitchWillOrder", TabSwitchWillOrder.self),
-            backgroundTaskExpirationLead: try q.number("backgroundTaskExpirationLead", in: 0...Quirks.maxExpirationLead,
-                                                       what: "a number of seconds from 0 to \(Int(Quirks.maxExpirationLead))"),
+            backgroundTaskExpirationLead: try q.number(
+                "backgroundTaskExpirationLead", in: 0...Quirks.maxExpirationLead,
+                what: "a number of seconds from 0 to \(Int(Quirks.maxExpirationLead))"),
             lastWindowCloseTerminates: try q.bool("lastWindowCloseTerminates"),
             bgTaskConnectsScene: try q.bool("bgTaskConnectsScene"),
             prewarmStopsAt: try q.choice("prewarmStopsAt", PrewarmStop.self),

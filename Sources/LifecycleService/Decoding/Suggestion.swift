@@ -27,7 +27,8 @@ enum Suggestion {
             }
             // One that the others all extend (background, backgroundFetch) counts as unique.
             if let root = prefixed.min(by: { $0.count < $1.count }),
-               prefixed.allSatisfy({ $0.lowercased().hasPrefix(root.lowercased()) }) {
+                prefixed.allSatisfy({ $0.lowercased().hasPrefix(root.lowercased()) })
+            {
                 return root
             }
         }

@@ -1,8 +1,9 @@
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Names a logged callback repeats (methods, view controllers), interned: each distinct
@@ -50,12 +51,14 @@ final class InternedNames: @unchecked Sendable {
                 guard let id = table.byAddress[UInt(bitPattern: base)] else { return nil }
                 let e = entries[Int(id)]
                 guard e.count == utf8.count + 2, let stored = e.baseAddress,
-                      memcmp(stored + 1, base, utf8.count) == 0 else { return nil }
+                    memcmp(stored + 1, base, utf8.count) == 0
+                else { return nil }
                 return id
             }
         }
         if let found = byAddress ?? nil { return found }
-        let address = name.utf8.count > 15
+        let address =
+            name.utf8.count > 15
             ? name.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } ?? 0 : 0
         return lookup.withLock { (table: inout Lookup) -> UInt16? in
             if let id = table.byName[name] {

@@ -14,7 +14,8 @@ extension JSONWriter {
             endObject()
         }
         endArray()
-        key("registersForRemoteNotifications"); bool(c.registersForRemoteNotifications)
+        key("registersForRemoteNotifications")
+        bool(c.registersForRemoteNotifications)
     }
 
     /// State: `prewarm` (null, or where the prewarm paused and whether it still is)
@@ -24,7 +25,8 @@ extension JSONWriter {
         if let p = s.prewarm {
             beginObject()
             member("stoppedAt", p.stoppedAt.rawValue)
-            key("paused"); bool(p.paused)
+            key("paused")
+            bool(p.paused)
             endObject()
         } else {
             null()

@@ -6,30 +6,43 @@ extension JSONWriter {
     mutating func write(_ s: AppSnapshot, _ simulator: Simulator) {
         beginObject()
         member("app", literal: s.app.wireName)
-        key("clock"); number(s.clock)
-        key("restorationArchive"); bool(s.restorationArchive)
-        key("locked"); bool(s.locked)
-        key("interruption"); if let i = s.interruption { string(i.rawValue) } else { null() }
-        key("protectedDataAvailable"); bool(s.protectedDataAvailable)
+        key("clock")
+        number(s.clock)
+        key("restorationArchive")
+        bool(s.restorationArchive)
+        key("locked")
+        bool(s.locked)
+        key("interruption")
+        if let i = s.interruption { string(i.rawValue) } else { null() }
+        key("protectedDataAvailable")
+        bool(s.protectedDataAvailable)
         key("backgroundTasks")
         beginArray()
         for task in s.backgroundTasks {
             beginObject()
-            key("id"); int(task.id)
-            key("name"); if let n = task.name { string(n) } else { null() }
-            key("began"); number(task.began)
-            key("expirationHandlerCalled"); bool(task.expirationHandlerCalled)
+            key("id")
+            int(task.id)
+            key("name")
+            if let n = task.name { string(n) } else { null() }
+            key("began")
+            number(task.began)
+            key("expirationHandlerCalled")
+            bool(task.expirationHandlerCalled)
             endObject()
         }
         endArray()
-        key("backgroundTimeRemaining"); optionalNumber(simulator.backgroundTimeRemaining(in: s))
-        key("suspendsAt"); optionalNumber(s.background.suspension(app: s.app))
-        key("userForceQuit"); bool(s.userForceQuit)
+        key("backgroundTimeRemaining")
+        optionalNumber(simulator.backgroundTimeRemaining(in: s))
+        key("suspendsAt")
+        optionalNumber(s.background.suspension(app: s.app))
+        key("userForceQuit")
+        bool(s.userForceQuit)
         key("lastTermination")
         if let t = s.lastTermination {
             beginObject()
             member("reason", t.reason.rawValue)
-            key("at"); number(t.at)
+            key("at")
+            number(t.at)
             endObject()
         } else {
             null()
@@ -41,25 +54,30 @@ extension JSONWriter {
             beginObject()
             if let id = window.sceneId { member("sceneId", id) }
             member("orientation", window.interface.orientation.rawValue)
-            key("stack"); write(window.contexts[0].stack)
+            key("stack")
+            write(window.contexts[0].stack)
             key("presented")
             beginArray()
             for context in window.contexts.dropFirst() {
                 beginObject()
                 member("style", context.style?.rawValue ?? PresentationStyle.pageSheet.rawValue)
-                key("stack"); write(context.stack)
+                key("stack")
+                write(context.stack)
                 endObject()
             }
             endArray()
             if let bar = window.interface.tabBar, let stacks = window.tabStacks {
-                key("selectedTab"); int(bar.selected)
+                key("selectedTab")
+                int(bar.selected)
                 key("tabs")
                 beginArray()
                 for (tab, stack) in zip(bar.tabs, stacks) {
                     beginObject()
                     member("name", tab.name)
-                    key("loaded"); bool(tab.loaded)
-                    key("stack"); write(stack)
+                    key("loaded")
+                    bool(tab.loaded)
+                    key("stack")
+                    write(stack)
                     endObject()
                 }
                 endArray()
@@ -75,7 +93,8 @@ extension JSONWriter {
                 beginObject()
                 member("id", scene.id)
                 member("state", literal: scene.state.wireName)
-                key("hasRestorationActivity"); bool(scene.hasRestorationActivity)
+                key("hasRestorationActivity")
+                bool(scene.hasRestorationActivity)
                 endObject()
             }
             endArray()
@@ -90,7 +109,10 @@ extension JSONWriter {
             beginObject()
             member("name", vc.name)
             member("appearance", literal: vc.appearance.wireName)
-            if !vc.children.isEmpty { key("children"); write(vc.children) }
+            if !vc.children.isEmpty {
+                key("children")
+                write(vc.children)
+            }
             endObject()
         }
         endArray()
@@ -105,30 +127,60 @@ extension JSONWriter {
         member("lifecycle", c.lifecycle.rawValue)
         member("iosVersion", c.iosVersion.description)
         member("device", c.device.rawValue)
-        key("stateRestoration"); bool(c.stateRestoration)
-        key("notificationCenterDelegate"); bool(c.notificationCenterDelegate)
+        key("stateRestoration")
+        bool(c.stateRestoration)
+        key("notificationCenterDelegate")
+        bool(c.notificationCenterDelegate)
         member("backgroundModes", strings: c.backgroundModes.sorted().map(\.rawValue))
-        key("supportsMultipleScenes"); bool(c.supportsMultipleScenes)
+        key("supportsMultipleScenes")
+        bool(c.supportsMultipleScenes)
         member("rootViewController", c.rootViewController)
         member("ui", c.ui.rawValue)
         if let tabs = c.tabs { member("tabs", strings: tabs) }
         writeBackgroundWork(c)
         key("quirks")
         beginObject()
-        if let q = quirks.orientationQueries { key("orientationQueries"); bool(q) }
+        if let q = quirks.orientationQueries {
+            key("orientationQueries")
+            bool(q)
+        }
         if let q = quirks.switcherKillSequence { member("switcherKillSequence", q.rawValue) }
-        if let q = quirks.didEnterBackgroundOnBackgroundLaunch { key("didEnterBackgroundOnBackgroundLaunch"); bool(q) }
-        if let q = quirks.protectedDataDelay { key("protectedDataDelay"); number(q) }
+        if let q = quirks.didEnterBackgroundOnBackgroundLaunch {
+            key("didEnterBackgroundOnBackgroundLaunch")
+            bool(q)
+        }
+        if let q = quirks.protectedDataDelay {
+            key("protectedDataDelay")
+            number(q)
+        }
         if let q = quirks.warmHandlerPosition { member("warmHandlerPosition", q.rawValue) }
         if let q = quirks.swiftUIAdaptorInit { member("swiftUIAdaptorInit", q.rawValue) }
         if let q = quirks.swiftUIScenePhaseTiming { member("swiftUIScenePhaseTiming", q.rawValue) }
-        if let q = quirks.swiftUIColdUniversalLinkDelivered { key("swiftUIColdUniversalLinkDelivered"); bool(q) }
-        if let q = quirks.darkModeSnapshotToggle { key("darkModeSnapshotToggle"); bool(q) }
-        if let q = quirks.offscreenChildrenGetSizeTransition { key("offscreenChildrenGetSizeTransition"); bool(q) }
+        if let q = quirks.swiftUIColdUniversalLinkDelivered {
+            key("swiftUIColdUniversalLinkDelivered")
+            bool(q)
+        }
+        if let q = quirks.darkModeSnapshotToggle {
+            key("darkModeSnapshotToggle")
+            bool(q)
+        }
+        if let q = quirks.offscreenChildrenGetSizeTransition {
+            key("offscreenChildrenGetSizeTransition")
+            bool(q)
+        }
         if let q = quirks.tabSwitchWillOrder { member("tabSwitchWillOrder", q.rawValue) }
-        if let q = quirks.backgroundTaskExpirationLead { key("backgroundTaskExpirationLead"); number(q) }
-        if let q = quirks.lastWindowCloseTerminates { key("lastWindowCloseTerminates"); bool(q) }
-        if let q = quirks.bgTaskConnectsScene { key("bgTaskConnectsScene"); bool(q) }
+        if let q = quirks.backgroundTaskExpirationLead {
+            key("backgroundTaskExpirationLead")
+            number(q)
+        }
+        if let q = quirks.lastWindowCloseTerminates {
+            key("lastWindowCloseTerminates")
+            bool(q)
+        }
+        if let q = quirks.bgTaskConnectsScene {
+            key("bgTaskConnectsScene")
+            bool(q)
+        }
         if let q = quirks.prewarmStopsAt { member("prewarmStopsAt", q.rawValue) }
         if let q = quirks.pushTokenDelivery { member("pushTokenDelivery", q.rawValue) }
         endObject()
@@ -138,15 +190,21 @@ extension JSONWriter {
     mutating func write(_ a: Action) {
         beginObject()
         member("type", a.kind.rawValue)
-        for m in a.members { key(escaping: m.key); value(m.value) }
+        for m in a.members {
+            key(escaping: m.key)
+            value(m.value)
+        }
         endObject()
     }
 
     /// `{"action":…,"callbacks":[…],"state":…}`: one action's result.
-    mutating func writeResult(action: Action, callbacks: ArraySlice<LoggedCallback>, state: AppSnapshot, simulator: Simulator,
-                              path: [TakenStep] = []) {
+    mutating func writeResult(
+        action: Action, callbacks: ArraySlice<LoggedCallback>, state: AppSnapshot, simulator: Simulator,
+        path: [TakenStep] = []
+    ) {
         beginObject()
-        key("action"); write(action)
+        key("action")
+        write(action)
         key("callbacks")
         beginArray()
         for c in callbacks { write(c) }
@@ -157,13 +215,16 @@ extension JSONWriter {
             beginArray()
             for step in path {
                 beginObject()
-                key("action"); write(step.action)
-                key("callbackCount"); int(step.callbackCount)
+                key("action")
+                write(step.action)
+                key("callbackCount")
+                int(step.callbackCount)
                 endObject()
             }
             endArray()
         }
-        key("state"); write(state, simulator)
+        key("state")
+        write(state, simulator)
         endObject()
     }
 }

@@ -1,5 +1,5 @@
-import ServiceHTTP
 import LifecycleModel
+import ServiceHTTP
 
 /// An RFC 9457 problem: every error the service answers, as a value.
 ///
@@ -27,9 +27,13 @@ struct Problem: Error {
         w.beginObject()
         w.member("type", kind.typeURI)
         w.member("title", kind.title)
-        w.key("status"); w.int(status)
+        w.key("status")
+        w.int(status)
         w.member("detail", detail)
-        for m in extras { w.key(escaping: m.key); w.value(m.value) }
+        for m in extras {
+            w.key(escaping: m.key)
+            w.value(m.value)
+        }
         w.endObject()
         return ServiceResponse(
             status: status,
@@ -104,7 +108,11 @@ enum ProblemKind: String, CaseIterable {
 extension Problem {
     /// 500: `--data-dir` could not be written; the request changed nothing.
     static func journalFailed(_ error: JournalError) -> Problem {
-        Problem(kind: .internalError, detail: "the session journal (--data-dir) could not be written, so nothing changed: \(error.description); retry later")
+        Problem(
+            kind: .internalError,
+            detail:
+                "the session journal (--data-dir) could not be written, so nothing changed: \(error.description); retry later"
+        )
     }
 
     /// The response with `requestId` in the body and the `X-Request-Id` header (for
@@ -117,9 +125,13 @@ extension Problem {
 
     /// 503: the bytes held for clients reached `--max-memory`.
     static func memoryFull(_ limit: Int) -> Problem {
-        Problem(kind: .memoryFull, detail: "the service holds its budget of \(limit) bytes for sessions, request bodies and unsent responses (--max-memory); retry later, send smaller bodies, read your responses, or delete sessions you no longer need (DELETE /v1/sessions/{id})")
-            .with("limit", .number(String(limit)))
-            .withHeader("Retry-After", "\(Service.retryAfterSeconds)")
+        Problem(
+            kind: .memoryFull,
+            detail:
+                "the service holds its budget of \(limit) bytes for sessions, request bodies and unsent responses (--max-memory); retry later, send smaller bodies, read your responses, or delete sessions you no longer need (DELETE /v1/sessions/{id})"
+        )
+        .with("limit", .number(String(limit)))
+        .withHeader("Retry-After", "\(Service.retryAfterSeconds)")
     }
 
     /// 413: the answer would be larger than `--max-response`.

@@ -16,7 +16,8 @@ enum CallbackDiff {
 
     /// The alignment: common callbacks in order, the others where they fall.
     static func align(_ a: [LoggedCallback], _ b: [LoggedCallback]) -> [Row] {
-        let ka = a.map { key($0.callback) }, kb = b.map { key($0.callback) }
+        let ka = a.map { key($0.callback) }
+        let kb = b.map { key($0.callback) }
         // lcs[i][j]: the LCS length of a[i...] and b[j...].
         var lcs = Array(repeating: Array(repeating: 0, count: kb.count + 1), count: ka.count + 1)
         for i in stride(from: ka.count - 1, through: 0, by: -1) {
@@ -25,14 +26,19 @@ enum CallbackDiff {
             }
         }
         var rows: [Row] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < ka.count || j < kb.count {
             if i < ka.count, j < kb.count, ka[i] == kb[j] {
-                rows.append(Row(op: .same, first: a[i], second: b[j])); i += 1; j += 1
+                rows.append(Row(op: .same, first: a[i], second: b[j]))
+                i += 1
+                j += 1
             } else if j == kb.count || (i < ka.count && lcs[i + 1][j] >= lcs[i][j + 1]) {
-                rows.append(Row(op: .first, first: a[i], second: nil)); i += 1
+                rows.append(Row(op: .first, first: a[i], second: nil))
+                i += 1
             } else {
-                rows.append(Row(op: .second, first: nil, second: b[j])); j += 1
+                rows.append(Row(op: .second, first: nil, second: b[j]))
+                j += 1
             }
         }
         return rows
@@ -64,17 +70,27 @@ enum DiffText {
         for (i, step) in steps.enumerated() {
             var heading = "# step \(i): \(step.action.traceLabel)"
             for (k, side) in step.sides.enumerated() where side.refused != nil {
-                heading += " (refused by the \(k == 0 ? "first" : "second"): it needs \(Trace.oneLine(side.refused ?? ""))"
+                heading +=
+                    " (refused by the \(k == 0 ? "first" : "second"): it needs \(Trace.oneLine(side.refused ?? ""))"
                 heading += ")"
             }
             headings[lines.count] = heading
             for row in step.rows {
                 guard let c = (row.first ?? row.second)?.callback else { continue }
-                let marker = switch row.op { case .same: "="; case .first: "-"; case .second: "+" }
-                lines.append([marker, Trace.receiverLabel(c), Trace.oneLine(c.method),
-                              row.first?.callback.appState.rawValue ?? "", row.second?.callback.appState.rawValue ?? ""])
+                let marker =
+                    switch row.op {
+                    case .same: "="
+                    case .first: "-"
+                    case .second: "+"
+                    }
+                lines.append([
+                    marker, Trace.receiverLabel(c), Trace.oneLine(c.method),
+                    row.first?.callback.appState.rawValue ?? "", row.second?.callback.appState.rawValue ?? "",
+                ])
             }
-            lines.append(["", "", "(after)", step.sides[0].appStateAfter.rawValue, step.sides[1].appStateAfter.rawValue])
+            lines.append([
+                "", "", "(after)", step.sides[0].appStateAfter.rawValue, step.sides[1].appStateAfter.rawValue,
+            ])
         }
         var widths = Array(repeating: 0, count: 5)
         for cells in lines { for (k, cell) in cells.enumerated() { widths[k] = max(widths[k], cell.count) } }

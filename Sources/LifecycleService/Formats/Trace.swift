@@ -1,5 +1,5 @@
-import ServiceHTTP
 import LifecycleModel
+import ServiceHTTP
 
 /// What the text and diagram formats draw: callbacks grouped by the action that caused
 /// them, in order.
@@ -35,14 +35,15 @@ extension Trace.Entry {
     /// own writer never produces.
     init?(_ logged: LoggedCallback) {
         guard let object = try? JSONParser.parse(logged.json),
-              let receiver = object["receiver"]?.stringValue.flatMap(Receiver.init(rawValue:)),
-              let method = object["method"]?.stringValue,
-              let appState = object["appState"]?.stringValue.flatMap(AppState.init(rawValue:))
+            let receiver = object["receiver"]?.stringValue.flatMap(Receiver.init(rawValue:)),
+            let method = object["method"]?.stringValue,
+            let appState = object["appState"]?.stringValue.flatMap(AppState.init(rawValue:))
         else { return nil }
-        let callback = Callback(receiver: receiver, method: method, appState: appState, args: object["args"],
-                                sceneId: object["sceneId"]?.stringValue,
-                                sceneState: object["sceneState"]?.stringValue.flatMap(SceneState.init(rawValue:)),
-                                viewController: object["viewController"]?.stringValue)
+        let callback = Callback(
+            receiver: receiver, method: method, appState: appState, args: object["args"],
+            sceneId: object["sceneId"]?.stringValue,
+            sceneState: object["sceneState"]?.stringValue.flatMap(SceneState.init(rawValue:)),
+            viewController: object["viewController"]?.stringValue)
         self.init(seq: logged.seq, callback: callback)
     }
 }
@@ -53,12 +54,21 @@ enum TraceFormat: String, CaseIterable, Sendable {
 
     /// The format a request asks for: JSON when absent, 400 listing the formats when unknown.
     init(_ request: ServiceRequest) throws(Problem) {
-        guard let text = request.queryValue("format") else { self = .json; return }
+        guard let text = request.queryValue("format") else {
+            self = .json
+            return
+        }
         guard let format = TraceFormat(rawValue: text) else {
             let allowed = Self.allCases.map(\.rawValue)
-            let shown = text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
-            throw Problem.invalidField("format", "query argument format must be one of \(allowed.joined(separator: ", ")) (got \"\(shown)\"); json is the default", allowed: allowed)
-                .suggesting(text, among: allowed)
+            let shown =
+                text.unicodeScalars.count > 40
+                ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
+            throw Problem.invalidField(
+                "format",
+                "query argument format must be one of \(allowed.joined(separator: ", ")) (got \"\(shown)\"); json is the default",
+                allowed: allowed
+            )
+            .suggesting(text, among: allowed)
         }
         self = format
     }
@@ -76,7 +86,8 @@ enum TraceFormat: String, CaseIterable, Sendable {
     /// A 200 `text/plain` response holding the rendered trace.
     func response(_ trace: Trace) -> ServiceResponse? {
         guard let text = render(trace) else { return nil }
-        return ServiceResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array(text.utf8))
+        return ServiceResponse(
+            status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array(text.utf8))
     }
 }
 
@@ -113,7 +124,8 @@ extension Trace {
     /// phases (`onChange(of: scenePhase) inactive→active`).
     static func methodLabel(_ c: Callback) -> String {
         guard c.receiver == .app || c.receiver == .scene,
-              let from = c.args?["from"]?.stringValue, let to = c.args?["to"]?.stringValue else { return oneLine(c.method) }
+            let from = c.args?["from"]?.stringValue, let to = c.args?["to"]?.stringValue
+        else { return oneLine(c.method) }
         return oneLine("\(c.method) \(from)→\(to)")
     }
 
@@ -133,8 +145,13 @@ extension Trace {
     init(logPage page: ArraySlice<LoggedCallback>, after: Int, of session: Session) {
         let fromStart = after == 0 && session.log.dropped == 0
         let reachesEnd = (page.last?.seq ?? after) >= session.log.lastSeq
-        self.init(steps: [Step(action: nil, callbacks: page.compactMap(Entry.init), appStateAfter: reachesEnd ? session.state.app : nil)],
-                  initialAppState: fromStart ? .notRunning : nil)
+        self.init(
+            steps: [
+                Step(
+                    action: nil, callbacks: page.compactMap(Entry.init),
+                    appStateAfter: reachesEnd ? session.state.app : nil)
+            ],
+            initialAppState: fromStart ? .notRunning : nil)
     }
 }
 

@@ -71,7 +71,8 @@ struct TraceDiagram {
             let name = c.viewController ?? "viewController"
             let label = c.sceneId.map { "\(name) (\($0))" } ?? name
             return declare(key: "vc|\(c.sceneId ?? "")|\(name)", prefix: "VC", label: label)
-        case .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .tabBarControllerDelegate, .bgTask, .urlSessionDelegate:
+        case .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .tabBarControllerDelegate, .bgTask,
+            .urlSessionDelegate:
             return declare(key: c.receiver.rawValue, prefix: "R", label: c.receiver.rawValue)
         }
     }

@@ -7,7 +7,10 @@ enum TraceText {
 
     static func render(_ trace: Trace) -> String {
         // Every row first, so the columns can be as wide as their widest cell.
-        enum Line { case heading(String), row([String]) }
+        enum Line {
+            case heading(String)
+            case row([String])
+        }
         var lines: [Line] = [.row(header)]
         for (i, step) in trace.steps.enumerated() {
             if let action = step.action {
@@ -17,7 +20,8 @@ enum TraceText {
                 let c = e.callback
                 var scene = c.sceneId.map(Trace.oneLine) ?? ""
                 if let state = c.sceneState { scene += scene.isEmpty ? state.rawValue : " \(state.rawValue)" }
-                lines.append(.row([String(e.seq), Trace.receiverLabel(c), Trace.methodLabel(c), c.appState.rawValue, scene]))
+                lines.append(
+                    .row([String(e.seq), Trace.receiverLabel(c), Trace.methodLabel(c), c.appState.rawValue, scene]))
             }
         }
         var widths = Array(repeating: 0, count: header.count)

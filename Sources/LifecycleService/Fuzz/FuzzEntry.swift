@@ -21,9 +21,13 @@ public enum FuzzEntry {
     /// app of each lifecycle; refusals are fine, a trap is not.
     public static func action(_ bytes: [UInt8]) {
         guard let value = try? JSONParser.parse(bytes), let action = try? ActionDecoding.decode(value) else { return }
-        for config in [#"{"lifecycle":"app","iosVersion":"11.0"}"#, #"{"lifecycle":"scene","iosVersion":"17.0","supportsMultipleScenes":true}"#] {
+        for config in [
+            #"{"lifecycle":"app","iosVersion":"11.0"}"#,
+            #"{"lifecycle":"scene","iosVersion":"17.0","supportsMultipleScenes":true}"#,
+        ] {
             guard let configValue = try? JSONParser.parse(Array(config.utf8)),
-                  let decoded = try? ConfigDecoding.decode(configValue) else { preconditionFailure("fixed config refused") }
+                let decoded = try? ConfigDecoding.decode(configValue)
+            else { preconditionFailure("fixed config refused") }
             var session = Session(id: UUID(), config: decoded, maxLog: 1000)
             _ = try? session.apply(.launch)
             _ = try? session.apply(action)
@@ -49,7 +53,8 @@ public enum FuzzEntry {
         let method = methods[Int(first) % methods.count]
         let path = String(decoding: bytes.dropFirst(), as: UTF8.self)
         _ = Route(path: path)
-        let response = service.handle(ServiceRequest(method: method, path: path, body: method == "POST" ? Array("{}".utf8) : []))
+        let response = service.handle(
+            ServiceRequest(method: method, path: path, body: method == "POST" ? Array("{}".utf8) : []))
         precondition((200...599).contains(response.status), "status \(response.status)")
         if !response.body.isEmpty, response.headerValue("Content-Type")?.contains("json") ?? true {
             precondition((try? JSONParser.parse(response.body)) != nil, "answer is not JSON")

@@ -1,6 +1,6 @@
 import Foundation
-import ServiceHTTP
 import LifecycleModel
+import ServiceHTTP
 
 extension Service {
     /// `POST /v1/sessions/{id}/actions`: apply one action (an array: a batch, Service+Batch.swift).
@@ -10,7 +10,8 @@ extension Service {
         if let bare = ActionDecoding.bare(request.body) {
             action = bare
         } else {
-            let body = try parseBody(request.body, expecting: "an action object (or an array of them)", example: ActionDecoding.example)
+            let body = try parseBody(
+                request.body, expecting: "an action object (or an array of them)", example: ActionDecoding.example)
             if case .array(let items) = body { return try postBatch(id, items) }
             parsed = body
             action = try ActionDecoding.decode(body)
@@ -36,18 +37,25 @@ extension Service {
             }
             // Measured before it is committed: an answer over --max-response would tell the
             // client the action failed, so it must not happen (rolled back like a journal failure).
-            w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator,
-                          path: session.lastPath)
+            w.writeResult(
+                action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator,
+                path: session.lastPath)
             if w.bytes.count > limits.maxResponse, let before {
                 memory.release(session.bytesHeld - before.bytesHeld)  // the log's and the journal's
                 session = before
                 metrics.recordAction(action.kind, .refused)
-                throw Problem.responseTooLarge(limits.maxResponse, hint: "the action was not applied; raise --max-response, or send actions that produce fewer callbacks at once")
+                throw Problem.responseTooLarge(
+                    limits.maxResponse,
+                    hint:
+                        "the action was not applied; raise --max-response, or send actions that produce fewer callbacks at once"
+                )
             }
             // Journaled before it is acknowledged; if that fails, the action never happened.
             if let journal, let before {
                 let body: JSONValue
-                if let parsed { body = parsed } else {
+                if let parsed {
+                    body = parsed
+                } else {
                     body = try parseBody(request.body, expecting: "an action object", example: ActionDecoding.example)
                 }
                 do throws(JournalError) { try journal.append(id, action: body) } catch {
@@ -72,7 +80,10 @@ extension Service {
         var trace: Trace?
         try withSession(id) { (session: inout Session) in
             var page = session.log.page(after: after, limit: limit)
-            if format != .json { trace = Trace(logPage: page, after: after, of: session); return }
+            if format != .json {
+                trace = Trace(logPage: page, after: after, of: session)
+                return
+            }
             w.beginObject()
             w.key("callbacks")
             w.beginArray()
@@ -80,14 +91,20 @@ extension Service {
             var size = 256
             for (n, c) in zip(page.indices, page) {
                 size += c.byteCount + 1
-                if size > limits.maxResponse, n > page.startIndex { page = page[..<n]; break }
+                if size > limits.maxResponse, n > page.startIndex {
+                    page = page[..<n]
+                    break
+                }
                 w.write(c)
             }
             w.endArray()
             // Poll again with after=next; it never goes backwards.
-            w.key("next"); w.int(page.last?.seq ?? max(after, session.log.dropped))
-            w.key("dropped"); w.int(session.log.dropped)
-            w.key("total"); w.int(session.log.lastSeq)
+            w.key("next")
+            w.int(page.last?.seq ?? max(after, session.log.dropped))
+            w.key("dropped")
+            w.int(session.log.dropped)
+            w.key("total")
+            w.int(session.log.lastSeq)
             w.endObject()
         }
         if let trace, let text = format.response(trace) { return text }
@@ -98,12 +115,15 @@ extension Service {
 extension Problem {
     /// 409: the action, the state, what the action needs and what the app can do instead.
     static func refused(_ r: ActionRefusal, allowed: [ActionKind]) -> Problem {
-        Problem(kind: .actionNotAllowed,
-                detail: "\(r.action.rawValue) is not possible while the app is \(r.state.rawValue): it needs \(r.needs); possible now: \(allowed.map(\.rawValue).joined(separator: ", "))")
-            .with("action", .string(r.action.rawValue))
-            .with("state", .string(r.state.rawValue))
-            .with("needs", .string(r.needs))
-            .with("allowedActions", .array(allowed.map { .string($0.rawValue) }))
+        Problem(
+            kind: .actionNotAllowed,
+            detail:
+                "\(r.action.rawValue) is not possible while the app is \(r.state.rawValue): it needs \(r.needs); possible now: \(allowed.map(\.rawValue).joined(separator: ", "))"
+        )
+        .with("action", .string(r.action.rawValue))
+        .with("state", .string(r.state.rawValue))
+        .with("needs", .string(r.needs))
+        .with("allowedActions", .array(allowed.map { .string($0.rawValue) }))
     }
 
     static func sessionNotFound(_ id: UUID) -> Problem {
@@ -111,7 +131,11 @@ extension Problem {
     }
 
     static func sessionNotFound(_ id: String) -> Problem {
-        Problem(kind: .sessionNotFound, detail: "no session \"\(id)\": it was deleted, expired after --session-ttl of idleness, or never existed; create one with POST /v1/sessions")
+        Problem(
+            kind: .sessionNotFound,
+            detail:
+                "no session \"\(id)\": it was deleted, expired after --session-ttl of idleness, or never existed; create one with POST /v1/sessions"
+        )
     }
 
     func withHeader(_ name: String, _ value: String) -> Problem {

@@ -1,6 +1,6 @@
 import Foundation
-import ServiceHTTP
 import LifecycleModel
+import ServiceHTTP
 
 extension Service {
     /// Most actions in one batch, like `/v1/simulate` (the response grows with each).
@@ -14,10 +14,15 @@ extension Service {
     /// does an answer past `--max-response` (413) or a failed `--data-dir` write (500).
     func postBatch(_ id: UUID, _ items: [JSONValue]) throws(Problem) -> ServiceResponse {
         guard !items.isEmpty else {
-            throw Problem.invalidField("(body)", "the batch is empty; send an action object, e.g. \(ActionDecoding.example), or a non-empty array of them, e.g. [{\"type\":\"launch\"},{\"type\":\"background\"}]")
+            throw Problem.invalidField(
+                "(body)",
+                "the batch is empty; send an action object, e.g. \(ActionDecoding.example), or a non-empty array of them, e.g. [{\"type\":\"launch\"},{\"type\":\"background\"}]"
+            )
         }
         guard items.count <= Self.maxBatchActions else {
-            throw Problem.invalidField("(body)", "at most \(Self.maxBatchActions) actions per batch (got \(items.count)); send them in several batches")
+            throw Problem.invalidField(
+                "(body)",
+                "at most \(Self.maxBatchActions) actions per batch (got \(items.count)); send them in several batches")
         }
         let actions = try Self.decodeSteps(items)
         guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
@@ -42,15 +47,22 @@ extension Service {
             w.key("steps")
             w.beginArray()
             for (i, (action, result)) in zip(actions, results).enumerated() {
-                w.writeResult(action: action, callbacks: result.callbacks[...], state: result.state, simulator: session.simulator)
+                w.writeResult(
+                    action: action, callbacks: result.callbacks[...], state: result.state, simulator: session.simulator)
                 // Too large an answer is refused (413), so the batch must not happen either.
                 if w.bytes.count > limits.maxResponse {
-                    throw rollBack(Problem.responseTooLarge(limits.maxResponse, hint: "step \(i) passes it; send the batch in smaller parts (the first \(i) steps fit in one)")
+                    throw rollBack(
+                        Problem.responseTooLarge(
+                            limits.maxResponse,
+                            hint:
+                                "step \(i) passes it; send the batch in smaller parts (the first \(i) steps fit in one)"
+                        )
                         .with("step", .number(String(i))))
                 }
             }
             w.endArray()
-            w.key("state"); w.write(session.state, session.simulator)
+            w.key("state")
+            w.write(session.state, session.simulator)
             w.endObject()
             // Journaled (--data-dir) in one write before it is acknowledged; if that fails, the batch never happened.
             if let journal = store.journal {

@@ -21,14 +21,17 @@ extension Service {
     /// (so `OPTIONS` is a 405 with `Allow`).
     func preflightResponse(_ request: ServiceRequest, _ route: Route?) -> ServiceResponse? {
         guard request.method == "OPTIONS", let route, !route.methods.isEmpty,
-              request.headerValue("Access-Control-Request-Method") != nil,
-              let origin = allowedOrigin(request) else { return nil }
-        return ServiceResponse(status: 204, headers: [
-            ("Access-Control-Allow-Origin", origin),
-            ("Access-Control-Allow-Methods", route.methods.joined(separator: ", ")),
-            ("Access-Control-Allow-Headers", Self.corsAllowedHeaders),
-            ("Access-Control-Max-Age", String(Self.corsMaxAge)),
-        ])
+            request.headerValue("Access-Control-Request-Method") != nil,
+            let origin = allowedOrigin(request)
+        else { return nil }
+        return ServiceResponse(
+            status: 204,
+            headers: [
+                ("Access-Control-Allow-Origin", origin),
+                ("Access-Control-Allow-Methods", route.methods.joined(separator: ", ")),
+                ("Access-Control-Allow-Headers", Self.corsAllowedHeaders),
+                ("Access-Control-Max-Age", String(Self.corsMaxAge)),
+            ])
     }
 
     /// With CORS on: `Vary: Origin` on every response (the answer depends on it), and the
@@ -37,7 +40,8 @@ extension Service {
         guard !settings.corsOrigins.isEmpty else { return }
         response.headers.append(("Vary", "Origin"))
         guard response.status != 204 || response.headerValue("Access-Control-Allow-Origin") == nil,
-              let origin = allowedOrigin(request) else { return }
+            let origin = allowedOrigin(request)
+        else { return }
         response.headers.append(("Access-Control-Allow-Origin", origin))
         response.headers.append(("Access-Control-Expose-Headers", Self.corsExposedHeaders))
     }

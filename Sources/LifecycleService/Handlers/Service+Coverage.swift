@@ -1,6 +1,6 @@
 import Foundation
-import ServiceHTTP
 import LifecycleModel
+import ServiceHTTP
 
 extension Service {
     /// `POST /v1/coverage`: action sequences, each from a fresh install, that together
@@ -16,8 +16,13 @@ extension Service {
         // Several windows multiply the space (an iPad at the standard bounds has about
         // 8000 abstract states and 100 000 transitions): one window per request.
         if simulator.profile.multipleScenes {
-            if r["bounds"].flatMap({ try? ObjectReader($0, path: "bounds", what: "", known: ["scenes", "tasks", "depth"]) })?["scenes"] != nil, bounds.scenes > 1 {
-                throw Problem.invalidField("bounds.scenes", "bounds.scenes must be 1 for an iPad with supportsMultipleScenes: two windows multiply the space beyond what one request explores")
+            if r["bounds"].flatMap({
+                try? ObjectReader($0, path: "bounds", what: "", known: ["scenes", "tasks", "depth"])
+            })?["scenes"] != nil, bounds.scenes > 1 {
+                throw Problem.invalidField(
+                    "bounds.scenes",
+                    "bounds.scenes must be 1 for an iPad with supportsMultipleScenes: two windows multiply the space beyond what one request explores"
+                )
             }
             bounds.scenes = 1
         }
@@ -25,14 +30,21 @@ extension Service {
         do throws(CoverageTooLarge) {
             plan = try simulator.coverage(bounds: bounds, maxStates: Self.maxCoverageStates)
         } catch {
-            throw Problem.invalidField("bounds", "this config has more than \(error.maxStates) abstract states within these bounds; lower bounds.depth, bounds.tasks or bounds.scenes (e.g. {\"depth\":1,\"tasks\":0})")
+            throw Problem.invalidField(
+                "bounds",
+                "this config has more than \(error.maxStates) abstract states within these bounds; lower bounds.depth, bounds.tasks or bounds.scenes (e.g. {\"depth\":1,\"tasks\":0})"
+            )
         }
         var w = JSONWriter(capacity: 64 * plan.totalActions + 1024)
         w.beginObject()
-        w.key("states"); w.int(plan.states)
-        w.key("transitions"); w.int(plan.transitions)
-        w.key("covered"); w.int(plan.covered)
-        w.key("actions"); w.int(plan.totalActions)
+        w.key("states")
+        w.int(plan.states)
+        w.key("transitions")
+        w.int(plan.transitions)
+        w.key("covered")
+        w.int(plan.covered)
+        w.key("actions")
+        w.int(plan.totalActions)
         w.key("sequences")
         w.beginArray()
         for sequence in plan.sequences {
@@ -41,8 +53,10 @@ extension Service {
             w.endArray()
         }
         w.endArray()
-        w.key("bounds"); writeBounds(&w, bounds)
-        w.key("config"); w.write(config, quirks: simulator.profile.resolvedQuirks)
+        w.key("bounds")
+        writeBounds(&w, bounds)
+        w.key("config")
+        w.write(config, quirks: simulator.profile.resolvedQuirks)
         w.endObject()
         return json(200, w)
     }
@@ -52,20 +66,29 @@ extension Service {
     static let maxCoverageStates = 5000
 
     func decodeBounds(_ value: JSONValue?) throws(Problem) -> ExplorationBounds {
-        let standard = ExplorationBounds.standard, max = ExplorationBounds.maximum
+        let standard = ExplorationBounds.standard
+        let max = ExplorationBounds.maximum
         guard let value else { return standard }
         let b = try ObjectReader(value, path: "bounds", what: "search bounds", known: ["scenes", "tasks", "depth"])
         return ExplorationBounds(
-            scenes: try b.integer("scenes", in: 1...max.scenes, what: "a number of scene sessions from 1 to \(max.scenes)") ?? standard.scenes,
-            tasks: try b.integer("tasks", in: 0...max.tasks, what: "a number of background tasks from 0 to \(max.tasks)") ?? standard.tasks,
-            depth: try b.integer("depth", in: 0...max.depth, what: "a navigation depth from 0 to \(max.depth)") ?? standard.depth)
+            scenes: try b.integer(
+                "scenes", in: 1...max.scenes, what: "a number of scene sessions from 1 to \(max.scenes)")
+                ?? standard.scenes,
+            tasks: try b.integer(
+                "tasks", in: 0...max.tasks, what: "a number of background tasks from 0 to \(max.tasks)")
+                ?? standard.tasks,
+            depth: try b.integer("depth", in: 0...max.depth, what: "a navigation depth from 0 to \(max.depth)")
+                ?? standard.depth)
     }
 
     func writeBounds(_ w: inout JSONWriter, _ b: ExplorationBounds) {
         w.beginObject()
-        w.key("scenes"); w.int(b.scenes)
-        w.key("tasks"); w.int(b.tasks)
-        w.key("depth"); w.int(b.depth)
+        w.key("scenes")
+        w.int(b.scenes)
+        w.key("tasks")
+        w.int(b.tasks)
+        w.key("depth")
+        w.int(b.depth)
         w.endObject()
     }
 }

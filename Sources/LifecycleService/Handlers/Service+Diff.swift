@@ -1,6 +1,6 @@
 import Foundation
-import ServiceHTTP
 import LifecycleModel
+import ServiceHTTP
 
 extension Service {
     /// Most actions one diff may run (each step aligns two callback lists).
@@ -11,9 +11,13 @@ extension Service {
     func diff(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         let format = try TraceFormat(request)
         guard format == .json || format == .text else {
-            throw Problem.invalidField("format", "a diff comes as json (the default) or text; \(format.rawValue) draws one session, see /v1/simulate", allowed: ["json", "text"])
+            throw Problem.invalidField(
+                "format",
+                "a diff comes as json (the default) or text; \(format.rawValue) draws one session, see /v1/simulate",
+                allowed: ["json", "text"])
         }
-        let example = #"{"configs":[{"iosVersion":"12.0"},{"iosVersion":"17.0"}],"actions":[{"type":"openURL","url":"myapp://x"}]}"#
+        let example =
+            #"{"configs":[{"iosVersion":"12.0"},{"iosVersion":"17.0"}],"actions":[{"type":"openURL","url":"myapp://x"}]}"#
         let body = try parseBody(request.body, expecting: "a diff request", example: example)
         let r = try ObjectReader(body, path: "", what: "a diff request", known: ["configs", "actions"])
         guard case .array(let configValues)? = r["configs"], configValues.count == 2 else {
@@ -21,7 +25,8 @@ extension Service {
         }
         var sessions: [Session] = []
         for (i, value) in configValues.enumerated() {
-            sessions.append(Session(id: UUID(), config: try ConfigDecoding.decode(value, path: "configs[\(i)]"), maxLog: Int.max))
+            sessions.append(
+                Session(id: UUID(), config: try ConfigDecoding.decode(value, path: "configs[\(i)]"), maxLog: Int.max))
         }
         let actions = try decodeActionList(r["actions"], field: "actions", max: Self.maxDiffActions, required: true)
 
@@ -31,12 +36,16 @@ extension Service {
             for k in sessions.indices {
                 do throws(ActionRefusal) {
                     let callbacks = try sessions[k].apply(action)
-                    sides.append(DiffStep.Side(callbacks: callbacks, appStateAfter: sessions[k].state.app, refused: nil))
+                    sides.append(
+                        DiffStep.Side(callbacks: callbacks, appStateAfter: sessions[k].state.app, refused: nil))
                 } catch {
-                    sides.append(DiffStep.Side(callbacks: [], appStateAfter: sessions[k].state.app, refused: error.needs))
+                    sides.append(
+                        DiffStep.Side(callbacks: [], appStateAfter: sessions[k].state.app, refused: error.needs))
                 }
             }
-            steps.append(DiffStep(action: action, sides: sides, rows: CallbackDiff.align(sides[0].callbacks, sides[1].callbacks)))
+            steps.append(
+                DiffStep(action: action, sides: sides, rows: CallbackDiff.align(sides[0].callbacks, sides[1].callbacks))
+            )
         }
 
         if format == .text {
@@ -45,7 +54,8 @@ extension Service {
                 return "iOS \(c.iosVersion) \(c.lifecycle.rawValue) \(c.device.rawValue)"
             }
             let text = DiffText.render(steps, labels: labels)
-            return ServiceResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array(text.utf8))
+            return ServiceResponse(
+                status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array(text.utf8))
         }
         var totals = [CallbackDiff.Op.same: 0, .first: 0, .second: 0]
         var w = JSONWriter(capacity: 2048 * max(1, actions.count))
@@ -54,7 +64,8 @@ extension Service {
         w.beginArray()
         for step in steps {
             w.beginObject()
-            w.key("action"); w.write(step.action)
+            w.key("action")
+            w.write(step.action)
             w.key("outcomes")
             w.beginArray()
             for side in step.sides {
@@ -70,8 +81,14 @@ extension Service {
                 totals[row.op, default: 0] += 1
                 w.beginObject()
                 w.member("op", row.op.rawValue)
-                if let c = row.first { w.key("first"); w.write(c) }
-                if let c = row.second { w.key("second"); w.write(c) }
+                if let c = row.first {
+                    w.key("first")
+                    w.write(c)
+                }
+                if let c = row.second {
+                    w.key("second")
+                    w.write(c)
+                }
                 w.endObject()
             }
             w.endArray()
@@ -80,9 +97,12 @@ extension Service {
         w.endArray()
         w.key("summary")
         w.beginObject()
-        w.key("same"); w.int(totals[.same] ?? 0)
-        w.key("firstOnly"); w.int(totals[.first] ?? 0)
-        w.key("secondOnly"); w.int(totals[.second] ?? 0)
+        w.key("same")
+        w.int(totals[.same] ?? 0)
+        w.key("firstOnly")
+        w.int(totals[.first] ?? 0)
+        w.key("secondOnly")
+        w.int(totals[.second] ?? 0)
         w.endObject()
         w.key("configs")
         w.beginArray()

@@ -1,6 +1,6 @@
 import Foundation
-import ServiceHTTP
 import LifecycleModel
+import ServiceHTTP
 
 extension Service {
     /// `GET /v1/sessions/{id}/journal`: `{"config":…,"actions":[…],"complete":…}`, the
@@ -14,7 +14,8 @@ extension Service {
         var complete = true
         try withSession(id) { (session: inout Session) in
             head.beginObject()
-            head.key("config"); head.write(session.simulator.config, quirks: session.simulator.profile.resolvedQuirks)
+            head.key("config")
+            head.write(session.simulator.config, quirks: session.simulator.profile.resolvedQuirks)
             head.key("actions")
             actions = session.journal.encodedActions
             complete = session.journal.isComplete

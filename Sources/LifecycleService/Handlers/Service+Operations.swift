@@ -14,16 +14,21 @@ extension Service {
     /// `GET /readyz`: 200 while serving, 503 with `Retry-After` while draining.
     func readiness() throws(Problem) -> ServiceResponse {
         guard !isDraining else {
-            throw Problem(kind: .notReady, detail: "the server is draining before it stops (SIGTERM); send new requests to another instance")
-                .withHeader("Retry-After", "\(settings.drainRetryAfterSeconds)")
+            throw Problem(
+                kind: .notReady,
+                detail: "the server is draining before it stops (SIGTERM); send new requests to another instance"
+            )
+            .withHeader("Retry-After", "\(settings.drainRetryAfterSeconds)")
         }
         return json(200, #"{"status":"ready"}"#)
     }
 
     /// `GET /metrics`: the Prometheus text exposition.
     func metricsResponse() -> ServiceResponse {
-        let text = metrics.exposition(liveSessions: store.sessionCount,
-                                      expiredSessions: store.expiredCount.load(ordering: .relaxed))
-        return ServiceResponse(status: 200, headers: [("Content-Type", ServiceMetrics.contentType)], body: Array(text.utf8))
+        let text = metrics.exposition(
+            liveSessions: store.sessionCount,
+            expiredSessions: store.expiredCount.load(ordering: .relaxed))
+        return ServiceResponse(
+            status: 200, headers: [("Content-Type", ServiceMetrics.contentType)], body: Array(text.utf8))
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import ServiceHTTP
 import LifecycleModel
+import ServiceHTTP
 
 extension Service {
     /// Most actions in `from` (they are applied before the search).
@@ -17,10 +17,15 @@ extension Service {
         let config = try ConfigDecoding.decode(r["config"] ?? .object([]), path: "config")
         let from = try decodeActionList(r["from"], field: "from", max: Self.maxPathFromActions, required: false)
         guard let toValue = r["to"] else {
-            throw Problem.invalidField("to", "to is required: the state to reach, e.g. {\"app\":\"suspended\"} or {\"app\":\"background\",\"scene\":\"background\"}")
+            throw Problem.invalidField(
+                "to",
+                "to is required: the state to reach, e.g. {\"app\":\"suspended\"} or {\"app\":\"background\",\"scene\":\"background\"}"
+            )
         }
         let to = try ObjectReader(toValue, path: "to", what: "a target state", known: ["app", "scene"])
-        let app = try to.require("app", to.choice("app", AppState.self), hint: "the app state to reach: \(AppState.allCases.map(\.rawValue).joined(separator: ", "))")
+        let app = try to.require(
+            "app", to.choice("app", AppState.self),
+            hint: "the app state to reach: \(AppState.allCases.map(\.rawValue).joined(separator: ", "))")
         let target = StateTarget(app: app, scene: try to.choice("scene", SceneState.self))
 
         var session = Session(id: UUID(), config: config, maxLog: Int.max)
@@ -36,27 +41,38 @@ extension Service {
         do throws(UnreachableTarget) {
             path = try session.simulator.shortestPath(from: start, to: target)
         } catch {
-            throw Problem.refused(ActionRefusal(action: .moveTo, state: start.app, needs: "a target plain actions can reach: \(error.reason)"),
-                                  allowed: session.allowedActions)
+            throw Problem.refused(
+                ActionRefusal(
+                    action: .moveTo, state: start.app, needs: "a target plain actions can reach: \(error.reason)"),
+                allowed: session.allowedActions)
         }
         var w = JSONWriter(capacity: 1024 * (path.count + 1))
         var trace = Trace(steps: [], initialAppState: start.app)
         w.beginObject()
-        w.key("actions"); w.beginArray(); for p in path { w.write(p.action) }; w.endArray()
+        w.key("actions")
+        w.beginArray()
+        for p in path { w.write(p.action) }
+        w.endArray()
         w.key("steps")
         w.beginArray()
         for plain in path {
             do throws(ActionRefusal) {
                 let callbacks = try session.apply(plain.action)
-                w.writeResult(action: plain.action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
-                trace.steps.append(Trace.Step(action: plain.action.traceLabel, callbacks: callbacks.compactMap(Trace.Entry.init), appStateAfter: session.state.app))
+                w.writeResult(
+                    action: plain.action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
+                trace.steps.append(
+                    Trace.Step(
+                        action: plain.action.traceLabel, callbacks: callbacks.compactMap(Trace.Entry.init),
+                        appStateAfter: session.state.app))
             } catch {
                 throw Problem(kind: .internalError, detail: "the path the search found did not replay: \(error.needs)")
             }
         }
         w.endArray()
-        w.key("config"); w.write(config, quirks: session.simulator.profile.resolvedQuirks)
-        w.key("state"); w.write(session.state, session.simulator)
+        w.key("config")
+        w.write(config, quirks: session.simulator.profile.resolvedQuirks)
+        w.key("state")
+        w.write(session.state, session.simulator)
         w.endObject()
         if let text = format.response(trace) { return text }
         return json(200, w)
@@ -65,16 +81,22 @@ extension Service {
     /// An optional (or required) array of action objects, at most `max`.
     func decodeActionList(_ value: JSONValue?, field: String, max: Int, required: Bool) throws(Problem) -> [Action] {
         guard let value else {
-            if required { throw Problem.invalidField(field, "\(field) is required: an array of action objects, e.g. [{\"type\":\"launch\"}]") }
+            if required {
+                throw Problem.invalidField(
+                    field, "\(field) is required: an array of action objects, e.g. [{\"type\":\"launch\"}]")
+            }
             return []
         }
         guard case .array(let items) = value else {
-            throw Problem.invalidField(field, "\(field) must be an array of action objects, e.g. [{\"type\":\"launch\"}]")
+            throw Problem.invalidField(
+                field, "\(field) must be an array of action objects, e.g. [{\"type\":\"launch\"}]")
         }
         guard items.count <= max else { throw Problem.invalidField(field, "\(field) holds at most \(max) actions") }
         var actions: [Action] = []
         for (i, item) in items.enumerated() {
-            do throws(Problem) { actions.append(try ActionDecoding.decode(item, path: "\(field)[\(i)]")) } catch { throw error.with("step", .number(String(i))) }
+            do throws(Problem) { actions.append(try ActionDecoding.decode(item, path: "\(field)[\(i)]")) } catch {
+                throw error.with("step", .number(String(i)))
+            }
         }
         return actions
     }

@@ -1,19 +1,24 @@
 import Foundation
-import ServiceHTTP
 import LifecycleModel
+import ServiceHTTP
 
 extension Service {
     /// `POST /v1/sessions`: a new simulated app from a config (`{}` or no body: defaults).
     func createSession(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
-        let body = request.body.allSatisfy(JSONParser.isWhitespace)
+        let body =
+            request.body.allSatisfy(JSONParser.isWhitespace)
             ? JSONValue.object([])  // no body at all: every default, like `{}`
             : try parseBody(request.body, expecting: "a session config object", example: ConfigDecoding.example)
         let config = try ConfigDecoding.decode(body)
         guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         guard let box = store.create(config: config) else {
-            throw Problem(kind: .sessionLimit, detail: "the service holds its maximum of \(limits.maxSessions) sessions (--max-sessions); delete sessions you no longer need (DELETE /v1/sessions/{id}) or retry later: idle ones expire after \(Int(limits.sessionTTL)) s")
-                .with("limit", .number(String(limits.maxSessions)))
-                .withHeader("Retry-After", "\(Self.retryAfterSeconds)")
+            throw Problem(
+                kind: .sessionLimit,
+                detail:
+                    "the service holds its maximum of \(limits.maxSessions) sessions (--max-sessions); delete sessions you no longer need (DELETE /v1/sessions/{id}) or retry later: idle ones expire after \(Int(limits.sessionTTL)) s"
+            )
+            .with("limit", .number(String(limits.maxSessions)))
+            .withHeader("Retry-After", "\(Self.retryAfterSeconds)")
         }
         if let journal = store.journal {
             do throws(JournalError) { try journal.create(box.id, ordinal: box.ordinal, config: body) } catch {
@@ -66,9 +71,12 @@ extension JSONWriter {
     mutating func write(_ s: Session, allowedActions: Bool) {
         beginObject()
         member("id", s.id.lowercased)
-        key("config"); write(s.simulator.config, quirks: s.simulator.profile.resolvedQuirks)
-        key("state"); write(s.state, s.simulator)
-        key("callbackCount"); int(s.log.lastSeq)
+        key("config")
+        write(s.simulator.config, quirks: s.simulator.profile.resolvedQuirks)
+        key("state")
+        write(s.state, s.simulator)
+        key("callbackCount")
+        int(s.log.lastSeq)
         if allowedActions { member("allowedActions", strings: s.allowedActions.map(\.rawValue)) }
         endObject()
     }

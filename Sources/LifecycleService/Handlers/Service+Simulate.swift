@@ -1,6 +1,6 @@
 import Foundation
-import ServiceHTTP
 import LifecycleModel
+import ServiceHTTP
 
 extension Service {
     /// Most actions one `/v1/simulate` call may run (the response grows with each).
@@ -20,7 +20,9 @@ extension Service {
             throw Problem.invalidField("actions", "actions must be an array of action objects, e.g. \(example)")
         }
         guard items.count <= Self.maxSimulateActions else {
-            throw Problem.invalidField("actions", "at most \(Self.maxSimulateActions) actions per simulate call; create a session for longer runs")
+            throw Problem.invalidField(
+                "actions",
+                "at most \(Self.maxSimulateActions) actions per simulate call; create a session for longer runs")
         }
         let actions = try Self.decodeSteps(items)
 
@@ -34,23 +36,33 @@ extension Service {
         for (i, action) in actions.enumerated() {
             do throws(ActionRefusal) {
                 let callbacks = try session.apply(action)
-                w.writeResult(action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator, path: session.lastPath)
+                w.writeResult(
+                    action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator,
+                    path: session.lastPath)
                 if format != .json {  // the text formats read the callbacks back from their JSON
-                    trace.steps.append(Trace.Step(action: action.traceLabel, callbacks: callbacks.compactMap(Trace.Entry.init),
-                                                  appStateAfter: session.state.app))
+                    trace.steps.append(
+                        Trace.Step(
+                            action: action.traceLabel, callbacks: callbacks.compactMap(Trace.Entry.init),
+                            appStateAfter: session.state.app))
                 }
             } catch {
                 throw Problem.refused(error, allowed: session.allowedActions).atStep(i)
             }
             // Stop building as soon as the answer is too large (it is refused anyway).
             if w.bytes.count > limits.maxResponse {
-                throw Problem.responseTooLarge(limits.maxResponse, hint: "step \(i) passes it; split the run into several /v1/simulate calls (the first \(i) steps fit in one), or run the actions on a session (POST /v1/sessions) and page through GET /v1/sessions/{id}/callbacks")
-                    .with("step", .number(String(i)))
+                throw Problem.responseTooLarge(
+                    limits.maxResponse,
+                    hint:
+                        "step \(i) passes it; split the run into several /v1/simulate calls (the first \(i) steps fit in one), or run the actions on a session (POST /v1/sessions) and page through GET /v1/sessions/{id}/callbacks"
+                )
+                .with("step", .number(String(i)))
             }
         }
         w.endArray()
-        w.key("config"); w.write(config, quirks: session.simulator.profile.resolvedQuirks)
-        w.key("state"); w.write(session.state, session.simulator)
+        w.key("config")
+        w.write(config, quirks: session.simulator.profile.resolvedQuirks)
+        w.key("state")
+        w.write(session.state, session.simulator)
         w.endObject()
         if let text = format.response(trace) { return text }
         return json(200, w)

@@ -54,9 +54,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try object(depth: depth + 1)
         case UInt8(ascii: "["): return try array(depth: depth + 1)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
         default: throw error("unexpected character, expected a value")
         }
@@ -79,7 +85,10 @@ struct JSONParser {
         // Filled only once the object outgrows `linearKeyScan` members.
         var keys = Set<String>()
         skipWhitespace()
-        if peek == UInt8(ascii: "}") { i += 1; return .object(members) }
+        if peek == UInt8(ascii: "}") {
+            i += 1
+            return .object(members)
+        }
         while true {
             skipWhitespace()
             guard peek == UInt8(ascii: "\"") else { throw error("expected a member name in double quotes") }
@@ -106,7 +115,9 @@ struct JSONParser {
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","): i += 1
-            case UInt8(ascii: "}"): i += 1; return .object(members)
+            case UInt8(ascii: "}"):
+                i += 1
+                return .object(members)
             case nil: throw error("unexpected end of input in an object")
             default: throw error("expected ',' or '}' in an object")
             }
@@ -118,15 +129,22 @@ struct JSONParser {
         i += 1  // [
         var elements: [JSONValue] = []
         skipWhitespace()
-        if peek == UInt8(ascii: "]") { i += 1; return .array(elements) }
+        if peek == UInt8(ascii: "]") {
+            i += 1
+            return .array(elements)
+        }
         while true {
             skipWhitespace()
-            guard elements.count < Self.maxMembers else { throw error("more than \(Self.maxMembers) elements in one array") }
+            guard elements.count < Self.maxMembers else {
+                throw error("more than \(Self.maxMembers) elements in one array")
+            }
             elements.append(try value(depth: depth))
             skipWhitespace()
             switch peek {
             case UInt8(ascii: ","): i += 1
-            case UInt8(ascii: "]"): i += 1; return .array(elements)
+            case UInt8(ascii: "]"):
+                i += 1
+                return .array(elements)
             case nil: throw error("unexpected end of input in an array")
             default: throw error("expected ',' or ']' in an array")
             }

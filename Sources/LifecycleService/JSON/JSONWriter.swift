@@ -44,19 +44,37 @@ struct JSONWriter {
         buffer.capacity = size
     }
 
-    mutating func beginObject() { separate(); append(UInt8(ascii: "{")); needsComma = false }
-    mutating func endObject() { append(UInt8(ascii: "}")); needsComma = true }
-    mutating func beginArray() { separate(); append(UInt8(ascii: "[")); needsComma = false }
-    mutating func endArray() { append(UInt8(ascii: "]")); needsComma = true }
+    mutating func beginObject() {
+        separate()
+        append(UInt8(ascii: "{"))
+        needsComma = false
+    }
+    mutating func endObject() {
+        append(UInt8(ascii: "}"))
+        needsComma = true
+    }
+    mutating func beginArray() {
+        separate()
+        append(UInt8(ascii: "["))
+        needsComma = false
+    }
+    mutating func endArray() {
+        append(UInt8(ascii: "]"))
+        needsComma = true
+    }
 
     /// A key known at compile time: an identifier, so it needs no escaping.
     mutating func key(_ name: StaticString) {
         // One capacity check and a byte loop: keys are short, a memcpy call costs more.
         let n = name.utf8CodeUnitCount
         reserve(n + 4)
-        let start = buffer.start, source = name.utf8Start
+        let start = buffer.start
+        let source = name.utf8Start
         var at = buffer.count
-        if needsComma { start[at] = UInt8(ascii: ","); at += 1 }
+        if needsComma {
+            start[at] = UInt8(ascii: ",")
+            at += 1
+        }
         start[at] = UInt8(ascii: "\"")
         at += 1
         for i in 0..<n { start[at + i] = source[i] }
@@ -75,15 +93,23 @@ struct JSONWriter {
         needsComma = false
     }
 
-    mutating func string(_ s: String) { separate(); writeString(s); needsComma = true }
+    mutating func string(_ s: String) {
+        separate()
+        writeString(s)
+        needsComma = true
+    }
 
     /// A string known at compile time that needs no escaping (enum names, fixed words).
     mutating func string(literal s: StaticString) {
         let n = s.utf8CodeUnitCount
         reserve(n + 3)
-        let start = buffer.start, source = s.utf8Start
+        let start = buffer.start
+        let source = s.utf8Start
         var at = buffer.count
-        if needsComma { start[at] = UInt8(ascii: ","); at += 1 }
+        if needsComma {
+            start[at] = UInt8(ascii: ",")
+            at += 1
+        }
         start[at] = UInt8(ascii: "\"")
         at += 1
         for i in 0..<n { start[at + i] = source[i] }
@@ -94,7 +120,10 @@ struct JSONWriter {
     }
 
     /// `"name": "value"` for a value that needs no escaping.
-    mutating func member(_ name: StaticString, literal value: StaticString) { key(name); string(literal: value) }
+    mutating func member(_ name: StaticString, literal value: StaticString) {
+        key(name)
+        string(literal: value)
+    }
     mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
     mutating func null() { raw("null") }
 
@@ -121,13 +150,19 @@ struct JSONWriter {
             endArray()
         case .object(let members):
             beginObject()
-            for m in members { key(escaping: m.key); value(m.value) }
+            for m in members {
+                key(escaping: m.key)
+                value(m.value)
+            }
             endObject()
         }
     }
 
     /// `"name": "value"` in one call, the commonest member.
-    mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
+    mutating func member(_ name: StaticString, _ value: String) {
+        key(name)
+        string(value)
+    }
 
     /// A member whose value is an array of strings.
     mutating func member(_ name: StaticString, strings: [String]) {
@@ -214,7 +249,10 @@ struct JSONWriter {
     static func decimalDigits(_ n: Int) -> Int {
         var digits = n < 0 ? 2 : 1
         var rest = n.magnitude / 10
-        while rest > 0 { digits += 1; rest /= 10 }
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
         return digits
     }
 
@@ -223,7 +261,10 @@ struct JSONWriter {
         var magnitude = n.magnitude
         var digits = 1
         var rest = magnitude / 10
-        while rest > 0 { digits += 1; rest /= 10 }
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
         reserve(digits + 1)
         if n < 0 { append(UInt8(ascii: "-")) }
         let start = buffer.start
@@ -250,10 +291,18 @@ struct JSONWriter {
             if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 {
                 start[at] = UInt8(ascii: "\\")
                 switch b {
-                case 0x0A: start[at + 1] = UInt8(ascii: "n"); at += 2
-                case 0x0D: start[at + 1] = UInt8(ascii: "r"); at += 2
-                case 0x09: start[at + 1] = UInt8(ascii: "t"); at += 2
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): start[at + 1] = b; at += 2
+                case 0x0A:
+                    start[at + 1] = UInt8(ascii: "n")
+                    at += 2
+                case 0x0D:
+                    start[at + 1] = UInt8(ascii: "r")
+                    at += 2
+                case 0x09:
+                    start[at + 1] = UInt8(ascii: "t")
+                    at += 2
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                    start[at + 1] = b
+                    at += 2
                 default:
                     let hex = Self.hex.utf8Start
                     start[at + 1] = UInt8(ascii: "u")

@@ -14,8 +14,9 @@ extension Service {
                 problems.append("\(record.id.lowercased): config no longer valid (\(error.detail)); journal left as is")
                 continue
             }
-            var session = Session(id: record.id, config: config, maxLog: limits.maxLog,
-                                  maxLogBytes: limits.maxLogBytes, memory: memory)
+            var session = Session(
+                id: record.id, config: config, maxLog: limits.maxLog,
+                maxLogBytes: limits.maxLogBytes, memory: memory)
             for (n, value) in record.actions.enumerated() {
                 do throws(Problem) {
                     let action = try ActionDecoding.decode(value)
@@ -23,7 +24,8 @@ extension Service {
                         throw Problem.refused(error, allowed: [])
                     }
                 } catch {
-                    problems.append("\(record.id.lowercased): action \(n + 1) replays differently (\(error.detail)); stopped there")
+                    problems.append(
+                        "\(record.id.lowercased): action \(n + 1) replays differently (\(error.detail)); stopped there")
                     break
                 }
             }

@@ -1,8 +1,9 @@
 import Foundation
-import Synchronization
 import LifecycleModel
+import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// When journal writes reach the disk (`--fsync`).
@@ -63,9 +64,12 @@ final class SessionJournal: Sendable {
     func create(_ id: UUID, ordinal: Int, config: JSONValue) throws(JournalError) {
         var w = JSONWriter()
         w.beginObject()
-        w.key("journal"); w.int(1)
-        w.key("ordinal"); w.int(ordinal)
-        w.key("config"); w.value(config)
+        w.key("journal")
+        w.int(1)
+        w.key("ordinal")
+        w.int(ordinal)
+        w.key("config")
+        w.value(config)
         w.endObject()
         try write(id, w.bytes, flags: O_WRONLY | O_CREAT | O_TRUNC)
     }
@@ -110,7 +114,9 @@ final class SessionJournal: Sendable {
         }
         switch fsync {
         case .always:
-            guard Glibc.fsync(fd) == 0 else { throw JournalError("cannot fsync \(path(id)): \(String(cString: strerror(errno)))") }
+            guard Glibc.fsync(fd) == 0 else {
+                throw JournalError("cannot fsync \(path(id)): \(String(cString: strerror(errno)))")
+            }
         case .interval: dirty.withLock { _ = $0.insert(id) }
         case .never: break
         }
@@ -118,14 +124,23 @@ final class SessionJournal: Sendable {
 
     /// Syncs every journal written since the last call (the `interval` policy's timer).
     func syncDirty() {
-        let ids = dirty.withLock { set -> Set<UUID> in defer { set.removeAll() }; return set }
+        let ids = dirty.withLock { set -> Set<UUID> in
+            defer { set.removeAll() }
+            return set
+        }
         for id in ids {
             let fd = open(path(id), O_RDONLY | O_CLOEXEC)
-            if fd >= 0 { _ = Glibc.fsync(fd); close(fd) }
+            if fd >= 0 {
+                _ = Glibc.fsync(fd)
+                close(fd)
+            }
         }
         if !ids.isEmpty {
             let dfd = open(directory, O_RDONLY | O_CLOEXEC)
-            if dfd >= 0 { _ = Glibc.fsync(dfd); close(dfd) }
+            if dfd >= 0 {
+                _ = Glibc.fsync(dfd)
+                close(dfd)
+            }
         }
     }
 
@@ -140,15 +155,18 @@ final class SessionJournal: Sendable {
     /// Every journal in the directory. A torn or unreadable last line is cut off the
     /// file; a journal without a readable header is set aside as `.bad`.
     func readAll() -> (records: [Record], problems: [String]) {
-        var records: [Record] = [], problems: [String] = []
+        var records: [Record] = []
+        var problems: [String] = []
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for name in names where name.hasSuffix(Self.suffix) {
             let path = "\(directory)/\(name)"
             guard let id = UUID(uuidString: String(name.dropLast(Self.suffix.count))),
-                  let data = FileManager.default.contents(atPath: path) else { continue }
+                let data = FileManager.default.contents(atPath: path)
+            else { continue }
             let bytes = [UInt8](data)
             var lines: [JSONValue] = []
-            var start = 0, goodEnd = 0
+            var start = 0
+            var goodEnd = 0
             while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 guard let value = try? JSONParser.parse(Array(bytes[start..<newline])) else { break }
                 lines.append(value)
@@ -156,7 +174,8 @@ final class SessionJournal: Sendable {
                 goodEnd = start
             }
             guard let header = lines.first, header["journal"]?.doubleValue == 1,
-                  let ordinal = header["ordinal"]?.doubleValue, let config = header["config"] else {
+                let ordinal = header["ordinal"]?.doubleValue, let config = header["config"]
+            else {
                 problems.append("\(name): no readable header; renamed to \(name).bad")
                 rename(path, path + ".bad")
                 continue

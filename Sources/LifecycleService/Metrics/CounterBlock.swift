@@ -54,9 +54,9 @@ final class CounterBlock: @unchecked Sendable {
 }
 
 #if canImport(Glibc)
-import Glibc
-@inline(__always) private func threadIdentity() -> UInt { UInt(pthread_self()) }
+    import Glibc
+    @inline(__always) private func threadIdentity() -> UInt { UInt(pthread_self()) }
 #elseif canImport(Darwin)
-import Darwin
-@inline(__always) private func threadIdentity() -> UInt { UInt(bitPattern: pthread_self()) }
+    import Darwin
+    @inline(__always) private func threadIdentity() -> UInt { UInt(bitPattern: pthread_self()) }
 #endif

@@ -2,7 +2,7 @@
 /// raw path (ids would make the label set unbounded).
 enum RouteTemplate: Int, CaseIterable {
     case playground, health, readiness, metrics, sessions, session, actions, callbacks, simulate, journal, openapi,
-         diff, paths, coverage, other
+        diff, paths, coverage, other
 
     var label: String {
         switch self {

@@ -21,18 +21,27 @@ extension ServiceMetrics {
         family("lifecycled_build_info", "gauge", "Always 1; the version label says which build answers.")
         sample("lifecycled_build_info", [("version", version)], "1")
 
-        family("lifecycled_http_requests_total", "counter", "Requests answered by the service, by route template and status.")
+        family(
+            "lifecycled_http_requests_total", "counter",
+            "Requests answered by the service, by route template and status.")
         for route in Self.routes {
             for (i, status) in Self.statuses.enumerated() {
                 let n = requests.value(route.rawValue * (Self.statuses.count + 1) + i)
-                if n > 0 { sample("lifecycled_http_requests_total", [("route", route.label), ("status", String(status))], String(n)) }
+                if n > 0 {
+                    sample(
+                        "lifecycled_http_requests_total", [("route", route.label), ("status", String(status))],
+                        String(n))
+                }
             }
             let other = requests.value(route.rawValue * (Self.statuses.count + 1) + Self.otherStatusIndex)
-            if other > 0 { sample("lifecycled_http_requests_total", [("route", route.label), ("status", "other")], String(other)) }
+            if other > 0 {
+                sample("lifecycled_http_requests_total", [("route", route.label), ("status", "other")], String(other))
+            }
         }
 
-        family("lifecycled_http_request_duration_seconds", "histogram",
-               "Time the service spent answering a request (routing, JSON, simulation), by route template.")
+        family(
+            "lifecycled_http_request_duration_seconds", "histogram",
+            "Time the service spent answering a request (routing, JSON, simulation), by route template.")
         let width = Self.latencyBuckets.count + 2
         for route in Self.routes {
             let row = route.rawValue * width
@@ -54,26 +63,36 @@ extension ServiceMetrics {
 
         family("lifecycled_sessions_live", "gauge", "Sessions held right now.")
         sample("lifecycled_sessions_live", [], String(liveSessions))
-        family("lifecycled_sessions_created_total", "counter", "Sessions created (POST /v1/sessions, PUT /v1/sessions/{id}).")
+        family(
+            "lifecycled_sessions_created_total", "counter",
+            "Sessions created (POST /v1/sessions, PUT /v1/sessions/{id}).")
         sample("lifecycled_sessions_created_total", [], String(count(.sessionsCreated)))
         family("lifecycled_sessions_expired_total", "counter", "Sessions forgotten after --session-ttl of idleness.")
         sample("lifecycled_sessions_expired_total", [], String(expiredSessions))
         family("lifecycled_sessions_deleted_total", "counter", "Sessions deleted by a client.")
         sample("lifecycled_sessions_deleted_total", [], String(count(.sessionsDeleted)))
 
-        family("lifecycled_actions_total", "counter", "Actions posted to sessions, by type and outcome (applied or refused).")
+        family(
+            "lifecycled_actions_total", "counter",
+            "Actions posted to sessions, by type and outcome (applied or refused).")
         for (k, kind) in Self.actionKinds.enumerated() {
             for (o, outcome) in ["applied", "refused"].enumerated() {
                 let n = actions.value(k * 2 + o)
-                if n > 0 { sample("lifecycled_actions_total", [("type", kind.rawValue), ("outcome", outcome)], String(n)) }
+                if n > 0 {
+                    sample("lifecycled_actions_total", [("type", kind.rawValue), ("outcome", outcome)], String(n))
+                }
             }
         }
 
         family("lifecycled_callbacks_logged_total", "counter", "Callbacks appended to session logs.")
         sample("lifecycled_callbacks_logged_total", [], String(count(.callbacksLogged)))
-        family("lifecycled_callbacks_dropped_total", "counter", "Callbacks that fell off the end of a session log (--max-log).")
+        family(
+            "lifecycled_callbacks_dropped_total", "counter",
+            "Callbacks that fell off the end of a session log (--max-log).")
         sample("lifecycled_callbacks_dropped_total", [], String(count(.callbacksDropped)))
-        family("lifecycled_log_lines_dropped_total", "counter", "Access-log lines dropped because the log could not keep up.")
+        family(
+            "lifecycled_log_lines_dropped_total", "counter",
+            "Access-log lines dropped because the log could not keep up.")
         sample("lifecycled_log_lines_dropped_total", [], String(logLinesDropped.load(ordering: .relaxed)))
         return out
     }

@@ -1,5 +1,5 @@
-import Synchronization
 import LifecycleModel
+import Synchronization
 
 /// The service's counters, rendered by `GET /metrics` in the Prometheus text format.
 ///
@@ -10,8 +10,10 @@ public final class ServiceMetrics: Sendable {
     static let statuses = [200, 201, 204, 400, 404, 405, 409, 413, 500, 503]
     static let otherStatusIndex = statuses.count
     /// Upper bounds (seconds) of the latency histogram's buckets; +Inf is implied.
-    static let latencyBuckets: [Double] = [0.000_05, 0.0001, 0.000_25, 0.0005, 0.001, 0.0025, 0.005,
-                                           0.01, 0.025, 0.05, 0.1, 0.25, 1]
+    static let latencyBuckets: [Double] = [
+        0.000_05, 0.0001, 0.000_25, 0.0005, 0.001, 0.0025, 0.005,
+        0.01, 0.025, 0.05, 0.1, 0.25, 1,
+    ]
     static let routes = RouteTemplate.allCases
     static let actionKinds = ActionKind.allCases
 
@@ -37,7 +39,8 @@ public final class ServiceMetrics: Sendable {
     }
 
     enum Outcome: Int {
-        case applied = 0, refused = 1
+        case applied = 0
+        case refused = 1
     }
 
     init(version: String) {

@@ -1,5 +1,5 @@
-import Synchronization
 import ServiceHTTP
+import Synchronization
 
 /// Request ids: the client's `X-Request-Id` when it is usable, else a fresh one.
 ///
@@ -29,11 +29,17 @@ final class RequestIDGenerator: Sendable {
         // most of a request id's cost (bench/PROFILE.md).
         var digits = 1
         var rest = n >> 4
-        while rest > 0 { digits += 1; rest >>= 4 }
+        while rest > 0 {
+            digits += 1
+            rest >>= 4
+        }
         let prefixBytes = prefix.utf8
         return String(unsafeUninitializedCapacity: prefixBytes.count + 1 + digits) { out in
             var at = 0
-            for b in prefixBytes { out[at] = b; at += 1 }
+            for b in prefixBytes {
+                out[at] = b
+                at += 1
+            }
             out[at] = UInt8(ascii: "-")
             var value = n
             for i in stride(from: at + digits, to: at, by: -1) {
@@ -52,8 +58,8 @@ final class RequestIDGenerator: Sendable {
     }
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String {
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

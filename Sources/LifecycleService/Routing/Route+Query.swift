@@ -20,8 +20,11 @@ extension Route {
 extension Problem {
     /// 400 for a query argument the resource does not read, listing those it does.
     static func unknownQuery(_ name: String, _ request: ServiceRequest, known: [String]) -> Problem {
-        let shown = name.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(name.unicodeScalars.prefix(40))) + "…" : name
-        let takes = known.isEmpty
+        let shown =
+            name.unicodeScalars.count > 40
+            ? String(String.UnicodeScalarView(name.unicodeScalars.prefix(40))) + "…" : name
+        let takes =
+            known.isEmpty
             ? "\(request.method) \(request.path) takes no query arguments"
             : "\(request.method) \(request.path) takes \(known.joined(separator: ", "))"
         return Problem.invalidField(shown, "unknown query argument \"\(shown)\"; \(takes)", allowed: known)

@@ -62,7 +62,8 @@ enum Route: Equatable {
         if same(p, "/v1/coverage") { return .coverage }
         let prefix: StaticString = "/v1/sessions"
         guard p.count >= prefix.utf8CodeUnitCount,
-              same(UnsafeBufferPointer(rebasing: p[..<prefix.utf8CodeUnitCount]), prefix) else { return nil }
+            same(UnsafeBufferPointer(rebasing: p[..<prefix.utf8CodeUnitCount]), prefix)
+        else { return nil }
         var i = prefix.utf8CodeUnitCount
         if i == p.count { return .sessions }
         guard p[i] == UInt8(ascii: "/") else { return nil }
@@ -72,7 +73,9 @@ enum Route: Equatable {
         let segment = UnsafeBufferPointer(rebasing: p[start..<i])
         if i == p.count {  // /v1/sessions/{id}
             guard !segment.isEmpty else { return nil }
-            guard let id = UUID(pathBytes: segment) else { return .unknownSession(String(decoding: segment, as: UTF8.self)) }
+            guard let id = UUID(pathBytes: segment) else {
+                return .unknownSession(String(decoding: segment, as: UTF8.self))
+            }
             return .session(id)
         }
         let rest = UnsafeBufferPointer(rebasing: p[(i + 1)...])  // after /v1/sessions/{id}/
@@ -86,7 +89,9 @@ enum Route: Equatable {
         } else {
             return nil
         }
-        guard let id = UUID(pathBytes: segment) else { return .unknownSession(String(decoding: segment, as: UTF8.self)) }
+        guard let id = UUID(pathBytes: segment) else {
+            return .unknownSession(String(decoding: segment, as: UTF8.self))
+        }
         return make(id)
     }
 

@@ -37,11 +37,14 @@ struct LoggedCallback: Sendable {
     static let pieceOverhead = 48
 
     /// What an entry becomes once dropped from a log (its bytes released).
-    static let dropped = LoggedCallback(seq: 0, tail: [], cost: 0, method: notInterned, viewController: none,
-                                        receiver: .appDelegate, appState: .notRunning, holdsShared: false)
+    static let dropped = LoggedCallback(
+        seq: 0, tail: [], cost: 0, method: notInterned, viewController: none,
+        receiver: .appDelegate, appState: .notRunning, holdsShared: false)
 
-    private init(seq: Int, tail: [[UInt8]], cost: Int, method: UInt16, viewController: UInt16,
-                 receiver: Receiver, appState: AppState, holdsShared: Bool) {
+    private init(
+        seq: Int, tail: [[UInt8]], cost: Int, method: UInt16, viewController: UInt16,
+        receiver: Receiver, appState: AppState, holdsShared: Bool
+    ) {
         self.seq = seq
         self.tail = tail
         self.cost = cost
@@ -61,8 +64,9 @@ struct LoggedCallback: Sendable {
         let controller = plain ? c.viewController.flatMap { InternedNames.viewControllers.id($0) } : nil
         if plain, c.args == nil, c.viewController == nil || controller != nil {
             // The common case: nothing to encode now.
-            self.init(seq: seq, tail: [], cost: Self.overhead, method: method, viewController: controller ?? Self.none,
-                      receiver: c.receiver, appState: c.appState, holdsShared: false)
+            self.init(
+                seq: seq, tail: [], cost: Self.overhead, method: method, viewController: controller ?? Self.none,
+                receiver: c.receiver, appState: c.appState, holdsShared: false)
             return
         }
         var pieces: [[UInt8]] = []
@@ -89,14 +93,19 @@ struct LoggedCallback: Sendable {
         if pieces.isEmpty { last.removeFirst(opening) } else { pieces[0].removeFirst(opening) }
         // The first member written had no comma before it: the fixed members precede it.
         if let first = pieces.isEmpty ? last.first : pieces[0].first, first != UInt8(ascii: ",") {
-            if pieces.isEmpty { last.insert(UInt8(ascii: ","), at: 0) } else { pieces[0].insert(UInt8(ascii: ","), at: 0) }
+            if pieces.isEmpty {
+                last.insert(UInt8(ascii: ","), at: 0)
+            } else {
+                pieces[0].insert(UInt8(ascii: ","), at: 0)
+            }
         }
         if !last.isEmpty { pieces.append(last) }
         // pieces = [own, shared, own, shared, …, own]: only the even ones are this entry's.
         let own = pieces.indices.reduce(0) { $0 + ($1 % 2 == 0 ? pieces[$1].count + Self.pieceOverhead : 0) }
-        self.init(seq: seq, tail: pieces, cost: own + Self.overhead, method: method,
-                  viewController: controller ?? Self.none, receiver: c.receiver, appState: c.appState,
-                  holdsShared: holdsShared)
+        self.init(
+            seq: seq, tail: pieces, cost: own + Self.overhead, method: method,
+            viewController: controller ?? Self.none, receiver: c.receiver, appState: c.appState,
+            holdsShared: holdsShared)
     }
 
     /// The encoded size.
@@ -146,9 +155,13 @@ struct SharedPayload: Sendable {
     func matches(_ v: JSONValue) -> Bool {
         switch (v, value) {
         case (.object(let a), .object(let b)):
-            a.count == b.count && (a.withUnsafeBufferPointer { $0.baseAddress } == b.withUnsafeBufferPointer { $0.baseAddress } || a == b)
+            a.count == b.count
+                && (a.withUnsafeBufferPointer { $0.baseAddress } == b.withUnsafeBufferPointer { $0.baseAddress }
+                    || a == b)
         case (.array(let a), .array(let b)):
-            a.count == b.count && (a.withUnsafeBufferPointer { $0.baseAddress } == b.withUnsafeBufferPointer { $0.baseAddress } || a == b)
+            a.count == b.count
+                && (a.withUnsafeBufferPointer { $0.baseAddress } == b.withUnsafeBufferPointer { $0.baseAddress }
+                    || a == b)
         default:
             false
         }
@@ -159,7 +172,10 @@ extension JSONWriter {
     /// Writes `v`, putting the shared payload, where it occurs within the first
     /// levels, as a piece of its own in `parts`.
     mutating func value(_ v: JSONValue, sharing: SharedPayload, parts: inout [[UInt8]], depth: Int) {
-        guard depth <= 3 else { value(v); return }
+        guard depth <= 3 else {
+            value(v)
+            return
+        }
         if sharing.matches(v) {
             parts.append(splitForValue())
             parts.append(sharing.bytes)
@@ -172,7 +188,10 @@ extension JSONWriter {
             endArray()
         case .object(let members):
             beginObject()
-            for m in members { key(escaping: m.key); value(m.value, sharing: sharing, parts: &parts, depth: depth + 1) }
+            for m in members {
+                key(escaping: m.key)
+                value(m.value, sharing: sharing, parts: &parts, depth: depth + 1)
+            }
             endObject()
         default:
             value(v)
@@ -182,13 +201,20 @@ extension JSONWriter {
     /// A logged callback: the fixed members from pre-encoded names, then its tail.
     mutating func write(_ c: LoggedCallback) {
         beginObject()
-        key("seq"); int(c.seq)
-        if let name = c.receiver.wireName { member("receiver", literal: name) } else { member("receiver", c.receiver.rawValue) }
+        key("seq")
+        int(c.seq)
+        if let name = c.receiver.wireName {
+            member("receiver", literal: name)
+        } else {
+            member("receiver", c.receiver.rawValue)
+        }
         if c.method != LoggedCallback.notInterned {
-            key("method"); encoded(InternedNames.methods.encoded(c.method))
+            key("method")
+            encoded(InternedNames.methods.encoded(c.method))
             member("appState", literal: c.appState.wireName)
             if c.viewController != LoggedCallback.none {
-                key("viewController"); encoded(InternedNames.viewControllers.encoded(c.viewController))
+                key("viewController")
+                encoded(InternedNames.viewControllers.encoded(c.viewController))
             }
         }
         for piece in c.tail { appendAll(piece) }

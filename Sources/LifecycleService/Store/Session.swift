@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import LifecycleModel
 import ServiceHTTP
+import Synchronization
 
 /// One simulated app: its model, its current state and its callback log.
 struct Session: Sendable {
@@ -51,7 +51,9 @@ struct Session: Sendable {
     /// Applies `actions` in order, all or nothing: each runs on a draft of the state and
     /// the callbacks wait uncommitted; only when every step is accepted do the state and
     /// the log change. On a refusal nothing changes (not even the log's seq counter).
-    mutating func apply(batch actions: [Action]) throws(BatchRefusal) -> [(callbacks: [LoggedCallback], state: AppSnapshot)] {
+    mutating func apply(batch actions: [Action]) throws(BatchRefusal) -> [(
+        callbacks: [LoggedCallback], state: AppSnapshot
+    )] {
         var draft = state
         var pending: [(callbacks: [Callback], state: AppSnapshot)] = []
         pending.reserveCapacity(actions.count)
@@ -126,7 +128,10 @@ final class SharedSimulator: Sendable {
         recent.withLock { cache in
             if let index = cache.firstIndex(where: { $0.simulator.config == config }) {
                 let found = cache[index]
-                if index > 0 { cache.remove(at: index); cache.insert(found, at: 0) }
+                if index > 0 {
+                    cache.remove(at: index)
+                    cache.insert(found, at: 0)
+                }
                 return found
             }
             let made = SharedSimulator(config)

@@ -49,8 +49,9 @@ extension SessionStore {
                 journal?.remove(id)  // a header half written
                 throw error
             }
-            let session = Session(id: id, config: config, maxLog: limits.maxLog,
-                                  maxLogBytes: limits.maxLogBytes, memory: memory)
+            let session = Session(
+                id: id, config: config, maxLog: limits.maxLog,
+                maxLogBytes: limits.maxLogBytes, memory: memory)
             memory.charge(Session.baseCost)
             let box = SessionBox(session: session, ordinal: ordinal, now: now)
             sessions.insert(box)

@@ -1,7 +1,7 @@
 import Foundation
 import LifecycleModel
-import Synchronization
 import ServiceHTTP
+import Synchronization
 
 /// All sessions, in memory, sharded so that no lock is global.
 ///
@@ -25,7 +25,10 @@ final class SessionStore: Sendable {
     static let trimThreshold = 16 << 20
     let clock: @Sendable () -> UInt64
 
-    init(limits: ServiceLimits, memory: MemoryBudget, journal: SessionJournal? = nil, clock: @escaping @Sendable () -> UInt64) {
+    init(
+        limits: ServiceLimits, memory: MemoryBudget, journal: SessionJournal? = nil,
+        clock: @escaping @Sendable () -> UInt64
+    ) {
         self.limits = limits
         self.memory = memory
         self.journal = journal
@@ -59,8 +62,9 @@ final class SessionStore: Sendable {
             count.wrappingSubtract(1, ordering: .relaxed)
             return nil
         }
-        let session = Session(id: UUID(), config: config, maxLog: limits.maxLog,
-                              maxLogBytes: limits.maxLogBytes, memory: memory)
+        let session = Session(
+            id: UUID(), config: config, maxLog: limits.maxLog,
+            maxLogBytes: limits.maxLogBytes, memory: memory)
         memory.charge(Session.baseCost)
         let ordinal = nextOrdinal.wrappingAdd(1, ordering: .relaxed).oldValue
         let box = SessionBox(session: session, ordinal: ordinal, now: clock())
@@ -120,7 +124,10 @@ final class SessionStore: Sendable {
                 var i = sessions.order.partitioningIndex { $0.ordinal > after }
                 while i < sessions.order.count, taken < keep {
                     let box = sessions.order[i]
-                    if !isExpired(box, now: now) { found.append(box); taken += 1 }
+                    if !isExpired(box, now: now) {
+                        found.append(box)
+                        taken += 1
+                    }
                     i += 1
                 }
             }
@@ -145,7 +152,7 @@ final class SessionStore: Sendable {
         guard memory.bytesReleased >= Self.trimThreshold else { return }
         _ = memory.takeReleased()
         #if os(Linux)
-        _ = glibcMallocTrim(0)
+            _ = glibcMallocTrim(0)
         #endif
     }
 
@@ -159,7 +166,8 @@ extension Array {
     /// The first index whose element satisfies `predicate`, which must be false then
     /// true along the array (binary search).
     func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
-        var low = 0, high = count
+        var low = 0
+        var high = count
         while low < high {
             let mid = (low + high) / 2
             if predicate(self[mid]) { high = mid } else { low = mid + 1 }
@@ -169,9 +177,9 @@ extension Array {
 }
 
 #if os(Linux)
-/// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not export).
-@_silgen_name("malloc_trim")
-private func glibcMallocTrim(_ pad: Int) -> Int32
+    /// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not export).
+    @_silgen_name("malloc_trim")
+    private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif
 
 extension SessionStore {
@@ -191,7 +199,11 @@ extension SessionStore {
         // Later sessions are numbered after every restored one.
         while true {
             let next = nextOrdinal.load(ordering: .relaxed)
-            if next > ordinal || nextOrdinal.compareExchange(expected: next, desired: ordinal + 1, ordering: .relaxed).exchanged { break }
+            if next > ordinal
+                || nextOrdinal.compareExchange(expected: next, desired: ordinal + 1, ordering: .relaxed).exchanged
+            {
+                break
+            }
         }
         let box = SessionBox(session: session, ordinal: ordinal, now: clock())
         shard(session.id).sessions.withLock { $0.insert(box) }

@@ -19,11 +19,13 @@ enum LifecycledBinary {
     static var path: String {
         var candidates: [String] = []
         if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("lifecycled").path)
+            candidates.append(
+                URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("lifecycled").path)
         }
         candidates.append(Bundle.main.bundleURL.appendingPathComponent("lifecycled").path)
         let packageRoot = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         candidates.append(packageRoot.appendingPathComponent(".build/debug/lifecycled").path)
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[candidates.count - 1]
     }
@@ -87,7 +89,8 @@ final class LifecycledProcess {
     /// Waits for the `listening on http://HOST:PORT` line and returns the port.
     func waitUntilListening() throws -> UInt16 {
         let line = try readLine()
-        guard line.hasPrefix("listening on http://127.0.0.1:"), let port = UInt16(line.split(separator: ":").last ?? "") else {
+        guard line.hasPrefix("listening on http://127.0.0.1:"), let port = UInt16(line.split(separator: ":").last ?? "")
+        else {
             throw LifecycledError.noListeningLine(line)
         }
         return port
@@ -127,15 +130,20 @@ final class LifecycledProcess {
         let out = stdoutBuffer + [UInt8](stdoutPipe.fileHandleForReading.readDataToEndOfFile())
         let drained = stderrDrained.bytes.withLock { $0 != nil }
         if drained { _ = stderrDrainDone.wait(timeout: .now() + 5) }
-        let err = drained ? stderrDrained.bytes.withLock { $0 ?? [] }
-                          : [UInt8](stderrPipe.fileHandleForReading.readDataToEndOfFile())
-        return ProcessOutcome(exitStatus: process.terminationReason == .exit ? process.terminationStatus : nil,
-                              stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        let err =
+            drained
+            ? stderrDrained.bytes.withLock { $0 ?? [] }
+            : [UInt8](stderrPipe.fileHandleForReading.readDataToEndOfFile())
+        return ProcessOutcome(
+            exitStatus: process.terminationReason == .exit ? process.terminationStatus : nil,
+            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 
     /// Runs `lifecycled` with `arguments` to completion (for commands that exit by themselves).
-    static func run(_ arguments: [String], environment: [String: String] = [:],
-                    timeout: Double = 20) throws -> ProcessOutcome {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:],
+        timeout: Double = 20
+    ) throws -> ProcessOutcome {
         try LifecycledProcess(arguments, environment: environment).finish(timeout: timeout)
     }
 }

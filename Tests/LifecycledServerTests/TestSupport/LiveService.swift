@@ -1,7 +1,7 @@
 import Foundation
-import ServiceHTTP
 import LifecycleService
 import MHDServer
+import ServiceHTTP
 
 /// The real service behind the real libmicrohttpd bridge, on a free port: the same
 /// composition as the executable, in-process.
@@ -23,15 +23,20 @@ final class LiveService: Sendable {
     deinit { server.stop(graceSeconds: 1) }
 
     /// One request on its own connection.
-    func send(_ method: String, _ target: String, _ body: String? = nil,
-              headers: [(String, String)] = []) throws -> RawResponse {
-        try RawHTTP.exchange(port: port, RawHTTP.request(method, target, headers: headers, body: body.map { Array($0.utf8) }))
+    func send(
+        _ method: String, _ target: String, _ body: String? = nil,
+        headers: [(String, String)] = []
+    ) throws -> RawResponse {
+        try RawHTTP.exchange(
+            port: port, RawHTTP.request(method, target, headers: headers, body: body.map { Array($0.utf8) }))
     }
 
     /// Creates a session, returning its id.
     func create(_ config: String) throws -> String {
         let r = try send("POST", "/v1/sessions", config)
-        guard r.status == 201, let id = r.json["id"] as? String else { throw RawHTTPError.malformed("create: \(r.status) \(r.text)") }
+        guard r.status == 201, let id = r.json["id"] as? String else {
+            throw RawHTTPError.malformed("create: \(r.status) \(r.text)")
+        }
         return id
     }
 }
@@ -46,6 +51,7 @@ extension RawResponse {
 
 /// Serializes a Foundation JSON object (fixture pieces) back to text.
 func jsonText(_ object: Any) -> String {
-    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed]) else { return "null" }
+    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])
+    else { return "null" }
     return String(decoding: data, as: UTF8.self)
 }

@@ -3,9 +3,9 @@
 // (status, headers, body by Content-Length, chunked, or until close), with a
 // timeout on every wait.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One parsed HTTP response.
@@ -72,7 +72,9 @@ final class RawConnection {
             local.sin_family = sa_family_t(AF_INET)
             inet_pton(AF_INET, source, &local.sin_addr)
             let bound = withUnsafePointer(to: &local) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
             if bound != 0 {
                 let reason = String(cString: strerror(errno))
@@ -107,7 +109,9 @@ final class RawConnection {
         var offset = 0
         while offset < bytes.count {
             guard try wait(for: Int16(POLLOUT)) else { throw RawHTTPError.timeout("sending") }
-            let count = bytes[offset...].withUnsafeBytes { systemSend(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let count = bytes[offset...].withUnsafeBytes {
+                systemSend(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             if count < 0, errno == EINTR || errno == EAGAIN { continue }
             guard count > 0 else { throw RawHTTPError.closed(received: 0) }
             offset += count
@@ -236,14 +240,15 @@ private func systemSend(_ fd: Int32, _ bytes: UnsafeRawPointer?, _ count: Int, _
 
 private func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
     guard haystack.count >= needle.count else { return nil }
-    for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start..<(start + needle.count)].elementsEqual(needle) {
         return start
     }
     return nil
 }
 
-private extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
+extension StringProtocol {
+    fileprivate func trimmingCharacters(in set: String) -> String {
         let characters = Set(set)
         var slice = Substring(self)
         while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
@@ -256,8 +261,10 @@ private extension StringProtocol {
 /// Builders for raw requests.
 enum RawHTTP {
     /// A request with `Host`; with a body, also `Content-Length` unless `headers` set framing themselves.
-    static func request(_ method: String, _ target: String, headers: [(String, String)] = [],
-                        body: [UInt8]? = nil) -> [UInt8] {
+    static func request(
+        _ method: String, _ target: String, headers: [(String, String)] = [],
+        body: [UInt8]? = nil
+    ) -> [UInt8] {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         let framed = headers.contains { ["content-length", "transfer-encoding"].contains($0.0.lowercased()) }
@@ -276,8 +283,10 @@ enum RawHTTP {
     }
 
     /// Connects, sends `bytes`, reads one response, closes.
-    static func exchange(port: UInt16, _ bytes: [UInt8], headRequest: Bool = false,
-                         timeout: Double = 10) throws -> RawResponse {
+    static func exchange(
+        port: UInt16, _ bytes: [UInt8], headRequest: Bool = false,
+        timeout: Double = 10
+    ) throws -> RawResponse {
         let connection = try RawConnection(port: port, timeout: timeout)
         defer { connection.close() }
         try connection.send(bytes)

@@ -1,7 +1,8 @@
 /// `activateScene`: The user brings a scene to the foreground (nil: the one seen last).
 enum ActivateSceneAction: SceneTargetedAction {
-    static let rule = ActionRule(summary: "The user brings a scene to the foreground; the scenes it replaces go to the background.",
-                                 sources: "S2, DOC; order a documented choice")
+    static let rule = ActionRule(
+        summary: "The user brings a scene to the foreground; the scenes it replaces go to the background.",
+        sources: "S2, DOC; order a documented choice")
 
     static func action(sceneId: String?) -> Action { .activateScene(sceneId: sceneId) }
 

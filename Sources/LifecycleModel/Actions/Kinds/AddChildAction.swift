@@ -1,15 +1,20 @@
 /// `addChild`: The visible view controller embeds a child view controller.
 enum AddChildAction: ActionDefinition {
     static let parameters: [String] = ["name", "sceneId"]
-    static let rule = ActionRule(summary: "Child added to the visible controller: willMove(toParent:) from addChild, the child loads and appears with its parent on screen, then didMove(toParent:); later appearance calls of the parent are forwarded.",
-                                 sources: "breadth §6.4–6.5, §6.7; [A-contain] DOC; [JIAN] SINGLE")
+    static let rule = ActionRule(
+        summary:
+            "Child added to the visible controller: willMove(toParent:) from addChild, the child loads and appears with its parent on screen, then didMove(toParent:); later appearance calls of the parent are forwarded.",
+        sources: "breadth §6.4–6.5, §6.7; [A-contain] DOC; [JIAN] SINGLE")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         .addChild(name: try f.controllerName(), sceneId: try f.sceneId())
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .addChild(let name, let id) = action else { wrongKind(action); return [] }
+        guard case .addChild(let name, let id) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("name", .string(name))] + sceneMember(id)
     }
 

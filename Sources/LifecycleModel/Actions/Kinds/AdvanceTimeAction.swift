@@ -1,17 +1,26 @@
 /// `advanceTime`: Virtual time passes: suspension, task expiry and other timed events happen.
 enum AdvanceTimeAction: ActionDefinition {
     static let parameters: [String] = ["seconds"]
-    static let rule = ActionRule(summary: "Virtual time passes: suspension 5 s after entering the background, expiration handlers 5 s before the limit, the 0x8badf00d kill at it.",
-                                 sources: "facts §5, S4, DOC")
+    static let rule = ActionRule(
+        summary:
+            "Virtual time passes: suspension 5 s after entering the background, expiration handlers 5 s before the limit, the 0x8badf00d kill at it.",
+        sources: "facts §5, S4, DOC")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        let seconds = try f.require("seconds", f.number("seconds", in: 0...ActionLimits.maxSeconds, what: "a number of seconds from 0 to \(Int(ActionLimits.maxSeconds))"),
-                                    hint: "how much virtual time passes, e.g. 10")
+        let seconds = try f.require(
+            "seconds",
+            f.number(
+                "seconds", in: 0...ActionLimits.maxSeconds,
+                what: "a number of seconds from 0 to \(Int(ActionLimits.maxSeconds))"),
+            hint: "how much virtual time passes, e.g. 10")
         return .advanceTime(seconds: seconds)
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .advanceTime(let seconds) = action else { wrongKind(action); return [] }
+        guard case .advanceTime(let seconds) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("seconds", .seconds(seconds))]
     }
 

@@ -1,8 +1,9 @@
 /// `background`: The user leaves the app for the home screen.
 enum BackgroundAction: MemberlessAction {
     static let action = Action.background
-    static let rule = ActionRule(summary: "The user leaves the app for the home screen; state is saved if the app opts in.",
-                                 sources: "S1, DOC; facts §6")
+    static let rule = ActionRule(
+        summary: "The user leaves the app for the home screen; state is saved if the app opts in.",
+        sources: "S1, DOC; facts §6")
 
     static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
         try t.goHome()

@@ -3,20 +3,28 @@
 enum BackgroundURLSessionEventsAction: ActionDefinition {
     static let parameters: [String] = ["identifier"]
     static let rule = ActionRule(
-        summary: "Every transfer of a background URL session has finished: a cold launch into the background or a wake, application(_:handleEventsForBackgroundURLSession:completionHandler:) after didFinishLaunching, the session delegate's per-task calls, urlSessionDidFinishEvents(forBackgroundURLSession:). Not after a force-quit (the transfers were cancelled); a foreground app's session delivers directly.",
-        sources: "breadth §2.1–2.5, [A-urlapp], [A-urlfin], [A-urlcfg], DOC; [IOSW], [TIER], [GIST-VR], MULTI; quirk bgTaskConnectsScene")
+        summary:
+            "Every transfer of a background URL session has finished: a cold launch into the background or a wake, application(_:handleEventsForBackgroundURLSession:completionHandler:) after didFinishLaunching, the session delegate's per-task calls, urlSessionDidFinishEvents(forBackgroundURLSession:). Not after a force-quit (the transfers were cancelled); a foreground app's session delivers directly.",
+        sources:
+            "breadth §2.1–2.5, [A-urlapp], [A-urlfin], [A-urlcfg], DOC; [IOSW], [TIER], [GIST-VR], MULTI; quirk bgTaskConnectsScene"
+    )
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        let hint = "the background session's identifier (URLSessionConfiguration.background(withIdentifier:)), e.g. \"com.example.upload\""
+        let hint =
+            "the background session's identifier (URLSessionConfiguration.background(withIdentifier:)), e.g. \"com.example.upload\""
         let identifier = try f.require("identifier", f.string("identifier"), hint: hint)
         guard !identifier.isEmpty, Text.length(identifier) <= ActionLimits.maxNameLength else {
-            throw f.invalid(f.field("identifier"), "identifier must be \(hint), 1 to \(ActionLimits.maxNameLength) characters")
+            throw f.invalid(
+                f.field("identifier"), "identifier must be \(hint), 1 to \(ActionLimits.maxNameLength) characters")
         }
         return .backgroundURLSessionEvents(identifier: identifier)
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .backgroundURLSessionEvents(let identifier) = action else { wrongKind(action); return [] }
+        guard case .backgroundURLSessionEvents(let identifier) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("identifier", .string(identifier))]
     }
 
@@ -25,10 +33,13 @@ enum BackgroundURLSessionEventsAction: ActionDefinition {
         try t.backgroundURLSessionEvents(identifier)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .backgroundURLSessionEvents(identifier: "com.example.upload") }
+    static func sample(in state: AppSnapshot) -> Action {
+        .backgroundURLSessionEvents(identifier: "com.example.upload")
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
-        .backgroundURLSessionEvents(identifier: ["com.example.upload", "com.example.download"].randomElement(using: &g) ?? "s")
+        .backgroundURLSessionEvents(
+            identifier: ["com.example.upload", "com.example.download"].randomElement(using: &g) ?? "s")
     }
 
     static var examples: [(label: String, action: Action)] {

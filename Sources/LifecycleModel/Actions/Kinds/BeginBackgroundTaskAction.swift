@@ -1,8 +1,9 @@
 /// `beginBackgroundTask`: The app's code calls `beginBackgroundTask(withName:expirationHandler:)`.
 enum BeginBackgroundTaskAction: ActionDefinition {
     static let parameters: [String] = ["name"]
-    static let rule = ActionRule(summary: "The app asks for background time: 180 s on iOS ≤ 12, 30 s from 13.",
-                                 sources: "facts §5, MULTI")
+    static let rule = ActionRule(
+        summary: "The app asks for background time: 180 s on iOS ≤ 12, 30 s from 13.",
+        sources: "facts §5, MULTI")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         let name = try f.string("name")
@@ -17,7 +18,10 @@ enum BeginBackgroundTaskAction: ActionDefinition {
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .beginBackgroundTask(let name) = action else { wrongKind(action); return [] }
+        guard case .beginBackgroundTask(let name) = action else {
+            wrongKind(action)
+            return []
+        }
         return name.map { [JSONMember("name", .string($0))] } ?? []
     }
 

@@ -1,7 +1,8 @@
 /// `cancelInteractivePop`: The user starts a swipe-back and cancels it.
 enum CancelInteractivePopAction: SceneTargetedAction {
-    static let rule = ActionRule(summary: "A swipe-back started and cancelled: both controllers reverse along the figure.",
-                                 sources: "[A-vc] DOC; facts §7, MULTI")
+    static let rule = ActionRule(
+        summary: "A swipe-back started and cancelled: both controllers reverse along the figure.",
+        sources: "[A-vc] DOC; facts §7, MULTI")
 
     static func action(sceneId: String?) -> Action { .cancelInteractivePop(sceneId: sceneId) }
 

@@ -1,7 +1,9 @@
 /// `closeScene`: The user closes a scene in the app switcher (disconnect, discard).
 enum CloseSceneAction: SceneTargetedAction {
-    static let rule = ActionRule(summary: "The user closes a scene in the app switcher: sceneDidDisconnect, and the session is discarded (reported now if the app runs, else at the next launch).",
-                                 sources: "facts §4, DOC")
+    static let rule = ActionRule(
+        summary:
+            "The user closes a scene in the app switcher: sceneDidDisconnect, and the session is discarded (reported now if the app runs, else at the next launch).",
+        sources: "facts §4, DOC")
 
     static func action(sceneId: String?) -> Action { .closeScene(sceneId: sceneId) }
 

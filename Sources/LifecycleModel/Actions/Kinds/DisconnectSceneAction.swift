@@ -1,7 +1,9 @@
 /// `disconnectScene`: UIKit reclaims a background or suspended scene.
 enum DisconnectSceneAction: SceneTargetedAction {
-    static let rule = ActionRule(summary: "UIKit reclaims a background or suspended scene: stateRestorationActivity(for:), sceneDidDisconnect; the session survives.",
-                                 sources: "S2, DOC")
+    static let rule = ActionRule(
+        summary:
+            "UIKit reclaims a background or suspended scene: stateRestorationActivity(for:), sceneDidDisconnect; the session survives.",
+        sources: "S2, DOC")
 
     static func action(sceneId: String?) -> Action { .disconnectScene(sceneId: sceneId) }
 

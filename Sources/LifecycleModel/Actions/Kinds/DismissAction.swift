@@ -1,7 +1,8 @@
 /// `dismiss`: Dismiss the top presentation.
 enum DismissAction: SceneTargetedAction {
-    static let rule = ActionRule(summary: "Dismissal of the top presentation; nothing presented is a 409.",
-                                 sources: "facts §7; order a documented choice")
+    static let rule = ActionRule(
+        summary: "Dismissal of the top presentation; nothing presented is a 409.",
+        sources: "facts §7; order a documented choice")
 
     static func action(sceneId: String?) -> Action { .dismiss(sceneId: sceneId) }
 

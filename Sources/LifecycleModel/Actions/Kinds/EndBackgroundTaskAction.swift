@@ -1,16 +1,22 @@
 /// `endBackgroundTask`: The app's code calls `endBackgroundTask(_:)` for a task id.
 enum EndBackgroundTaskAction: ActionDefinition {
     static let parameters: [String] = ["id"]
-    static let rule = ActionRule(summary: "The app ends a task; with none left it is suspended once its suspension time has come.",
-                                 sources: "DOC")
+    static let rule = ActionRule(
+        summary: "The app ends a task; with none left it is suspended once its suspension time has come.",
+        sources: "DOC")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        return .endBackgroundTask(id: try f.require("id", f.integer("id", in: 1...Int(Int32.max), what: "a background task id (an integer from 1)"),
-                                                     hint: "the id beginBackgroundTask gave (see state.backgroundTasks)"))
+        return .endBackgroundTask(
+            id: try f.require(
+                "id", f.integer("id", in: 1...Int(Int32.max), what: "a background task id (an integer from 1)"),
+                hint: "the id beginBackgroundTask gave (see state.backgroundTasks)"))
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .endBackgroundTask(let id) = action else { wrongKind(action); return [] }
+        guard case .endBackgroundTask(let id) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("id", .number(String(id)))]
     }
 

@@ -1,16 +1,22 @@
 /// `interruptionBegan`: Something covers the active app (an alert, a call, Control Center, …).
 enum InterruptionBeganAction: ActionDefinition {
     static let parameters: [String] = ["kind"]
-    static let rule = ActionRule(summary: "Something covers the active app: willResignActive, the app stays on screen inactive.",
-                                 sources: "S3, [A-state], MULTI")
+    static let rule = ActionRule(
+        summary: "Something covers the active app: willResignActive, the app stays on screen inactive.",
+        sources: "S3, [A-state], MULTI")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        return .interruptionBegan(kind: try f.require("kind", f.choice("kind", InterruptionKind.self),
-                                                      hint: "what covers the app: \(InterruptionKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+        return .interruptionBegan(
+            kind: try f.require(
+                "kind", f.choice("kind", InterruptionKind.self),
+                hint: "what covers the app: \(InterruptionKind.allCases.map(\.rawValue).joined(separator: ", "))"))
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .interruptionBegan(let kind) = action else { wrongKind(action); return [] }
+        guard case .interruptionBegan(let kind) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("kind", .string(kind.rawValue))]
     }
 

@@ -1,16 +1,22 @@
 /// `interruptionEnded`: The interruption goes away: back to the app, or the user went elsewhere.
 enum InterruptionEndedAction: ActionDefinition {
     static let parameters: [String] = ["outcome"]
-    static let rule = ActionRule(summary: "Back to the app: didBecomeActive (no willEnterForeground); the user left: didEnterBackground.",
-                                 sources: "S3, MULTI")
+    static let rule = ActionRule(
+        summary: "Back to the app: didBecomeActive (no willEnterForeground); the user left: didEnterBackground.",
+        sources: "S3, MULTI")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        return .interruptionEnded(outcome: try f.require("outcome", f.choice("outcome", InterruptionOutcome.self),
-                                                         hint: "\"resume\" (back to the app) or \"leave\" (the user went elsewhere)"))
+        return .interruptionEnded(
+            outcome: try f.require(
+                "outcome", f.choice("outcome", InterruptionOutcome.self),
+                hint: "\"resume\" (back to the app) or \"leave\" (the user went elsewhere)"))
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .interruptionEnded(let outcome) = action else { wrongKind(action); return [] }
+        guard case .interruptionEnded(let outcome) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("outcome", .string(outcome.rawValue))]
     }
 

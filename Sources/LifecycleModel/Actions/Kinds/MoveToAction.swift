@@ -10,18 +10,25 @@
 /// eight, for any app state with any scene state (mostly refused: a search to the end).
 enum MoveToAction: ActionDefinition {
     static let parameters: [String] = ["app", "scene"]
-    static let rule = ActionRule(summary: "Applies the shortest sequence of plain actions (user and system actions with fixed members, no moveTo) that reaches the app state, and the scene state in some scene if given; refused when none does within the search bounds.",
-                                 sources: "contract (v1.1 moveTo); the rules of the actions it takes")
+    static let rule = ActionRule(
+        summary:
+            "Applies the shortest sequence of plain actions (user and system actions with fixed members, no moveTo) that reaches the app state, and the scene state in some scene if given; refused when none does within the search bounds.",
+        sources: "contract (v1.1 moveTo); the rules of the actions it takes")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        let app = try f.require("app", f.choice("app", AppState.self),
-                                hint: "the app state to reach: \(AppState.allCases.map(\.rawValue).joined(separator: ", "))")
+        let app = try f.require(
+            "app", f.choice("app", AppState.self),
+            hint: "the app state to reach: \(AppState.allCases.map(\.rawValue).joined(separator: ", "))")
         return .moveTo(app: app, scene: try f.choice("scene", SceneState.self))
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .moveTo(let app, let scene) = action else { wrongKind(action); return [] }
-        return [JSONMember("app", .string(app.rawValue))] + (scene.map { [JSONMember("scene", .string($0.rawValue))] } ?? [])
+        guard case .moveTo(let app, let scene) = action else {
+            wrongKind(action)
+            return []
+        }
+        return [JSONMember("app", .string(app.rawValue))]
+            + (scene.map { [JSONMember("scene", .string($0.rawValue))] } ?? [])
     }
 
     static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
@@ -48,7 +55,9 @@ enum MoveToAction: ActionDefinition {
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         if Int.random(in: 0..<8, using: &g) == 0 {
-            return .moveTo(app: RandomMembers.choice(AppState.self, using: &g), scene: RandomMembers.choice(SceneState.self, using: &g))
+            return .moveTo(
+                app: RandomMembers.choice(AppState.self, using: &g),
+                scene: RandomMembers.choice(SceneState.self, using: &g))
         }
         // The model's plain actions need a config; the defaults of this state's kind
         // of app (scenes or not) stand in: only the target's app state is taken.
@@ -62,7 +71,9 @@ enum MoveToAction: ActionDefinition {
     }
 
     static var examples: [(label: String, action: Action)] {
-        [("to suspended", .moveTo(app: .suspended, scene: nil)),
-         ("to background with a scene foregroundInactive", .moveTo(app: .background, scene: .foregroundInactive))]
+        [
+            ("to suspended", .moveTo(app: .suspended, scene: nil)),
+            ("to background with a scene foregroundInactive", .moveTo(app: .background, scene: .foregroundInactive)),
+        ]
     }
 }

@@ -1,16 +1,23 @@
 /// `openScene`: A new scene (window) is requested; `system` connects it in the background.
 enum OpenSceneAction: ActionDefinition {
     static let parameters: [String] = ["by"]
-    static let rule = ActionRule(summary: "A new scene session: configurationForConnecting, willConnectTo; by the user it comes to the foreground, by the system it stays in the background. iPad with supportsMultipleScenes only.",
-                                 sources: "S2, DOC")
+    static let rule = ActionRule(
+        summary:
+            "A new scene session: configurationForConnecting, willConnectTo; by the user it comes to the foreground, by the system it stays in the background. iPad with supportsMultipleScenes only.",
+        sources: "S2, DOC")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        return .openScene(by: try f.require("by", f.choice("by", SceneRequester.self),
-                                            hint: "\"user\" (the scene comes to the foreground) or \"system\" (it connects in the background)"))
+        return .openScene(
+            by: try f.require(
+                "by", f.choice("by", SceneRequester.self),
+                hint: "\"user\" (the scene comes to the foreground) or \"system\" (it connects in the background)"))
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .openScene(let by) = action else { wrongKind(action); return [] }
+        guard case .openScene(let by) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("by", .string(by.rawValue))]
     }
 

@@ -1,23 +1,34 @@
 /// `openURL`: A custom-scheme deep link opens the app.
 enum OpenURLAction: ActionDefinition {
     static let parameters: [String] = ["url"]
-    static let rule = ActionRule(summary: "A custom-scheme deep link: in the launch options of a cold launch, then application(_:open:options:).",
-                                 sources: "S1, R12")
+    static let rule = ActionRule(
+        summary:
+            "A custom-scheme deep link: in the launch options of a cold launch, then application(_:open:options:).",
+        sources: "S1, R12")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         let url = try f.require("url", f.string("url"), hint: "a custom-scheme URL such as \"myapp://path\"")
         let field = f.field("url")
-        guard let s = Text.scheme(of: url), Text.length(url) <= ActionLimits.maxURLLength, !Text.hasWhitespace(url) else {
-            throw f.invalid(field, "\(field) must be a URL with a scheme, such as \"myapp://path\" (no spaces, at most 2048 characters)")
+        guard let s = Text.scheme(of: url), Text.length(url) <= ActionLimits.maxURLLength, !Text.hasWhitespace(url)
+        else {
+            throw f.invalid(
+                field,
+                "\(field) must be a URL with a scheme, such as \"myapp://path\" (no spaces, at most 2048 characters)")
         }
         if s == "http" || s == "https" {
-            throw f.invalid(field, "\(field) is a web URL: a deep link uses the app's own scheme (\"myapp://path\"); send https links as openUniversalLink")
+            throw f.invalid(
+                field,
+                "\(field) is a web URL: a deep link uses the app's own scheme (\"myapp://path\"); send https links as openUniversalLink"
+            )
         }
         return .openURL(url: url)
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .openURL(let url) = action else { wrongKind(action); return [] }
+        guard case .openURL(let url) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("url", .string(url))]
     }
 

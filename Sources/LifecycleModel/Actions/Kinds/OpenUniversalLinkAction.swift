@@ -1,21 +1,29 @@
 /// `openUniversalLink`: A universal (https) link opens the app.
 enum OpenUniversalLinkAction: ActionDefinition {
     static let parameters: [String] = ["url"]
-    static let rule = ActionRule(summary: "A universal link: willContinueUserActivityWithType, then continue(_:restorationHandler:).",
-                                 sources: "S1, R12")
+    static let rule = ActionRule(
+        summary: "A universal link: willContinueUserActivityWithType, then continue(_:restorationHandler:).",
+        sources: "S1, R12")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         let url = try f.require("url", f.string("url"), hint: "an https URL such as \"https://example.com/path\"")
         let field = f.field("url")
         guard Text.scheme(of: url) == "https", url.utf8.dropFirst(5).starts(with: "://".utf8), Text.length(url) > 8,
-              Text.length(url) <= ActionLimits.maxURLLength, !Text.hasWhitespace(url) else {
-            throw f.invalid(field, "\(field) must be an https URL such as \"https://example.com/path\" (universal links are https); send custom schemes as openURL")
+            Text.length(url) <= ActionLimits.maxURLLength, !Text.hasWhitespace(url)
+        else {
+            throw f.invalid(
+                field,
+                "\(field) must be an https URL such as \"https://example.com/path\" (universal links are https); send custom schemes as openURL"
+            )
         }
         return .openUniversalLink(url: url)
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .openUniversalLink(let url) = action else { wrongKind(action); return [] }
+        guard case .openUniversalLink(let url) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("url", .string(url))]
     }
 

@@ -1,7 +1,8 @@
 /// `pop`: Pop the top view controller.
 enum PopAction: SceneTargetedAction {
-    static let rule = ActionRule(summary: "Navigation pop of the top controller; nothing to pop is a 409.",
-                                 sources: "[A-vc]; facts §7, MULTI")
+    static let rule = ActionRule(
+        summary: "Navigation pop of the top controller; nothing to pop is a 409.",
+        sources: "[A-vc]; facts §7, MULTI")
 
     static func action(sceneId: String?) -> Action { .pop(sceneId: sceneId) }
 

@@ -1,16 +1,24 @@
 /// `present`: Modal presentation of a new view controller (nil style: the default, page sheet).
 enum PresentAction: ActionDefinition {
     static let parameters: [String] = ["name", "style", "sceneId"]
-    static let rule = ActionRule(summary: "Modal presentation: full screen hides the presenter; sheets (iOS 13+) and over-full-screen do not; iOS ≤ 12 iPhone sheets are full screen.",
-                                 sources: "facts §7, MULTI")
+    static let rule = ActionRule(
+        summary:
+            "Modal presentation: full screen hides the presenter; sheets (iOS 13+) and over-full-screen do not; iOS ≤ 12 iPhone sheets are full screen.",
+        sources: "facts §7, MULTI")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        return .present(name: try f.controllerName(), style: try f.choice("style", PresentationStyle.self), sceneId: try f.sceneId())
+        return .present(
+            name: try f.controllerName(), style: try f.choice("style", PresentationStyle.self), sceneId: try f.sceneId()
+        )
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .present(let name, let style, let id) = action else { wrongKind(action); return [] }
-        return [JSONMember("name", .string(name))] + (style.map { [JSONMember("style", .string($0.rawValue))] } ?? []) + sceneMember(id)
+        guard case .present(let name, let style, let id) = action else {
+            wrongKind(action)
+            return []
+        }
+        return [JSONMember("name", .string(name))] + (style.map { [JSONMember("style", .string($0.rawValue))] } ?? [])
+            + sceneMember(id)
     }
 
     static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
@@ -21,11 +29,16 @@ enum PresentAction: ActionDefinition {
     static func sample(in state: AppSnapshot) -> Action { .present(name: "sample", style: nil, sceneId: nil) }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
-        .present(name: "modal", style: Bool.random(using: &g) ? nil : RandomMembers.choice(PresentationStyle.self, using: &g), sceneId: RandomMembers.sceneId(using: &g, in: state))
+        .present(
+            name: "modal",
+            style: Bool.random(using: &g) ? nil : RandomMembers.choice(PresentationStyle.self, using: &g),
+            sceneId: RandomMembers.sceneId(using: &g, in: state))
     }
 
     static var examples: [(label: String, action: Action)] {
-        [("pageSheet", .present(name: "settings", style: .pageSheet, sceneId: nil)),
-         ("fullScreen", .present(name: "player", style: .fullScreen, sceneId: nil))]
+        [
+            ("pageSheet", .present(name: "settings", style: .pageSheet, sceneId: nil)),
+            ("fullScreen", .present(name: "player", style: .fullScreen, sceneId: nil)),
+        ]
     }
 }

@@ -1,15 +1,19 @@
 /// `push`: A navigation push of a new view controller (in the scene's window, if named).
 enum PushAction: ActionDefinition {
     static let parameters: [String] = ["name", "sceneId"]
-    static let rule = ActionRule(summary: "Navigation push: the new controller loads, the old one disappears as it appears.",
-                                 sources: "[A-vc] DOC (figure); facts §7, MULTI")
+    static let rule = ActionRule(
+        summary: "Navigation push: the new controller loads, the old one disappears as it appears.",
+        sources: "[A-vc] DOC (figure); facts §7, MULTI")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         return .push(name: try f.controllerName(), sceneId: try f.sceneId())
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .push(let name, let id) = action else { wrongKind(action); return [] }
+        guard case .push(let name, let id) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("name", .string(name))] + sceneMember(id)
     }
 

@@ -1,19 +1,27 @@
 /// `quickAction`: The user picks a home-screen quick action.
 enum QuickActionAction: ActionDefinition {
     static let parameters: [String] = ["shortcutType"]
-    static let rule = ActionRule(summary: "A home-screen quick action: shortcutItem launch option, then application(_:performActionFor:completionHandler:).",
-                                 sources: "DOC")
+    static let rule = ActionRule(
+        summary:
+            "A home-screen quick action: shortcutItem launch option, then application(_:performActionFor:completionHandler:).",
+        sources: "DOC")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        let type = try f.require("shortcutType", f.string("shortcutType"), hint: "the UIApplicationShortcutItem type, e.g. \"com.example.search\"")
+        let type = try f.require(
+            "shortcutType", f.string("shortcutType"),
+            hint: "the UIApplicationShortcutItem type, e.g. \"com.example.search\"")
         guard !type.isEmpty, Text.length(type) <= ActionLimits.maxNameLength else {
-            throw f.invalid(f.field("shortcutType"), "shortcutType must be 1 to \(ActionLimits.maxNameLength) characters")
+            throw f.invalid(
+                f.field("shortcutType"), "shortcutType must be 1 to \(ActionLimits.maxNameLength) characters")
         }
         return .quickAction(shortcutType: type)
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .quickAction(let type) = action else { wrongKind(action); return [] }
+        guard case .quickAction(let type) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("shortcutType", .string(type))]
     }
 

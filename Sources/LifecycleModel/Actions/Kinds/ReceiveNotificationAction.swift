@@ -1,15 +1,20 @@
 /// `receiveNotification`: A remote notification arrives, not tapped (`aps.content-available: 1` for a silent push).
 enum ReceiveNotificationAction: ActionDefinition {
     static let parameters: [String] = ["payload"]
-    static let rule = ActionRule(summary: "A push arrives: willPresent over an active app (delegate), didReceiveRemoteNotification for content-available (background needs remote-notification mode).",
-                                 sources: "DOC; S4")
+    static let rule = ActionRule(
+        summary:
+            "A push arrives: willPresent over an active app (delegate), didReceiveRemoteNotification for content-available (background needs remote-notification mode).",
+        sources: "DOC; S4")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         return .receiveNotification(payload: try f.payload())
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .receiveNotification(let payload) = action else { wrongKind(action); return [] }
+        guard case .receiveNotification(let payload) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("payload", payload)]
     }
 
@@ -18,14 +23,21 @@ enum ReceiveNotificationAction: ActionDefinition {
         t.receiveNotification(payload)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .receiveNotification(payload: .object(["aps": .object([:])])) }
+    static func sample(in state: AppSnapshot) -> Action {
+        .receiveNotification(payload: .object(["aps": .object([:])]))
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .receiveNotification(payload: RandomMembers.push(using: &g))
     }
 
     static var examples: [(label: String, action: Action)] {
-        [("silent (content-available)", .receiveNotification(payload: .object(["aps": .object(["content-available": .number("1")])]))),
-         ("alert", .receiveNotification(payload: .object(["aps": .object(["alert": .string("Hi")])])))]
+        [
+            (
+                "silent (content-available)",
+                .receiveNotification(payload: .object(["aps": .object(["content-available": .number("1")])]))
+            ),
+            ("alert", .receiveNotification(payload: .object(["aps": .object(["alert": .string("Hi")])]))),
+        ]
     }
 }

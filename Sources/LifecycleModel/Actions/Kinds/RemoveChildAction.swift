@@ -1,15 +1,20 @@
 /// `removeChild`: The visible view controller removes one of its children.
 enum RemoveChildAction: ActionDefinition {
     static let parameters: [String] = ["name", "sceneId"]
-    static let rule = ActionRule(summary: "Child removed from the visible controller: willMove(toParent: nil) by the app, the child disappears, didMove(toParent: nil) from removeFromParent.",
-                                 sources: "breadth §6.5, §6.7; [A-contain] DOC; [JIAN] SINGLE")
+    static let rule = ActionRule(
+        summary:
+            "Child removed from the visible controller: willMove(toParent: nil) by the app, the child disappears, didMove(toParent: nil) from removeFromParent.",
+        sources: "breadth §6.5, §6.7; [A-contain] DOC; [JIAN] SINGLE")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         .removeChild(name: try f.controllerName(), sceneId: try f.sceneId())
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .removeChild(let name, let id) = action else { wrongKind(action); return [] }
+        guard case .removeChild(let name, let id) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("name", .string(name))] + sceneMember(id)
     }
 
@@ -23,7 +28,9 @@ enum RemoveChildAction: ActionDefinition {
     }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
-        .removeChild(name: state.defaultWindow?.visibleTop.children.randomElement(using: &g)?.name ?? "child", sceneId: nil)  // "child": addChild's
+        .removeChild(
+            // "child": addChild's
+            name: state.defaultWindow?.visibleTop.children.randomElement(using: &g)?.name ?? "child", sceneId: nil)
     }
 
     static var examples: [(label: String, action: Action)] {

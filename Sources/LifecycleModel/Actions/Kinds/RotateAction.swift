@@ -1,17 +1,23 @@
 /// `rotate`: The device (or an iPad window) turns to an orientation.
 enum RotateAction: ActionDefinition {
     static let parameters: [String] = ["orientation", "sceneId"]
-    static let rule = ActionRule(summary: "Rotation: the trait transition when size classes change (iPhone portrait ↔ landscape), viewWillTransition root first and forwarded, the trait change, the window scene's geometry callback (by version), layout. Foreground only; iPhone apps refuse portraitUpsideDown.",
-                                 sources: "breadth §5.1–5.2, §5.5, §9.3; [A-vwt] DOC; [ADK] MULTI; [A-wsd] DOC")
+    static let rule = ActionRule(
+        summary:
+            "Rotation: the trait transition when size classes change (iPhone portrait ↔ landscape), viewWillTransition root first and forwarded, the trait change, the window scene's geometry callback (by version), layout. Foreground only; iPhone apps refuse portraitUpsideDown.",
+        sources: "breadth §5.1–5.2, §5.5, §9.3; [A-vwt] DOC; [ADK] MULTI; [A-wsd] DOC")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        let o = try f.require("orientation", f.choice("orientation", InterfaceOrientation.self),
-                              hint: "one of \(InterfaceOrientation.allCases.map(\.rawValue).joined(separator: ", "))")
+        let o = try f.require(
+            "orientation", f.choice("orientation", InterfaceOrientation.self),
+            hint: "one of \(InterfaceOrientation.allCases.map(\.rawValue).joined(separator: ", "))")
         return .rotate(orientation: o, sceneId: try f.sceneId())
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .rotate(let o, let id) = action else { wrongKind(action); return [] }
+        guard case .rotate(let o, let id) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("orientation", .string(o.rawValue))] + sceneMember(id)
     }
 
@@ -33,7 +39,9 @@ enum RotateAction: ActionDefinition {
     }
 
     static var examples: [(label: String, action: Action)] {
-        [("to landscape", .rotate(orientation: .landscapeLeft, sceneId: nil)),
-         ("upside down (iPad only)", .rotate(orientation: .portraitUpsideDown, sceneId: nil))]
+        [
+            ("to landscape", .rotate(orientation: .landscapeLeft, sceneId: nil)),
+            ("upside down (iPad only)", .rotate(orientation: .portraitUpsideDown, sceneId: nil)),
+        ]
     }
 }

@@ -1,17 +1,26 @@
 /// `selectTab`: The user taps a tab (config `tabs`).
 enum SelectTabAction: ActionDefinition {
     static let parameters: [String] = ["index", "sceneId"]
-    static let rule = ActionRule(summary: "Tab tapped: shouldSelect, the new tab loads on its first visit, the two tabs' appearance calls (the \"will\" order is quirk tabSwitchWillOrder), didSelect after the transition (also for the selected tab).",
-                                 sources: "breadth §6.1–6.3; [PGZ], [JJ] SINGLE; [A-tabdel] DOC; [IPW-tab] MULTI")
+    static let rule = ActionRule(
+        summary:
+            "Tab tapped: shouldSelect, the new tab loads on its first visit, the two tabs' appearance calls (the \"will\" order is quirk tabSwitchWillOrder), didSelect after the transition (also for the selected tab).",
+        sources: "breadth §6.1–6.3; [PGZ], [JJ] SINGLE; [A-tabdel] DOC; [IPW-tab] MULTI")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        let index = try f.require("index", f.integer("index", in: 0...(SessionConfig.maxTabs - 1), what: "a tab index from 0 to \(SessionConfig.maxTabs - 1)"),
-                                  hint: "the tab's index from 0, in config tabs' order")
+        let index = try f.require(
+            "index",
+            f.integer(
+                "index", in: 0...(SessionConfig.maxTabs - 1), what: "a tab index from 0 to \(SessionConfig.maxTabs - 1)"
+            ),
+            hint: "the tab's index from 0, in config tabs' order")
         return .selectTab(index: index, sceneId: try f.sceneId())
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .selectTab(let index, let id) = action else { wrongKind(action); return [] }
+        guard case .selectTab(let index, let id) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("index", .number(String(index)))] + sceneMember(id)
     }
 

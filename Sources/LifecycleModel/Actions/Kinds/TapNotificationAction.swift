@@ -1,15 +1,19 @@
 /// `tapNotification`: The user taps a remote notification; `payload` is the APNs JSON object.
 enum TapNotificationAction: ActionDefinition {
     static let parameters: [String] = ["payload"]
-    static let rule = ActionRule(summary: "A tapped notification: the notification-center delegate if set, else didReceiveRemoteNotification.",
-                                 sources: "S1, MULTI")
+    static let rule = ActionRule(
+        summary: "A tapped notification: the notification-center delegate if set, else didReceiveRemoteNotification.",
+        sources: "S1, MULTI")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         return .tapNotification(payload: try f.payload())
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .tapNotification(let payload) = action else { wrongKind(action); return [] }
+        guard case .tapNotification(let payload) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("payload", payload)]
     }
 

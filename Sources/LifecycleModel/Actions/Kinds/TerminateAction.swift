@@ -1,16 +1,23 @@
 /// `terminate`: The process ends.
 enum TerminateAction: ActionDefinition {
     static let parameters: [String] = ["by"]
-    static let rule = ActionRule(summary: "The process ends: silent when suspended, applicationWillTerminate when running; a user's force-quit deletes the restoration archive.",
-                                 sources: "S3, DOC; quirk switcherKillSequence")
+    static let rule = ActionRule(
+        summary:
+            "The process ends: silent when suspended, applicationWillTerminate when running; a user's force-quit deletes the restoration archive.",
+        sources: "S3, DOC; quirk switcherKillSequence")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        let by = try f.require("by", f.choice("by", TerminationCause.self), hint: "\"user\" (swiped away in the app switcher) or \"system\"")
+        let by = try f.require(
+            "by", f.choice("by", TerminationCause.self),
+            hint: "\"user\" (swiped away in the app switcher) or \"system\"")
         return .terminate(by: by)
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .terminate(let by) = action else { wrongKind(action); return [] }
+        guard case .terminate(let by) = action else {
+            wrongKind(action)
+            return []
+        }
         return [JSONMember("by", .string(by.rawValue))]
     }
 

@@ -10,7 +10,8 @@ extension Transition {
         for w in state.windows.indices {
             for c in state.windows[w].contexts.indices {
                 for k in state.windows[w].contexts[c].stack.indices {
-                    callViewController(ViewControllerMethod.encodeRestorableState, ViewControllerRef(window: w, context: c, index: k))
+                    callViewController(
+                        ViewControllerMethod.encodeRestorableState, ViewControllerRef(window: w, context: c, index: k))
                 }
             }
         }

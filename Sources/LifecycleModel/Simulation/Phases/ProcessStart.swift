@@ -53,6 +53,8 @@ extension Transition {
     mutating func reportPendingDiscards() {
         let discarded = state.sessions.takePendingDiscards()
         guard !discarded.isEmpty else { return }
-        call(AppDelegateMethod.didDiscardSceneSessions, args: .object(["sessions": .array(discarded.map(JSONValue.string))]))
+        call(
+            AppDelegateMethod.didDiscardSceneSessions,
+            args: .object(["sessions": .array(discarded.map(JSONValue.string))]))
     }
 }

@@ -23,7 +23,9 @@ extension Transition {
                 }
                 for i in state.scenes.indices where state.scenes[i].state.isConnected { disconnect(i) }
                 if !state.scenes.isEmpty {
-                    call(AppDelegateMethod.didDiscardSceneSessions, args: .object(["sessions": .array(state.scenes.map { .string($0.id) })]))
+                    call(
+                        AppDelegateMethod.didDiscardSceneSessions,
+                        args: .object(["sessions": .array(state.scenes.map { .string($0.id) })]))
                 }
             }
             state.sessions.discardAll(reportLater: !running)

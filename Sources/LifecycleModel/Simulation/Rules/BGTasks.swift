@@ -9,7 +9,8 @@ extension Transition {
         let task = identifier.map { config.permittedTask($0) } ?? config.backgroundTasks.first
         guard let task else { throw refuse(needs: Needs.permittedTask(identifier, among: config.backgroundTasks)) }
         try require(!state.app.isForegroundApp, Needs.notInForegroundForBGTask)
-        try require(config.backgroundModes.contains(task.kind.mode), Needs.backgroundMode(task.kind.mode, for: task.kind))
+        try require(
+            config.backgroundModes.contains(task.kind.mode), Needs.backgroundMode(task.kind.mode, for: task.kind))
         try require(task.kind != .processing || state.locked, Needs.deviceIdleForProcessing)
         let run = { (t: inout Transition) in t.performBackgroundTask(task, seconds: seconds) }
         switch state.app {
@@ -59,8 +60,9 @@ extension Transition {
         }
         advanceTime(by: start + seconds - state.clock)
         guard state.app.isExecuting else { return }
-        call(BGTaskMethod.setTaskCompleted, on: .bgTask,
-             args: .object(["identifier": .string(task.identifier), "success": .bool(true)]))
+        call(
+            BGTaskMethod.setTaskCompleted, on: .bgTask,
+            args: .object(["identifier": .string(task.identifier), "success": .bool(true)]))
     }
 
     /// Quirk `bgTaskConnectsScene`: a scene app launched for background work connects
@@ -78,6 +80,7 @@ extension Transition {
     /// `registerForRemoteNotifications()` will get its token (breadth §4.2, DOC).
     mutating func registerAtLaunch() {
         state.registeredBackgroundTasks = config.registeredTasks
-        state.pushTokenPending = profile.work.registersForRemoteNotifications && profile.work.pushTokenDelivery != .never
+        state.pushTokenPending =
+            profile.work.registersForRemoteNotifications && profile.work.pushTokenDelivery != .never
     }
 }

@@ -3,9 +3,10 @@ extension Transition {
     /// the background; protected data becomes unavailable after the quirk's delay (DOC).
     mutating func lockDevice() throws(ActionRefusal) {
         try require(!state.locked, Needs.deviceUnlocked)
-        state.lock.lock(at: state.clock, protectedDataDelay: profile.protectedDataDelay,
-                        foreground: state.app == .active || state.app == .inactive,
-                        scenes: foregroundScenes.map { state.scenes[$0].id })
+        state.lock.lock(
+            at: state.clock, protectedDataDelay: profile.protectedDataDelay,
+            foreground: state.app == .active || state.app == .inactive,
+            scenes: foregroundScenes.map { state.scenes[$0].id })
         leaveForeground()
         if profile.protectedDataDelay == 0 { protectedDataBecomesUnavailable() }
     }
@@ -21,7 +22,9 @@ extension Transition {
         if returns && state.app == .suspended { enter(.background) }  // resumed to run
         if hadLostData && state.app.isExecuting { call(AppDelegateMethod.protectedDataDidBecomeAvailable) }
         if returns {
-            for s in stagesAtLock where stageState(s) == .background || stageState(s) == .suspended { enterForeground(s) }
+            for s in stagesAtLock where stageState(s) == .background || stageState(s) == .suspended {
+                enterForeground(s)
+            }
         }
         state.lock.forgetScreenAtLock()
     }

@@ -16,7 +16,8 @@ extension Transition {
             // Already on screen: the handler alone (facts §4's rule for active
             // scenes; for sceneless apps a documented choice). The home-screen icon and
             // quick actions are not reachable from an active app.
-            guard let payload, payload.reachesActiveApp(config: config), let s = stage(nil, where: \.isForeground) else {
+            guard let payload, payload.reachesActiveApp(config: config), let s = stage(nil, where: \.isForeground)
+            else {
                 throw refuse(needs: payload?.isShortcut ?? true ? Needs.notInForeground : Needs.delegateToPresent)
             }
             payload.deliver(to: s, into: &self)

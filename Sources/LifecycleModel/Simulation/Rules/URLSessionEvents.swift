@@ -29,10 +29,12 @@ extension Transition {
     mutating func deliverURLSessionEvents(_ identifier: String) {
         let session = JSONValue.string(identifier)
         call(AppDelegateMethod.handleEventsForBackgroundURLSession, args: .object(["identifier": session]))
-        call(URLSessionDelegateMethod.didFinishDownloading, on: .urlSessionDelegate,
-             args: .object(["session": session, "taskIdentifier": .number("1")]))
-        call(URLSessionDelegateMethod.didComplete, on: .urlSessionDelegate,
-             args: .object(["session": session, "taskIdentifier": .number("1"), "error": .null]))
+        call(
+            URLSessionDelegateMethod.didFinishDownloading, on: .urlSessionDelegate,
+            args: .object(["session": session, "taskIdentifier": .number("1")]))
+        call(
+            URLSessionDelegateMethod.didComplete, on: .urlSessionDelegate,
+            args: .object(["session": session, "taskIdentifier": .number("1"), "error": .null]))
         call(URLSessionDelegateMethod.didFinishEvents, on: .urlSessionDelegate, args: .object(["session": session]))
     }
 }

@@ -33,7 +33,9 @@ extension Transition {
         }
         let ranked = due.map { (max($0.0, state.clock), $0.1) }.filter { $0.0 <= target }
         return ranked.min { a, b in
-            a.0 != b.0 ? a.0 < b.0 : (TimedEvent.allCases.firstIndex(of: a.1) ?? 0) < (TimedEvent.allCases.firstIndex(of: b.1) ?? 0)
+            a.0 != b.0
+                ? a.0 < b.0
+                : (TimedEvent.allCases.firstIndex(of: a.1) ?? 0) < (TimedEvent.allCases.firstIndex(of: b.1) ?? 0)
         }
     }
 
@@ -44,8 +46,11 @@ extension Transition {
         case .taskExpiration:
             // DOC: each running task's expiration handler, shortly before time runs out.
             for task in state.background.expireAll() {
-                call(BackgroundTaskMethod.expirationHandler, on: .backgroundTask,
-                     args: .object(["taskId": .number(String(task.id)), "name": task.name.map(JSONValue.string) ?? .null]))
+                call(
+                    BackgroundTaskMethod.expirationHandler, on: .backgroundTask,
+                    args: .object([
+                        "taskId": .number(String(task.id)), "name": task.name.map(JSONValue.string) ?? .null,
+                    ]))
             }
         case .backgroundTimeExpired:
             // DOC: a task still running when time runs out gets the app killed

@@ -6,10 +6,17 @@ extension LaunchPayload {
         case .url(let url):
             .object(["urlContexts": .array([.object(["url": .string(url)])])])
         case .universalLink(let url):
-            .object(["userActivities": .array([.object(["activityType": .string(Self.browsingWeb), "webpageURL": .string(url)])])])
+            .object([
+                "userActivities": .array([
+                    .object(["activityType": .string(Self.browsingWeb), "webpageURL": .string(url)])
+                ])
+            ])
         case .notification(let payload):
-            .object(["notificationResponse": .object([
-                "actionIdentifier": .string("com.apple.UNNotificationDefaultActionIdentifier"), "userInfo": payload])])
+            .object([
+                "notificationResponse": .object([
+                    "actionIdentifier": .string("com.apple.UNNotificationDefaultActionIdentifier"), "userInfo": payload,
+                ])
+            ])
         case .shortcut(let type):
             .object(["shortcutItem": .object(["type": .string(type)])])
         }
@@ -20,15 +27,22 @@ extension LaunchPayload {
         guard case .scene(let index) = stage else { return deliver(into: &t) }
         switch self {
         case .url(let url):
-            t.callScene(SceneDelegateMethod.openURLContexts, index, args: .object(["urlContexts": .array([.object(["url": .string(url)])])]))
+            t.callScene(
+                SceneDelegateMethod.openURLContexts, index,
+                args: .object(["urlContexts": .array([.object(["url": .string(url)])])]))
         case .universalLink(let url):
-            t.callScene(SceneDelegateMethod.willContinueUserActivity, index, args: .object(["userActivityType": .string(Self.browsingWeb)]))
-            t.callScene(SceneDelegateMethod.continueUserActivity, index,
-                        args: .object(["userActivityType": .string(Self.browsingWeb), "webpageURL": .string(url)]))
+            t.callScene(
+                SceneDelegateMethod.willContinueUserActivity, index,
+                args: .object(["userActivityType": .string(Self.browsingWeb)]))
+            t.callScene(
+                SceneDelegateMethod.continueUserActivity, index,
+                args: .object(["userActivityType": .string(Self.browsingWeb), "webpageURL": .string(url)]))
         case .notification:
             deliver(into: &t)  // the notification-center delegate, or the app delegate (as sceneless)
         case .shortcut(let type):
-            t.callScene(SceneDelegateMethod.performAction, index, args: .object(["shortcutItem": .object(["type": .string(type)])]))
+            t.callScene(
+                SceneDelegateMethod.performAction, index,
+                args: .object(["shortcutItem": .object(["type": .string(type)])]))
         }
     }
 
@@ -37,7 +51,9 @@ extension LaunchPayload {
     /// connection the warm handlers are not called (MULTI) — except a notification
     /// response, which also reaches the notification-center delegate (MULTI), at the
     /// warm handlers' place.
-    func coldHandler(for stage: Stage, config: SessionConfig, swiftUI: SwiftUIVocabulary? = nil) -> ((inout Transition) -> Void)? {
+    func coldHandler(for stage: Stage, config: SessionConfig, swiftUI: SwiftUIVocabulary? = nil) -> (
+        (inout Transition) -> Void
+    )? {
         if stage == .app { return { t in self.deliver(into: &t) } }
         // A SwiftUI app's views get links at a cold connection too (breadth §7.6).
         if let swiftUI, swiftUI.reachesViewsCold(self) { return { t in self.deliver(to: stage, into: &t) } }

@@ -68,8 +68,9 @@ extension Transition {
         guard let i = sceneIndex(id, where: { $0 == .background || $0 == .suspended }) else {
             throw refuse(needs: id == nil ? Needs.sceneInBackground : Needs.scene(id, among: state.scenes))
         }
-        try require(state.scenes[i].state == .background || state.scenes[i].state == .suspended,
-                    Needs.sceneInBackground(state.scenes[i]))
+        try require(
+            state.scenes[i].state == .background || state.scenes[i].state == .suspended,
+            Needs.sceneInBackground(state.scenes[i]))
         // Documented choice: a suspended app runs briefly in the background to hear it.
         let wasSuspended = state.app == .suspended
         if wasSuspended { enter(.background) }

@@ -5,14 +5,19 @@ extension Transition {
     mutating func connect(_ index: Int, options: JSONValue) {
         let scene = state.scenes[index]
         if !scene.everConnected {
-            call(AppDelegateMethod.configurationForConnecting,
-                 args: .object(["sessionRole": .string("windowApplication"), "persistentIdentifier": .string(scene.id)]))
+            call(
+                AppDelegateMethod.configurationForConnecting,
+                args: .object(["sessionRole": .string("windowApplication"), "persistentIdentifier": .string(scene.id)]))
         }
-        callScene(SceneDelegateMethod.willConnect, index, args: .object([
-            "session": .object(["persistentIdentifier": .string(scene.id), "isNew": .bool(!scene.everConnected),
-                                "stateRestorationActivity": .bool(scene.hasRestorationActivity)]),
-            "options": options,
-        ]))
+        callScene(
+            SceneDelegateMethod.willConnect, index,
+            args: .object([
+                "session": .object([
+                    "persistentIdentifier": .string(scene.id), "isNew": .bool(!scene.everConnected),
+                    "stateRestorationActivity": .bool(scene.hasRestorationActivity),
+                ]),
+                "options": options,
+            ]))
         state.scenes[index].everConnected = true
         state.scenes[index].hasRestorationActivity = false
         setScene(index, .background)

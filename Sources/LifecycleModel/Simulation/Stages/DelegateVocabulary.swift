@@ -40,8 +40,10 @@ struct DelegateVocabulary: Sendable, Equatable {
 
     static let sceneBased = DelegateVocabulary(
         perScene: true,
-        willEnterForeground: SceneDelegateMethod.willEnterForeground, didBecomeActive: SceneDelegateMethod.didBecomeActive,
-        willResignActive: SceneDelegateMethod.willResignActive, didEnterBackground: SceneDelegateMethod.didEnterBackground,
+        willEnterForeground: SceneDelegateMethod.willEnterForeground,
+        didBecomeActive: SceneDelegateMethod.didBecomeActive,
+        willResignActive: SceneDelegateMethod.willResignActive,
+        didEnterBackground: SceneDelegateMethod.didEnterBackground,
         launchState: .background, payloadInLaunchOptions: false, appDelegateKeepsState: false)
 }
 

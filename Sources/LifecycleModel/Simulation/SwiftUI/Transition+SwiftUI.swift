@@ -39,20 +39,26 @@ extension Transition {
     /// §7.3–7.4). Documented choice: the scene's handlers run before the App's, whose
     /// phase is derived from the scenes'. `fromObserved` is false for a scene's first
     /// phase, which is its initial value, not a change.
-    private mutating func scenePhaseChange(_ i: Int, from: ScenePhase, to: ScenePhase, fromObserved: Bool, _ v: SwiftUIVocabulary) {
+    private mutating func scenePhaseChange(
+        _ i: Int, from: ScenePhase, to: ScenePhase, fromObserved: Bool, _ v: SwiftUIVocabulary
+    ) {
         // Quirk swiftUIScenePhaseTiming: the state the handlers run in.
         let sceneState = (v.phaseTiming == .afterSceneCallback ? to : from).sceneState
         let appState = appState(withScene: i, in: sceneState)
         let change = JSONValue.object(["from": .string(from.rawValue), "to": .string(to.rawValue)])
         if fromObserved {
-            record(Callback(receiver: .scene, method: SwiftUIMethod.scenePhaseChange, appState: appState, args: change,
-                            sceneId: state.scenes[i].id, sceneState: sceneState))
+            record(
+                Callback(
+                    receiver: .scene, method: SwiftUIMethod.scenePhaseChange, appState: appState, args: change,
+                    sceneId: state.scenes[i].id, sceneState: sceneState))
         }
         let before = appPhase(withScene: i, in: fromObserved ? from : nil)
         let after = appPhase(withScene: i, in: to)
         if let before, let after, before != after {
-            record(Callback(receiver: .app, method: SwiftUIMethod.scenePhaseChange, appState: appState,
-                            args: .object(["from": .string(before.rawValue), "to": .string(after.rawValue)])))
+            record(
+                Callback(
+                    receiver: .app, method: SwiftUIMethod.scenePhaseChange, appState: appState,
+                    args: .object(["from": .string(before.rawValue), "to": .string(after.rawValue)])))
         }
     }
 
@@ -67,7 +73,9 @@ extension Transition {
     /// scene), else background: a running process whose scenes are gone, or that was
     /// launched in the background without one, is in the background.
     private func appPhase(withScene i: Int, in phase: ScenePhase?) -> ScenePhase? {
-        var phases = state.scenes.indices.filter { $0 != i && rootShown($0) }.compactMap { ScenePhase(state.scenes[$0].state) }
+        var phases = state.scenes.indices.filter { $0 != i && rootShown($0) }.compactMap {
+            ScenePhase(state.scenes[$0].state)
+        }
         if let phase { phases.append(phase) }
         if phases.isEmpty && !callbacks.contains(where: { $0.method == SwiftUIMethod.appInit }) { return .background }
         return ScenePhase.aggregate(phases)
@@ -108,7 +116,9 @@ extension Transition {
     private mutating func viewEvent(_ method: String, _ ref: ViewControllerRef, args: JSONValue? = nil) {
         let window = state.windows[ref.window]
         let scene = window.sceneId.flatMap { id in state.scenes.first { $0.id == id } }
-        record(Callback(receiver: .view, method: method, appState: state.app, args: args, sceneId: window.sceneId,
-                        sceneState: scene?.state, viewController: window[ref].name))
+        record(
+            Callback(
+                receiver: .view, method: method, appState: state.app, args: args, sceneId: window.sceneId,
+                sceneState: scene?.state, viewController: window[ref].name))
     }
 }

@@ -23,7 +23,9 @@ extension Transition {
             let a = visibleTop(w)
             let first = !bar.tabs[index].loaded
             if first {
-                state.windows[w].interface.tabBar?.tabs[index].stack = [ViewControllerSnapshot(name: bar.tabs[index].name)]
+                state.windows[w].interface.tabBar?.tabs[index].stack = [
+                    ViewControllerSnapshot(name: bar.tabs[index].name)
+                ]
                 state.windows[w].interface.tabBar?.tabs[index].loaded = true
             }
             let count = state.windows[w].interface.tabBar?.tabs[index].stack.count ?? 1
@@ -56,9 +58,11 @@ extension Transition {
 
     private mutating func callTabBarDelegate(_ method: String, _ w: Int, _ index: Int) {
         let i = sceneIndex(ofWindow: w)
-        record(Callback(receiver: .tabBarControllerDelegate, method: method, appState: state.app,
-                        args: .object(["index": .number(String(index))]),
-                        sceneId: i.map { state.scenes[$0].id }, sceneState: i.map { state.scenes[$0].state }))
+        record(
+            Callback(
+                receiver: .tabBarControllerDelegate, method: method, appState: state.app,
+                args: .object(["index": .number(String(index))]),
+                sceneId: i.map { state.scenes[$0].id }, sceneState: i.map { state.scenes[$0].state }))
     }
 
     /// The visible controller embeds a child (breadth §6.5, §6.7): `addChild(_:)`

@@ -14,13 +14,19 @@ extension Transition {
             if c == 0, let bar = window.interface.tabBar {
                 for t in bar.tabs.indices {
                     if t == bar.selected {
-                        refs += stackMembers(ViewControllerRef(window: w, context: 0, index: 0), count: window.contexts[0].stack.count, offscreen: offscreen)
+                        refs += stackMembers(
+                            ViewControllerRef(window: w, context: 0, index: 0), count: window.contexts[0].stack.count,
+                            offscreen: offscreen)
                     } else if offscreen && bar.tabs[t].loaded {
-                        refs += stackMembers(ViewControllerRef(window: w, context: 0, index: 0, tab: t), count: bar.tabs[t].stack.count, offscreen: offscreen)
+                        refs += stackMembers(
+                            ViewControllerRef(window: w, context: 0, index: 0, tab: t), count: bar.tabs[t].stack.count,
+                            offscreen: offscreen)
                     }
                 }
             } else {
-                refs += stackMembers(ViewControllerRef(window: w, context: c, index: 0), count: window.contexts[c].stack.count, offscreen: offscreen)
+                refs += stackMembers(
+                    ViewControllerRef(window: w, context: c, index: 0), count: window.contexts[c].stack.count,
+                    offscreen: offscreen)
             }
         }
         return refs
@@ -31,7 +37,8 @@ extension Transition {
     /// "each loaded, visible view controller").
     func visibleControllers(_ w: Int) -> [ViewControllerRef] {
         let window = state.windows[w]
-        let first = window.contexts.indices.last { c in c > 0 && window.contexts[c].style.map(hidesPresenter) == true } ?? 0
+        let first =
+            window.contexts.indices.last { c in c > 0 && window.contexts[c].style.map(hidesPresenter) == true } ?? 0
         return (first..<window.contexts.count).flatMap { c in
             withChildren(ViewControllerRef(window: w, context: c, index: window.contexts[c].stack.count - 1))
         }

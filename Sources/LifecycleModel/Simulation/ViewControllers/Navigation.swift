@@ -6,7 +6,9 @@ extension Transition {
         guard let s = stage(sceneId, where: \.isForeground) else {
             throw refuse(needs: Needs.onScreen(sceneId: sceneId, perScene: delegates.perScene))
         }
-        if case .scene(let i) = s { try require(state.scenes[i].state.isForeground, Needs.sceneOnScreen(state.scenes[i])) }
+        if case .scene(let i) = s {
+            try require(state.scenes[i].state.isForeground, Needs.sceneOnScreen(state.scenes[i]))
+        }
         guard let w = window(of: s) else { throw refuse(needs: s == .app ? Needs.appWindow : Needs.sceneWithWindow) }
         return w
     }

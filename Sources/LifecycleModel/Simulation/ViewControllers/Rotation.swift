@@ -26,16 +26,29 @@ extension Transition {
         let traits = profile.ui.rotationChangesSizeClasses && from.isPortrait != o.isPortrait
         let walk = loadedControllers(w, offscreen: profile.ui.offscreenChildrenGetSizeTransition)
         let sizeClass: JSONValue = .object(["verticalSizeClass": .string(o.isPortrait ? "regular" : "compact")])
-        if traits { for r in walk { callViewController(ViewControllerMethod.willTransitionToTraits, r, args: sizeClass) } }
-        for r in walk { callViewController(ViewControllerMethod.viewWillTransition, r, args: .object(["orientation": .string(o.rawValue)])) }
+        if traits {
+            for r in walk { callViewController(ViewControllerMethod.willTransitionToTraits, r, args: sizeClass) }
+        }
+        for r in walk {
+            callViewController(
+                ViewControllerMethod.viewWillTransition, r, args: .object(["orientation": .string(o.rawValue)]))
+        }
         let visible = visibleControllers(w)
         if traits { markMissed(w, except: visible) }
         state.windows[w].interface.orientation = o
         state.interface.orientation = o
-        if traits { for r in visible { callViewController(profile.ui.traitChange(TraitName.verticalSizeClass), r, args: sizeClass) } }
+        if traits {
+            for r in visible {
+                callViewController(profile.ui.traitChange(TraitName.verticalSizeClass), r, args: sizeClass)
+            }
+        }
         if let i = sceneIndex(ofWindow: w) {
-            callScene(profile.ui.geometryCallback, i, args: .object(["interfaceOrientation": .string(o.rawValue),
-                                                                     "previousInterfaceOrientation": .string(from.rawValue)]))
+            callScene(
+                profile.ui.geometryCallback, i,
+                args: .object([
+                    "interfaceOrientation": .string(o.rawValue),
+                    "previousInterfaceOrientation": .string(from.rawValue),
+                ]))
         }
         for r in visible {
             callViewController(ViewControllerMethod.viewWillLayoutSubviews, r)
@@ -63,7 +76,9 @@ extension Transition {
         state.windows[w].interface.style = style
         traitChange(w, to: style)
         if profile.ui.sceneHearsTraits, let i = sceneIndex(ofWindow: w) {
-            callScene(SceneDelegateMethod.didUpdateCoordinateSpace, i, args: .object(["userInterfaceStyle": .string(style.rawValue)]))
+            callScene(
+                SceneDelegateMethod.didUpdateCoordinateSpace, i,
+                args: .object(["userInterfaceStyle": .string(style.rawValue)]))
         }
     }
 
@@ -79,8 +94,9 @@ extension Transition {
 
     private mutating func traitChange(_ w: Int, to style: UserInterfaceStyle) {
         for r in visibleControllers(w) {
-            callViewController(profile.ui.traitChange(TraitName.userInterfaceStyle), r,
-                               args: .object(["userInterfaceStyle": .string(style.rawValue)]))
+            callViewController(
+                profile.ui.traitChange(TraitName.userInterfaceStyle), r,
+                args: .object(["userInterfaceStyle": .string(style.rawValue)]))
         }
     }
 
@@ -89,7 +105,8 @@ extension Transition {
     private mutating func markMissed(_ w: Int, except visible: [ViewControllerRef]) {
         let window = state.windows[w]
         let heard = MissedTraits(style: window.interface.style, portrait: window.interface.orientation.isPortrait)
-        for r in loadedControllers(w, offscreen: true) where !visible.contains(r) && state.windows[w][r].missedTraits == nil {
+        for r in loadedControllers(w, offscreen: true)
+        where !visible.contains(r) && state.windows[w][r].missedTraits == nil {
             state.windows[w][r].missedTraits = heard
         }
     }
@@ -111,8 +128,9 @@ extension Transition {
             callViewController(profile.ui.traitChange(TraitName.verticalSizeClass), ref, args: sizeClass)
         }
         if missed.style != window.style {
-            callViewController(profile.ui.traitChange(TraitName.userInterfaceStyle), ref,
-                               args: .object(["userInterfaceStyle": .string(window.style.rawValue)]))
+            callViewController(
+                profile.ui.traitChange(TraitName.userInterfaceStyle), ref,
+                args: .object(["userInterfaceStyle": .string(window.style.rawValue)]))
         }
     }
 

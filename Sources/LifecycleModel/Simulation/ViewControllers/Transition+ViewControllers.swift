@@ -25,8 +25,10 @@ extension Transition {
         let window = state.windows[ref.window]
         let name = window[ref].name
         let scene = window.sceneId.flatMap { id in state.scenes.first { $0.id == id } }
-        record(Callback(receiver: .viewController, method: method, appState: state.app, args: args,
-                        sceneId: window.sceneId, sceneState: scene?.state, viewController: name))
+        record(
+            Callback(
+                receiver: .viewController, method: method, appState: state.app, args: args,
+                sceneId: window.sceneId, sceneState: scene?.state, viewController: name))
     }
 
     /// An appearance callback, moving the controller along Apple's figure. The figure
@@ -81,8 +83,10 @@ extension Transition {
     mutating func createWindow(sceneId: String?) -> Int {
         let settings = state.interface
         let tabBar = config.tabs.map { TabBarSnapshot(names: $0) }
-        state.windows.append(WindowSnapshot(sceneId: sceneId, rootName: config.tabs?.first ?? config.rootViewController,
-                                            interface: WindowInterface(orientation: settings.orientation, style: settings.style, tabBar: tabBar)))
+        state.windows.append(
+            WindowSnapshot(
+                sceneId: sceneId, rootName: config.tabs?.first ?? config.rootViewController,
+                interface: WindowInterface(orientation: settings.orientation, style: settings.style, tabBar: tabBar)))
         let w = state.windows.count - 1
         load(root(w))
         return w
