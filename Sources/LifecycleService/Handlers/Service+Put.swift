@@ -36,13 +36,7 @@ extension Service {
             )
             .with("id", .string(id.lowercased))
         case .full:
-            throw Problem(
-                kind: .sessionLimit,
-                detail:
-                    "the service holds its maximum of \(limits.maxSessions) sessions (--max-sessions); delete sessions you no longer need (DELETE /v1/sessions/{id}) or retry later: idle ones expire after \(Int(limits.sessionTTL)) s"
-            )
-            .with("limit", .number(String(limits.maxSessions)))
-            .withHeader("Retry-After", "\(Self.retryAfterSeconds)")
+            throw Problem.sessionLimit(limits)
         }
     }
 }

@@ -12,13 +12,7 @@ extension Service {
         let config = try ConfigDecoding.decode(body)
         guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         guard let box = store.create(config: config) else {
-            throw Problem(
-                kind: .sessionLimit,
-                detail:
-                    "the service holds its maximum of \(limits.maxSessions) sessions (--max-sessions); delete sessions you no longer need (DELETE /v1/sessions/{id}) or retry later: idle ones expire after \(Int(limits.sessionTTL)) s"
-            )
-            .with("limit", .number(String(limits.maxSessions)))
-            .withHeader("Retry-After", "\(Self.retryAfterSeconds)")
+            throw Problem.sessionLimit(limits)
         }
         if let journal = store.journal {
             do throws(JournalError) { try journal.create(box.id, ordinal: box.ordinal, config: body) } catch {
@@ -85,4 +79,17 @@ extension JSONWriter {
 extension UUID {
     /// The canonical lowercase form used in URLs and bodies.
     var lowercased: String { uuidString.lowercased() }
+}
+
+extension Problem {
+    /// 503: `--max-sessions` sessions are held (POST and PUT of a session).
+    static func sessionLimit(_ limits: ServiceLimits) -> Problem {
+        Problem(
+            kind: .sessionLimit,
+            detail:
+                "the service holds its maximum of \(limits.maxSessions) sessions (--max-sessions); delete sessions you no longer need (DELETE /v1/sessions/{id}) or retry later: idle ones expire after \(Int(limits.sessionTTL)) s"
+        )
+        .with("limit", .number(String(limits.maxSessions)))
+        .withHeader("Retry-After", "\(Service.retryAfterSeconds)")
+    }
 }
