@@ -65,23 +65,7 @@ struct JSONWriter {
 
     /// A key known at compile time: an identifier, so it needs no escaping.
     mutating func key(_ name: StaticString) {
-        // One capacity check and a byte loop: keys are short, a memcpy call costs more.
-        let n = name.utf8CodeUnitCount
-        reserve(n + 4)
-        let start = buffer.start
-        let source = name.utf8Start
-        var at = buffer.count
-        if needsComma {
-            start[at] = UInt8(ascii: ",")
-            at += 1
-        }
-        start[at] = UInt8(ascii: "\"")
-        at += 1
-        for i in 0..<n { start[at + i] = source[i] }
-        at += n
-        start[at] = UInt8(ascii: "\"")
-        start[at + 1] = UInt8(ascii: ":")
-        buffer.count = at + 2
+        quoted(name, then: UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -101,8 +85,16 @@ struct JSONWriter {
 
     /// A string known at compile time that needs no escaping (enum names, fixed words).
     mutating func string(literal s: StaticString) {
+        quoted(s, then: nil)
+        needsComma = true
+    }
+
+    /// `"s"` and `suffix`, after a comma if one is due. One capacity check and a byte
+    /// loop: these are short, and a memcpy call costs more (bench/PROFILE.md).
+    @inline(__always)
+    private mutating func quoted(_ s: StaticString, then suffix: UInt8?) {
         let n = s.utf8CodeUnitCount
-        reserve(n + 3)
+        reserve(n + 4)
         let start = buffer.start
         let source = s.utf8Start
         var at = buffer.count
@@ -115,8 +107,12 @@ struct JSONWriter {
         for i in 0..<n { start[at + i] = source[i] }
         at += n
         start[at] = UInt8(ascii: "\"")
-        buffer.count = at + 1
-        needsComma = true
+        at += 1
+        if let suffix {
+            start[at] = suffix
+            at += 1
+        }
+        buffer.count = at
     }
 
     /// `"name": "value"` for a value that needs no escaping.
