@@ -2986,6 +2986,7 @@ components:
           runBackgroundTask: "#/components/schemas/RunBackgroundTaskAction"
           backgroundURLSessionEvents: "#/components/schemas/BackgroundURLSessionEventsAction"
           prewarm: "#/components/schemas/PrewarmAction"
+          moveTo: "#/components/schemas/MoveToAction"
     RunBackgroundTaskAction:
       type: object
       additionalProperties: false
@@ -3040,7 +3041,6 @@ components:
       properties:
         type:
           const: prewarm
-          moveTo: "#/components/schemas/MoveToAction"
     LaunchAction:
       type: object
       additionalProperties: false
