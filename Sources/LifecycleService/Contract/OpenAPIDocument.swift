@@ -281,6 +281,9 @@ paths:
           # No `content` here on purpose: generators cannot type application/yaml
           # (openapi-python-client drops the operation with a warning).
           description: This document, as `Content-Type application/yaml`.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
         "400":
           $ref: "#/components/responses/BadQuery"
     head:
@@ -290,6 +293,9 @@ paths:
       responses:
         "200":
           description: The `GET` answer without its body.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
 
   /v1/sessions:
     get:
@@ -586,6 +592,9 @@ paths:
       responses:
         "204":
           description: Every session is gone; no body.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
         "400":
           $ref: "#/components/responses/BadQuery"
 
@@ -1418,6 +1427,9 @@ paths:
       responses:
         "200":
           description: The journal.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
           content:
             application/json:
               schema:
@@ -1453,8 +1465,14 @@ paths:
       responses:
         "200":
           description: The `GET` answer without its body.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
         "404":
           description: No such session (the `GET` problem without its body).
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
 
   /v1/simulate:
     post:
@@ -1760,6 +1778,9 @@ paths:
       responses:
         "200":
           description: The actions and each step's result.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
           content:
             application/json:
               schema:
@@ -1808,6 +1829,9 @@ paths:
       responses:
         "200":
           description: The sequences and the counts.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
           content:
             application/json:
               schema:
@@ -1849,6 +1873,9 @@ paths:
       responses:
         "200":
           description: Per step, both outcomes and the alignment.
+          headers:
+            X-Request-Id:
+              $ref: "#/components/headers/XRequestId"
           content:
             application/json:
               schema:
@@ -2124,6 +2151,9 @@ components:
         it), `to.app`, `to.scene` or a bound is not one of its values, `from` or
         `actions` is too long (1000 and 200), `configs` does not hold two configs,
         or coverage would explore more than 5000 abstract states (`field: bounds`).
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
@@ -2139,6 +2169,9 @@ components:
         No plain action sequence reaches the target from there for this config
         (`action` is `moveTo`, `needs` says why and which states are reachable), or
         an action of `from` could not be performed (`step` is its index).
+      headers:
+        X-Request-Id:
+          $ref: "#/components/headers/XRequestId"
       content:
         application/problem+json:
           schema:
