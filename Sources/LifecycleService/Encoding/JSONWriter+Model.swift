@@ -140,49 +140,23 @@ extension JSONWriter {
         writeBackgroundWork(c)
         key("quirks")
         beginObject()
-        if let q = quirks.orientationQueries {
-            key("orientationQueries")
-            bool(q)
-        }
-        if let q = quirks.switcherKillSequence { member("switcherKillSequence", q.rawValue) }
-        if let q = quirks.didEnterBackgroundOnBackgroundLaunch {
-            key("didEnterBackgroundOnBackgroundLaunch")
-            bool(q)
-        }
-        if let q = quirks.protectedDataDelay {
-            key("protectedDataDelay")
-            number(q)
-        }
-        if let q = quirks.warmHandlerPosition { member("warmHandlerPosition", q.rawValue) }
-        if let q = quirks.swiftUIAdaptorInit { member("swiftUIAdaptorInit", q.rawValue) }
-        if let q = quirks.swiftUIScenePhaseTiming { member("swiftUIScenePhaseTiming", q.rawValue) }
-        if let q = quirks.swiftUIColdUniversalLinkDelivered {
-            key("swiftUIColdUniversalLinkDelivered")
-            bool(q)
-        }
-        if let q = quirks.darkModeSnapshotToggle {
-            key("darkModeSnapshotToggle")
-            bool(q)
-        }
-        if let q = quirks.offscreenChildrenGetSizeTransition {
-            key("offscreenChildrenGetSizeTransition")
-            bool(q)
-        }
-        if let q = quirks.tabSwitchWillOrder { member("tabSwitchWillOrder", q.rawValue) }
-        if let q = quirks.backgroundTaskExpirationLead {
-            key("backgroundTaskExpirationLead")
-            number(q)
-        }
-        if let q = quirks.lastWindowCloseTerminates {
-            key("lastWindowCloseTerminates")
-            bool(q)
-        }
-        if let q = quirks.bgTaskConnectsScene {
-            key("bgTaskConnectsScene")
-            bool(q)
-        }
-        if let q = quirks.prewarmStopsAt { member("prewarmStopsAt", q.rawValue) }
-        if let q = quirks.pushTokenDelivery { member("pushTokenDelivery", q.rawValue) }
+        // A quirk is written only when it applies to the session (nil: left out).
+        member("orientationQueries", ifPresent: quirks.orientationQueries)
+        member("switcherKillSequence", ifPresent: quirks.switcherKillSequence?.rawValue)
+        member("didEnterBackgroundOnBackgroundLaunch", ifPresent: quirks.didEnterBackgroundOnBackgroundLaunch)
+        member("protectedDataDelay", ifPresent: quirks.protectedDataDelay)
+        member("warmHandlerPosition", ifPresent: quirks.warmHandlerPosition?.rawValue)
+        member("swiftUIAdaptorInit", ifPresent: quirks.swiftUIAdaptorInit?.rawValue)
+        member("swiftUIScenePhaseTiming", ifPresent: quirks.swiftUIScenePhaseTiming?.rawValue)
+        member("swiftUIColdUniversalLinkDelivered", ifPresent: quirks.swiftUIColdUniversalLinkDelivered)
+        member("darkModeSnapshotToggle", ifPresent: quirks.darkModeSnapshotToggle)
+        member("offscreenChildrenGetSizeTransition", ifPresent: quirks.offscreenChildrenGetSizeTransition)
+        member("tabSwitchWillOrder", ifPresent: quirks.tabSwitchWillOrder?.rawValue)
+        member("backgroundTaskExpirationLead", ifPresent: quirks.backgroundTaskExpirationLead)
+        member("lastWindowCloseTerminates", ifPresent: quirks.lastWindowCloseTerminates)
+        member("bgTaskConnectsScene", ifPresent: quirks.bgTaskConnectsScene)
+        member("prewarmStopsAt", ifPresent: quirks.prewarmStopsAt?.rawValue)
+        member("pushTokenDelivery", ifPresent: quirks.pushTokenDelivery?.rawValue)
         endObject()
         endObject()
     }
@@ -226,5 +200,27 @@ extension JSONWriter {
         key("state")
         write(state, simulator)
         endObject()
+    }
+}
+
+extension JSONWriter {
+    /// `"name":value` when there is a value; nothing when nil.
+    mutating func member(_ name: StaticString, ifPresent value: Bool?) {
+        guard let value else { return }
+        key(name)
+        bool(value)
+    }
+
+    /// `"name":number` when there is a value; nothing when nil.
+    mutating func member(_ name: StaticString, ifPresent value: Double?) {
+        guard let value else { return }
+        key(name)
+        number(value)
+    }
+
+    /// `"name":"text"` when there is a value; nothing when nil.
+    mutating func member(_ name: StaticString, ifPresent value: String?) {
+        guard let value else { return }
+        member(name, value)
     }
 }
