@@ -63,4 +63,4 @@ perf report -i .build/bench/perf.data --no-children --sort dso,symbol --stdio -g
   | grep -v '^#' | grep -v '^$' | head -45 | swift demangle --simplified
 echo; echo "== the request handler, inclusive time of its callees (% of all samples)"
 perf script -i .build/bench/perf.data -F comm,tid,period,ip,sym 2>/dev/null | swift demangle --simplified >"$work/stacks.txt"
-python3 bench/perf_tree.py 'specialized accessHandler(cls' 7 0.3 <"$work/stacks.txt"
+python3 bench/perf_tree.py 'accessHandler(cls' 7 0.3 <"$work/stacks.txt"
