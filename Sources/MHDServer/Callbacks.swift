@@ -302,11 +302,21 @@ private func collectValue(
 }
 
 /// The text of `count` bytes at `start` as a String (invalid UTF-8 repaired, as
-/// `String(cString:)` does). The one common value over 15 bytes, which would need
-/// an allocation of its own, is a literal instead (bench/PROFILE.md).
+/// `String(cString:)` does). The common names, and the one common value over 15
+/// bytes (which would need an allocation of its own), are literals: a compare
+/// instead of a UTF-8 check per string (bench/PROFILE.md). Anything else, any
+/// other case included, is decoded.
 private func headerText(_ start: UnsafePointer<CChar>, _ count: Int) -> String {
-    if count == 16, memcmp(start, "application/json", 16) == 0 { return "application/json" }
-    return cText(start, count)
+    func matches(_ literal: StaticString) -> Bool {
+        memcmp(start, literal.utf8Start, count) == 0
+    }
+    switch count {
+    case 4 where matches("Host"): return "Host"
+    case 12 where matches("Content-Type"): return "Content-Type"
+    case 14 where matches("Content-Length"): return "Content-Length"
+    case 16 where matches("application/json"): return "application/json"
+    default: return cText(start, count)
+    }
 }
 
 /// The text of a C string (invalid UTF-8 repaired, as `String(cString:)` does).
