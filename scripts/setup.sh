@@ -7,7 +7,7 @@
 #   scripts/setup.sh          system packages + Python tools
 #   scripts/setup.sh --run    system packages only (enough for `make run`)
 #   scripts/setup.sh --bench    system packages + wrk and a C compiler (`make bench`)
-#   scripts/setup.sh --profile  the same + perf (`make bench-profile`)
+#   scripts/setup.sh --profile  the same + perf (`make bench-profile`) and valgrind
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
@@ -31,7 +31,8 @@ if $bench; then
   command -v cc >/dev/null || missing+=(gcc)
   # Debian's perf is the package linux-perf; bench/perf_tree.py needs python3.
   [ "$mode" = --profile ] && { command -v perf >/dev/null || missing+=(linux-perf)
-    command -v python3 >/dev/null || missing+=(python3); }
+    command -v python3 >/dev/null || missing+=(python3)
+    command -v valgrind >/dev/null || missing+=(valgrind); }  # bench/callgrind-server.sh
 fi
 # --- playground browser test (issue #14): Debian's chromium and its WebDriver ---
 if [ -z "$mode" ]; then

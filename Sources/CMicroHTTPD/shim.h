@@ -43,6 +43,15 @@ lcd_start_daemon(unsigned int flags, const struct sockaddr *addr,
         MHD_OPTION_END);
 }
 
+/// The request's headers and query arguments in one pass, in the order received
+/// (Swift cannot pass the two kinds as one mask: MHD_ValueKind is a closed enum).
+static inline int lcd_get_headers_and_arguments(struct MHD_Connection *connection,
+                                                MHD_KeyValueIteratorN iterator, void *cls)
+{
+    return MHD_get_connection_values_n(connection,
+        (enum MHD_ValueKind) (MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND), iterator, cls);
+}
+
 /// The port the daemon listens on (the real one when 0 was asked), 0 if unknown.
 static inline uint16_t lcd_daemon_port(struct MHD_Daemon *daemon)
 {

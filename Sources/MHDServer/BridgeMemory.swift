@@ -8,7 +8,7 @@ import ServiceHTTP
 
 /// Before reading a body of `length` bytes (Content-Length): false, counting
 /// nothing, when the budget cannot take it.
-func reserveBody(_ length: Int, _ state: RequestState, _ context: ServerContext) -> Bool {
+func reserveBody(_ length: Int, _ state: inout RequestState, _ context: ServerContext) -> Bool {
     guard let memory = context.memory else { return true }
     guard memory.tryCharge(length) else { return false }
     state.held += length
@@ -16,7 +16,7 @@ func reserveBody(_ length: Int, _ state: RequestState, _ context: ServerContext)
 }
 
 /// A body piece arrived: counts what a Content-Length did not announce (chunked bodies).
-func chargeBodyPiece(_ size: Int, _ state: RequestState, _ context: ServerContext) {
+func chargeBodyPiece(_ size: Int, _ state: inout RequestState, _ context: ServerContext) {
     guard let memory = context.memory else { return }
     let excess = state.body.count + size - state.held
     if excess > 0 {
@@ -30,7 +30,9 @@ func chargeBodyPiece(_ size: Int, _ state: RequestState, _ context: ServerContex
 /// are safe to retry). Any other method's answer is sent and counted anyway: its
 /// handler may have changed something, and a 503 would make a client retrying apply
 /// it twice (handlers refuse new work themselves while the budget is exhausted).
-func admitResponse(_ response: ServiceResponse, _ state: RequestState, _ context: ServerContext) -> ServiceResponse {
+func admitResponse(
+    _ response: ServiceResponse, _ state: inout RequestState, _ context: ServerContext
+) -> ServiceResponse {
     guard let memory = context.memory else { return response }
     memory.release(state.held)
     state.held = 0
@@ -47,7 +49,7 @@ func admitResponse(_ response: ServiceResponse, _ state: RequestState, _ context
 }
 
 /// The request is over (answered, abandoned or timed out): its bytes are free.
-func releaseHeld(_ state: RequestState, _ context: ServerContext) {
+func releaseHeld(_ state: inout RequestState, _ context: ServerContext) {
     context.memory?.release(state.held)
     state.held = 0
 }

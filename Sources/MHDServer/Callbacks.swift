@@ -11,7 +11,7 @@ import Synchronization
 // The C callbacks libmicrohttpd calls on its worker threads. They are top-level
 // functions (not closures, not in main.swift) and reach Swift state only through
 // the `cls` pointer, which is an unretained `ServerContext`; per-request state
-// lives in `*con_cls` as a retained `RequestState`.
+// lives in `*con_cls` as an allocated `RequestState`.
 
 /// What the callbacks share; one per server, retained while the daemon runs.
 final class ServerContext: Sendable {
@@ -47,11 +47,19 @@ final class ServerContext: Sendable {
     }
 }
 
-/// One request's state. Only the connection's own worker thread touches it.
-final class RequestState {
-    let started = monotonicNanoseconds()
+/// One request's state, in memory of its own behind `*con_cls` from the first
+/// handler call to NOTIFY_COMPLETED. Only the connection's own worker thread
+/// touches it. A struct behind a pointer rather than a class: no reference
+/// counting and no exclusivity checks on the request path (bench/PROFILE.md).
+struct RequestState {
+    /// When the first call came (monotonic ns); 0 when there is no access log, its only reader.
+    let started: UInt64
     let method: String
     let path: String
+    /// The connection's entry in the watch, looked up once.
+    let watched: WatchedConnection?
+    /// Request headers libmicrohttpd holds (counted by the screen, to size the array once).
+    var headerCount = 0
     var body: [UInt8] = []
     /// Body bytes received, copied or not (chunked bodies may exceed the limit).
     var received = 0
@@ -59,14 +67,17 @@ final class RequestState {
     var status = 0
     /// Bytes counted against the memory budget (BridgeMemory.swift).
     var held = 0
-    /// For the access log: the query as sent and both sets of headers.
+    /// For the access log: the query as sent and both sets of headers. Kept only
+    /// when there is an access log (`--quiet` has none).
     var query = ""
     var requestHeaders: [(name: String, value: String)] = []
     var responseHeaders: [(name: String, value: String)] = []
 
-    init(method: String, path: String) {
-        self.method = method
-        self.path = path
+    /// A new state in memory of its own; `requestCompleted` frees it.
+    static func allocate(_ state: RequestState) -> UnsafeMutablePointer<RequestState> {
+        let pointer = UnsafeMutablePointer<RequestState>.allocate(capacity: 1)
+        pointer.initialize(to: state)
+        return pointer
     }
 }
 
@@ -92,71 +103,89 @@ func accessHandler(
     guard let existing = conCls.pointee else {
         // First call: headers only. Refuse a body we will not take right now, so
         // that libmicrohttpd discards it instead of handing it to us.
-        let state = RequestState(
-            method: method.map { String(cString: $0) } ?? "",
-            path: url.map { String(cString: $0) } ?? "")
-        conCls.pointee = Unmanaged.passRetained(state).toOpaque()
+        let watched = watchedConnection(connection)
+        let pointer = RequestState.allocate(
+            RequestState(
+                started: context.accessLog == nil ? 0 : monotonicNanoseconds(),
+                method: method.map(cText) ?? "", path: url.map(cText) ?? "", watched: watched))
+        conCls.pointee = UnsafeMutableRawPointer(pointer)
         context.inFlight.add(1, ordering: .relaxed)
-        if let watched = watchedConnection(connection) { context.watch.requestStarted(watched) }
+        if let watched { context.watch.requestStarted(watched) }
         let (screen, refusal) = RequestScreen.check(connection, url: url, version: version)
         if let refusal {
             // The framing cannot be trusted: answer and close, so no byte of this
             // request is read as the next one.
             return queue(
-                context.problem(refusal.status, refusal.detail), on: connection, state: state,
+                context.problem(refusal.status, refusal.detail), on: connection, state: &pointer.pointee,
                 context: context, close: true)
         }
+        pointer.pointee.headerCount = screen.headerCount
         if let length = screen.contentLength {
             if length > context.maxBody {
-                return queue(tooLarge(context), on: connection, state: state, context: context)
+                return queue(tooLarge(context), on: connection, state: &pointer.pointee, context: context)
             }
-            if !reserveBody(length, state, context), let memory = context.memory {
-                return queue(memory.refusal, on: connection, state: state, context: context)
+            if !reserveBody(length, &pointer.pointee, context), let memory = context.memory {
+                return queue(memory.refusal, on: connection, state: &pointer.pointee, context: context)
             }
-            state.body.reserveCapacity(length)
+            pointer.pointee.body.reserveCapacity(length)
         }
         return .YES
     }
-    let state = Unmanaged<RequestState>.fromOpaque(existing).takeUnretainedValue()
+    return continueRequest(
+        existing.assumingMemoryBound(to: RequestState.self), context: context, connection: connection,
+        uploadData: uploadData, uploadDataSize: uploadDataSize)
+}
 
+/// The calls after the first: body pieces, then the final call that runs the handler.
+private func continueRequest(
+    _ pointer: UnsafeMutablePointer<RequestState>, context: ServerContext, connection: OpaquePointer,
+    uploadData: UnsafePointer<CChar>?, uploadDataSize: UnsafeMutablePointer<Int>
+) -> MHD_Result {
     let size = uploadDataSize.pointee
     if size > 0 {
         // Body piece: the bytes are valid only during this call. Always consume them.
         uploadDataSize.pointee = 0
-        guard state.status == 0 else { return .YES }
-        state.received += size
-        if state.received > context.maxBody * 2 + (64 << 10) {
+        guard pointer.pointee.status == 0 else { return .YES }
+        pointer.pointee.received += size
+        if pointer.pointee.received > context.maxBody * 2 + (64 << 10) {
             // A chunked body far over the limit (e.g. a chunk size of ffffffffffffffff):
             // libmicrohttpd 0.9.75 cannot take a response before the body ends, so close.
             return .NO
         }
-        if state.received > context.maxBody {
-            state.body = []  // over the limit: keep counting, stop copying, answer 413 at the end
+        if pointer.pointee.received > context.maxBody {
+            pointer.pointee.body = []  // over the limit: keep counting, stop copying, answer 413 at the end
         } else if let uploadData {
-            chargeBodyPiece(size, state, context)
-            state.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: size))
+            chargeBodyPiece(size, &pointer.pointee, context)
+            pointer.pointee.body.append(contentsOf: UnsafeRawBufferPointer(start: uploadData, count: size))
         }
         return .YES
     }
 
     // Final call.
-    guard state.status == 0 else { return .YES }
-    if state.received > context.maxBody {
-        return queue(tooLarge(context), on: connection, state: state, context: context)
+    guard pointer.pointee.status == 0 else { return .YES }
+    if pointer.pointee.received > context.maxBody {
+        return queue(tooLarge(context), on: connection, state: &pointer.pointee, context: context)
     }
-    let (arguments, rawQuery) = queryArguments(connection)
+    let logged = context.accessLog != nil
+    var values = RequestValues(headerCount: pointer.pointee.headerCount, keepsRawQuery: logged)
+    withUnsafeMutablePointer(to: &values) { values in
+        _ = lcd_get_headers_and_arguments(connection, collectValue, values)
+    }
+    var body: [UInt8] = []
+    swap(&body, &pointer.pointee.body)
     let request = ServiceRequest(
-        method: state.method, path: state.path,
-        query: arguments, body: state.body,
-        headers: requestHeaders(connection))
-    state.query = rawQuery
-    state.requestHeaders = request.headers
-    state.body = []
-    if let watched = watchedConnection(connection) { context.watch.answering(watched) }
+        method: pointer.pointee.method, path: pointer.pointee.path,
+        query: values.arguments, body: body, headers: values.headers)
+    if logged {
+        pointer.pointee.query = values.rawQuery
+        pointer.pointee.requestHeaders = request.headers
+    }
+    if let watched = pointer.pointee.watched { context.watch.answering(watched) }
     context.handlersRunning.add(1, ordering: .relaxed)
     let response = context.handler(request)
     context.handlersRunning.subtract(1, ordering: .relaxed)
-    return queue(admitResponse(response, state, context), on: connection, state: state, context: context)
+    return queue(
+        admitResponse(response, &pointer.pointee, context), on: connection, state: &pointer.pointee, context: context)
 }
 
 private func tooLarge(_ context: ServerContext) -> ServiceResponse {
@@ -166,15 +195,19 @@ private func tooLarge(_ context: ServerContext) -> ServiceResponse {
 /// Turns `response` into an MHD response (lending it the body) and queues it.
 private func queue(
     _ response: ServiceResponse, on connection: OpaquePointer,
-    state: RequestState, context: ServerContext, close: Bool = false
+    state: inout RequestState, context: ServerContext, close: Bool = false
 ) -> MHD_Result {
-    if let watched = watchedConnection(connection) { context.watch.answering(watched) }
+    if let watched = state.watched { context.watch.answering(watched) }
     let status = (100...999).contains(response.status) ? response.status : 500
     guard let mhdResponse = lendBody(response.body) else { return .NO }
     defer { MHD_destroy_response(mhdResponse) }
     for (name, value) in response.headers where !isContentLength(name) {
         // MHD refuses names or values with CR/LF; such a header is dropped.
-        _ = MHD_add_response_header(mhdResponse, name, value)
+        // withCString lends a native String's own bytes (the implicit conversion
+        // built a C array per string, bench/PROFILE.md).
+        _ = name.withCString { name in
+            value.withCString { value in MHD_add_response_header(mhdResponse, name, value) }
+        }
     }
     if close || context.stopping.load(ordering: .relaxed) {
         _ = MHD_add_response_header(mhdResponse, "Connection", "close")
@@ -182,7 +215,7 @@ private func queue(
     let result = MHD_queue_response(connection, UInt32(status), mhdResponse)
     if result == .YES {
         state.status = status
-        state.responseHeaders = response.headers
+        if context.accessLog != nil { state.responseHeaders = response.headers }
     }
     return result
 }
@@ -230,47 +263,71 @@ private func isContentLength(_ name: String) -> Bool {
 
 // MARK: - Request headers and query
 
-/// The query arguments, in the order sent, percent-decoded; and the query as
-/// sent (rebuilt from the raw arguments, for the access log).
-private func queryArguments(_ connection: OpaquePointer) -> ([(name: String, value: String)], String) {
-    var arguments: ([(name: String, value: String)], String) = ([], "")
-    withUnsafeMutablePointer(to: &arguments) { pointer in
-        _ = MHD_get_connection_values(connection, .GET_ARGUMENT_KIND, collectArgument, pointer)
-    }
-    return arguments
-}
-
-private func collectArgument(
-    cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
-    key: UnsafePointer<CChar>?, value: UnsafePointer<CChar>?
-) -> MHD_Result {
-    guard let cls, let key else { return .YES }
-    let arguments = cls.assumingMemoryBound(to: ([(name: String, value: String)], String).self)
-    arguments.pointee.0.append((percentDecoded(key), value.map(percentDecoded) ?? ""))
-    // The unescape callback keeps text as sent, so `key` and `value` are raw.
-    if !arguments.pointee.1.isEmpty { arguments.pointee.1 += "&" }
-    arguments.pointee.1 += String(cString: key)
-    if let value { arguments.pointee.1 += "=" + String(cString: value) }
-    return .YES
-}
-
-/// The request headers, in the order sent (for X-Request-Id, Origin and the CORS preflight).
-private func requestHeaders(_ connection: OpaquePointer) -> [(name: String, value: String)] {
+/// What the final call collects in one pass over libmicrohttpd's values: the
+/// headers in the order sent (for X-Request-Id, Origin and the CORS preflight), the
+/// query arguments in the order sent, percent-decoded, and (for the access log
+/// only) the query as sent, rebuilt from the raw arguments.
+private struct RequestValues {
     var headers: [(name: String, value: String)] = []
-    withUnsafeMutablePointer(to: &headers) { pointer in
-        _ = MHD_get_connection_values(connection, .HEADER_KIND, collectHeader, pointer)
+    var arguments: [(name: String, value: String)] = []
+    var rawQuery = ""
+    let keepsRawQuery: Bool
+
+    init(headerCount: Int, keepsRawQuery: Bool) {
+        self.keepsRawQuery = keepsRawQuery
+        headers.reserveCapacity(headerCount)
     }
-    return headers
 }
 
-private func collectHeader(
+private func collectValue(
     cls: UnsafeMutableRawPointer?, kind: MHD_ValueKind,
-    key: UnsafePointer<CChar>?, value: UnsafePointer<CChar>?
+    key: UnsafePointer<CChar>?, keySize: Int,
+    value: UnsafePointer<CChar>?, valueSize: Int
 ) -> MHD_Result {
     guard let cls, let key else { return .YES }
-    let headers = cls.assumingMemoryBound(to: [(name: String, value: String)].self)
-    headers.pointee.append((String(cString: key), value.map { String(cString: $0) } ?? ""))
+    let values = cls.assumingMemoryBound(to: RequestValues.self)
+    if kind == .HEADER_KIND {
+        // libmicrohttpd 0.9.75's sizes are the strlen of each (a NUL ends a value).
+        values.pointee.headers.append(
+            (headerText(key, keySize), value.map { headerText($0, valueSize) } ?? ""))
+        return .YES
+    }
+    values.pointee.arguments.append((percentDecoded(key), value.map(percentDecoded) ?? ""))
+    guard values.pointee.keepsRawQuery else { return .YES }
+    // The unescape callback keeps text as sent, so `key` and `value` are raw.
+    if !values.pointee.rawQuery.isEmpty { values.pointee.rawQuery += "&" }
+    values.pointee.rawQuery += String(cString: key)
+    if let value { values.pointee.rawQuery += "=" + String(cString: value) }
     return .YES
+}
+
+/// The text of `count` bytes at `start` as a String (invalid UTF-8 repaired, as
+/// `String(cString:)` does). The common names, and the one common value over 15
+/// bytes (which would need an allocation of its own), are literals: a compare
+/// instead of a UTF-8 check per string (bench/PROFILE.md). Anything else, any
+/// other case included, is decoded.
+private func headerText(_ start: UnsafePointer<CChar>, _ count: Int) -> String {
+    func matches(_ literal: StaticString) -> Bool {
+        memcmp(start, literal.utf8Start, count) == 0
+    }
+    switch count {
+    case 4 where matches("Host"): return "Host"
+    case 12 where matches("Content-Type"): return "Content-Type"
+    case 14 where matches("Content-Length"): return "Content-Length"
+    case 16 where matches("application/json"): return "application/json"
+    default: return cText(start, count)
+    }
+}
+
+/// The text of a C string (invalid UTF-8 repaired, as `String(cString:)` does).
+private func cText(_ text: UnsafePointer<CChar>) -> String {
+    cText(text, strlen(text))
+}
+
+private func cText(_ start: UnsafePointer<CChar>, _ count: Int) -> String {
+    start.withMemoryRebound(to: UInt8.self, capacity: count) {
+        String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+    }
 }
 
 /// Decodes `%XX` escapes (libmicrohttpd is told not to, so that the path stays
@@ -318,10 +375,15 @@ func requestCompleted(
     guard let cls, let conCls, let raw = conCls.pointee else { return }
     conCls.pointee = nil
     let context = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
-    let state = Unmanaged<RequestState>.fromOpaque(raw).takeRetainedValue()
-    if let connection, let watched = watchedConnection(connection) { context.watch.completed(watched) }
-    releaseHeld(state, context)
-    if state.status != 0, let accessLog = context.accessLog {
+    let pointer = raw.assumingMemoryBound(to: RequestState.self)
+    defer {
+        pointer.deinitialize(count: 1)
+        pointer.deallocate()
+    }
+    if let watched = pointer.pointee.watched { context.watch.completed(watched) }
+    releaseHeld(&pointer.pointee, context)
+    if pointer.pointee.status != 0, let accessLog = context.accessLog {
+        let state = pointer.pointee
         accessLog(
             AccessLogEntry(
                 method: state.method, path: state.path, status: state.status,

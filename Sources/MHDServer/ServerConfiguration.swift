@@ -33,10 +33,14 @@ public struct ServerConfiguration: Sendable {
     /// Connections held at once from one IP address; 0 means no per-IP limit.
     public var perIPConnectionLimit: UInt32
     /// Bytes of memory per connection for the request line, headers and read
-    /// buffer. The bridge refuses targets over 8 KiB (414) and header blocks
-    /// over 16 KiB (431) itself; what does not fit this memory at all is
-    /// answered by libmicrohttpd. Values below 4 KiB are raised to 4 KiB (0
-    /// would crash libmicrohttpd 0.9.75).
+    /// buffer: libmicrohttpd 0.9.75 keeps the request line and every header line
+    /// in it, plus 64 bytes of bookkeeping per header. The bridge refuses targets
+    /// over 8 KiB (414) and header blocks over 16 KiB (431) itself; what does not
+    /// fit this memory at all is answered by libmicrohttpd. The default, 32 KiB
+    /// (libmicrohttpd's own), takes a request at both limits in up to about 115
+    /// header lines; libmicrohttpd zeroes the whole pool and half of it again for
+    /// every request, so a larger one costs CPU (bench/PROFILE.md). Values below
+    /// 4 KiB are raised to 4 KiB (0 would crash libmicrohttpd 0.9.75).
     public var memoryLimit: Int
     /// Where request bodies and unsent responses are counted (BridgeMemory.swift); nil: not counted.
     public var memory: MemoryBudget?
@@ -50,7 +54,7 @@ public struct ServerConfiguration: Sendable {
         requestTimeout: Double = 10,
         connectionLimit: UInt32 = 4000,
         perIPConnectionLimit: UInt32 = 2000,
-        memoryLimit: Int = 64 << 10
+        memoryLimit: Int = 32 << 10
     ) {
         self.host = host
         self.port = port
