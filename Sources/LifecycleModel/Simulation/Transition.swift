@@ -7,8 +7,10 @@
 /// session's `Profile` for everything that depends on the iOS version or the config,
 /// and its `DelegateVocabulary` for which delegate hears what.
 struct Transition {
-    let config: SessionConfig
-    let profile: Profile
+    /// The simulator's config and profile, borrowed (not copied) for each access.
+    let model: SimulatorModel
+    var config: SessionConfig { _read { yield model.config } }
+    var profile: Profile { _read { yield model.profile } }
     /// The action being applied, for refusals.
     let action: ActionKind
     var state: AppSnapshot
@@ -16,9 +18,8 @@ struct Transition {
     /// The plain actions a `moveTo` took.
     var steps: [TakenStep] = []
 
-    init(config: SessionConfig, profile: Profile, action: ActionKind, state: AppSnapshot) {
-        self.config = config
-        self.profile = profile
+    init(model: SimulatorModel, action: ActionKind, state: AppSnapshot) {
+        self.model = model
         self.action = action
         self.state = state
     }
