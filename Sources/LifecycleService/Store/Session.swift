@@ -32,13 +32,19 @@ struct Session: Sendable {
 
     /// Applies an action; on refusal nothing changes.
     mutating func apply(_ action: Action) throws(ActionRefusal) -> [LoggedCallback] {
+        Array(try applyKept(action))
+    }
+
+    /// `apply`, answering the logged callbacks where the log keeps them (no copy; hold
+    /// them only until the session changes again).
+    mutating func applyKept(_ action: Action) throws(ActionRefusal) -> ArraySlice<LoggedCallback> {
         let outcome = try simulator.apply(action, to: state)
         state = outcome.state
         lastPath = outcome.steps
         let before = log.bytes + journal.bytes
         let shared = SharedPayload(action)
         journal.record(action, sharing: shared)
-        let numbered = log.append(outcome.callbacks, sharing: shared)
+        let numbered = log.appendKept(outcome.callbacks, sharing: shared)
         memory?.charge(log.bytes + journal.bytes - before)
         return numbered
     }
