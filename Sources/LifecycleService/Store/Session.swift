@@ -38,13 +38,12 @@ struct Session: Sendable {
     /// `apply`, answering the logged callbacks where the log keeps them (no copy; hold
     /// them only until the session changes again).
     mutating func applyKept(_ action: Action) throws(ActionRefusal) -> ArraySlice<LoggedCallback> {
-        let outcome = try simulator.apply(action, to: state)
-        state = outcome.state
-        lastPath = outcome.steps
+        let (callbacks, steps) = try self.shared.simulator.apply(action, updating: &state)
+        lastPath = steps
         let before = log.bytes + journal.bytes
         let shared = SharedPayload(action)
         journal.record(action, sharing: shared)
-        let numbered = log.appendKept(outcome.callbacks, sharing: shared)
+        let numbered = log.appendKept(callbacks, sharing: shared)
         memory?.charge(log.bytes + journal.bytes - before)
         return numbered
     }
