@@ -45,8 +45,12 @@ struct CallbackLog: Sendable {
         let needed = entries.count + callbacks.count
         if entries.capacity < needed { entries.reserveCapacity(max(needed, entries.capacity + entries.capacity / 2)) }
         let first = entries.count
-        for i in callbacks.indices {
-            entries.append(LoggedCallback(seq: firstSeq + i, callback: callbacks[i], sharing: sharing))
+        // Read through the buffer: `callbacks[i]` would copy each callback (retaining its Strings).
+        callbacks.withUnsafeBufferPointer { model in
+            guard let base = model.baseAddress else { return }
+            for i in model.indices {
+                entries.append(LoggedCallback.logging(base + i, seq: firstSeq + i, sharing: sharing))
+            }
         }
         lastSeq += callbacks.count
         // The shared piece is counted once, by the newest entry holding it: entries go

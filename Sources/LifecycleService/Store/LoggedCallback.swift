@@ -56,31 +56,38 @@ struct LoggedCallback: Sendable {
     }
 
     /// Keeps `c` as callback `seq` (contract, "Action result").
-    init(seq: Int, callback c: Callback, sharing: SharedPayload?) {
-        let method = InternedNames.methods.id(c.method) ?? Self.notInterned
+    init(seq: Int, callback: Callback, sharing: SharedPayload?) {
+        self = withUnsafePointer(to: callback) { Self.logging($0, seq: seq, sharing: sharing) }
+    }
+
+    /// `init(seq:callback:sharing:)`, reading the callback where it is: passed by value,
+    /// it was copied (its Strings retained and released) for every callback the log
+    /// keeps (bench/PROFILE.md, perf-apply).
+    static func logging(_ callback: UnsafePointer<Callback>, seq: Int, sharing: SharedPayload?) -> LoggedCallback {
+        let method = InternedIDCache.methods.id(callback.pointee.method) ?? Self.notInterned
         // The view controller is kept as a number only when nothing comes before it
         // in the tail (scene members go first on the wire).
-        let plain = method != Self.notInterned && c.sceneId == nil && c.sceneState == nil
-        let controller = plain ? c.viewController.flatMap { InternedNames.viewControllers.id($0) } : nil
-        if plain, c.args == nil, c.viewController == nil || controller != nil {
+        let plain = method != Self.notInterned && callback.pointee.sceneId == nil && callback.pointee.sceneState == nil
+        let controller =
+            plain ? callback.pointee.viewController.flatMap { InternedIDCache.viewControllers.id($0) } : nil
+        if plain, callback.pointee.args == nil, callback.pointee.viewController == nil || controller != nil {
             // The common case: nothing to encode now.
-            self.init(
+            return LoggedCallback(
                 seq: seq, tail: [], cost: Self.overhead, method: method, viewController: controller ?? Self.none,
-                receiver: c.receiver, appState: c.appState, holdsShared: false)
-            return
+                receiver: callback.pointee.receiver, appState: callback.pointee.appState, holdsShared: false)
         }
         var pieces: [[UInt8]] = []
         var w = JSONWriter(capacity: 64)
         w.beginObject()  // only to put commas between the members below; not kept
         let opening = w.count
         if method == Self.notInterned {
-            w.member("method", c.method)
-            w.member("appState", c.appState.rawValue)
+            w.member("method", callback.pointee.method)
+            w.member("appState", callback.pointee.appState.rawValue)
         }
-        if let id = c.sceneId { w.member("sceneId", id) }
-        if let state = c.sceneState { w.member("sceneState", state.rawValue) }
-        if let name = c.viewController, controller == nil { w.member("viewController", name) }
-        if let args = c.args {
+        if let id = callback.pointee.sceneId { w.member("sceneId", id) }
+        if let state = callback.pointee.sceneState { w.member("sceneState", state.rawValue) }
+        if let name = callback.pointee.viewController, controller == nil { w.member("viewController", name) }
+        if let args = callback.pointee.args {
             w.key("args")
             if let sharing {
                 w.value(args, sharing: sharing, parts: &pieces, depth: 0)
@@ -102,9 +109,10 @@ struct LoggedCallback: Sendable {
         if !last.isEmpty { pieces.append(last) }
         // pieces = [own, shared, own, shared, …, own]: only the even ones are this entry's.
         let own = pieces.indices.reduce(0) { $0 + ($1 % 2 == 0 ? pieces[$1].count + Self.pieceOverhead : 0) }
-        self.init(
+        return LoggedCallback(
             seq: seq, tail: pieces, cost: own + Self.overhead, method: method,
-            viewController: controller ?? Self.none, receiver: c.receiver, appState: c.appState,
+            viewController: controller ?? Self.none, receiver: callback.pointee.receiver,
+            appState: callback.pointee.appState,
             holdsShared: holdsShared)
     }
 
