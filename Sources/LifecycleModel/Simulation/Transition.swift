@@ -24,12 +24,20 @@ struct Transition {
         self.state = state
     }
 
+    /// Appends to `callbacks`, making room for several at the first: grown from empty
+    /// one by one, the array was reallocated twice in a typical action (bench/PROFILE.md,
+    /// perf-apply). Not reserved up front: many transitions are probes that call nothing.
+    private mutating func append(_ callback: Callback) {
+        if callbacks.capacity == 0 { callbacks.reserveCapacity(8) }
+        callbacks.append(callback)
+    }
+
     /// Records a callback in the app's current state.
     mutating func call(_ method: String, on receiver: Receiver = .appDelegate, args: JSONValue? = nil) {
         // facts §2.2: suspended or not-running processes get no callbacks.
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
         let receiver = receiver == .appDelegate ? delegates.appDelegateReceiver : receiver
-        callbacks.append(Callback(receiver: receiver, method: method, appState: state.app, args: args))
+        append(Callback(receiver: receiver, method: method, appState: state.app, args: args))
     }
 
     /// Records a scene delegate callback of scene `index`, with its current state.
@@ -37,7 +45,7 @@ struct Transition {
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
         if let v = delegates.swiftUI { return swiftUISceneEvent(method, index, args: args, v) }
         let scene = state.scenes[index]
-        callbacks.append(
+        append(
             Callback(
                 receiver: .sceneDelegate, method: method, appState: state.app, args: args,
                 sceneId: scene.id, sceneState: scene.state))
@@ -46,7 +54,7 @@ struct Transition {
     /// Records a callback built elsewhere (view-controller callbacks).
     mutating func record(_ callback: Callback) {
         assert(callback.appState.isExecuting, "\(callback.method) called while \(callback.appState)")
-        callbacks.append(callback)
+        append(callback)
     }
 
     /// Records the same callback `count` times (UIKit's repeated orientation queries).
