@@ -101,14 +101,17 @@ final class SessionBox: Sendable {
     let session: Mutex<Session>
     /// Monotonic nanoseconds of the last request that touched the session (for the TTL).
     let lastAccess: Atomic<UInt64>
+    /// The session's model (one reference to the shared config and profile, not a
+    /// copy of the config per session: bench/PROFILE.md, perf-apply).
+    private let simulator: Simulator
     /// The resolved config, which never changes: a PUT compares it without the
     /// session's lock (held across a simulation and, with `--fsync always`, an fsync).
-    let config: SessionConfig
+    var config: SessionConfig { simulator.config }
 
     init(session: Session, ordinal: Int, now: UInt64) {
         self.id = session.id
         self.ordinal = ordinal
-        self.config = session.simulator.config
+        self.simulator = session.simulator
         self.session = Mutex(session)
         self.lastAccess = Atomic(now)
     }
