@@ -144,8 +144,10 @@ struct SharedPayload: Sendable {
     /// Payloads smaller than this are simply copied into each callback.
     static let threshold = 512
 
-    /// The payload of a notification action, if it is large enough to share.
-    init?(_ action: Action) {
+    /// The payload of a notification action, if it is large enough to share. `action` is
+    /// borrowed: an initializer's parameter is owned, and every action was copied for
+    /// this check (bench/PROFILE.md, perf-apply).
+    init?(_ action: __shared Action) {
         let payload: JSONValue
         switch action {
         case .tapNotification(let p), .receiveNotification(let p): payload = p
