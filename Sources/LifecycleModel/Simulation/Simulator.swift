@@ -6,20 +6,41 @@
 /// launched.callbacks.map(\.method)  // seed 001's cold-launch order
 /// ```
 public struct Simulator: Sendable {
-    public let config: SessionConfig
-    public let profile: Profile
+    /// Config and profile (several hundred bytes of Strings, sets and arrays) live in one
+    /// shared box: copying a simulator, or handing it to a `Transition`, is one retain
+    /// instead of a copy of each field (bench/PROFILE.md, perf-apply).
+    let model: SimulatorModel
+
+    public var config: SessionConfig { _read { yield model.config } }
+    public var profile: Profile { _read { yield model.profile } }
 
     public init(config: SessionConfig) {
-        self.config = config
-        self.profile = Profile(config: config)
+        self.model = SimulatorModel(config: config)
     }
 
     /// Applies one action. Throws, changing nothing, when a real device could not
     /// perform it in `state`.
     public func apply(_ action: Action, to state: AppSnapshot) throws(ActionRefusal) -> ActionOutcome {
-        var t = Transition(config: config, profile: profile, action: action.kind, state: state)
+        var t = Transition(model: model, action: action.kind, state: state)
         try action.kind.definition.apply(action, to: &t)
         return t.outcome
+    }
+
+    /// Applies one action to `state` in place: the same as `apply(_:to:)` (the outcome's
+    /// state becomes `state`), without copying the state out and back. Throws, leaving
+    /// `state` as it was, when a real device could not perform it.
+    ///
+    /// Why it exists: the service applies every action to a session's own state, and the
+    /// copies in and out were a fifth of the simulation's cost (bench/PROFILE.md, perf-apply).
+    public func apply(
+        _ action: Action, updating state: inout AppSnapshot
+    ) throws(ActionRefusal) -> (callbacks: [Callback], steps: [TakenStep]) {
+        // The rules work on a copy, so that a refusal halfway leaves `state` untouched;
+        // once accepted, the copy is swapped in rather than copied back.
+        var t = Transition(model: model, action: action.kind, state: state)
+        try action.kind.definition.apply(action, to: &t)
+        swap(&state, &t.state)
+        return (t.callbacks, t.steps)
     }
 
     /// `UIApplication.backgroundTimeRemaining` while a background task runs in the
@@ -33,5 +54,16 @@ public struct Simulator: Sendable {
     /// some target and refused for others, so its presence would say nothing.
     public func allowedActions(in state: AppSnapshot) -> [ActionKind] {
         ActionKind.allCases.filter { $0 != .moveTo && (try? apply($0.sample(in: state), to: state)) != nil }
+    }
+}
+
+/// A simulator's immutable config and the profile derived from it, shared by its copies.
+final class SimulatorModel: Sendable {
+    let config: SessionConfig
+    let profile: Profile
+
+    init(config: SessionConfig) {
+        self.config = config
+        self.profile = Profile(config: config)
     }
 }

@@ -7,8 +7,10 @@
 /// session's `Profile` for everything that depends on the iOS version or the config,
 /// and its `DelegateVocabulary` for which delegate hears what.
 struct Transition {
-    let config: SessionConfig
-    let profile: Profile
+    /// The simulator's config and profile, borrowed (not copied) for each access.
+    let model: SimulatorModel
+    var config: SessionConfig { _read { yield model.config } }
+    var profile: Profile { _read { yield model.profile } }
     /// The action being applied, for refusals.
     let action: ActionKind
     var state: AppSnapshot
@@ -16,11 +18,18 @@ struct Transition {
     /// The plain actions a `moveTo` took.
     var steps: [TakenStep] = []
 
-    init(config: SessionConfig, profile: Profile, action: ActionKind, state: AppSnapshot) {
-        self.config = config
-        self.profile = profile
+    init(model: SimulatorModel, action: ActionKind, state: AppSnapshot) {
+        self.model = model
         self.action = action
         self.state = state
+    }
+
+    /// Appends to `callbacks`, making room for several at the first: grown from empty
+    /// one by one, the array was reallocated twice in a typical action (bench/PROFILE.md,
+    /// perf-apply). Not reserved up front: many transitions are probes that call nothing.
+    private mutating func append(_ callback: Callback) {
+        if callbacks.capacity == 0 { callbacks.reserveCapacity(8) }
+        callbacks.append(callback)
     }
 
     /// Records a callback in the app's current state.
@@ -28,7 +37,7 @@ struct Transition {
         // facts §2.2: suspended or not-running processes get no callbacks.
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
         let receiver = receiver == .appDelegate ? delegates.appDelegateReceiver : receiver
-        callbacks.append(Callback(receiver: receiver, method: method, appState: state.app, args: args))
+        append(Callback(receiver: receiver, method: method, appState: state.app, args: args))
     }
 
     /// Records a scene delegate callback of scene `index`, with its current state.
@@ -36,7 +45,7 @@ struct Transition {
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
         if let v = delegates.swiftUI { return swiftUISceneEvent(method, index, args: args, v) }
         let scene = state.scenes[index]
-        callbacks.append(
+        append(
             Callback(
                 receiver: .sceneDelegate, method: method, appState: state.app, args: args,
                 sceneId: scene.id, sceneState: scene.state))
@@ -45,7 +54,7 @@ struct Transition {
     /// Records a callback built elsewhere (view-controller callbacks).
     mutating func record(_ callback: Callback) {
         assert(callback.appState.isExecuting, "\(callback.method) called while \(callback.appState)")
-        callbacks.append(callback)
+        append(callback)
     }
 
     /// Records the same callback `count` times (UIKit's repeated orientation queries).

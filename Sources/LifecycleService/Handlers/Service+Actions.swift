@@ -19,7 +19,7 @@ extension Service {
         guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         var w = JSONWriter(capacity: 1024)
         try withSession(id) { (session: inout Session) throws(Problem) in
-            let callbacks: [LoggedCallback]
+            let callbacks: ArraySlice<LoggedCallback>
             let droppedBefore = session.log.dropped
             // A copy for the rollback only when something may fail after the action: a
             // journal write, or an answer that could pass --max-response (a payload is
@@ -30,7 +30,7 @@ extension Service {
             let mayOverflow = request.body.count * 16 + (256 << 10) > limits.maxResponse
             let before = journal == nil && !mayOverflow ? nil : session
             do throws(ActionRefusal) {
-                callbacks = try session.apply(action)
+                callbacks = try session.applyKept(action)
             } catch {
                 metrics.recordAction(action.kind, .refused)
                 throw Problem.refused(error, allowed: session.allowedActions)

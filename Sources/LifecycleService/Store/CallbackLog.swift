@@ -32,27 +32,41 @@ struct CallbackLog: Sendable {
     /// `sharing` is the action's payload: encoded once, shared by every callback whose
     /// arguments hold it.
     mutating func append(_ callbacks: [Callback], sharing: SharedPayload? = nil) -> [LoggedCallback] {
-        var numbered: [LoggedCallback] = []
-        numbered.reserveCapacity(callbacks.count)
-        for c in callbacks {
-            lastSeq += 1
-            numbered.append(LoggedCallback(seq: lastSeq, callback: c, sharing: sharing))
-        }
-        // The shared piece is counted once, by the newest entry holding it: entries go
-        // oldest first, so it stays counted while any entry holding it is kept.
-        if let sharing, let newest = numbered.lastIndex(where: \.holdsShared) {
-            numbered[newest].cost += sharing.bytes.count
-        }
+        Array(appendKept(callbacks, sharing: sharing))
+    }
+
+    /// `append`, answering the new entries where the log keeps them: no array of its
+    /// own is made (bench/PROFILE.md, perf-apply). Hold the slice only until the log
+    /// changes again (it shares the log's storage).
+    mutating func appendKept(_ callbacks: [Callback], sharing: SharedPayload? = nil) -> ArraySlice<LoggedCallback> {
+        let firstSeq = lastSeq + 1
         // Grown by half, and to the exact size at first: doubling left an idle launched
         // session's log up to half empty (bench/PROFILE.md, memory).
-        let needed = entries.count + numbered.count
+        let needed = entries.count + callbacks.count
         if entries.capacity < needed { entries.reserveCapacity(max(needed, entries.capacity + entries.capacity / 2)) }
-        for entry in numbered {
-            entries.append(entry)
-            bytes += entry.cost
+        let first = entries.count
+        // Read through the buffer: `callbacks[i]` would copy each callback (retaining its Strings).
+        callbacks.withUnsafeBufferPointer { model in
+            guard let base = model.baseAddress else { return }
+            for i in model.indices {
+                entries.append(LoggedCallback.logging(base + i, seq: firstSeq + i, sharing: sharing))
+            }
         }
+        lastSeq += callbacks.count
+        // The shared piece is counted once, by the newest entry holding it: entries go
+        // oldest first, so it stays counted while any entry holding it is kept.
+        if let sharing, let newest = entries[first...].lastIndex(where: \.holdsShared) {
+            entries[newest].cost += sharing.bytes.count
+        }
+        for i in first..<entries.count { bytes += entries[i].cost }
         trim()
-        return numbered
+        if kept >= callbacks.count { return entries[(entries.count - callbacks.count)...] }
+        // The log keeps fewer than this action made: the answer still has them all, the
+        // ones already dropped numbered and encoded again (the same bytes: same seq, same callback).
+        let gone = callbacks.count - kept
+        var all = (0..<gone).map { LoggedCallback(seq: firstSeq + $0, callback: callbacks[$0], sharing: sharing) }
+        all += entries[start...]
+        return all[...]
     }
 
     /// Drops the oldest entries until both capacities hold.

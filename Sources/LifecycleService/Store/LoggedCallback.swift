@@ -56,31 +56,38 @@ struct LoggedCallback: Sendable {
     }
 
     /// Keeps `c` as callback `seq` (contract, "Action result").
-    init(seq: Int, callback c: Callback, sharing: SharedPayload?) {
-        let method = InternedNames.methods.id(c.method) ?? Self.notInterned
+    init(seq: Int, callback: Callback, sharing: SharedPayload?) {
+        self = withUnsafePointer(to: callback) { Self.logging($0, seq: seq, sharing: sharing) }
+    }
+
+    /// `init(seq:callback:sharing:)`, reading the callback where it is: passed by value,
+    /// it was copied (its Strings retained and released) for every callback the log
+    /// keeps (bench/PROFILE.md, perf-apply).
+    static func logging(_ callback: UnsafePointer<Callback>, seq: Int, sharing: SharedPayload?) -> LoggedCallback {
+        let method = InternedIDCache.methods.id(callback.pointee.method) ?? Self.notInterned
         // The view controller is kept as a number only when nothing comes before it
         // in the tail (scene members go first on the wire).
-        let plain = method != Self.notInterned && c.sceneId == nil && c.sceneState == nil
-        let controller = plain ? c.viewController.flatMap { InternedNames.viewControllers.id($0) } : nil
-        if plain, c.args == nil, c.viewController == nil || controller != nil {
+        let plain = method != Self.notInterned && callback.pointee.sceneId == nil && callback.pointee.sceneState == nil
+        let controller =
+            plain ? callback.pointee.viewController.flatMap { InternedIDCache.viewControllers.id($0) } : nil
+        if plain, callback.pointee.args == nil, callback.pointee.viewController == nil || controller != nil {
             // The common case: nothing to encode now.
-            self.init(
+            return LoggedCallback(
                 seq: seq, tail: [], cost: Self.overhead, method: method, viewController: controller ?? Self.none,
-                receiver: c.receiver, appState: c.appState, holdsShared: false)
-            return
+                receiver: callback.pointee.receiver, appState: callback.pointee.appState, holdsShared: false)
         }
         var pieces: [[UInt8]] = []
         var w = JSONWriter(capacity: 64)
         w.beginObject()  // only to put commas between the members below; not kept
         let opening = w.count
         if method == Self.notInterned {
-            w.member("method", c.method)
-            w.member("appState", c.appState.rawValue)
+            w.member("method", callback.pointee.method)
+            w.member("appState", callback.pointee.appState.rawValue)
         }
-        if let id = c.sceneId { w.member("sceneId", id) }
-        if let state = c.sceneState { w.member("sceneState", state.rawValue) }
-        if let name = c.viewController, controller == nil { w.member("viewController", name) }
-        if let args = c.args {
+        if let id = callback.pointee.sceneId { w.member("sceneId", id) }
+        if let state = callback.pointee.sceneState { w.member("sceneState", state.rawValue) }
+        if let name = callback.pointee.viewController, controller == nil { w.member("viewController", name) }
+        if let args = callback.pointee.args {
             w.key("args")
             if let sharing {
                 w.value(args, sharing: sharing, parts: &pieces, depth: 0)
@@ -102,9 +109,10 @@ struct LoggedCallback: Sendable {
         if !last.isEmpty { pieces.append(last) }
         // pieces = [own, shared, own, shared, …, own]: only the even ones are this entry's.
         let own = pieces.indices.reduce(0) { $0 + ($1 % 2 == 0 ? pieces[$1].count + Self.pieceOverhead : 0) }
-        self.init(
+        return LoggedCallback(
             seq: seq, tail: pieces, cost: own + Self.overhead, method: method,
-            viewController: controller ?? Self.none, receiver: c.receiver, appState: c.appState,
+            viewController: controller ?? Self.none, receiver: callback.pointee.receiver,
+            appState: callback.pointee.appState,
             holdsShared: holdsShared)
     }
 
@@ -136,8 +144,10 @@ struct SharedPayload: Sendable {
     /// Payloads smaller than this are simply copied into each callback.
     static let threshold = 512
 
-    /// The payload of a notification action, if it is large enough to share.
-    init?(_ action: Action) {
+    /// The payload of a notification action, if it is large enough to share. `action` is
+    /// borrowed: an initializer's parameter is owned, and every action was copied for
+    /// this check (bench/PROFILE.md, perf-apply).
+    init?(_ action: __shared Action) {
         let payload: JSONValue
         switch action {
         case .tapNotification(let p), .receiveNotification(let p): payload = p
@@ -200,14 +210,34 @@ extension JSONWriter {
 
     /// A logged callback: the fixed members from pre-encoded names, then its tail.
     mutating func write(_ c: LoggedCallback) {
+        // Fast path (bench/PROFILE.md, perf-apply: six calls per callback were 40 % of
+        // writing an action's callbacks): the receiver and app state members as bytes
+        // made once by the general path below; anything without them takes that path.
+        if c.method != LoggedCallback.notInterned, let fixed = LoggedCallbackFragments.shared.fixed(c) {
+            beginObject()
+            key("seq")
+            int(c.seq)
+            // The comma due after `seq` stays due: the fragments carry their own commas.
+            appendAll(fixed.receiverAndMethodKey)
+            appendAll(InternedNames.methods.encoded(c.method))
+            appendAll(fixed.appState)
+            if c.viewController != LoggedCallback.none {
+                key("viewController")
+                encoded(InternedNames.viewControllers.encoded(c.viewController))
+            }
+            for piece in c.tail { appendAll(piece) }
+            endObject()
+            return
+        }
+        writeGeneral(c)
+    }
+
+    /// `write(_: LoggedCallback)` member by member (what its fast path's bytes are made by).
+    mutating func writeGeneral(_ c: LoggedCallback) {
         beginObject()
         key("seq")
         int(c.seq)
-        if let name = c.receiver.wireName {
-            member("receiver", literal: name)
-        } else {
-            member("receiver", c.receiver.rawValue)
-        }
+        receiverMember(c.receiver)
         if c.method != LoggedCallback.notInterned {
             key("method")
             encoded(InternedNames.methods.encoded(c.method))
@@ -219,5 +249,67 @@ extension JSONWriter {
         }
         for piece in c.tail { appendAll(piece) }
         endObject()
+    }
+
+    fileprivate mutating func receiverMember(_ receiver: Receiver) {
+        if let name = receiver.wireName {
+            member("receiver", literal: name)
+        } else {
+            member("receiver", receiver.rawValue)
+        }
+    }
+}
+
+/// The fixed members of a logged callback, pre-encoded per receiver
+/// (`,"receiver":"…","method":`) and per app state (`,"appState":"…"`) by the general
+/// path of `JSONWriter.write(_: LoggedCallback)`, so the bytes are its bytes. Made once;
+/// never freed (they live as long as the process).
+final class LoggedCallbackFragments: @unchecked Sendable {
+    static let shared = LoggedCallbackFragments()
+
+    private let receivers: [(receiver: Receiver, bytes: UnsafeBufferPointer<UInt8>)]
+    private let appStates: [(state: AppState, bytes: UnsafeBufferPointer<UInt8>)]
+
+    private init() {
+        receivers = Receiver.allCases.map { receiver in
+            (
+                receiver,
+                Self.encoded { w in
+                    w.receiverMember(receiver)
+                    w.key("method")
+                }
+            )
+        }
+        appStates = AppState.allCases.map { state in
+            (state, Self.encoded { w in w.member("appState", literal: state.wireName) })
+        }
+    }
+
+    /// What `body` writes after a callback's `{"seq":0`.
+    private static func encoded(_ body: (inout JSONWriter) -> Void) -> UnsafeBufferPointer<UInt8> {
+        var w = JSONWriter(capacity: 128)
+        w.beginObject()
+        w.key("seq")
+        w.int(0)
+        let start = w.count
+        body(&w)
+        let bytes = w.bytes[start...]
+        let kept = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        _ = kept.initialize(from: bytes)
+        return UnsafeBufferPointer(kept)
+    }
+
+    /// The fragments of `c`'s receiver and app state, found by case number (a
+    /// no-payload enum's one byte) and checked against the table; nil if that fails.
+    func fixed(
+        _ c: LoggedCallback
+    ) -> (receiverAndMethodKey: UnsafeBufferPointer<UInt8>, appState: UnsafeBufferPointer<UInt8>)? {
+        guard MemoryLayout<Receiver>.size == 1, MemoryLayout<AppState>.size == 1 else { return nil }
+        let r = Int(withUnsafeBytes(of: c.receiver) { $0[0] })
+        let s = Int(withUnsafeBytes(of: c.appState) { $0[0] })
+        guard r < receivers.count, s < appStates.count, receivers[r].receiver == c.receiver,
+            appStates[s].state == c.appState
+        else { return nil }
+        return (receivers[r].bytes, appStates[s].bytes)
     }
 }

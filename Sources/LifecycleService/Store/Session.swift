@@ -32,13 +32,18 @@ struct Session: Sendable {
 
     /// Applies an action; on refusal nothing changes.
     mutating func apply(_ action: Action) throws(ActionRefusal) -> [LoggedCallback] {
-        let outcome = try simulator.apply(action, to: state)
-        state = outcome.state
-        lastPath = outcome.steps
+        Array(try applyKept(action))
+    }
+
+    /// `apply`, answering the logged callbacks where the log keeps them (no copy; hold
+    /// them only until the session changes again).
+    mutating func applyKept(_ action: Action) throws(ActionRefusal) -> ArraySlice<LoggedCallback> {
+        let (callbacks, steps) = try self.shared.simulator.apply(action, updating: &state)
+        lastPath = steps
         let before = log.bytes + journal.bytes
         let shared = SharedPayload(action)
         journal.record(action, sharing: shared)
-        let numbered = log.append(outcome.callbacks, sharing: shared)
+        let numbered = log.appendKept(callbacks, sharing: shared)
         memory?.charge(log.bytes + journal.bytes - before)
         return numbered
     }
@@ -96,14 +101,17 @@ final class SessionBox: Sendable {
     let session: Mutex<Session>
     /// Monotonic nanoseconds of the last request that touched the session (for the TTL).
     let lastAccess: Atomic<UInt64>
+    /// The session's model (one reference to the shared config and profile, not a
+    /// copy of the config per session: bench/PROFILE.md, perf-apply).
+    private let simulator: Simulator
     /// The resolved config, which never changes: a PUT compares it without the
     /// session's lock (held across a simulation and, with `--fsync always`, an fsync).
-    let config: SessionConfig
+    var config: SessionConfig { simulator.config }
 
     init(session: Session, ordinal: Int, now: UInt64) {
         self.id = session.id
         self.ordinal = ordinal
-        self.config = session.simulator.config
+        self.simulator = session.simulator
         self.session = Mutex(session)
         self.lastAccess = Atomic(now)
     }
