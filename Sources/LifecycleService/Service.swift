@@ -218,10 +218,23 @@ public final class Service: Sendable {
     static let retryAfterSeconds = 1
 
     func json(_ status: Int, _ w: JSONWriter, headers: [(name: String, value: String)] = []) -> ServiceResponse {
-        ServiceResponse(status: status, headers: [("Content-Type", "application/json")] + headers, body: w.bytes)
+        ServiceResponse(status: status, headers: Self.headers("application/json", headers), body: w.bytes)
     }
 
     func json(_ status: Int, _ text: String) -> ServiceResponse {
-        ServiceResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(text.utf8))
+        ServiceResponse(status: status, headers: Self.headers("application/json"), body: Array(text.utf8))
+    }
+
+    /// `Content-Type` and `extra`, with room for what `handle` adds (`X-Request-Id`, and
+    /// with CORS on three more): an array of one would be copied into a larger one by
+    /// that append (bench/PROFILE.md).
+    static func headers(_ contentType: String, _ extra: [(name: String, value: String)] = [])
+        -> [(name: String, value: String)]
+    {
+        var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(extra.count + 5)
+        headers.append(("Content-Type", contentType))
+        headers.append(contentsOf: extra)
+        return headers
     }
 }
