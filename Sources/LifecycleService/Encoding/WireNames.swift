@@ -51,3 +51,23 @@ extension Appearance {
         }
     }
 }
+
+extension InterfaceOrientation {
+    var wireName: StaticString {
+        switch self {
+        case .portrait: "portrait"
+        case .portraitUpsideDown: "portraitUpsideDown"
+        case .landscapeLeft: "landscapeLeft"
+        case .landscapeRight: "landscapeRight"
+        }
+    }
+}
+
+extension UserInterfaceStyle {
+    var wireName: StaticString {
+        switch self {
+        case .light: "light"
+        case .dark: "dark"
+        }
+    }
+}
