@@ -138,9 +138,9 @@ struct JSONWriter {
         string(literal: value)
     }
     @inline(__always) mutating func bool(_ b: Bool) {
-        if b { raw("true") } else { raw("false") }
+        if b { raw(literal: "true") } else { raw(literal: "false") }
     }
-    @inline(__always) mutating func null() { raw("null") }
+    @inline(__always) mutating func null() { raw(literal: "null") }
 
     mutating func int(_ n: Int) {
         separate()
@@ -223,8 +223,10 @@ struct JSONWriter {
         for b in value { append(b) }
     }
 
+    /// Labelled: a plain `raw("null")` picks the `String` overload, which went through
+    /// `String.withUTF8` for every `null`, `true` and `false` (bench/PROFILE.md).
     @inline(__always)
-    private mutating func raw(_ text: StaticString) {
+    private mutating func raw(literal text: StaticString) {
         separate()
         append(text)
         needsComma = true
@@ -336,53 +338,61 @@ struct JSONWriter {
 
     /// `utf8` as a JSON string: quoted, with `"`, `\` and control characters escaped.
     private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-        // Room for the string and its quotes; the first escape makes room for the rest at
-        // 6 bytes a byte (\u00XX). Reserving that up front made small writers grow for a
-        // plain word (bench/PROFILE.md).
-        reserve(utf8.count + 2)
-        var start = buffer.start
+        // Most strings need no escape: the bytes before the first one that does are
+        // copied in one go (a byte at a time cost about 25 instructions a byte with
+        // the escape checks, bench/PROFILE.md). Room for the rest at 6 bytes a byte (\u00XX).
+        var plain = 0
+        while plain < utf8.count, !Self.needsEscape(utf8[plain]) { plain += 1 }
+        reserve(plain + 2 + (utf8.count - plain) * 6)
+        let start = buffer.start
         var at = buffer.count
         start[at] = UInt8(ascii: "\"")
         at += 1
-        var escaping = false
-        for (i, b) in utf8.enumerated() {
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 {
-                if !escaping {
-                    escaping = true
-                    buffer.count = at
-                    reserve((utf8.count - i) * 6 + 1)
-                    start = buffer.start
-                }
-                start[at] = UInt8(ascii: "\\")
-                switch b {
-                case 0x0A:
-                    start[at + 1] = UInt8(ascii: "n")
-                    at += 2
-                case 0x0D:
-                    start[at + 1] = UInt8(ascii: "r")
-                    at += 2
-                case 0x09:
-                    start[at + 1] = UInt8(ascii: "t")
-                    at += 2
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                    start[at + 1] = b
-                    at += 2
-                default:
-                    let hex = Self.hex.utf8Start
-                    start[at + 1] = UInt8(ascii: "u")
-                    start[at + 2] = UInt8(ascii: "0")
-                    start[at + 3] = UInt8(ascii: "0")
-                    start[at + 4] = hex[Int(b >> 4)]
-                    start[at + 5] = hex[Int(b & 0xF)]
-                    at += 6
-                }
+        if let base = utf8.baseAddress, plain > 0 {
+            if plain <= 64 {
+                Self.copyShort(to: start + at, from: base, count: plain)
             } else {
+                UnsafeMutableRawPointer(start + at).copyMemory(from: base, byteCount: plain)
+            }
+            at += plain
+        }
+        for i in plain..<utf8.count {
+            let b = utf8[i]
+            guard Self.needsEscape(b) else {
                 start[at] = b
                 at += 1
+                continue
+            }
+            start[at] = UInt8(ascii: "\\")
+            switch b {
+            case 0x0A:
+                start[at + 1] = UInt8(ascii: "n")
+                at += 2
+            case 0x0D:
+                start[at + 1] = UInt8(ascii: "r")
+                at += 2
+            case 0x09:
+                start[at + 1] = UInt8(ascii: "t")
+                at += 2
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                start[at + 1] = b
+                at += 2
+            default:
+                let hex = Self.hex.utf8Start
+                start[at + 1] = UInt8(ascii: "u")
+                start[at + 2] = UInt8(ascii: "0")
+                start[at + 3] = UInt8(ascii: "0")
+                start[at + 4] = hex[Int(b >> 4)]
+                start[at + 5] = hex[Int(b & 0xF)]
+                at += 6
             }
         }
         start[at] = UInt8(ascii: "\"")
         buffer.count = at + 1
+    }
+
+    @inline(__always) private static func needsEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\")
     }
 }
 
