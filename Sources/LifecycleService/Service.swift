@@ -234,7 +234,7 @@ public final class Service: Sendable {
         var headers: [(name: String, value: String)] = []
         headers.reserveCapacity(extra.count + 5)
         headers.append(("Content-Type", contentType))
-        headers.append(contentsOf: extra)
+        if !extra.isEmpty { headers.append(contentsOf: extra) }
         return headers
     }
 }
