@@ -31,4 +31,8 @@ import Testing
     @Test func interfaceStyles() {
         for s in UserInterfaceStyle.allCases { #expect("\(s.wireName)" == s.rawValue) }
     }
+
+    @Test func actionKinds() {
+        for k in ActionKind.allCases { #expect("\(k.wireName)" == k.rawValue) }
+    }
 }

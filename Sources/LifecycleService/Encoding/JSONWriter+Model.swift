@@ -178,7 +178,7 @@ extension JSONWriter {
     mutating func write(_ a: Action) {
         beginObject()
         text(#""type":"#)
-        string(a.kind.rawValue)
+        string(literal: a.kind.wireName)
         for m in a.members {
             key(escaping: m.key)
             value(m.value)
