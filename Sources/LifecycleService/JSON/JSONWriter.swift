@@ -19,8 +19,9 @@ struct JSONWriter {
     private var needsComma = false
 
     init(capacity: Int = 256) {
-        storage = JSONStorage(capacity: max(capacity, 64))
-        buffer = JSONBuffer(start: storage.start, capacity: storage.capacity)
+        let size = max(capacity, 64)
+        storage = JSONStorage.make(capacity: size)
+        buffer = JSONBuffer(start: storage.start, capacity: size)
     }
 
     /// What has been written so far.
@@ -37,7 +38,7 @@ struct JSONWriter {
     private mutating func grow(_ needed: Int) {
         var size = buffer.capacity * 2
         while size < needed { size *= 2 }
-        let bigger = JSONStorage(capacity: size)
+        let bigger = JSONStorage.make(capacity: size)
         bigger.start.update(from: buffer.start, count: buffer.count)
         storage = bigger
         buffer.start = bigger.start
@@ -408,15 +409,15 @@ struct JSONBuffer {
     }
 }
 
-/// The memory of a `JSONWriter`, freed with the last writer that uses it.
-final class JSONStorage {
-    let start: UnsafeMutablePointer<UInt8>
-    let capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        start = .allocate(capacity: capacity)
+/// The memory of a `JSONWriter`, freed with the last writer that uses it: the bytes are
+/// stored in the object itself (one allocation; a class holding a malloc'd buffer was
+/// two for every writer, bench/PROFILE.md). The header is the capacity asked for.
+final class JSONStorage: ManagedBuffer<Int, UInt8> {
+    static func make(capacity: Int) -> JSONStorage {
+        unsafeDowncast(create(minimumCapacity: capacity) { _ in capacity }, to: JSONStorage.self)
     }
 
-    deinit { start.deallocate() }
+    /// Where the bytes start: inside this object, so the address holds as long as the
+    /// object lives (the writer keeps it).
+    var start: UnsafeMutablePointer<UInt8> { withUnsafeMutablePointerToElements { $0 } }
 }
