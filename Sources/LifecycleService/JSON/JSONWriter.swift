@@ -340,8 +340,9 @@ struct JSONWriter {
     /// `utf8` as a JSON string: quoted, with `"`, `\` and control characters escaped.
     private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         // Most strings need no escape: the bytes before the first one that does are
-        // copied in one go (a byte at a time cost about 25 instructions a byte with
-        // the escape checks, bench/PROFILE.md). Room for the rest at 6 bytes a byte (\u00XX).
+        // copied in one go, and only the rest gets room for 6 bytes a byte (\u00XX).
+        // Reserving that for the whole string made small writers (the journal's) grow
+        // for a plain word (bench/PROFILE.md).
         var plain = 0
         while plain < utf8.count, !Self.needsEscape(utf8[plain]) { plain += 1 }
         reserve(plain + 2 + (utf8.count - plain) * 6)
