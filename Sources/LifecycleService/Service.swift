@@ -93,7 +93,7 @@ public final class Service: Sendable {
     /// enabled), and counts it in the metrics.
     public func handle(_ request: ServiceRequest) -> ServiceResponse {
         // Always the real monotonic clock: the injectable one is for session expiry.
-        let started = DispatchTime.now().uptimeNanoseconds
+        let started = Self.monotonicNanoseconds()
         let requestID = requestIDs.id(for: request)
         let route = Route(path: request.path)
         var response: ServiceResponse
@@ -116,8 +116,16 @@ public final class Service: Sendable {
         addCORSHeaders(request, to: &response)
         metrics.recordRequest(
             RouteTemplate(route), status: response.status,
-            nanoseconds: DispatchTime.now().uptimeNanoseconds &- started)
+            nanoseconds: Self.monotonicNanoseconds() &- started)
         return response
+    }
+
+    /// The monotonic clock in nanoseconds, read directly: `DispatchTime.now()` went through
+    /// libdispatch for the same clock, twice a request (bench/PROFILE.md).
+    static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(truncatingIfNeeded: now.tv_sec) &* 1_000_000_000 &+ UInt64(truncatingIfNeeded: now.tv_nsec)
     }
 
     /// GET/HEAD, and POST /v1/simulate (it keeps no state).
@@ -218,10 +226,23 @@ public final class Service: Sendable {
     static let retryAfterSeconds = 1
 
     func json(_ status: Int, _ w: JSONWriter, headers: [(name: String, value: String)] = []) -> ServiceResponse {
-        ServiceResponse(status: status, headers: [("Content-Type", "application/json")] + headers, body: w.bytes)
+        ServiceResponse(status: status, headers: Self.headers("application/json", headers), body: w.bytes)
     }
 
     func json(_ status: Int, _ text: String) -> ServiceResponse {
-        ServiceResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(text.utf8))
+        ServiceResponse(status: status, headers: Self.headers("application/json"), body: Array(text.utf8))
+    }
+
+    /// `Content-Type` and `extra`, with room for what `handle` adds (`X-Request-Id`, and
+    /// with CORS on three more): an array of one would be copied into a larger one by
+    /// that append (bench/PROFILE.md).
+    static func headers(_ contentType: String, _ extra: [(name: String, value: String)] = [])
+        -> [(name: String, value: String)]
+    {
+        var headers: [(name: String, value: String)] = []
+        headers.reserveCapacity(extra.count + 5)
+        headers.append(("Content-Type", contentType))
+        if !extra.isEmpty { headers.append(contentsOf: extra) }
+        return headers
     }
 }

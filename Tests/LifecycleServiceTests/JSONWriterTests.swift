@@ -9,6 +9,7 @@ import Testing
     @Test(arguments: [
         "", "plain", "quote \" and \\ backslash", "tab\tnew\nline\rcr", "\u{1}\u{1f}\u{7f}", "é ☃ 😀 e\u{301}",
         String(repeating: "a\"", count: 300),
+        String(repeating: "x", count: 250) + String(repeating: "\u{1}", count: 100),
     ])
     func stringsRoundTrip(_ text: String) throws {
         var w = JSONWriter()

@@ -41,4 +41,24 @@ import Testing
     func rejects(_ path: String) {
         #expect(Route(path: path) == nil)
     }
+
+    /// Every byte value in every position of an id: accepted exactly when the dashes are
+    /// at 8, 13, 18 and 23 and hex digits (either case) elsewhere, then with Foundation's value.
+    @Test func everyByteInEveryPosition() {
+        let valid = Array(Self.text.utf8)
+        let hex = Set("0123456789abcdefABCDEF".utf8)
+        for position in valid.indices {
+            for byte in UInt8.min...UInt8.max {
+                var bytes = valid
+                bytes[position] = byte
+                let ours = bytes.withUnsafeBufferPointer { UUID(pathBytes: $0) }
+                let wellFormed = bytes.indices.allSatisfy {
+                    [8, 13, 18, 23].contains($0) ? bytes[$0] == UInt8(ascii: "-") : hex.contains(bytes[$0])
+                }
+                let expected = wellFormed ? UUID(uuidString: String(decoding: bytes, as: UTF8.self)) : nil
+                #expect(ours == expected, "byte \(byte) at \(position)")
+                if ours != expected { return }
+            }
+        }
+    }
 }

@@ -23,4 +23,16 @@ import Testing
     @Test func appearances() {
         for a in Appearance.allCases { #expect("\(a.wireName)" == a.rawValue) }
     }
+
+    @Test func orientations() {
+        for o in InterfaceOrientation.allCases { #expect("\(o.wireName)" == o.rawValue) }
+    }
+
+    @Test func interfaceStyles() {
+        for s in UserInterfaceStyle.allCases { #expect("\(s.wireName)" == s.rawValue) }
+    }
+
+    @Test func actionKinds() {
+        for k in ActionKind.allCases { #expect("\(k.wireName)" == k.rawValue) }
+    }
 }

@@ -18,13 +18,15 @@ extension ActionDecoding {
                 p[p.count - 2] == UInt8(ascii: "\""), p[p.count - 1] == UInt8(ascii: "}")
             else { return nil }
             let name = UnsafeBufferPointer(rebasing: p[open..<(p.count - close)])
-            for entry in bareActions where entry.name.count == name.count {
-                var same = true
-                for i in 0..<name.count where entry.name[i] != name[i] {
-                    same = false
-                    break
+            guard let nameBase = name.baseAddress else { return nil }
+            // By index and memcmp: `for entry in bareActions` copied every entry (its
+            // name array and action retained and released) on the way (bench/PROFILE.md).
+            let table = bareActions
+            for i in table.indices where table[i].name.count == name.count {
+                let same = table[i].name.withUnsafeBufferPointer { entry in
+                    entry.baseAddress.map { memcmp($0, nameBase, name.count) == 0 } ?? false
                 }
-                if same { return entry.action }
+                if same { return table[i].action }
             }
             return nil
         }

@@ -19,18 +19,21 @@ extension JSONWriter {
     }
 
     /// State: `prewarm` (null, or where the prewarm paused and whether it still is)
-    /// and `registeredBackgroundTasks`.
+    /// and `registeredBackgroundTasks`, after the state's other members (the leading
+    /// commas are in the constant text).
     mutating func writeBackgroundWork(_ s: AppSnapshot) {
-        key("prewarm")
+        text(#","prewarm":"#)
         if let p = s.prewarm {
-            beginObject()
-            member("stoppedAt", p.stoppedAt.rawValue)
-            key("paused")
+            text(#"{"stoppedAt":"#)
+            string(p.stoppedAt.rawValue)
+            text(#","paused":"#)
             bool(p.paused)
             endObject()
         } else {
             null()
         }
-        member("registeredBackgroundTasks", strings: s.registeredBackgroundTasks.map(\.identifier))
+        text(#","registeredBackgroundTasks":["#)
+        for task in s.registeredBackgroundTasks { string(task.identifier) }
+        endArray()
     }
 }

@@ -3,80 +3,90 @@ import LifecycleModel
 /// How the model's values look on the wire (contract, "Action result").
 extension JSONWriter {
     /// The app after an action; `simulator` answers what depends on the config.
+    ///
+    /// Keys go in runs of constant text (`text`), one copy each with the punctuation
+    /// around them: the state is most of an action's answer (bench/PROFILE.md).
+    /// Tests/LifecycleServiceTests/StateJSONTests.swift checks the bytes against a
+    /// writer made of `key` and `member` calls only.
     mutating func write(_ s: AppSnapshot, _ simulator: Simulator) {
         beginObject()
-        member("app", literal: s.app.wireName)
-        key("clock")
+        text(#""app":"#)
+        string(literal: s.app.wireName)
+        text(#","clock":"#)
         number(s.clock)
-        key("restorationArchive")
+        text(#","restorationArchive":"#)
         bool(s.restorationArchive)
-        key("locked")
+        text(#","locked":"#)
         bool(s.locked)
-        key("interruption")
+        text(#","interruption":"#)
         if let i = s.interruption { string(i.rawValue) } else { null() }
-        key("protectedDataAvailable")
+        text(#","protectedDataAvailable":"#)
         bool(s.protectedDataAvailable)
-        key("backgroundTasks")
-        beginArray()
+        text(#","backgroundTasks":["#)
         for task in s.backgroundTasks {
             beginObject()
-            key("id")
+            text(#""id":"#)
             int(task.id)
-            key("name")
+            text(#","name":"#)
             if let n = task.name { string(n) } else { null() }
-            key("began")
+            text(#","began":"#)
             number(task.began)
-            key("expirationHandlerCalled")
+            text(#","expirationHandlerCalled":"#)
             bool(task.expirationHandlerCalled)
             endObject()
         }
-        endArray()
-        key("backgroundTimeRemaining")
+        text(#"],"backgroundTimeRemaining":"#)
         optionalNumber(simulator.backgroundTimeRemaining(in: s))
-        key("suspendsAt")
+        text(#","suspendsAt":"#)
         optionalNumber(s.background.suspension(app: s.app))
-        key("userForceQuit")
+        text(#","userForceQuit":"#)
         bool(s.userForceQuit)
-        key("lastTermination")
+        text(#","lastTermination":"#)
         if let t = s.lastTermination {
-            beginObject()
-            member("reason", t.reason.rawValue)
-            key("at")
+            text(#"{"reason":"#)
+            string(t.reason.rawValue)
+            text(#","at":"#)
             number(t.at)
             endObject()
         } else {
             null()
         }
-        member("userInterfaceStyle", s.interface.style.rawValue)
-        key("windows")
-        beginArray()
+        text(#","userInterfaceStyle":"#)
+        string(literal: s.interface.style.wireName)
+        text(#","windows":["#)
         for window in s.windows {
             beginObject()
-            if let id = window.sceneId { member("sceneId", id) }
-            member("orientation", window.interface.orientation.rawValue)
-            key("stack")
+            if let id = window.sceneId {
+                text(#""sceneId":"#)
+                string(id)
+                text(#","orientation":"#)
+            } else {
+                text(#""orientation":"#)
+            }
+            string(literal: window.interface.orientation.wireName)
+            text(#","stack":"#)
             write(window.contexts[0].stack)
-            key("presented")
-            beginArray()
+            text(#","presented":["#)
             for context in window.contexts.dropFirst() {
                 beginObject()
-                member("style", context.style?.rawValue ?? PresentationStyle.pageSheet.rawValue)
-                key("stack")
+                text(#""style":"#)
+                string(context.style?.rawValue ?? PresentationStyle.pageSheet.rawValue)
+                text(#","stack":"#)
                 write(context.stack)
                 endObject()
             }
             endArray()
             if let bar = window.interface.tabBar, let stacks = window.tabStacks {
-                key("selectedTab")
+                text(#","selectedTab":"#)
                 int(bar.selected)
-                key("tabs")
-                beginArray()
+                text(#","tabs":["#)
                 for (tab, stack) in zip(bar.tabs, stacks) {
                     beginObject()
-                    member("name", tab.name)
-                    key("loaded")
+                    text(#""name":"#)
+                    string(tab.name)
+                    text(#","loaded":"#)
                     bool(tab.loaded)
-                    key("stack")
+                    text(#","stack":"#)
                     write(stack)
                     endObject()
                 }
@@ -87,18 +97,20 @@ extension JSONWriter {
         endArray()
         writeBackgroundWork(s)
         if simulator.profile.usesScenes {
-            key("scenes")
-            beginArray()
+            text(#","scenes":["#)
             for scene in s.scenes {
                 beginObject()
-                member("id", scene.id)
-                member("state", literal: scene.state.wireName)
-                key("hasRestorationActivity")
+                text(#""id":"#)
+                string(scene.id)
+                text(#","state":"#)
+                string(literal: scene.state.wireName)
+                text(#","hasRestorationActivity":"#)
                 bool(scene.hasRestorationActivity)
                 endObject()
             }
+            text(#"],"pendingDiscards":["#)
+            for name in s.pendingDiscards { string(name) }
             endArray()
-            member("pendingDiscards", strings: s.pendingDiscards)
         }
         endObject()
     }
@@ -107,10 +119,12 @@ extension JSONWriter {
         beginArray()
         for vc in stack {
             beginObject()
-            member("name", vc.name)
-            member("appearance", literal: vc.appearance.wireName)
+            text(#""name":"#)
+            string(vc.name)
+            text(#","appearance":"#)
+            string(literal: vc.appearance.wireName)
             if !vc.children.isEmpty {
-                key("children")
+                text(#","children":"#)
                 write(vc.children)
             }
             endObject()
@@ -163,7 +177,8 @@ extension JSONWriter {
 
     mutating func write(_ a: Action) {
         beginObject()
-        member("type", a.kind.rawValue)
+        text(#""type":"#)
+        string(literal: a.kind.wireName)
         for m in a.members {
             key(escaping: m.key)
             value(m.value)
@@ -177,10 +192,9 @@ extension JSONWriter {
         path: [TakenStep] = []
     ) {
         beginObject()
-        key("action")
+        text(#""action":"#)
         write(action)
-        key("callbacks")
-        beginArray()
+        text(#","callbacks":["#)
         for c in callbacks { write(c) }
         endArray()
         if action.kind == .moveTo {
@@ -197,7 +211,7 @@ extension JSONWriter {
             }
             endArray()
         }
-        key("state")
+        text(#","state":"#)
         write(state, simulator)
         endObject()
     }

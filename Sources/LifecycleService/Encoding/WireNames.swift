@@ -51,3 +51,68 @@ extension Appearance {
         }
     }
 }
+
+extension InterfaceOrientation {
+    var wireName: StaticString {
+        switch self {
+        case .portrait: "portrait"
+        case .portraitUpsideDown: "portraitUpsideDown"
+        case .landscapeLeft: "landscapeLeft"
+        case .landscapeRight: "landscapeRight"
+        }
+    }
+}
+
+extension UserInterfaceStyle {
+    var wireName: StaticString {
+        switch self {
+        case .light: "light"
+        case .dark: "dark"
+        }
+    }
+}
+
+extension ActionKind {
+    /// Every kind: an action's `type` is in every answer (an exhaustive switch, so a new
+    /// kind must be named here; WireNameTests checks each against its raw value).
+    var wireName: StaticString {
+        switch self {
+        case .launch: "launch"
+        case .background: "background"
+        case .openURL: "openURL"
+        case .openUniversalLink: "openUniversalLink"
+        case .tapNotification: "tapNotification"
+        case .terminate: "terminate"
+        case .interruptionBegan: "interruptionBegan"
+        case .interruptionEnded: "interruptionEnded"
+        case .lock: "lock"
+        case .unlock: "unlock"
+        case .memoryWarning: "memoryWarning"
+        case .receiveNotification: "receiveNotification"
+        case .backgroundFetch: "backgroundFetch"
+        case .locationEvent: "locationEvent"
+        case .quickAction: "quickAction"
+        case .beginBackgroundTask: "beginBackgroundTask"
+        case .endBackgroundTask: "endBackgroundTask"
+        case .advanceTime: "advanceTime"
+        case .openScene: "openScene"
+        case .activateScene: "activateScene"
+        case .closeScene: "closeScene"
+        case .disconnectScene: "disconnectScene"
+        case .push: "push"
+        case .pop: "pop"
+        case .present: "present"
+        case .dismiss: "dismiss"
+        case .cancelInteractivePop: "cancelInteractivePop"
+        case .rotate: "rotate"
+        case .setAppearance: "setAppearance"
+        case .selectTab: "selectTab"
+        case .addChild: "addChild"
+        case .removeChild: "removeChild"
+        case .runBackgroundTask: "runBackgroundTask"
+        case .backgroundURLSessionEvents: "backgroundURLSessionEvents"
+        case .prewarm: "prewarm"
+        case .moveTo: "moveTo"
+        }
+    }
+}

@@ -19,8 +19,9 @@ struct JSONWriter {
     private var needsComma = false
 
     init(capacity: Int = 256) {
-        storage = JSONStorage(capacity: max(capacity, 64))
-        buffer = JSONBuffer(start: storage.start, capacity: storage.capacity)
+        let size = max(capacity, 64)
+        storage = JSONStorage.make(capacity: size)
+        buffer = JSONBuffer(start: storage.start, capacity: size)
     }
 
     /// What has been written so far.
@@ -37,35 +38,51 @@ struct JSONWriter {
     private mutating func grow(_ needed: Int) {
         var size = buffer.capacity * 2
         while size < needed { size *= 2 }
-        let bigger = JSONStorage(capacity: size)
+        let bigger = JSONStorage.make(capacity: size)
         bigger.start.update(from: buffer.start, count: buffer.count)
         storage = bigger
         buffer.start = bigger.start
         buffer.capacity = size
     }
 
+    @inline(__always)
     mutating func beginObject() {
         separate()
         append(UInt8(ascii: "{"))
         needsComma = false
     }
+    @inline(__always)
     mutating func endObject() {
         append(UInt8(ascii: "}"))
         needsComma = true
     }
+    @inline(__always)
     mutating func beginArray() {
         separate()
         append(UInt8(ascii: "["))
         needsComma = false
     }
+    @inline(__always)
     mutating func endArray() {
         append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// A key known at compile time: an identifier, so it needs no escaping.
+    @inline(__always)
     mutating func key(_ name: StaticString) {
         quoted(name, then: UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// Constant JSON text written as it is, in one copy: a run of punctuation and keys
+    /// such as `],"suspendsAt":`, for a writer that knows the shape of what it writes
+    /// (the action result's state: a key at a time cost 50 to 60 instructions,
+    /// bench/PROFILE.md). It must end where a value may follow without a comma: after
+    /// `:`, `[` or `{`.
+    @inline(__always)
+    mutating func text(_ s: StaticString) {
+        append(s)
         needsComma = false
     }
 
@@ -84,19 +101,19 @@ struct JSONWriter {
     }
 
     /// A string known at compile time that needs no escaping (enum names, fixed words).
+    @inline(__always)
     mutating func string(literal s: StaticString) {
         quoted(s, then: nil)
         needsComma = true
     }
 
-    /// `"s"` and `suffix`, after a comma if one is due. One capacity check and a byte
-    /// loop: these are short, and a memcpy call costs more (bench/PROFILE.md).
+    /// `"s"` and `suffix`, after a comma if one is due. One capacity check and a copy
+    /// in words: these are short, and a memcpy call costs more (bench/PROFILE.md).
     @inline(__always)
     private mutating func quoted(_ s: StaticString, then suffix: UInt8?) {
         let n = s.utf8CodeUnitCount
         reserve(n + 4)
         let start = buffer.start
-        let source = s.utf8Start
         var at = buffer.count
         if needsComma {
             start[at] = UInt8(ascii: ",")
@@ -104,7 +121,7 @@ struct JSONWriter {
         }
         start[at] = UInt8(ascii: "\"")
         at += 1
-        for i in 0..<n { start[at + i] = source[i] }
+        Self.copyShort(to: start + at, from: s.utf8Start, count: n)
         at += n
         start[at] = UInt8(ascii: "\"")
         at += 1
@@ -116,12 +133,15 @@ struct JSONWriter {
     }
 
     /// `"name": "value"` for a value that needs no escaping.
+    @inline(__always)
     mutating func member(_ name: StaticString, literal value: StaticString) {
         key(name)
         string(literal: value)
     }
-    mutating func bool(_ b: Bool) { raw(b ? "true" : "false") }
-    mutating func null() { raw("null") }
+    @inline(__always) mutating func bool(_ b: Bool) {
+        if b { raw(literal: "true") } else { raw(literal: "false") }
+    }
+    @inline(__always) mutating func null() { raw(literal: "null") }
 
     mutating func int(_ n: Int) {
         separate()
@@ -131,7 +151,12 @@ struct JSONWriter {
 
     /// A number of seconds: integral values without a fraction, others as Swift prints them.
     mutating func number(_ d: Double) {
-        if d.rounded() == d, abs(d) < 1e15 { int(Int(d)) } else { raw(String(d)) }
+        // Integral when converting there and back keeps it: `rounded()` was a libm call.
+        if abs(d) < 1e15 {
+            let n = Int(d)
+            if Double(n) == d { return int(n) }
+        }
+        raw(String(d))
     }
 
     mutating func value(_ v: JSONValue) {
@@ -199,7 +224,10 @@ struct JSONWriter {
         for b in value { append(b) }
     }
 
-    private mutating func raw(_ text: StaticString) {
+    /// Labelled: a plain `raw("null")` picks the `String` overload, which went through
+    /// `String.withUTF8` for every `null`, `true` and `false` (bench/PROFILE.md).
+    @inline(__always)
+    private mutating func raw(literal text: StaticString) {
         separate()
         append(text)
         needsComma = true
@@ -212,6 +240,7 @@ struct JSONWriter {
         needsComma = true
     }
 
+    @inline(__always)
     private mutating func separate() {
         if needsComma { append(UInt8(ascii: ",")) }
     }
@@ -232,13 +261,46 @@ struct JSONWriter {
 
     private mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-        reserve(bytes.count)
-        UnsafeMutableRawPointer(buffer.start + buffer.count).copyMemory(from: base, byteCount: bytes.count)
-        buffer.count += bytes.count
+        append(base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
     }
 
     @inline(__always) private mutating func append(_ text: StaticString) {
-        append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    /// Short runs (names, literals, pre-encoded callback names) in words, longer ones by memcpy.
+    @inline(__always) private mutating func append(_ source: UnsafePointer<UInt8>, count n: Int) {
+        reserve(n)
+        if n <= 64 {
+            Self.copyShort(to: buffer.start + buffer.count, from: source, count: n)
+        } else {
+            UnsafeMutableRawPointer(buffer.start + buffer.count).copyMemory(from: source, byteCount: n)
+        }
+        buffer.count += n
+    }
+
+    /// Copies `count` bytes in 8-byte words, the last one overlapping the one before
+    /// (4-byte words, or bytes, below 8): a key or an enum name in two to four moves,
+    /// where a byte loop took four instructions a byte (bench/PROFILE.md).
+    @inline(__always)
+    static func copyShort(to target: UnsafeMutablePointer<UInt8>, from source: UnsafePointer<UInt8>, count n: Int) {
+        let t = UnsafeMutableRawPointer(target)
+        let s = UnsafeRawPointer(source)
+        if n >= 8 {
+            var i = 0
+            while i + 8 < n {
+                t.storeBytes(of: s.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            t.storeBytes(
+                of: s.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 {
+            t.storeBytes(of: s.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            t.storeBytes(
+                of: s.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self), toByteOffset: n - 4, as: UInt32.self)
+        } else {
+            for i in 0..<n { target[i] = source[i] }
+        }
     }
 
     /// How many characters `n` takes in decimal.
@@ -277,44 +339,62 @@ struct JSONWriter {
 
     /// `utf8` as a JSON string: quoted, with `"`, `\` and control characters escaped.
     private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
-        // At most 6 bytes an input byte (\u00XX), plus the quotes.
-        reserve(utf8.count * 6 + 2)
+        // Most strings need no escape: the bytes before the first one that does are
+        // copied in one go, and only the rest gets room for 6 bytes a byte (\u00XX).
+        // Reserving that for the whole string made small writers (the journal's) grow
+        // for a plain word (bench/PROFILE.md).
+        var plain = 0
+        while plain < utf8.count, !Self.needsEscape(utf8[plain]) { plain += 1 }
+        reserve(plain + 2 + (utf8.count - plain) * 6)
         let start = buffer.start
         var at = buffer.count
         start[at] = UInt8(ascii: "\"")
         at += 1
-        for b in utf8 {
-            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 {
-                start[at] = UInt8(ascii: "\\")
-                switch b {
-                case 0x0A:
-                    start[at + 1] = UInt8(ascii: "n")
-                    at += 2
-                case 0x0D:
-                    start[at + 1] = UInt8(ascii: "r")
-                    at += 2
-                case 0x09:
-                    start[at + 1] = UInt8(ascii: "t")
-                    at += 2
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
-                    start[at + 1] = b
-                    at += 2
-                default:
-                    let hex = Self.hex.utf8Start
-                    start[at + 1] = UInt8(ascii: "u")
-                    start[at + 2] = UInt8(ascii: "0")
-                    start[at + 3] = UInt8(ascii: "0")
-                    start[at + 4] = hex[Int(b >> 4)]
-                    start[at + 5] = hex[Int(b & 0xF)]
-                    at += 6
-                }
+        if let base = utf8.baseAddress, plain > 0 {
+            if plain <= 64 {
+                Self.copyShort(to: start + at, from: base, count: plain)
             } else {
+                UnsafeMutableRawPointer(start + at).copyMemory(from: base, byteCount: plain)
+            }
+            at += plain
+        }
+        for i in plain..<utf8.count {
+            let b = utf8[i]
+            guard Self.needsEscape(b) else {
                 start[at] = b
                 at += 1
+                continue
+            }
+            start[at] = UInt8(ascii: "\\")
+            switch b {
+            case 0x0A:
+                start[at + 1] = UInt8(ascii: "n")
+                at += 2
+            case 0x0D:
+                start[at + 1] = UInt8(ascii: "r")
+                at += 2
+            case 0x09:
+                start[at + 1] = UInt8(ascii: "t")
+                at += 2
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                start[at + 1] = b
+                at += 2
+            default:
+                let hex = Self.hex.utf8Start
+                start[at + 1] = UInt8(ascii: "u")
+                start[at + 2] = UInt8(ascii: "0")
+                start[at + 3] = UInt8(ascii: "0")
+                start[at + 4] = hex[Int(b >> 4)]
+                start[at + 5] = hex[Int(b & 0xF)]
+                at += 6
             }
         }
         start[at] = UInt8(ascii: "\"")
         buffer.count = at + 1
+    }
+
+    @inline(__always) private static func needsEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\")
     }
 }
 
@@ -330,15 +410,15 @@ struct JSONBuffer {
     }
 }
 
-/// The memory of a `JSONWriter`, freed with the last writer that uses it.
-final class JSONStorage {
-    let start: UnsafeMutablePointer<UInt8>
-    let capacity: Int
-
-    init(capacity: Int) {
-        self.capacity = capacity
-        start = .allocate(capacity: capacity)
+/// The memory of a `JSONWriter`, freed with the last writer that uses it: the bytes are
+/// stored in the object itself (one allocation; a class holding a malloc'd buffer was
+/// two for every writer, bench/PROFILE.md). The header is the capacity asked for.
+final class JSONStorage: ManagedBuffer<Int, UInt8> {
+    static func make(capacity: Int) -> JSONStorage {
+        unsafeDowncast(create(minimumCapacity: capacity) { _ in capacity }, to: JSONStorage.self)
     }
 
-    deinit { start.deallocate() }
+    /// Where the bytes start: inside this object, so the address holds as long as the
+    /// object lives (the writer keeps it).
+    var start: UnsafeMutablePointer<UInt8> { withUnsafeMutablePointerToElements { $0 } }
 }

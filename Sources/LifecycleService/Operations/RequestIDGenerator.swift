@@ -10,47 +10,69 @@ final class RequestIDGenerator: Sendable {
     /// characters, which could forge log fields) is replaced.
     static let maxLength = 200
 
-    private let prefix: String
+    /// The prefix's 8 hex digits as they lie in memory, written with one store.
+    private let prefix: UInt64
     private let counter = Atomic<UInt64>(0)
 
     init() {
-        prefix = String(UInt32.random(in: .min ... .max), radix: 16).leftPadded(to: 8)
+        let digits = Array(String(UInt32.random(in: .min ... .max), radix: 16).leftPadded(to: 8).utf8)
+        prefix = digits.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
     }
 
     /// The request's own id if it is 1 to 200 visible ASCII characters, else a new one.
     func id(for request: ServiceRequest) -> String {
-        if let sent = request.headerValue("X-Request-Id"), Self.isUsable(sent) { return sent }
+        if let sent = Self.sentID(request), Self.isUsable(sent) { return sent }
         return generate()
+    }
+
+    /// The `X-Request-Id` header's value, its name matched without regard to ASCII case
+    /// as `ServiceRequest.headerValue` does, on the name's bytes: the generic comparison
+    /// of every 12-character name (`Content-Type`) was a third of a request id's cost
+    /// (bench/PROFILE.md).
+    static func sentID(_ request: ServiceRequest) -> String? {
+        for header in request.headers where header.name.utf8.count == idName.utf8CodeUnitCount {
+            let name = header.name.utf8
+            if name.withContiguousStorageIfAvailable(isIDName) ?? isIDName(Array(name)) { return header.value }
+        }
+        return nil
+    }
+
+    private static let idName: StaticString = "x-request-id"
+
+    /// Whether `name` is `idName` in any ASCII case (both 12 bytes).
+    private static func isIDName(_ name: some RandomAccessCollection<UInt8>) -> Bool {
+        let lower = idName.utf8Start
+        for (i, b) in name.enumerated() {
+            let folded = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+            if folded != lower[i] { return false }
+        }
+        return true
     }
 
     func generate() -> String {
         let n = counter.wrappingAdd(1, ordering: .relaxed).newValue
         // Written into one String's storage: the concatenation of three Strings was
-        // most of a request id's cost (bench/PROFILE.md).
+        // most of a request id's cost (bench/PROFILE.md); the prefix in one store and
+        // the digits computed, not looked up in an array (a lazy global).
         var digits = 1
         var rest = n >> 4
         while rest > 0 {
             digits += 1
             rest >>= 4
         }
-        let prefixBytes = prefix.utf8
-        return String(unsafeUninitializedCapacity: prefixBytes.count + 1 + digits) { out in
-            var at = 0
-            for b in prefixBytes {
-                out[at] = b
-                at += 1
-            }
-            out[at] = UInt8(ascii: "-")
+        return String(unsafeUninitializedCapacity: 9 + digits) { out in
+            guard let base = out.baseAddress else { return 0 }
+            UnsafeMutableRawPointer(base).storeBytes(of: prefix, as: UInt64.self)
+            base[8] = UInt8(ascii: "-")
             var value = n
-            for i in stride(from: at + digits, to: at, by: -1) {
-                out[i] = Self.hexDigits[Int(value & 0xF)]
+            for i in stride(from: 8 + digits, to: 8, by: -1) {
+                let digit = UInt8(truncatingIfNeeded: value & 0xF)
+                base[i] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
                 value >>= 4
             }
-            return at + 1 + digits
+            return 9 + digits
         }
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     static func isUsable(_ id: String) -> Bool {
         let bytes = id.utf8

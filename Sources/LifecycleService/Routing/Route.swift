@@ -69,11 +69,21 @@ enum Route: Equatable {
         guard p[i] == UInt8(ascii: "/") else { return nil }
         i += 1
         let start = i
-        while i < p.count, p[i] != UInt8(ascii: "/") { i += 1 }
+        var parsed: UUID?
+        if p.count - start >= 36, p.count == start + 36 || p[start + 36] == UInt8(ascii: "/"),
+            let id = UUID(pathBytes: UnsafeBufferPointer(rebasing: p[start..<(start + 36)]))
+        {
+            // The usual path: an id, which holds no "/", so no byte-by-byte scan for the
+            // segment's end (bench/PROFILE.md).
+            parsed = id
+            i = start + 36
+        } else {
+            while i < p.count, p[i] != UInt8(ascii: "/") { i += 1 }
+        }
         let segment = UnsafeBufferPointer(rebasing: p[start..<i])
         if i == p.count {  // /v1/sessions/{id}
             guard !segment.isEmpty else { return nil }
-            guard let id = UUID(pathBytes: segment) else {
+            guard let id = parsed ?? UUID(pathBytes: segment) else {
                 return .unknownSession(String(decoding: segment, as: UTF8.self))
             }
             return .session(id)
@@ -89,7 +99,7 @@ enum Route: Equatable {
         } else {
             return nil
         }
-        guard let id = UUID(pathBytes: segment) else {
+        guard let id = parsed ?? UUID(pathBytes: segment) else {
             return .unknownSession(String(decoding: segment, as: UTF8.self))
         }
         return make(id)
