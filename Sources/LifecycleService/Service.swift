@@ -53,7 +53,7 @@ public final class Service: Sendable {
     /// - Parameter clock: monotonic nanoseconds, for session expiry (tests pass their own).
     public convenience init(
         limits: ServiceLimits = ServiceLimits(), settings: ServiceSettings = ServiceSettings(),
-        clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
+        clock: @escaping @Sendable () -> UInt64 = Service.sessionClock
     ) {
         self.init(limits: limits, settings: settings, journal: nil, clock: clock)
     }
@@ -63,7 +63,7 @@ public final class Service: Sendable {
     public convenience init(
         limits: ServiceLimits = ServiceLimits(), settings: ServiceSettings = ServiceSettings(),
         dataDirectory: String, fsync: FsyncPolicy,
-        clock: @escaping @Sendable () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
+        clock: @escaping @Sendable () -> UInt64 = Service.sessionClock
     ) throws(JournalError) {
         self.init(
             limits: limits, settings: settings,

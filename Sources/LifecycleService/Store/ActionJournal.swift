@@ -43,23 +43,18 @@ struct ActionJournal: Sendable {
     /// Records an accepted action; `sharing` is the payload piece the log holds for it.
     mutating func record(_ action: Action, sharing: SharedPayload? = nil) {
         guard isComplete else { return }
+        let kind = action.kind
+        let bare = Self.bareIndex(kind)
+        // A memberless action (most of them: bench/PROFILE.md, perf-apply) shares its
+        // kind's pre-encoded piece instead of encoding and allocating its own. A kind
+        // that takes no members needs no `action.members` (an array built per call) to
+        // know it has none (bench/PROFILE.md, perf-store).
+        if let bare, Self.bareTable[bare].takesNoMembers { return recordBare(bare) }
         let members = action.members
-        if members.isEmpty, let encoded = Self.bare(action.kind, first: count == 0) {
-            // A memberless action (most of them: bench/PROFILE.md, perf-apply) shares
-            // its kind's pre-encoded piece instead of encoding and allocating its own.
-            guard totalBytes + encoded.count <= byteCapacity else {
-                isComplete = false
-                return
-            }
-            pieces.append(encoded)
-            bytes += encoded.count
-            totalBytes += encoded.count
-            count += 1
-            return
-        }
+        if members.isEmpty, let bare { return recordBare(bare) }
         var w = JSONWriter(capacity: 64)
         var parts: [[UInt8]] = []
-        Self.encode(action.kind, members, into: &w, sharing: sharing, parts: &parts)
+        Self.encode(kind, members, into: &w, sharing: sharing, parts: &parts)
         let shared = parts.isEmpty ? 0 : sharing?.bytes.count ?? 0
         parts.append(w.bytes)
         if count > 0 { parts.insert([UInt8(ascii: ",")], at: 0) }
@@ -71,6 +66,19 @@ struct ActionJournal: Sendable {
         pieces += parts
         bytes += total - shared
         totalBytes += total
+        count += 1
+    }
+
+    /// Records the memberless action of `bareTable[row]`.
+    private mutating func recordBare(_ row: Int) {
+        let encoded = count == 0 ? Self.bareTable[row].first : Self.bareTable[row].later
+        guard totalBytes + encoded.count <= byteCapacity else {
+            isComplete = false
+            return
+        }
+        pieces.append(encoded)
+        bytes += encoded.count
+        totalBytes += encoded.count
         count += 1
     }
 
@@ -90,20 +98,27 @@ struct ActionJournal: Sendable {
 
     /// Each kind's memberless encoding, as the journal's first piece and (with its
     /// comma) as a later one; made by `encode`, so the bytes are the general path's.
-    private static let bareTable: [(kind: ActionKind, first: [UInt8], later: [UInt8])] = ActionKind.allCases.map {
+    private static let bareTable: [BareEncoding] = ActionKind.allCases.map {
         var w = JSONWriter(capacity: 64)
         var parts: [[UInt8]] = []
         encode($0, [], into: &w, sharing: nil, parts: &parts)
-        return ($0, w.bytes, [UInt8(ascii: ",")] + w.bytes)
+        return BareEncoding(
+            kind: $0, takesNoMembers: $0.parameters.isEmpty, first: w.bytes, later: [UInt8(ascii: ",")] + w.bytes)
     }
 
-    /// The memberless encoding of `kind`, found by its case number (a no-payload enum's
-    /// one byte) and checked against the table's kind; nil if that does not hold.
-    private static func bare(_ kind: ActionKind, first: Bool) -> [UInt8]? {
-        guard MemoryLayout<ActionKind>.size == 1 else { return nil }
-        let index = Int(withUnsafeBytes(of: kind) { $0[0] })
-        let table = bareTable
-        guard index < table.count, table[index].kind == kind else { return nil }
-        return first ? table[index].first : table[index].later
+    private struct BareEncoding {
+        let kind: ActionKind
+        /// The kind has no members at all (`launch`, `lock`, …), not just none given.
+        let takesNoMembers: Bool
+        let first: [UInt8]
+        let later: [UInt8]
+    }
+
+    /// The row of `bareTable` for `kind`: its case number, checked against the row's
+    /// kind; nil if that does not hold.
+    private static func bareIndex(_ kind: ActionKind) -> Int? {
+        let index = kind.caseNumber
+        guard index < bareTable.count, bareTable[index].kind == kind else { return nil }
+        return index
     }
 }

@@ -24,7 +24,7 @@ extension SessionStore {
         let now = clock()
         // Lock order shard → session, as everywhere else (nothing takes them the other way).
         return try shard(id).sessions.withLock { sessions throws(JournalError) -> PutOutcome in
-            if let box = sessions.byId[id] {
+            if let box = sessions.byId[SessionKey(id)] {
                 if !isExpired(box, now: now) {
                     box.lastAccess.store(now, ordering: .relaxed)
                     return .existing(box, sameConfig: box.config == config)

@@ -8,7 +8,7 @@ extension SessionStore {
     func removeAll() -> Int {
         var removed = 0
         for shard in shards {
-            let ids = shard.sessions.withLock { Array($0.byId.keys) }
+            let ids = shard.sessions.withLock { $0.byId.values.map(\.id) }
             for id in ids where remove(id) { removed += 1 }
         }
         return removed

@@ -24,6 +24,8 @@ final class SessionStore: Sendable {
     /// Above this many freed bytes, a sweep returns free heap memory to the system.
     static let trimThreshold = 16 << 20
     let clock: @Sendable () -> UInt64
+    /// `limits.sessionTTL` in nanoseconds, worked out once (it was per request).
+    private let ttlNanos: UInt64
 
     init(
         limits: ServiceLimits, memory: MemoryBudget, journal: SessionJournal? = nil,
@@ -33,6 +35,8 @@ final class SessionStore: Sendable {
         self.memory = memory
         self.journal = journal
         self.clock = clock
+        self.ttlNanos =
+            limits.sessionTTL >= Double(UInt64.max / 1_000_000_000) ? .max : UInt64(limits.sessionTTL * 1e9)
         self.shards = (0..<Self.shardCount).map { _ in Shard() }
     }
 
@@ -44,10 +48,6 @@ final class SessionStore: Sendable {
     func shard(_ id: UUID) -> Shard {
         // UUID v4 bytes are random, so any byte spreads sessions evenly.
         shards[Int(id.uuid.15) % Self.shardCount]
-    }
-
-    private var ttlNanos: UInt64 {
-        limits.sessionTTL >= Double(UInt64.max / 1_000_000_000) ? .max : UInt64(limits.sessionTTL * 1e9)
     }
 
     var sessionCount: Int { count.load(ordering: .relaxed) }
@@ -74,7 +74,8 @@ final class SessionStore: Sendable {
 
     /// The live session with this id, its idle clock reset; nil if unknown or expired.
     func find(_ id: UUID) -> SessionBox? {
-        guard let box = shard(id).sessions.withLock({ $0.byId[id] }) else { return nil }
+        let key = SessionKey(id)
+        guard let box = shard(id).sessions.withLock({ $0.byId[key] }) else { return nil }
         let now = clock()
         if isExpired(box, now: now) {
             if remove(id) { expiredCount.wrappingAdd(1, ordering: .relaxed) }
@@ -186,7 +187,7 @@ extension SessionStore {
     /// Removes every session (the fuzzer's service stays small).
     func sweepAll() {
         for shard in shards {
-            for id in shard.sessions.withLock({ Array($0.byId.keys) }) { remove(id) }
+            for box in shard.sessions.withLock({ Array($0.byId.values) }) { remove(box.id) }
         }
     }
 }
@@ -212,12 +213,12 @@ extension SessionStore {
 
 /// One shard's sessions: by id, and in creation order (for listing).
 struct ShardSessions: ~Copyable {
-    var byId: [UUID: SessionBox] = [:]
+    var byId: [SessionKey: SessionBox] = [:]
     /// Sorted by `ordinal`. Creates arrive almost in order, so inserting is an append.
     var order: [SessionBox] = []
 
     mutating func insert(_ box: SessionBox) {
-        byId[box.id] = box
+        byId[SessionKey(box.id)] = box
         if let last = order.last, last.ordinal > box.ordinal {
             order.insert(box, at: order.partitioningIndex { $0.ordinal > box.ordinal })
         } else {
@@ -226,7 +227,7 @@ struct ShardSessions: ~Copyable {
     }
 
     mutating func remove(_ id: UUID) -> SessionBox? {
-        guard let box = byId.removeValue(forKey: id) else { return nil }
+        guard let box = byId.removeValue(forKey: SessionKey(id)) else { return nil }
         let at = order.partitioningIndex { $0.ordinal >= box.ordinal }
         if at < order.count, order[at] === box { order.remove(at: at) }
         return box
