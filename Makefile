@@ -30,10 +30,12 @@ bench-profile: ## perf profile of the service under the action load (bench/profi
 	@bench/profile.sh
 
 TSAN_TESTS = StoreTests|LiveConcurrencyTests|BridgeTests|BridgeConnectionTests|BridgeFramingTests
+# -DTSAN_VISIBLE_LOCKS: the session store's locks become pthread mutexes, which TSan
+# sees (LifecycleService/Store/StoreLock.swift).
 tsan:          ## the concurrency tests under the thread sanitizer; any report fails
 	@scripts/setup.sh --run
 	TSAN_OPTIONS="suppressions=$(CURDIR)/scripts/tsan.supp halt_on_error=1" \
-	  swift test --sanitize=thread --scratch-path .build/tsan --filter '$(TSAN_TESTS)'
+	  swift test --sanitize=thread -Xswiftc -DTSAN_VISIBLE_LOCKS --scratch-path .build/tsan --filter '$(TSAN_TESTS)'
 
 fuzz:          ## libFuzzer on the JSON parser, decoders and router (FUZZ_SECONDS, default 240)
 	@scripts/setup.sh --run

@@ -1,4 +1,5 @@
 import Dispatch
+import ServiceHTTP
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import MHDServer
+import ServiceHTTP
 
 /// Standard error, written by a thread of its own so that no worker ever blocks on it.
 ///

@@ -33,7 +33,7 @@ final class InternedNames: @unchecked Sendable {
         var count = 0
     }
 
-    private let lookup = Mutex(Lookup())
+    private let lookup = StoreLock(Lookup())
     /// `capacity` encoded names; entries below the handed-out count are immutable.
     private let entries: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>
 

@@ -28,9 +28,9 @@ final class SessionJournal: Sendable {
     let directory: String
     let fsync: FsyncPolicy
     /// Journals written since the last interval sync.
-    private let dirty = Mutex<Set<UUID>>([])
+    private let dirty = StoreLock<Set<UUID>>([])
     /// The `interval` policy's once-a-second sync.
-    private let timer = Mutex<DispatchSourceTimer?>(nil)
+    private let timer = StoreLock<DispatchSourceTimer?>(nil)
 
     static let suffix = ".journal"
 

@@ -8,7 +8,8 @@ struct Session: Sendable {
     let id: UUID
     /// The model, shared with every session of an equal config (`SharedSimulator`).
     private let shared: SharedSimulator
-    var simulator: Simulator { shared.simulator }
+    /// Lent, not copied: a copy was a retain and a release a request (bench/PROFILE.md, perf-store).
+    var simulator: Simulator { _read { yield shared.simulator } }
     private(set) var state = AppSnapshot()
     private(set) var log: CallbackLog
     /// The plain actions the last action took (a `moveTo`'s path; empty otherwise).
@@ -98,7 +99,7 @@ final class SessionBox: Sendable {
     let id: UUID
     /// Creation order, for stable pagination.
     let ordinal: Int
-    let session: Mutex<Session>
+    let session: StoreLock<Session>
     /// Monotonic nanoseconds of the last request that touched the session (for the TTL).
     let lastAccess: Atomic<UInt64>
     /// The session's model (one reference to the shared config and profile, not a
@@ -112,7 +113,7 @@ final class SessionBox: Sendable {
         self.id = session.id
         self.ordinal = ordinal
         self.simulator = session.simulator
-        self.session = Mutex(session)
+        self.session = StoreLock(session)
         self.lastAccess = Atomic(now)
     }
 }
@@ -130,7 +131,7 @@ final class SharedSimulator: Sendable {
 
     /// Configs looked up before a new simulator is made.
     static let cacheSize = 32
-    private static let recent = Mutex<[SharedSimulator]>([])
+    private static let recent = StoreLock<[SharedSimulator]>([])
 
     static func `for`(_ config: SessionConfig) -> SharedSimulator {
         recent.withLock { cache in

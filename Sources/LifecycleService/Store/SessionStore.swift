@@ -42,7 +42,7 @@ final class SessionStore: Sendable {
 
     /// One slice of the id space behind its own lock.
     final class Shard: Sendable {
-        let sessions = Mutex<ShardSessions>(ShardSessions())
+        let sessions = StoreLock<ShardSessions>(ShardSessions())
     }
 
     func shard(_ id: UUID) -> Shard {
