@@ -3,13 +3,14 @@
 # libmicrohttpd-dev (scripts/setup.sh --bench installs them) and nothing outside
 # this repository.
 #
-# 1. Builds the service and the model benchmark in release, and bench/baseline.c.
+# 1. Builds the service and the model and service-layer benchmarks in release, and bench/baseline.c.
 # 2. Rounds (BENCH_ROUNDS, default 3), each: the action endpoint of the service,
 #    the same load on the C baseline, then GET of a session and POST /v1/simulate
 #    on the service. Prints req/s and p50/p99 latency per run, the ratio
 #    service/baseline per round, and the medians.
 # 3. Scale: the action load on the service with --threads 1 (the rounds use the
-#    default, one a core); then 100,000 sessions created and launched on a fresh
+#    default, one a core); the service layer alone (lifecycled-service-bench, no
+#    sockets) on 1 thread and on one a core; then 100,000 sessions created and launched on a fresh
 #    service, its RSS before and after (per idle launched session), and the action
 #    load again with those 100,000 sessions in the store.
 # 4. The model alone (lifecycled-model-bench): actions/s and ns per action on one
@@ -37,6 +38,7 @@ done
 echo "bench: building (release)"
 swift build -c release --product lifecycled >/dev/null
 swift build -c release --product lifecycled-model-bench >/dev/null
+swift build -c release --product lifecycled-service-bench >/dev/null
 bin=.build/release/lifecycled
 mkdir -p .build/bench
 cc -O2 -Wall -o .build/bench/baseline bench/baseline.c $(pkg-config --cflags --libs libmicrohttpd)
@@ -104,6 +106,11 @@ if [ "$scale" != 0 ]; then
   # Throughput against --threads: one worker thread here, the rounds above used one a core.
   start service1 "$bin" --port 0 --quiet --threads 1; load actions "$url"; stop "$pid"
   echo "scale: actions with --threads 1: $rps req/s (p50 $p50 ms, p99 $p99 ms); with --threads $cores: $med_s req/s (median above)"
+  # wrk takes the cores the server would grow into; the service layer alone (no sockets,
+  # no load generator) shows whether the Swift layers scale with threads.
+  for t in $(printf '%s\n' 1 "$cores" | sort -un); do
+    echo "scale: $(.build/release/lifecycled-service-bench --threads "$t")"
+  done
 
   # Memory: RSS per idle launched session, and the action load with that many in the store.
   start service2 "$bin" --port 0 --quiet --max-sessions $((idle + 10 * conns * per_conn))

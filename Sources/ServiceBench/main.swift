@@ -10,20 +10,27 @@
 // With --idle N it instead creates and launches N sessions and prints the resident
 // memory they added, per session (bench/run.sh measures the same over HTTP).
 //
-//   lifecycled-service-bench [--sessions 8] [--requests 200000] [--idle N] [--max-log N]
+// With --threads T, T threads each drive their own sessions at once and it prints
+// the requests a second of all of them: whether the service layer (session store
+// shards, shared simulators, interned names) scales with the cores, without the
+// load generator competing for them as wrk does in bench/run.sh.
+//
+//   lifecycled-service-bench [--sessions 8] [--requests 200000] [--idle N] [--max-log N] [--threads 1]
 
 import Foundation
 import LifecycleService
 import ServiceHTTP
+import Synchronization
 
 var sessions = 8
 var requests = 200_000
 var idle = 0
 var maxLog = ServiceLimits().maxLog
+var threads = 1
 var rest = CommandLine.arguments.dropFirst()
 while let flag = rest.popFirst() {
     guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else {
-        print("usage: lifecycled-service-bench [--sessions 8] [--requests 200000] [--idle N] [--max-log N]")
+        print("usage: lifecycled-service-bench [--sessions 8] [--requests 200000] [--idle N] [--max-log N] [--threads 1]")
         exit(2)
     }
     switch flag {
@@ -31,6 +38,7 @@ while let flag = rest.popFirst() {
     case "--requests": requests = value
     case "--idle": idle = value
     case "--max-log": maxLog = value
+    case "--threads": threads = value
     default:
         print("lifecycled-service-bench: unknown flag \(flag)")
         exit(2)
@@ -53,29 +61,49 @@ func residentBytes() -> Int {
     return kib * 1024
 }
 
-var paths: [String] = []
-if idle > 0 { sessions = idle }
-let before = residentBytes()
-for _ in 0..<sessions {
-    let created = service.handle(ServiceRequest(method: "POST", path: "/v1/sessions", body: config, headers: headers))
-    guard created.status == 201, let text = String(bytes: created.body, encoding: .utf8),
-        let start = text.range(of: #""id":""#)
-    else {
-        print("create failed: \(created.status)")
-        exit(1)
+/// Creates and launches `count` sessions; returns their action paths.
+func launchedSessions(_ count: Int, on service: Service) -> [String] {
+    var paths: [String] = []
+    for _ in 0..<count {
+        let created = service.handle(
+            ServiceRequest(method: "POST", path: "/v1/sessions", body: config, headers: headers))
+        guard created.status == 201, let text = String(bytes: created.body, encoding: .utf8),
+            let start = text.range(of: #""id":""#)
+        else {
+            print("create failed: \(created.status)")
+            exit(1)
+        }
+        let id = text[start.upperBound...].prefix(36)
+        let path = "/v1/sessions/\(id)/actions"
+        paths.append(path)
+        let launched = service.handle(ServiceRequest(method: "POST", path: path, body: bodies[1], headers: headers))
+        guard launched.status == 200 else {
+            print("launch failed: \(launched.status)")
+            exit(1)
+        }
     }
-    let id = text[start.upperBound...].prefix(36)
-    let path = "/v1/sessions/\(id)/actions"
-    paths.append(path)
-    let launched = service.handle(ServiceRequest(method: "POST", path: path, body: bodies[1], headers: headers))
-    guard launched.status == 200 else {
-        print("launch failed: \(launched.status)")
-        exit(1)
+    return paths
+}
+
+/// Sends `requests` actions round `paths` (background, launch, …); returns the answers' bytes.
+func drive(_ paths: [String], requests: Int, on service: Service) -> Int {
+    var bytes = 0
+    for i in 0..<requests {
+        let phase = (i / paths.count) % 2
+        let response = service.handle(
+            ServiceRequest(method: "POST", path: paths[i % paths.count], body: bodies[phase], headers: headers))
+        guard response.status == 200 else {
+            print("request \(i) answered \(response.status)")
+            exit(1)
+        }
+        bytes &+= response.body.count
     }
+    return bytes
 }
 
 if idle > 0 {
-    paths = []
+    let before = residentBytes()
+    _ = launchedSessions(idle, on: service)
     let after = residentBytes()
     print(
         "service: \(idle) idle launched sessions: \((after - before) / idle) bytes a session (RSS \(before / 1024) KiB -> \(after / 1024) KiB)"
@@ -83,21 +111,17 @@ if idle > 0 {
     exit(0)
 }
 
-var bytes = 0
+let perThread = (0..<threads).map { _ in launchedSessions(sessions, on: service) }
+let count = requests
+let bytes = Mutex(0)
 let started = DispatchTime.now().uptimeNanoseconds
-for i in 0..<requests {
-    let phase = (i / sessions) % 2
-    let response = service.handle(
-        ServiceRequest(
-            method: "POST", path: paths[i % sessions], body: bodies[phase],
-            headers: headers))
-    guard response.status == 200 else {
-        print("request \(i) answered \(response.status)")
-        exit(1)
-    }
-    bytes &+= response.body.count
+DispatchQueue.concurrentPerform(iterations: threads) { t in
+    let answered = drive(perThread[t], requests: count, on: service)
+    bytes.withLock { $0 &+= answered }
 }
 let elapsed = DispatchTime.now().uptimeNanoseconds - started
+let total = requests * threads
+let perSecond = Double(total) / (Double(elapsed) / 1e9)
 print(
-    "service: \(requests) actions on \(sessions) sessions: \(String(format: "%.0f", Double(elapsed) / Double(requests))) ns a request, \(bytes / requests) bytes an answer"
+    "service: threads \(threads): \(total) actions on \(sessions) sessions a thread: \(String(format: "%.0f", perSecond)) requests/s, \(String(format: "%.0f", Double(elapsed) * Double(threads) / Double(total))) ns a request per thread, \(bytes.withLock { $0 } / total) bytes an answer"
 )
