@@ -30,7 +30,9 @@ var threads = 1
 var rest = CommandLine.arguments.dropFirst()
 while let flag = rest.popFirst() {
     guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else {
-        print("usage: lifecycled-service-bench [--sessions 8] [--requests 200000] [--idle N] [--max-log N] [--threads 1]")
+        print(
+            "usage: lifecycled-service-bench [--sessions 8] [--requests 200000] [--idle N] [--max-log N] [--threads 1]"
+        )
         exit(2)
     }
     switch flag {
