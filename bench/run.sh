@@ -4,9 +4,10 @@
 # this repository.
 #
 # 1. Builds the service and the model and service-layer benchmarks in release, and bench/baseline.c.
-# 2. Rounds (BENCH_ROUNDS, default 3), each: the action endpoint of the service,
-#    the same load on the C baseline, then GET of a session and POST /v1/simulate
-#    on the service. Prints req/s and p50/p99 latency per run, the ratio
+# 2. Rounds (BENCH_ROUNDS, default 5), each: the action endpoint of the service and
+#    the same load on the C baseline (the service first in odd rounds, the baseline
+#    first in even ones, so a drift in the machine's speed does not favour one side),
+#    then GET of a session and POST /v1/simulate on the service. Prints req/s and p50/p99 latency per run, the ratio
 #    service/baseline per round, and the medians.
 # 3. Scale: the action load on the service with --threads 1 (the rounds use the
 #    default, one a core); the service layer alone (lifecycled-service-bench, no
@@ -21,12 +22,12 @@
 #
 # Each wrk run uses as many wrk threads as connections, so each connection owns
 # its sessions (see bench/common.lua). Environment (defaults in brackets):
-#   BENCH_SECONDS [5] per wrk run    BENCH_ROUNDS [3]     BENCH_CONNECTIONS [32]
+#   BENCH_SECONDS [5] per wrk run    BENCH_ROUNDS [5]     BENCH_CONNECTIONS [32]
 #   BENCH_SESSIONS [8] per connection BENCH_IDLE [100000] sessions for the memory figure
 #   BENCH_MODEL_SECONDS [1] per model measurement   BENCH_SCALE [1]: 0 skips steps 3 and 4
 set -euo pipefail
 cd "$(dirname "$0")/.."
-secs=${BENCH_SECONDS:-5}; rounds=${BENCH_ROUNDS:-3}; conns=${BENCH_CONNECTIONS:-32}
+secs=${BENCH_SECONDS:-5}; rounds=${BENCH_ROUNDS:-5}; conns=${BENCH_CONNECTIONS:-32}
 per_conn=${BENCH_SESSIONS:-8}; idle=${BENCH_IDLE:-100000}; scale=${BENCH_SCALE:-1}
 model_secs=${BENCH_MODEL_SECONDS:-1}
 [ "$rounds" -ge 1 ] && [ "$conns" -ge 1 ] || { echo "bench: BENCH_ROUNDS and BENCH_CONNECTIONS must be >= 1" >&2; exit 2; }
@@ -83,8 +84,13 @@ start baseline .build/bench/baseline 0 "$cores"; bpid=$pid; burl=$url
 
 declare -a s_rps s_p50 s_p99 b_rps b_p50 b_p99 ratio g_rps g_p50 g_p99 m_rps m_p50 m_p99
 for i in $(seq "$rounds"); do
-  load actions "$surl"; s_rps+=("$rps"); s_p50+=("$p50"); s_p99+=("$p99")
-  load actions "$burl"; b_rps+=("$rps"); b_p50+=("$p50"); b_p99+=("$p99")
+  for side in $( ((i % 2)) && echo service baseline || echo baseline service); do
+    if [ "$side" = service ]; then
+      load actions "$surl"; s_rps+=("$rps"); s_p50+=("$p50"); s_p99+=("$p99")
+    else
+      load actions "$burl"; b_rps+=("$rps"); b_p50+=("$p50"); b_p99+=("$p99")
+    fi
+  done
   ratio+=("$(awk -v s="${s_rps[-1]}" -v b="${b_rps[-1]}" 'BEGIN { printf "%.2f", s / b }')")
   load session "$surl"; g_rps+=("$rps"); g_p50+=("$p50"); g_p99+=("$p99")
   load simulate "$surl"; m_rps+=("$rps"); m_p50+=("$p50"); m_p99+=("$p99")
