@@ -93,7 +93,7 @@ public final class Service: Sendable {
     /// enabled), and counts it in the metrics.
     public func handle(_ request: ServiceRequest) -> ServiceResponse {
         // Always the real monotonic clock: the injectable one is for session expiry.
-        let started = Self.monotonicNanoseconds()
+        let started = MonotonicClock.nanoseconds()
         let requestID = requestIDs.id(for: request)
         let route = Route(path: request.path)
         var response: ServiceResponse
@@ -116,16 +116,8 @@ public final class Service: Sendable {
         addCORSHeaders(request, to: &response)
         metrics.recordRequest(
             RouteTemplate(route), status: response.status,
-            nanoseconds: Self.monotonicNanoseconds() &- started)
+            nanoseconds: MonotonicClock.nanoseconds() &- started)
         return response
-    }
-
-    /// The monotonic clock in nanoseconds, read directly: `DispatchTime.now()` went through
-    /// libdispatch for the same clock, twice a request (bench/PROFILE.md).
-    static func monotonicNanoseconds() -> UInt64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return UInt64(truncatingIfNeeded: now.tv_sec) &* 1_000_000_000 &+ UInt64(truncatingIfNeeded: now.tv_nsec)
     }
 
     /// GET/HEAD, and POST /v1/simulate (it keeps no state).

@@ -81,12 +81,6 @@ struct RequestState {
     }
 }
 
-func monotonicNanoseconds() -> UInt64 {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-}
-
 // MARK: - Access handler
 
 /// `MHD_AccessHandlerCallback`: called once when the headers are in, once per
@@ -106,7 +100,7 @@ func accessHandler(
         let watched = watchedConnection(connection)
         let pointer = RequestState.allocate(
             RequestState(
-                started: context.accessLog == nil ? 0 : monotonicNanoseconds(),
+                started: context.accessLog == nil ? 0 : MonotonicClock.nanoseconds(),
                 method: method.map(cText) ?? "", path: url.map(cText) ?? "", watched: watched))
         conCls.pointee = UnsafeMutableRawPointer(pointer)
         context.inFlight.add(1, ordering: .relaxed)
@@ -248,17 +242,9 @@ private func releaseBody(_ box: UnsafeMutableRawPointer?) {
     Unmanaged<ResponseBody>.fromOpaque(box).release()
 }
 
-/// Whether a header name is `Content-Length` in any ASCII case, compared as bytes:
-/// `Character.lowercased()` allocated a String per character (bench/PROFILE.md).
+/// Whether a header name is `Content-Length` in any ASCII case.
 private func isContentLength(_ name: String) -> Bool {
-    let expected: StaticString = "content-length"
-    guard name.utf8.count == expected.utf8CodeUnitCount else { return false }
-    let lower = expected.utf8Start
-    for (i, byte) in name.utf8.enumerated() {
-        let folded = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
-        if folded != lower[i] { return false }
-    }
-    return true
+    name.equalsIgnoringASCIICase("Content-Length")
 }
 
 // MARK: - Request headers and query
@@ -387,7 +373,7 @@ func requestCompleted(
         accessLog(
             AccessLogEntry(
                 method: state.method, path: state.path, status: state.status,
-                durationNanoseconds: monotonicNanoseconds() &- state.started, query: state.query,
+                durationNanoseconds: MonotonicClock.nanoseconds() &- state.started, query: state.query,
                 requestHeaders: state.requestHeaders, responseHeaders: state.responseHeaders))
     }
     // Last, so that `stop` waiting for zero also waits for the access log lines.
@@ -436,7 +422,7 @@ func connectionNotified(
     // MHD_CONNECTION_NOTIFY_STARTED = 0, MHD_CONNECTION_NOTIFY_CLOSED = 1.
     switch code.rawValue {
     case 0:
-        let watched = WatchedConnection(fd: lcd_connection_fd(connection), now: monotonicNanoseconds())
+        let watched = WatchedConnection(fd: lcd_connection_fd(connection), now: MonotonicClock.nanoseconds())
         socketContext.pointee = Unmanaged.passRetained(watched).toOpaque()
         context.watch.opened(watched)
     case 1:

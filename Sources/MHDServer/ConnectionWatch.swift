@@ -102,7 +102,7 @@ final class ConnectionWatch: Sendable {
     }
 
     func completed(_ connection: WatchedConnection) {
-        connection.since.store(monotonicNanoseconds(), ordering: .relaxed)
+        connection.since.store(MonotonicClock.nanoseconds(), ordering: .relaxed)
         connection.requestStarted.store(false, ordering: .relaxed)
         connection.answering.store(false, ordering: .releasing)
     }
@@ -113,13 +113,13 @@ final class ConnectionWatch: Sendable {
     var cutByDeadline: Int { state.withLock { $0.cutByDeadline } }
 
     func beginDraining() {
-        state.withLock { $0.drainingSince = monotonicNanoseconds() }
+        state.withLock { $0.drainingSince = MonotonicClock.nanoseconds() }
         sweep()
     }
 
     private func sweep() {
         state.withLock { state in
-            let now = monotonicNanoseconds()
+            let now = MonotonicClock.nanoseconds()
             for connection in state.connections.values where !connection.cut {
                 guard !connection.answering.load(ordering: .acquiring) else { continue }
                 // `since` may be stamped after `now` by a worker: `elapsed` saturates at 0.

@@ -136,16 +136,16 @@ public final class HTTPServer: Sendable {
         let listenSocket = MHD_quiesce_daemon(daemon.pointer)
         if listenSocket >= 0 { close(listenSocket) }
         context.watch.beginDraining()
-        let deadline = monotonicNanoseconds() + UInt64(max(0, min(graceSeconds, 3600)) * 1e9)
-        while lcd_daemon_connections(daemon.pointer) > 0, monotonicNanoseconds() < deadline {
+        let deadline = MonotonicClock.nanoseconds() + UInt64(max(0, min(graceSeconds, 3600)) * 1e9)
+        while lcd_daemon_connections(daemon.pointer) > 0, MonotonicClock.nanoseconds() < deadline {
             usleep(2_000)
         }
         var report = StopReport(requestsCut: 0, graceExpired: false)
         if lcd_daemon_connections(daemon.pointer) > 0 {
             report = StopReport(requestsCut: context.watch.cutAll(), graceExpired: true)
             // Give the workers a moment to see the closed sockets and finish their callbacks.
-            let settle = monotonicNanoseconds() + 200_000_000
-            while context.inFlight.load(ordering: .relaxed) > 0, monotonicNanoseconds() < settle { usleep(2_000) }
+            let settle = MonotonicClock.nanoseconds() + 200_000_000
+            while context.inFlight.load(ordering: .relaxed) > 0, MonotonicClock.nanoseconds() < settle { usleep(2_000) }
         }
         context.watch.cancel()
         if context.handlersRunning.load(ordering: .relaxed) > 0 {

@@ -26,17 +26,27 @@ public struct ServiceRequest: Sendable {
     }
 
     /// The first value of a header, its name matched without regard to ASCII case.
+    @inlinable
     public func headerValue(_ name: String) -> String? {
-        for header in headers where header.name.utf8.count == name.utf8.count {
-            if zip(header.name.utf8, name.utf8).allSatisfy({ Self.asciiLower($0) == Self.asciiLower($1) }) {
-                return header.value
-            }
-        }
-        return nil
+        var name = name
+        return name.withUTF8 { headerValue(named: $0) }
     }
 
-    private static func asciiLower(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    /// `headerValue` for a name known at compile time, compared with its bytes as they
+    /// lie (the per-request lookup of `X-Request-Id`: bench/PROFILE.md).
+    @inlinable
+    public func headerValue(literal name: StaticString) -> String? {
+        headerValue(named: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
+    /// By index: iterating copied each (name, value) pair out of the array (bench/PROFILE.md).
+    @usableFromInline
+    func headerValue(named name: UnsafeBufferPointer<UInt8>) -> String? {
+        for i in headers.indices where headers[i].name.utf8.count == name.count {
+            var candidate = headers[i].name
+            if candidate.withUTF8({ String.equalFolded($0, name) }) { return headers[i].value }
+        }
+        return nil
     }
 
     /// The first value of a query argument, if sent.

@@ -271,12 +271,18 @@ struct JSONWriter {
     /// Short runs (names, literals, pre-encoded callback names) in words, longer ones by memcpy.
     @inline(__always) private mutating func append(_ source: UnsafePointer<UInt8>, count n: Int) {
         reserve(n)
-        if n <= 64 {
-            Self.copyShort(to: buffer.start + buffer.count, from: source, count: n)
-        } else {
-            UnsafeMutableRawPointer(buffer.start + buffer.count).copyMemory(from: source, byteCount: n)
-        }
+        Self.copy(to: buffer.start + buffer.count, from: source, count: n)
         buffer.count += n
+    }
+
+    /// Up to 64 bytes by `copyShort`, longer runs by memcpy.
+    @inline(__always)
+    private static func copy(to target: UnsafeMutablePointer<UInt8>, from source: UnsafePointer<UInt8>, count n: Int) {
+        if n <= 64 {
+            copyShort(to: target, from: source, count: n)
+        } else {
+            UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: n)
+        }
     }
 
     /// Copies `count` bytes in 8-byte words, the last one overlapping the one before
@@ -351,11 +357,7 @@ struct JSONWriter {
         start[at] = UInt8(ascii: "\"")
         at += 1
         if let base = utf8.baseAddress, plain > 0 {
-            if plain <= 64 {
-                Self.copyShort(to: start + at, from: base, count: plain)
-            } else {
-                UnsafeMutableRawPointer(start + at).copyMemory(from: base, byteCount: plain)
-            }
+            Self.copy(to: start + at, from: base, count: plain)
             at += plain
         }
         for i in plain..<utf8.count {

@@ -25,28 +25,9 @@ final class RequestIDGenerator: Sendable {
         return generate()
     }
 
-    /// The `X-Request-Id` header's value, its name matched without regard to ASCII case
-    /// as `ServiceRequest.headerValue` does, on the name's bytes: the generic comparison
-    /// of every 12-character name (`Content-Type`) was a third of a request id's cost
-    /// (bench/PROFILE.md).
+    /// The `X-Request-Id` header's value, if sent.
     static func sentID(_ request: ServiceRequest) -> String? {
-        for header in request.headers where header.name.utf8.count == idName.utf8CodeUnitCount {
-            let name = header.name.utf8
-            if name.withContiguousStorageIfAvailable(isIDName) ?? isIDName(Array(name)) { return header.value }
-        }
-        return nil
-    }
-
-    private static let idName: StaticString = "x-request-id"
-
-    /// Whether `name` is `idName` in any ASCII case (both 12 bytes).
-    private static func isIDName(_ name: some RandomAccessCollection<UInt8>) -> Bool {
-        let lower = idName.utf8Start
-        for (i, b) in name.enumerated() {
-            let folded = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
-            if folded != lower[i] { return false }
-        }
-        return true
+        request.headerValue(literal: "X-Request-Id")
     }
 
     func generate() -> String {

@@ -299,15 +299,13 @@ final class LoggedCallbackFragments: @unchecked Sendable {
         return UnsafeBufferPointer(kept)
     }
 
-    /// The fragments of `c`'s receiver and app state, found by case number (a
-    /// no-payload enum's one byte) and checked against the table; nil if that fails.
+    /// The fragments of `c`'s receiver and app state, found by `caseNumber(of:)` and
+    /// checked against the table; nil if that fails.
     func fixed(
         _ c: LoggedCallback
     ) -> (receiverAndMethodKey: UnsafeBufferPointer<UInt8>, appState: UnsafeBufferPointer<UInt8>)? {
-        guard MemoryLayout<Receiver>.size == 1, MemoryLayout<AppState>.size == 1 else { return nil }
-        let r = Int(withUnsafeBytes(of: c.receiver) { $0[0] })
-        let s = Int(withUnsafeBytes(of: c.appState) { $0[0] })
-        guard r < receivers.count, s < appStates.count, receivers[r].receiver == c.receiver,
+        guard let r = caseNumber(of: c.receiver), let s = caseNumber(of: c.appState),
+            r < receivers.count, s < appStates.count, receivers[r].receiver == c.receiver,
             appStates[s].state == c.appState
         else { return nil }
         return (receivers[r].bytes, appStates[s].bytes)
