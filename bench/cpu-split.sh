@@ -13,24 +13,16 @@ secs=${1:-5}; rounds=${2:-3}; shift 2 || shift $#
 for tool in wrk cc pkg-config; do
   command -v "$tool" >/dev/null || { echo "cpu-split: $tool is missing: run scripts/setup.sh --bench" >&2; exit 1; }
 done
+tag=cpu-split; source bench/lib.sh
 if [ $# -eq 0 ]; then
-  swift build -c release --product lifecycled >/dev/null
-  mkdir -p .build/bench
-  cc -O2 -Wall -o .build/bench/baseline bench/baseline.c $(pkg-config --cflags --libs libmicrohttpd)
+  build_servers
   set -- .build/release/lifecycled .build/bench/baseline
 fi
-export BENCH_DIR=$PWD/bench
-tick=$(getconf CLK_TCK); work=$(mktemp -d); pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
+tick=$(getconf CLK_TCK); run=0
 for _ in $(seq "$rounds"); do
   for bin in "$@"; do
-    if [[ $bin == *baseline ]]; then "$bin" 0 "$(nproc)" >"$work/out" 2>/dev/null & else
-      "$bin" --port 0 --quiet >"$work/out" 2>/dev/null & fi
-    pid=$!; pids+=("$pid")
-    for _ in $(seq 100); do grep -q "listening on" "$work/out" 2>/dev/null && break; sleep 0.1; done
-    url=$(grep -o 'http://[^ ]*' "$work/out" | head -1)
-    [ -n "$url" ] || { echo "cpu-split: $bin did not start" >&2; exit 1; }
+    run=$((run + 1))  # a name per run: start must not read an earlier run's output
+    if [[ $bin == *baseline ]]; then start "server$run" "$bin" 0 "$(nproc)"; else start "server$run" "$bin" --port 0 --quiet; fi
     SESSIONS=${BENCH_SESSIONS:-8} wrk -t32 -c32 -d"$((secs + 2))s" -s bench/actions.lua "$url" >"$work/wrk" 2>&1 &
     wrk_pid=$!; pids+=("$wrk_pid")
     sleep 1  # past the sessions' creation

@@ -18,21 +18,8 @@ secs=${1:-10}; conns=${BENCH_CONNECTIONS:-32}; per_conn=${BENCH_SESSIONS:-8}
 for tool in perf wrk cc pkg-config python3; do
   command -v "$tool" >/dev/null || { echo "profile: $tool is missing: run scripts/setup.sh --profile" >&2; exit 1; }
 done
-swift build -c release --product lifecycled >/dev/null
-mkdir -p .build/bench
-cc -O2 -Wall -o .build/bench/baseline bench/baseline.c $(pkg-config --cflags --libs libmicrohttpd)
-work=$(mktemp -d); pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-export BENCH_DIR=$PWD/bench
-
-start() {
-  local name=$1; shift
-  "$@" >"$work/$name.out" 2>"$work/$name.err" & pid=$!; pids+=("$pid")
-  for _ in $(seq 100); do grep -q "listening on" "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
-  url=$(grep -o 'http://[^ ]*' "$work/$name.out" | head -1)
-  [ -n "$url" ] || { echo "profile: $name did not start" >&2; cat "$work/$name.err" >&2; exit 1; }
-}
+tag=profile; source bench/lib.sh
+build_servers
 # under URL COMMAND...: runs COMMAND while wrk loads URL for $secs seconds; sets $requests.
 under() {
   local target=$1; shift

@@ -37,27 +37,11 @@ for tool in wrk cc pkg-config; do
 done
 
 echo "bench: building (release)"
-swift build -c release --product lifecycled >/dev/null
+tag=bench; source bench/lib.sh
+build_servers
 swift build -c release --product lifecycled-model-bench >/dev/null
 swift build -c release --product lifecycled-service-bench >/dev/null
 bin=.build/release/lifecycled
-mkdir -p .build/bench
-cc -O2 -Wall -o .build/bench/baseline bench/baseline.c $(pkg-config --cflags --libs libmicrohttpd)
-
-work=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-export BENCH_DIR=$PWD/bench
-
-# start NAME COMMAND...: runs a server that prints "listening on http://…", sets $url and $pid.
-start() {
-  local name=$1; shift
-  "$@" >"$work/$name.out" 2>"$work/$name.err" & pid=$!; pids+=("$pid")
-  for _ in $(seq 100); do grep -q "listening on" "$work/$name.out" 2>/dev/null && break; sleep 0.1; done
-  url=$(grep -o 'http://[^ ]*' "$work/$name.out" | head -1)
-  [ -n "$url" ] || { echo "bench: $name did not start" >&2; cat "$work/$name.err" >&2; exit 1; }
-}
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 # load SCRIPT URL: one wrk run; sets $rps (measured requests only: the requests that

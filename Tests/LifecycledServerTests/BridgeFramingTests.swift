@@ -81,6 +81,22 @@ import Testing
         #expect(server.recorder.handled.withLock { $0 }.isEmpty)
     }
 
+    /// The screen reads Content-Length from libmicrohttpd's bytes: spaces before the
+    /// digits are allowed (RFC 9110 section 5.5, optional whitespace; libmicrohttpd
+    /// itself refuses whitespace after them), and a value
+    /// libmicrohttpd takes (it fits 64 bits) but an Int does not is "huge": 413.
+    @Test func contentLengthAroundTheDigits() throws {
+        let server = try BridgeTestServer(maxBody: 1024)
+        let padded = try RawHTTP.exchange(
+            port: server.port, Array("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length:   3\r\n\r\nabc".utf8))
+        #expect(padded.status == 200)
+        #expect(padded.text == "abc")
+        let huge = try RawHTTP.exchange(
+            port: server.port, RawHTTP.request("POST", "/echo", headers: [("Content-Length", "10000000000000000000")]))
+        #expect(huge.status == 413)
+        #expect(huge.header("Content-Type") == "application/problem+json")
+    }
+
     @Test func validHeadsStillPass() throws {
         let server = try BridgeTestServer()
         let request =
