@@ -75,7 +75,7 @@ for s in "${only[@]}"; do
   tail -n +2 "$file" | cut -f1 | grep -qxF -- "$s" || { echo "budgets: $file has no row $s" >&2; exit 2; }
 done
 over=0; missing=0; measured=0; : >"$work/updates"
-printf '%-10s %-13s %10s %10s %9s  %s\n' scenario measure budget measured change "verdict (tolerance)"
+printf '%-10s %-13s %10s %10s %9s  %s\n' scenario measure budget measured change verdict
 # Rows: scenario, instructions, allocations, tolerance (percent, "1.5%"), what (tab-separated;
 # the first line is the header).
 while IFS=$'\t' read -r scenario ins allocs tolerance what; do
@@ -85,7 +85,7 @@ while IFS=$'\t' read -r scenario ins allocs tolerance what; do
   units=$(awk -F'\t' -v s="$scenario" '$1 == s { print $2 }' "$work/scenarios")
   if [ -z "$units" ]; then
     if [ "$ins" = - ] && [ "$allocs" = - ]; then
-      echo "$scenario: an empty slot (lifecycled-service-bench has no scenario $scenario yet): $what"
+      echo "$scenario: an empty slot, no such scenario in lifecycled-service-bench yet: $what"
       continue
     fi
     echo "budgets: $file names scenario $scenario, which lifecycled-service-bench does not have" \
