@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench bench-profile lint format docs openapi clean setup tsan fuzz soak
+.PHONY: run test build release bench budgets bench-profile lint format docs openapi clean setup tsan fuzz soak
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -21,9 +21,14 @@ release:
 	@scripts/setup.sh --run
 	swift build -c release --product lifecycled
 
-bench:         ## the service against a bare C libmicrohttpd server, memory, scale, the model alone (bench/)
+bench:         ## the cost budgets (fails on a regression), then the service against a bare C libmicrohttpd server, memory, scale, the model alone (bench/)
 	@scripts/setup.sh --bench
+	@bench/budgets.sh
 	@bench/run.sh
+
+budgets:       ## instructions and allocations per action, scene action and simulate request against bench/budgets.tsv (about a minute)
+	@scripts/setup.sh --bench
+	@bench/budgets.sh
 
 bench-profile: ## perf profile of the service under the action load (bench/profile.sh)
 	@scripts/setup.sh --bench

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # bench/lib.sh: what the scripts of bench/ share; sourced, not run. The sourcing
 # script sets `tag` (its name, for messages) first and runs from the repository root.
 #
@@ -9,9 +10,11 @@
 build_servers() {
   swift build -c release --product lifecycled >/dev/null
   mkdir -p .build/bench
+  # shellcheck disable=SC2046 # pkg-config's output is several flags, split on purpose
   cc -O2 -Wall -o .build/bench/baseline bench/baseline.c $(pkg-config --cflags --libs libmicrohttpd)
 }
 
+: "${tag:?set tag before sourcing bench/lib.sh}"
 work=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }

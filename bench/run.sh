@@ -8,7 +8,7 @@
 #    the same load on the C baseline (the service first in odd rounds, the baseline
 #    first in even ones, so a drift in the machine's speed does not favour one side),
 #    then GET of a session and POST /v1/simulate on the service. Prints req/s and p50/p99 latency per run, the ratio
-#    service/baseline per round, and the medians.
+#    service/baseline per round and the p99 ratio (service p99 / baseline p99), and the medians.
 # 3. Scale: the action load on the service with --threads 1 (the rounds use the
 #    default, one a core); the service layer alone (lifecycled-service-bench, no
 #    sockets) on 1 thread and on one a core; then 100,000 sessions created and launched on a fresh
@@ -16,9 +16,13 @@
 #    load again with those 100,000 sessions in the store.
 # 4. The model alone (lifecycled-model-bench): actions/s and ns per action on one
 #    thread with 1 to 100,000 sessions, and on two threads.
-# The last line is `ratio X.XX`: the median over the rounds of the service/baseline
-# ratio of the action endpoint (each round pairs two runs a few seconds apart, which
-# keeps other load on the machine out of the ratio better than the median rates do).
+# Two `target:` lines then say whether the medians meet issue #22's targets (ratio >=
+# 0.88, p99 ratio <= 2), pass or FAIL, without failing the run: they move with the
+# machine's load. The gate is the cost budgets (bench/budgets.sh), which `make bench`
+# checks before this script. The last line is `ratio X.XX`: the median over the rounds
+# of the service/baseline ratio of the action endpoint (each round pairs two runs a few
+# seconds apart, which keeps other load on the machine out of the ratio better than the
+# median rates do).
 #
 # Each wrk run uses as many wrk threads as connections, so each connection owns
 # its sessions (see bench/common.lua). Environment (defaults in brackets):
@@ -30,7 +34,8 @@ cd "$(dirname "$0")/.."
 secs=${BENCH_SECONDS:-5}; rounds=${BENCH_ROUNDS:-5}; conns=${BENCH_CONNECTIONS:-32}
 per_conn=${BENCH_SESSIONS:-8}; idle=${BENCH_IDLE:-100000}; scale=${BENCH_SCALE:-1}
 model_secs=${BENCH_MODEL_SECONDS:-1}
-[ "$rounds" -ge 1 ] && [ "$conns" -ge 1 ] || { echo "bench: BENCH_ROUNDS and BENCH_CONNECTIONS must be >= 1" >&2; exit 2; }
+target_ratio=0.88; target_p99=2   # issue #22: throughput >= 0.88 of the baseline's, p99 <= twice its
+if [ "$rounds" -lt 1 ] || [ "$conns" -lt 1 ]; then echo "bench: BENCH_ROUNDS and BENCH_CONNECTIONS must be >= 1" >&2; exit 2; fi
 
 for tool in wrk cc pkg-config; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing: run scripts/setup.sh --bench" >&2; exit 1; }
@@ -49,9 +54,10 @@ stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 load() {
   SESSIONS=$per_conn wrk -t"$conns" -c"$conns" -d"${secs}s" -s "bench/$1.lua" "$2" >"$work/wrk.out" 2>&1 || {
     cat "$work/wrk.out" >&2; exit 1; }
-  local line; line=$(grep '^bench:' "$work/wrk.out") || { cat "$work/wrk.out" >&2; exit 1; }
-  set -- $line   # bench: requests N setup N non2xx N socket N p50us N p99us N duration_us N
-  local requests=$3 setup=$5 bad=$7 socket=$9 p50us=${11} p99us=${13} duration=${15}
+  local line requests setup bad socket p50us p99us duration
+  line=$(grep '^bench:' "$work/wrk.out") || { cat "$work/wrk.out" >&2; exit 1; }
+  # bench: requests N setup N non2xx N socket N p50us N p99us N duration_us N
+  read -r _ _ requests _ setup _ bad _ socket _ p50us _ p99us _ duration <<<"$line"
   [ "$bad" = 0 ] && [ "$socket" = 0 ] || echo "  warning: $bad non-2xx answers, $socket socket errors" >&2
   rps=$(awk -v n="$requests" -v s="$setup" -v d="$duration" 'BEGIN { printf "%.0f", (n - s) / (d / 1e6) }')
   p50=$(awk -v u="$p50us" 'BEGIN { printf "%.2f", u / 1000 }')
@@ -66,7 +72,7 @@ echo "bench: $(uname -m), $cores cores, load average $(cut -d' ' -f1-3 /proc/loa
 start service "$bin" --port 0 --quiet; spid=$pid; surl=$url
 start baseline .build/bench/baseline 0 "$cores"; bpid=$pid; burl=$url
 
-declare -a s_rps s_p50 s_p99 b_rps b_p50 b_p99 ratio g_rps g_p50 g_p99 m_rps m_p50 m_p99
+declare -a s_rps s_p50 s_p99 b_rps b_p50 b_p99 ratio p99_ratio g_rps g_p50 g_p99 m_rps m_p50 m_p99
 for i in $(seq "$rounds"); do
   for side in $( ((i % 2)) && echo service baseline || echo baseline service); do
     if [ "$side" = service ]; then
@@ -76,10 +82,11 @@ for i in $(seq "$rounds"); do
     fi
   done
   ratio+=("$(awk -v s="${s_rps[-1]}" -v b="${b_rps[-1]}" 'BEGIN { printf "%.2f", s / b }')")
+  p99_ratio+=("$(awk -v s="${s_p99[-1]}" -v b="${b_p99[-1]}" 'BEGIN { printf "%.2f", s / (b > 0 ? b : 0.01) }')")
   load session "$surl"; g_rps+=("$rps"); g_p50+=("$p50"); g_p99+=("$p99")
   load simulate "$surl"; m_rps+=("$rps"); m_p50+=("$p50"); m_p99+=("$p99")
   echo "round $i: actions: service ${s_rps[-1]} req/s (p50 ${s_p50[-1]} ms, p99 ${s_p99[-1]} ms)," \
-    "baseline ${b_rps[-1]} req/s (p50 ${b_p50[-1]} ms, p99 ${b_p99[-1]} ms), ratio ${ratio[-1]}"
+    "baseline ${b_rps[-1]} req/s (p50 ${b_p50[-1]} ms, p99 ${b_p99[-1]} ms), ratio ${ratio[-1]}, p99 ratio ${p99_ratio[-1]}"
   echo "         GET session ${g_rps[-1]} req/s (p50 ${g_p50[-1]} ms, p99 ${g_p99[-1]} ms);" \
     "simulate ${m_rps[-1]} req/s (p50 ${m_p50[-1]} ms, p99 ${m_p99[-1]} ms)"
 done
@@ -91,6 +98,8 @@ echo "median of $rounds: GET session $(median "${g_rps[@]}") req/s (p50 $(median
   "simulate $(median "${m_rps[@]}") req/s (p50 $(median "${m_p50[@]}") ms, p99 $(median "${m_p99[@]}") ms)"
 med_ratio=$(median "${ratio[@]}")
 echo "ratio per round: ${ratio[*]}; median $med_ratio (ratio of the median rates: $(awk -v s="$med_s" -v b="$med_b" 'BEGIN { printf "%.2f", s / b }'))"
+med_p99=$(median "${p99_ratio[@]}")
+echo "p99 ratio per round (service p99 / baseline p99): ${p99_ratio[*]}; median $med_p99"
 
 if [ "$scale" != 0 ]; then
   # Throughput against --threads: one worker thread here, the rounds above used one a core.
@@ -120,4 +129,11 @@ if [ "$scale" != 0 ]; then
 
   .build/release/lifecycled-model-bench --seconds "$model_secs" --sessions 1,100,10000,100000 --threads 1,2
 fi
+# The throughput targets of issue #22, reported but not enforced: on this shared 2-core
+# VM they move with the other load (a round's ratio ranged 0.72-0.99 on the same code).
+# The gate is bench/budgets.sh (instructions and allocations, which do not move).
+# target VALUE OP LIMIT: pass or FAIL.
+target() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { exit !(op == ">=" ? v >= t : v <= t) }' && echo pass || echo FAIL; }
+echo "target: median ratio $med_ratio >= $target_ratio: $(target "$med_ratio" '>=' "$target_ratio") (reported, not a gate)"
+echo "target: median p99 ratio $med_p99 <= $target_p99: $(target "$med_p99" '<=' "$target_p99") (reported, not a gate)"
 echo "ratio $med_ratio"

@@ -6,8 +6,8 @@
 # openapi-python-client into .venv-gen. Safe to run again.
 #   scripts/setup.sh          system packages + Python tools
 #   scripts/setup.sh --run    system packages only (enough for `make run`)
-#   scripts/setup.sh --bench    system packages + wrk and a C compiler (`make bench`)
-#   scripts/setup.sh --profile  the same + perf (`make bench-profile`) and valgrind
+#   scripts/setup.sh --bench    system packages + wrk, a C compiler and valgrind (`make bench`, `make budgets`)
+#   scripts/setup.sh --profile  the same + perf (`make bench-profile`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-}
@@ -29,10 +29,11 @@ fi
 if $bench; then
   command -v wrk >/dev/null || missing+=(wrk)
   command -v cc >/dev/null || missing+=(gcc)
+  # the cost budgets (bench/budgets.sh: callgrind and DHAT) and bench/callgrind-server.sh
+  command -v valgrind >/dev/null || missing+=(valgrind)
   # Debian's perf is the package linux-perf; bench/perf_tree.py needs python3.
   [ "$mode" = --profile ] && { command -v perf >/dev/null || missing+=(linux-perf)
-    command -v python3 >/dev/null || missing+=(python3)
-    command -v valgrind >/dev/null || missing+=(valgrind); }  # bench/callgrind-server.sh
+    command -v python3 >/dev/null || missing+=(python3); }
 fi
 # --- playground browser test (issue #14): Debian's chromium and its WebDriver ---
 if [ -z "$mode" ]; then

@@ -7,6 +7,11 @@
 // `valgrind --tool=callgrind` (few requests) its instruction counts judge a change
 // without the noise of a loaded machine; bench/PROFILE.md uses both.
 //
+// With --scenario NAME it sends another kind of request instead (Scenario.swift;
+// --scenarios lists them): bench/budgets.sh measures each scenario's instructions
+// and allocations per unit against bench/budgets.tsv. The default is `action`, the
+// requests described above.
+//
 // With --idle N it instead creates and launches N sessions and prints the resident
 // memory they added, per session (bench/run.sh measures the same over HTTP).
 //
@@ -15,13 +20,28 @@
 // shards, shared simulators, interned names) scales with the cores, without the
 // load generator competing for them as wrk does in bench/run.sh.
 //
-//   lifecycled-service-bench [--sessions 8] [--requests 200000] [--idle N] [--max-log N] [--threads 1]
+//   lifecycled-service-bench [--scenario action] [--sessions 8] [--requests 200000] [--idle N]
+//                            [--max-log N] [--threads 1]
+//   lifecycled-service-bench --scenarios      one line a scenario: name, units a request, unit, summary
 
 import Foundation
 import LifecycleService
 import ServiceHTTP
 import Synchronization
 
+let usage = """
+    usage: lifecycled-service-bench [--scenario action] [--sessions 8] [--requests 200000] [--idle N] \
+    [--max-log N] [--threads 1]
+           lifecycled-service-bench --scenarios
+    """
+
+/// Prints `message` and stops the bench with status 1.
+func fail(_ message: String) -> Never {
+    print("lifecycled-service-bench: \(message)")
+    exit(1)
+}
+
+var scenario = Scenario.all[0]
 var sessions = 8
 var requests = 200_000
 var idle = 0
@@ -29,10 +49,21 @@ var maxLog = ServiceLimits().maxLog
 var threads = 1
 var rest = CommandLine.arguments.dropFirst()
 while let flag = rest.popFirst() {
+    if flag == "--scenarios" {
+        for s in Scenario.all { print("\(s.name)\t\(s.unitsPerRequest)\t\(s.unit)\t\(s.summary)") }
+        exit(0)
+    }
+    if flag == "--scenario" {
+        guard let name = rest.popFirst(), let named = Scenario.named(name) else {
+            print(
+                "lifecycled-service-bench: --scenario takes one of \(Scenario.all.map(\.name).joined(separator: ", "))")
+            exit(2)
+        }
+        scenario = named
+        continue
+    }
     guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else {
-        print(
-            "usage: lifecycled-service-bench [--sessions 8] [--requests 200000] [--idle N] [--max-log N] [--threads 1]"
-        )
+        print(usage)
         exit(2)
     }
     switch flag {
@@ -48,12 +79,6 @@ while let flag = rest.popFirst() {
 }
 
 let service = Service(limits: ServiceLimits(maxSessions: max(100_000, idle + sessions), maxLog: maxLog))
-let headers: [(name: String, value: String)] = [
-    ("Host", "127.0.0.1:8080"), ("Content-Type", "application/json"),
-    ("Content-Length", "21"),
-]
-let config = Array(#"{"lifecycle":"app","iosVersion":"11.0"}"#.utf8)
-let bodies = [Array(#"{"type":"background"}"#.utf8), Array(#"{"type":"launch"}"#.utf8)]
 /// Resident memory in bytes (VmRSS).
 func residentBytes() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -63,41 +88,12 @@ func residentBytes() -> Int {
     return kib * 1024
 }
 
-/// Creates and launches `count` sessions; returns their action paths.
-func launchedSessions(_ count: Int, on service: Service) -> [String] {
-    var paths: [String] = []
-    for _ in 0..<count {
-        let created = service.handle(
-            ServiceRequest(method: "POST", path: "/v1/sessions", body: config, headers: headers))
-        guard created.status == 201, let text = String(bytes: created.body, encoding: .utf8),
-            let start = text.range(of: #""id":""#)
-        else {
-            print("create failed: \(created.status)")
-            exit(1)
-        }
-        let id = text[start.upperBound...].prefix(36)
-        let path = "/v1/sessions/\(id)/actions"
-        paths.append(path)
-        let launched = service.handle(ServiceRequest(method: "POST", path: path, body: bodies[1], headers: headers))
-        guard launched.status == 200 else {
-            print("launch failed: \(launched.status)")
-            exit(1)
-        }
-    }
-    return paths
-}
-
-/// Sends `requests` actions round `paths` (background, launch, …); returns the answers' bytes.
-func drive(_ paths: [String], requests: Int, on service: Service) -> Int {
+/// Sends `count` of `requests`; returns the answers' bytes.
+func drive(_ requests: Requests, count: Int, on service: Service) -> Int {
     var bytes = 0
-    for i in 0..<requests {
-        let phase = (i / paths.count) % 2
-        let response = service.handle(
-            ServiceRequest(method: "POST", path: paths[i % paths.count], body: bodies[phase], headers: headers))
-        guard response.status == 200 else {
-            print("request \(i) answered \(response.status)")
-            exit(1)
-        }
+    for i in 0..<count {
+        let response = service.handle(requests.request(i))
+        guard response.status == 200 else { fail("request \(i) answered \(response.status)") }
         bytes &+= response.body.count
     }
     return bytes
@@ -105,7 +101,7 @@ func drive(_ paths: [String], requests: Int, on service: Service) -> Int {
 
 if idle > 0 {
     let before = residentBytes()
-    _ = launchedSessions(idle, on: service)
+    _ = launchedSessions(idle, config: appConfig, on: service)
     let after = residentBytes()
     print(
         "service: \(idle) idle launched sessions: \((after - before) / idle) bytes a session (RSS \(before / 1024) KiB -> \(after / 1024) KiB)"
@@ -113,17 +109,21 @@ if idle > 0 {
     exit(0)
 }
 
-let perThread = (0..<threads).map { _ in launchedSessions(sessions, on: service) }
+let chosen = scenario
+let perThread = (0..<threads).map { _ in chosen.prepare(service, sessions) }
 let count = requests
 let bytes = Mutex(0)
 let started = DispatchTime.now().uptimeNanoseconds
 DispatchQueue.concurrentPerform(iterations: threads) { t in
-    let answered = drive(perThread[t], requests: count, on: service)
+    let answered = drive(perThread[t], count: count, on: service)
     bytes.withLock { $0 &+= answered }
 }
 let elapsed = DispatchTime.now().uptimeNanoseconds - started
 let total = requests * threads
 let perSecond = Double(total) / (Double(elapsed) / 1e9)
+let what =
+    "\(total * chosen.unitsPerRequest) \(chosen.unit)s"
+    + (chosen.usesSessions ? " on \(sessions) sessions a thread" : "")
 print(
-    "service: threads \(threads): \(total) actions on \(sessions) sessions a thread: \(String(format: "%.0f", perSecond)) requests/s, \(String(format: "%.0f", Double(elapsed) * Double(threads) / Double(total))) ns a request per thread, \(bytes.withLock { $0 } / total) bytes an answer"
+    "service: threads \(threads): \(what): \(String(format: "%.0f", perSecond)) requests/s, \(String(format: "%.0f", Double(elapsed) * Double(threads) / Double(total))) ns a request per thread, \(bytes.withLock { $0 } / total) bytes an answer"
 )

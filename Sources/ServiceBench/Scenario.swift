@@ -1,0 +1,121 @@
+// The requests lifecycled-service-bench repeats, one scenario each. bench/budgets.tsv
+// has a row per scenario (its cost budgets); bench/budgets.sh measures each row with
+// `--scenario NAME` under valgrind and divides by the units a request holds.
+//
+// Adding a measured cost (e.g. the explained log entry of `POST /v1/explain`): one
+// entry in `Scenario.all`, one row in bench/budgets.tsv, then `bench/budgets.sh --update
+// NAME` records its figures.
+
+import LifecycleService
+import ServiceHTTP
+
+/// One kind of request the bench sends over and over, and what a measured unit of it is.
+struct Scenario: Sendable {
+    /// The name `--scenario` and the rows of bench/budgets.tsv use.
+    let name: String
+    /// What one measured unit is, singular (`action`, `simulate request`).
+    let unit: String
+    /// Units in one request: budgets are per unit, so a request that explains ten log
+    /// entries would count ten.
+    let unitsPerRequest: Int
+    /// Whether the requests act on `--sessions` sessions of their own (the summary says so).
+    let usesSessions: Bool
+    /// What it sends, one line (`--scenarios` lists it).
+    let summary: String
+    /// Creates what one thread's requests need on the service (its sessions) and returns them.
+    let prepare: @Sendable (_ service: Service, _ sessions: Int) -> Requests
+}
+
+/// One thread's requests: `request(i)` is the `i`-th it sends, answered with 200.
+/// An enum rather than a closure or a protocol: `drive`'s loop then costs what it did
+/// before there were scenarios (a closure added about 40 instructions a request, an
+/// unspecialized protocol about 70, to the `action` scenario's 13,000).
+enum Requests: Sendable {
+    /// Actions round fresh launched sessions (their action paths): all of them
+    /// background, then all launch, and so on, so none is ever refused.
+    case actions(paths: [String])
+    /// One request sent again and again (it changes nothing the next one sees).
+    case same(ServiceRequest)
+
+    @inline(__always)
+    func request(_ i: Int) -> ServiceRequest {
+        switch self {
+        case .actions(let paths):
+            let phase = (i / paths.count) % 2
+            return ServiceRequest(
+                method: "POST", path: paths[i % paths.count], body: actionBodies[phase], headers: actionHeaders[phase])
+        case .same(let request):
+            return request
+        }
+    }
+}
+
+extension Scenario {
+    /// Every scenario; the first is the default (the one bench/run.sh and PROFILE.md's
+    /// history measure).
+    static let all: [Scenario] = [
+        Scenario(
+            name: "action", unit: "action", unitsPerRequest: 1, usesSessions: true,
+            summary: "POST /v1/sessions/{id}/actions, background then launch, round launched iOS 11.0 app sessions "
+                + "(bench/actions.lua)",
+            prepare: { service, sessions in
+                .actions(paths: launchedSessions(sessions, config: appConfig, on: service))
+            }),
+        Scenario(
+            name: "scene", unit: "scene action", unitsPerRequest: 1, usesSessions: true,
+            summary: "the same on launched iOS 17.0 scene-app sessions: each callback carries its scene's members",
+            prepare: { service, sessions in
+                .actions(paths: launchedSessions(sessions, config: sceneConfig, on: service))
+            }),
+        Scenario(
+            name: "simulate", unit: "simulate request", unitsPerRequest: 1, usesSessions: false,
+            summary: "POST /v1/simulate: a fresh iOS 11.0 app, launch, background, launch (bench/simulate.lua)",
+            prepare: { _, _ in
+                .same(
+                    ServiceRequest(
+                        method: "POST", path: "/v1/simulate", body: simulateBody, headers: headers(for: simulateBody)))
+            }),
+        // explain, the empty slot of bench/budgets.tsv (a later issue adds POST /v1/explain):
+        // prepare a session with a log, then `.same` explain request; unitsPerRequest is
+        // the number of log entries one request explains.
+    ]
+
+    /// The scenario called `name`, if there is one.
+    static func named(_ name: String) -> Scenario? {
+        all.first { $0.name == name }
+    }
+}
+
+/// The config of bench/common.lua (and of `--idle`).
+let appConfig = Array(#"{"lifecycle":"app","iosVersion":"11.0"}"#.utf8)
+let sceneConfig = Array(#"{"lifecycle":"scene","iosVersion":"17.0"}"#.utf8)
+let simulateBody = Array(
+    #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"},{"type":"background"},{"type":"launch"}]}"#
+        .utf8)
+/// background, launch: the cycle bench/actions.lua sends.
+let actionBodies = [Array(#"{"type":"background"}"#.utf8), Array(#"{"type":"launch"}"#.utf8)]
+let actionHeaders = actionBodies.map(headers(for:))
+
+/// The headers wrk sends with `body`.
+func headers(for body: [UInt8]) -> [(name: String, value: String)] {
+    [("Host", "127.0.0.1:8080"), ("Content-Type", "application/json"), ("Content-Length", String(body.count))]
+}
+
+/// Creates and launches `count` sessions of `config`; returns their action paths.
+func launchedSessions(_ count: Int, config: [UInt8], on service: Service) -> [String] {
+    var paths: [String] = []
+    for _ in 0..<count {
+        let created = service.handle(
+            ServiceRequest(method: "POST", path: "/v1/sessions", body: config, headers: headers(for: config)))
+        guard created.status == 201, let text = String(bytes: created.body, encoding: .utf8),
+            let start = text.range(of: #""id":""#)
+        else { fail("create answered \(created.status)") }
+        let id = text[start.upperBound...].prefix(36)
+        let path = "/v1/sessions/\(id)/actions"
+        paths.append(path)
+        let launched = service.handle(
+            ServiceRequest(method: "POST", path: path, body: actionBodies[1], headers: headers(for: actionBodies[1])))
+        guard launched.status == 200 else { fail("launch answered \(launched.status)") }
+    }
+    return paths
+}
