@@ -48,7 +48,9 @@ public struct LensObservation: Sendable, Equatable {
 
 /// A lens with its options and state: what a session keeps per observed framework.
 public struct LensRun<Lens: FrameworkLens>: Sendable, Equatable {
+    /// The lens's version-dependent behaviour, fixed for the session.
     public var options: Lens.Options
+    /// What the lens remembers so far.
     public var state: Lens.State
 
     public init(options: Lens.Options) {
