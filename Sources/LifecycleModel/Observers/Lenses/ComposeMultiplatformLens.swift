@@ -7,11 +7,11 @@
 /// its scene is in the foreground and active; STARTED when appeared and in the
 /// foreground but not active; CREATED otherwise; DESTROYED when the controller goes
 /// away. The newest releases take foreground and active from the controller's own
-/// window scene (UIScene notifications, per window); the 2024 releases from the app
-/// (UIApplication notifications, app-wide) ([CMP-app]).
+/// window scene (UIScene notifications, per window); the earlier releases
+/// (2024–2025) from the app (UIApplication notifications, app-wide) ([CMP-app]).
 ///
 /// Named choices (UNSURE): the owner is created at the host controller's first
-/// viewWillAppear (the 2024 code at the controller's creation, the newest when the
+/// viewWillAppear (the earlier code at the controller's creation, the newest when the
 /// controller enters the window hierarchy: both just before); one owner lives until
 /// its scene disconnects (`ON_DESTROY` there; the newest code builds a fresh owner
 /// each time the controller re-enters a window, which the lens does not follow); a
@@ -246,6 +246,6 @@ public enum ComposeLifecycleEvent: String, Sendable, CaseIterable {
 public enum ComposeLifecycleSource: String, Sendable, CaseIterable {
     /// The newest releases: its window scene's UIScene notifications ([CMP-life]).
     case sceneNotifications
-    /// The 2024 releases: the app's UIApplication notifications ([CMP-app]).
+    /// The earlier releases (2024–2025): the app's UIApplication notifications ([CMP-app]).
     case appNotifications
 }
