@@ -1,0 +1,72 @@
+/// A framework's view of the life cycle: a pure fold over what its bridge observes.
+///
+/// A lens is a namespace (an enum without cases) holding its vocabulary (`Event`),
+/// what it remembers across actions (`State`), its version-dependent behaviour
+/// (`Options`, the current release by default) and the fold itself. The fold never
+/// reads anything but its arguments, so the same stream always gives the same events.
+public protocol FrameworkLens {
+    associatedtype Options: Sendable, Equatable
+    associatedtype State: Sendable, Equatable
+    associatedtype Event: LensEvent
+
+    /// The observer channel whose items this lens produces.
+    static var channel: ObserverChannel { get }
+
+    /// The state before the first input (no process yet).
+    static var initialState: State { get }
+
+    /// Observes one input: updates `state` and returns what the framework delivers to
+    /// app code because of it, in order.
+    static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event]
+}
+
+/// An event a lens delivers, and how it appears as an observer item.
+public protocol LensEvent: Sendable, Equatable {
+    /// The item: method, arguments, scene and view controller.
+    var observation: LensObservation { get }
+}
+
+/// One item of an observer channel, in the shape the service's callback list uses
+/// (the receiver is the channel's name).
+public struct LensObservation: Sendable, Equatable {
+    /// The framework's event or method name, e.g. `change`, `didChangeAppLifecycleState`, `ON_RESUME`.
+    public var method: String
+    /// Its arguments as a JSON object (`{"state": "inactive"}`), nil when it has none.
+    public var args: JSONValue?
+    /// The scene (window) the event belongs to, for lenses that are per window or scene.
+    public var sceneId: String?
+    /// The view controller whose lifecycle owner the event belongs to (Compose).
+    public var viewController: String?
+
+    public init(method: String, args: JSONValue? = nil, sceneId: String? = nil, viewController: String? = nil) {
+        self.method = method
+        self.args = args
+        self.sceneId = sceneId
+        self.viewController = viewController
+    }
+}
+
+/// A lens with its options and state: what a session keeps per observed framework.
+public struct LensRun<Lens: FrameworkLens>: Sendable, Equatable {
+    /// The lens's version-dependent behaviour, fixed for the session.
+    public var options: Lens.Options
+    /// What the lens remembers so far.
+    public var state: Lens.State
+
+    public init(options: Lens.Options) {
+        self.options = options
+        self.state = Lens.initialState
+    }
+
+    /// Folds one input into the state; returns the events it produces.
+    public mutating func observe(_ input: LensInput) -> [Lens.Event] {
+        Lens.fold(&state, input, options: options)
+    }
+
+    /// Folds a whole stream; returns every event, in order.
+    public mutating func observe(_ inputs: [LensInput]) -> [Lens.Event] {
+        var events: [Lens.Event] = []
+        for input in inputs { events += observe(input) }
+        return events
+    }
+}

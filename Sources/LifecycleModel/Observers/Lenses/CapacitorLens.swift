@@ -1,0 +1,50 @@
+/// Capacitor's App plugin ([CAP-app]): four block observers on UIApplication
+/// notifications, each calling `notifyListeners` at once (the observers run on the
+/// main queue the notification is posted on). No deduplication, no event for
+/// termination, and an event no JavaScript listener waits for is dropped (these are
+/// not retained until consumed), so the launch's `appStateChange` is lost
+/// (`ScriptBridgeReadiness`).
+public enum CapacitorLens: FrameworkLens {
+    public static let channel = ObserverChannel.capacitor
+
+    /// Capacitor has no version-dependent behaviour the sources show (App plugin 8.x).
+    public struct Options: Sendable, Equatable {
+        public init() {}
+    }
+
+    public struct State: Sendable, Equatable {
+        public var readiness = ScriptBridgeReadiness.noProcess
+    }
+
+    public enum Event: LensEvent {
+        /// `appStateChange` with `args.isActive`.
+        case appStateChange(isActive: Bool)
+        /// `pause`.
+        case pause
+        /// `resume`.
+        case resume
+
+        public var observation: LensObservation {
+            switch self {
+            case .appStateChange(let isActive):
+                LensObservation(method: "appStateChange", args: .object(["isActive": .bool(isActive)]))
+            case .pause: LensObservation(method: "pause")
+            case .resume: LensObservation(method: "resume")
+            }
+        }
+    }
+
+    public static let initialState = State()
+
+    public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
+        guard state.readiness.hears(input), case .application(let note, _) = input else { return [] }
+        switch note {
+        // [CAP-app] AppPlugin.load: the four observers.
+        case .didBecomeActive: return [.appStateChange(isActive: true)]
+        case .willResignActive: return [.appStateChange(isActive: false)]
+        case .didEnterBackground: return [.pause]
+        case .willEnterForeground: return [.resume]
+        default: return []
+        }
+    }
+}

@@ -1,0 +1,251 @@
+/// Compose Multiplatform's `LifecycleOwner` for a `ComposeUIViewController`
+/// ([CMP-life]): its state is a function of three flags, and the androidx
+/// `LifecycleRegistry` delivers every event between the old state and the new one,
+/// never one for an unchanged state ([AX-lifecycle]).
+///
+/// RESUMED when the view has appeared (viewWillAppear until viewDidDisappear) and
+/// its scene is in the foreground and active; STARTED when appeared and in the
+/// foreground but not active; CREATED otherwise; DESTROYED when the controller goes
+/// away. The newest releases take foreground and active from the controller's own
+/// window scene (UIScene notifications, per window); the earlier releases
+/// (2024–2025) from the app (UIApplication notifications, app-wide) ([CMP-app]).
+///
+/// Named choices (UNSURE): the owner is created at the host controller's first
+/// viewWillAppear (the earlier code at the controller's creation, the newest when the
+/// controller enters the window hierarchy: both just before); one owner lives until
+/// its scene disconnects (`ON_DESTROY` there; the newest code builds a fresh owner
+/// each time the controller re-enters a window, which the lens does not follow); a
+/// sceneless app's implicit scene reads as applicationState does (inactive:
+/// foregroundInactive).
+public enum ComposeMultiplatformLens: FrameworkLens {
+    public static let channel = ObserverChannel.composeMultiplatform
+
+    public struct Options: Sendable, Equatable {
+        /// Where foreground and active come from.
+        public var source: ComposeLifecycleSource
+        /// The name of the `ComposeUIViewController`: each controller of that name (one
+        /// per scene) has its own owner.
+        public var hostController: String
+
+        public init(source: ComposeLifecycleSource = .sceneNotifications, hostController: String = "root") {
+            self.source = source
+            self.hostController = hostController
+        }
+    }
+
+    public struct State: Sendable, Equatable {
+        /// The live owners, by scene (nil: the sceneless app's window), in creation order.
+        public var owners: [Owner] = []
+    }
+
+    /// One `LifecycleOwner` and the flags it derives its state from.
+    public struct Owner: Sendable, Equatable {
+        public var sceneId: String?
+        public var isViewAppeared = false
+        public var isForeground: Bool
+        public var isActive: Bool
+        public var current: ComposeLifecycleState = .initialized
+    }
+
+    public struct Event: LensEvent {
+        public var event: ComposeLifecycleEvent
+        /// The owner's controller (the host) and its scene (nil when sceneless).
+        public var controller: String
+        public var sceneId: String?
+
+        public init(_ event: ComposeLifecycleEvent, controller: String, sceneId: String?) {
+            self.event = event
+            self.controller = controller
+            self.sceneId = sceneId
+        }
+
+        public var observation: LensObservation {
+            LensObservation(method: event.rawValue, sceneId: sceneId, viewController: controller)
+        }
+    }
+
+    public static let initialState = State()
+
+    public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
+        switch input {
+        case .processStart:
+            state = State()
+            return []
+        case .appearance(let call) where call.controller == options.hostController:
+            return appearance(call, &state, options)
+        case .scene(let note, let sceneId, _) where options.source == .sceneNotifications:
+            // [CMP-life] Scene(Foreground|Active)StateListener: only the owner's own scene.
+            return update(&state, options) { owner in
+                guard owner.sceneId == sceneId else { return }
+                switch note {
+                case .willEnterForeground: owner.isForeground = true
+                case .didEnterBackground: owner.isForeground = false
+                case .didActivate: owner.isActive = true
+                case .willDeactivate: owner.isActive = false
+                default: break
+                }
+            } + disconnect(note, sceneId, &state, options)
+        case .scene(.didDisconnect, let sceneId, _):
+            return disconnect(.didDisconnect, sceneId, &state, options)
+        case .application(let note, _) where options.source == .appNotifications:
+            // [CMP-app] Application(Foreground|Active)StateListener: every owner.
+            return update(&state, options) { owner in
+                switch note {
+                case .willEnterForeground: owner.isForeground = true
+                case .didEnterBackground: owner.isForeground = false
+                case .didBecomeActive: owner.isActive = true
+                case .willResignActive: owner.isActive = false
+                default: break
+                }
+            }
+        default:
+            return []
+        }
+    }
+
+    /// [CMP-life] composeContainerWillAppear / composeContainerDidDisappear, and the
+    /// owner's creation at the first appearance.
+    private static func appearance(_ call: ControllerAppearance, _ state: inout State, _ options: Options) -> [Event] {
+        if !state.owners.contains(where: { $0.sceneId == call.sceneId }) {
+            guard call.event == .viewWillAppear else { return [] }
+            state.owners.append(makeOwner(call, options))
+        }
+        return update(&state, options) { owner in
+            guard owner.sceneId == call.sceneId else { return }
+            switch call.event {
+            case .viewWillAppear: owner.isViewAppeared = true
+            case .viewDidDisappear: owner.isViewAppeared = false
+            case .viewDidAppear, .viewWillDisappear: break
+            }
+        }
+    }
+
+    /// The flags an owner starts with.
+    private static func makeOwner(_ call: ControllerAppearance, _ options: Options) -> Owner {
+        switch options.source {
+        case .sceneNotifications:
+            // [CMP-life] windowScene's setter: foreground is "not background" (so
+            // unattached counts), active is foregroundActive.
+            let scene = call.sceneState ?? implicitSceneState(call.appState)
+            return Owner(
+                sceneId: call.sceneId, isForeground: scene != .background, isActive: scene == .foregroundActive)
+        case .appNotifications:
+            // [CMP-app]: foreground is applicationState != background, and active starts
+            // equal to foreground (not read from applicationState).
+            let foreground = call.appState != .background
+            return Owner(sceneId: call.sceneId, isForeground: foreground, isActive: foreground)
+        }
+    }
+
+    /// A sceneless app's implicit window scene, read through applicationState (named choice).
+    private static func implicitSceneState(_ appState: AppState) -> SceneState {
+        switch appState {
+        case .active: .foregroundActive
+        case .inactive: .foregroundInactive
+        case .background, .suspended, .notRunning: .background
+        }
+    }
+
+    /// The scene's window (and its controller) goes away: the owner is destroyed.
+    private static func disconnect(
+        _ note: UISceneNotification, _ sceneId: String?, _ state: inout State, _ options: Options
+    ) -> [Event] {
+        guard note == .didDisconnect, let index = state.owners.firstIndex(where: { $0.sceneId == sceneId }) else {
+            return []
+        }
+        let owner = state.owners.remove(at: index)
+        return steps(owner, to: .destroyed, options)
+    }
+
+    /// Applies `change` to every owner, then moves each to the state its flags give.
+    private static func update(
+        _ state: inout State, _ options: Options, _ change: (inout Owner) -> Void
+    ) -> [Event] {
+        var events: [Event] = []
+        for index in state.owners.indices {
+            change(&state.owners[index])
+            let owner = state.owners[index]
+            let target = ComposeLifecycleState(
+                appeared: owner.isViewAppeared, foreground: owner.isForeground, active: owner.isActive)
+            events += steps(owner, to: target, options)
+            state.owners[index].current = target
+        }
+        return events
+    }
+
+    /// [AX-lifecycle] LifecycleRegistry.moveToState: one event per step, none for the same state.
+    private static func steps(_ owner: Owner, to target: ComposeLifecycleState, _ options: Options) -> [Event] {
+        ComposeLifecycleState.events(from: owner.current, to: target).map {
+            Event($0, controller: options.hostController, sceneId: owner.sceneId)
+        }
+    }
+}
+
+/// androidx `Lifecycle.State`, in its order.
+public enum ComposeLifecycleState: Int, Sendable, CaseIterable, Comparable {
+    case destroyed
+    case initialized
+    case created
+    case started
+    case resumed
+
+    /// [CMP-life] updateLifecycleState.
+    init(appeared: Bool, foreground: Bool, active: Bool) {
+        self = appeared && foreground ? (active ? .resumed : .started) : .created
+    }
+
+    public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+
+    /// [AX-lifecycle] the events between two states: up by ON_CREATE, ON_START,
+    /// ON_RESUME; down by ON_PAUSE, ON_STOP, ON_DESTROY. Nothing leaves DESTROYED.
+    public static func events(from: Self, to: Self) -> [ComposeLifecycleEvent] {
+        guard from != .destroyed else { return [] }
+        var events: [ComposeLifecycleEvent] = []
+        var state = from
+        while state < to, let up = ComposeLifecycleEvent.up(from: state) {
+            events.append(up)
+            state = Self(rawValue: state.rawValue + 1) ?? to
+        }
+        while state > to, let down = ComposeLifecycleEvent.down(from: state) {
+            events.append(down)
+            state = down == .onDestroy ? .destroyed : Self(rawValue: state.rawValue - 1) ?? to
+        }
+        return events
+    }
+}
+
+/// androidx `Lifecycle.Event`; the raw value is its name.
+public enum ComposeLifecycleEvent: String, Sendable, CaseIterable {
+    case onCreate = "ON_CREATE"
+    case onStart = "ON_START"
+    case onResume = "ON_RESUME"
+    case onPause = "ON_PAUSE"
+    case onStop = "ON_STOP"
+    case onDestroy = "ON_DESTROY"
+
+    static func up(from state: ComposeLifecycleState) -> Self? {
+        switch state {
+        case .initialized: .onCreate
+        case .created: .onStart
+        case .started: .onResume
+        case .destroyed, .resumed: nil
+        }
+    }
+
+    static func down(from state: ComposeLifecycleState) -> Self? {
+        switch state {
+        case .resumed: .onPause
+        case .started: .onStop
+        case .created: .onDestroy
+        case .destroyed, .initialized: nil
+        }
+    }
+}
+
+/// Where a Compose Multiplatform lifecycle owner learns foreground and active.
+public enum ComposeLifecycleSource: String, Sendable, CaseIterable {
+    /// The newest releases: its window scene's UIScene notifications ([CMP-life]).
+    case sceneNotifications
+    /// The earlier releases (2024–2025): the app's UIApplication notifications ([CMP-app]).
+    case appNotifications
+}

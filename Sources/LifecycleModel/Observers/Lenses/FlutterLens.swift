@@ -1,0 +1,242 @@
+/// Flutter's `AppLifecycleState` and `AppLifecycleListener` on iOS: the engine's
+/// `FlutterViewController` turns UIApplication notifications and its own appearance
+/// into messages on the lifecycle channel ([FL-engine]); the framework's
+/// `ServicesBinding` turns each message into the states on the way to it and tells
+/// `WidgetsBindingObserver.didChangeAppLifecycleState` ([FL-binding]); an
+/// `AppLifecycleListener` adds one callback per step ([FL-listener]).
+///
+/// The engine's messages (the `FlutterViewController` is `hostController`):
+/// viewWillAppear → inactive; viewDidAppear → resumed if applicationState is active;
+/// viewWillDisappear → inactive; viewDidDisappear → paused. Notifications, only
+/// while the controller's view is in a window: didBecomeActive → resumed (deferred to
+/// the end of the turn, cancelled by a resign in between); willResignActive →
+/// inactive; didEnterBackground → paused; willEnterForeground → inactive;
+/// willTerminate → detached. App-wide in scene apps: an app observes UIApplication
+/// notifications (the UIScene ones only in app extensions).
+public enum FlutterLens: FrameworkLens {
+    public static let channel = ObserverChannel.flutter
+
+    public struct Options: Sendable, Equatable {
+        /// The Dart framework's handling of the messages.
+        public var framework: FlutterFrameworkGeneration
+        /// When the engine sends `resumed` for didBecomeActive.
+        public var resumedTiming: FlutterResumedTiming
+        /// The name of the `FlutterViewController` (the engine's view controller). In a
+        /// scene app the one in the first scene that shows it is the engine's; one of
+        /// that name in another scene belongs to another engine and is not observed.
+        public var hostController: String
+
+        public init(
+            framework: FlutterFrameworkGeneration = .since313, resumedTiming: FlutterResumedTiming = .deferred,
+            hostController: String = "root"
+        ) {
+            self.framework = framework
+            self.resumedTiming = resumedTiming
+            self.hostController = hostController
+        }
+    }
+
+    public struct State: Sendable, Equatable {
+        /// `ServicesBinding.lifecycleState`: nil until the first message.
+        public var lifecycleState: FlutterAppLifecycleState?
+        /// A `resumed` queued with `performSelector:afterDelay:0` ([FL-engine]).
+        public var resumedPending = false
+        /// The engine's view controller once it has appeared: its scene (nil when sceneless).
+        public var hostScene: HostScene?
+        /// `viewIfLoaded.window != nil` for the engine's view controller: from its
+        /// viewWillAppear to its viewDidDisappear or its scene's disconnection.
+        public var hostInWindow = false
+    }
+
+    /// Which scene the engine's view controller is in.
+    public struct HostScene: Sendable, Equatable {
+        public var sceneId: String?
+    }
+
+    public enum Event: LensEvent {
+        /// `WidgetsBindingObserver.didChangeAppLifecycleState` with `args.state`.
+        case didChangeAppLifecycleState(FlutterAppLifecycleState)
+        /// The `AppLifecycleListener` callback the step triggers.
+        case listener(FlutterListenerCallback)
+
+        public var observation: LensObservation {
+            switch self {
+            case .didChangeAppLifecycleState(let state):
+                LensObservation(method: "didChangeAppLifecycleState", args: .object(["state": .string(state.rawValue)]))
+            case .listener(let callback): LensObservation(method: callback.rawValue)
+            }
+        }
+    }
+
+    public static let initialState = State()
+
+    public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
+        switch input {
+        case .processStart:
+            state = State()
+            return []
+        case .appearance(let call):
+            return appearance(call, &state, options)
+        case .application(let note, _):
+            return notification(note, &state, options)
+        case .scene(.didDisconnect, let sceneId, _):
+            // The window goes with its scene; a later host in another scene is the engine's.
+            if let host = state.hostScene, host.sceneId == sceneId {
+                state.hostScene = nil
+                state.hostInWindow = false
+            }
+            return []
+        case .endOfTurn:
+            guard state.resumedPending else { return [] }
+            state.resumedPending = false
+            // [FL-engine] goToApplicationLifecycle checks the window when the deferred call runs.
+            return state.hostInWindow ? deliver(.resumed, &state, options) : []
+        default:
+            return []
+        }
+    }
+
+    /// [FL-engine] viewWillAppear / viewDidAppear / viewWillDisappear / viewDidDisappear,
+    /// each only when the controller is the engine's (`engine.viewController == self`).
+    private static func appearance(_ call: ControllerAppearance, _ state: inout State, _ options: Options) -> [Event] {
+        guard call.controller == options.hostController else { return [] }
+        if let host = state.hostScene {
+            guard host.sceneId == call.sceneId else { return [] }
+        } else {
+            state.hostScene = HostScene(sceneId: call.sceneId)
+        }
+        switch call.event {
+        case .viewWillAppear:
+            state.hostInWindow = true
+            return deliver(.inactive, &state, options)
+        case .viewDidAppear:
+            return call.appState == .active ? deliver(.resumed, &state, options) : []
+        case .viewWillDisappear:
+            return deliver(.inactive, &state, options)
+        case .viewDidDisappear:
+            state.hostInWindow = false
+            return deliver(.paused, &state, options)
+        }
+    }
+
+    /// [FL-engine] the five UIApplication observers, through goToApplicationLifecycle
+    /// (sent only while the view is in a window).
+    private static func notification(
+        _ note: UIApplicationNotification, _ state: inout State, _ options: Options
+    ) -> [Event] {
+        let message: FlutterAppLifecycleState
+        switch note {
+        case .didBecomeActive:
+            if options.resumedTiming == .deferred {
+                state.resumedPending = true
+                return []
+            }
+            message = .resumed
+        case .willResignActive:
+            // [FL44947]: a resign in the same turn cancels the pending resumed.
+            state.resumedPending = false
+            message = .inactive
+        case .didEnterBackground: message = .paused
+        case .willEnterForeground: message = .inactive
+        case .willTerminate: message = .detached
+        default: return []
+        }
+        return state.hostInWindow ? deliver(message, &state, options) : []
+    }
+
+    /// The framework's handling of one lifecycle message.
+    private static func deliver(
+        _ message: FlutterAppLifecycleState, _ state: inout State, _ options: Options
+    ) -> [Event] {
+        switch options.framework {
+        case .before313:
+            // [FL-binding] (before 3.13): the message becomes the state as is, every
+            // time, and there is no AppLifecycleListener.
+            state.lifecycleState = message
+            return [.didChangeAppLifecycleState(message)]
+        case .since313:
+            var events: [Event] = []
+            var previous = state.lifecycleState
+            for step in transitions(from: previous, to: message) {
+                events.append(.didChangeAppLifecycleState(step))
+                if let callback = FlutterListenerCallback(from: previous, to: step) {
+                    events.append(.listener(callback))
+                }
+                previous = step
+            }
+            state.lifecycleState = previous
+            return events
+        }
+    }
+
+    /// [FL-binding] `_generateStateTransitions`: nothing for a repeat; straight to the
+    /// state from no state; otherwise every state on the way along the declaration
+    /// order (detached, resumed, inactive, hidden, paused), and to detached by way of
+    /// every state after the current one.
+    public static func transitions(
+        from previous: FlutterAppLifecycleState?, to state: FlutterAppLifecycleState
+    ) -> [FlutterAppLifecycleState] {
+        guard previous != state else { return [] }
+        guard let previous else { return [state] }
+        let order = FlutterAppLifecycleState.allCases
+        guard let from = order.firstIndex(of: previous), let to = order.firstIndex(of: state) else { return [] }
+        if state == .detached { return Array(order[(from + 1)...]) + [.detached] }
+        if from > to { return order[to..<from].reversed() }
+        return Array(order[(from + 1)...to])
+    }
+}
+
+/// Dart's `AppLifecycleState`, in its declaration order (the order the framework walks).
+public enum FlutterAppLifecycleState: String, Sendable, CaseIterable {
+    case detached
+    case resumed
+    case inactive
+    case hidden
+    case paused
+}
+
+/// The `AppLifecycleListener` callbacks ([FL-listener]).
+public enum FlutterListenerCallback: String, Sendable, CaseIterable {
+    case onResume
+    case onInactive
+    case onHide
+    case onShow
+    case onPause
+    case onRestart
+    case onDetach
+
+    /// [FL-listener] didChangeAppLifecycleState: the callback for one step, nil when
+    /// the step has none (the listener starts with no state).
+    init?(from previous: FlutterAppLifecycleState?, to state: FlutterAppLifecycleState) {
+        switch (previous, state) {
+        case (_, .resumed): self = .onResume
+        case (.hidden, .inactive): self = .onShow
+        case (nil, .inactive), (.resumed, .inactive): self = .onInactive
+        case (.paused, .hidden): self = .onRestart
+        case (nil, .hidden), (.inactive, .hidden): self = .onHide
+        case (nil, .paused), (.hidden, .paused): self = .onPause
+        case (_, .detached): self = .onDetach
+        default: return nil
+        }
+    }
+}
+
+/// The Dart framework's handling of lifecycle messages.
+public enum FlutterFrameworkGeneration: String, Sendable, CaseIterable {
+    /// Flutter 3.13 and later: `hidden`, the generated steps, no repeats, and
+    /// `AppLifecycleListener` ([FL-binding], [FL-listener]).
+    case since313 = "since3.13"
+    /// Before 3.13: no `hidden`, no `AppLifecycleListener`; every message reaches the
+    /// observers as is, repeats included ([FL-binding]).
+    case before313 = "before3.13"
+}
+
+/// When the engine sends `resumed` after `UIApplication.didBecomeActiveNotification`.
+public enum FlutterResumedTiming: String, Sendable, CaseIterable {
+    /// The newest engine: at the end of the turn, and not at all if the app resigns
+    /// active first ([FL-engine], [FL44947]).
+    case deferred
+    /// Older engines (3.27 still, per [FL60683]): at once, so locking the phone shows
+    /// inactive, resumed, inactive.
+    case immediate
+}

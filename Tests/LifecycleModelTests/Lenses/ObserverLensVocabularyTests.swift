@@ -1,0 +1,52 @@
+import LifecycleModel
+import Testing
+
+/// The observer vocabulary: channel names, notification names, delegate methods.
+@Suite struct ObserverLensVocabularyTests {
+    @Test func theSevenChannels() {
+        #expect(
+            ObserverChannel.allCases.map(\.rawValue) == [
+                "notifications", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform",
+            ])
+        #expect(ObserverChannel.notifications.defaultLens == nil)
+        for channel in ObserverChannel.allCases where channel != .notifications {
+            #expect(channel.defaultLens?.channel == channel)
+        }
+    }
+
+    /// Swift names are `Type.nameNotification`; Objective-C names `TypeName…`, the
+    /// same words capitalized, with `Notification` at the end except the two
+    /// protected-data constants ([A-appnotes]).
+    @Test func notificationNames() {
+        func check(_ swift: String, _ objc: String, type: String, suffix: Bool = true) {
+            #expect(swift.hasPrefix("\(type).") && swift.hasSuffix("Notification"), "\(swift)")
+            let name = swift.dropFirst(type.count + 1).dropLast("Notification".count)
+            let capitalized = name.prefix(1).uppercased() + name.dropFirst()
+            #expect(objc == type + capitalized + (suffix ? "Notification" : ""), "\(objc)")
+        }
+        for note in UIApplicationNotification.allCases {
+            let suffix = note != .protectedDataWillBecomeUnavailable && note != .protectedDataDidBecomeAvailable
+            check(note.swiftName, note.objectiveCName, type: "UIApplication", suffix: suffix)
+        }
+        for note in UISceneNotification.allCases { check(note.swiftName, note.objectiveCName, type: "UIScene") }
+        for note in UIWindowNotification.allCases { check(note.swiftName, note.objectiveCName, type: "UIWindow") }
+        #expect(UIApplicationNotification.allCases.count == 11)
+        #expect(UISceneNotification.allCases.count == 6)
+        #expect(UIWindowNotification.allCases.count == 2)
+        #expect(UIApplicationNotification.didBecomeActive.objectiveCName == "UIApplicationDidBecomeActiveNotification")
+    }
+
+    /// The delegate calls are written as the model's callbacks write them.
+    @Test func delegateCallsUseTheModelsMethodNames() throws {
+        let simulator = appSimulator("17.0")
+        let launched = try simulator.run([.launch])
+        let methods = Set(launched.callbacks.map(\.method))
+        #expect(methods.contains(AppDelegateLifecycleCall.didFinishLaunching.rawValue))
+        #expect(methods.contains(AppDelegateLifecycleCall.didBecomeActive.rawValue))
+        let scenes = try sceneSimulator().run([.launch])
+        let sceneMethods = Set(scenes.callbacks.map(\.method))
+        for call in [SceneDelegateLifecycleCall.willConnect, .willEnterForeground, .didBecomeActive] {
+            #expect(sceneMethods.contains(call.rawValue), "\(call.rawValue)")
+        }
+    }
+}
