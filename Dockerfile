@@ -13,7 +13,9 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends libmicrohttpd-dev=0.9.75-6 pkg-config=1.8.1-1 \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
-COPY Package.swift ./
+# openapi.yaml is a resource of LifecycleService (Sources/LifecycleService/Contract/openapi.yaml
+# links to it; COPY keeps the link), compiled into the binary: nothing more to ship.
+COPY Package.swift openapi.yaml ./
 COPY Sources ./Sources
 COPY Tests ./Tests
 RUN swift build -c release --static-swift-stdlib --product lifecycled \

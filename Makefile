@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench budgets bench-profile lint format docs openapi clean setup tsan fuzz soak
+.PHONY: run test build release bench budgets bench-profile lint format docs clean setup tsan fuzz soak
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -53,9 +53,6 @@ soak: release  ## mixed load on every endpoint (SOAK_SECONDS, default 600): erro
 docs:          ## regenerate docs/model.md from the model
 	@scripts/setup.sh --run
 	UPDATE_MODEL_REFERENCE=1 swift test --filter ModelReferenceTests
-
-openapi:       ## recompile openapi.yaml into the binary (GET /openapi.yaml) after editing it
-	scripts/gen-openapi-swift.sh
 
 lint:          ## swift format (.swift-format), the spec and the Dockerfile
 	@scripts/setup.sh

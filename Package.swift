@@ -21,7 +21,13 @@ let package = Package(
         // Renders docs/model.md from the model; used by the tests and `make docs`, not shipped.
         .target(name: "ModelReference", dependencies: ["LifecycleModel"]),
         .target(name: "ServiceHTTP"),
-        .target(name: "LifecycleService", dependencies: ["LifecycleModel", "ServiceHTTP"]),
+        // openapi.yaml stays at the top level; Contract/openapi.yaml links to it, and
+        // embedInCode compiles its bytes into the binary (`GET /openapi.yaml`, no bundle to ship).
+        .target(
+            name: "LifecycleService",
+            dependencies: ["LifecycleModel", "ServiceHTTP"],
+            resources: [.embedInCode("Contract/openapi.yaml")]
+        ),
         .systemLibrary(
             name: "CMicroHTTPD",
             pkgConfig: "libmicrohttpd",

@@ -2,11 +2,9 @@
 # swift format over the tree, with the committed .swift-format configuration:
 #   scripts/format.sh          rewrite the files in place
 #   scripts/format.sh --lint   report what is off and fail (make lint, make test)
-# The generated contract (Sources/LifecycleService/Contract/OpenAPIDocument.swift,
-# written by scripts/gen-openapi-swift.sh) is left as the generator writes it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t files < <(find Sources Tests -name '*.swift' ! -path '*/Contract/OpenAPIDocument.swift' | sort; echo Package.swift)
+mapfile -t files < <(find Sources Tests -name '*.swift' | sort; echo Package.swift)
 if [ "${1:-}" = --lint ]; then
   swift format lint --strict --parallel "${files[@]}"
 else

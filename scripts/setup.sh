@@ -22,7 +22,7 @@ bench=false; case "$mode" in --bench|--profile) bench=true ;; esac
 if [ "$mode" != --run ] && ! $bench; then
   command -v python3 >/dev/null || missing+=(python3)
   python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
-  # nginx for deploy/cluster.sh and tests/cluster (run as a child process, never as the
+  # nginx for deploy/cluster.sh and e2e/cluster (run as a child process, never as the
   # system service).
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 fi

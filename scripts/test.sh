@@ -44,14 +44,14 @@ step "clients/python: pip install, pytest against the live server" python_client
 step "hadolint Dockerfile" .venv/bin/hadolint Dockerfile
 # Operations (issue #15): metrics, request ids, CORS and draining over HTTP; three
 # instances behind nginx (exit 77 = nginx missing: reported, not counted).
-step "operations over HTTP (metrics, X-Request-Id, CORS, readyz drain)" .venv/bin/python tests/ops/test_live_ops.py .build/debug/lifecycled
+step "operations over HTTP (metrics, X-Request-Id, CORS, readyz drain)" .venv/bin/python e2e/ops/test_live_ops.py .build/debug/lifecycled
 echo "== cluster: 3 instances behind nginx"
-.venv/bin/python tests/cluster/test_cluster.py .build/debug/lifecycled; cluster_status=$?
+.venv/bin/python e2e/cluster/test_cluster.py .build/debug/lifecycled; cluster_status=$?
 if [ "$cluster_status" = 0 ]; then passed=$((passed + 1)); elif [ "$cluster_status" = 77 ]; then
   echo "== cluster SKIPPED (nginx could not be installed)"; else echo "== cluster FAILED"; failed=$((failed + 1)); fi
-step "deploy/compose.yaml is valid" .venv/bin/python tests/ops/check_compose.py deploy/compose.yaml
+step "deploy/compose.yaml is valid" .venv/bin/python e2e/ops/check_compose.py deploy/compose.yaml
 # --- playground browser test (issue #14): headless Chromium, at most 180 s ---
-step "playground in headless Chromium" timeout 200 .venv/bin/python tests/browser/playground.py .build/debug/lifecycled
+step "playground in headless Chromium" timeout 200 .venv/bin/python e2e/browser/playground.py .build/debug/lifecycled
 # --- end playground browser test ---
 
 echo

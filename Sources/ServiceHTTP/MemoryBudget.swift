@@ -19,11 +19,6 @@ public final class MemoryBudget: Sendable {
     private let used = Atomic<Int>(0)
     private let released = Atomic<Int>(0)
 
-    /// A budget whose refusal is always `refusal`.
-    public convenience init(limit: Int, smallAmount: Int = 64 << 10, refusal: ServiceResponse) {
-        self.init(limit: limit, smallAmount: smallAmount, refuse: { refusal })
-    }
-
     /// A budget whose refusal `refuse` builds per refused request.
     public init(limit: Int, smallAmount: Int = 64 << 10, refuse: @escaping @Sendable () -> ServiceResponse) {
         self.limit = limit

@@ -146,7 +146,7 @@ import Testing
 
     /// The budget's own arithmetic: small amounts always pass and are counted.
     @Test func budgetChargesAndRefuses() {
-        let budget = MemoryBudget(limit: 1000, smallAmount: 10, refusal: ServiceResponse(status: 503))
+        let budget = MemoryBudget(limit: 1000, smallAmount: 10, refuse: { ServiceResponse(status: 503) })
         #expect(budget.tryCharge(900))
         #expect(!budget.tryCharge(200))
         #expect(budget.bytesUsed == 900)

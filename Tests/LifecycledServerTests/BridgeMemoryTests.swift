@@ -28,7 +28,7 @@ import Testing
 
     @Test func largeBodiesOverTheBudgetAre503AndEverythingIsReleased() throws {
         let refusal = ServiceResponse(status: 503, headers: [("Retry-After", "1")], body: Array("full".utf8))
-        let budget = MemoryBudget(limit: 32 << 20, smallAmount: 1024, refusal: refusal)
+        let budget = MemoryBudget(limit: 32 << 20, smallAmount: 1024, refuse: { refusal })
         let server = try Self.server(budget)
         defer { server.stop(graceSeconds: 0) }
 
@@ -64,7 +64,7 @@ import Testing
     /// Only GET and HEAD answers (safe to retry) are refused at response time.
     @Test func anAppliedPostIsAnsweredEvenWhenTheBudgetIsFull() throws {
         let refusal = ServiceResponse(status: 503, headers: [("Retry-After", "1")], body: Array("full".utf8))
-        let budget = MemoryBudget(limit: 32 << 20, smallAmount: 1024, refusal: refusal)
+        let budget = MemoryBudget(limit: 32 << 20, smallAmount: 1024, refuse: { refusal })
         let server = try Self.server(budget)
         defer { server.stop(graceSeconds: 0) }
         let reader = try RawConnection(port: server.port, timeout: 10)
@@ -81,7 +81,7 @@ import Testing
     }
 
     @Test func chunkedBodiesAreCountedToo() throws {
-        let budget = MemoryBudget(limit: 1 << 20, smallAmount: 1024, refusal: ServiceResponse(status: 503))
+        let budget = MemoryBudget(limit: 1 << 20, smallAmount: 1024, refuse: { ServiceResponse(status: 503) })
         let server = try Self.server(budget)
         defer { server.stop(graceSeconds: 0) }
         let chunks = (0..<10).map { _ in Array(repeating: UInt8(ascii: "z"), count: 20_000) }

@@ -166,6 +166,32 @@ import Testing
         #expect(try server.finish().exitStatus == 0)
     }
 
+    // MARK: the contract, compiled in
+
+    /// The binary alone, copied into an empty directory and started there, serves the
+    /// repository's openapi.yaml byte for byte: the contract is embedded (Package.swift's
+    /// `.embedInCode`), so no resource bundle or file needs to ship beside the executable.
+    @Test func servesTheEmbeddedContractWithNothingBesideIt() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let expected = try [UInt8](Data(contentsOf: repository.appendingPathComponent("openapi.yaml")))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lifecycled-alone-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let binary = directory.appendingPathComponent("lifecycled")
+        try FileManager.default.copyItem(atPath: LifecycledBinary.path, toPath: binary.path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["lifecycled"])
+
+        let server = try LifecycledProcess(["--port", "0", "--quiet"], executable: binary.path, directory: directory)
+        let port = try server.waitUntilListening()
+        let response = try RawHTTP.exchange(port: port, RawHTTP.request("GET", "/openapi.yaml"))
+        #expect(response.status == 200)
+        #expect(response.header("Content-Type") == "application/yaml")
+        #expect(response.body == expected, "the binary does not serve the repository's openapi.yaml")
+        server.send(SIGTERM)
+        #expect(try server.finish().exitStatus == 0)
+    }
+
     // MARK: environment (the container's port)
 
     @Test func environmentSetsThePortAndCheckFollowsIt() throws {

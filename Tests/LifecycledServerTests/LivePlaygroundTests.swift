@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The playground over real HTTP (the browser test in tests/browser drives it in Chromium).
+/// The playground over real HTTP (the browser test in e2e/browser drives it in Chromium).
 @Suite struct LivePlaygroundTests {
     @Test func rootServesThePage() throws {
         let live = try LiveService()

@@ -5,10 +5,12 @@ import ServiceHTTP
 /// Entry points for `make fuzz` (the `lifecycled-fuzz` target): each takes arbitrary
 /// bytes and runs one input stage of the service, checking what must hold for any
 /// input. A violated property traps (libFuzzer records the input as a crash).
-public enum FuzzEntry {
+/// `package`, not `public`: the fuzzer is a target of this package, and the stages
+/// reach internals (parser, decoders, sessions) no client of the library should see.
+package enum FuzzEntry {
     /// The JSON parser: any bytes parse or throw; what parses re-encodes to JSON that
     /// parses to the same value.
-    public static func json(_ bytes: [UInt8]) {
+    package static func json(_ bytes: [UInt8]) {
         guard let value = try? JSONParser.parse(bytes) else { return }
         var w = JSONWriter()
         w.value(value)
@@ -19,7 +21,7 @@ public enum FuzzEntry {
 
     /// The action decoder, then the model: a decoded action is applied to a launched
     /// app of each lifecycle; refusals are fine, a trap is not.
-    public static func action(_ bytes: [UInt8]) {
+    package static func action(_ bytes: [UInt8]) {
         guard let value = try? JSONParser.parse(bytes), let action = try? ActionDecoding.decode(value) else { return }
         for config in [
             #"{"lifecycle":"app","iosVersion":"11.0"}"#,
@@ -35,7 +37,7 @@ public enum FuzzEntry {
     }
 
     /// The config decoder, then a launch of the decoded config.
-    public static func config(_ bytes: [UInt8]) {
+    package static func config(_ bytes: [UInt8]) {
         guard let value = try? JSONParser.parse(bytes), let config = try? ConfigDecoding.decode(value) else { return }
         var session = Session(id: UUID(), config: config, maxLog: 1000)
         _ = try? session.apply(.launch)
@@ -53,7 +55,7 @@ public enum FuzzEntry {
     /// at 5,000 states; a second under the fuzzer's instrumentation): the caller's
     /// slow-input rule, meant to catch blow-ups in routing and parsing, does not apply.
     @discardableResult
-    public static func route(_ bytes: [UInt8]) -> Bool {
+    package static func route(_ bytes: [UInt8]) -> Bool {
         guard let first = bytes.first else { return true }
         let methods = ["GET", "POST", "DELETE", "HEAD", "PUT", "PATCH", "OPTIONS"]
         let method = methods[Int(first) % methods.count]

@@ -1,11 +1,10 @@
 import ServiceHTTP
 
 extension Service {
-    /// The contract's bytes, made once.
-    private static let openAPIBytes = Array(OpenAPIDocument.yaml.utf8)
-
-    /// `GET /openapi.yaml`: the contract this binary was built with.
+    /// `GET /openapi.yaml`: the contract this binary was built with. `PackageResources`
+    /// is SwiftPM's: the bytes of openapi.yaml, embedded by Package.swift's `.embedInCode`.
     func openAPIDocument() -> ServiceResponse {
-        ServiceResponse(status: 200, headers: [("Content-Type", "application/yaml")], body: Self.openAPIBytes)
+        ServiceResponse(
+            status: 200, headers: [("Content-Type", "application/yaml")], body: PackageResources.openapi_yaml)
     }
 }

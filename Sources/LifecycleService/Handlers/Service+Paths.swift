@@ -68,14 +68,7 @@ extension Service {
                 throw Problem(kind: .internalError, detail: "the path the search found did not replay: \(error.needs)")
             }
         }
-        w.endArray()
-        w.key("config")
-        w.write(config, quirks: session.simulator.profile.resolvedQuirks)
-        w.key("state")
-        w.write(session.state, session.simulator)
-        w.endObject()
-        if let text = format.response(trace) { return text }
-        return json(200, w)
+        return finishRun(&w, config: config, session: session, trace: trace, format: format)
     }
 
     /// An optional (or required) array of action objects, at most `max`.

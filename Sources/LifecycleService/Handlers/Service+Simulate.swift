@@ -58,6 +58,14 @@ extension Service {
                 .with("step", .number(String(i)))
             }
         }
+        return finishRun(&w, config: config, session: session, trace: trace, format: format)
+    }
+
+    /// The end of a run's answer (`/v1/simulate`, `/v1/paths`): closes `steps`, adds the
+    /// config and the final state, and answers in the requested format.
+    func finishRun(
+        _ w: inout JSONWriter, config: SessionConfig, session: Session, trace: Trace, format: TraceFormat
+    ) -> ServiceResponse {
         w.endArray()
         w.key("config")
         w.write(config, quirks: session.simulator.profile.resolvedQuirks)

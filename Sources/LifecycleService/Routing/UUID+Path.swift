@@ -1,17 +1,11 @@
 import Foundation
 
 extension UUID {
-    /// Parses the 36-character textual form (either case) from a path segment.
+    /// Parses the 36-character textual form (either case) from a path segment's UTF-8
+    /// bytes; fills the 16 bytes in place (no array per call).
     ///
     /// Hand-written: Foundation's `UUID(uuidString:)` goes through sscanf, which
     /// showed up in the action endpoint's profile.
-    init?(pathSegment s: String) {
-        var s = s
-        guard let uuid = s.withUTF8({ UUID(pathBytes: $0) }) else { return nil }
-        self = uuid
-    }
-
-    /// The same from UTF-8 bytes; fills the 16 bytes in place (no array per call).
     init?(pathBytes s: UnsafeBufferPointer<UInt8>) {
         guard s.count == 36, let p = s.baseAddress, p[8] == UInt8(ascii: "-"), p[13] == UInt8(ascii: "-"),
             p[18] == UInt8(ascii: "-"), p[23] == UInt8(ascii: "-")

@@ -53,9 +53,16 @@ final class LifecycledProcess {
     private let stderrDrained = DrainedBytes()
     private let stderrDrainDone = DispatchSemaphore(value: 0)
 
-    /// - Parameter environment: variables set on top of this process's environment.
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = URL(fileURLWithPath: LifecycledBinary.path)
+    /// - Parameters:
+    ///   - environment: variables set on top of this process's environment.
+    ///   - executable: the binary to run (default: the one `swift build` put beside the tests).
+    ///   - directory: its working directory (default: this process's).
+    init(
+        _ arguments: [String], environment: [String: String] = [:], executable: String = LifecycledBinary.path,
+        directory: URL? = nil
+    ) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.currentDirectoryURL = directory
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = stdoutPipe

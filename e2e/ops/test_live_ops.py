@@ -3,7 +3,7 @@
 prometheus_client and matching what the test did, X-Request-Id through the bridge,
 CORS preflight and headers, and /readyz going 503 during the SIGTERM drain window.
 
-Usage: tests/ops/test_live_ops.py [BINARY]   (exit 0 pass, 1 fail)
+Usage: e2e/ops/test_live_ops.py [BINARY]   (exit 0 pass, 1 fail)
 """
 import http.client
 import json

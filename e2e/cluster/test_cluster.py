@@ -11,7 +11,7 @@ actions, and checks that
   (nginx passes the request to the instance the id now hashes to, which never held
   it), every other session answers as before and still takes actions.
 
-Usage: tests/cluster/test_cluster.py [BINARY]   (exit 0 pass, 1 fail, 77 skipped)
+Usage: e2e/cluster/test_cluster.py [BINARY]   (exit 0 pass, 1 fail, 77 skipped)
 """
 import http.client
 import json

@@ -6,7 +6,7 @@ Starts lifecycled on a free port, creates a session in the page, presses actions
 the SVG's data attributes) and checks them against the server's own callback log,
 then replays the page's journal: its JSON through /v1/simulate, its curl lines with bash.
 
-    tests/browser/playground.py [BINARY] [--screenshot docs/playground.png]
+    e2e/browser/playground.py [BINARY] [--screenshot docs/playground.png]
 
 Needs Debian's chromium, chromium-driver and curl, and selenium in .venv (scripts/setup.sh).
 Bounded: the whole run stops after 180 s.

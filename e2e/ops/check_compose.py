@@ -4,7 +4,7 @@ compose plugin, absent here): valid YAML, the services nginx.conf names, the ima
 from the repository's Dockerfile, only environment variables lifecycled reads, and
 nginx.conf mounted where the nginx image includes it.
 
-Usage: tests/ops/check_compose.py deploy/compose.yaml
+Usage: e2e/ops/check_compose.py deploy/compose.yaml
 """
 import os
 import re
