@@ -67,7 +67,7 @@ extension ModelReference {
                 state = out.state
                 return out.callbacks.map { c in
                     let who = c.viewController ?? (c.receiver == .viewController ? "?" : c.receiver.rawValue)
-                    return "`\(who).\(c.method)`"
+                    return "`\(who).\(c.method.name)`"
                 }.joined(separator: "<br>")
             } catch {
                 return "409: needs \(error.needs)"

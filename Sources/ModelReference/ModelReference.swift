@@ -113,7 +113,7 @@ public enum ModelReference {
     /// A callback as a table cell names it: view controllers (and SwiftUI views) by
     /// name; SwiftUI's other receivers by theirs, phase changes with their phases.
     private static func callbackLabel(_ c: Callback) -> String {
-        var method = c.viewController.map { "\($0).\(c.method)" } ?? c.method
+        var method = c.viewController.map { "\($0).\(c.method.name)" } ?? c.method.name
         if let from = c.args?["from"]?.stringValue, let to = c.args?["to"]?.stringValue { method += " \(from)→\(to)" }
         if [.app, .appDelegateAdaptor, .scene].contains(c.receiver) { method = "\(c.receiver.rawValue): \(method)" }
         return method
@@ -167,13 +167,13 @@ public enum ModelReference {
             scene.supportsMultipleScenes = false
             let sceneKill = v.major >= 13 ? Simulator(config: scene).profile.switcherKillSequence.rawValue : "—"
             let sim = Simulator(config: c)
-            let launch = (try? sim.apply(.launch, to: AppSnapshot()))?.callbacks.map(\.method) ?? []
+            let launch = (try? sim.apply(.launch, to: AppSnapshot()))?.callbacks.map(\.method.name) ?? []
             let compact = launch.reduce(into: [(String, Int)]()) { runs, m in
                 if runs.last?.0 == m { runs[runs.count - 1].1 += 1 } else { runs.append((m, 1)) }
             }.map { $0.1 > 1 ? "`\($0.0)` ×\($0.1)" : "`\($0.0)`" }
             let p = sim.profile
             out +=
-                "| \(version)\(c.sdkVersion.map { " (SDK \($0))" } ?? "") | \(compact.joined(separator: "<br>")) | \(Int(p.backgroundTimeLimit)) s | `\(p.restoration.shouldSave)` | \(Int(p.timing.expirationLead)) s / \(Int(p.backgroundKillGrace)) s | \(p.work.canPrewarm ? "yes" : "no") | \(sceneKill) |\n"
+                "| \(version)\(c.sdkVersion.map { " (SDK \($0))" } ?? "") | \(compact.joined(separator: "<br>")) | \(Int(p.backgroundTimeLimit)) s | `\(p.restoration.shouldSave.name)` | \(Int(p.timing.expirationLead)) s / \(Int(p.backgroundKillGrace)) s | \(p.work.canPrewarm ? "yes" : "no") | \(sceneKill) |\n"
         }
         return out
     }

@@ -95,7 +95,8 @@ import Testing
         #expect(
             out.methods.contains("application(_:willChangeStatusBarFrame:)")
                 == (version.hasPrefix("11") || version.hasPrefix("12")))
-        let did = try #require(out.callbacks.first { $0.method == "application(_:didFinishLaunchingWithOptions:)" })
+        let did = try #require(
+            out.callbacks.first { $0.method.name == "application(_:didFinishLaunchingWithOptions:)" })
         #expect(did.args?["launchOptions"]?["remoteNotification"] == silentPush)
         #expect(out.state.app == .background)
     }

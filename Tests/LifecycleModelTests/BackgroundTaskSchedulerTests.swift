@@ -53,8 +53,8 @@ import Testing
                 "launchHandler [background]",
                 "setTaskCompleted(success:) [background]",
             ])
-        #expect(out.callbacks.first { $0.method == "launchHandler" }?.receiver == .bgTask)
-        #expect(out.callbacks.first { $0.method == "launchHandler" }?.args?["task"] == .string("BGAppRefreshTask"))
+        #expect(out.callbacks.first { $0.method.name == "launchHandler" }?.receiver == .bgTask)
+        #expect(out.callbacks.first { $0.method.name == "launchHandler" }?.args?["task"] == .string("BGAppRefreshTask"))
         #expect(out.state.app == .background)
         #expect(out.state.clock == 3)
         // Suspended when the launch's 30 s event window ends (facts §5).
@@ -133,7 +133,8 @@ import Testing
         let locked = try sim.run([.launch, .lock])
         let long = try sim.apply(.runBackgroundTask(identifier: "com.example.cleanup", seconds: 300), to: locked.state)
         #expect(long.methods.last == "setTaskCompleted(success:)")
-        #expect(long.callbacks.first { $0.method == "launchHandler" }?.args?["task"] == .string("BGProcessingTask"))
+        #expect(
+            long.callbacks.first { $0.method.name == "launchHandler" }?.args?["task"] == .string("BGProcessingTask"))
         let unlocked = try sim.run([.launch, .background])
         #expect(throws: ActionRefusal.self) {
             try sim.apply(.runBackgroundTask(identifier: "com.example.cleanup", seconds: 1), to: unlocked.state)

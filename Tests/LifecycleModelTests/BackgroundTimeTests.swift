@@ -33,7 +33,7 @@ import Testing
         let warned = try sim.apply(.advanceTime(seconds: 1), to: beforeWarning.state)
         let handler = try #require(warned.callbacks.first)
         #expect(handler.receiver == .backgroundTask)
-        #expect(handler.method == "expirationHandler")
+        #expect(handler.method.name == "expirationHandler")
         #expect(handler.appState == .background)
         #expect(handler.args?["name"] == .string("sync"))
         let killed = try sim.apply(.advanceTime(seconds: 10), to: warned.state)

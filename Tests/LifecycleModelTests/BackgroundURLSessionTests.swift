@@ -24,10 +24,11 @@ import Testing
                 "application(_:willFinishLaunchingWithOptions:)", "application(_:didFinishLaunchingWithOptions:)",
             ] + Self.events)
         #expect(out.delegateCallbacks.allSatisfy { $0.appState == .background })
-        #expect(out.callbacks.first { $0.method == Self.events[0] }?.receiver == .appDelegate)
+        #expect(out.callbacks.first { $0.method.name == Self.events[0] }?.receiver == .appDelegate)
         #expect(out.callbacks.last?.receiver == .urlSessionDelegate)
         #expect(
-            out.callbacks.first { $0.method == Self.events[0] }?.args?["identifier"] == .string("com.example.upload"))
+            out.callbacks.first { $0.method.name == Self.events[0] }?.args?["identifier"]
+                == .string("com.example.upload"))
         #expect(out.state.app == .background)
     }
 

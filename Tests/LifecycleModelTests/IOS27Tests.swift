@@ -56,8 +56,8 @@ import Testing
             heard += out.callbacks
             state = out.state
         }
-        #expect(heard.filter { $0.receiver == .appDelegate && deprecated.contains($0.method) }.isEmpty)
-        #expect(heard.contains { $0.method == "application(_:didFinishLaunchingWithOptions:)" })
+        #expect(heard.filter { $0.receiver == .appDelegate && deprecated.contains($0.method.name) }.isEmpty)
+        #expect(heard.contains { $0.method.name == "application(_:didFinishLaunchingWithOptions:)" })
         // A sceneless binary built with the iOS 26 SDK still hears them (deprecated, not removed).
         let old = appSimulator(version) { $0.sdkVersion = IOSVersion("26.0") }
         #expect(try old.run([.launch, .openURL(url: "myapp://a")]).methods.contains("application(_:open:options:)"))

@@ -154,7 +154,7 @@ extension ActionOutcome {
     @Test func snapshotToggleOnEnteringBackground() throws {
         let sim = appSimulator("16.0")
         let out = try sim.run([.launch, .setAppearance(style: .dark), .background])
-        let traits = out.callbacks.filter { $0.method == "traitCollectionDidChange(_:)" }
+        let traits = out.callbacks.filter { $0.method.name == "traitCollectionDidChange(_:)" }
         #expect(traits.map { $0.args?["userInterfaceStyle"] } == [.string("light"), .string("dark")])
         #expect(traits.allSatisfy { $0.appState == .background })
         let did = try #require(out.allCalls.firstIndex(of: "appDelegate.applicationDidEnterBackground(_:)"))
@@ -205,7 +205,7 @@ extension ActionOutcome {
         let two = try sim.run([.launch, .openScene(by: .user), .background, .setAppearance(style: .dark)])
         #expect(two.callbacks.isEmpty)
         let back = try sim.apply(.activateScene(sceneId: "scene-1"), to: two.state)
-        let methods = back.callbacks.filter { $0.sceneId == "scene-1" }.map { $0.method }
+        let methods = back.callbacks.filter { $0.sceneId == "scene-1" }.map { $0.method.name }
         let trait = try #require(methods.firstIndex(of: "traitCollectionDidChange(_:)"))
         #expect(trait < (methods.firstIndex(of: "sceneDidBecomeActive(_:)") ?? -1))
         #expect(!back.callbacks.contains { $0.sceneId == "scene-2" })
@@ -435,12 +435,12 @@ extension ActionOutcome {
                 guard let out = try? sim.apply(action, to: state) else { continue }
                 kinds.insert(kind)
                 for c in out.callbacks where c.receiver == .viewController {
-                    guard let event = Appearance.Event(rawValue: c.method) else { continue }
+                    guard let event = Appearance.Event(c.method) else { continue }
                     let key = "\(c.sceneId ?? "app")/\(c.viewController ?? "?")"
                     let before = tracked[key] ?? .disappeared
                     #expect(
                         before.after(event) != nil,
-                        "seed \(seed) step \(step) \(kind): \(key) \(before) -\(event.rawValue)")
+                        "seed \(seed) step \(step) \(kind): \(key) \(before) -\(event.method.name)")
                     tracked[key] = before.after(event) ?? before
                 }
                 // Controllers no longer in any window start over (the tracking agrees with

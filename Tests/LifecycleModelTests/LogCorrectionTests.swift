@@ -14,7 +14,7 @@ import Testing
     func restorationLoadsAndDecodesControllersInsideTheLaunch(_ version: String, _ shouldRestore: String) throws {
         let sim = appSimulator(version) { $0.stateRestoration = true }
         let out = try sim.run([.launch, .background, .terminate(by: .system), .launch])
-        let m = out.callbacks.map(\.method)
+        let m = out.callbacks.map(\.method.name)
         let order = [
             "application(_:willFinishLaunchingWithOptions:)", shouldRestore, "loadView()", "viewDidLoad()",
             "decodeRestorableState(with:)", "application(_:didDecodeRestorableStateWith:)",
@@ -23,7 +23,7 @@ import Testing
         let positions = try order.map { name in try #require(m.firstIndex(of: name), "\(name) missing") }
         #expect(positions == positions.sorted(), "\(m)")
         #expect(m.filter { $0 == "viewDidLoad()" }.count == 1)  // loaded once
-        #expect(out.callbacks.first { $0.method == "decodeRestorableState(with:)" }?.viewController == "root")
+        #expect(out.callbacks.first { $0.method.name == "decodeRestorableState(with:)" }?.viewController == "root")
         #expect(out.state.windows.count == 1)
     }
 

@@ -23,7 +23,7 @@ extension ActionOutcome {
     var delegateCallbacks: [Callback] { callbacks.filter { $0.receiver != .viewController } }
     /// "method [appState]" for each delegate callback.
     var calls: [String] { delegateCallbacks.map { "\($0.method) [\($0.appState.rawValue)]" } }
-    var methods: [String] { delegateCallbacks.map(\.method) }
+    var methods: [String] { delegateCallbacks.map(\.method.name) }
 }
 
 /// Builds a scene-based simulator (iPhone unless configured).

@@ -69,7 +69,7 @@ import Testing
                 guard let out = try? sim.apply(action, to: state) else { continue }
                 let context = "config \(index) seed \(seed) step \(step) \(action.kind)"
                 appChecker.check(action: action, before: state, after: out, context: context)
-                let methods = out.callbacks.map(\.method)
+                let methods = out.callbacks.map(\.method.name)
                 for (i, c) in out.callbacks.enumerated() {
                     guard let id = c.sceneId else {
                         // DOC: the app delegate hears none of these in a scene app.
@@ -77,10 +77,10 @@ import Testing
                             ![
                                 "applicationDidBecomeActive(_:)", "applicationWillResignActive(_:)",
                                 "applicationDidEnterBackground(_:)", "applicationWillEnterForeground(_:)",
-                            ].contains(c.method), "\(context)")
+                            ].contains(c.method.name), "\(context)")
                         continue
                     }
-                    switch c.method {
+                    switch c.method.name {
                     case "scene(_:willConnectTo:options:)":
                         #expect(
                             c.sceneState == .unattached,
@@ -88,7 +88,7 @@ import Testing
                     case "sceneWillEnterForeground(_:)":
                         let rest = out.callbacks[(i + 1)...]
                         #expect(
-                            rest.contains { $0.sceneId == id && $0.method == "sceneDidBecomeActive(_:)" },
+                            rest.contains { $0.sceneId == id && $0.method.name == "sceneDidBecomeActive(_:)" },
                             "\(context): \(id) entered without becoming active")
                     case "sceneDidBecomeActive(_:)":
                         #expect(!active.contains(id), "\(context): \(id) active twice")

@@ -109,11 +109,11 @@ struct InvariantChecker {
     init(scenes: Bool = false) { self.scenes = scenes }
 
     mutating func check(action: Action, before: AppSnapshot, after out: ActionOutcome, context: String) {
-        let methods = out.callbacks.map(\.method)
+        let methods = out.callbacks.map(\.method.name)
         for (i, c) in out.callbacks.enumerated() {
             // §1 / §2.2: callbacks only ever run inactive, active or background.
             #expect(c.appState.isExecuting, "\(context): \(c.method) in \(c.appState)")
-            switch scenes ? "" : c.method {
+            switch scenes ? "" : c.method.name {
             case "applicationDidBecomeActive(_:)":
                 #expect(!active, "\(context): didBecomeActive twice")
                 active = true

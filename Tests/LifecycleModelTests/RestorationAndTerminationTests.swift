@@ -74,7 +74,7 @@ import Testing
                     "applicationWillTerminate(_:) [background]",
                 ])
         }
-        #expect(out.callbacks.last?.method == "applicationWillTerminate(_:)")
+        #expect(out.callbacks.last?.method.name == "applicationWillTerminate(_:)")
     }
 
     @Test func systemKillOfAForegroundAppCallsWillTerminateOnly() throws {

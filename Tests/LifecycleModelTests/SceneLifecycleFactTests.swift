@@ -37,7 +37,7 @@ import Testing
             "applicationDidBecomeActive(_:)", "applicationWillResignActive(_:)",
             "applicationDidEnterBackground(_:)", "applicationWillEnterForeground(_:)",
         ]
-        #expect(!all.contains { forbidden.contains($0.method) })
+        #expect(!all.contains { forbidden.contains($0.method.name) })
     }
 
     @Test func leaveAndReturn() throws {
@@ -72,7 +72,7 @@ import Testing
         #expect(!relaunch.methods.contains("application(_:configurationForConnecting:options:)"))
         #expect(relaunch.methods.contains("scene(_:willConnectTo:options:)"))
         #expect(
-            relaunch.callbacks.first { $0.method == "scene(_:willConnectTo:options:)" }?.args?["session"]?["isNew"]
+            relaunch.callbacks.first { $0.method.name == "scene(_:willConnectTo:options:)" }?.args?["session"]?["isNew"]
                 == .bool(false))
     }
 
@@ -89,7 +89,7 @@ import Testing
         throws
     {
         let out = try sceneSimulator().apply(action, to: AppSnapshot())
-        let connect = try #require(out.callbacks.first { $0.method == "scene(_:willConnectTo:options:)" })
+        let connect = try #require(out.callbacks.first { $0.method.name == "scene(_:willConnectTo:options:)" })
         #expect(connect.args?["options"]?[key] != nil)
         #expect(!out.methods.contains(warmHandler))
         #expect(out.callbacks.first?.args?["launchOptions"] == .null)
@@ -130,7 +130,7 @@ import Testing
         let url = try sim.apply(.openURL(url: "myapp://a"), to: bg)
         #expect(url.methods.contains("scene(_:openURLContexts:)"))
         #expect(
-            url.callbacks.first { $0.method == "scene(_:openURLContexts:)" }?.args?["urlContexts"]
+            url.callbacks.first { $0.method.name == "scene(_:openURLContexts:)" }?.args?["urlContexts"]
                 == .array([.object(["url": .string("myapp://a")])]))
     }
 
@@ -157,7 +157,7 @@ import Testing
         // The session survives: reconnected without configurationForConnecting, with its activity.
         let back = try sim.apply(.launch, to: out.state)
         let connect = try #require(back.callbacks.first)
-        #expect(connect.method == "scene(_:willConnectTo:options:)")
+        #expect(connect.method.name == "scene(_:willConnectTo:options:)")
         #expect(connect.args?["session"]?["stateRestorationActivity"] == .bool(true))
         // Only background or suspended scenes are reclaimed; switching apps is not a disconnect.
         let active = try sim.apply(.launch, to: AppSnapshot()).state

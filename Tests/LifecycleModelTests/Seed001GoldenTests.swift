@@ -30,14 +30,14 @@ import Testing
         }
         let outcome = try simulator.apply(try #require(action(golden.action)), to: state)
         let got = outcome.callbacks.filter { $0.receiver == .appDelegate }
-            .map { GoldenFixture.Expected(method: $0.method, appState: $0.appState.rawValue) }
+            .map { GoldenFixture.Expected(method: $0.method.name, appState: $0.appState.rawValue) }
         #expect(got == golden.expect)
 
         // Launch options: both will- and didFinishLaunching carry the listed keys.
         guard case .notChecked = golden.launchOptions else {
             let launches = outcome.callbacks.filter {
-                $0.method == "application(_:willFinishLaunchingWithOptions:)"
-                    || $0.method == "application(_:didFinishLaunchingWithOptions:)"
+                $0.method.name == "application(_:willFinishLaunchingWithOptions:)"
+                    || $0.method.name == "application(_:didFinishLaunchingWithOptions:)"
             }
             #expect(launches.count == 2)
             for callback in launches {

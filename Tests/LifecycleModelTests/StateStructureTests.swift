@@ -59,7 +59,7 @@ import Testing
     }
 
     /// The same warm transitions make the same primitives in both apps, named by each
-    /// profile's `DelegateVocabulary`.
+    /// profile's `DelegateVocabulary` (`StageEvent`).
     @Test func scenelessIsTheOneSceneCase() throws {
         let steps: [Action] = [
             .background, .launch, .interruptionBegan(kind: .call), .interruptionEnded(outcome: .resume),
@@ -69,16 +69,11 @@ import Testing
         let scene = sceneSimulator("17.0")
         var appState = try app.run([.launch]).state
         var sceneState = try scene.run([.launch]).state
+        let events: [StageEvent] = [.willEnterForeground, .didBecomeActive, .willResignActive, .didEnterBackground]
         let rename = Dictionary(
-            uniqueKeysWithValues: zip(
-                [
-                    DelegateVocabulary.sceneBased.willEnterForeground, DelegateVocabulary.sceneBased.didBecomeActive,
-                    DelegateVocabulary.sceneBased.willResignActive, DelegateVocabulary.sceneBased.didEnterBackground,
-                ],
-                [
-                    DelegateVocabulary.sceneless.willEnterForeground, DelegateVocabulary.sceneless.didBecomeActive,
-                    DelegateVocabulary.sceneless.willResignActive, DelegateVocabulary.sceneless.didEnterBackground,
-                ]))
+            uniqueKeysWithValues: events.map {
+                (CallbackMethod.sceneDelegate($0.sceneDelegate).name, CallbackMethod.appDelegate($0.appDelegate).name)
+            })
         for step in steps {
             let a = try app.apply(step, to: appState)
             let s = try scene.apply(step, to: sceneState)

@@ -79,7 +79,7 @@ extension ActionOutcome {
             all += o.callbacks
             state = o.state
         }
-        let adaptor = all.filter { $0.receiver == .appDelegateAdaptor }.map(\.method)
+        let adaptor = all.filter { $0.receiver == .appDelegateAdaptor }.map(\.method.name)
         #expect(adaptor.contains("applicationDidReceiveMemoryWarning(_:)"))
         #expect(adaptor.contains("application(_:didReceiveRemoteNotification:fetchCompletionHandler:)"))
         #expect(adaptor.last == "applicationWillTerminate(_:)")

@@ -46,7 +46,7 @@ import Testing
                     #expect(
                         ![.appDelegate, .sceneDelegate, .viewController].contains(c.receiver),
                         "\(context): \(c.receiver)")
-                    guard c.method == "onChange(of: scenePhase)" else { continue }
+                    guard c.method.name == "onChange(of: scenePhase)" else { continue }
                     let from = c.args?["from"]?.stringValue
                     let to = c.args?["to"]?.stringValue
                     #expect(from != to, "\(context): no change")

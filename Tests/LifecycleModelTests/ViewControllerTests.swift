@@ -19,7 +19,9 @@ extension ActionOutcome {
         var edges: [String] = []
         for from in Appearance.allCases {
             for event in Appearance.Event.allCases {
-                if let to = from.after(event) { edges.append("\(from.rawValue) -\(event.rawValue)-> \(to.rawValue)") }
+                if let to = from.after(event) {
+                    edges.append("\(from.rawValue) -\(event.method.name)-> \(to.rawValue)")
+                }
             }
         }
         #expect(
@@ -33,14 +35,14 @@ extension ActionOutcome {
     @Test func firstDisplayAfterDidFinishLaunchingDidAppearAfterDidBecomeActive() throws {
         let out = try appSimulator("17.0").apply(.launch, to: AppSnapshot())
         #expect(out.vcCalls == firstDisplay)
-        let m = out.callbacks.map(\.method)
+        let m = out.callbacks.map(\.method.name)
         #expect(
             try #require(m.firstIndex(of: "loadView()")) > #require(
                 m.firstIndex(of: "application(_:didFinishLaunchingWithOptions:)")))
         #expect(
             try #require(m.firstIndex(of: "viewDidAppear(_:)")) > #require(
                 m.firstIndex(of: "applicationDidBecomeActive(_:)")))
-        #expect(out.callbacks.first { $0.method == "viewWillAppear(_:)" }?.args?["animated"] == .bool(false))
+        #expect(out.callbacks.first { $0.method.name == "viewWillAppear(_:)" }?.args?["animated"] == .bool(false))
     }
 
     @Test func noViewIsAppearingBeforeIOS13() throws {
@@ -234,11 +236,11 @@ extension ActionOutcome {
                 let action = randomAction(&rng, scenes: scenes)
                 guard let out = try? sim.apply(action, to: state) else { continue }
                 for c in out.callbacks where c.receiver == .viewController {
-                    guard let event = Appearance.Event(rawValue: c.method) else { continue }
+                    guard let event = Appearance.Event(c.method) else { continue }
                     let key = "\(c.sceneId ?? "app")/\(c.viewController ?? "?")"
                     let before = tracked[key] ?? .disappeared
                     let after = before.after(event)
-                    #expect(after != nil, "seed \(seed) step \(step): \(key) \(before) -\(event.rawValue)")
+                    #expect(after != nil, "seed \(seed) step \(step): \(key) \(before) -\(event.method.name)")
                     tracked[key] = after ?? before
                 }
                 // Controllers no longer in any window start over.

@@ -30,13 +30,15 @@ import Testing
         for receiver in Receiver.allCases {
             for state in AppState.allCases {
                 let callbacks = [
-                    Callback(receiver: receiver, method: "applicationDidBecomeActive(_:)", appState: state),
-                    Callback(receiver: receiver, method: "viewDidLoad()", appState: state, viewController: "root"),
+                    Callback(receiver: receiver, method: .appDelegate(.didBecomeActive), appState: state),
                     Callback(
-                        receiver: receiver, method: "scene(_:willConnectTo:options:)", appState: state,
+                        receiver: receiver, method: .viewController(.viewDidLoad), appState: state,
+                        viewController: "root"),
+                    Callback(
+                        receiver: receiver, method: .sceneDelegate(.willConnect), appState: state,
                         args: .object([JSONMember("a", .string("b\"c"))]), sceneId: "s1",
                         sceneState: .foregroundInactive),
-                    Callback(receiver: receiver, method: "needs \"escaping\" here", appState: state),
+                    Callback(receiver: receiver, method: .swiftUI(.scenePhaseChange), appState: state),
                 ]
                 for (i, c) in callbacks.enumerated() {
                     let logged = LoggedCallback(seq: 1000 + i, callback: c, sharing: nil)

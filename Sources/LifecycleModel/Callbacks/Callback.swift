@@ -2,7 +2,7 @@
 public struct Callback: Sendable, Equatable {
     public var receiver: Receiver
     /// The Swift method as Apple's documentation writes it, e.g. `applicationDidBecomeActive(_:)`.
-    public var method: String
+    public var method: CallbackMethod
     /// `UIApplication.applicationState` while the method runs.
     public var appState: AppState
     /// The arguments that matter, as a JSON object; nil when none do.
@@ -14,7 +14,7 @@ public struct Callback: Sendable, Equatable {
     public var viewController: String?
 
     public init(
-        receiver: Receiver, method: String, appState: AppState, args: JSONValue? = nil,
+        receiver: Receiver, method: CallbackMethod, appState: AppState, args: JSONValue? = nil,
         sceneId: String? = nil, sceneState: SceneState? = nil, viewController: String? = nil
     ) {
         self.receiver = receiver

@@ -10,7 +10,7 @@ public struct InterfaceProfile: Sendable, Equatable {
     /// The window scene delegate's geometry callback: the did-update-orientation-traits
     /// method from iOS 13, `windowScene(_:didUpdateEffectiveGeometry:)` from iOS 26,
     /// which deprecates it (breadth §5.5, §9.3, DOC).
-    public var geometryCallback: String
+    public var geometryCallback: SceneDelegateMethod
     /// Whether an appearance change reaches the window scene delegate: the
     /// did-update method has a trait-collection argument up to iOS 25; iOS 26's
     /// geometry callback is about geometry only (breadth §5.7, DOC).
@@ -33,7 +33,7 @@ public struct InterfaceProfile: Sendable, Equatable {
         traitRegistration = version >= .known(17, 0)
         geometryCallback =
             version >= .known(26, 0)
-            ? SceneDelegateMethod.didUpdateEffectiveGeometry : SceneDelegateMethod.didUpdateCoordinateSpace
+            ? .didUpdateEffectiveGeometry : .didUpdateCoordinateSpace
         sceneHearsTraits = version < .known(26, 0)
         supportsUpsideDown = config.device == .ipad
         rotationChangesSizeClasses = config.device == .iphone
@@ -42,35 +42,19 @@ public struct InterfaceProfile: Sendable, Equatable {
         tabSwitchWillOrder = config.quirks.tabSwitchWillOrder ?? .newFirstOnFirstVisit
     }
 
-    /// The name of a view controller's trait-change callback for the traits that
-    /// changed: the method, or from iOS 17 — where there is no method — the handler
-    /// named by what registered it and the trait it watches.
-    func traitChange(_ trait: String) -> String {
-        traitRegistration ? "registerForTraitChanges handler (\(trait))" : ViewControllerMethod.traitCollectionDidChange
+    /// A view controller's trait-change callback for the traits that changed: the
+    /// method, or from iOS 17 — where there is no method — the handler registered with
+    /// `registerForTraitChanges` for the trait it watches.
+    func traitChange(_ trait: Trait) -> CallbackMethod {
+        guard traitRegistration else { return .viewController(.traitCollectionDidChange) }
+        switch trait {
+        case .userInterfaceStyle: return .viewController(.userInterfaceStyleHandler)
+        case .verticalSizeClass: return .viewController(.verticalSizeClassHandler)
+        }
     }
 }
 
-extension SceneDelegateMethod {
-    static let didUpdateCoordinateSpace = "windowScene(_:didUpdate:interfaceOrientation:traitCollection:)"
-    static let didUpdateEffectiveGeometry = "windowScene(_:didUpdateEffectiveGeometry:)"
-}
-
-extension ViewControllerMethod {
-    static let traitCollectionDidChange = "traitCollectionDidChange(_:)"
-    static let willTransitionToTraits = "willTransition(to:with:)"
-    static let viewWillTransition = "viewWillTransition(to:with:)"
-    static let willMoveToParent = "willMove(toParent:)"
-    static let didMoveToParent = "didMove(toParent:)"
-}
-
-/// The trait names a handler registered with `registerForTraitChanges` watches.
-enum TraitName {
-    static let userInterfaceStyle = "UITraitUserInterfaceStyle"
-    static let verticalSizeClass = "UITraitVerticalSizeClass"
-}
-
-/// `UITabBarControllerDelegate` methods ([A-tabdel]).
-enum TabBarDelegateMethod {
-    static let shouldSelect = "tabBarController(_:shouldSelect:)"
-    static let didSelect = "tabBarController(_:didSelect:)"
+/// The traits a handler registered with `registerForTraitChanges` watches.
+enum Trait {
+    case userInterfaceStyle, verticalSizeClass
 }

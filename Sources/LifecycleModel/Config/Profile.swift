@@ -121,21 +121,21 @@ public struct OrientationQueries: Sendable, Equatable {
     public static let seed001 = OrientationQueries(beforeLaunch: 4, afterLaunch: 3, onBackground: 1)
 }
 
-/// The state-preservation method names of one iOS generation (facts §3, §6).
+/// The state-preservation methods of one iOS generation (facts §3, §6).
 public struct RestorationMethods: Sendable, Equatable {
-    public var shouldSave: String
-    public var shouldRestore: String
-    public let willEncode = "application(_:willEncodeRestorableStateWith:)"
-    public let didDecode = "application(_:didDecodeRestorableStateWith:)"
+    public var shouldSave: CallbackMethod
+    public var shouldRestore: CallbackMethod
+    public let willEncode = CallbackMethod.appDelegate(.willEncodeRestorableState)
+    public let didDecode = CallbackMethod.appDelegate(.didDecodeRestorableState)
 
     /// iOS 6 to 13.1 (S1).
     public static let legacy = RestorationMethods(
-        shouldSave: "application(_:shouldSaveApplicationState:)",
-        shouldRestore: "application(_:shouldRestoreApplicationState:)")
+        shouldSave: .appDelegate(.shouldSaveApplicationState),
+        shouldRestore: .appDelegate(.shouldRestoreApplicationState))
     /// iOS 13.2 and later (DOC: the non-secure variants are deprecated).
     public static let secure = RestorationMethods(
-        shouldSave: "application(_:shouldSaveSecureApplicationState:)",
-        shouldRestore: "application(_:shouldRestoreSecureApplicationState:)")
+        shouldSave: .appDelegate(.shouldSaveSecureApplicationState),
+        shouldRestore: .appDelegate(.shouldRestoreSecureApplicationState))
 }
 
 /// The simulator's fixed timings, each a documented choice (facts §5).

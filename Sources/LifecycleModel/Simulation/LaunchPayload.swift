@@ -36,32 +36,34 @@ enum LaunchPayload: Sendable {
         switch self {
         case .url(let url):
             // S1: application(_:open:options:).
-            t.call(AppDelegateMethod.openURL, args: .object(["url": .string(url)]))
+            t.call(.appDelegate(.openURL), args: .object(["url": .string(url)]))
         case .universalLink(let url):
             // S1: willContinueUserActivityWithType, then continue(_:restorationHandler:).
             t.call(
-                AppDelegateMethod.willContinueUserActivity,
+                .appDelegate(.willContinueUserActivity),
                 args: .object(["userActivityType": .string(Self.browsingWeb)]))
             t.call(
-                AppDelegateMethod.continueUserActivity,
+                .appDelegate(.continueUserActivity),
                 args: .object(["userActivityType": .string(Self.browsingWeb), "webpageURL": .string(url)]))
         case .notification(let payload):
             if t.config.notificationCenterDelegate {
                 // facts §3 (MULTI, iOS 10+): a tap goes to the notification-center delegate if set.
                 t.call(
-                    NotificationCenterDelegateMethod.didReceive, on: .notificationCenterDelegate,
+                    .notificationCenterDelegate(.didReceive), on: .notificationCenterDelegate,
                     args: .object([
                         "actionIdentifier": .string("com.apple.UNNotificationDefaultActionIdentifier"),
                         "userInfo": payload,
                     ]))
             } else {
                 // S1: otherwise the app delegate's fetch-completion variant.
-                t.call(AppDelegateMethod.didReceiveRemoteNotification, args: .object(["userInfo": payload]))
+                t.call(.appDelegate(.didReceiveRemoteNotification), args: .object(["userInfo": payload]))
             }
         case .shortcut(let type):
             // DOC: application(_:performActionFor:completionHandler:), cold (after
             // didFinishLaunching returned true) and warm alike (facts §3 step 5).
-            t.call(AppDelegateMethod.performAction, args: .object(["shortcutItem": .object(["type": .string(type)])]))
+            t.call(
+                .appDelegate(.performAction),
+                args: .object(["shortcutItem": .object(["type": .string(type)])]))
         }
     }
 

@@ -33,7 +33,7 @@ struct Transition {
     }
 
     /// Records a callback in the app's current state.
-    mutating func call(_ method: String, on receiver: Receiver = .appDelegate, args: JSONValue? = nil) {
+    mutating func call(_ method: CallbackMethod, on receiver: Receiver = .appDelegate, args: JSONValue? = nil) {
         // facts §2.2: suspended or not-running processes get no callbacks.
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
         let receiver = receiver == .appDelegate ? delegates.appDelegateReceiver : receiver
@@ -41,13 +41,13 @@ struct Transition {
     }
 
     /// Records a scene delegate callback of scene `index`, with its current state.
-    mutating func callScene(_ method: String, _ index: Int, args: JSONValue? = nil) {
+    mutating func callScene(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue? = nil) {
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
         if let v = delegates.swiftUI { return swiftUISceneEvent(method, index, args: args, v) }
         let scene = state.scenes[index]
         append(
             Callback(
-                receiver: .sceneDelegate, method: method, appState: state.app, args: args,
+                receiver: .sceneDelegate, method: .sceneDelegate(method), appState: state.app, args: args,
                 sceneId: scene.id, sceneState: scene.state))
     }
 
@@ -58,7 +58,7 @@ struct Transition {
     }
 
     /// Records the same callback `count` times (UIKit's repeated orientation queries).
-    mutating func call(_ method: String, times count: Int) {
+    mutating func call(_ method: CallbackMethod, times count: Int) {
         for _ in 0..<count { call(method) }
     }
 

@@ -4,11 +4,29 @@ public enum Appearance: String, Sendable, CaseIterable {
     case disappeared, appearing, appeared, disappearing
 
     /// The appearance callbacks that move a view controller along the figure.
-    public enum Event: String, Sendable, CaseIterable {
-        case viewWillAppear = "viewWillAppear(_:)"
-        case viewDidAppear = "viewDidAppear(_:)"
-        case viewWillDisappear = "viewWillDisappear(_:)"
-        case viewDidDisappear = "viewDidDisappear(_:)"
+    public enum Event: Sendable, CaseIterable {
+        case viewWillAppear, viewDidAppear, viewWillDisappear, viewDidDisappear
+
+        /// The view-controller method that reports the event.
+        public var method: ViewControllerMethod {
+            switch self {
+            case .viewWillAppear: .viewWillAppear
+            case .viewDidAppear: .viewDidAppear
+            case .viewWillDisappear: .viewWillDisappear
+            case .viewDidDisappear: .viewDidDisappear
+            }
+        }
+
+        /// The event a callback reports; nil for any other method.
+        public init?(_ method: CallbackMethod) {
+            switch method {
+            case .viewController(.viewWillAppear): self = .viewWillAppear
+            case .viewController(.viewDidAppear): self = .viewDidAppear
+            case .viewController(.viewWillDisappear): self = .viewWillDisappear
+            case .viewController(.viewDidDisappear): self = .viewDidDisappear
+            default: return nil
+            }
+        }
     }
 
     /// The state after `event`, or nil when the figure has no such edge. This is the

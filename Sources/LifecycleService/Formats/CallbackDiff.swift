@@ -12,7 +12,7 @@ enum CallbackDiff {
     }
 
     /// What two callbacks are compared on.
-    static func key(_ c: Callback) -> String { Trace.receiverLabel(c) + " " + c.method }
+    static func key(_ c: Callback) -> String { Trace.receiverLabel(c) + " " + c.method.name }
 
     /// The alignment: common callbacks in order, the others where they fall.
     static func align(_ a: [LoggedCallback], _ b: [LoggedCallback]) -> [Row] {
@@ -84,7 +84,7 @@ enum DiffText {
                     case .second: "+"
                     }
                 lines.append([
-                    marker, Trace.receiverLabel(c), Trace.oneLine(c.method),
+                    marker, Trace.receiverLabel(c), Trace.oneLine(c.method.name),
                     row.first?.callback.appState.rawValue ?? "", row.second?.callback.appState.rawValue ?? "",
                 ])
             }

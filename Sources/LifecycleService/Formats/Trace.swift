@@ -36,11 +36,10 @@ extension Trace.Entry {
     init?(_ logged: LoggedCallback) {
         guard let object = try? JSONParser.parse(logged.json),
             let receiver = object["receiver"]?.stringValue.flatMap(Receiver.init(rawValue:)),
-            let method = object["method"]?.stringValue,
             let appState = object["appState"]?.stringValue.flatMap(AppState.init(rawValue:))
         else { return nil }
         let callback = Callback(
-            receiver: receiver, method: method, appState: appState, args: object["args"],
+            receiver: receiver, method: logged.method, appState: appState, args: object["args"],
             sceneId: object["sceneId"]?.stringValue,
             sceneState: object["sceneState"]?.stringValue.flatMap(SceneState.init(rawValue:)),
             viewController: object["viewController"]?.stringValue)
@@ -125,8 +124,8 @@ extension Trace {
     static func methodLabel(_ c: Callback) -> String {
         guard c.receiver == .app || c.receiver == .scene,
             let from = c.args?["from"]?.stringValue, let to = c.args?["to"]?.stringValue
-        else { return oneLine(c.method) }
-        return oneLine("\(c.method) \(from)→\(to)")
+        else { return oneLine(c.method.name) }
+        return oneLine("\(c.method.name) \(from)→\(to)")
     }
 
     /// The receiver as the text format names it: view controllers by name.
@@ -158,9 +157,9 @@ extension Trace {
 extension LoggedCallback {
     /// The model's value read back from the stored JSON, for the text formats and the
     /// diff (the log keeps compact entries, not `Callback`s). The log's own writer never
-    /// stores bytes that fail to decode; such an entry would read as its receiver and
-    /// state with no method.
+    /// stores bytes that fail to decode; such an entry would read as its receiver,
+    /// method and state alone.
     var callback: Callback {
-        Trace.Entry(self)?.callback ?? Callback(receiver: receiver, method: "", appState: appState)
+        Trace.Entry(self)?.callback ?? Callback(receiver: receiver, method: method, appState: appState)
     }
 }

@@ -3,9 +3,9 @@ import LifecycleModel
 /// A callback with its per-session sequence number, kept compact and written as the
 /// JSON object the API sends (`{"seq":…,"receiver":…,…}`).
 ///
-/// What most callbacks are made of is kept in a few bytes: the method and the view
-/// controller as numbers into interned tables of pre-encoded names
-/// (`InternedNames`), receiver and app state as one-byte enums. The rest (scene,
+/// What most callbacks are made of is kept in a few bytes: the method (written from
+/// `MethodNames`), the view controller as a number into an interned table of
+/// pre-encoded names (`InternedNames`), receiver and app state as one-byte enums. The rest (scene,
 /// arguments) is kept encoded as JSON in `tail`, in pieces: a large payload (a
 /// notification's) is one piece encoded once per action and shared, not copied, by
 /// every callback whose arguments hold it. A plain callback is 32 bytes and no
@@ -13,14 +13,12 @@ import LifecycleModel
 struct LoggedCallback: Sendable {
     var seq: Int
     /// Encoded JSON members after the fixed ones (`,"sceneId":…,"args":…`), in pieces;
-    /// empty for most callbacks. With `method == LoggedCallback.notInterned` it holds
-    /// every member after `receiver`.
+    /// empty for most callbacks.
     var tail: [[UInt8]]
     /// Bytes this entry accounts for: its size and its own pieces, and the shared
     /// piece if it is the newest entry holding it (see `CallbackLog.append`).
     var cost: Int
-    /// The method's number in `InternedNames.methods`, or `notInterned`.
-    var method: UInt16
+    var method: CallbackMethod
     /// The view controller's number in `InternedNames.viewControllers`, or `none`.
     var viewController: UInt16
     var receiver: Receiver
@@ -28,7 +26,6 @@ struct LoggedCallback: Sendable {
     /// Whether one of `tail` is the action's shared payload.
     var holdsShared: Bool
 
-    static let notInterned = UInt16.max
     static let none = UInt16.max
 
     /// What an entry costs besides its tail: the entry itself, and an array's header
@@ -38,11 +35,11 @@ struct LoggedCallback: Sendable {
 
     /// What an entry becomes once dropped from a log (its bytes released).
     static let dropped = LoggedCallback(
-        seq: 0, tail: [], cost: 0, method: notInterned, viewController: none,
+        seq: 0, tail: [], cost: 0, method: .appDelegate(.didBecomeActive), viewController: none,
         receiver: .appDelegate, appState: .notRunning, holdsShared: false)
 
     private init(
-        seq: Int, tail: [[UInt8]], cost: Int, method: UInt16, viewController: UInt16,
+        seq: Int, tail: [[UInt8]], cost: Int, method: CallbackMethod, viewController: UInt16,
         receiver: Receiver, appState: AppState, holdsShared: Bool
     ) {
         self.seq = seq
@@ -64,10 +61,10 @@ struct LoggedCallback: Sendable {
     /// it was copied (its Strings retained and released) for every callback the log
     /// keeps (bench/PROFILE.md, perf-apply).
     static func logging(_ callback: UnsafePointer<Callback>, seq: Int, sharing: SharedPayload?) -> LoggedCallback {
-        let method = InternedIDCache.methods.id(callback.pointee.method) ?? Self.notInterned
+        let method = callback.pointee.method
         // The view controller is kept as a number only when nothing comes before it
         // in the tail (scene members go first on the wire).
-        let plain = method != Self.notInterned && callback.pointee.sceneId == nil && callback.pointee.sceneState == nil
+        let plain = callback.pointee.sceneId == nil && callback.pointee.sceneState == nil
         let controller =
             plain ? callback.pointee.viewController.flatMap { InternedIDCache.viewControllers.id($0) } : nil
         if plain, callback.pointee.args == nil, callback.pointee.viewController == nil || controller != nil {
@@ -80,10 +77,6 @@ struct LoggedCallback: Sendable {
         var w = JSONWriter(capacity: 64)
         w.beginObject()  // only to put commas between the members below; not kept
         let opening = w.count
-        if method == Self.notInterned {
-            w.member("method", callback.pointee.method)
-            w.member("appState", callback.pointee.appState.rawValue)
-        }
         if let id = callback.pointee.sceneId { w.member("sceneId", id) }
         if let state = callback.pointee.sceneState { w.member("sceneState", state.rawValue) }
         if let name = callback.pointee.viewController, controller == nil { w.member("viewController", name) }
@@ -119,9 +112,7 @@ struct LoggedCallback: Sendable {
     /// The encoded size.
     var byteCount: Int {
         var n = 9 + JSONWriter.decimalDigits(seq) + 12 + c(receiver.rawValue)  // {"seq":N,"receiver":"…" and }
-        if method != Self.notInterned {
-            n += 10 + InternedNames.methods.encoded(method).count + 12 + c(appState.rawValue)
-        }
+        n += 10 + MethodNames.encoded(method).count + 12 + c(appState.rawValue)
         if viewController != Self.none { n += 18 + InternedNames.viewControllers.encoded(viewController).count }
         return tail.reduce(n) { $0 + $1.count }
     }
@@ -213,13 +204,13 @@ extension JSONWriter {
         // Fast path (bench/PROFILE.md, perf-apply: six calls per callback were 40 % of
         // writing an action's callbacks): the receiver and app state members as bytes
         // made once by the general path below; anything without them takes that path.
-        if c.method != LoggedCallback.notInterned, let fixed = LoggedCallbackFragments.shared.fixed(c) {
+        if let fixed = LoggedCallbackFragments.shared.fixed(c) {
             beginObject()
             key("seq")
             int(c.seq)
             // The comma due after `seq` stays due: the fragments carry their own commas.
             appendAll(fixed.receiverAndMethodKey)
-            appendAll(InternedNames.methods.encoded(c.method))
+            appendAll(MethodNames.encoded(c.method))
             appendAll(fixed.appState)
             if c.viewController != LoggedCallback.none {
                 key("viewController")
@@ -238,14 +229,12 @@ extension JSONWriter {
         key("seq")
         int(c.seq)
         receiverMember(c.receiver)
-        if c.method != LoggedCallback.notInterned {
-            key("method")
-            encoded(InternedNames.methods.encoded(c.method))
-            member("appState", literal: c.appState.wireName)
-            if c.viewController != LoggedCallback.none {
-                key("viewController")
-                encoded(InternedNames.viewControllers.encoded(c.viewController))
-            }
+        key("method")
+        encoded(MethodNames.encoded(c.method))
+        member("appState", literal: c.appState.wireName)
+        if c.viewController != LoggedCallback.none {
+            key("viewController")
+            encoded(InternedNames.viewControllers.encoded(c.viewController))
         }
         for piece in c.tail { appendAll(piece) }
         endObject()

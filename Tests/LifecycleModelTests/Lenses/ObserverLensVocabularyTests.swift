@@ -40,11 +40,11 @@ import Testing
     @Test func delegateCallsUseTheModelsMethodNames() throws {
         let simulator = appSimulator("17.0")
         let launched = try simulator.run([.launch])
-        let methods = Set(launched.callbacks.map(\.method))
+        let methods = Set(launched.callbacks.map(\.method.name))
         #expect(methods.contains(AppDelegateLifecycleCall.didFinishLaunching.rawValue))
         #expect(methods.contains(AppDelegateLifecycleCall.didBecomeActive.rawValue))
         let scenes = try sceneSimulator().run([.launch])
-        let sceneMethods = Set(scenes.callbacks.map(\.method))
+        let sceneMethods = Set(scenes.callbacks.map(\.method.name))
         for call in [SceneDelegateLifecycleCall.willConnect, .willEnterForeground, .didBecomeActive] {
             #expect(sceneMethods.contains(call.rawValue), "\(call.rawValue)")
         }

@@ -14,7 +14,7 @@ extension Transition {
             if let w = window(of: s) { showRoot(w) }
         }
         if profile.didEnterBackgroundOnBackgroundLaunch {
-            call(AppDelegateMethod.didEnterBackground)
+            call(.appDelegate(.didEnterBackground))
         }
         startBackgroundTime(window: profile.timing.eventWindow)
         handler(&self)

@@ -11,7 +11,8 @@ extension Transition {
             for c in state.windows[w].contexts.indices {
                 for k in state.windows[w].contexts[c].stack.indices {
                     callViewController(
-                        ViewControllerMethod.encodeRestorableState, ViewControllerRef(window: w, context: c, index: k))
+                        .viewController(.encodeRestorableState),
+                        ViewControllerRef(window: w, context: c, index: k))
                 }
             }
         }

@@ -17,16 +17,20 @@ extension Transition {
         resumePrewarm()
         startSwiftUIApp()
         if profile.statusBarFrameCalls {
-            call(AppDelegateMethod.willChangeStatusBarFrame)
-            call(AppDelegateMethod.didChangeStatusBarFrame)
+            call(.appDelegate(.willChangeStatusBarFrame))
+            call(.appDelegate(.didChangeStatusBarFrame))
         }
-        call(AppDelegateMethod.supportedInterfaceOrientations, times: profile.orientationQueries?.beforeLaunch ?? 0)
+        call(
+            .appDelegate(.supportedInterfaceOrientations),
+            times: profile.orientationQueries?.beforeLaunch ?? 0)
         let args = JSONValue.object(["launchOptions": options])
-        call(AppDelegateMethod.willFinishLaunching, args: args)
+        call(.appDelegate(.willFinishLaunching), args: args)
         restoreStateIfArchived()
-        call(AppDelegateMethod.didFinishLaunching, args: args)
+        call(.appDelegate(.didFinishLaunching), args: args)
         registerAtLaunch()
-        call(AppDelegateMethod.supportedInterfaceOrientations, times: profile.orientationQueries?.afterLaunch ?? 0)
+        call(
+            .appDelegate(.supportedInterfaceOrientations),
+            times: profile.orientationQueries?.afterLaunch ?? 0)
         reportPendingDiscards()
     }
 
@@ -44,7 +48,7 @@ extension Transition {
         // after didFinishLaunching. The model restores the window's root controller
         // (its navigation stack starts over), created here instead of at connection.
         let w = createWindow(sceneId: nil)
-        callViewController(ViewControllerMethod.decodeRestorableState, root(w))
+        callViewController(.viewController(.decodeRestorableState), root(w))
         call(profile.restoration.didDecode)
     }
 
@@ -54,7 +58,7 @@ extension Transition {
         let discarded = state.sessions.takePendingDiscards()
         guard !discarded.isEmpty else { return }
         call(
-            AppDelegateMethod.didDiscardSceneSessions,
+            .appDelegate(.didDiscardSceneSessions),
             args: .object(["sessions": .array(discarded.map(JSONValue.string))]))
     }
 }

@@ -24,7 +24,7 @@ extension Transition {
                 for i in state.scenes.indices where state.scenes[i].state.isConnected { disconnect(i) }
                 if !state.scenes.isEmpty {
                     call(
-                        AppDelegateMethod.didDiscardSceneSessions,
+                        .appDelegate(.didDiscardSceneSessions),
                         args: .object(["sessions": .array(state.scenes.map { .string($0.id) })]))
                 }
             }
@@ -33,7 +33,7 @@ extension Transition {
             // system kill keeps it.
             state.restorationArchive = false
         }
-        if running { call(AppDelegateMethod.willTerminate) }
+        if running { call(.appDelegate(.willTerminate)) }
         // §3: a force-quit app is not relaunched in the background.
         state.userForceQuit = cause == .user
         // Only a process that existed has a termination to report.

@@ -37,7 +37,7 @@ extension Transition {
     /// working `backgroundKillGrace` after it gets the app killed (breadth §1.6, DOC).
     mutating func performBackgroundTask(_ task: PermittedBackgroundTask, seconds: Double) {
         let args = JSONValue.object(["identifier": .string(task.identifier), "task": .string(task.kind.taskClass)])
-        call(BGTaskMethod.launchHandler, on: .bgTask, args: args)
+        call(.bgTask(.launchHandler), on: .bgTask, args: args)
         // The token comes on the main queue while the handler works on its own queue.
         deliverPushTokenIfPending(at: nil)
         let start = state.clock
@@ -49,7 +49,9 @@ extension Transition {
         if seconds > warnAt {
             advanceTime(by: start + warnAt - state.clock)
             guard state.app.isExecuting else { return }
-            call(BGTaskMethod.expirationHandler, on: .bgTask, args: .object(["identifier": .string(task.identifier)]))
+            call(
+                .bgTask(.expirationHandler), on: .bgTask,
+                args: .object(["identifier": .string(task.identifier)]))
         }
         if seconds > killAt {
             advanceTime(by: start + killAt - state.clock)
@@ -61,7 +63,7 @@ extension Transition {
         advanceTime(by: start + seconds - state.clock)
         guard state.app.isExecuting else { return }
         call(
-            BGTaskMethod.setTaskCompleted, on: .bgTask,
+            .bgTask(.setTaskCompleted), on: .bgTask,
             args: .object(["identifier": .string(task.identifier), "success": .bool(true)]))
     }
 

@@ -21,8 +21,9 @@ enum BackgroundEvent {
     /// The event's handler (the state is whatever the app is in).
     func deliver(into t: inout Transition) {
         switch self {
-        case .fetch: t.call(AppDelegateMethod.performFetch)
-        case .location: t.call(LocationManagerDelegateMethod.didUpdateLocations, on: .locationManagerDelegate)
+        case .fetch: t.call(.appDelegate(.performFetch))
+        case .location:
+            t.call(.locationManagerDelegate(.didUpdateLocations), on: .locationManagerDelegate)
         }
     }
 }
@@ -64,7 +65,7 @@ extension Transition {
         let visible = (aps?["alert"]).map { $0 != .null } ?? false
         let args = JSONValue.object(["userInfo": payload])
         let handler = { (t: inout Transition) in
-            t.call(AppDelegateMethod.didReceiveRemoteNotification, args: args)
+            t.call(.appDelegate(.didReceiveRemoteNotification), args: args)
         }
         switch state.app {
         case .active, .inactive:
@@ -72,7 +73,9 @@ extension Transition {
             // the app delegate for content-available (DOC). Their order when a push is
             // both is a documented choice: presentation first.
             if visible && config.notificationCenterDelegate {
-                call(NotificationCenterDelegateMethod.willPresent, on: .notificationCenterDelegate, args: args)
+                call(
+                    .notificationCenterDelegate(.willPresent), on: .notificationCenterDelegate, args: args
+                )
             }
             if silent { handler(&self) }
         case .background, .suspended, .notRunning:

@@ -20,7 +20,7 @@ extension Transition {
         let hadLostData = state.lock.unlock()
         let returns = state.lock.foregroundAtLock && (state.app == .background || state.app == .suspended)
         if returns && state.app == .suspended { enter(.background) }  // resumed to run
-        if hadLostData && state.app.isExecuting { call(AppDelegateMethod.protectedDataDidBecomeAvailable) }
+        if hadLostData && state.app.isExecuting { call(.appDelegate(.protectedDataDidBecomeAvailable)) }
         if returns {
             for s in stagesAtLock where stageState(s) == .background || stageState(s) == .suspended {
                 enterForeground(s)
@@ -33,6 +33,6 @@ extension Transition {
     /// an app that runs hears it.
     mutating func protectedDataBecomesUnavailable() {
         state.lock.protectedDataClosed()
-        if state.app.isExecuting { call(AppDelegateMethod.protectedDataWillBecomeUnavailable) }
+        if state.app.isExecuting { call(.appDelegate(.protectedDataWillBecomeUnavailable)) }
     }
 }

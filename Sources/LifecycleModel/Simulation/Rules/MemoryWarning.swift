@@ -3,7 +3,7 @@ extension Transition {
     /// apps get nothing (a 200 with no callbacks).
     mutating func memoryWarning() {
         guard state.app.isExecuting else { return }
-        call(AppDelegateMethod.didReceiveMemoryWarning)
+        call(.appDelegate(.didReceiveMemoryWarning))
         viewControllersReceiveMemoryWarning()
     }
 }

@@ -10,7 +10,9 @@ extension Transition {
         guard state.pushTokenPending, state.app.isExecuting else { return }
         if let position, position != profile.work.pushTokenDelivery { return }
         state.pushTokenPending = false
-        call(AppDelegateMethod.didRegisterForRemoteNotifications, args: .object(["deviceToken": .string("32 bytes")]))
+        call(
+            .appDelegate(.didRegisterForRemoteNotifications),
+            args: .object(["deviceToken": .string("32 bytes")]))
     }
 
     /// Quirk `lastWindowCloseTerminates` (facts §9.4): after the user closed the last
@@ -18,7 +20,7 @@ extension Transition {
     /// "possibly" per [SO71570813]); by default it stays in the background.
     mutating func endIfLastWindowClosed() {
         guard profile.work.lastWindowCloseTerminates, state.scenes.isEmpty, state.app.isExecuting else { return }
-        call(AppDelegateMethod.willTerminate)
+        call(.appDelegate(.willTerminate))
         end(.system)
     }
 }

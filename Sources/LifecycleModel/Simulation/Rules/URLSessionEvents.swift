@@ -28,13 +28,15 @@ extension Transition {
     /// completion handler (breadth §2.4).
     mutating func deliverURLSessionEvents(_ identifier: String) {
         let session = JSONValue.string(identifier)
-        call(AppDelegateMethod.handleEventsForBackgroundURLSession, args: .object(["identifier": session]))
+        call(.appDelegate(.handleEventsForBackgroundURLSession), args: .object(["identifier": session]))
         call(
-            URLSessionDelegateMethod.didFinishDownloading, on: .urlSessionDelegate,
+            .urlSessionDelegate(.didFinishDownloading), on: .urlSessionDelegate,
             args: .object(["session": session, "taskIdentifier": .number("1")]))
         call(
-            URLSessionDelegateMethod.didComplete, on: .urlSessionDelegate,
+            .urlSessionDelegate(.didComplete), on: .urlSessionDelegate,
             args: .object(["session": session, "taskIdentifier": .number("1"), "error": .null]))
-        call(URLSessionDelegateMethod.didFinishEvents, on: .urlSessionDelegate, args: .object(["session": session]))
+        call(
+            .urlSessionDelegate(.didFinishEvents), on: .urlSessionDelegate,
+            args: .object(["session": session]))
     }
 }

@@ -47,7 +47,7 @@ extension Transition {
             // DOC: each running task's expiration handler, shortly before time runs out.
             for task in state.background.expireAll() {
                 call(
-                    BackgroundTaskMethod.expirationHandler, on: .backgroundTask,
+                    .backgroundTask(.expirationHandler), on: .backgroundTask,
                     args: .object([
                         "taskId": .number(String(task.id)), "name": task.name.map(JSONValue.string) ?? .null,
                     ]))

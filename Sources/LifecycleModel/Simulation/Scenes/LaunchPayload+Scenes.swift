@@ -28,20 +28,20 @@ extension LaunchPayload {
         switch self {
         case .url(let url):
             t.callScene(
-                SceneDelegateMethod.openURLContexts, index,
+                .openURLContexts, index,
                 args: .object(["urlContexts": .array([.object(["url": .string(url)])])]))
         case .universalLink(let url):
             t.callScene(
-                SceneDelegateMethod.willContinueUserActivity, index,
+                .willContinueUserActivity, index,
                 args: .object(["userActivityType": .string(Self.browsingWeb)]))
             t.callScene(
-                SceneDelegateMethod.continueUserActivity, index,
+                .continueUserActivity, index,
                 args: .object(["userActivityType": .string(Self.browsingWeb), "webpageURL": .string(url)]))
         case .notification:
             deliver(into: &t)  // the notification-center delegate, or the app delegate (as sceneless)
         case .shortcut(let type):
             t.callScene(
-                SceneDelegateMethod.performAction, index,
+                .performAction, index,
                 args: .object(["shortcutItem": .object(["type": .string(type)])]))
         }
     }

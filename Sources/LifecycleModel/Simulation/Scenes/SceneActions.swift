@@ -48,7 +48,9 @@ extension Transition {
             if state.scenes[i].state == .foregroundActive { resignActive(.scene(i)) }
             if wasForeground { enterBackground(.scene(i)) }
             if state.scenes[i].state.isConnected { disconnect(i) }
-            call(AppDelegateMethod.didDiscardSceneSessions, args: .object(["sessions": .array([.string(sceneId)])]))
+            call(
+                .appDelegate(.didDiscardSceneSessions),
+                args: .object(["sessions": .array([.string(sceneId)])]))
             state.sessions.discard(i, reportLater: false)
             if wasForeground && foregroundScenes.isEmpty {
                 state.interruption = nil  // nothing left on screen to cover
@@ -76,7 +78,7 @@ extension Transition {
         if wasSuspended { enter(.background) }
         if config.stateRestoration {
             // DOC: before disconnecting, UIKit asks for the scene's restoration activity.
-            callScene(SceneDelegateMethod.stateRestorationActivity, i)
+            callScene(.stateRestorationActivity, i)
         }
         disconnect(i)
         state.scenes[i].hasRestorationActivity = config.stateRestoration

@@ -6,11 +6,11 @@ extension Transition {
         let scene = state.scenes[index]
         if !scene.everConnected {
             call(
-                AppDelegateMethod.configurationForConnecting,
+                .appDelegate(.configurationForConnecting),
                 args: .object(["sessionRole": .string("windowApplication"), "persistentIdentifier": .string(scene.id)]))
         }
         callScene(
-            SceneDelegateMethod.willConnect, index,
+            .willConnect, index,
             args: .object([
                 "session": .object([
                     "persistentIdentifier": .string(scene.id), "isNew": .bool(!scene.everConnected),
@@ -27,7 +27,7 @@ extension Transition {
 
     /// `sceneDidDisconnect(_:)`: the scene is unattached and its window goes.
     mutating func disconnect(_ index: Int) {
-        callScene(SceneDelegateMethod.didDisconnect, index)
+        callScene(.didDisconnect, index)
         setScene(index, .unattached)
         removeWindow(sceneId: state.scenes[index].id)
     }

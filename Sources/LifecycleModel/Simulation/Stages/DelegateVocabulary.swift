@@ -15,10 +15,6 @@ enum Stage: Equatable {
 struct DelegateVocabulary: Sendable, Equatable {
     /// Foreground transitions go to each scene, not to the app delegate.
     let perScene: Bool
-    let willEnterForeground: String
-    let didBecomeActive: String
-    let willResignActive: String
-    let didEnterBackground: String
     /// The app state while the process launches: inactive for a sceneless app (DOC),
     /// background for a scene app, whose scenes connect afterwards (facts §4).
     let launchState: AppState
@@ -33,18 +29,34 @@ struct DelegateVocabulary: Sendable, Equatable {
     var swiftUI: SwiftUIVocabulary? = nil
 
     static let sceneless = DelegateVocabulary(
-        perScene: false,
-        willEnterForeground: AppDelegateMethod.willEnterForeground, didBecomeActive: AppDelegateMethod.didBecomeActive,
-        willResignActive: AppDelegateMethod.willResignActive, didEnterBackground: AppDelegateMethod.didEnterBackground,
-        launchState: .inactive, payloadInLaunchOptions: true, appDelegateKeepsState: true)
+        perScene: false, launchState: .inactive, payloadInLaunchOptions: true, appDelegateKeepsState: true)
 
     static let sceneBased = DelegateVocabulary(
-        perScene: true,
-        willEnterForeground: SceneDelegateMethod.willEnterForeground,
-        didBecomeActive: SceneDelegateMethod.didBecomeActive,
-        willResignActive: SceneDelegateMethod.willResignActive,
-        didEnterBackground: SceneDelegateMethod.didEnterBackground,
-        launchState: .background, payloadInLaunchOptions: false, appDelegateKeepsState: false)
+        perScene: true, launchState: .background, payloadInLaunchOptions: false, appDelegateKeepsState: false)
+}
+
+/// The callback of each life-cycle primitive, as the app delegate (a sceneless app)
+/// and as a scene delegate (per scene) spell it.
+enum StageEvent {
+    case willEnterForeground, didBecomeActive, willResignActive, didEnterBackground
+
+    var appDelegate: AppDelegateMethod {
+        switch self {
+        case .willEnterForeground: .willEnterForeground
+        case .didBecomeActive: .didBecomeActive
+        case .willResignActive: .willResignActive
+        case .didEnterBackground: .didEnterBackground
+        }
+    }
+
+    var sceneDelegate: SceneDelegateMethod {
+        switch self {
+        case .willEnterForeground: .willEnterForeground
+        case .didBecomeActive: .didBecomeActive
+        case .willResignActive: .willResignActive
+        case .didEnterBackground: .didEnterBackground
+        }
+    }
 }
 
 extension Transition {

@@ -18,10 +18,10 @@ extension Transition {
     }
 
     /// Records a life-cycle callback of a stage: the app delegate's, or the scene's.
-    mutating func callStage(_ method: String, _ s: Stage, args: JSONValue? = nil) {
+    mutating func callStage(_ event: StageEvent, _ s: Stage, args: JSONValue? = nil) {
         switch s {
-        case .app: call(method, args: args)
-        case .scene(let i): callScene(method, i, args: args)
+        case .app: call(.appDelegate(event.appDelegate), args: args)
+        case .scene(let i): callScene(event.sceneDelegate, i, args: args)
         }
     }
 
@@ -38,19 +38,19 @@ extension Transition {
         setStage(s, .foregroundActive)
         state.interruption = nil
         state.background.stop()
-        callStage(delegates.didBecomeActive, s)
+        callStage(.didBecomeActive, s)
     }
 
     /// `(scene)WillResignActive`: the stage stays on screen, inactive.
     mutating func resignActive(_ s: Stage) {
-        callStage(delegates.willResignActive, s)
+        callStage(.willResignActive, s)
         setStage(s, .foregroundInactive)
     }
 
     /// `(scene)DidEnterBackground`, called in the background state.
     mutating func enterBackground(_ s: Stage) {
         setStage(s, .background)
-        callStage(delegates.didEnterBackground, s)
+        callStage(.didEnterBackground, s)
     }
 
     /// Brings a stage to the foreground (S1, DOC; facts §2.1, §4 steps 6–7):
@@ -67,7 +67,7 @@ extension Transition {
         let w = window(of: s)
         if let w { rootBeginsAppearing(w) }
         if stageState(s) == .background {
-            callStage(delegates.willEnterForeground, s)
+            callStage(.willEnterForeground, s)
             setStage(s, .foregroundInactive)
         }
         if case .scene(let i) = s {
@@ -99,7 +99,9 @@ extension Transition {
         guard !stages.isEmpty else { return }
         if delegates.appDelegateKeepsState {
             saveStateIfOptedIn()
-            call(AppDelegateMethod.supportedInterfaceOrientations, times: profile.orientationQueries?.onBackground ?? 0)
+            call(
+                .appDelegate(.supportedInterfaceOrientations),
+                times: profile.orientationQueries?.onBackground ?? 0)
         }
         startBackgroundTime(window: profile.timing.suspensionDelay)
     }

@@ -27,9 +27,9 @@ struct SwiftUIVocabulary: Sendable, Equatable {
 
     /// The calls before willFinishLaunching (breadth §7.1): `App.main()` creates the
     /// App, whose adaptor creates the delegate, in the quirk's order.
-    var processStart: [(receiver: Receiver, method: String)] {
-        let app = (receiver: Receiver.app, method: SwiftUIMethod.appInit)
-        let adaptor = (receiver: Receiver.appDelegateAdaptor, method: SwiftUIMethod.adaptorInit)
+    var processStart: [(receiver: Receiver, method: CallbackMethod)] {
+        let app = (receiver: Receiver.app, method: CallbackMethod.swiftUI(.appInit))
+        let adaptor = (receiver: Receiver.appDelegateAdaptor, method: CallbackMethod.swiftUI(.adaptorInit))
         return adaptorInit == .afterAppInit ? [app, adaptor] : [adaptor, app]
     }
 
@@ -58,20 +58,6 @@ extension DelegateVocabulary {
     /// Who hears the app delegate's calls: the app delegate, or in a SwiftUI app the
     /// adaptor's delegate (breadth §7.2, DOC: SwiftUI forwards them to it).
     var appDelegateReceiver: Receiver { swiftUI == nil ? .appDelegate : .appDelegateAdaptor }
-}
-
-/// The names a SwiftUI app's code sees, as Apple's documentation writes them.
-enum SwiftUIMethod {
-    /// The App's initializer, run by `App.main()` ([A-appmain]).
-    static let appInit = "App.init()"
-    /// The adaptor's delegate object being created.
-    static let adaptorInit = "init()"
-    /// A handler of `onChange(of: scenePhase)`; args `from` and `to`.
-    static let scenePhaseChange = "onChange(of: scenePhase)"
-    static let onAppear = "onAppear(perform:)"
-    static let onDisappear = "onDisappear(perform:)"
-    static let onOpenURL = "onOpenURL(perform:)"
-    static let onContinueUserActivity = "onContinueUserActivity(_:perform:)"
 }
 
 /// `ScenePhase` ([A-phase]): what a scene's state reads as in SwiftUI (breadth §7.3).

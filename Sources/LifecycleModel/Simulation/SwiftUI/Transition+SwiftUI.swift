@@ -7,30 +7,33 @@ extension Transition {
     }
 
     /// A UIKit scene-delegate call, which SwiftUI's own scene delegate receives.
-    mutating func swiftUISceneEvent(_ method: String, _ index: Int, args: JSONValue?, _ v: SwiftUIVocabulary) {
+    mutating func swiftUISceneEvent(
+        _ method: SceneDelegateMethod, _ index: Int, args: JSONValue?, _ v: SwiftUIVocabulary
+    ) {
         switch method {
-        case SceneDelegateMethod.willEnterForeground:
+        case .willEnterForeground:
             // breadth §7.3 ([JSQ]): a launch shows only inactive → active; the
             // background → inactive change is seen once the scene's view has been shown.
             scenePhaseChange(index, from: .background, to: .inactive, fromObserved: rootShown(index), v)
-        case SceneDelegateMethod.didBecomeActive:
+        case .didBecomeActive:
             scenePhaseChange(index, from: .inactive, to: .active, fromObserved: true, v)
-        case SceneDelegateMethod.willResignActive:
+        case .willResignActive:
             scenePhaseChange(index, from: .active, to: .inactive, fromObserved: true, v)
-        case SceneDelegateMethod.didEnterBackground:
+        case .didEnterBackground:
             scenePhaseChange(index, from: .inactive, to: .background, fromObserved: true, v)
-        case SceneDelegateMethod.openURLContexts:
+        case .openURLContexts:
             // breadth §7.6: the URL reaches the views' onOpenURL.
             var url = JSONValue.null
             if case .array(let contexts)? = args?["urlContexts"], let first = contexts.first?["url"] { url = first }
-            rootViewEvent(SwiftUIMethod.onOpenURL, index, args: .object(["url": url]))
-        case SceneDelegateMethod.continueUserActivity:
+            rootViewEvent(.swiftUI(.onOpenURL), index, args: .object(["url": url]))
+        case .continueUserActivity:
             // breadth §7.6 ([EXP78]): SwiftUI's scene delegate forwards scene(_:continue:)
             // to onContinueUserActivity.
-            rootViewEvent(SwiftUIMethod.onContinueUserActivity, index, args: args)
-        default:
-            // Connection, disconnection, the will-continue and quick-action calls and
-            // the restoration activity stay inside SwiftUI: no app code runs.
+            rootViewEvent(.swiftUI(.onContinueUserActivity), index, args: args)
+        case .willConnect, .didDisconnect, .willContinueUserActivity, .performAction, .stateRestorationActivity,
+            .didUpdateCoordinateSpace, .didUpdateEffectiveGeometry:
+            // Connection, disconnection, the will-continue and quick-action calls, the
+            // restoration activity and geometry updates stay inside SwiftUI: no app code runs.
             break
         }
     }
@@ -49,7 +52,8 @@ extension Transition {
         if fromObserved {
             record(
                 Callback(
-                    receiver: .scene, method: SwiftUIMethod.scenePhaseChange, appState: appState, args: change,
+                    receiver: .scene, method: .swiftUI(.scenePhaseChange), appState: appState,
+                    args: change,
                     sceneId: state.scenes[i].id, sceneState: sceneState))
         }
         let before = appPhase(withScene: i, in: fromObserved ? from : nil)
@@ -57,7 +61,7 @@ extension Transition {
         if let before, let after, before != after {
             record(
                 Callback(
-                    receiver: .app, method: SwiftUIMethod.scenePhaseChange, appState: appState,
+                    receiver: .app, method: .swiftUI(.scenePhaseChange), appState: appState,
                     args: .object(["from": .string(before.rawValue), "to": .string(after.rawValue)])))
         }
     }
@@ -77,7 +81,9 @@ extension Transition {
             ScenePhase(state.scenes[$0].state)
         }
         if let phase { phases.append(phase) }
-        if phases.isEmpty && !callbacks.contains(where: { $0.method == SwiftUIMethod.appInit }) { return .background }
+        if phases.isEmpty && !callbacks.contains(where: { $0.method == .swiftUI(.appInit) }) {
+            return .background
+        }
         return ScenePhase.aggregate(phases)
     }
 
@@ -99,21 +105,21 @@ extension Transition {
     /// swipe, do not repeat them).
     mutating func swiftUIAppearance(_ event: Appearance.Event, _ ref: ViewControllerRef, from before: Appearance) {
         switch event {
-        case .viewWillAppear where before == .disappeared: viewEvent(SwiftUIMethod.onAppear, ref)
-        case .viewDidDisappear: viewEvent(SwiftUIMethod.onDisappear, ref)
-        default: break
+        case .viewWillAppear: if before == .disappeared { viewEvent(.swiftUI(.onAppear), ref) }
+        case .viewDidDisappear: viewEvent(.swiftUI(.onDisappear), ref)
+        case .viewDidAppear, .viewWillDisappear: break
         }
     }
 
     /// A handler on the root view of scene `index`'s window.
-    private mutating func rootViewEvent(_ method: String, _ index: Int, args: JSONValue?) {
+    private mutating func rootViewEvent(_ method: CallbackMethod, _ index: Int, args: JSONValue?) {
         guard let w = window(for: state.scenes[index].id) else { return }
         viewEvent(method, root(w), args: args)
     }
 
     /// Records a view's handler (receiver `view`; `viewController` names the view,
     /// which is its hosting controller's name in `state.windows`).
-    private mutating func viewEvent(_ method: String, _ ref: ViewControllerRef, args: JSONValue? = nil) {
+    private mutating func viewEvent(_ method: CallbackMethod, _ ref: ViewControllerRef, args: JSONValue? = nil) {
         let window = state.windows[ref.window]
         let scene = window.sceneId.flatMap { id in state.scenes.first { $0.id == id } }
         record(

@@ -18,7 +18,7 @@ extension Transition {
         try require(bar.tabs.indices.contains(index), Needs.tabIndex(bar.tabs.map(\.name)))
         try require(state.app == .active, Needs.activeToTap)
         try require(state.windows[w].contexts.count == 1, Needs.nothingPresentedToTap)
-        callTabBarDelegate(TabBarDelegateMethod.shouldSelect, w, index)
+        callTabBarDelegate(.tabBarControllerDelegate(.shouldSelect), w, index)
         if index != bar.selected {
             let a = visibleTop(w)
             let first = !bar.tabs[index].loaded
@@ -43,7 +43,7 @@ extension Transition {
             appearance(.viewDidAppear, b, animated: false)
             swapTabs(w, to: index)
         }
-        callTabBarDelegate(TabBarDelegateMethod.didSelect, w, index)
+        callTabBarDelegate(.tabBarControllerDelegate(.didSelect), w, index)
     }
 
     /// The selected tab's stack becomes the root stack; the old one is kept in its tab.
@@ -56,7 +56,7 @@ extension Transition {
         state.windows[w].interface.tabBar = bar
     }
 
-    private mutating func callTabBarDelegate(_ method: String, _ w: Int, _ index: Int) {
+    private mutating func callTabBarDelegate(_ method: CallbackMethod, _ w: Int, _ index: Int) {
         let i = sceneIndex(ofWindow: w)
         record(
             Callback(
@@ -76,13 +76,13 @@ extension Transition {
         state.windows[w][parent].children.append(ViewControllerSnapshot(name: name))
         let c = parent.child(p.children.count)
         let parentArg: JSONValue = .object(["parent": .string(p.name)])
-        callViewController(ViewControllerMethod.willMoveToParent, c, args: parentArg)
+        callViewController(.viewController(.willMoveToParent), c, args: parentArg)
         load(c)
         if p.appearance == .appeared {
             beginAppearing(c, animated: false)
             appearance(.viewDidAppear, c, animated: false)
         }
-        callViewController(ViewControllerMethod.didMoveToParent, c, args: parentArg)
+        callViewController(.viewController(.didMoveToParent), c, args: parentArg)
     }
 
     /// The visible controller removes a child, the last one added of that name (breadth §6.5): the app calls
@@ -97,12 +97,12 @@ extension Transition {
         }
         let c = parent.child(k)
         let noParent: JSONValue = .object(["parent": .null])
-        callViewController(ViewControllerMethod.willMoveToParent, c, args: noParent)
+        callViewController(.viewController(.willMoveToParent), c, args: noParent)
         if p.children[k].appearance == .appeared {
             appearance(.viewWillDisappear, c, animated: false)
             appearance(.viewDidDisappear, c, animated: false)
         }
-        callViewController(ViewControllerMethod.didMoveToParent, c, args: noParent)
+        callViewController(.viewController(.didMoveToParent), c, args: noParent)
         state.windows[w][parent].children.remove(at: k)
     }
 }

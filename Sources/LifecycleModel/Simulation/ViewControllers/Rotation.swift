@@ -27,11 +27,14 @@ extension Transition {
         let walk = loadedControllers(w, offscreen: profile.ui.offscreenChildrenGetSizeTransition)
         let sizeClass: JSONValue = .object(["verticalSizeClass": .string(o.isPortrait ? "regular" : "compact")])
         if traits {
-            for r in walk { callViewController(ViewControllerMethod.willTransitionToTraits, r, args: sizeClass) }
+            for r in walk {
+                callViewController(.viewController(.willTransitionToTraits), r, args: sizeClass)
+            }
         }
         for r in walk {
             callViewController(
-                ViewControllerMethod.viewWillTransition, r, args: .object(["orientation": .string(o.rawValue)]))
+                .viewController(.viewWillTransition), r,
+                args: .object(["orientation": .string(o.rawValue)]))
         }
         let visible = visibleControllers(w)
         if traits { markMissed(w, except: visible) }
@@ -39,7 +42,7 @@ extension Transition {
         state.interface.orientation = o
         if traits {
             for r in visible {
-                callViewController(profile.ui.traitChange(TraitName.verticalSizeClass), r, args: sizeClass)
+                callViewController(profile.ui.traitChange(.verticalSizeClass), r, args: sizeClass)
             }
         }
         if let i = sceneIndex(ofWindow: w) {
@@ -51,8 +54,8 @@ extension Transition {
                 ]))
         }
         for r in visible {
-            callViewController(ViewControllerMethod.viewWillLayoutSubviews, r)
-            callViewController(ViewControllerMethod.viewDidLayoutSubviews, r)
+            callViewController(.viewController(.viewWillLayoutSubviews), r)
+            callViewController(.viewController(.viewDidLayoutSubviews), r)
         }
     }
 
@@ -77,7 +80,7 @@ extension Transition {
         traitChange(w, to: style)
         if profile.ui.sceneHearsTraits, let i = sceneIndex(ofWindow: w) {
             callScene(
-                SceneDelegateMethod.didUpdateCoordinateSpace, i,
+                .didUpdateCoordinateSpace, i,
                 args: .object(["userInterfaceStyle": .string(style.rawValue)]))
         }
     }
@@ -95,7 +98,7 @@ extension Transition {
     private mutating func traitChange(_ w: Int, to style: UserInterfaceStyle) {
         for r in visibleControllers(w) {
             callViewController(
-                profile.ui.traitChange(TraitName.userInterfaceStyle), r,
+                profile.ui.traitChange(.userInterfaceStyle), r,
                 args: .object(["userInterfaceStyle": .string(style.rawValue)]))
         }
     }
@@ -123,13 +126,13 @@ extension Transition {
         if profile.ui.rotationChangesSizeClasses && missed.portrait != portrait {
             let sizeClass: JSONValue = .object(["verticalSizeClass": .string(portrait ? "regular" : "compact")])
             if !profile.ui.offscreenChildrenGetSizeTransition {
-                callViewController(ViewControllerMethod.willTransitionToTraits, ref, args: sizeClass)
+                callViewController(.viewController(.willTransitionToTraits), ref, args: sizeClass)
             }
-            callViewController(profile.ui.traitChange(TraitName.verticalSizeClass), ref, args: sizeClass)
+            callViewController(profile.ui.traitChange(.verticalSizeClass), ref, args: sizeClass)
         }
         if missed.style != window.style {
             callViewController(
-                profile.ui.traitChange(TraitName.userInterfaceStyle), ref,
+                profile.ui.traitChange(.userInterfaceStyle), ref,
                 args: .object(["userInterfaceStyle": .string(window.style.rawValue)]))
         }
     }

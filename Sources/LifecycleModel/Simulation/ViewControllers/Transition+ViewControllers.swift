@@ -19,7 +19,7 @@ struct ViewControllerRef: Equatable {
 extension Transition {
     /// Records a view-controller callback (receiver `viewController`, with its name and,
     /// in a scene app, its window's scene).
-    mutating func callViewController(_ method: String, _ ref: ViewControllerRef, args: JSONValue? = nil) {
+    mutating func callViewController(_ method: CallbackMethod, _ ref: ViewControllerRef, args: JSONValue? = nil) {
         // A SwiftUI app's controllers are SwiftUI's hosting controllers: not reported.
         guard delegates.swiftUI == nil else { return }
         let window = state.windows[ref.window]
@@ -42,21 +42,21 @@ extension Transition {
         var vc = state.windows[ref.window][ref]
         let before = vc.appearance
         let moved = vc.apply(event)
-        assert(moved, "\(event.rawValue) is not an edge of the appearance figure")
+        assert(moved, "\(event) is not an edge of the appearance figure")
         state.windows[ref.window][ref] = vc
         if delegates.swiftUI != nil {
             swiftUIAppearance(event, ref, from: before)
             for k in vc.children.indices { appearance(event, ref.child(k), animated: animated) }
             return
         }
-        callViewController(event.rawValue, ref, args: .object(["animated": .bool(animated)]))
+        callViewController(.viewController(event.method), ref, args: .object(["animated": .bool(animated)]))
         for k in vc.children.indices { appearance(event, ref.child(k), animated: animated) }
     }
 
     /// `loadView()` then `viewDidLoad()`: once per controller, when it is created.
     mutating func load(_ ref: ViewControllerRef) {
-        callViewController(ViewControllerMethod.loadView, ref)
-        callViewController(ViewControllerMethod.viewDidLoad, ref)
+        callViewController(.viewController(.loadView), ref)
+        callViewController(.viewController(.viewDidLoad), ref)
     }
 
     /// The first half of appearing (§7): viewWillAppear, viewIsAppearing (iOS 13+),
@@ -64,10 +64,11 @@ extension Transition {
     mutating func beginAppearing(_ ref: ViewControllerRef, animated: Bool) {
         appearance(.viewWillAppear, ref, animated: animated)
         if profile.viewIsAppearing {
-            callViewController(ViewControllerMethod.viewIsAppearing, ref, args: .object(["animated": .bool(animated)]))
+            callViewController(
+                .viewController(.viewIsAppearing), ref, args: .object(["animated": .bool(animated)]))
         }
-        callViewController(ViewControllerMethod.viewWillLayoutSubviews, ref)
-        callViewController(ViewControllerMethod.viewDidLayoutSubviews, ref)
+        callViewController(.viewController(.viewWillLayoutSubviews), ref)
+        callViewController(.viewController(.viewDidLayoutSubviews), ref)
     }
 
     // MARK: Windows
@@ -122,7 +123,7 @@ extension Transition {
     mutating func viewControllersReceiveMemoryWarning() {
         for w in state.windows.indices {
             for ref in loadedControllers(w, offscreen: true) {
-                callViewController(ViewControllerMethod.didReceiveMemoryWarning, ref)
+                callViewController(.viewController(.didReceiveMemoryWarning), ref)
             }
         }
     }

@@ -1,0 +1,24 @@
+/// The closure passed to `beginBackgroundTask(withName:expirationHandler:)` (DOC).
+///
+/// The raw value is the method's place in the family (`CallbackMethod.index` adds the
+/// family's base); append new methods at the end of a family or anywhere, the index follows.
+public enum BackgroundTaskMethod: Int, Sendable, CaseIterable {
+    case expirationHandler
+
+    /// The Swift spelling, as Apple's documentation writes it (the wire's `method`).
+    public var name: String {
+        switch self {
+        case .expirationHandler: "expirationHandler"
+        }
+    }
+
+    /// The Objective-C selector; nil for a closure or a SwiftUI handler, which have none.
+    public var selector: String? {
+        switch self {
+        case .expirationHandler: nil
+        }
+    }
+
+    /// The first index of the family in `CallbackMethod.index`.
+    static let base = LocationManagerDelegateMethod.base + LocationManagerDelegateMethod.allCases.count
+}
