@@ -24,21 +24,27 @@ import Testing
         #expect(journal.bytes == expected.reduce(actions.count - 1) { $0 + $1.count })
     }
 
-    /// Every receiver and app state, with and without a view controller and a tail.
+    /// Every receiver and app state, with and without a view controller, a scene and a tail.
     @Test func loggedCallbackFastPathIsTheGeneralPath() {
+        let scene = SceneRef(id: "s1", state: .foregroundInactive)
+        let targets: [CallbackTarget] = [
+            .appDelegate, .appDelegateAdaptor, .sceneDelegate(scene), .viewController(name: "root", scene: nil),
+            .viewController(name: "root", scene: scene), .view(name: "root", scene: scene),
+            .tabBarControllerDelegate(scene: nil), .tabBarControllerDelegate(scene: scene),
+            .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .bgTask, .urlSessionDelegate,
+            .app, .scene(scene),
+        ]
+        #expect(Set(targets.map(\.receiver)) == Set(Receiver.allCases))
         var checked = 0
-        for receiver in Receiver.allCases {
+        for target in targets {
             for state in AppState.allCases {
                 let callbacks = [
-                    Callback(receiver: receiver, method: .appDelegate(.didBecomeActive), appState: state),
+                    Callback(target, method: .appDelegate(.didBecomeActive), appState: state),
+                    Callback(target, method: .viewController(.viewDidLoad), appState: state),
                     Callback(
-                        receiver: receiver, method: .viewController(.viewDidLoad), appState: state,
-                        viewController: "root"),
-                    Callback(
-                        receiver: receiver, method: .sceneDelegate(.willConnect), appState: state,
-                        args: .object([JSONMember("a", .string("b\"c"))]), sceneId: "s1",
-                        sceneState: .foregroundInactive),
-                    Callback(receiver: receiver, method: .swiftUI(.scenePhaseChange), appState: state),
+                        target, method: .sceneDelegate(.willConnect), appState: state,
+                        args: .object([JSONMember("a", .string("b\"c"))])),
+                    Callback(target, method: .swiftUI(.scenePhaseChange), appState: state),
                 ]
                 for (i, c) in callbacks.enumerated() {
                     let logged = LoggedCallback(seq: 1000 + i, callback: c, sharing: nil)
@@ -52,11 +58,12 @@ import Testing
                     }
                     fast.endArray()
                     general.endArray()
-                    #expect(fast.bytes == general.bytes, "\(receiver) \(state) \(c.method)")
+                    #expect(fast.bytes == general.bytes, "\(target) \(state) \(c.method)")
+                    #expect(logged.callback == c, "\(target) \(state) \(c.method): reads back")
                     checked += 1
                 }
             }
         }
-        #expect(checked == Receiver.allCases.count * AppState.allCases.count * 4)
+        #expect(checked == targets.count * AppState.allCases.count * 4)
     }
 }

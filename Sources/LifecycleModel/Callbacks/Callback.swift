@@ -1,30 +1,29 @@
 /// One UIKit callback the simulated app receives.
 public struct Callback: Sendable, Equatable {
-    public var receiver: Receiver
-    /// The Swift method as Apple's documentation writes it, e.g. `applicationDidBecomeActive(_:)`.
+    /// Who receives it, with what identifies the receiver (scene, controller name).
+    public var target: CallbackTarget
+    /// The method, e.g. `.appDelegate(.didBecomeActive)`; the wire writes its Swift name.
     public var method: CallbackMethod
     /// `UIApplication.applicationState` while the method runs.
     public var appState: AppState
     /// The arguments that matter, as a JSON object; nil when none do.
     public var args: JSONValue?
-    /// For scene callbacks: which scene, and its activation state while the method runs.
-    public var sceneId: String?
-    public var sceneState: SceneState?
-    /// For view-controller callbacks: the controller's name.
-    public var viewController: String?
 
-    public init(
-        receiver: Receiver, method: CallbackMethod, appState: AppState, args: JSONValue? = nil,
-        sceneId: String? = nil, sceneState: SceneState? = nil, viewController: String? = nil
-    ) {
-        self.receiver = receiver
+    public init(_ target: CallbackTarget, method: CallbackMethod, appState: AppState, args: JSONValue? = nil) {
+        self.target = target
         self.method = method
         self.appState = appState
         self.args = args
-        self.sceneId = sceneId
-        self.sceneState = sceneState
-        self.viewController = viewController
     }
+
+    /// Who receives it (the wire's `receiver`).
+    public var receiver: Receiver { target.receiver }
+    /// For scene callbacks and controllers in a scene: which scene (the wire's `sceneId`).
+    public var sceneId: String? { target.scene?.id }
+    /// …and its activation state while the method runs (the wire's `sceneState`).
+    public var sceneState: SceneState? { target.scene?.state }
+    /// For view-controller and SwiftUI view callbacks: the controller's name.
+    public var viewController: String? { target.name }
 }
 
 /// Who receives a callback.
@@ -54,4 +53,25 @@ public enum Receiver: String, Sendable, CaseIterable {
     case bgTask
     /// The delegate of a background `URLSession` (breadth §2).
     case urlSessionDelegate
+}
+
+extension Receiver {
+    /// The receiver's place in `allCases`, for tables indexed by receiver.
+    public var index: Int {
+        switch self {
+        case .appDelegate: 0
+        case .sceneDelegate: 1
+        case .viewController: 2
+        case .notificationCenterDelegate: 3
+        case .locationManagerDelegate: 4
+        case .backgroundTask: 5
+        case .app: 6
+        case .appDelegateAdaptor: 7
+        case .scene: 8
+        case .view: 9
+        case .tabBarControllerDelegate: 10
+        case .bgTask: 11
+        case .urlSessionDelegate: 12
+        }
+    }
 }

@@ -33,11 +33,11 @@ struct Transition {
     }
 
     /// Records a callback in the app's current state.
-    mutating func call(_ method: CallbackMethod, on receiver: Receiver = .appDelegate, args: JSONValue? = nil) {
+    mutating func call(_ method: CallbackMethod, on target: CallbackTarget = .appDelegate, args: JSONValue? = nil) {
         // facts §2.2: suspended or not-running processes get no callbacks.
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
-        let receiver = receiver == .appDelegate ? delegates.appDelegateReceiver : receiver
-        append(Callback(receiver: receiver, method: method, appState: state.app, args: args))
+        let target = target == .appDelegate ? delegates.appDelegateTarget : target
+        append(Callback(target, method: method, appState: state.app, args: args))
     }
 
     /// Records a scene delegate callback of scene `index`, with its current state.
@@ -47,14 +47,22 @@ struct Transition {
         let scene = state.scenes[index]
         append(
             Callback(
-                receiver: .sceneDelegate, method: .sceneDelegate(method), appState: state.app, args: args,
-                sceneId: scene.id, sceneState: scene.state))
+                .sceneDelegate(SceneRef(id: scene.id, state: scene.state)), method: .sceneDelegate(method),
+                appState: state.app, args: args))
     }
 
     /// Records a callback built elsewhere (view-controller callbacks).
     mutating func record(_ callback: Callback) {
         assert(callback.appState.isExecuting, "\(callback.method) called while \(callback.appState)")
         append(callback)
+    }
+
+    /// The scene of window `w`, as a callback names it; nil in a sceneless app.
+    func sceneRef(ofWindow w: Int) -> SceneRef? {
+        guard let id = state.windows[w].sceneId, let scene = state.scenes.first(where: { $0.id == id }) else {
+            return nil
+        }
+        return SceneRef(id: id, state: scene.state)
     }
 
     /// Records the same callback `count` times (UIKit's repeated orientation queries).

@@ -14,3 +14,16 @@ public enum AppState: String, Sendable, CaseIterable {
         self == .inactive || self == .active || self == .background
     }
 }
+
+extension AppState {
+    /// The state's place in `allCases`, for tables indexed by state.
+    public var index: Int {
+        switch self {
+        case .notRunning: 0
+        case .inactive: 1
+        case .active: 2
+        case .background: 3
+        case .suspended: 4
+        }
+    }
+}

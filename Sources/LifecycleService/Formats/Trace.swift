@@ -38,11 +38,13 @@ extension Trace.Entry {
             let receiver = object["receiver"]?.stringValue.flatMap(Receiver.init(rawValue:)),
             let appState = object["appState"]?.stringValue.flatMap(AppState.init(rawValue:))
         else { return nil }
-        let callback = Callback(
-            receiver: receiver, method: logged.method, appState: appState, args: object["args"],
-            sceneId: object["sceneId"]?.stringValue,
-            sceneState: object["sceneState"]?.stringValue.flatMap(SceneState.init(rawValue:)),
-            viewController: object["viewController"]?.stringValue)
+        guard
+            let target = CallbackTarget(
+                receiver: receiver, sceneId: object["sceneId"]?.stringValue,
+                sceneState: object["sceneState"]?.stringValue.flatMap(SceneState.init(rawValue:)),
+                viewController: object["viewController"]?.stringValue)
+        else { return nil }
+        let callback = Callback(target, method: logged.method, appState: appState, args: object["args"])
         self.init(seq: logged.seq, callback: callback)
     }
 }
@@ -157,9 +159,10 @@ extension Trace {
 extension LoggedCallback {
     /// The model's value read back from the stored JSON, for the text formats and the
     /// diff (the log keeps compact entries, not `Callback`s). The log's own writer never
-    /// stores bytes that fail to decode; such an entry would read as its receiver,
-    /// method and state alone.
+    /// stores bytes that fail to decode; such an entry would read as its method and
+    /// state alone, on its receiver if that carries no members (else the app delegate).
     var callback: Callback {
-        Trace.Entry(self)?.callback ?? Callback(receiver: receiver, method: method, appState: appState)
+        let bare = CallbackTarget(receiver: receiver, sceneId: nil, sceneState: nil, viewController: nil)
+        return Trace.Entry(self)?.callback ?? Callback(bare ?? .appDelegate, method: method, appState: appState)
     }
 }

@@ -114,10 +114,9 @@ struct ActionJournal: Sendable {
         let later: [UInt8]
     }
 
-    /// The row of `bareTable` for `kind`: its case number, checked against the row's
-    /// kind; nil if that does not hold.
+    /// The row of `bareTable` for `kind` (the table follows `allCases`, so `kind.index`).
     private static func bareIndex(_ kind: ActionKind) -> Int? {
-        let index = kind.caseNumber
+        let index = kind.index
         guard index < bareTable.count, bareTable[index].kind == kind else { return nil }
         return index
     }

@@ -5,7 +5,7 @@ import LifecycleModel
 ///
 /// What most callbacks are made of is kept in a few bytes: the method (written from
 /// `MethodNames`), the view controller as a number into an interned table of
-/// pre-encoded names (`InternedNames`), receiver and app state as one-byte enums. The rest (scene,
+/// pre-encoded names (`ControllerNames`), receiver and app state as one-byte enums. The rest (scene,
 /// arguments) is kept encoded as JSON in `tail`, in pieces: a large payload (a
 /// notification's) is one piece encoded once per action and shared, not copied, by
 /// every callback whose arguments hold it. A plain callback is 32 bytes and no
@@ -19,7 +19,7 @@ struct LoggedCallback: Sendable {
     /// piece if it is the newest entry holding it (see `CallbackLog.append`).
     var cost: Int
     var method: CallbackMethod
-    /// The view controller's number in `InternedNames.viewControllers`, or `none`.
+    /// The view controller's number in `ControllerNames`, or `none`.
     var viewController: UInt16
     var receiver: Receiver
     var appState: AppState
@@ -66,7 +66,7 @@ struct LoggedCallback: Sendable {
         // in the tail (scene members go first on the wire).
         let plain = callback.pointee.sceneId == nil && callback.pointee.sceneState == nil
         let controller =
-            plain ? callback.pointee.viewController.flatMap { InternedIDCache.viewControllers.id($0) } : nil
+            plain ? callback.pointee.viewController.flatMap { ControllerNames.shared.id($0) } : nil
         if plain, callback.pointee.args == nil, callback.pointee.viewController == nil || controller != nil {
             // The common case: nothing to encode now.
             return LoggedCallback(
@@ -113,7 +113,7 @@ struct LoggedCallback: Sendable {
     var byteCount: Int {
         var n = 9 + JSONWriter.decimalDigits(seq) + 12 + c(receiver.rawValue)  // {"seq":N,"receiver":"…" and }
         n += 10 + MethodNames.encoded(method).count + 12 + c(appState.rawValue)
-        if viewController != Self.none { n += 18 + InternedNames.viewControllers.encoded(viewController).count }
+        if viewController != Self.none { n += 18 + ControllerNames.shared.encoded(viewController).count }
         return tail.reduce(n) { $0 + $1.count }
     }
 
@@ -214,7 +214,7 @@ extension JSONWriter {
             appendAll(fixed.appState)
             if c.viewController != LoggedCallback.none {
                 key("viewController")
-                encoded(InternedNames.viewControllers.encoded(c.viewController))
+                encoded(ControllerNames.shared.encoded(c.viewController))
             }
             for piece in c.tail { appendAll(piece) }
             endObject()
@@ -234,7 +234,7 @@ extension JSONWriter {
         member("appState", literal: c.appState.wireName)
         if c.viewController != LoggedCallback.none {
             key("viewController")
-            encoded(InternedNames.viewControllers.encoded(c.viewController))
+            encoded(ControllerNames.shared.encoded(c.viewController))
         }
         for piece in c.tail { appendAll(piece) }
         endObject()
@@ -288,13 +288,14 @@ final class LoggedCallbackFragments: @unchecked Sendable {
         return UnsafeBufferPointer(kept)
     }
 
-    /// The fragments of `c`'s receiver and app state, found by `caseNumber(of:)` and
-    /// checked against the table; nil if that fails.
+    /// The fragments of `c`'s receiver and app state (the tables follow `allCases`, so
+    /// they are found by `index`); nil if a table and its enum ever disagree.
     func fixed(
         _ c: LoggedCallback
     ) -> (receiverAndMethodKey: UnsafeBufferPointer<UInt8>, appState: UnsafeBufferPointer<UInt8>)? {
-        guard let r = caseNumber(of: c.receiver), let s = caseNumber(of: c.appState),
-            r < receivers.count, s < appStates.count, receivers[r].receiver == c.receiver,
+        let r = c.receiver.index
+        let s = c.appState.index
+        guard r < receivers.count, s < appStates.count, receivers[r].receiver == c.receiver,
             appStates[s].state == c.appState
         else { return nil }
         return (receivers[r].bytes, appStates[s].bytes)

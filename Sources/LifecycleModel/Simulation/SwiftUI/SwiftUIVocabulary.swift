@@ -27,9 +27,9 @@ struct SwiftUIVocabulary: Sendable, Equatable {
 
     /// The calls before willFinishLaunching (breadth §7.1): `App.main()` creates the
     /// App, whose adaptor creates the delegate, in the quirk's order.
-    var processStart: [(receiver: Receiver, method: CallbackMethod)] {
-        let app = (receiver: Receiver.app, method: CallbackMethod.swiftUI(.appInit))
-        let adaptor = (receiver: Receiver.appDelegateAdaptor, method: CallbackMethod.swiftUI(.adaptorInit))
+    var processStart: [(target: CallbackTarget, method: CallbackMethod)] {
+        let app = (target: CallbackTarget.app, method: CallbackMethod.swiftUI(.appInit))
+        let adaptor = (target: CallbackTarget.appDelegateAdaptor, method: CallbackMethod.swiftUI(.adaptorInit))
         return adaptorInit == .afterAppInit ? [app, adaptor] : [adaptor, app]
     }
 
@@ -57,7 +57,7 @@ extension DelegateVocabulary {
 
     /// Who hears the app delegate's calls: the app delegate, or in a SwiftUI app the
     /// adaptor's delegate (breadth §7.2, DOC: SwiftUI forwards them to it).
-    var appDelegateReceiver: Receiver { swiftUI == nil ? .appDelegate : .appDelegateAdaptor }
+    var appDelegateTarget: CallbackTarget { swiftUI == nil ? .appDelegate : .appDelegateAdaptor }
 }
 
 /// `ScenePhase` ([A-phase]): what a scene's state reads as in SwiftUI (breadth §7.3).

@@ -3,7 +3,7 @@
 extension Transition {
     /// `App.init()` and the adaptor's `init()`, before any UIKit call (breadth §7.1).
     mutating func startSwiftUIApp() {
-        for c in delegates.swiftUI?.processStart ?? [] { call(c.method, on: c.receiver) }
+        for c in delegates.swiftUI?.processStart ?? [] { call(c.method, on: c.target) }
     }
 
     /// A UIKit scene-delegate call, which SwiftUI's own scene delegate receives.
@@ -52,16 +52,15 @@ extension Transition {
         if fromObserved {
             record(
                 Callback(
-                    receiver: .scene, method: .swiftUI(.scenePhaseChange), appState: appState,
-                    args: change,
-                    sceneId: state.scenes[i].id, sceneState: sceneState))
+                    .scene(SceneRef(id: state.scenes[i].id, state: sceneState)), method: .swiftUI(.scenePhaseChange),
+                    appState: appState, args: change))
         }
         let before = appPhase(withScene: i, in: fromObserved ? from : nil)
         let after = appPhase(withScene: i, in: to)
         if let before, let after, before != after {
             record(
                 Callback(
-                    receiver: .app, method: .swiftUI(.scenePhaseChange), appState: appState,
+                    .app, method: .swiftUI(.scenePhaseChange), appState: appState,
                     args: .object(["from": .string(before.rawValue), "to": .string(after.rawValue)])))
         }
     }
@@ -120,11 +119,8 @@ extension Transition {
     /// Records a view's handler (receiver `view`; `viewController` names the view,
     /// which is its hosting controller's name in `state.windows`).
     private mutating func viewEvent(_ method: CallbackMethod, _ ref: ViewControllerRef, args: JSONValue? = nil) {
-        let window = state.windows[ref.window]
-        let scene = window.sceneId.flatMap { id in state.scenes.first { $0.id == id } }
-        record(
-            Callback(
-                receiver: .view, method: method, appState: state.app, args: args, sceneId: window.sceneId,
-                sceneState: scene?.state, viewController: window[ref].name))
+        let target = CallbackTarget.view(
+            name: state.windows[ref.window][ref].name, scene: sceneRef(ofWindow: ref.window))
+        record(Callback(target, method: method, appState: state.app, args: args))
     }
 }

@@ -60,9 +60,9 @@ extension Transition {
         let i = sceneIndex(ofWindow: w)
         record(
             Callback(
-                receiver: .tabBarControllerDelegate, method: method, appState: state.app,
-                args: .object(["index": .number(String(index))]),
-                sceneId: i.map { state.scenes[$0].id }, sceneState: i.map { state.scenes[$0].state }))
+                .tabBarControllerDelegate(
+                    scene: i.map { SceneRef(id: state.scenes[$0].id, state: state.scenes[$0].state) }),
+                method: method, appState: state.app, args: .object(["index": .number(String(index))])))
     }
 
     /// The visible controller embeds a child (breadth §6.5, §6.7): `addChild(_:)`

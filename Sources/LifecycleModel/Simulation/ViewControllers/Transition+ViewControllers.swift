@@ -22,13 +22,9 @@ extension Transition {
     mutating func callViewController(_ method: CallbackMethod, _ ref: ViewControllerRef, args: JSONValue? = nil) {
         // A SwiftUI app's controllers are SwiftUI's hosting controllers: not reported.
         guard delegates.swiftUI == nil else { return }
-        let window = state.windows[ref.window]
-        let name = window[ref].name
-        let scene = window.sceneId.flatMap { id in state.scenes.first { $0.id == id } }
-        record(
-            Callback(
-                receiver: .viewController, method: method, appState: state.app, args: args,
-                sceneId: window.sceneId, sceneState: scene?.state, viewController: name))
+        let target = CallbackTarget.viewController(
+            name: state.windows[ref.window][ref].name, scene: sceneRef(ofWindow: ref.window))
+        record(Callback(target, method: method, appState: state.app, args: args))
     }
 
     /// An appearance callback, moving the controller along Apple's figure. The figure

@@ -1,0 +1,123 @@
+/// Who receives a callback, with what identifies it: the scene a scene delegate serves,
+/// the name of a view controller and the scene of its window. Each receiver carries
+/// exactly the members the wire writes for it.
+public enum CallbackTarget: Sendable, Equatable {
+    case appDelegate
+    /// A SwiftUI app's `@UIApplicationDelegateAdaptor` delegate (breadth §7.2).
+    case appDelegateAdaptor
+    /// The delegate of one scene, in its state while the method runs.
+    case sceneDelegate(SceneRef)
+    /// A view controller; `scene` is its window's, nil in a sceneless app.
+    case viewController(name: String, scene: SceneRef?)
+    /// A SwiftUI view, named as its hosting controller (breadth §7.5).
+    case view(name: String, scene: SceneRef?)
+    /// The `UITabBarControllerDelegate` of a window's tab bar (config `tabs`).
+    case tabBarControllerDelegate(scene: SceneRef?)
+    case notificationCenterDelegate
+    case locationManagerDelegate
+    /// A `beginBackgroundTask` expiration handler.
+    case backgroundTask
+    /// A BGTaskScheduler task (breadth §1).
+    case bgTask
+    /// A background `URLSession`'s delegate (breadth §2).
+    case urlSessionDelegate
+    /// The SwiftUI `App` (breadth §7).
+    case app
+    /// A SwiftUI scene's `onChange(of: scenePhase)` handlers (breadth §7.3).
+    case scene(SceneRef)
+
+    /// The receiver as the wire names it.
+    public var receiver: Receiver {
+        switch self {
+        case .appDelegate: .appDelegate
+        case .appDelegateAdaptor: .appDelegateAdaptor
+        case .sceneDelegate: .sceneDelegate
+        case .viewController: .viewController
+        case .view: .view
+        case .tabBarControllerDelegate: .tabBarControllerDelegate
+        case .notificationCenterDelegate: .notificationCenterDelegate
+        case .locationManagerDelegate: .locationManagerDelegate
+        case .backgroundTask: .backgroundTask
+        case .bgTask: .bgTask
+        case .urlSessionDelegate: .urlSessionDelegate
+        case .app: .app
+        case .scene: .scene
+        }
+    }
+
+    /// The scene the receiver belongs to, if any.
+    public var scene: SceneRef? {
+        switch self {
+        case .sceneDelegate(let s), .scene(let s): s
+        case .viewController(_, let s), .view(_, let s), .tabBarControllerDelegate(let s): s
+        case .appDelegate, .appDelegateAdaptor, .notificationCenterDelegate, .locationManagerDelegate,
+            .backgroundTask, .bgTask, .urlSessionDelegate, .app:
+            nil
+        }
+    }
+
+    /// The view controller's (or SwiftUI view's) name.
+    public var name: String? {
+        switch self {
+        case .viewController(let name, _), .view(let name, _): name
+        case .appDelegate, .appDelegateAdaptor, .sceneDelegate, .tabBarControllerDelegate,
+            .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .bgTask, .urlSessionDelegate,
+            .app, .scene:
+            nil
+        }
+    }
+
+    /// The target the wire's members describe (how a logged callback reads back); nil
+    /// when they do not fit the receiver (a scene delegate without its scene, a
+    /// controller without its name, members a receiver never has).
+    public init?(receiver: Receiver, sceneId: String?, sceneState: SceneState?, viewController: String?) {
+        let scene: SceneRef?
+        switch (sceneId, sceneState) {
+        case (let id?, let state?): scene = SceneRef(id: id, state: state)
+        case (nil, nil): scene = nil
+        default: return nil
+        }
+        let bare = scene == nil && viewController == nil
+        switch receiver {
+        case .sceneDelegate, .scene:
+            guard let scene, viewController == nil else { return nil }
+            self = receiver == .scene ? .scene(scene) : .sceneDelegate(scene)
+        case .viewController, .view:
+            guard let name = viewController else { return nil }
+            self = receiver == .view ? .view(name: name, scene: scene) : .viewController(name: name, scene: scene)
+        case .tabBarControllerDelegate:
+            guard viewController == nil else { return nil }
+            self = .tabBarControllerDelegate(scene: scene)
+        case .appDelegate, .appDelegateAdaptor, .notificationCenterDelegate, .locationManagerDelegate,
+            .backgroundTask, .bgTask, .urlSessionDelegate, .app:
+            guard bare, let target = Self.bare(receiver) else { return nil }
+            self = target
+        }
+    }
+
+    /// The target of a receiver that carries no members; nil for one that does.
+    private static func bare(_ receiver: Receiver) -> CallbackTarget? {
+        switch receiver {
+        case .appDelegate: .appDelegate
+        case .appDelegateAdaptor: .appDelegateAdaptor
+        case .notificationCenterDelegate: .notificationCenterDelegate
+        case .locationManagerDelegate: .locationManagerDelegate
+        case .backgroundTask: .backgroundTask
+        case .bgTask: .bgTask
+        case .urlSessionDelegate: .urlSessionDelegate
+        case .app: .app
+        case .sceneDelegate, .viewController, .view, .tabBarControllerDelegate, .scene: nil
+        }
+    }
+}
+
+/// A scene as a callback names it: its id and its activation state while the method runs.
+public struct SceneRef: Sendable, Equatable {
+    public var id: String
+    public var state: SceneState
+
+    public init(id: String, state: SceneState) {
+        self.id = id
+        self.state = state
+    }
+}
