@@ -10,6 +10,13 @@ import Testing
         #expect(Set(CallbackMethod.allCases).count == CallbackMethod.count)
     }
 
+    /// The switch-based indices the service's tables use follow `allCases`.
+    @Test func enumIndicesFollowAllCases() {
+        #expect(ActionKind.allCases.map(\.index) == Array(ActionKind.allCases.indices))
+        #expect(AppState.allCases.map(\.index) == Array(AppState.allCases.indices))
+        #expect(Receiver.allCases.map(\.index) == Array(Receiver.allCases.indices))
+    }
+
     @Test func namesReadBack() {
         for m in CallbackMethod.allCases {
             #expect(CallbackMethod.methods(named: m.name).contains(m), "\(m)")
