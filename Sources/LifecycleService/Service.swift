@@ -227,7 +227,7 @@ public final class Service: Sendable {
 
     /// `Content-Type` and `extra`, with room for what `handle` adds (`X-Request-Id`, and
     /// with CORS on three more): an array of one would be copied into a larger one by
-    /// that append (bench/PROFILE.md).
+    /// that append.
     static func headers(_ contentType: String, _ extra: [(name: String, value: String)] = [])
         -> [(name: String, value: String)]
     {

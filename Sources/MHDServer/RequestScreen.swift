@@ -30,7 +30,7 @@ struct RequestScreen {
     /// Content-Length headers seen, and the first one's value: a pointer into
     /// libmicrohttpd's connection memory, valid while `check` runs. Kept as bytes
     /// because every request with a body has one (a String and a `Set` per request
-    /// were 1.7 % of the service's samples, bench/PROFILE.md).
+    /// were 1.7 % of the service's samples).
     private var contentLengthCount = 0
     private var firstContentLength: UnsafeRawBufferPointer?
     /// Transfer-Encoding values as sent (rare: chunked uploads only).

@@ -39,7 +39,7 @@ public struct ServerConfiguration: Sendable {
     /// fit this memory at all is answered by libmicrohttpd. The default, 32 KiB
     /// (libmicrohttpd's own), takes a request at both limits in up to about 115
     /// header lines; libmicrohttpd zeroes the whole pool and half of it again for
-    /// every request, so a larger one costs CPU (bench/PROFILE.md). Values below
+    /// every request, so a larger one costs CPU. Values below
     /// 4 KiB are raised to 4 KiB (0 would crash libmicrohttpd 0.9.75).
     public var memoryLimit: Int
     /// Where request bodies and unsent responses are counted (BridgeMemory.swift); nil: not counted.

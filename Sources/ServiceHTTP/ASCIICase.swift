@@ -1,7 +1,7 @@
 extension String {
     /// Whether the two are the same text but for ASCII letter case: how HTTP field names
     /// compare (RFC 9110 section 5.1). Compared on the UTF-8 bytes in place; a byte-wise
-    /// `zip` over the views cost a third of a request id's lookup (bench/PROFILE.md).
+    /// `zip` over the views cost a third of a request id's lookup.
     @inlinable
     public func equalsIgnoringASCIICase(_ other: String) -> Bool {
         guard utf8.count == other.utf8.count else { return false }

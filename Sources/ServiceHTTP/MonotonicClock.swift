@@ -6,7 +6,7 @@
 
 /// The monotonic clock in nanoseconds, read with `clock_gettime` directly (the vDSO on
 /// Linux): `DispatchTime.now()` reads the same clock through libdispatch, at several
-/// times the cost, and the request path reads it more than once (bench/PROFILE.md).
+/// times the cost, and the request path reads it more than once.
 /// One definition for the bridge (deadlines, the access log's durations) and the
 /// service (latency, session expiry).
 public enum MonotonicClock {

@@ -33,13 +33,13 @@ public struct ServiceRequest: Sendable {
     }
 
     /// `headerValue` for a name known at compile time, compared with its bytes as they
-    /// lie (the per-request lookup of `X-Request-Id`: bench/PROFILE.md).
+    /// lie (the per-request lookup of `X-Request-Id`).
     @inlinable
     public func headerValue(literal name: StaticString) -> String? {
         headerValue(named: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
-    /// By index: iterating copied each (name, value) pair out of the array (bench/PROFILE.md).
+    /// By index: iterating copied each (name, value) pair out of the array.
     @usableFromInline
     func headerValue(named name: UnsafeBufferPointer<UInt8>) -> String? {
         for i in headers.indices where headers[i].name.utf8.count == name.count {

@@ -8,7 +8,7 @@
 public struct Simulator: Sendable {
     /// Config and profile (several hundred bytes of Strings, sets and arrays) live in one
     /// shared box: copying a simulator, or handing it to a `Transition`, is one retain
-    /// instead of a copy of each field (bench/PROFILE.md, perf-apply).
+    /// instead of a copy of each field.
     let model: SimulatorModel
 
     public var config: SessionConfig { _read { yield model.config } }
@@ -31,7 +31,7 @@ public struct Simulator: Sendable {
     /// `state` as it was, when a real device could not perform it.
     ///
     /// Why it exists: the service applies every action to a session's own state, and the
-    /// copies in and out were a fifth of the simulation's cost (bench/PROFILE.md, perf-apply).
+    /// copies in and out were a fifth of the simulation's cost.
     public func apply(
         _ action: Action, updating state: inout AppSnapshot
     ) throws(ActionRefusal) -> (callbacks: [Callback], steps: [TakenStep]) {

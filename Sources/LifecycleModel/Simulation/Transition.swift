@@ -25,8 +25,8 @@ struct Transition {
     }
 
     /// Appends to `callbacks`, making room for several at the first: grown from empty
-    /// one by one, the array was reallocated twice in a typical action (bench/PROFILE.md,
-    /// perf-apply). Not reserved up front: many transitions are probes that call nothing.
+    /// one by one, the array was reallocated twice in a typical action. Not reserved up
+    /// front: many transitions are probes that call nothing.
     private mutating func append(_ callback: Callback) {
         if callbacks.capacity == 0 { callbacks.reserveCapacity(8) }
         callbacks.append(callback)

@@ -7,7 +7,7 @@ extension Service {
     func postAction(_ id: UUID, _ request: ServiceRequest) throws(Problem) -> ServiceResponse {
         let action: Action
         var parsed: JSONValue?
-        // The closure below reads the body only: capturing the request copied it (bench/PROFILE.md).
+        // The closure below reads the body only: capturing the request copied it.
         let requestBody = request.body
         if let bare = ActionDecoding.bare(requestBody) {
             action = bare
@@ -20,7 +20,7 @@ extension Service {
         }
         guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         // Under 1 KiB with the storage's header: glibc's per-thread cache serves blocks of up
-        // to 1,032 bytes, a larger one takes the slower path (bench/PROFILE.md).
+        // to 1,032 bytes, a larger one takes the slower path.
         var w = JSONWriter(capacity: 960)
         try withSession(id) { (session: inout Session) throws(Problem) in
             let callbacks: ArraySlice<LoggedCallback>

@@ -33,7 +33,7 @@ final class RequestIDGenerator: Sendable {
     func generate() -> String {
         let n = counter.wrappingAdd(1, ordering: .relaxed).newValue
         // Written into one String's storage: the concatenation of three Strings was
-        // most of a request id's cost (bench/PROFILE.md); the prefix in one store and
+        // most of a request id's cost; the prefix in one store and
         // the digits computed, not looked up in an array (a lazy global).
         var digits = 1
         var rest = n >> 4

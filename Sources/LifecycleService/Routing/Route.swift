@@ -42,7 +42,7 @@ enum Route: Equatable {
     init?(path: String) {
         // Matched on the UTF-8 bytes in place, without splitting into Strings: the
         // split, its array and its Strings were 3 % of the service's CPU under the
-        // action load (bench/PROFILE.md). Byte equality equals String equality here:
+        // action load. Byte equality equals String equality here:
         // no other character is canonically equivalent to the lowercase ASCII
         // letters, digits and "/" of the literals.
         var path = path
@@ -74,7 +74,7 @@ enum Route: Equatable {
             let id = UUID(pathBytes: UnsafeBufferPointer(rebasing: p[start..<(start + 36)]))
         {
             // The usual path: an id, which holds no "/", so no byte-by-byte scan for the
-            // segment's end (bench/PROFILE.md).
+            // segment's end.
             parsed = id
             i = start + 36
         } else {

@@ -12,8 +12,7 @@ extension UUID {
         else { return nil }
         // Two digits a byte at fixed offsets (a dash before bytes 4, 6, 8 and 10), their
         // values from a table, one check for all of them at the end: a loop over the 36
-        // characters with a state per character cost 800 instructions a request
-        // (bench/PROFILE.md).
+        // characters with a state per character cost 800 instructions a request.
         var invalid: UInt8 = 0
         let uuid: uuid_t = Self.hexValues.withUnsafeBufferPointer { table in
             @inline(__always) func byte(_ at: Int) -> UInt8 {

@@ -45,10 +45,10 @@ struct ActionJournal: Sendable {
         guard isComplete else { return }
         let kind = action.kind
         let bare = Self.bareIndex(kind)
-        // A memberless action (most of them: bench/PROFILE.md, perf-apply) shares its
+        // A memberless action (most of them) shares its
         // kind's pre-encoded piece instead of encoding and allocating its own. A kind
         // that takes no members needs no `action.members` (an array built per call) to
-        // know it has none (bench/PROFILE.md, perf-store).
+        // know it has none.
         if let bare, Self.bareTable[bare].takesNoMembers { return recordBare(bare) }
         let members = action.members
         if members.isEmpty, let bare { return recordBare(bare) }

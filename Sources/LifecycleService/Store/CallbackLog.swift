@@ -36,12 +36,12 @@ struct CallbackLog: Sendable {
     }
 
     /// `append`, answering the new entries where the log keeps them: no array of its
-    /// own is made (bench/PROFILE.md, perf-apply). Hold the slice only until the log
+    /// own is made. Hold the slice only until the log
     /// changes again (it shares the log's storage).
     mutating func appendKept(_ callbacks: [Callback], sharing: SharedPayload? = nil) -> ArraySlice<LoggedCallback> {
         let firstSeq = lastSeq + 1
         // Grown by half, and to the exact size at first: doubling left an idle launched
-        // session's log up to half empty (bench/PROFILE.md, memory).
+        // session's log up to half empty.
         let needed = entries.count + callbacks.count
         if entries.capacity < needed { entries.reserveCapacity(max(needed, entries.capacity + entries.capacity / 2)) }
         let first = entries.count

@@ -8,7 +8,7 @@ struct Session: Sendable {
     let id: UUID
     /// The model, shared with every session of an equal config (`SharedSimulator`).
     private let shared: SharedSimulator
-    /// Lent, not copied: a copy was a retain and a release a request (bench/PROFILE.md, perf-store).
+    /// Lent, not copied: a copy was a retain and a release a request.
     var simulator: Simulator { _read { yield shared.simulator } }
     private(set) var state = AppSnapshot()
     private(set) var log: CallbackLog
@@ -103,7 +103,7 @@ final class SessionBox: Sendable {
     /// Monotonic nanoseconds of the last request that touched the session (for the TTL).
     let lastAccess: Atomic<UInt64>
     /// The session's model (one reference to the shared config and profile, not a
-    /// copy of the config per session: bench/PROFILE.md, perf-apply).
+    /// copy of the config per session).
     private let simulator: Simulator
     /// The resolved config, which never changes: a PUT compares it without the
     /// session's lock (held across a simulation and, with `--fsync always`, an fsync).

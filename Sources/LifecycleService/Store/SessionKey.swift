@@ -4,7 +4,7 @@ import Foundation
 ///
 /// `UUID`'s own `hash(into:)` feeds its bytes to the hasher one buffer at a time; two
 /// word-sized `combine`s cost a fraction of that (the shard lookup was most of
-/// `SessionStore.find`: bench/PROFILE.md, perf-store). Still the seeded SipHash of
+/// `SessionStore.find`). Still the seeded SipHash of
 /// `Hasher`, not a plain fold of the bits: clients choose ids (`PUT /v1/sessions/{id}`),
 /// so they must not be able to choose colliding ones.
 struct SessionKey: Hashable, Sendable {
