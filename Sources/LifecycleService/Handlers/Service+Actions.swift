@@ -34,7 +34,7 @@ extension Service {
             let mayOverflow = requestBody.count * 16 + (256 << 10) > limits.maxResponse
             let before = journal == nil && !mayOverflow ? nil : session
             do throws(ActionRefusal) {
-                callbacks = try session.applyKept(action)
+                callbacks = try session.apply(action)
             } catch {
                 metrics.recordAction(action.kind, .refused)
                 throw Problem.refused(error, allowed: session.allowedActions)

@@ -35,7 +35,7 @@ extension Service {
             var sides: [DiffStep.Side] = []
             for k in sessions.indices {
                 do throws(ActionRefusal) {
-                    let callbacks = try sessions[k].apply(action)
+                    let callbacks = Array(try sessions[k].apply(action))
                     sides.append(
                         DiffStep.Side(callbacks: callbacks, appStateAfter: sessions[k].state.app, refused: nil))
                 } catch {

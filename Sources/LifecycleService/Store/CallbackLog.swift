@@ -28,17 +28,12 @@ struct CallbackLog: Sendable {
     /// Callbacks no longer kept (the oldest ones).
     var dropped: Int { lastSeq - kept }
 
-    /// Numbers, encodes and keeps `callbacks`; returns them numbered, in order.
-    /// `sharing` is the action's payload: encoded once, shared by every callback whose
-    /// arguments hold it.
-    mutating func append(_ callbacks: [Callback], sharing: SharedPayload? = nil) -> [LoggedCallback] {
-        Array(appendKept(callbacks, sharing: sharing))
-    }
-
-    /// `append`, answering the new entries where the log keeps them: no array of its
-    /// own is made. Hold the slice only until the log
-    /// changes again (it shares the log's storage).
-    mutating func appendKept(_ callbacks: [Callback], sharing: SharedPayload? = nil) -> ArraySlice<LoggedCallback> {
+    /// Numbers, encodes and keeps `callbacks`; returns them numbered, in order, where
+    /// the log keeps them (no array of their own). The slice shares the log's storage:
+    /// a caller that keeps it past the log's next change makes it an `Array` (else that
+    /// change copies the log). `sharing` is the action's payload: encoded once, shared
+    /// by every callback whose arguments hold it.
+    mutating func append(_ callbacks: [Callback], sharing: SharedPayload? = nil) -> ArraySlice<LoggedCallback> {
         let firstSeq = lastSeq + 1
         // Grown by half, and to the exact size at first: doubling left an idle launched
         // session's log up to half empty.

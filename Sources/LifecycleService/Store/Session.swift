@@ -31,20 +31,16 @@ struct Session: Sendable {
         self.memory = memory
     }
 
-    /// Applies an action; on refusal nothing changes.
-    mutating func apply(_ action: Action) throws(ActionRefusal) -> [LoggedCallback] {
-        Array(try applyKept(action))
-    }
-
-    /// `apply`, answering the logged callbacks where the log keeps them (no copy; hold
-    /// them only until the session changes again).
-    mutating func applyKept(_ action: Action) throws(ActionRefusal) -> ArraySlice<LoggedCallback> {
+    /// Applies an action; on refusal nothing changes. Answers the logged callbacks where
+    /// the log keeps them (`CallbackLog.append`: make them an `Array` to keep them past
+    /// the session's next change).
+    mutating func apply(_ action: Action) throws(ActionRefusal) -> ArraySlice<LoggedCallback> {
         let (callbacks, steps) = try self.shared.simulator.apply(action, updating: &state)
         lastPath = steps
         let before = log.bytes + journal.bytes
         let shared = SharedPayload(action)
         journal.record(action, sharing: shared)
-        let numbered = log.appendKept(callbacks, sharing: shared)
+        let numbered = log.append(callbacks, sharing: shared)
         memory?.charge(log.bytes + journal.bytes - before)
         return numbered
     }
@@ -77,7 +73,7 @@ struct Session: Sendable {
         let results = zip(actions, pending).map { action, step in
             let shared = SharedPayload(action)
             journal.record(action, sharing: shared)
-            return (log.append(step.callbacks, sharing: shared), step.state)
+            return (Array(log.append(step.callbacks, sharing: shared)), step.state)
         }
         memory?.charge(log.bytes + journal.bytes - before)
         return results
