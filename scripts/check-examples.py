@@ -42,6 +42,7 @@ from lifecycled.server import Server  # noqa: E402  (the Python client's port-0 
 
 UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 REQUEST_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]+$")
+EXAMPLE_REQUEST_ID = "5f0c9a31-1b"  # the request id the examples show
 
 
 # ---- talking to servers ------------------------------------------------------------------
@@ -81,13 +82,21 @@ class Live:
             server.stop()
 
 
-def call(server: Server, method: str, path: str, body: Any = None, *, raw: Optional[bytes] = None) -> Reply:
-    """One request; `body` is sent as JSON, `raw` as it is."""
+def call(server: Server, method: str, path: str, body: Any = None, *, raw: Optional[bytes] = None,
+         declared: Optional[int] = None) -> Reply:
+    """One request; `body` is sent as JSON, `raw` as it is; `declared`: only a head announcing that many bytes."""
     host, port = server.url[len("http://"):].split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=60)
     payload = raw if raw is not None else (None if body is None else json.dumps(body).encode())
     try:
-        conn.request(method, path, body=payload, headers={"Content-Type": "application/json"} if payload else {})
+        if declared is not None:
+            # Only the head, announcing a body of `declared` bytes: the server answers from
+            # Content-Length alone (sending the body would race its close: a broken pipe).
+            conn.putrequest(method, path)
+            conn.putheader("Content-Length", str(declared))
+            conn.endheaders()
+        else:
+            conn.request(method, path, body=payload, headers={"Content-Type": "application/json"} if payload else {})
         response = conn.getresponse()
         return Reply(response.status, {k.lower(): v for k, v in response.getheaders()},
                      response.read().decode("utf-8", "replace"))
@@ -296,19 +305,23 @@ for _name, _config, _prelude, _action in [
     SCENARIOS[f"POST /v1/sessions/{{id}}/actions 200 {_name}"] = Scenario(_result(_config, _prelude, _action))
 
 
+def _deep_link_page(live: Live, query: str) -> Reply:
+    """The page of seed 001's log after its launch and trip to the background: the deep link's callbacks."""
+    server = shared(live)
+    sid = session(server, SEED001, ["launch", "background"])
+    before = expect(call(server, "GET", f"/v1/sessions/{sid}"), 200, "GET session").json["callbackCount"]
+    expect(act(server, sid, DEEP_LINK), 200, "the deep link")
+    return expect(call(server, "GET", f"/v1/sessions/{sid}/callbacks?after={before}{query}"), 200, "GET callbacks")
+
+
 @scenario("GET /v1/sessions/{id}/callbacks 200")
 def _(live, example):
-    server = shared(live)
-    sid = session(server, SEED001, ["launch", "background", DEEP_LINK])
-    return expect(call(server, "GET", f"/v1/sessions/{sid}/callbacks?after=23"), 200, "GET callbacks").json
+    return _deep_link_page(live, "").json
 
 
 @scenario("GET /v1/sessions/{id}/callbacks 200 text")
 def _(live, example):
-    server = shared(live)
-    sid = session(server, SEED001, ["launch", "background", DEEP_LINK])
-    return expect(call(server, "GET", f"/v1/sessions/{sid}/callbacks?after=23&format=text"), 200,
-                  "GET callbacks as text").text
+    return _deep_link_page(live, "&format=text").text
 
 
 @scenario("GET /v1/sessions/{id}/journal 200")
@@ -422,8 +435,10 @@ SCENARIOS["response StepNotPossible"] = Scenario(problem(
 SCENARIOS["response SessionExists"] = Scenario(problem(
     "PUT", "/v1/sessions/{id}", {"lifecycle": "app"}, status=409,
     before=lambda s: expect(call(s, "PUT", f"/v1/sessions/{uuid.uuid4()}", {}), 201, "PUT").json["id"]))
-SCENARIOS["response PayloadTooLarge"] = Scenario(problem(
-    "POST", "/v1/sessions", raw=b" " * (1048576 + 1), status=413))
+@scenario("response PayloadTooLarge")
+def _(live, example):
+    reply = call(shared(live), "POST", "/v1/sessions", declared=1048576 + 1)
+    return expect(reply, 413, "a body past --max-body").json
 
 # Limits of 16 MiB, 1 GiB or 100000 sessions cannot be reached in a check: these run a
 # server with a low limit and mask the numbers that name it.
@@ -681,7 +696,9 @@ def merge(old: Any, new: Any, sc: Scenario) -> Any:
     if same(normalise(old, sc), normalise(new, sc)):
         return old
     if isinstance(old, dict) and isinstance(new, dict):
-        return {k: merge(old[k], v, sc) if k in old else v for k, v in new.items()}
+        kept = {"requestId", *sc.ignore}  # masked members keep the example's value
+        return {k: (old[k] if k in kept else merge(old[k], v, sc)) if k in old
+                else (EXAMPLE_REQUEST_ID if k == "requestId" else v) for k, v in new.items()}
     if isinstance(old, list) and isinstance(new, list):
         return [merge(old[i], v, sc) if i < len(old) else v for i, v in enumerate(new)]
     return new
@@ -739,7 +756,8 @@ def emit(value: Any, column: int) -> str:
     if isinstance(value, dict):
         for k, v in value.items():
             if _inline(v) and not (isinstance(v, str) and "\n" in v):
-                lines.append(f"{_scalar(k, False)}: {_flow(v)}")
+                shown = _flow(v) if isinstance(v, (dict, list)) else _scalar(v, False)
+                lines.append(f"{_scalar(k, False)}: {shown}")
             elif isinstance(v, str):
                 lines.append(f"{_scalar(k, False)}: {emit(v, column)}")
             else:
@@ -764,36 +782,41 @@ def _block(node: yaml.Node) -> bool:
 
 
 def patches(node: yaml.Node, old: Any, new: Any) -> List[Tuple[int, int, str]]:
-    """Text edits that turn `node` (holding `old`) into `new`, touching only what differs."""
+    """Text edits that turn `node` (holding `old`) into `new`, touching only what differs.
+
+    A block mapping keeps its members in their order: changed ones are patched, gone ones
+    removed, new ones inserted after the member the server sends before them.
+    """
     if same(old, new):
         return []
     column = node.start_mark.column
     if isinstance(node, yaml.MappingNode) and _block(node) and isinstance(new, dict) and isinstance(old, dict):
-        keys = [k.value for k, _ in node.value]
-        kept = [k for k in keys if k in new]
-        if kept == [k for k in new if k in old]:
-            out: List[Tuple[int, int, str]] = []
-            pad = "\n" + " " * column
-            for i, (knode, vnode) in enumerate(node.value):
-                if knode.value not in new:  # a member the server no longer sends
-                    start = _end(node.value[i - 1][1]) if i > 0 else knode.start_mark.index
-                    stop = _end(vnode) if i > 0 else node.value[i + 1][0].start_mark.index
-                    out.append((start, stop, ""))
-            order = list(new)
-            for k in order:
-                if k in old:
-                    vnode = dict((kn.value, vn) for kn, vn in node.value)[k]
-                    out.extend(patches(vnode, old[k], new[k]))
-                    continue
-                before = [p for p in order[: order.index(k)] if p in old]
-                text = emit({k: new[k]}, column)
-                if before:
-                    anchor = _end(dict((kn.value, vn) for kn, vn in node.value)[before[-1]])
-                    out.append((anchor, anchor, pad + text))
-                else:
-                    first = node.value[0][0].start_mark.index
-                    out.append((first, first, text + pad))
-            return out
+        members = [(k.value, k, v) for k, v in node.value]
+        values = {name: v for name, _, v in members}
+        out: List[Tuple[int, int, str]] = []
+        pad = "\n" + " " * column
+        for i, (name, knode, vnode) in enumerate(members):
+            if name in new:
+                out.extend(patches(vnode, old[name], new[name]))
+            elif i > 0:  # a member the server no longer sends: from the previous one's end
+                out.append((_end(members[i - 1][2]), _end(vnode), ""))
+            else:
+                out.append((knode.start_mark.index, members[1][1].start_mark.index, ""))
+        inserts: Dict[int, List[str]] = {}
+        order = list(new)
+        for k in order:
+            if k in old:
+                continue
+            before = [p for p in order[: order.index(k)] if p in old]
+            anchor = _end(values[before[-1]]) if before else -1
+            inserts.setdefault(anchor, []).append(emit({k: new[k]}, column))
+        for anchor, texts in inserts.items():
+            if anchor >= 0:
+                out.append((anchor, anchor, "".join(pad + t for t in texts)))
+            else:
+                first = members[0][1].start_mark.index
+                out.append((first, first, "".join(t + pad for t in texts)))
+        return out
     if isinstance(node, yaml.SequenceNode) and _block(node) and isinstance(new, list) and isinstance(old, list) \
             and len(old) == len(new):
         return [p for item, o, n in zip(node.value, old, new) for p in patches(item, o, n)]
@@ -806,9 +829,10 @@ def patches(node: yaml.Node, old: Any, new: Any) -> List[Tuple[int, int, str]]:
         indent = " " * (len(source[first:]) - len(source[first:].lstrip(" ")))
         body = "".join(f"{indent}{line}\n" if line else "\n" for line in new.rstrip("\n").split("\n"))
         return [(start, stop, "|\n" + body)]
-    if _block(node):
+    if _block(node) or (isinstance(new, str) and "\n" in new):
         return [(start, stop, emit(new, column))]
-    return [(start, stop, _flow(new) if not (isinstance(new, str) and "\n" in new) else emit(new, column))]
+    # A scalar or flow collection in place: scalars reached here are in block context.
+    return [(start, stop, _flow(new) if isinstance(new, (dict, list)) else _scalar(new, False))]
 
 
 def apply(text: str, edits: List[Tuple[int, int, str]]) -> str:
