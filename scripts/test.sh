@@ -54,6 +54,12 @@ if command -v tsc >/dev/null; then
     echo "== clients/js: tsc FAILED"; failed=$((failed + 1)); fi
 else echo "== clients/js: tsc SKIPPED (no tsc: Debian's node-typescript provides it)"; fi
 # --- end clients/js ---
+# --- examples that cannot drift (issue #23 item 5): every openapi.yaml example against the
+# live server (scripts/check-examples.py --update rewrites stale ones), and proof that a drifted
+# example fails the check ---
+step "openapi.yaml examples match the live server" .venv/bin/python scripts/check-examples.py --binary .build/debug/lifecycled
+step "openapi.yaml examples: a drifted one fails, --update repairs it" .venv/bin/python e2e/examples/test_drift.py .build/debug/lifecycled
+# --- end examples ---
 # Operations (issue #15): metrics, request ids, CORS and draining over HTTP; three
 # instances behind nginx (exit 77 = nginx missing: reported, not counted).
 step "operations over HTTP (metrics, X-Request-Id, CORS, readyz drain)" .venv/bin/python e2e/ops/test_live_ops.py .build/debug/lifecycled
