@@ -26,6 +26,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import sys
 import tempfile
@@ -66,6 +67,7 @@ class Live:
         self.binary = binary
         self.shared: Dict[Tuple[str, ...], Server] = {}
         self.started: List[Server] = []
+        self.directories: List[str] = []
 
     def server(self, *args: str, fresh: bool = False) -> Server:
         key = tuple(args)
@@ -77,9 +79,16 @@ class Live:
             self.shared[key] = server
         return self.shared[key]
 
+    def directory(self) -> str:
+        """A temporary directory, removed with the servers."""
+        self.directories.append(tempfile.mkdtemp(prefix="lifecycled-examples-"))
+        return self.directories[-1]
+
     def stop(self) -> None:
         for server in self.started:
             server.stop()
+        for directory in self.directories:
+            shutil.rmtree(directory, ignore_errors=True)
 
 
 def call(server: Server, method: str, path: str, body: Any = None, *, raw: Optional[bytes] = None,
@@ -489,7 +498,7 @@ def _(live, example):
 
 @scenario("response JournalFailed", masks=[(r"cannot \w+ [^;]*; retry later", "cannot <write> <file>: <error>; retry later")])
 def _(live, example):
-    directory = tempfile.mkdtemp(prefix="lifecycled-examples-")
+    directory = live.directory()
     server = live.server("--data-dir", directory)
     sid = str(uuid.uuid4())
     os.mkdir(os.path.join(directory, f"{sid}.journal"))  # a directory where the journal file goes
@@ -512,18 +521,25 @@ def _(live, example):
 
 # schemas
 
-for _i in range(6):
-    SCENARIOS[f"schema IOSVersion[{_i}]"] = Scenario(
-        lambda live, v: expect(call(shared(live), "POST", "/v1/sessions", {"iosVersion": v}), 201, f"iosVersion {v}") and None,
-        "request")
+def _create_with(fields: Callable[[Any], Any]) -> Callable[[Live, Any], None]:
+    """A request scenario: a session created with `fields(example)` must be accepted."""
+    def run(live: Live, example: Any) -> None:
+        expect(call(shared(live), "POST", "/v1/sessions", fields(example)), 201, f"POST /v1/sessions {fields(example)}")
+    return run
 
+
+def _resolved_version(live: Live, example: Any) -> Any:
+    """What the server reports for `iosVersion: example` (a normalised version is its own answer)."""
+    reply = call(shared(live), "POST", "/v1/sessions", {"iosVersion": example})
+    return expect(reply, 201, f"iosVersion {example}").json["config"]["iosVersion"]
+
+
+for _i in range(6):
+    SCENARIOS[f"schema IOSVersion[{_i}]"] = Scenario(_create_with(lambda v: {"iosVersion": v}), "request")
 for _i in range(2):
-    SCENARIOS[f"schema NormalisedIOSVersion[{_i}]"] = Scenario(
-        lambda live, v: expect(call(shared(live), "POST", "/v1/sessions", {"iosVersion": v}), 201,
-                               f"iosVersion {v}").json["config"]["iosVersion"])
+    SCENARIOS[f"schema NormalisedIOSVersion[{_i}]"] = Scenario(_resolved_version)
     SCENARIOS[f"schema SessionConfigInput.sdkVersion[{_i}]"] = Scenario(
-        lambda live, v: expect(call(shared(live), "POST", "/v1/sessions", {"iosVersion": "27.0", "sdkVersion": v}), 201,
-                               f"sdkVersion {v}") and None, "request")
+        _create_with(lambda v: {"iosVersion": "27.0", "sdkVersion": v}), "request")
 
 
 def _in_context(config: Any, prelude: Sequence[Any], wrap: Callable[[Any], Any] = lambda v: v):
@@ -578,10 +594,11 @@ def _(live, example):
 def _(live, example):
     server = shared(live)
     sid = session(server, SEED001, ["launch", "background"])
-    seq = example.get("seq", 0) if isinstance(example, dict) else 0
     callbacks = expect(act(server, sid, DEEP_LINK), 200, "openURL").json["callbacks"]
-    same = [c for c in callbacks if c["method"] == "application(_:open:options:)"]
-    return same[0] if same else {"seq": seq, "missing": "application(_:open:options:)"}
+    for c in callbacks:
+        if c["method"] == "application(_:open:options:)":
+            return c
+    raise Mismatch(f"seed 001's deep link no longer calls application(_:open:options:): {callbacks}")
 
 
 # ---- the examples in openapi.yaml --------------------------------------------------------
