@@ -12,6 +12,7 @@ the scenario's request, after masking what changes from run to run (UUIDs, reque
 ids) and, where a scenario says so, numbers that depend on a flag the scenario had to
 lower (a limit of 1 GiB cannot be reached in a test). An example without a scenario,
 or a scenario without an example, fails the check: a new example needs a scenario.
+Every example must also be valid against its own schema (JSON Schema 2020-12).
 
 `--update` writes the server's answers into openapi.yaml in place of the stale
 values, touching only the lines that differ (masked values keep the example's own
@@ -609,6 +610,9 @@ class Example:
     name: str
     node: yaml.Node
     value: Any
+    #: the schema the example is an instance of (a media type's, parameter's or header's
+    #: `schema`, or the schema that carries it), None when there is none
+    schema: Optional[Any] = None
 
 
 def _construct(node: yaml.Node) -> Any:
@@ -639,17 +643,22 @@ def examples(root: yaml.Node) -> List[Example]:
 
     def walk(node: yaml.Node, path: List[str]) -> None:
         if isinstance(node, yaml.MappingNode):
+            members = {key.value: value for key, value in node.value}
+            in_schemas = path[:2] == ["components", "schemas"]
+            schema = _construct(node) if in_schemas else (_construct(members["schema"]) if "schema" in members else None)
+            if isinstance(schema, dict):
+                schema = {k: v for k, v in schema.items() if k not in ("example", "examples")}
             for key, value in node.value:
                 k = key.value
                 if k == "example":
-                    found.append(Example(_name(path, None), value, _construct(value)))
+                    found.append(Example(_name(path, None), value, _construct(value), schema))
                 elif k == "examples" and isinstance(value, yaml.MappingNode):  # a media type's named examples
                     for name, entry in value.value:
                         inner = dict((kk.value, vv) for kk, vv in entry.value)
-                        found.append(Example(_name(path, name.value), inner["value"], _construct(inner["value"])))
+                        found.append(Example(_name(path, name.value), inner["value"], _construct(inner["value"]), schema))
                 elif k == "examples" and isinstance(value, yaml.SequenceNode):  # a schema's list
                     for i, item in enumerate(value.value):
-                        found.append(Example(_name(path, str(i)), item, _construct(item)))
+                        found.append(Example(_name(path, str(i)), item, _construct(item), schema))
                 else:
                     walk(value, path + [k])
         elif isinstance(node, yaml.SequenceNode):
@@ -658,6 +667,25 @@ def examples(root: yaml.Node) -> List[Example]:
 
     walk(root, [])
     return found
+
+
+SPEC_URI = "urn:lifecycled:openapi.yaml"
+
+
+def schema_errors(example: Example, document: Any) -> List[str]:
+    """Where the example breaks its own schema (JSON Schema 2020-12, refs into openapi.yaml)."""
+    if example.schema is None:
+        return []
+    import jsonschema  # in .venv with openapi-spec-validator
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    registry = Registry().with_resource(SPEC_URI, Resource(contents=document, specification=DRAFT202012))
+    # The schema's local refs ("#/components/...") point into openapi.yaml.
+    schema = json.loads(json.dumps(example.schema).replace('"#/components/', f'"{SPEC_URI}#/components/'))
+    validator = jsonschema.Draft202012Validator(schema, registry=registry)
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(value)'}: {e.message[:300]}"
+            for e in validator.iter_errors(example.value)]
 
 
 # ---- comparing ---------------------------------------------------------------------------
@@ -878,6 +906,7 @@ def main() -> int:
     spec_path = Path(options.spec)
     text = spec_path.read_text()
     found = examples(yaml.compose(text, Loader=yaml.SafeLoader))
+    document = yaml.safe_load(text)
     names = [e.name for e in found]
     problems: List[str] = []
     for name in sorted({n for n in names if names.count(n) > 1}):
@@ -896,6 +925,10 @@ def main() -> int:
                 problems.append(f"{ex.name}: no scenario checks this example (add one to scripts/check-examples.py)")
                 continue
             checked += 1
+            broken = schema_errors(ex, document)
+            if broken:
+                problems.append(f"{ex.name}: the example does not match its schema:\n"
+                                + "".join(f"      {b}\n" for b in broken[:8]).rstrip("\n"))
             try:
                 actual = sc.run(live, ex.value)
             except Mismatch as error:
