@@ -42,6 +42,12 @@ if [ -z "$mode" ]; then
   command -v curl >/dev/null || missing+=(curl)  # the test runs the page's curl journal
 fi
 # --- end playground browser test ---
+# --- clients/js (issue #23 item 3): node for its tests, tsc to type-check its examples ---
+if [ -z "$mode" ]; then
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v tsc >/dev/null || missing+=(node-typescript)
+fi
+# --- end clients/js ---
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
