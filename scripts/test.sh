@@ -42,6 +42,9 @@ python_client() {
 }
 step "clients/python: pip install, pytest against the live server" python_client
 step "hadolint Dockerfile" .venv/bin/hadolint Dockerfile
+# --- swift client (issue #23): its products build without libmicrohttpd (its tests are Swift tests) ---
+step "swift client builds without libmicrohttpd (swift build --product LifecycledClient)" scripts/check-client-build.sh
+# --- end swift client ---
 # Operations (issue #15): metrics, request ids, CORS and draining over HTTP; three
 # instances behind nginx (exit 77 = nginx missing: reported, not counted).
 step "operations over HTTP (metrics, X-Request-Id, CORS, readyz drain)" .venv/bin/python e2e/ops/test_live_ops.py .build/debug/lifecycled
