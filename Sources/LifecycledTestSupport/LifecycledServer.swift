@@ -172,9 +172,11 @@
     ///     }
     /// }
     /// ```
+    ///
+    /// `body` runs on the caller's actor (`isolation`), so a `@MainActor` test can use its state.
     public func withLifecycled<T>(
         binary: String? = nil, arguments: [String] = ["--quiet"], filePath: String = #filePath,
-        _ body: (LifecycledClient) async throws -> T
+        isolation: isolated (any Actor)? = #isolation, _ body: (LifecycledClient) async throws -> T
     ) async throws -> T {
         let server = try await LifecycledServer.start(binary: binary, arguments: arguments, searchingFrom: filePath)
         defer { server.stop() }
@@ -226,7 +228,7 @@
         func wait(until deadline: Date) async -> String? {
             let timer = Task {
                 try? await Task.sleep(nanoseconds: UInt64(max(0, deadline.timeIntervalSinceNow) * 1e9))
-                self.finish(nil)
+                if !Task.isCancelled { self.finish(nil) }
             }
             defer { timer.cancel() }
             return await withCheckedContinuation { continuation in

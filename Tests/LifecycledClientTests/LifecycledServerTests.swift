@@ -48,6 +48,19 @@ import Testing
         #expect(FileManager.default.isExecutableFile(atPath: path))
     }
 
+    /// XCTest's test classes are often `@MainActor`: the body runs there and may touch its state.
+    @MainActor @Test func withLifecycledRunsTheBodyOnTheCallersActor() async throws {
+        var seen: [AppState] = []
+        let answer = try await withLifecycled { client in
+            MainActor.assertIsolated()
+            let session = try await client.createSession()
+            seen.append(session.state.app)
+            return try await client.act(.launch, in: session.id).state.app
+        }
+        #expect(seen == [.notRunning])
+        #expect(answer == .active)
+    }
+
     @Test func withLifecycledStopsTheServerWhenTheBodyThrows() async throws {
         struct Stop: Error {}
         let leaked = LeakedClient()

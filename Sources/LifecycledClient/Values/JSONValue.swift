@@ -99,6 +99,40 @@ public enum JSONValue: Sendable, Hashable, Codable {
     public var isNull: Bool { self == .null }
 }
 
+extension JSONValue: CustomStringConvertible {
+    /// The value as compact JSON (object members sorted by name).
+    public var description: String {
+        switch self {
+        case .null: "null"
+        case .bool(let value): value ? "true" : "false"
+        case .number(let value):
+            value.rounded() == value && abs(value) < 9.0e15 ? String(Int64(value)) : String(value)
+        case .string(let value): Self.quoted(value)
+        case .array(let elements): "[" + elements.map(\.description).joined(separator: ",") + "]"
+        case .object(let members):
+            "{"
+                + members.keys.sorted().map { Self.quoted($0) + ":" + (members[$0] ?? .null).description }
+                .joined(separator: ",") + "}"
+        }
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
 extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
