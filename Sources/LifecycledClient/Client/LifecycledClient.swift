@@ -14,7 +14,8 @@ import Foundation
 /// ```
 ///
 /// An error answer throws `LifecycledError.problem` with the server's problem
-/// (`allowedActions` and `needs` for a refused action). Safe to share between tasks.
+/// (`allowedActions` and `needs` for a refused action); a server that cannot be reached
+/// throws `URLSession`'s own error (`URLError`). Safe to share between tasks.
 public struct LifecycledClient: Sendable {
     /// The server's base URL, e.g. `http://127.0.0.1:8080`.
     public let url: URL
