@@ -60,6 +60,9 @@ else echo "== clients/js: tsc SKIPPED (no tsc: Debian's node-typescript provides
 step "openapi.yaml examples match the live server" .venv/bin/python scripts/check-examples.py --binary .build/debug/lifecycled
 step "openapi.yaml examples: a drifted one fails, --update repairs it" .venv/bin/python e2e/examples/test_drift.py .build/debug/lifecycled
 # --- end examples ---
+# --- swift client (issue #23): its products build without libmicrohttpd (its tests are Swift tests) ---
+step "swift client builds without libmicrohttpd (swift build --product LifecycledClient)" scripts/check-client-build.sh
+# --- end swift client ---
 # Operations (issue #15): metrics, request ids, CORS and draining over HTTP; three
 # instances behind nginx (exit 77 = nginx missing: reported, not counted).
 step "operations over HTTP (metrics, X-Request-Id, CORS, readyz drain)" .venv/bin/python e2e/ops/test_live_ops.py .build/debug/lifecycled
