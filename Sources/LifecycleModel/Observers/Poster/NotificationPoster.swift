@@ -34,9 +34,8 @@ struct NotificationPoster {
             guard !profile.usesScenes else { return [] }
             var posts: [PostedNotification] = []
             if profile.implicitSceneNotifications == .warmOnly && !memory.launchTurn {
-                posts.append(
-                    PostedNotification(
-                        input: .scene(scene, sceneId: nil, appState: appState), sceneState: SceneState(appState)))
+                // The implicit scene has no id, and no state of its own to report.
+                posts.append(PostedNotification(input: .scene(scene, sceneId: nil, appState: appState)))
             }
             return posts + [application(note)]
         }
