@@ -160,6 +160,45 @@ import Testing
         #expect(last.filter { $0 == "UIApplication.didEnterBackgroundNotification" }.count == 1)
     }
 
+    /// [A-keywin]: before iOS 15 the key window is the app's, so a new scene's window
+    /// takes it from the other; from iOS 15 each scene has its own.
+    @Test(arguments: [("14.0", true), ("15.0", false)])
+    func keyWindowOfTheAppBeforeIOS15OfEachSceneAfter(_ version: String, _ appWide: Bool) throws {
+        var s = ObservedSession(
+            observedConfig(.scene, version) {
+                $0.device = .ipad
+                $0.supportsMultipleScenes = true
+            })
+        _ = try s.apply(.launch)
+        let keys = try s.apply(.openScene(by: .user)).of(.notificationCenter).filter {
+            $0.method.hasPrefix("UIWindow.")
+        }.map { "\($0.method) \($0.sceneId ?? "-")" }
+        #expect(
+            keys
+                == (appWide
+                    ? ["UIWindow.didResignKeyNotification scene-1", "UIWindow.didBecomeKeyNotification scene-2"]
+                    : ["UIWindow.didBecomeKeyNotification scene-2"]))
+    }
+
+    @Test func protectedDataNotificationsFollowTheirDelegateCalls() throws {
+        var s = ObservedSession(
+            observedConfig(.app, "17.0") { $0.quirks.protectedDataDelay = 0 })
+        _ = try s.apply(.launch)
+        _ = try s.apply(.beginBackgroundTask(name: nil))
+        let lock = try s.apply(.lock).lifecycleLines.filter { $0.contains("rotectedData") }
+        #expect(
+            lock == [
+                "applicationProtectedDataWillBecomeUnavailable(_:) [background]",
+                "UIApplication.protectedDataWillBecomeUnavailableNotification [background]",
+            ])
+        let unlock = try s.apply(.unlock).lifecycleLines.filter { $0.contains("rotectedData") }
+        #expect(
+            unlock == [
+                "applicationProtectedDataDidBecomeAvailable(_:) [background]",
+                "UIApplication.protectedDataDidBecomeAvailableNotification [background]",
+            ])
+    }
+
     @Test func memoryWarningNotificationComesAfterTheViewControllers() throws {
         var s = ObservedSession(observedConfig(.scene, "17.0"))
         _ = try s.apply(.launch)
