@@ -157,6 +157,15 @@ import Testing
         #expect(
             methods(callbacks(moved), "notificationCenter").contains("UIApplication.didEnterBackgroundNotification"))
 
+        // Coverage explores the same states with or without observers (they are not part of a state).
+        let bounds = #""bounds":{"scenes":1,"tasks":0,"depth":0}"#
+        let plain = client.send("POST", "/v1/coverage", #"{"config":{"iosVersion":"17.0"},\#(bounds)}"#)
+        let observed = client.send(
+            "POST", "/v1/coverage", #"{"config":{"iosVersion":"17.0","observers":["notifications"]},\#(bounds)}"#)
+        #expect(observed.status == 200, "\(observed.text)")
+        #expect(observed.json["states"] as? Int == plain.json["states"] as? Int)
+        #expect(observed.json["transitions"] as? Int == plain.json["transitions"] as? Int)
+
         let journal = client.send("GET", "/v1/sessions/\(id)/journal")
         #expect(journal.status == 200)
         #expect(journal.text.contains(#""observers":["notifications"]"#))
