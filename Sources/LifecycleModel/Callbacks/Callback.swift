@@ -54,4 +54,19 @@ public enum Receiver: String, Sendable, CaseIterable {
     case bgTask
     /// The delegate of a background `URLSession` (breadth §2).
     case urlSessionDelegate
+    // Observer channels (config `observers`, issue #20; docs/observers.md):
+    /// `NotificationCenter.default`: a UIApplication, UIScene or UIWindow notification.
+    case notificationCenter
+    /// React Native's `AppState`.
+    case reactNative
+    /// Flutter's `WidgetsBindingObserver` and `AppLifecycleListener`.
+    case flutter
+    /// Capacitor's App plugin.
+    case capacitor
+    /// Cordova's document events.
+    case cordova
+    /// .NET MAUI's `Window` events.
+    case maui
+    /// Compose Multiplatform's `LifecycleOwner`.
+    case composeMultiplatform
 }

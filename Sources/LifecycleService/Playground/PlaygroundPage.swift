@@ -82,6 +82,7 @@ enum PlaygroundPage {
         <label><input type="checkbox" id="bgTasks"> backgroundTasks: com.example.refresh (appRefresh)</label>
         </fieldset>
         <fieldset class="checks" id="modes"><legend>Background modes</legend></fieldset>
+        <fieldset class="checks" id="observers"><legend>Observer channels (what an SDK or a framework sees)</legend></fieldset>
         <button type="submit" class="primary" id="create">Create session</button>
         </form>
         </section>
@@ -131,6 +132,9 @@ enum PlaygroundPage {
         const $ = (id) => document.getElementById(id);
         const VERSIONS = ["11.0", "12.0", "13.0", "14.0", "15.0", "16.0", "17.0", "18.0", "26.0", "27.0"];
         const MODES = ["fetch", "remote-notification", "location", "audio", "processing"];
+        // Issue #20: the channels of config `observers` (their items' receivers: notificationCenter, else the name).
+        const CHANNELS = ["notifications", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform"];
+        const OBSERVER_RECEIVERS = ["notificationCenter", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform"];
         // Parameters the page offers, with defaults: [name, kind, default or choices].
         const PARAMS = {
           openURL: [["url", "text", "myapp://item/42"]],
@@ -177,6 +181,13 @@ enum PlaygroundPage {
             label.append(box, " " + m);
             $("modes").append(label);
           }
+          for (const ch of CHANNELS) {
+            const label = document.createElement("label");
+            const box = document.createElement("input");
+            box.type = "checkbox"; box.name = "observer"; box.value = ch; box.id = "observer-" + ch;
+            label.append(box, " " + ch);
+            $("observers").append(label);
+          }
           $("config").addEventListener("submit", (e) => { e.preventDefault(); createSession(); });
           $("copy-curl").addEventListener("click", () => copy("journal-curl", "curl lines"));
           $("copy-json").addEventListener("click", () => copy("journal-json", "JSON"));
@@ -191,6 +202,8 @@ enum PlaygroundPage {
           if ($("bgTasks").checked) c.backgroundTasks = [{identifier: "com.example.refresh", kind: "appRefresh"}];
           const modes = [...document.querySelectorAll("input[name=mode]:checked")].map((b) => b.value);
           if (modes.length) c.backgroundModes = modes;
+          const observers = [...document.querySelectorAll("input[name=observer]:checked")].map((b) => b.value);
+          if (observers.length) c.observers = observers;
           return c;
         }
 
@@ -357,6 +370,7 @@ enum PlaygroundPage {
               const name = c.viewController || "viewController";
               return declare("vc|" + (c.sceneId || "") + "|" + name, "VC", c.sceneId ? name + " (" + c.sceneId + ")" : name);
             }
+            if (OBSERVER_RECEIVERS.includes(c.receiver)) return declare(c.receiver, "O", c.receiver);
             return declare(c.receiver, "R", c.receiver);
           };
           const items = [];
@@ -365,6 +379,13 @@ enum PlaygroundPage {
           for (const step of steps) {
             items.push({kind: "action", over: "all", text: step.label + (step.callbacks.length ? "" : " (no callbacks)")});
             for (const c of step.callbacks) {
+              if (OBSERVER_RECEIVERS.includes(c.receiver)) {
+                // An observer item reads the state (it may lag, by design); it does not move it.
+                const arg = c.args && typeof c.args.state === "string" ? " " + c.args.state
+                  : c.args && typeof c.args.isActive === "boolean" ? " isActive=" + c.args.isActive : "";
+                items.push({kind: "callback", over: receiver(c), seq: c.seq, method: c.method + arg, text: c.seq + " " + c.method + arg});
+                continue;
+              }
               if (c.appState !== app) { items.push({kind: "state", over: "App", text: "app " + c.appState}); app = c.appState; }
               if (c.sceneId && c.sceneState && scenes[c.sceneId] !== c.sceneState) {
                 items.push({kind: "state", over: sceneDelegate(c.sceneId), text: c.sceneId + " " + c.sceneState});

@@ -5,5 +5,6 @@ extension Transition {
         guard state.app.isExecuting else { return }
         call(AppDelegateMethod.didReceiveMemoryWarning)
         viewControllersReceiveMemoryWarning()
+        postMemoryWarning()
     }
 }
