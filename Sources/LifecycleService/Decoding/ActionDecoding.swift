@@ -29,6 +29,26 @@ enum ActionDecoding {
         return try kind.decode(r)
     }
 
+    /// A member the session's config rules out (a BGTask identifier it does not
+    /// register, `ActionDefinition.check`): a 400 naming `path.member`, like any bad
+    /// member, before anything is applied.
+    static func check(_ action: Action, against config: SessionConfig, path: String = "") throws(Problem) {
+        guard let bad = action.kind.check(action, against: config) else { return }
+        let field = path.isEmpty ? bad.member : "\(path).\(bad.member)"
+        throw Problem.invalidField(field, "\(field) \(bad.reason)", allowed: bad.allowed)
+    }
+
+    /// `check` for every step of a run (`actions[i]`, `from[i]`): the first bad one's
+    /// 400 with `step: i`, as its decoding would have reported it (`atStep` for the
+    /// steps of a batch or simulate run, whose details start "step i: ").
+    static func check(_ actions: [Action], against config: SessionConfig, field: String) throws(Problem) {
+        for (i, action) in actions.enumerated() {
+            do throws(Problem) { try check(action, against: config, path: "\(field)[\(i)]") } catch {
+                throw field == "actions" ? error.atStep(i) : error.with("step", .number(String(i)))
+            }
+        }
+    }
+
     private static func describe(_ v: JSONValue) -> String {
         if case .string(let s) = v { return "\"\(s)\"" }
         return "(not a string)"

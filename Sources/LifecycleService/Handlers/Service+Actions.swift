@@ -33,6 +33,7 @@ extension Service {
             let journal = store.journal
             let mayOverflow = requestBody.count * 16 + (256 << 10) > limits.maxResponse
             let before = journal == nil && !mayOverflow ? nil : session
+            try ActionDecoding.check(action, against: session.simulator.config)
             do throws(ActionRefusal) {
                 callbacks = try session.applyKept(action)
             } catch {

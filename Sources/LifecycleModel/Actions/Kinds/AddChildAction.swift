@@ -23,7 +23,9 @@ enum AddChildAction: ActionDefinition {
         try t.addChild(name, sceneId: id)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .addChild(name: "sample", sceneId: nil) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.addChild(name: "sample", sceneId: nil))]
+    }
 
     /// One name, so `removeChild`'s generator finds it even without the state.
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {

@@ -33,8 +33,12 @@ enum BackgroundURLSessionEventsAction: ActionDefinition {
         try t.backgroundURLSessionEvents(identifier)
     }
 
-    static func sample(in state: AppSnapshot) -> Action {
-        .backgroundURLSessionEvents(identifier: "com.example.upload")
+    /// The system sends it on its own schedule: a path a harness can drive does not
+    /// run through it.
+    static let isPlain = false
+
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.backgroundURLSessionEvents(identifier: "com.example.upload"))]
     }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {

@@ -30,7 +30,9 @@ enum BeginBackgroundTaskAction: ActionDefinition {
         try t.beginBackgroundTask(name: name)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .beginBackgroundTask(name: nil) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.beginBackgroundTask(name: nil))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .beginBackgroundTask(name: Bool.random(using: &g) ? nil : "task")

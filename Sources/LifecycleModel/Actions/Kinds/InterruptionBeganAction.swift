@@ -25,7 +25,9 @@ enum InterruptionBeganAction: ActionDefinition {
         try t.beginInterruption(kind)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .interruptionBegan(kind: .systemAlert) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.interruptionBegan(kind: .systemAlert))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .interruptionBegan(kind: RandomMembers.choice(InterruptionKind.self, using: &g))

@@ -25,7 +25,10 @@ enum InterruptionEndedAction: ActionDefinition {
         try t.endInterruption(outcome)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .interruptionEnded(outcome: .resume) }
+    /// Both outcomes: back to the app and the user went elsewhere take different paths.
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        choiceVariants("outcome", InterruptionOutcome.self) { .interruptionEnded(outcome: $0) }
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .interruptionEnded(outcome: RandomMembers.choice(InterruptionOutcome.self, using: &g))

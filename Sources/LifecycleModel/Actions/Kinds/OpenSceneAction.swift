@@ -26,7 +26,10 @@ enum OpenSceneAction: ActionDefinition {
         try t.sceneAction { t throws(ActionRefusal) in try t.requestScene(by: by) }
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .openScene(by: .user) }
+    /// By the user (to the foreground) and by the system (connected in the background).
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        choiceVariants("by", SceneRequester.self) { .openScene(by: $0) }
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .openScene(by: RandomMembers.choice(SceneRequester.self, using: &g))

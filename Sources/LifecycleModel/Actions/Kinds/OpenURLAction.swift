@@ -37,7 +37,9 @@ enum OpenURLAction: ActionDefinition {
         try t.open(.url(url))
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .openURL(url: "app://sample") }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.openURL(url: "app://sample"))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .openURL(url: "app://x")

@@ -32,7 +32,9 @@ enum OpenUniversalLinkAction: ActionDefinition {
         try t.open(.universalLink(url))
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .openUniversalLink(url: "https://example.com/") }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.openUniversalLink(url: "https://example.com/"))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .openUniversalLink(url: "https://e.com/x")

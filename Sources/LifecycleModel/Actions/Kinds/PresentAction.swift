@@ -26,7 +26,9 @@ enum PresentAction: ActionDefinition {
         try t.present(name, style: style ?? .pageSheet, sceneId: id)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .present(name: "sample", style: nil, sceneId: nil) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.present(name: "sample", style: nil, sceneId: nil))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .present(

@@ -22,7 +22,9 @@ enum PushAction: ActionDefinition {
         try t.push(name, sceneId: id)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .push(name: "sample", sceneId: nil) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.push(name: "sample", sceneId: nil))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .push(name: "vc", sceneId: RandomMembers.sceneId(using: &g, in: state))

@@ -30,7 +30,9 @@ enum QuickActionAction: ActionDefinition {
         try t.open(.shortcut(type))
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .quickAction(shortcutType: "sample") }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.quickAction(shortcutType: "sample"))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .quickAction(shortcutType: "s")

@@ -23,8 +23,8 @@ enum ReceiveNotificationAction: ActionDefinition {
         t.receiveNotification(payload)
     }
 
-    static func sample(in state: AppSnapshot) -> Action {
-        .receiveNotification(payload: .object(["aps": .object([:])]))
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.receiveNotification(payload: .object(["aps": .object([:])])))]
     }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {

@@ -29,9 +29,10 @@ enum RotateAction: ActionDefinition {
     /// Orientations every device supports (an iPad also takes portraitUpsideDown).
     private static let everywhere: [InterfaceOrientation] = [.portrait, .landscapeLeft, .landscapeRight]
 
-    static func sample(in state: AppSnapshot) -> Action {
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
         let current = state.defaultWindow?.interface.orientation
-        return .rotate(orientation: everywhere.first { $0 != current } ?? .landscapeLeft, sceneId: nil)
+        let to = everywhere.first { $0 != current } ?? .landscapeLeft
+        return [ActionVariant(.rotate(orientation: to, sceneId: nil))]
     }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {

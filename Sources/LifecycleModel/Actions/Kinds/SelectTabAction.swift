@@ -29,7 +29,9 @@ enum SelectTabAction: ActionDefinition {
         try t.selectTab(index, sceneId: id)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .selectTab(index: 0, sceneId: nil) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.selectTab(index: 0, sceneId: nil))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         let count = state.defaultWindow?.interface.tabBar?.tabs.count ?? 1

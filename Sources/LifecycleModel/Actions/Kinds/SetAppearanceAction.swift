@@ -23,7 +23,9 @@ enum SetAppearanceAction: ActionDefinition {
         try t.setAppearance(style)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .setAppearance(style: state.interface.style.opposite) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.setAppearance(style: state.interface.style.opposite))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .setAppearance(style: RandomMembers.choice(UserInterfaceStyle.self, using: &g))

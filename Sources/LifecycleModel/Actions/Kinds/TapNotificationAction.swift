@@ -22,7 +22,9 @@ enum TapNotificationAction: ActionDefinition {
         try t.open(.notification(payload))
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .tapNotification(payload: .object(["aps": .object([:])])) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.tapNotification(payload: .object(["aps": .object([:])])))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .tapNotification(payload: RandomMembers.push(using: &g))
