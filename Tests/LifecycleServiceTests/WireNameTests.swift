@@ -32,7 +32,13 @@ import Testing
         for s in UserInterfaceStyle.allCases { #expect("\(s.wireName)" == s.rawValue) }
     }
 
-    @Test func actionKinds() {
-        for k in ActionKind.allCases { #expect("\(k.wireName)" == k.rawValue) }
+    /// An action's `type` is written from its kind's raw value (no table to extend).
+    @Test func actionKindsAreWrittenByTheirRawValue() {
+        for k in ActionKind.allCases {
+            var w = JSONWriter(capacity: 64)
+            w.write(k.examples[0].action)
+            let text = String(decoding: w.bytes, as: UTF8.self)
+            #expect(text.hasPrefix(#"{"type":"\#(k.rawValue)""#), "\(text)")
+        }
     }
 }

@@ -4,8 +4,9 @@
 /// model reference, and how the simulator applies it. Each kind has one type in
 /// `Actions/Kinds/`, named in `definition`.
 protocol ActionDefinition {
-    /// The members the action takes besides `type`.
-    static var parameters: [String] { get }
+    /// The members the action takes besides `type` (any other is a 400), with what a
+    /// client offers for each (the playground's inputs).
+    static var parameters: [ActionParameter] { get }
     /// What it means and where its rules come from (docs/model.md).
     static var rule: ActionRule { get }
     /// The action from its JSON members.
@@ -117,8 +118,10 @@ extension ActionKind {
         }
     }
 
-    /// The members this kind takes besides `type`.
-    public var parameters: [String] { definition.parameters }
+    /// The names of the members this kind takes besides `type`.
+    public var parameters: [String] { definition.parameters.map(\.name) }
+    /// The members this kind takes besides `type`, with what a client offers for each.
+    public var parameterInputs: [ActionParameter] { definition.parameters }
     /// What it means and where its rules come from.
     public var rule: ActionRule { definition.rule }
     /// The examples the model reference shows.
@@ -215,7 +218,7 @@ protocol MemberlessAction: ActionDefinition {
 }
 
 extension MemberlessAction {
-    static var parameters: [String] { [] }
+    static var parameters: [ActionParameter] { [] }
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action { action }
     static func encode(_ action: Action) -> [JSONMember] { [] }
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
@@ -234,7 +237,7 @@ protocol SceneTargetedAction: ActionDefinition {
 }
 
 extension SceneTargetedAction {
-    static var parameters: [String] { ["sceneId"] }
+    static var parameters: [ActionParameter] { [.sceneId] }
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action { action(sceneId: try f.sceneId()) }
     static func encode(_ action: Action) -> [JSONMember] {
         guard let id = sceneId(of: action) else {

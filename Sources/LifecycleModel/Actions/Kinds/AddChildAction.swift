@@ -1,6 +1,6 @@
 /// `addChild`: The visible view controller embeds a child view controller.
 enum AddChildAction: ActionDefinition {
-    static let parameters: [String] = ["name", "sceneId"]
+    static let parameters: [ActionParameter] = [.text("name", example: "banner"), .sceneId]
     static let rule = ActionRule(
         summary:
             "Child added to the visible controller: willMove(toParent:) from addChild, the child loads and appears with its parent on screen, then didMove(toParent:); later appearance calls of the parent are forwarded.",

@@ -1,6 +1,6 @@
 /// `advanceTime`: Virtual time passes: suspension, task expiry and other timed events happen.
 enum AdvanceTimeAction: ActionDefinition {
-    static let parameters: [String] = ["seconds"]
+    static let parameters: [ActionParameter] = [.number("seconds", example: "30")]
     static let rule = ActionRule(
         summary:
             "Virtual time passes: suspension 5 s after entering the background, expiration handlers 5 s before the limit, the 0x8badf00d kill at it.",

@@ -1,7 +1,7 @@
 /// `backgroundURLSessionEvents`: the system launches or wakes the app for a background
 /// URL session's events (breadth §2).
 enum BackgroundURLSessionEventsAction: ActionDefinition {
-    static let parameters: [String] = ["identifier"]
+    static let parameters: [ActionParameter] = [.text("identifier", example: "com.example.upload")]
     static let rule = ActionRule(
         summary:
             "Every transfer of a background URL session has finished: a cold launch into the background or a wake, application(_:handleEventsForBackgroundURLSession:completionHandler:) after didFinishLaunching, the session delegate's per-task calls, urlSessionDidFinishEvents(forBackgroundURLSession:). Not after a force-quit (the transfers were cancelled); a foreground app's session delivers directly.",

@@ -1,6 +1,6 @@
 /// `beginBackgroundTask`: The app's code calls `beginBackgroundTask(withName:expirationHandler:)`.
 enum BeginBackgroundTaskAction: ActionDefinition {
-    static let parameters: [String] = ["name"]
+    static let parameters: [ActionParameter] = [.text("name", example: "upload")]
     static let rule = ActionRule(
         summary: "The app asks for background time: 180 s on iOS ≤ 12, 30 s from 13.",
         sources: "facts §5, MULTI")

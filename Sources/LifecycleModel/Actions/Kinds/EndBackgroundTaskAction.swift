@@ -1,6 +1,6 @@
 /// `endBackgroundTask`: The app's code calls `endBackgroundTask(_:)` for a task id.
 enum EndBackgroundTaskAction: ActionDefinition {
-    static let parameters: [String] = ["id"]
+    static let parameters: [ActionParameter] = [ActionParameter(name: "id", input: .task)]
     static let rule = ActionRule(
         summary: "The app ends a task; with none left it is suspended once its suspension time has come.",
         sources: "DOC")

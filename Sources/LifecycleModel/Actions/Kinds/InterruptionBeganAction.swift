@@ -1,6 +1,6 @@
 /// `interruptionBegan`: Something covers the active app (an alert, a call, Control Center, …).
 enum InterruptionBeganAction: ActionDefinition {
-    static let parameters: [String] = ["kind"]
+    static let parameters: [ActionParameter] = [.choice("kind", InterruptionKind.self)]
     static let rule = ActionRule(
         summary: "Something covers the active app: willResignActive, the app stays on screen inactive.",
         sources: "S3, [A-state], MULTI")

@@ -1,6 +1,6 @@
 /// `interruptionEnded`: The interruption goes away: back to the app, or the user went elsewhere.
 enum InterruptionEndedAction: ActionDefinition {
-    static let parameters: [String] = ["outcome"]
+    static let parameters: [ActionParameter] = [.choice("outcome", InterruptionOutcome.self)]
     static let rule = ActionRule(
         summary: "Back to the app: didBecomeActive (no willEnterForeground); the user left: didEnterBackground.",
         sources: "S3, MULTI")

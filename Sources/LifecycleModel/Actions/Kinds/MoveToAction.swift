@@ -9,7 +9,7 @@
 /// as often as any kind without running a full search each time), or, one time in
 /// eight, for any app state with any scene state (mostly refused: a search to the end).
 enum MoveToAction: ActionDefinition {
-    static let parameters: [String] = ["app", "scene"]
+    static let parameters: [ActionParameter] = [.choice("app", AppState.self), .choice("scene", SceneState.self)]
     static let rule = ActionRule(
         summary:
             "Applies the shortest sequence of plain actions (user and system actions with fixed members, no moveTo) that reaches the app state, and the scene state in some scene if given; refused when none does within the search bounds.",

@@ -1,6 +1,6 @@
 /// `openScene`: A new scene (window) is requested; `system` connects it in the background.
 enum OpenSceneAction: ActionDefinition {
-    static let parameters: [String] = ["by"]
+    static let parameters: [ActionParameter] = [.choice("by", SceneRequester.self)]
     static let rule = ActionRule(
         summary:
             "A new scene session: configurationForConnecting, willConnectTo; by the user it comes to the foreground, by the system it stays in the background. iPad with supportsMultipleScenes only.",

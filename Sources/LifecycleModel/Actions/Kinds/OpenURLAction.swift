@@ -1,6 +1,6 @@
 /// `openURL`: A custom-scheme deep link opens the app.
 enum OpenURLAction: ActionDefinition {
-    static let parameters: [String] = ["url"]
+    static let parameters: [ActionParameter] = [.text("url", example: "myapp://item/42")]
     static let rule = ActionRule(
         summary:
             "A custom-scheme deep link: in the launch options of a cold launch, then application(_:open:options:).",

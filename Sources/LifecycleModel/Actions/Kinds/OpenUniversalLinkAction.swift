@@ -1,6 +1,6 @@
 /// `openUniversalLink`: A universal (https) link opens the app.
 enum OpenUniversalLinkAction: ActionDefinition {
-    static let parameters: [String] = ["url"]
+    static let parameters: [ActionParameter] = [.text("url", example: "https://example.com/item/42")]
     static let rule = ActionRule(
         summary: "A universal link: willContinueUserActivityWithType, then continue(_:restorationHandler:).",
         sources: "S1, R12")

@@ -1,6 +1,8 @@
 /// `present`: Modal presentation of a new view controller (nil style: the default, page sheet).
 enum PresentAction: ActionDefinition {
-    static let parameters: [String] = ["name", "style", "sceneId"]
+    static let parameters: [ActionParameter] = [
+        .text("name", example: "modal"), .choice("style", PresentationStyle.self, first: .pageSheet), .sceneId,
+    ]
     static let rule = ActionRule(
         summary:
             "Modal presentation: full screen hides the presenter; sheets (iOS 13+) and over-full-screen do not; iOS ≤ 12 iPhone sheets are full screen.",

@@ -1,6 +1,6 @@
 /// `push`: A navigation push of a new view controller (in the scene's window, if named).
 enum PushAction: ActionDefinition {
-    static let parameters: [String] = ["name", "sceneId"]
+    static let parameters: [ActionParameter] = [.text("name", example: "detail"), .sceneId]
     static let rule = ActionRule(
         summary: "Navigation push: the new controller loads, the old one disappears as it appears.",
         sources: "[A-vc] DOC (figure); facts §7, MULTI")

@@ -1,6 +1,6 @@
 /// `quickAction`: The user picks a home-screen quick action.
 enum QuickActionAction: ActionDefinition {
-    static let parameters: [String] = ["shortcutType"]
+    static let parameters: [ActionParameter] = [.text("shortcutType", example: "com.example.search")]
     static let rule = ActionRule(
         summary:
             "A home-screen quick action: shortcutItem launch option, then application(_:performActionFor:completionHandler:).",

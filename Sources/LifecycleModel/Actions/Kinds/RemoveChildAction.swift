@@ -1,6 +1,6 @@
 /// `removeChild`: The visible view controller removes one of its children.
 enum RemoveChildAction: ActionDefinition {
-    static let parameters: [String] = ["name", "sceneId"]
+    static let parameters: [ActionParameter] = [.text("name", example: "banner"), .sceneId]
     static let rule = ActionRule(
         summary:
             "Child removed from the visible controller: willMove(toParent: nil) by the app, the child disappears, didMove(toParent: nil) from removeFromParent.",

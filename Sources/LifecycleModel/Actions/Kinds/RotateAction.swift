@@ -1,6 +1,8 @@
 /// `rotate`: The device (or an iPad window) turns to an orientation.
 enum RotateAction: ActionDefinition {
-    static let parameters: [String] = ["orientation", "sceneId"]
+    static let parameters: [ActionParameter] = [
+        .choice("orientation", InterfaceOrientation.self, first: .landscapeLeft), .sceneId,
+    ]
     static let rule = ActionRule(
         summary:
             "Rotation: the trait transition when size classes change (iPhone portrait ↔ landscape), viewWillTransition root first and forwarded, the trait change, the window scene's geometry callback (by version), layout. Foreground only; iPhone apps refuse portraitUpsideDown.",

@@ -1,7 +1,9 @@
 /// `runBackgroundTask`: the system launches or wakes the app for a BGTaskScheduler
 /// task (breadth §1).
 enum RunBackgroundTaskAction: ActionDefinition {
-    static let parameters: [String] = ["identifier", "seconds"]
+    static let parameters: [ActionParameter] = [
+        .text("identifier", example: "com.example.refresh"), .number("seconds", example: "1"),
+    ]
     static let rule = ActionRule(
         summary:
             "A BGTaskScheduler task: a cold launch into the background (the handlers registered in didFinishLaunching) or a wake, the launch handler after didFinishLaunching, setTaskCompleted after `seconds`; past the kind's limit (refresh 30 s, processing 600 s) the expiration handler, then the kill. Needs the kind's background mode; never after a force-quit.",

@@ -1,6 +1,6 @@
 /// `selectTab`: The user taps a tab (config `tabs`).
 enum SelectTabAction: ActionDefinition {
-    static let parameters: [String] = ["index", "sceneId"]
+    static let parameters: [ActionParameter] = [.number("index", example: "1"), .sceneId]
     static let rule = ActionRule(
         summary:
             "Tab tapped: shouldSelect, the new tab loads on its first visit, the two tabs' appearance calls (the \"will\" order is quirk tabSwitchWillOrder), didSelect after the transition (also for the selected tab).",

@@ -1,6 +1,6 @@
 /// `setAppearance`: The user switches Dark Mode on or off.
 enum SetAppearanceAction: ActionDefinition {
-    static let parameters: [String] = ["style"]
+    static let parameters: [ActionParameter] = [.choice("style", UserInterfaceStyle.self, first: .dark)]
     static let rule = ActionRule(
         summary:
             "Dark Mode switched: each visible view controller hears the trait change (traitCollectionDidChange up to iOS 16, a registered handler from 17), then the window scene (up to iOS 25); a window off screen or in the background on the way back, before didBecomeActive; a covered controller when uncovered, before its viewWillAppear. iOS 13+.",

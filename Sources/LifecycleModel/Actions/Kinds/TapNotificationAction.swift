@@ -1,6 +1,6 @@
 /// `tapNotification`: The user taps a remote notification; `payload` is the APNs JSON object.
 enum TapNotificationAction: ActionDefinition {
-    static let parameters: [String] = ["payload"]
+    static let parameters: [ActionParameter] = [.json("payload", example: #"{"aps":{"alert":"Hello"}}"#)]
     static let rule = ActionRule(
         summary: "A tapped notification: the notification-center delegate if set, else didReceiveRemoteNotification.",
         sources: "S1, MULTI")

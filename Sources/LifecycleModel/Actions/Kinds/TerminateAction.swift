@@ -1,6 +1,6 @@
 /// `terminate`: The process ends.
 enum TerminateAction: ActionDefinition {
-    static let parameters: [String] = ["by"]
+    static let parameters: [ActionParameter] = [.choice("by", TerminationCause.self)]
     static let rule = ActionRule(
         summary:
             "The process ends: silent when suspended, applicationWillTerminate when running; a user's force-quit deletes the restoration archive.",
