@@ -179,7 +179,7 @@ extension JSONWriter {
         beginObject()
         text(#""type":"#)
         // From the raw value, the contract's name: a new kind needs no entry here.
-        string(a.kind.rawValue)
+        string(unescaped: a.kind.rawValue)
         for m in a.members {
             key(escaping: m.key)
             value(m.value)
