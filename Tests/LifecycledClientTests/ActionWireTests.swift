@@ -35,13 +35,15 @@ import Testing
             let spec = try await client.openAPI()
             let line = try #require(spec.split(separator: "\n").first { $0.contains("enum: [launch, background") })
             #expect(line.contains("openURL"))
-            // Every kind the contract lists has a constructor (the enum spans lines: read them all).
+            // Every constructor names a kind the contract lists (the enum spans lines: read them
+            // all). A new kind may come without a constructor (`Action(type:parameters:)` sends
+            // it), so adding a kind stays within CONTRIBUTING's five files.
             let start = try #require(spec.range(of: "    ActionType:\n"))
             let block = spec[start.upperBound...].prefix { $0 != "]" }
             let listed = Set(
                 block.split(separator: "[", maxSplits: 1).last?.split(separator: ",")
                     .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? [])
-            #expect(listed == kinds)
+            #expect(kinds.isSubset(of: listed), "\(kinds.subtracting(listed))")
         }
     }
 

@@ -186,7 +186,8 @@ extension JSONWriter {
     mutating func write(_ a: Action) {
         beginObject()
         text(#""type":"#)
-        string(literal: a.kind.wireName)
+        // From the raw value, the contract's name: a new kind needs no entry here.
+        string(unescaped: a.kind.rawValue)
         for m in a.members {
             key(escaping: m.key)
             value(m.value)

@@ -1,3 +1,5 @@
+import LifecycleModel
+
 /// `GET /`: the playground, one self-contained HTML page (inline CSS and script, no
 /// outside resources) compiled into the binary.
 ///
@@ -135,36 +137,9 @@ enum PlaygroundPage {
         // Issue #20: the channels of config `observers` (their items' receivers: notificationCenter, else the name).
         const CHANNELS = ["notifications", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform"];
         const OBSERVER_RECEIVERS = ["notificationCenter", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform"];
-        // Parameters the page offers, with defaults: [name, kind, default or choices].
-        const PARAMS = {
-          openURL: [["url", "text", "myapp://item/42"]],
-          openUniversalLink: [["url", "text", "https://example.com/item/42"]],
-          tapNotification: [["payload", "json", '{"aps":{"alert":"Hello"}}']],
-          receiveNotification: [["payload", "json", '{"aps":{"content-available":1}}']],
-          terminate: [["by", "choice", ["user", "system"]]],
-          interruptionBegan: [["kind", "choice", ["systemAlert", "call", "notificationCenter", "controlCenter", "appSwitcher", "siri"]]],
-          interruptionEnded: [["outcome", "choice", ["resume", "leave"]]],
-          quickAction: [["shortcutType", "text", "com.example.search"]],
-          beginBackgroundTask: [["name", "text", "upload"]],
-          endBackgroundTask: [["id", "task", null]],
-          advanceTime: [["seconds", "number", "30"]],
-          openScene: [["by", "choice", ["user", "system"]]],
-          activateScene: [["sceneId", "scene", null]],
-          closeScene: [["sceneId", "scene", null]],
-          disconnectScene: [["sceneId", "scene", null]],
-          push: [["name", "text", "detail"], ["sceneId", "scene", null]],
-          pop: [["sceneId", "scene", null]],
-          present: [["name", "text", "modal"], ["style", "choice", ["pageSheet", "fullScreen", "formSheet", "overFullScreen"]], ["sceneId", "scene", null]],
-          dismiss: [["sceneId", "scene", null]],
-          cancelInteractivePop: [["sceneId", "scene", null]],
-          rotate: [["orientation", "choice", ["landscapeLeft", "landscapeRight", "portrait", "portraitUpsideDown"]], ["sceneId", "scene", null]],
-          setAppearance: [["style", "choice", ["dark", "light"]]],
-          selectTab: [["index", "number", "1"], ["sceneId", "scene", null]],
-          addChild: [["name", "text", "banner"], ["sceneId", "scene", null]],
-          removeChild: [["name", "text", "banner"], ["sceneId", "scene", null]],
-          runBackgroundTask: [["identifier", "text", "com.example.refresh"], ["seconds", "number", "1"]],
-          backgroundURLSessionEvents: [["identifier", "text", "com.example.upload"]],
-        };
+        // Parameters the page offers, with defaults: [name, kind, default or choices],
+        // from each action kind's definition (PlaygroundPage.parameterTable).
+        const PARAMS = \#(parameterTable);
 
         let session = null;     // {id, config, state, allowed}
         let steps = [];         // [{label, callbacks, after}]
@@ -522,4 +497,49 @@ enum PlaygroundPage {
         </body>
         </html>
         """#
+}
+
+extension PlaygroundPage {
+    /// The inputs of each kind's members as the page's script reads them,
+    /// `{"<type>":[[name, kind, default or choices], …], …}`, built from the kinds'
+    /// definitions (`ActionKind.parameterInputs`): a new kind's members show up here
+    /// without an edit to the page.
+    static var parameterTable: String {
+        var w = JSONWriter(capacity: 4096)
+        w.beginObject()
+        for kind in ActionKind.allCases where !kind.parameterInputs.isEmpty {
+            w.key(escaping: kind.rawValue)
+            w.beginArray()
+            for parameter in kind.parameterInputs {
+                w.beginArray()
+                w.string(parameter.name)
+                switch parameter.input {
+                case .text(let example):
+                    w.string("text")
+                    w.string(example)
+                case .number(let example):
+                    w.string("number")
+                    w.string(example)
+                case .json(let example):
+                    w.string("json")
+                    w.string(example)
+                case .choice(let values):
+                    w.string("choice")
+                    w.beginArray()
+                    for value in values { w.string(value) }
+                    w.endArray()
+                case .scene:
+                    w.string("scene")
+                    w.null()
+                case .task:
+                    w.string("task")
+                    w.null()
+                }
+                w.endArray()
+            }
+            w.endArray()
+        }
+        w.endObject()
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
 }

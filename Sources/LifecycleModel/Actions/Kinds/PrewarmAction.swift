@@ -8,6 +8,10 @@ enum PrewarmAction: MemberlessAction {
             "breadth §3.1, §3.4, [A-launch], DOC; [SO71025205], [F706782], SINGLE; [SENTRY1897], [FIR9362], LOG; quirk prewarmStopsAt"
     )
 
+    /// The system prewarms on its own schedule, and abstract states leave out the paused
+    /// prewarm it leaves behind.
+    static let isPlain = false
+
     static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
         try t.prewarm()
     }
