@@ -3,14 +3,25 @@
 // Layers, each a target: LifecycleModel (pure model) → LifecycleService (routing,
 // JSON, errors, session store; no sockets) → MHDServer (thin libmicrohttpd bridge)
 // → lifecycled (flags, signals). ServiceHTTP is the request/response vocabulary the
-// service and the bridge share, so neither depends on the other.
+// service and the bridge share, so neither depends on the other. LifecycledClient and
+// LifecycledTestSupport are the Swift client and its test helper: Foundation only, nothing
+// of the server, so a build of them alone never needs libmicrohttpd.
 import PackageDescription
 
 let package = Package(
     name: "lifecycled",
+    // macOS 15: the server's locks are Synchronization's `Mutex` (the client alone would
+    // need only macOS 12, for URLSession's async methods). Linux ignores this.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "lifecycled", targets: ["lifecycled"]),
         .library(name: "LifecycleModel", targets: ["LifecycleModel"]),
+        // The Swift client (URLSession, async/await) and a helper that runs a local
+        // lifecycled for a test; for an app's macOS test target (README "Swift client").
+        // Static, not automatic: only then can `swift build --product LifecycledClient` build
+        // the client alone (an automatic product is not buildable by name).
+        .library(name: "LifecycledClient", type: .static, targets: ["LifecycledClient"]),
+        .library(name: "LifecycledTestSupport", type: .static, targets: ["LifecycledTestSupport"]),
         // The model micro-benchmark of `make bench` (bench/run.sh): the model alone, no HTTP.
         .executable(name: "lifecycled-model-bench", targets: ["ModelBench"]),
         // The service layer alone (no sockets), for bench/PROFILE.md's before/after figures.
@@ -31,10 +42,12 @@ let package = Package(
         .systemLibrary(
             name: "CMicroHTTPD",
             pkgConfig: "libmicrohttpd",
-            providers: [.apt(["libmicrohttpd-dev"])]
+            providers: [.apt(["libmicrohttpd-dev"]), .brew(["libmicrohttpd"])]
         ),
         .target(name: "MHDServer", dependencies: ["CMicroHTTPD", "ServiceHTTP"]),
         .executableTarget(name: "lifecycled", dependencies: ["LifecycleService", "MHDServer"]),
+        .target(name: "LifecycledClient"),
+        .target(name: "LifecycledTestSupport", dependencies: ["LifecycledClient"]),
         .executableTarget(name: "ModelBench", dependencies: ["LifecycleModel"]),
         .executableTarget(name: "ServiceBench", dependencies: ["LifecycleService", "ServiceHTTP"]),
         // libFuzzer entry point; build it only with -sanitize=fuzzer (make fuzz), which supplies main.
@@ -43,6 +56,7 @@ let package = Package(
         .testTarget(name: "LifecycleModelTests", dependencies: ["LifecycleModel", "ModelReference"]),
         .testTarget(name: "LifecycleServiceTests", dependencies: ["LifecycleService"]),
         .testTarget(name: "LifecycledServerTests", dependencies: ["LifecycleService", "MHDServer"]),
+        .testTarget(name: "LifecycledClientTests", dependencies: ["LifecycledClient", "LifecycledTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,7 @@ import sys
 body = json.load(sys.stdin)
 for c in body.get("callbacks", []):
     who = c.get("viewController") or c["receiver"]
-    scene = f' {c["sceneId"]}/{c["sceneState"]}' if "sceneId" in c else ""
+    scene = f' {c["sceneId"]}/{c.get("sceneState", "")}' if "sceneId" in c else ""
     print(f'{c["seq"]:>3} {who:<26} {c["method"]:<62} {c["appState"]}{scene}')
 if "state" in body:
     print(f'app: {body["state"]["app"]}')

@@ -42,6 +42,27 @@ python_client() {
 }
 step "clients/python: pip install, pytest against the live server" python_client
 step "hadolint Dockerfile" .venv/bin/hadolint Dockerfile
+# --- clients/js (issue #23 item 3): node --test against the live server; tsc on the examples ---
+js_client() {
+  command -v node >/dev/null || { echo "node is missing (scripts/setup.sh installs nodejs)"; return 1; }
+  (cd clients/js && LIFECYCLED_BIN="$PWD/../../.build/debug/lifecycled" node --test test/*.test.js)
+}
+step "clients/js: node --test against the live server" js_client
+echo "== clients/js: tsc --noEmit on the TypeScript examples"
+if command -v tsc >/dev/null; then
+  if tsc --noEmit -p clients/js/examples; then passed=$((passed + 1)); else
+    echo "== clients/js: tsc FAILED"; failed=$((failed + 1)); fi
+else echo "== clients/js: tsc SKIPPED (no tsc: Debian's node-typescript provides it)"; fi
+# --- end clients/js ---
+# --- examples that cannot drift (issue #23 item 5): every openapi.yaml example against the
+# live server (scripts/check-examples.py --update rewrites stale ones), and proof that a drifted
+# example fails the check ---
+step "openapi.yaml examples match the live server" .venv/bin/python scripts/check-examples.py --binary .build/debug/lifecycled
+step "openapi.yaml examples: a drifted one fails, --update repairs it" .venv/bin/python e2e/examples/test_drift.py .build/debug/lifecycled
+# --- end examples ---
+# --- swift client (issue #23): its products build without libmicrohttpd (its tests are Swift tests) ---
+step "swift client builds without libmicrohttpd (swift build --product LifecycledClient)" scripts/check-client-build.sh
+# --- end swift client ---
 # Operations (issue #15): metrics, request ids, CORS and draining over HTTP; three
 # instances behind nginx (exit 77 = nginx missing: reported, not counted).
 step "operations over HTTP (metrics, X-Request-Id, CORS, readyz drain)" .venv/bin/python e2e/ops/test_live_ops.py .build/debug/lifecycled

@@ -45,6 +45,7 @@ public enum ModelReference {
         }
         if let first = configs.first { out += versionDifferences(first) }
         out += interfaceSection()
+        out += observersSection()
         return out
     }
 

@@ -75,6 +75,13 @@ extension Scenario {
                     ServiceRequest(
                         method: "POST", path: "/v1/simulate", body: simulateBody, headers: headers(for: simulateBody)))
             }),
+        Scenario(
+            name: "observers", unit: "observed action", unitsPerRequest: 1, usesSessions: true,
+            summary: "the action scenario with all seven observer channels on (issue #20): the notifications and "
+                + "six lenses' items join each action's callbacks",
+            prepare: { service, sessions in
+                .actions(paths: launchedSessions(sessions, config: observedConfig, on: service))
+            }),
         // explain, the empty slot of bench/budgets.tsv (a later issue adds POST /v1/explain):
         // prepare a session with a log, then `.same` explain request; unitsPerRequest is
         // the number of log entries one request explains.
@@ -89,6 +96,10 @@ extension Scenario {
 /// The config of bench/common.lua (and of `--idle`).
 let appConfig = Array(#"{"lifecycle":"app","iosVersion":"11.0"}"#.utf8)
 let sceneConfig = Array(#"{"lifecycle":"scene","iosVersion":"17.0"}"#.utf8)
+/// The `action` scenario's app with every observer channel (issue #20).
+let observedConfig = Array(
+    #"{"lifecycle":"app","iosVersion":"11.0","observers":["notifications","reactNative","flutter","capacitor","cordova","maui","composeMultiplatform"]}"#
+        .utf8)
 let simulateBody = Array(
     #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"},{"type":"background"},{"type":"launch"}]}"#
         .utf8)

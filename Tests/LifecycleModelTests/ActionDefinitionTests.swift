@@ -40,8 +40,48 @@ import Testing
         }
     }
 
+    static let contractPath = openAPIPath.deletingLastPathComponent().appendingPathComponent("docs/api-contract.md")
+
+    /// docs/api-contract.md's action tables (`| type | parameters | meaning |`) name
+    /// real kinds, each row with every member its kinds take. The contract may list
+    /// fewer kinds than the service has (it promises a core; openapi.yaml lists all).
+    @Test func theContractsActionTablesAgreeWithTheKinds() throws {
+        let text = try String(contentsOf: Self.contractPath, encoding: .utf8)
+        var inActionTable = false
+        var named: Set<ActionKind> = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("| type | parameters |") {
+                inActionTable = true
+                continue
+            }
+            guard inActionTable, line.hasPrefix("|") else {
+                inActionTable = false
+                continue
+            }
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard cells.count >= 4, !cells[1].hasPrefix("---") else { continue }
+            let types = cells[1].split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+            for type in types {
+                let name = type.trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+                let kind = try #require(ActionKind(rawValue: name), "docs/api-contract.md names \(type), not a kind")
+                named.insert(kind)
+                for parameter in kind.parameters {
+                    #expect(
+                        cells[2].contains("`\(parameter)`"),
+                        "docs/api-contract.md: the row of \(name) does not name its member \(parameter)")
+                }
+                if kind.parameters.isEmpty && types.count == 1 {
+                    #expect(cells[2] == "—", "docs/api-contract.md: \(name) takes no members")
+                }
+            }
+        }
+        #expect(named.count > 20, "docs/api-contract.md's action tables were not found")
+    }
+
     @Test(arguments: ActionKind.allCases)
-    func samplesExamplesAndRandomActionsAreOfTheirKind(_ kind: ActionKind) {
+    func examplesAndRandomActionsAreOfTheirKind(_ kind: ActionKind) {
         var rng = SplitMix64(seed: 7)
         for state in [AppSnapshot(), AppSnapshot(app: .active)] {
             for _ in 0..<20 { #expect(kind.random(using: &rng, in: state).kind == kind) }

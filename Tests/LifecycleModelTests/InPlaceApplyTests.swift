@@ -15,12 +15,14 @@ import Testing
         var state = AppSnapshot()
         var accepted = 0
         var refused = 0
-        // A deterministic walk: every kind's sample in every state reached, taking one
-        // accepted action per round to move on.
+        // A deterministic walk: every kind's variants in every state reached (and a
+        // moveTo, which has none, to the app state it is in), taking one accepted
+        // action per round to move on.
         for round in 0..<60 {
             var reached: [AppSnapshot] = []
-            for kind in ActionKind.allCases {
-                let action = kind.sample(in: state)
+            let variants = ActionKind.allCases.flatMap { sim.variants(of: $0, in: state).map(\.action) }
+            for action in variants + [.moveTo(app: state.app, scene: nil)] {
+                let kind = action.kind
                 var inPlace = state
                 let copied = Result { () throws(ActionRefusal) in try sim.apply(action, to: state) }
                 let updated = Result { () throws(ActionRefusal) in try sim.apply(action, updating: &inPlace) }

@@ -84,14 +84,46 @@ import Testing
     /// The refusals of the model are 409s saying what to send, and change nothing.
     @Test func refusalsAre409sThatChangeNothing() {
         let id = client.create(Self.config)
-        let unknown = client.act(id, #"{"type":"runBackgroundTask","identifier":"com.example.other"}"#)
-        #expect(unknown.status == 409)
-        #expect((unknown.json["needs"] as? String)?.contains("com.example.refresh") == true, "\(unknown.text)")
         let old = client.create(#"{"iosVersion":"14.0"}"#)
         let prewarm = client.act(old, #"{"type":"prewarm"}"#)
         #expect(prewarm.status == 409)
         #expect((prewarm.json["needs"] as? String)?.contains("iosVersion 15.0") == true)
         #expect(client.send("GET", "/v1/sessions/\(id)").json["callbackCount"] as? Int == 0)
+    }
+
+    /// Issue #22: an identifier the config does not register is a bad member, not a
+    /// state: a 400 naming `identifier` and listing the registered ones, wherever an
+    /// action is sent (one action, a batch, simulate, paths' `from`); nothing changes.
+    @Test func anUnregisteredIdentifierIsA400NamingIt() throws {
+        let id = client.create(Self.config)
+        let unknown = client.act(id, #"{"type":"runBackgroundTask","identifier":"com.example.other"}"#)
+        #expect(unknown.status == 400, "\(unknown.text)")
+        #expect(unknown.json["field"] as? String == "identifier")
+        #expect(unknown.json["allowed"] as? [String] == ["com.example.refresh"])
+        let detail = unknown.json["detail"] as? String ?? ""
+        #expect(detail.contains("\"com.example.refresh\"") && detail.contains("\"com.example.other\""), "\(detail)")
+        // The first registered one, unnamed, still runs: allowedActions lists the kind.
+        let allowed = client.send("GET", "/v1/sessions/\(id)").json["allowedActions"] as? [String] ?? []
+        #expect(allowed.contains("runBackgroundTask"))
+        let batch = client.act(
+            id, #"[{"type":"launch"},{"type":"runBackgroundTask","identifier":"com.example.other","seconds":1}]"#)
+        #expect(batch.status == 400 && batch.json["field"] as? String == "actions[1].identifier", "\(batch.text)")
+        #expect(batch.json["step"] as? Int == 1)
+        #expect(client.send("GET", "/v1/sessions/\(id)").json["callbackCount"] as? Int == 0)
+        let simulate = client.send(
+            "POST", "/v1/simulate",
+            #"{"session":\#(Self.config),"actions":[{"type":"runBackgroundTask","identifier":"nope"}]}"#)
+        #expect(simulate.status == 400 && simulate.json["field"] as? String == "actions[0].identifier")
+        let paths = client.send(
+            "POST", "/v1/paths",
+            #"{"config":\#(Self.config),"from":[{"type":"runBackgroundTask","identifier":"nope"}],"to":{"app":"active"}}"#
+        )
+        #expect(paths.status == 400 && paths.json["field"] as? String == "from[0].identifier", "\(paths.text)")
+        // A config that registers none says so.
+        let none = client.create(#"{"iosVersion":"17.0","backgroundModes":["fetch"]}"#)
+        let noTasks = client.act(none, #"{"type":"runBackgroundTask","identifier":"com.example.refresh"}"#)
+        #expect(noTasks.status == 400 && noTasks.json["field"] as? String == "identifier")
+        #expect((noTasks.json["detail"] as? String)?.contains("registers none") == true, "\(noTasks.text)")
     }
 
     /// The new actions round-trip and report the new state fields.

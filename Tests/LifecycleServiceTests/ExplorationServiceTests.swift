@@ -78,6 +78,33 @@ import Testing
         #expect((r.json["bounds"] as? [String: Any])?["depth"] as? Int == 2)
     }
 
+    /// Issue #22: the coverage of an iOS 17 app takes the background-time kill (a task
+    /// still running a second after the limit, facts §9.2): replayed, some step ends
+    /// the process by backgroundTimeExpired, and it is a wait for the next event.
+    @Test func coverageOnIOS17ReachesTheBackgroundTimeKill() throws {
+        let config = #"{"iosVersion":"17.0"}"#
+        let r = client.send("POST", "/v1/coverage", #"{"config":\#(config)}"#)
+        #expect(r.status == 200, "\(r.text.prefix(300))")
+        var kills: [[String: Any]] = []
+        for sequence in try #require(r.json["sequences"] as? [[Any]]) {
+            let body = try JSONSerialization.data(withJSONObject: [
+                "session": try JSONSerialization.jsonObject(with: Data(config.utf8)), "actions": sequence,
+            ])
+            let replay = client.send("POST", "/v1/simulate", String(decoding: body, as: UTF8.self))
+            var wasRunning = false
+            for step in replay.json["steps"] as? [[String: Any]] ?? [] {
+                let state = step["state"] as? [String: Any] ?? [:]
+                let reason = (state["lastTermination"] as? [String: Any])?["reason"] as? String
+                if wasRunning, state["app"] as? String == "notRunning", reason == "backgroundTimeExpired" {
+                    kills.append(step["action"] as? [String: Any] ?? [:])
+                }
+                wasRunning = state["app"] as? String != "notRunning"
+            }
+        }
+        #expect(!kills.isEmpty, "no coverage step ends the process by backgroundTimeExpired")
+        #expect(kills.allSatisfy { $0["type"] as? String == "advanceTime" })
+    }
+
     @Test func coverageBoundsAreCheckedAndCapped() {
         let small = client.send(
             "POST", "/v1/coverage", #"{"config":{"iosVersion":"17.0"},"bounds":{"scenes":1,"tasks":0,"depth":0}}"#)

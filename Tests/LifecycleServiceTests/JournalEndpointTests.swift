@@ -28,7 +28,7 @@ import Testing
         let id = client.create(config)
         var accepted = 0
         for _ in 0..<300 {
-            let r = client.act(id, RandomServiceSequenceTests.randomAction(using: &generator))
+            let r = client.act(id, RandomServiceSequenceTests.randomAction(using: &generator).json)
             if r.status == 200 { accepted += 1 }
         }
         let journal = client.send("GET", "/v1/sessions/\(id)/journal")

@@ -1,4 +1,5 @@
 import Foundation
+import LifecycleModel
 import ServiceHTTP
 import Testing
 
@@ -29,6 +30,41 @@ import Testing
         // The page drives the API it is served with.
         for path in ["\"/v1/sessions\"", "\"/v1/sessions/\" + session.id + \"/actions\"", "allowedActions"] {
             #expect(html.contains(path), "\(path)")
+        }
+    }
+
+    /// The page's parameter inputs come from the kinds' definitions: every kind's
+    /// members, in order, and what the page sends by default is a valid action (never
+    /// a 400; it may be refused in the state).
+    @Test func theParameterTableIsEveryKindsMembers() throws {
+        let table = PlaygroundPage.parameterTable
+        #expect(client.send("GET", "/").text.contains("const PARAMS = \(table);"))
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(table.utf8)) as? [String: [[Any]]])
+        for kind in ActionKind.allCases {
+            let members = rows[kind.rawValue] ?? []
+            #expect(members.map { $0.first as? String ?? "?" } == kind.parameters, "\(kind)")
+            // The action the page sends untouched: defaults and first choices, no scene,
+            // task 1 (with no task running, the page's default id).
+            var action: [String: Any] = ["type": kind.rawValue]
+            for member in members where member.count == 3 {
+                let name = member[0] as? String ?? "?"
+                switch (member[1] as? String, member[2]) {
+                case ("text", let value as String): action[name] = value
+                case ("number", let value as String): action[name] = Double(value)
+                case ("json", let value as String):
+                    action[name] = try JSONSerialization.jsonObject(with: Data(value.utf8))
+                case ("choice", let values as [String]): action[name] = values.first
+                case ("task", _): action[name] = 1
+                default: continue
+                }
+            }
+            // The config the page's checkboxes give (its background task registered).
+            let id = client.create(
+                #"{"iosVersion":"17.0","tabs":["a","b"],"backgroundModes":["fetch"],"backgroundTasks":[{"identifier":"com.example.refresh","kind":"appRefresh"}]}"#
+            )
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: action), as: UTF8.self)
+            let r = client.send("POST", "/v1/sessions/\(id)/actions", body)
+            #expect(r.status != 400, "\(body): \(r.text)")
         }
     }
 

@@ -9,11 +9,12 @@ import Testing
 @Suite struct RandomServiceSequenceTests {
     /// A random action of any kind (`ActionKind.allCases`, each with its own random
     /// members), as the JSON a client sends.
-    static func randomAction(using g: inout some RandomNumberGenerator) -> String {
+    static func randomAction(using g: inout some RandomNumberGenerator) -> (action: Action, json: String) {
         let kind = ActionKind.allCases.randomElement(using: &g) ?? .launch
+        let action = kind.random(using: &g, in: AppSnapshot())
         var w = JSONWriter()
-        w.write(kind.random(using: &g, in: AppSnapshot()))
-        return String(decoding: w.bytes, as: UTF8.self)
+        w.write(action)
+        return (action, String(decoding: w.bytes, as: UTF8.self))
     }
 
     @Test(arguments: [
@@ -24,11 +25,14 @@ import Testing
     func contract(_ config: String) throws {
         let client = ServiceClient()
         var generator = SystemRandomNumberGenerator()
+        // The model beside the service, to ask which variants the session's state accepts.
+        let sim = Simulator(config: try ConfigDecoding.decode(try JSONParser.parse(Array(config.utf8)), path: ""))
         for _ in 0..<5 {
             let id = client.create(config)
             var concatenated: [String] = []
+            var mirror = AppSnapshot()
             for _ in 0..<200 {
-                let action = Self.randomAction(using: &generator)
+                let (sent, action) = Self.randomAction(using: &generator)
                 let before = client.send("GET", "/v1/sessions/\(id)").text
                 let r = client.act(id, action)
                 switch r.status {
@@ -37,15 +41,17 @@ import Testing
                     let seqs = callbacks.compactMap { $0["seq"] as? Int }
                     #expect(seqs == Array((concatenated.count + 1)..<(concatenated.count + 1 + seqs.count)))
                     concatenated += callbacks.map(Self.text)
+                    mirror = try sim.apply(sent, to: mirror).state
                 case 409:
                     #expect(
                         client.send("GET", "/v1/sessions/\(id)").text == before, "409 on \(action) changed the session")
-                    // The kind is not offered — except endBackgroundTask, offered for the ids that run.
-                    if r.json["action"] as? String != "endBackgroundTask" {
-                        #expect(
-                            (r.json["allowedActions"] as? [String])?.contains(r.json["action"] as? String ?? "")
-                                == false)
+                    // The kind is offered only when another of its variants is accepted
+                    // (terminate by the other cause, the running task's id, …).
+                    let offered = (r.json["allowedActions"] as? [String])?.contains(sent.kind.rawValue) == true
+                    let another = sim.variants(of: sent.kind, in: mirror).contains {
+                        $0.action != sent && (try? sim.apply($0.action, to: mirror)) != nil
                     }
+                    #expect(!offered || another, "\(action) refused, yet \(sent.kind) is offered")
                 default:
                     Issue.record("\(action): \(r.status) \(r.text)")
                 }

@@ -32,7 +32,20 @@ import Testing
         for s in UserInterfaceStyle.allCases { #expect("\(s.wireName)" == s.rawValue) }
     }
 
-    @Test func actionKinds() {
-        for k in ActionKind.allCases { #expect("\(k.wireName)" == k.rawValue) }
+    /// An action's `type` is written from its kind's raw value (no table to extend),
+    /// unescaped: each is a plain identifier, and the bytes are `string(_:)`'s.
+    @Test func actionKindsAreWrittenByTheirRawValue() {
+        for k in ActionKind.allCases {
+            #expect(k.rawValue.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }, "\(k.rawValue)")
+            var escaped = JSONWriter(capacity: 8)
+            escaped.string(k.rawValue)
+            var unescaped = JSONWriter(capacity: 8)
+            unescaped.string(unescaped: k.rawValue)
+            #expect(escaped.bytes == unescaped.bytes)
+            var w = JSONWriter(capacity: 64)
+            w.write(k.examples[0].action)
+            let text = String(decoding: w.bytes, as: UTF8.self)
+            #expect(text.hasPrefix(#"{"type":"\#(k.rawValue)""#), "\(text)")
+        }
     }
 }

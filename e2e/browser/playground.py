@@ -185,7 +185,36 @@ def run(binary, screenshot):
         check("seconds" in driver.find_element(By.ID, "status").text, driver.find_element(By.ID, "status").text)
         check(len(rows(driver)) == n, "a refused action adds no rows")
 
-        # 4. The README's screenshot: an iPhone scene app with a deep link and navigation.
+        # 4. The channel picker (issue #20): observers' items get their own lifelines, with
+        # the same labels as the server's Mermaid rendering of the log.
+        driver.get(base + "/")
+        WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.ID, "create"))
+        pickers = driver.execute_script("return [...document.querySelectorAll('input[name=observer]')].map(b => b.value);")
+        check(pickers == ["notifications", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform"],
+              f"the channel picker offers every channel: {pickers}")
+        driver.find_element(By.ID, "observer-notifications").click()
+        driver.find_element(By.ID, "observer-flutter").click()
+        driver.find_element(By.ID, "create").click()
+        WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.ID, "act-launch"))
+        press(driver, "launch")
+        press(driver, "background")
+        osid = driver.find_element(By.CSS_SELECTOR, "#session-info code").text
+        check(http(base, "GET", f"/v1/sessions/{osid}")["config"].get("observers") == ["notifications", "flutter"],
+              "the session has the picked channels")
+        olog = http(base, "GET", f"/v1/sessions/{osid}/callbacks")["callbacks"]
+        otable = [r for r in rows(driver) if r[0] == "callback"]
+        check([int(r[1]) for r in otable] == [c["seq"] for c in olog], "one row per logged callback and item")
+        lanes = {r[2] for r in otable}
+        check({"notificationCenter", "flutter"} <= lanes, f"the channels have lifelines: {lanes}")
+        flutter = [r[3] for r in otable if r[2] == "flutter" and r[3].startswith("didChangeAppLifecycleState")]
+        check(flutter == ["didChangeAppLifecycleState inactive", "didChangeAppLifecycleState resumed",
+                          "didChangeAppLifecycleState inactive", "didChangeAppLifecycleState hidden",
+                          "didChangeAppLifecycleState paused"], f"Flutter's states as labelled: {flutter}")
+        with urllib.request.urlopen(f"{base}/v1/sessions/{osid}/callbacks?format=mermaid", timeout=10) as r:
+            oarrows = [line.split(": ", 1)[1] for line in r.read().decode().splitlines() if "->>" in line]
+        check(oarrows == [f"{r[1]} {r[3]}" for r in otable], "the page labels items as the server's Mermaid does")
+
+        # 5. The README's screenshot: an iPhone scene app with a deep link and navigation.
         if screenshot:
             driver.get(base + "/")
             WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.ID, "create"))

@@ -1,10 +1,12 @@
 /// One action kind's home: its members, JSON decoding and encoding, rule text with its
-/// sources, the sample `allowedActions` dry-runs, a random generator for the
-/// random-sequence tests, the examples of the model reference, and how the simulator
-/// applies it. Each kind has one type in `Actions/Kinds/`, named in `definition`.
+/// sources, its variants (what `allowedActions` dry-runs and the searches take as
+/// steps), a random generator for the random-sequence tests, the examples of the
+/// model reference, and how the simulator applies it. Each kind has one type in
+/// `Actions/Kinds/`, named in `definition`.
 protocol ActionDefinition {
-    /// The members the action takes besides `type`.
-    static var parameters: [String] { get }
+    /// The members the action takes besides `type` (any other is a 400), with what a
+    /// client offers for each (the playground's inputs).
+    static var parameters: [ActionParameter] { get }
     /// What it means and where its rules come from (docs/model.md).
     static var rule: ActionRule { get }
     /// The action from its JSON members.
@@ -13,13 +15,56 @@ protocol ActionDefinition {
     static func encode(_ action: Action) -> [JSONMember]
     /// Applies it to the work area; throws when a real device could not perform it.
     static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal)
-    /// A representative action of this kind in `state`, used to ask the model which
-    /// kinds a state allows (so the answer is the simulator's own, never a second table).
-    static func sample(in state: AppSnapshot) -> Action
+    /// The actions of this kind that `state` tells apart, each with its label, in order
+    /// (e.g. `terminate` by the user and by the system, a scene action on each scene).
+    /// `allowedActions` lists the kind when the simulator accepts one of them (so the
+    /// answer is the simulator's own, never a second table); the searches (paths,
+    /// coverage, `moveTo`) take them as their steps when the kind `isPlain`.
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant]
+    /// Whether the searches take this kind's variants as steps: true but for the kinds
+    /// whose file says why not.
+    static var isPlain: Bool { get }
+    /// A member the config rules out, found before the action is applied (a 400 naming
+    /// the member, not a 409); nil when the config allows it.
+    static func check(_ action: Action, against config: SessionConfig) -> InvalidMember?
     /// A random action of this kind in `state`, for the random-sequence tests.
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action
     /// The examples docs/model.md shows, with their labels.
     static var examples: [(label: String, action: Action)] { get }
+}
+
+/// One action of a kind as a state tells it apart from the kind's others, with the
+/// label the searches count it under (`terminate by=user`, `closeScene scene=#2`,
+/// `advanceTime next event`; the kind's name when it has one variant).
+public struct ActionVariant: Sendable, Equatable {
+    public var label: String
+    public var action: Action
+    /// False for a variant the searches leave out although the state allows it: time
+    /// passing with nothing due moves only the clock, which abstract states leave out.
+    public var isPlain: Bool
+
+    public init(label: String, action: Action, isPlain: Bool = true) {
+        self.label = label
+        self.action = action
+        self.isPlain = isPlain
+    }
+
+    /// The only variant of its kind, labelled with the kind's name.
+    init(_ action: Action) {
+        self.init(label: action.kind.rawValue, action: action)
+    }
+}
+
+/// A member of an action that the session's config rules out (e.g. a BGTask
+/// identifier the config does not register): the service answers 400 naming it.
+public struct InvalidMember: Sendable, Equatable {
+    /// The member's name, e.g. `identifier`.
+    public var member: String
+    /// What is wrong and what to send instead, to follow the member's full name
+    /// (`actions[2].identifier must be …`).
+    public var reason: String
+    /// The values the config allows, when there is a list.
+    public var allowed: [String]
 }
 
 /// What each action means and where its rules come from, as data: the model
@@ -73,8 +118,10 @@ extension ActionKind {
         }
     }
 
-    /// The members this kind takes besides `type`.
-    public var parameters: [String] { definition.parameters }
+    /// The names of the members this kind takes besides `type`.
+    public var parameters: [String] { definition.parameters.map(\.name) }
+    /// The members this kind takes besides `type`, with what a client offers for each.
+    public var parameterInputs: [ActionParameter] { definition.parameters }
     /// What it means and where its rules come from.
     public var rule: ActionRule { definition.rule }
     /// The examples the model reference shows.
@@ -85,7 +132,13 @@ extension ActionKind {
         try definition.decode(fields)
     }
 
-    func sample(in state: AppSnapshot) -> Action { definition.sample(in: state) }
+    /// Whether the searches (paths, coverage, `moveTo`) take this kind as a step.
+    public var isPlain: Bool { definition.isPlain }
+
+    /// A member of `action` (of this kind) that `config` rules out, if any.
+    public func check(_ action: Action, against config: SessionConfig) -> InvalidMember? {
+        definition.check(action, against: config)
+    }
 
     /// A random action of this kind in `state` (the random-sequence tests draw kinds
     /// from `allCases`, then an action from here).
@@ -97,6 +150,11 @@ extension ActionKind {
 extension Action {
     /// The JSON members besides `type`, in the order the service writes them.
     public var members: [JSONMember] { kind.definition.encode(self) }
+}
+
+extension ActionDefinition {
+    static var isPlain: Bool { true }
+    static func check(_ action: Action, against config: SessionConfig) -> InvalidMember? { nil }
 }
 
 /// Random members the generators share.
@@ -123,6 +181,26 @@ enum RandomMembers {
     }
 }
 
+/// One variant per scene session, named `<kind> scene=#<n>` (from 1, in creation
+/// order): what each scene allows differs (activating the one in front is refused,
+/// another is not).
+func perSceneVariants(in state: AppSnapshot, _ action: (String) -> Action) -> [ActionVariant] {
+    state.scenes.enumerated().map { i, scene in
+        let a = action(scene.id)
+        return ActionVariant(label: "\(a.kind.rawValue) scene=#\(i + 1)", action: a)
+    }
+}
+
+/// One variant per value of a member, named `<kind> <member>=<value>`.
+func choiceVariants<E: CaseIterable & RawRepresentable>(
+    _ member: String, _: E.Type, _ action: (E) -> Action
+) -> [ActionVariant] where E.RawValue == String {
+    E.allCases.map { value in
+        let a = action(value)
+        return ActionVariant(label: "\(a.kind.rawValue) \(member)=\(value.rawValue)", action: a)
+    }
+}
+
 /// The `sceneId` member, when named.
 func sceneMember(_ id: String?) -> [JSONMember] {
     id.map { [JSONMember("sceneId", .string($0))] } ?? []
@@ -140,10 +218,12 @@ protocol MemberlessAction: ActionDefinition {
 }
 
 extension MemberlessAction {
-    static var parameters: [String] { [] }
+    static var parameters: [ActionParameter] { [] }
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action { action }
     static func encode(_ action: Action) -> [JSONMember] { [] }
-    static func sample(in state: AppSnapshot) -> Action { action }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(action)]
+    }
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action { action }
     static var examples: [(label: String, action: Action)] { [("", action)] }
 }
@@ -157,7 +237,7 @@ protocol SceneTargetedAction: ActionDefinition {
 }
 
 extension SceneTargetedAction {
-    static var parameters: [String] { ["sceneId"] }
+    static var parameters: [ActionParameter] { [.sceneId] }
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action { action(sceneId: try f.sceneId()) }
     static func encode(_ action: Action) -> [JSONMember] {
         guard let id = sceneId(of: action) else {
@@ -166,7 +246,10 @@ extension SceneTargetedAction {
         }
         return sceneMember(id)
     }
-    static func sample(in state: AppSnapshot) -> Action { action(sceneId: nil) }
+    /// The scene the user saw last: most of these act on the top of its window.
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(action(sceneId: nil))]
+    }
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         action(sceneId: RandomMembers.sceneId(using: &g, in: state))
     }

@@ -19,9 +19,9 @@ public struct Callback: Sendable, Equatable {
     /// Who receives it (the wire's `receiver`).
     public var receiver: Receiver { target.receiver }
     /// For scene callbacks and controllers in a scene: which scene (the wire's `sceneId`).
-    public var sceneId: String? { target.scene?.id }
+    public var sceneId: String? { target.sceneId }
     /// …and its activation state while the method runs (the wire's `sceneState`).
-    public var sceneState: SceneState? { target.scene?.state }
+    public var sceneState: SceneState? { target.sceneState }
     /// For view-controller and SwiftUI view callbacks: the controller's name.
     public var viewController: String? { target.name }
 }
@@ -53,6 +53,21 @@ public enum Receiver: String, Sendable, CaseIterable {
     case bgTask
     /// The delegate of a background `URLSession` (breadth §2).
     case urlSessionDelegate
+    // Observer channels (config `observers`, issue #20; docs/observers.md):
+    /// `NotificationCenter.default`: a UIApplication, UIScene or UIWindow notification.
+    case notificationCenter
+    /// React Native's `AppState`.
+    case reactNative
+    /// Flutter's `WidgetsBindingObserver` and `AppLifecycleListener`.
+    case flutter
+    /// Capacitor's App plugin.
+    case capacitor
+    /// Cordova's document events.
+    case cordova
+    /// .NET MAUI's `Window` events.
+    case maui
+    /// Compose Multiplatform's `LifecycleOwner`.
+    case composeMultiplatform
 }
 
 extension Receiver {
@@ -72,6 +87,13 @@ extension Receiver {
         case .tabBarControllerDelegate: 10
         case .bgTask: 11
         case .urlSessionDelegate: 12
+        case .notificationCenter: 13
+        case .reactNative: 14
+        case .flutter: 15
+        case .capacitor: 16
+        case .cordova: 17
+        case .maui: 18
+        case .composeMultiplatform: 19
         }
     }
 }

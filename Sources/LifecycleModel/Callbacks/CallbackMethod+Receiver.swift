@@ -28,6 +28,8 @@ extension CallbackMethod {
             case .scenePhaseChange: receiver == .app || receiver == .scene
             case .onAppear, .onDisappear, .onOpenURL, .onContinueUserActivity: receiver == .view
             }
+        case .notification: receiver == .notificationCenter
+        case .framework(let e): e.channels.contains { Receiver($0) == receiver }
         }
     }
 }

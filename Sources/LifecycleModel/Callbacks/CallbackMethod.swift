@@ -4,9 +4,8 @@
 /// service's pre-encoded names); `methods(named:)` reads a name back (log explanation).
 ///
 /// A family is the protocol or API that declares its methods, not who hears them: the
-/// app delegate's methods also reach a SwiftUI app's adaptor delegate. Families still
-/// to come (issue #20): notifications and per-framework events, each a case here with
-/// an enum of its own.
+/// app delegate's methods also reach a SwiftUI app's adaptor delegate. The observer
+/// channels (issue #20) add two: the notifications and the framework lenses' events.
 public enum CallbackMethod: Sendable, Hashable, CustomStringConvertible {
     case appDelegate(AppDelegateMethod)
     case sceneDelegate(SceneDelegateMethod)
@@ -18,6 +17,10 @@ public enum CallbackMethod: Sendable, Hashable, CustomStringConvertible {
     case urlSessionDelegate(URLSessionDelegateMethod)
     case tabBarControllerDelegate(TabBarDelegateMethod)
     case swiftUI(SwiftUIMethod)
+    /// A `NotificationCenter` post an observer reads (channel `notifications`).
+    case notification(NotificationMethod)
+    /// A framework lens's event (channels `reactNative` … `composeMultiplatform`).
+    case framework(FrameworkEvent)
 
     /// The Swift spelling, as Apple's documentation writes it (the wire's `method`).
     public var name: String {
@@ -32,6 +35,8 @@ public enum CallbackMethod: Sendable, Hashable, CustomStringConvertible {
         case .urlSessionDelegate(let m): m.name
         case .tabBarControllerDelegate(let m): m.name
         case .swiftUI(let m): m.name
+        case .notification(let m): m.name
+        case .framework(let m): m.name
         }
     }
 
@@ -51,6 +56,8 @@ public enum CallbackMethod: Sendable, Hashable, CustomStringConvertible {
         case .urlSessionDelegate(let m): m.selector
         case .tabBarControllerDelegate(let m): m.selector
         case .swiftUI(let m): m.selector
+        case .notification(let m): m.selector
+        case .framework(let m): m.selector
         }
     }
 
@@ -67,11 +74,13 @@ public enum CallbackMethod: Sendable, Hashable, CustomStringConvertible {
         case .urlSessionDelegate(let m): URLSessionDelegateMethod.base + m.rawValue
         case .tabBarControllerDelegate(let m): TabBarDelegateMethod.base + m.rawValue
         case .swiftUI(let m): SwiftUIMethod.base + m.rawValue
+        case .notification(let m): NotificationMethod.base + m.rawValue
+        case .framework(let m): FrameworkEvent.base + m.rawValue
         }
     }
 
     /// How many methods there are (the size of a table indexed by `index`).
-    public static let count = SwiftUIMethod.base + SwiftUIMethod.allCases.count
+    public static let count = FrameworkEvent.base + FrameworkEvent.allCases.count
 
     /// Every method, in `index` order.
     public static let allCases: [CallbackMethod] =
@@ -85,6 +94,8 @@ public enum CallbackMethod: Sendable, Hashable, CustomStringConvertible {
         + URLSessionDelegateMethod.allCases.map(CallbackMethod.urlSessionDelegate)
         + TabBarDelegateMethod.allCases.map(CallbackMethod.tabBarControllerDelegate)
         + SwiftUIMethod.allCases.map(CallbackMethod.swiftUI)
+        + NotificationMethod.allCases.map(CallbackMethod.notification)
+        + FrameworkEvent.allCases.map(CallbackMethod.framework)
 
     /// The methods spelled `name` (several families share a few closure names, such as
     /// `expirationHandler`); empty for a name the model never uses.

@@ -25,6 +25,22 @@ public enum CallbackTarget: Sendable, Equatable {
     case app
     /// A SwiftUI scene's `onChange(of: scenePhase)` handlers (breadth §7.3).
     case scene(SceneRef)
+    // Observer channels (issue #20; docs/observers.md):
+    /// `NotificationCenter.default`: a UIScene notification names its scene (with the
+    /// state code reads), a UIWindow one its window's scene only, a UIApplication one none.
+    case notificationCenter(sceneId: String?, sceneState: SceneState?)
+    /// React Native's `AppState` (app-wide).
+    case reactNative
+    /// Flutter's binding observer and `AppLifecycleListener` (app-wide).
+    case flutter
+    /// Capacitor's App plugin (app-wide).
+    case capacitor
+    /// Cordova's document events (app-wide).
+    case cordova
+    /// A .NET MAUI `Window`: the scene it belongs to, nil for a sceneless app's window.
+    case maui(sceneId: String?)
+    /// A Compose Multiplatform lifecycle owner: its host controller and that window's scene.
+    case composeMultiplatform(controller: String, sceneId: String?)
 
     /// The receiver as the wire names it.
     public var receiver: Receiver {
@@ -42,6 +58,13 @@ public enum CallbackTarget: Sendable, Equatable {
         case .urlSessionDelegate: .urlSessionDelegate
         case .app: .app
         case .scene: .scene
+        case .notificationCenter: .notificationCenter
+        case .reactNative: .reactNative
+        case .flutter: .flutter
+        case .capacitor: .capacitor
+        case .cordova: .cordova
+        case .maui: .maui
+        case .composeMultiplatform: .composeMultiplatform
         }
     }
 
@@ -51,15 +74,35 @@ public enum CallbackTarget: Sendable, Equatable {
         case .sceneDelegate(let s), .scene(let s): s
         case .viewController(_, let s), .view(_, let s), .tabBarControllerDelegate(let s): s
         case .appDelegate, .appDelegateAdaptor, .notificationCenterDelegate, .locationManagerDelegate,
-            .backgroundTask, .bgTask, .urlSessionDelegate, .app:
+            .backgroundTask, .bgTask, .urlSessionDelegate, .app, .reactNative, .flutter, .capacitor, .cordova,
+            .maui, .composeMultiplatform:
             nil
+        case .notificationCenter(let id?, let state?): SceneRef(id: id, state: state)
+        case .notificationCenter: nil
+        }
+    }
+
+    /// The scene's id: the scene's, or the one an observer item names.
+    public var sceneId: String? {
+        switch self {
+        case .notificationCenter(let id, _), .maui(let id), .composeMultiplatform(_, let id): id
+        default: scene?.id
+        }
+    }
+
+    /// The scene's state, when the receiver reports one.
+    public var sceneState: SceneState? {
+        switch self {
+        case .notificationCenter(_, let state): state
+        default: scene?.state
         }
     }
 
     /// The view controller's (or SwiftUI view's) name.
     public var name: String? {
         switch self {
-        case .viewController(let name, _), .view(let name, _): name
+        case .viewController(let name, _), .view(let name, _), .composeMultiplatform(let name, _): name
+        case .notificationCenter, .reactNative, .flutter, .capacitor, .cordova, .maui: nil
         case .appDelegate, .appDelegateAdaptor, .sceneDelegate, .tabBarControllerDelegate,
             .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .bgTask, .urlSessionDelegate,
             .app, .scene:
@@ -71,6 +114,21 @@ public enum CallbackTarget: Sendable, Equatable {
     /// when they do not fit the receiver (a scene delegate without its scene, a
     /// controller without its name, members a receiver never has).
     public init?(receiver: Receiver, sceneId: String?, sceneState: SceneState?, viewController: String?) {
+        switch receiver {
+        case .notificationCenter:
+            guard viewController == nil, sceneState == nil || sceneId != nil else { return nil }
+            self = .notificationCenter(sceneId: sceneId, sceneState: sceneState)
+            return
+        case .maui:
+            guard sceneState == nil, viewController == nil else { return nil }
+            self = .maui(sceneId: sceneId)
+            return
+        case .composeMultiplatform:
+            guard sceneState == nil, let name = viewController else { return nil }
+            self = .composeMultiplatform(controller: name, sceneId: sceneId)
+            return
+        default: break
+        }
         let scene: SceneRef?
         switch (sceneId, sceneState) {
         case (let id?, let state?): scene = SceneRef(id: id, state: state)
@@ -92,6 +150,11 @@ public enum CallbackTarget: Sendable, Equatable {
             .backgroundTask, .bgTask, .urlSessionDelegate, .app:
             guard bare, let target = Self.bare(receiver) else { return nil }
             self = target
+        case .reactNative, .flutter, .capacitor, .cordova:
+            guard bare, let target = Self.bare(receiver) else { return nil }
+            self = target
+        case .notificationCenter, .maui, .composeMultiplatform:
+            return nil  // read above: their scene may come without a state
         }
     }
 
@@ -106,7 +169,13 @@ public enum CallbackTarget: Sendable, Equatable {
         case .bgTask: .bgTask
         case .urlSessionDelegate: .urlSessionDelegate
         case .app: .app
-        case .sceneDelegate, .viewController, .view, .tabBarControllerDelegate, .scene: nil
+        case .reactNative: .reactNative
+        case .flutter: .flutter
+        case .capacitor: .capacitor
+        case .cordova: .cordova
+        case .sceneDelegate, .viewController, .view, .tabBarControllerDelegate, .scene, .notificationCenter, .maui,
+            .composeMultiplatform:
+            nil
         }
     }
 }

@@ -47,6 +47,11 @@ public struct Profile: Sendable, Equatable {
     /// BGTaskScheduler, background URL sessions, prewarming and push registration
     /// (Profile+BackgroundWork.swift).
     public var work = BackgroundWorkProfile()
+    /// iOS 11–12's Notification Center pull reactivates the app for a moment (quirk
+    /// `notificationCenterPullReactivates`, [OR49216830]); delegates and observers alike.
+    public var notificationCenterPullReactivates = false
+    /// The observer channels and their choices; nil without observers (issue #20).
+    public var observers: ObserverProfile?
 
     public init(config: SessionConfig) {
         let version = config.iosVersion
@@ -86,11 +91,13 @@ public struct Profile: Sendable, Equatable {
         timing.expirationLead = config.quirks.backgroundTaskExpirationLead ?? (legacyUI ? 5 : 0)
         backgroundKillGrace = legacyUI ? 0 : 1
         work = BackgroundWorkProfile(config: config)
+        notificationCenterPullReactivates = config.quirks.notificationCenterPullReactivates ?? false
+        observers = ObserverProfile(config: config)
     }
 
     /// The quirks with their defaults filled in, as the session reports them.
     public var resolvedQuirks: Quirks {
-        Quirks(
+        var quirks = Quirks(
             orientationQueries: orientationQueries != nil, switcherKillSequence: switcherKillSequence,
             didEnterBackgroundOnBackgroundLaunch: didEnterBackgroundOnBackgroundLaunch,
             protectedDataDelay: protectedDataDelay,
@@ -105,6 +112,8 @@ public struct Profile: Sendable, Equatable {
             bgTaskConnectsScene: usesScenes ? work.bgTaskConnectsScene : nil,
             prewarmStopsAt: work.canPrewarm ? work.prewarmStopsAt : nil,
             pushTokenDelivery: work.pushTokenDelivery)
+        reportObserverQuirks(into: &quirks)
+        return quirks
     }
 }
 

@@ -73,6 +73,31 @@ public struct Quirks: Sendable, Equatable {
     /// undocumented; proposed default).
     public var pushTokenDelivery: PushTokenDelivery?
 
+    // MARK: Observer channels (docs/observers.md; Observers/ObserverQuirks.swift)
+
+    /// `UIApplication.willEnterForegroundNotification` against
+    /// `applicationWillEnterForeground(_:)`. Default `beforeDelegate` (DOC: "shortly
+    /// before"); `afterDelegate` as an iOS 12 radar logged ([OR49817144]).
+    public var willEnterForegroundNotificationOrder: NotificationOrder?
+    /// A UIScene notification against its scene-delegate method. Default
+    /// `afterDelegate` (undocumented; the Flutter engine's comment, LOG).
+    public var sceneNotificationOrder: NotificationOrder?
+    /// Where a scene app's app-level willEnterForeground falls at a scene's first
+    /// foreground entry. Default `afterSceneActivation` from iOS 14,
+    /// `beforeSceneActivation` on iOS 13 ([BATCH-life], LOG each).
+    public var appForegroundNotificationInScene: AppForegroundNotificationInScene?
+    /// SwiftUI: a `scenePhase` change comes after the UIScene notification of the same
+    /// transition. Default true (UNSURE: no log places them).
+    public var scenePhaseAfterNotifications: Bool?
+    /// UIScene notifications in a sceneless app on iOS 13+. Default `warmOnly`
+    /// ([BATCH-life], LOG).
+    public var sceneNotificationsInSceneless: SceneNotificationsInSceneless?
+    /// iOS 11–12: pulling Notification Center down makes the app active for a moment
+    /// (willResignActive, didBecomeActive, willResignActive), for delegates and
+    /// observers alike ([OR49216830], LOG). Default false, so sessions answer as
+    /// before; true is what iOS 11–12 devices showed.
+    public var notificationCenterPullReactivates: Bool?
+
     public init(
         orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil,
         didEnterBackgroundOnBackgroundLaunch: Bool? = nil, protectedDataDelay: Double? = nil,
@@ -111,6 +136,8 @@ public struct Quirks: Sendable, Equatable {
         "darkModeSnapshotToggle", "offscreenChildrenGetSizeTransition", "tabSwitchWillOrder",
         "backgroundTaskExpirationLead", "lastWindowCloseTerminates", "bgTaskConnectsScene",
         "prewarmStopsAt", "pushTokenDelivery",
+        "willEnterForegroundNotificationOrder", "sceneNotificationOrder", "appForegroundNotificationInScene",
+        "scenePhaseAfterNotifications", "sceneNotificationsInSceneless", "notificationCenterPullReactivates",
     ]
 
     /// The largest `backgroundTaskExpirationLead` accepted (the shortest limit, 30 s).
@@ -162,6 +189,10 @@ public enum PrewarmStop: String, Sendable, CaseIterable {
     /// After `application(_:didFinishLaunchingWithOptions:)`, no scene connected
     /// (iOS 15 logs, [SO71025205], [F706782]).
     case afterDidFinish
+    /// Through the root view controllers' `viewDidLoad()` (docs/observers.md calls this
+    /// `prewarmDepth`; [SENTRY1897], [FIR9362], LOG): the later launch continues at
+    /// their appearance.
+    case throughViewDidLoad
 }
 
 /// When the device token reaches the app delegate (breadth §4.4).

@@ -33,6 +33,15 @@ public struct SessionConfig: Sendable, Equatable {
     /// should on every launch (breadth §4.2).
     public var registersForRemoteNotifications = false
 
+    // MARK: Observer channels (issue #20; Observers/)
+
+    /// The NotificationCenter observers and framework lenses whose items join the
+    /// callbacks, in the order given; empty (the default): none, and every answer is
+    /// what it was without them.
+    public var observers: [ObserverChannel] = []
+    /// The lenses' version-dependent behaviour; unset: their current releases.
+    public var observerOptions = ObserverOptions()
+
     /// The default iOS version of the contract.
     public static let defaultVersion = IOSVersion.known(17, 0)
 

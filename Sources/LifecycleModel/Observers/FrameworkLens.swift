@@ -29,8 +29,8 @@ public protocol LensEvent: Sendable, Equatable {
 /// One item of an observer channel, in the shape the service's callback list uses
 /// (the receiver is the channel's name).
 public struct LensObservation: Sendable, Equatable {
-    /// The framework's event or method name, e.g. `change`, `didChangeAppLifecycleState`, `ON_RESUME`.
-    public var method: String
+    /// The framework's event or method, e.g. `change`, `didChangeAppLifecycleState`, `ON_RESUME`.
+    public var method: FrameworkEvent
     /// Its arguments as a JSON object (`{"state": "inactive"}`), nil when it has none.
     public var args: JSONValue?
     /// The scene (window) the event belongs to, for lenses that are per window or scene.
@@ -38,7 +38,7 @@ public struct LensObservation: Sendable, Equatable {
     /// The view controller whose lifecycle owner the event belongs to (Compose).
     public var viewController: String?
 
-    public init(method: String, args: JSONValue? = nil, sceneId: String? = nil, viewController: String? = nil) {
+    public init(method: FrameworkEvent, args: JSONValue? = nil, sceneId: String? = nil, viewController: String? = nil) {
         self.method = method
         self.args = args
         self.sceneId = sceneId

@@ -23,6 +23,7 @@ public struct Simulator: Sendable {
     public func apply(_ action: Action, to state: AppSnapshot) throws(ActionRefusal) -> ActionOutcome {
         var t = Transition(model: model, action: action.kind, state: state)
         try action.kind.definition.apply(action, to: &t)
+        if model.profile.observers != nil { t.observeEndOfTurn() }
         return t.outcome
     }
 
@@ -39,6 +40,7 @@ public struct Simulator: Sendable {
         // once accepted, the copy is swapped in rather than copied back.
         var t = Transition(model: model, action: action.kind, state: state)
         try action.kind.definition.apply(action, to: &t)
+        if model.profile.observers != nil { t.observeEndOfTurn() }
         swap(&state, &t.state)
         return (t.callbacks, t.steps)
     }
@@ -49,11 +51,19 @@ public struct Simulator: Sendable {
         state.background.deadline(app: state.app, limit: profile.backgroundTimeLimit).map { max(0, $0 - state.clock) }
     }
 
-    /// The action kinds `state` allows: those the simulator itself accepts. `moveTo`
-    /// is left out: it is a shortcut through the others, possible in every state for
-    /// some target and refused for others, so its presence would say nothing.
+    /// The action kinds `state` allows: those with a variant the simulator itself
+    /// accepts (`ActionDefinition.variants`). `moveTo` has none: it is a shortcut
+    /// through the others, possible in every state for some target and refused for
+    /// others, so its presence would say nothing.
     public func allowedActions(in state: AppSnapshot) -> [ActionKind] {
-        ActionKind.allCases.filter { $0 != .moveTo && (try? apply($0.sample(in: state), to: state)) != nil }
+        ActionKind.allCases.filter { kind in
+            variants(of: kind, in: state).contains { (try? apply($0.action, to: state)) != nil }
+        }
+    }
+
+    /// The actions of `kind` that `state` tells apart, with their labels, in order.
+    public func variants(of kind: ActionKind, in state: AppSnapshot) -> [ActionVariant] {
+        kind.definition.variants(in: state, of: self)
     }
 }
 

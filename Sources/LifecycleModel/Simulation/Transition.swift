@@ -27,7 +27,7 @@ struct Transition {
     /// Appends to `callbacks`, making room for several at the first: grown from empty
     /// one by one, the array was reallocated twice in a typical action. Not reserved up
     /// front: many transitions are probes that call nothing.
-    private mutating func append(_ callback: Callback) {
+    mutating func append(_ callback: Callback) {
         if callbacks.capacity == 0 { callbacks.reserveCapacity(8) }
         callbacks.append(callback)
     }
@@ -36,13 +36,23 @@ struct Transition {
     mutating func call(_ method: CallbackMethod, on target: CallbackTarget = .appDelegate, args: JSONValue? = nil) {
         // facts §2.2: suspended or not-running processes get no callbacks.
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
-        let target = target == .appDelegate ? delegates.appDelegateTarget : target
-        append(Callback(target, method: method, appState: state.app, args: args))
+        let appDelegate = target == .appDelegate
+        let callback = Callback(
+            appDelegate ? delegates.appDelegateTarget : target, method: method, appState: state.app, args: args)
+        // Issue #20: the observers' tap; nil (one check) when the session has none.
+        if let o = profile.observers { return observeAppCall(callback, appDelegate: appDelegate, o) }
+        append(callback)
     }
 
     /// Records a scene delegate callback of scene `index`, with its current state.
     mutating func callScene(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue? = nil) {
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
+        if let o = profile.observers { return observeSceneCall(method, index, args: args, o) }
+        recordSceneCall(method, index, args: args)
+    }
+
+    /// The scene call itself: SwiftUI's translation, or the scene delegate's callback.
+    mutating func recordSceneCall(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue?) {
         if let v = delegates.swiftUI { return swiftUISceneEvent(method, index, args: args, v) }
         let scene = state.scenes[index]
         append(

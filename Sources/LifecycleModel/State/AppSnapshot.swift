@@ -41,6 +41,8 @@ public struct AppSnapshot: Sendable, Equatable {
     /// The app registered for remote notifications at this launch and its device
     /// token has not arrived yet (breadth §4.4).
     var pushTokenPending = false
+    /// The observer channels' memory (issue #20); nil without observers.
+    public internal(set) var observers: ObserverSnapshot?
 
     /// A freshly installed app: not running, nothing on disk, time zero.
     public init(app: AppState = .notRunning, restorationArchive: Bool = false, clock: Double = 0) {

@@ -29,6 +29,31 @@ enum ActionDecoding {
         return try kind.decode(r)
     }
 
+    /// A member the session's config rules out (a BGTask identifier it does not
+    /// register, `ActionDefinition.check`): a 400 naming `path.member`, like any bad
+    /// member, before anything is applied.
+    static func check(_ action: Action, against config: SessionConfig, path: String = "") throws(Problem) {
+        guard let bad = action.kind.check(action, against: config) else { return }
+        throw problem(bad, path: path)
+    }
+
+    /// `check` for every step of a run (`actions[i]`, `from[i]`): the first bad one's
+    /// 400 with `step: i`, as its decoding would have reported it (`atStep` for the
+    /// steps of a batch or simulate run, whose details start "step i: "). The path is
+    /// only spelled out for a bad one (an interpolation per step cost more than the check).
+    static func check(_ actions: [Action], against config: SessionConfig, field: String) throws(Problem) {
+        for (i, action) in actions.enumerated() {
+            guard let bad = action.kind.check(action, against: config) else { continue }
+            let p = problem(bad, path: "\(field)[\(i)]")
+            throw field == "actions" ? p.atStep(i) : p.with("step", .number(String(i)))
+        }
+    }
+
+    private static func problem(_ bad: InvalidMember, path: String) -> Problem {
+        let field = path.isEmpty ? bad.member : "\(path).\(bad.member)"
+        return Problem.invalidField(field, "\(field) \(bad.reason)", allowed: bad.allowed)
+    }
+
     private static func describe(_ v: JSONValue) -> String {
         if case .string(let s) = v { return "\"\(s)\"" }
         return "(not a string)"

@@ -5,7 +5,7 @@ enum ConfigDecoding {
     static let fields = [
         "lifecycle", "iosVersion", "device", "stateRestoration", "notificationCenterDelegate",
         "backgroundModes", "supportsMultipleScenes", "rootViewController", "quirks", "ui", "tabs",
-        "sdkVersion", "backgroundTasks", "registersForRemoteNotifications",
+        "sdkVersion", "backgroundTasks", "registersForRemoteNotifications", "observers", "observerOptions",
     ]
     static let example = #"{"lifecycle":"app","iosVersion":"11.0"}"#
 
@@ -33,6 +33,7 @@ enum ConfigDecoding {
             ui: try r.choice("ui", UIFramework.self) ?? .uikit,
             tabs: try tabs(r))
         try decodeBackgroundWork(r, into: &config)
+        try decodeObservers(r, into: &config)
         if let issue = config.issue {
             throw Problem.invalidField(r.field(issue.field), issue.detail, allowed: issue.allowed)
         }
@@ -89,7 +90,7 @@ enum ConfigDecoding {
     private static func quirks(_ r: ObjectReader) throws(Problem) -> Quirks {
         guard let v = r["quirks"] else { return Quirks() }
         let q = try ObjectReader(v, path: r.field("quirks"), what: "a quirks object", known: Quirks.names)
-        return Quirks(
+        var quirks = Quirks(
             orientationQueries: try q.bool("orientationQueries"),
             switcherKillSequence: try q.choice("switcherKillSequence", SwitcherKillSequence.self),
             didEnterBackgroundOnBackgroundLaunch: try q.bool("didEnterBackgroundOnBackgroundLaunch"),
@@ -110,5 +111,7 @@ enum ConfigDecoding {
             bgTaskConnectsScene: try q.bool("bgTaskConnectsScene"),
             prewarmStopsAt: try q.choice("prewarmStopsAt", PrewarmStop.self),
             pushTokenDelivery: try q.choice("pushTokenDelivery", PushTokenDelivery.self))
+        try decodeObserverQuirks(q, into: &quirks)
+        return quirks
     }
 }

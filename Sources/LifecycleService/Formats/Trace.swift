@@ -124,6 +124,11 @@ extension Trace {
     /// The method as the formats show it, on one line; a SwiftUI phase change with its
     /// phases (`onChange(of: scenePhase) inactive→active`).
     static func methodLabel(_ c: Callback) -> String {
+        // Issue #20: a lens's state argument belongs to its event (`change active`).
+        if c.receiver.isObserver, let args = c.args {
+            if let state = args["state"]?.stringValue { return oneLine("\(c.method) \(state)") }
+            if case .bool(let isActive)? = args["isActive"] { return oneLine("\(c.method) isActive=\(isActive)") }
+        }
         guard c.receiver == .app || c.receiver == .scene,
             let from = c.args?["from"]?.stringValue, let to = c.args?["to"]?.stringValue
         else { return oneLine(c.method.name) }

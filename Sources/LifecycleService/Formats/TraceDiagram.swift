@@ -44,6 +44,11 @@ struct TraceDiagram {
             if let action = step.action { items.append(.banner(action)) }
             for e in step.callbacks {
                 let c = e.callback
+                // An observer item reads the state (which may lag, by design); it does not move it.
+                if c.receiver.isObserver {
+                    items.append(.arrow(to: participant(for: c), text: "\(e.seq) \(Trace.methodLabel(c))"))
+                    continue
+                }
                 if c.appState != app {
                     items.append(.note(over: "App", text: "app \(c.appState.rawValue)"))
                     app = c.appState
@@ -74,6 +79,9 @@ struct TraceDiagram {
         case .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .tabBarControllerDelegate, .bgTask,
             .urlSessionDelegate:
             return declare(key: c.receiver.rawValue, prefix: "R", label: c.receiver.rawValue)
+        case .notificationCenter, .reactNative, .flutter, .capacitor, .cordova, .maui, .composeMultiplatform:
+            // Issue #20: one lifeline per observer channel.
+            return declare(key: c.receiver.rawValue, prefix: "O", label: c.receiver.rawValue)
         }
     }
 

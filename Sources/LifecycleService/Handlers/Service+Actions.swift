@@ -33,6 +33,9 @@ extension Service {
             let journal = store.journal
             let mayOverflow = requestBody.count * 16 + (256 << 10) > limits.maxResponse
             let before = journal == nil && !mayOverflow ? nil : session
+            // A bare `{"type":…}` has no member for the config to rule out (and this
+            // stays off the commonest path: reading the config costs an allocation).
+            if parsed != nil { try ActionDecoding.check(action, against: session.simulator.config) }
             do throws(ActionRefusal) {
                 callbacks = try session.apply(action)
             } catch {

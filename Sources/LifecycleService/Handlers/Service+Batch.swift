@@ -28,6 +28,7 @@ extension Service {
         guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         var w = JSONWriter(capacity: 512 * actions.count)
         try withSession(id) { (session: inout Session) throws(Problem) in
+            try ActionDecoding.check(actions, against: session.simulator.config, field: "actions")
             let droppedBefore = session.log.dropped
             let before = session
             let results: [(callbacks: [LoggedCallback], state: AppSnapshot)]

@@ -16,6 +16,7 @@ extension Service {
         let r = try ObjectReader(body, path: "", what: "a paths request", known: ["config", "from", "to"])
         let config = try ConfigDecoding.decode(r["config"] ?? .object([]), path: "config")
         let from = try decodeActionList(r["from"], field: "from", max: Self.maxPathFromActions, required: false)
+        try ActionDecoding.check(from, against: config, field: "from")
         guard let toValue = r["to"] else {
             throw Problem.invalidField(
                 "to",

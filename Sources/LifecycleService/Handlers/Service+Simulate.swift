@@ -25,6 +25,7 @@ extension Service {
                 "at most \(Self.maxSimulateActions) actions per simulate call; create a session for longer runs")
         }
         let actions = try Self.decodeSteps(items)
+        try ActionDecoding.check(actions, against: config, field: "actions")
 
         // A session that lives only for this request (the log keeps every callback).
         var session = Session(id: UUID(), config: config, maxLog: Int.max)

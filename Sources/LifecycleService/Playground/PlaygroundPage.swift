@@ -1,3 +1,5 @@
+import LifecycleModel
+
 /// `GET /`: the playground, one self-contained HTML page (inline CSS and script, no
 /// outside resources) compiled into the binary.
 ///
@@ -82,6 +84,7 @@ enum PlaygroundPage {
         <label><input type="checkbox" id="bgTasks"> backgroundTasks: com.example.refresh (appRefresh)</label>
         </fieldset>
         <fieldset class="checks" id="modes"><legend>Background modes</legend></fieldset>
+        <fieldset class="checks" id="observers"><legend>Observer channels (what an SDK or a framework sees)</legend></fieldset>
         <button type="submit" class="primary" id="create">Create session</button>
         </form>
         </section>
@@ -131,36 +134,12 @@ enum PlaygroundPage {
         const $ = (id) => document.getElementById(id);
         const VERSIONS = ["11.0", "12.0", "13.0", "14.0", "15.0", "16.0", "17.0", "18.0", "26.0", "27.0"];
         const MODES = ["fetch", "remote-notification", "location", "audio", "processing"];
-        // Parameters the page offers, with defaults: [name, kind, default or choices].
-        const PARAMS = {
-          openURL: [["url", "text", "myapp://item/42"]],
-          openUniversalLink: [["url", "text", "https://example.com/item/42"]],
-          tapNotification: [["payload", "json", '{"aps":{"alert":"Hello"}}']],
-          receiveNotification: [["payload", "json", '{"aps":{"content-available":1}}']],
-          terminate: [["by", "choice", ["user", "system"]]],
-          interruptionBegan: [["kind", "choice", ["systemAlert", "call", "notificationCenter", "controlCenter", "appSwitcher", "siri"]]],
-          interruptionEnded: [["outcome", "choice", ["resume", "leave"]]],
-          quickAction: [["shortcutType", "text", "com.example.search"]],
-          beginBackgroundTask: [["name", "text", "upload"]],
-          endBackgroundTask: [["id", "task", null]],
-          advanceTime: [["seconds", "number", "30"]],
-          openScene: [["by", "choice", ["user", "system"]]],
-          activateScene: [["sceneId", "scene", null]],
-          closeScene: [["sceneId", "scene", null]],
-          disconnectScene: [["sceneId", "scene", null]],
-          push: [["name", "text", "detail"], ["sceneId", "scene", null]],
-          pop: [["sceneId", "scene", null]],
-          present: [["name", "text", "modal"], ["style", "choice", ["pageSheet", "fullScreen", "formSheet", "overFullScreen"]], ["sceneId", "scene", null]],
-          dismiss: [["sceneId", "scene", null]],
-          cancelInteractivePop: [["sceneId", "scene", null]],
-          rotate: [["orientation", "choice", ["landscapeLeft", "landscapeRight", "portrait", "portraitUpsideDown"]], ["sceneId", "scene", null]],
-          setAppearance: [["style", "choice", ["dark", "light"]]],
-          selectTab: [["index", "number", "1"], ["sceneId", "scene", null]],
-          addChild: [["name", "text", "banner"], ["sceneId", "scene", null]],
-          removeChild: [["name", "text", "banner"], ["sceneId", "scene", null]],
-          runBackgroundTask: [["identifier", "text", "com.example.refresh"], ["seconds", "number", "1"]],
-          backgroundURLSessionEvents: [["identifier", "text", "com.example.upload"]],
-        };
+        // Issue #20: the channels of config `observers` (their items' receivers: notificationCenter, else the name).
+        const CHANNELS = ["notifications", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform"];
+        const OBSERVER_RECEIVERS = ["notificationCenter", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform"];
+        // Parameters the page offers, with defaults: [name, kind, default or choices],
+        // from each action kind's definition (PlaygroundPage.parameterTable).
+        const PARAMS = \#(parameterTable);
 
         let session = null;     // {id, config, state, allowed}
         let steps = [];         // [{label, callbacks, after}]
@@ -177,6 +156,13 @@ enum PlaygroundPage {
             label.append(box, " " + m);
             $("modes").append(label);
           }
+          for (const ch of CHANNELS) {
+            const label = document.createElement("label");
+            const box = document.createElement("input");
+            box.type = "checkbox"; box.name = "observer"; box.value = ch; box.id = "observer-" + ch;
+            label.append(box, " " + ch);
+            $("observers").append(label);
+          }
           $("config").addEventListener("submit", (e) => { e.preventDefault(); createSession(); });
           $("copy-curl").addEventListener("click", () => copy("journal-curl", "curl lines"));
           $("copy-json").addEventListener("click", () => copy("journal-json", "JSON"));
@@ -191,6 +177,8 @@ enum PlaygroundPage {
           if ($("bgTasks").checked) c.backgroundTasks = [{identifier: "com.example.refresh", kind: "appRefresh"}];
           const modes = [...document.querySelectorAll("input[name=mode]:checked")].map((b) => b.value);
           if (modes.length) c.backgroundModes = modes;
+          const observers = [...document.querySelectorAll("input[name=observer]:checked")].map((b) => b.value);
+          if (observers.length) c.observers = observers;
           return c;
         }
 
@@ -357,6 +345,7 @@ enum PlaygroundPage {
               const name = c.viewController || "viewController";
               return declare("vc|" + (c.sceneId || "") + "|" + name, "VC", c.sceneId ? name + " (" + c.sceneId + ")" : name);
             }
+            if (OBSERVER_RECEIVERS.includes(c.receiver)) return declare(c.receiver, "O", c.receiver);
             return declare(c.receiver, "R", c.receiver);
           };
           const items = [];
@@ -365,6 +354,13 @@ enum PlaygroundPage {
           for (const step of steps) {
             items.push({kind: "action", over: "all", text: step.label + (step.callbacks.length ? "" : " (no callbacks)")});
             for (const c of step.callbacks) {
+              if (OBSERVER_RECEIVERS.includes(c.receiver)) {
+                // An observer item reads the state (it may lag, by design); it does not move it.
+                const arg = c.args && typeof c.args.state === "string" ? " " + c.args.state
+                  : c.args && typeof c.args.isActive === "boolean" ? " isActive=" + c.args.isActive : "";
+                items.push({kind: "callback", over: receiver(c), seq: c.seq, method: c.method + arg, text: c.seq + " " + c.method + arg});
+                continue;
+              }
               if (c.appState !== app) { items.push({kind: "state", over: "App", text: "app " + c.appState}); app = c.appState; }
               if (c.sceneId && c.sceneState && scenes[c.sceneId] !== c.sceneState) {
                 items.push({kind: "state", over: sceneDelegate(c.sceneId), text: c.sceneId + " " + c.sceneState});
@@ -501,4 +497,49 @@ enum PlaygroundPage {
         </body>
         </html>
         """#
+}
+
+extension PlaygroundPage {
+    /// The inputs of each kind's members as the page's script reads them,
+    /// `{"<type>":[[name, kind, default or choices], …], …}`, built from the kinds'
+    /// definitions (`ActionKind.parameterInputs`): a new kind's members show up here
+    /// without an edit to the page.
+    static var parameterTable: String {
+        var w = JSONWriter(capacity: 4096)
+        w.beginObject()
+        for kind in ActionKind.allCases where !kind.parameterInputs.isEmpty {
+            w.key(escaping: kind.rawValue)
+            w.beginArray()
+            for parameter in kind.parameterInputs {
+                w.beginArray()
+                w.string(parameter.name)
+                switch parameter.input {
+                case .text(let example):
+                    w.string("text")
+                    w.string(example)
+                case .number(let example):
+                    w.string("number")
+                    w.string(example)
+                case .json(let example):
+                    w.string("json")
+                    w.string(example)
+                case .choice(let values):
+                    w.string("choice")
+                    w.beginArray()
+                    for value in values { w.string(value) }
+                    w.endArray()
+                case .scene:
+                    w.string("scene")
+                    w.null()
+                case .task:
+                    w.string("task")
+                    w.null()
+                }
+                w.endArray()
+            }
+            w.endArray()
+        }
+        w.endObject()
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
 }

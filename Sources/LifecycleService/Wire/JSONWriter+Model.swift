@@ -152,6 +152,7 @@ extension JSONWriter {
         member("ui", c.ui.rawValue)
         if let tabs = c.tabs { member("tabs", strings: tabs) }
         writeBackgroundWork(c)
+        writeObservers(c)
         key("quirks")
         beginObject()
         // A quirk is written only when it applies to the session (nil: left out).
@@ -171,6 +172,13 @@ extension JSONWriter {
         member("bgTaskConnectsScene", ifPresent: quirks.bgTaskConnectsScene)
         member("prewarmStopsAt", ifPresent: quirks.prewarmStopsAt?.rawValue)
         member("pushTokenDelivery", ifPresent: quirks.pushTokenDelivery?.rawValue)
+        // Issue #20: reported only for sessions with observers (nil otherwise).
+        member("willEnterForegroundNotificationOrder", ifPresent: quirks.willEnterForegroundNotificationOrder?.rawValue)
+        member("sceneNotificationOrder", ifPresent: quirks.sceneNotificationOrder?.rawValue)
+        member("appForegroundNotificationInScene", ifPresent: quirks.appForegroundNotificationInScene?.rawValue)
+        member("scenePhaseAfterNotifications", ifPresent: quirks.scenePhaseAfterNotifications)
+        member("sceneNotificationsInSceneless", ifPresent: quirks.sceneNotificationsInSceneless?.rawValue)
+        member("notificationCenterPullReactivates", ifPresent: quirks.notificationCenterPullReactivates)
         endObject()
         endObject()
     }
@@ -178,7 +186,8 @@ extension JSONWriter {
     mutating func write(_ a: Action) {
         beginObject()
         text(#""type":"#)
-        string(literal: a.kind.wireName)
+        // From the raw value, the contract's name: a new kind needs no entry here.
+        string(unescaped: a.kind.rawValue)
         for m in a.members {
             key(escaping: m.key)
             value(m.value)

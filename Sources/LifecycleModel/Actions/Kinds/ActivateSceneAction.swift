@@ -11,6 +11,10 @@ enum ActivateSceneAction: SceneTargetedAction {
         return .some(id)
     }
 
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        perSceneVariants(in: state) { .activateScene(sceneId: $0) }
+    }
+
     static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
         guard case .activateScene(let id) = action else { return wrongKind(action) }
         try t.sceneAction { t throws(ActionRefusal) in try t.activateScene(id) }

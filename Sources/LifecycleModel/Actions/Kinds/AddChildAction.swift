@@ -1,6 +1,6 @@
 /// `addChild`: The visible view controller embeds a child view controller.
 enum AddChildAction: ActionDefinition {
-    static let parameters: [String] = ["name", "sceneId"]
+    static let parameters: [ActionParameter] = [.text("name", example: "banner"), .sceneId]
     static let rule = ActionRule(
         summary:
             "Child added to the visible controller: willMove(toParent:) from addChild, the child loads and appears with its parent on screen, then didMove(toParent:); later appearance calls of the parent are forwarded.",
@@ -23,7 +23,9 @@ enum AddChildAction: ActionDefinition {
         try t.addChild(name, sceneId: id)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .addChild(name: "sample", sceneId: nil) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.addChild(name: "sample", sceneId: nil))]
+    }
 
     /// One name, so `removeChild`'s generator finds it even without the state.
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {

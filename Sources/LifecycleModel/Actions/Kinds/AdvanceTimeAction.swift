@@ -1,6 +1,6 @@
 /// `advanceTime`: Virtual time passes: suspension, task expiry and other timed events happen.
 enum AdvanceTimeAction: ActionDefinition {
-    static let parameters: [String] = ["seconds"]
+    static let parameters: [ActionParameter] = [.number("seconds", example: "30")]
     static let rule = ActionRule(
         summary:
             "Virtual time passes: suspension 5 s after entering the background, expiration handlers 5 s before the limit, the 0x8badf00d kill at it.",
@@ -29,7 +29,16 @@ enum AdvanceTimeAction: ActionDefinition {
         t.advanceTime(by: seconds)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .advanceTime(seconds: 1) }
+    /// Up to the next timed event (suspension, an expiration handler, the
+    /// background-time kill, protected data closing: `Rules/VirtualTime.swift`'s
+    /// schedule). With nothing due, a second that moves only the clock: always
+    /// possible, but no step for the searches (abstract states leave the clock out).
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        guard let seconds = simulator.secondsToNextTimedEvent(in: state) else {
+            return [ActionVariant(label: "advanceTime nothing due", action: .advanceTime(seconds: 1), isPlain: false)]
+        }
+        return [ActionVariant(label: "advanceTime next event", action: .advanceTime(seconds: seconds))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .advanceTime(seconds: Double(Int.random(in: 0..<60, using: &g)))

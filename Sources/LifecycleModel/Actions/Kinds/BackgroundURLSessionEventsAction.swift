@@ -1,7 +1,7 @@
 /// `backgroundURLSessionEvents`: the system launches or wakes the app for a background
 /// URL session's events (breadth §2).
 enum BackgroundURLSessionEventsAction: ActionDefinition {
-    static let parameters: [String] = ["identifier"]
+    static let parameters: [ActionParameter] = [.text("identifier", example: "com.example.upload")]
     static let rule = ActionRule(
         summary:
             "Every transfer of a background URL session has finished: a cold launch into the background or a wake, application(_:handleEventsForBackgroundURLSession:completionHandler:) after didFinishLaunching, the session delegate's per-task calls, urlSessionDidFinishEvents(forBackgroundURLSession:). Not after a force-quit (the transfers were cancelled); a foreground app's session delivers directly.",
@@ -33,8 +33,12 @@ enum BackgroundURLSessionEventsAction: ActionDefinition {
         try t.backgroundURLSessionEvents(identifier)
     }
 
-    static func sample(in state: AppSnapshot) -> Action {
-        .backgroundURLSessionEvents(identifier: "com.example.upload")
+    /// The system sends it on its own schedule: a path a harness can drive does not
+    /// run through it.
+    static let isPlain = false
+
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.backgroundURLSessionEvents(identifier: "com.example.upload"))]
     }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {

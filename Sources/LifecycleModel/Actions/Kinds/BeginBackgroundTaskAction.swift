@@ -1,6 +1,6 @@
 /// `beginBackgroundTask`: The app's code calls `beginBackgroundTask(withName:expirationHandler:)`.
 enum BeginBackgroundTaskAction: ActionDefinition {
-    static let parameters: [String] = ["name"]
+    static let parameters: [ActionParameter] = [.text("name", example: "upload")]
     static let rule = ActionRule(
         summary: "The app asks for background time: 180 s on iOS ≤ 12, 30 s from 13.",
         sources: "facts §5, MULTI")
@@ -30,7 +30,9 @@ enum BeginBackgroundTaskAction: ActionDefinition {
         try t.beginBackgroundTask(name: name)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .beginBackgroundTask(name: nil) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.beginBackgroundTask(name: nil))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .beginBackgroundTask(name: Bool.random(using: &g) ? nil : "task")

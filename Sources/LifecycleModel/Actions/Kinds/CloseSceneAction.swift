@@ -12,6 +12,10 @@ enum CloseSceneAction: SceneTargetedAction {
         return .some(id)
     }
 
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        perSceneVariants(in: state) { .closeScene(sceneId: $0) }
+    }
+
     static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
         guard case .closeScene(let id) = action else { return wrongKind(action) }
         try t.sceneAction { t throws(ActionRefusal) in try t.closeScene(id) }

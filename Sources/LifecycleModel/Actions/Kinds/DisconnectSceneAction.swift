@@ -12,6 +12,10 @@ enum DisconnectSceneAction: SceneTargetedAction {
         return .some(id)
     }
 
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        perSceneVariants(in: state) { .disconnectScene(sceneId: $0) }
+    }
+
     static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
         guard case .disconnectScene(let id) = action else { return wrongKind(action) }
         try t.sceneAction { t throws(ActionRefusal) in try t.disconnectScene(id) }

@@ -1,6 +1,6 @@
 /// `endBackgroundTask`: The app's code calls `endBackgroundTask(_:)` for a task id.
 enum EndBackgroundTaskAction: ActionDefinition {
-    static let parameters: [String] = ["id"]
+    static let parameters: [ActionParameter] = [ActionParameter(name: "id", input: .task)]
     static let rule = ActionRule(
         summary: "The app ends a task; with none left it is suspended once its suspension time has come.",
         sources: "DOC")
@@ -25,7 +25,10 @@ enum EndBackgroundTaskAction: ActionDefinition {
         try t.endBackgroundTask(id: id)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .endBackgroundTask(id: state.backgroundTasks.first?.id ?? 0) }
+    /// The first running task (any other is ended by the same rule); none without one.
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        state.backgroundTasks.first.map { [ActionVariant(.endBackgroundTask(id: $0.id))] } ?? []
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .endBackgroundTask(id: state.backgroundTasks.randomElement(using: &g)?.id ?? 1)

@@ -1,6 +1,6 @@
 /// `interruptionBegan`: Something covers the active app (an alert, a call, Control Center, …).
 enum InterruptionBeganAction: ActionDefinition {
-    static let parameters: [String] = ["kind"]
+    static let parameters: [ActionParameter] = [.choice("kind", InterruptionKind.self)]
     static let rule = ActionRule(
         summary: "Something covers the active app: willResignActive, the app stays on screen inactive.",
         sources: "S3, [A-state], MULTI")
@@ -25,7 +25,9 @@ enum InterruptionBeganAction: ActionDefinition {
         try t.beginInterruption(kind)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .interruptionBegan(kind: .systemAlert) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.interruptionBegan(kind: .systemAlert))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .interruptionBegan(kind: RandomMembers.choice(InterruptionKind.self, using: &g))

@@ -1,6 +1,6 @@
 /// `interruptionEnded`: The interruption goes away: back to the app, or the user went elsewhere.
 enum InterruptionEndedAction: ActionDefinition {
-    static let parameters: [String] = ["outcome"]
+    static let parameters: [ActionParameter] = [.choice("outcome", InterruptionOutcome.self)]
     static let rule = ActionRule(
         summary: "Back to the app: didBecomeActive (no willEnterForeground); the user left: didEnterBackground.",
         sources: "S3, MULTI")
@@ -25,7 +25,10 @@ enum InterruptionEndedAction: ActionDefinition {
         try t.endInterruption(outcome)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .interruptionEnded(outcome: .resume) }
+    /// Both outcomes: back to the app and the user went elsewhere take different paths.
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        choiceVariants("outcome", InterruptionOutcome.self) { .interruptionEnded(outcome: $0) }
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .interruptionEnded(outcome: RandomMembers.choice(InterruptionOutcome.self, using: &g))

@@ -3,13 +3,13 @@
 /// Not a thing a user does but a shortcut through things users and the system do
 /// (Robolectric's `ActivityScenario.moveToState`): the search of `Exploration/` over
 /// the model itself, within `ExplorationBounds.standard` widened to hold the current
-/// state. `allowedActions` leaves it out (it is possible everywhere for some target);
-/// its sample asks for the current app state (zero steps, always accepted); its random draws ask for where one random plain action
+/// state. It has no variants, so `allowedActions` leaves it out (it is possible
+/// everywhere for some target) and no search takes it; its random draws ask for where one random plain action
 /// would lead (so the search stops after one level: the random-sequence tests draw it
 /// as often as any kind without running a full search each time), or, one time in
 /// eight, for any app state with any scene state (mostly refused: a search to the end).
 enum MoveToAction: ActionDefinition {
-    static let parameters: [String] = ["app", "scene"]
+    static let parameters: [ActionParameter] = [.choice("app", AppState.self), .choice("scene", SceneState.self)]
     static let rule = ActionRule(
         summary:
             "Applies the shortest sequence of plain actions (user and system actions with fixed members, no moveTo) that reaches the app state, and the scene state in some scene if given; refused when none does within the search bounds.",
@@ -51,7 +51,14 @@ enum MoveToAction: ActionDefinition {
         }
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .moveTo(app: state.app, scene: nil) }
+    /// None: a shortcut through the others, possible in every state for some target
+    /// and refused for others, so `allowedActions` listing it would say nothing, and a
+    /// search through it would search within itself.
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        []
+    }
+
+    static let isPlain = false
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         if Int.random(in: 0..<8, using: &g) == 0 {

@@ -1,6 +1,6 @@
 /// `openScene`: A new scene (window) is requested; `system` connects it in the background.
 enum OpenSceneAction: ActionDefinition {
-    static let parameters: [String] = ["by"]
+    static let parameters: [ActionParameter] = [.choice("by", SceneRequester.self)]
     static let rule = ActionRule(
         summary:
             "A new scene session: configurationForConnecting, willConnectTo; by the user it comes to the foreground, by the system it stays in the background. iPad with supportsMultipleScenes only.",
@@ -26,7 +26,10 @@ enum OpenSceneAction: ActionDefinition {
         try t.sceneAction { t throws(ActionRefusal) in try t.requestScene(by: by) }
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .openScene(by: .user) }
+    /// By the user (to the foreground) and by the system (connected in the background).
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        choiceVariants("by", SceneRequester.self) { .openScene(by: $0) }
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .openScene(by: RandomMembers.choice(SceneRequester.self, using: &g))

@@ -1,6 +1,6 @@
 /// `openURL`: A custom-scheme deep link opens the app.
 enum OpenURLAction: ActionDefinition {
-    static let parameters: [String] = ["url"]
+    static let parameters: [ActionParameter] = [.text("url", example: "myapp://item/42")]
     static let rule = ActionRule(
         summary:
             "A custom-scheme deep link: in the launch options of a cold launch, then application(_:open:options:).",
@@ -37,7 +37,9 @@ enum OpenURLAction: ActionDefinition {
         try t.open(.url(url))
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .openURL(url: "app://sample") }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.openURL(url: "app://sample"))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .openURL(url: "app://x")

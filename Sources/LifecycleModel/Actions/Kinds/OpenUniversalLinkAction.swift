@@ -1,6 +1,6 @@
 /// `openUniversalLink`: A universal (https) link opens the app.
 enum OpenUniversalLinkAction: ActionDefinition {
-    static let parameters: [String] = ["url"]
+    static let parameters: [ActionParameter] = [.text("url", example: "https://example.com/item/42")]
     static let rule = ActionRule(
         summary: "A universal link: willContinueUserActivityWithType, then continue(_:restorationHandler:).",
         sources: "S1, R12")
@@ -32,7 +32,9 @@ enum OpenUniversalLinkAction: ActionDefinition {
         try t.open(.universalLink(url))
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .openUniversalLink(url: "https://example.com/") }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.openUniversalLink(url: "https://example.com/"))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .openUniversalLink(url: "https://e.com/x")

@@ -1,6 +1,8 @@
 /// `present`: Modal presentation of a new view controller (nil style: the default, page sheet).
 enum PresentAction: ActionDefinition {
-    static let parameters: [String] = ["name", "style", "sceneId"]
+    static let parameters: [ActionParameter] = [
+        .text("name", example: "modal"), .choice("style", PresentationStyle.self, first: .pageSheet), .sceneId,
+    ]
     static let rule = ActionRule(
         summary:
             "Modal presentation: full screen hides the presenter; sheets (iOS 13+) and over-full-screen do not; iOS ≤ 12 iPhone sheets are full screen.",
@@ -26,7 +28,9 @@ enum PresentAction: ActionDefinition {
         try t.present(name, style: style ?? .pageSheet, sceneId: id)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .present(name: "sample", style: nil, sceneId: nil) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.present(name: "sample", style: nil, sceneId: nil))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .present(

@@ -1,6 +1,6 @@
 /// `push`: A navigation push of a new view controller (in the scene's window, if named).
 enum PushAction: ActionDefinition {
-    static let parameters: [String] = ["name", "sceneId"]
+    static let parameters: [ActionParameter] = [.text("name", example: "detail"), .sceneId]
     static let rule = ActionRule(
         summary: "Navigation push: the new controller loads, the old one disappears as it appears.",
         sources: "[A-vc] DOC (figure); facts §7, MULTI")
@@ -22,7 +22,9 @@ enum PushAction: ActionDefinition {
         try t.push(name, sceneId: id)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .push(name: "sample", sceneId: nil) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.push(name: "sample", sceneId: nil))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .push(name: "vc", sceneId: RandomMembers.sceneId(using: &g, in: state))

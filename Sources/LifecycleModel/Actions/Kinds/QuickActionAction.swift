@@ -1,6 +1,6 @@
 /// `quickAction`: The user picks a home-screen quick action.
 enum QuickActionAction: ActionDefinition {
-    static let parameters: [String] = ["shortcutType"]
+    static let parameters: [ActionParameter] = [.text("shortcutType", example: "com.example.search")]
     static let rule = ActionRule(
         summary:
             "A home-screen quick action: shortcutItem launch option, then application(_:performActionFor:completionHandler:).",
@@ -30,7 +30,9 @@ enum QuickActionAction: ActionDefinition {
         try t.open(.shortcut(type))
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .quickAction(shortcutType: "sample") }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.quickAction(shortcutType: "sample"))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .quickAction(shortcutType: "s")

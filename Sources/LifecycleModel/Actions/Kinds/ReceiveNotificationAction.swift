@@ -1,6 +1,6 @@
 /// `receiveNotification`: A remote notification arrives, not tapped (`aps.content-available: 1` for a silent push).
 enum ReceiveNotificationAction: ActionDefinition {
-    static let parameters: [String] = ["payload"]
+    static let parameters: [ActionParameter] = [.json("payload", example: #"{"aps":{"content-available":1}}"#)]
     static let rule = ActionRule(
         summary:
             "A push arrives: willPresent over an active app (delegate), didReceiveRemoteNotification for content-available (background needs remote-notification mode).",
@@ -23,8 +23,8 @@ enum ReceiveNotificationAction: ActionDefinition {
         t.receiveNotification(payload)
     }
 
-    static func sample(in state: AppSnapshot) -> Action {
-        .receiveNotification(payload: .object(["aps": .object([:])]))
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.receiveNotification(payload: .object(["aps": .object([:])])))]
     }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {

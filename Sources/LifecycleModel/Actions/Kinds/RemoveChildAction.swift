@@ -1,6 +1,6 @@
 /// `removeChild`: The visible view controller removes one of its children.
 enum RemoveChildAction: ActionDefinition {
-    static let parameters: [String] = ["name", "sceneId"]
+    static let parameters: [ActionParameter] = [.text("name", example: "banner"), .sceneId]
     static let rule = ActionRule(
         summary:
             "Child removed from the visible controller: willMove(toParent: nil) by the app, the child disappears, didMove(toParent: nil) from removeFromParent.",
@@ -23,8 +23,9 @@ enum RemoveChildAction: ActionDefinition {
         try t.removeChild(name, sceneId: id)
     }
 
-    static func sample(in state: AppSnapshot) -> Action {
-        .removeChild(name: state.defaultWindow?.visibleTop.children.first?.name ?? "sample", sceneId: nil)
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        let name = state.defaultWindow?.visibleTop.children.first?.name ?? "sample"
+        return [ActionVariant(.removeChild(name: name, sceneId: nil))]
     }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {

@@ -1,6 +1,8 @@
 /// `rotate`: The device (or an iPad window) turns to an orientation.
 enum RotateAction: ActionDefinition {
-    static let parameters: [String] = ["orientation", "sceneId"]
+    static let parameters: [ActionParameter] = [
+        .choice("orientation", InterfaceOrientation.self, first: .landscapeLeft), .sceneId,
+    ]
     static let rule = ActionRule(
         summary:
             "Rotation: the trait transition when size classes change (iPhone portrait ↔ landscape), viewWillTransition root first and forwarded, the trait change, the window scene's geometry callback (by version), layout. Foreground only; iPhone apps refuse portraitUpsideDown.",
@@ -29,9 +31,10 @@ enum RotateAction: ActionDefinition {
     /// Orientations every device supports (an iPad also takes portraitUpsideDown).
     private static let everywhere: [InterfaceOrientation] = [.portrait, .landscapeLeft, .landscapeRight]
 
-    static func sample(in state: AppSnapshot) -> Action {
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
         let current = state.defaultWindow?.interface.orientation
-        return .rotate(orientation: everywhere.first { $0 != current } ?? .landscapeLeft, sceneId: nil)
+        let to = everywhere.first { $0 != current } ?? .landscapeLeft
+        return [ActionVariant(.rotate(orientation: to, sceneId: nil))]
     }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {

@@ -1,7 +1,9 @@
 /// `runBackgroundTask`: the system launches or wakes the app for a BGTaskScheduler
 /// task (breadth §1).
 enum RunBackgroundTaskAction: ActionDefinition {
-    static let parameters: [String] = ["identifier", "seconds"]
+    static let parameters: [ActionParameter] = [
+        .text("identifier", example: "com.example.refresh"), .number("seconds", example: "1"),
+    ]
     static let rule = ActionRule(
         summary:
             "A BGTaskScheduler task: a cold launch into the background (the handlers registered in didFinishLaunching) or a wake, the launch handler after didFinishLaunching, setTaskCompleted after `seconds`; past the kind's limit (refresh 30 s, processing 600 s) the expiration handler, then the kill. Needs the kind's background mode; never after a force-quit.",
@@ -41,12 +43,45 @@ enum RunBackgroundTaskAction: ActionDefinition {
         try t.runBackgroundTask(identifier, seconds: seconds)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .runBackgroundTask(identifier: nil, seconds: 1) }
+    /// Each identifier the config registers, for a second of work: whether one may run
+    /// depends on its kind (a processing task only while the device is idle).
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        simulator.config.registeredTasks.map {
+            ActionVariant(
+                label: "runBackgroundTask identifier=\($0.identifier)",
+                action: .runBackgroundTask(identifier: $0.identifier, seconds: 1))
+        }
+    }
+
+    /// The system sends it on its own schedule: a path a harness can drive does not
+    /// run through it, and abstract states leave out the tasks it registers.
+    static let isPlain = false
+
+    /// An identifier the config does not register is a bad member (a 400), not a
+    /// state the app is in: no state would let it run.
+    static func check(_ action: Action, against config: SessionConfig) -> InvalidMember? {
+        guard case .runBackgroundTask(let identifier?, _) = action, config.permittedTask(identifier) == nil else {
+            return nil
+        }
+        let registered = config.registeredTasks.map(\.identifier)
+        guard !registered.isEmpty else {
+            return InvalidMember(
+                member: "identifier",
+                reason:
+                    "names a task the config does not register: it registers none; create the session with backgroundTasks listing it, e.g. [{\"identifier\":\"com.example.refresh\",\"kind\":\"appRefresh\"}]",
+                allowed: [])
+        }
+        return InvalidMember(
+            member: "identifier",
+            reason:
+                "must be one of the config's backgroundTasks identifiers (\(registered.map { "\"\($0)\"" }.joined(separator: ", "))), or absent for the first; not \"\(identifier)\"",
+            allowed: registered)
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         // An identifier the running process registered (a processing one only while the
-        // device is idle, as the sample would be), else none: the config's first, as
-        // the sample sends, so allowedActions and the random sequences agree.
+        // device is idle), else none: the config's first, one of the variants, so
+        // allowedActions and the random sequences agree.
         let runnable = state.registeredBackgroundTasks.filter { $0.kind != .processing || state.locked }.map(
             \.identifier)
         let identifier = Int.random(in: 0..<3, using: &g) == 0 ? nil : runnable.randomElement(using: &g)

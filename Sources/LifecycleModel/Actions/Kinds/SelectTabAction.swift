@@ -1,6 +1,6 @@
 /// `selectTab`: The user taps a tab (config `tabs`).
 enum SelectTabAction: ActionDefinition {
-    static let parameters: [String] = ["index", "sceneId"]
+    static let parameters: [ActionParameter] = [.number("index", example: "1"), .sceneId]
     static let rule = ActionRule(
         summary:
             "Tab tapped: shouldSelect, the new tab loads on its first visit, the two tabs' appearance calls (the \"will\" order is quirk tabSwitchWillOrder), didSelect after the transition (also for the selected tab).",
@@ -29,7 +29,9 @@ enum SelectTabAction: ActionDefinition {
         try t.selectTab(index, sceneId: id)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .selectTab(index: 0, sceneId: nil) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.selectTab(index: 0, sceneId: nil))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         let count = state.defaultWindow?.interface.tabBar?.tabs.count ?? 1

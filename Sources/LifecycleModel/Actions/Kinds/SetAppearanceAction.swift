@@ -1,6 +1,6 @@
 /// `setAppearance`: The user switches Dark Mode on or off.
 enum SetAppearanceAction: ActionDefinition {
-    static let parameters: [String] = ["style"]
+    static let parameters: [ActionParameter] = [.choice("style", UserInterfaceStyle.self, first: .dark)]
     static let rule = ActionRule(
         summary:
             "Dark Mode switched: each visible view controller hears the trait change (traitCollectionDidChange up to iOS 16, a registered handler from 17), then the window scene (up to iOS 25); a window off screen or in the background on the way back, before didBecomeActive; a covered controller when uncovered, before its viewWillAppear. iOS 13+.",
@@ -23,7 +23,9 @@ enum SetAppearanceAction: ActionDefinition {
         try t.setAppearance(style)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .setAppearance(style: state.interface.style.opposite) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.setAppearance(style: state.interface.style.opposite))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .setAppearance(style: RandomMembers.choice(UserInterfaceStyle.self, using: &g))

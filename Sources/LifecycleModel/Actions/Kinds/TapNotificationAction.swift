@@ -1,6 +1,6 @@
 /// `tapNotification`: The user taps a remote notification; `payload` is the APNs JSON object.
 enum TapNotificationAction: ActionDefinition {
-    static let parameters: [String] = ["payload"]
+    static let parameters: [ActionParameter] = [.json("payload", example: #"{"aps":{"alert":"Hello"}}"#)]
     static let rule = ActionRule(
         summary: "A tapped notification: the notification-center delegate if set, else didReceiveRemoteNotification.",
         sources: "S1, MULTI")
@@ -22,7 +22,9 @@ enum TapNotificationAction: ActionDefinition {
         try t.open(.notification(payload))
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .tapNotification(payload: .object(["aps": .object([:])])) }
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        [ActionVariant(.tapNotification(payload: .object(["aps": .object([:])])))]
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .tapNotification(payload: RandomMembers.push(using: &g))

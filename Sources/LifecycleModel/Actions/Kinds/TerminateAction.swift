@@ -1,6 +1,6 @@
 /// `terminate`: The process ends.
 enum TerminateAction: ActionDefinition {
-    static let parameters: [String] = ["by"]
+    static let parameters: [ActionParameter] = [.choice("by", TerminationCause.self)]
     static let rule = ActionRule(
         summary:
             "The process ends: silent when suspended, applicationWillTerminate when running; a user's force-quit deletes the restoration archive.",
@@ -26,7 +26,11 @@ enum TerminateAction: ActionDefinition {
         try t.terminateAction(by: by)
     }
 
-    static func sample(in state: AppSnapshot) -> Action { .terminate(by: .user) }
+    /// By the user and by the system: a locked app in the background cannot be swiped
+    /// away, yet the system can still end it.
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        choiceVariants("by", TerminationCause.self) { .terminate(by: $0) }
+    }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         .terminate(by: RandomMembers.choice(TerminationCause.self, using: &g))

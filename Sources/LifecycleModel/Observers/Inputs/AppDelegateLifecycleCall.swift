@@ -10,4 +10,17 @@ public enum AppDelegateLifecycleCall: String, Sendable, CaseIterable {
     case didEnterBackground = "applicationDidEnterBackground(_:)"
     case willEnterForeground = "applicationWillEnterForeground(_:)"
     case willTerminate = "applicationWillTerminate(_:)"
+
+    /// The call of a typed app-delegate method; nil for one a bridge does not hook.
+    init?(_ method: CallbackMethod) {
+        switch method {
+        case .appDelegate(.didFinishLaunching): self = .didFinishLaunching
+        case .appDelegate(.didBecomeActive): self = .didBecomeActive
+        case .appDelegate(.willResignActive): self = .willResignActive
+        case .appDelegate(.didEnterBackground): self = .didEnterBackground
+        case .appDelegate(.willEnterForeground): self = .willEnterForeground
+        case .appDelegate(.willTerminate): self = .willTerminate
+        default: return nil
+        }
+    }
 }

@@ -10,4 +10,17 @@ public enum SceneDelegateLifecycleCall: String, Sendable, CaseIterable {
     case willResignActive = "sceneWillResignActive(_:)"
     case didEnterBackground = "sceneDidEnterBackground(_:)"
     case didDisconnect = "sceneDidDisconnect(_:)"
+
+    /// The call of a typed scene-delegate method; nil for one a bridge does not hook.
+    init?(_ method: SceneDelegateMethod) {
+        switch method {
+        case .willConnect: self = .willConnect
+        case .willEnterForeground: self = .willEnterForeground
+        case .didBecomeActive: self = .didBecomeActive
+        case .willResignActive: self = .willResignActive
+        case .didEnterBackground: self = .didEnterBackground
+        case .didDisconnect: self = .didDisconnect
+        default: return nil
+        }
+    }
 }

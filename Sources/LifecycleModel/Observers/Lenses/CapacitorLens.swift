@@ -27,9 +27,9 @@ public enum CapacitorLens: FrameworkLens {
         public var observation: LensObservation {
             switch self {
             case .appStateChange(let isActive):
-                LensObservation(method: "appStateChange", args: .object(["isActive": .bool(isActive)]))
-            case .pause: LensObservation(method: "pause")
-            case .resume: LensObservation(method: "resume")
+                LensObservation(method: .appStateChange, args: .object(["isActive": .bool(isActive)]))
+            case .pause: LensObservation(method: .pause)
+            case .resume: LensObservation(method: .resume)
             }
         }
     }

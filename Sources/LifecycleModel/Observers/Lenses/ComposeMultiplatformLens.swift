@@ -60,7 +60,7 @@ public enum ComposeMultiplatformLens: FrameworkLens {
         }
 
         public var observation: LensObservation {
-            LensObservation(method: event.rawValue, sceneId: sceneId, viewController: controller)
+            LensObservation(method: event.event, sceneId: sceneId, viewController: controller)
         }
     }
 
@@ -222,6 +222,18 @@ public enum ComposeLifecycleEvent: String, Sendable, CaseIterable {
     case onPause = "ON_PAUSE"
     case onStop = "ON_STOP"
     case onDestroy = "ON_DESTROY"
+
+    /// The typed method of the event.
+    var event: FrameworkEvent {
+        switch self {
+        case .onCreate: .lifecycleOnCreate
+        case .onStart: .lifecycleOnStart
+        case .onResume: .lifecycleOnResume
+        case .onPause: .lifecycleOnPause
+        case .onStop: .lifecycleOnStop
+        case .onDestroy: .lifecycleOnDestroy
+        }
+    }
 
     static func up(from state: ComposeLifecycleState) -> Self? {
         switch state {

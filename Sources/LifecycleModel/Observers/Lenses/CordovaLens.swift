@@ -28,7 +28,17 @@ public enum CordovaLens: FrameworkLens {
         case resume
         case active
 
-        public var observation: LensObservation { LensObservation(method: rawValue) }
+        public var observation: LensObservation { LensObservation(method: method) }
+
+        /// The typed method of the event.
+        var method: FrameworkEvent {
+            switch self {
+            case .resign: .resign
+            case .pause: .pause
+            case .resume: .resume
+            case .active: .active
+            }
+        }
     }
 
     public static let initialState = State()

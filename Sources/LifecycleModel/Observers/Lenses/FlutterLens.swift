@@ -62,8 +62,8 @@ public enum FlutterLens: FrameworkLens {
         public var observation: LensObservation {
             switch self {
             case .didChangeAppLifecycleState(let state):
-                LensObservation(method: "didChangeAppLifecycleState", args: .object(["state": .string(state.rawValue)]))
-            case .listener(let callback): LensObservation(method: callback.rawValue)
+                LensObservation(method: .didChangeAppLifecycleState, args: .object(["state": .string(state.rawValue)]))
+            case .listener(let callback): LensObservation(method: callback.event)
             }
         }
     }
@@ -204,6 +204,19 @@ public enum FlutterListenerCallback: String, Sendable, CaseIterable {
     case onPause
     case onRestart
     case onDetach
+
+    /// The typed method of the callback.
+    var event: FrameworkEvent {
+        switch self {
+        case .onResume: .onResume
+        case .onInactive: .onInactive
+        case .onHide: .onHide
+        case .onShow: .onShow
+        case .onPause: .onPause
+        case .onRestart: .onRestart
+        case .onDetach: .onDetach
+        }
+    }
 
     /// [FL-listener] didChangeAppLifecycleState: the callback for one step, nil when
     /// the step has none (the listener starts with no state).

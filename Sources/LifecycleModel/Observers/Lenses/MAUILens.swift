@@ -52,6 +52,18 @@ public enum MAUILens: FrameworkLens {
         case stopped = "Stopped"
         case resumed = "Resumed"
         case destroying = "Destroying"
+
+        /// The typed method of the event.
+        var event: FrameworkEvent {
+            switch self {
+            case .created: .created
+            case .activated: .activated
+            case .deactivated: .deactivated
+            case .stopped: .stopped
+            case .resumed: .resumed
+            case .destroying: .destroying
+            }
+        }
     }
 
     public struct Event: LensEvent {
@@ -64,7 +76,7 @@ public enum MAUILens: FrameworkLens {
             self.sceneId = sceneId
         }
 
-        public var observation: LensObservation { LensObservation(method: event.rawValue, sceneId: sceneId) }
+        public var observation: LensObservation { LensObservation(method: event.event, sceneId: sceneId) }
     }
 
     public static let initialState = State()

@@ -30,8 +30,8 @@ public enum ReactNativeLens: FrameworkLens {
         public var observation: LensObservation {
             switch self {
             case .change(let state):
-                LensObservation(method: "change", args: .object(["state": .string(state.rawValue)]))
-            case .memoryWarning: LensObservation(method: "memoryWarning")
+                LensObservation(method: .change, args: .object(["state": .string(state.rawValue)]))
+            case .memoryWarning: LensObservation(method: .memoryWarning)
             }
         }
     }

@@ -12,6 +12,7 @@ extension Transition {
     /// orientation queries, will/didFinishLaunching around state restoration (S1),
     /// then the scene sessions discarded while the app was not running.
     mutating func launchUntilDidFinish(options: JSONValue) {
+        observeProcessStart()  // issue #20: observers of the new process
         state.interruption = nil
         state.background.clearTasks()
         resumePrewarm()

@@ -4,6 +4,14 @@ extension Transition {
     mutating func beginInterruption(_ kind: InterruptionKind) throws(ActionRefusal) {
         try require(state.app == .active, Needs.activeInForeground)
         for s in foregroundStages where stageState(s) == .foregroundActive { resignActive(s) }
+        if kind == .notificationCenter && profile.notificationCenterPullReactivates {
+            // Quirk notificationCenterPullReactivates ([OR49216830], iOS 11–12): with the
+            // sheet fully down the app is active again for a moment, then resigns.
+            for s in foregroundStages {
+                becomeActive(s)
+                resignActive(s)
+            }
+        }
         state.interruption = kind
     }
 

@@ -5,5 +5,6 @@ extension Transition {
         guard state.app.isExecuting else { return }
         call(.appDelegate(.didReceiveMemoryWarning))
         viewControllersReceiveMemoryWarning()
+        postMemoryWarning()
     }
 }

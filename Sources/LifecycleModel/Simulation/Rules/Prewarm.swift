@@ -4,15 +4,20 @@ extension Transition {
     /// §3.1, DOC). Quirk `prewarmStopsAt`: before `UIApplicationMain` (the default: no
     /// callback, the app still notRunning to UIKit) or after didFinishLaunching in the
     /// background with no scene connected (breadth §3.2, iOS 15 logs), then paused
-    /// (suspended). Refused before iOS 15 and for a process that exists.
+    /// (suspended), or through the root view controllers' viewDidLoad (`throughViewDidLoad`).
+    /// Refused before iOS 15 and for a process that exists.
     mutating func prewarm() throws(ActionRefusal) {
         try require(profile.work.canPrewarm, Needs.prewarmVersion(config.iosVersion))
         try require(state.app == .notRunning && state.prewarm == nil, Needs.notRunningToPrewarm)
         let stop = profile.work.prewarmStopsAt
-        if stop == .afterDidFinish {
+        if stop != .beforeMain {
             // breadth §3.2 open question: the state during a prewarm is background.
             enter(.background)
             launchUntilDidFinish(options: .null)
+            // [SENTRY1897], [FIR9362] (LOG): through the root controllers' viewDidLoad; a
+            // sceneless app's window comes with its process (a scene app's with a scene,
+            // which a prewarm does not connect). The launch continues at their appearance.
+            if stop == .throughViewDidLoad, let s = processStage { connect(s, options: .null) }
             suspend()
         }
         state.prewarm = PrewarmSnapshot(stoppedAt: stop, paused: true)

@@ -6,6 +6,36 @@ enum TimedEvent: CaseIterable {
     case suspension
 }
 
+extension Profile {
+    /// The timed events due in `state`, each at its time (never before the clock), in
+    /// the order they win a tie: the one schedule `advanceTime` passes through and
+    /// exploration waits for (`Simulator.secondsToNextTimedEvent`).
+    func timedEvents(in state: AppSnapshot) -> [(at: Double, event: TimedEvent)] {
+        var due: [(at: Double, event: TimedEvent)] = []
+        if let at = state.lock.protectedDataClosesAt { due.append((at, .protectedDataUnavailable)) }
+        if let deadline = state.background.deadline(app: state.app, limit: backgroundTimeLimit) {
+            if state.backgroundTasks.contains(where: { !$0.expirationHandlerCalled }) {
+                due.append((deadline - timing.expirationLead, .taskExpiration))
+            }
+            // facts §9.2 (MULTI): the kill comes about a second after the limit.
+            due.append((deadline + backgroundKillGrace, .backgroundTimeExpired))
+        } else if let at = state.background.suspension(app: state.app) {
+            due.append((at, .suspension))
+        }
+        return due.map { (max($0.at, state.clock), $0.event) }.sorted { a, b in
+            a.at != b.at
+                ? a.at < b.at
+                : (TimedEvent.allCases.firstIndex(of: a.event) ?? 0)
+                    < (TimedEvent.allCases.firstIndex(of: b.event) ?? 0)
+        }
+    }
+
+    /// The first of `timedEvents(in:)`, if any is due.
+    func nextTimedEvent(in state: AppSnapshot) -> (at: Double, event: TimedEvent)? {
+        timedEvents(in: state).first
+    }
+}
+
 extension Transition {
     /// Virtual time passes (facts §5): each timed event due before the target
     /// happens in order, at its own time.
@@ -20,23 +50,7 @@ extension Transition {
 
     /// The earliest event due at or before `target`.
     private func nextEvent(until target: Double) -> (Double, TimedEvent)? {
-        var due: [(Double, TimedEvent)] = []
-        if let at = state.lock.protectedDataClosesAt { due.append((at, .protectedDataUnavailable)) }
-        if let deadline = backgroundDeadline {
-            if state.backgroundTasks.contains(where: { !$0.expirationHandlerCalled }) {
-                due.append((deadline - profile.timing.expirationLead, .taskExpiration))
-            }
-            // facts §9.2 (MULTI): the kill comes about a second after the limit.
-            due.append((deadline + profile.backgroundKillGrace, .backgroundTimeExpired))
-        } else if let at = state.background.suspension(app: state.app) {
-            due.append((at, .suspension))
-        }
-        let ranked = due.map { (max($0.0, state.clock), $0.1) }.filter { $0.0 <= target }
-        return ranked.min { a, b in
-            a.0 != b.0
-                ? a.0 < b.0
-                : (TimedEvent.allCases.firstIndex(of: a.1) ?? 0) < (TimedEvent.allCases.firstIndex(of: b.1) ?? 0)
-        }
+        profile.nextTimedEvent(in: state).flatMap { $0.at <= target ? ($0.at, $0.event) : nil }
     }
 
     private mutating func happen(_ event: TimedEvent) {

@@ -23,7 +23,7 @@ from __future__ import annotations
 import fnmatch
 from typing import Any, Iterable, List, Optional, Sequence, Tuple, Union
 
-from .types import ActionResult, Callback, SimulateResult
+from .types import ActionResult, Callback, SimulateResult, channel_receiver
 
 Callbacks = Union[Iterable[Callback], ActionResult, SimulateResult]
 
@@ -44,11 +44,19 @@ def _names(value: Union[None, str, Iterable[str]]) -> Optional[set]:
 
 
 def select(callbacks: Callbacks, *, receiver: Union[None, str, Iterable[str]] = None,
-           scene: Optional[str] = None, view_controller: Optional[str] = None) -> List[Callback]:
-    """The callbacks that pass the filters, in order."""
+           scene: Optional[str] = None, view_controller: Optional[str] = None,
+           channel: Union[None, str, Iterable[str]] = None, observers: Optional[bool] = None) -> List[Callback]:
+    """The callbacks that pass the filters, in order. ``channel`` keeps the items of one
+    observer channel (or several): ``"notifications"``, ``"flutter"``, …; ``observers=False``
+    keeps the UIKit callbacks alone, ``observers=True`` every channel's items."""
     receivers = _names(receiver)
+    channels = _names(channel)
+    if channels is not None:
+        channels = {channel_receiver(c) for c in channels}
     return [c for c in _as_list(callbacks)
             if (receivers is None or c.receiver in receivers)
+            and (channels is None or c.receiver in channels)
+            and (observers is None or (c.channel is not None) == observers)
             and (scene is None or c.scene_id == scene)
             and (view_controller is None or c.view_controller == view_controller)]
 
@@ -56,6 +64,12 @@ def select(callbacks: Callbacks, *, receiver: Union[None, str, Iterable[str]] = 
 def methods(callbacks: Callbacks, **filters: Any) -> List[str]:
     """The method names of the callbacks that pass the filters (see ``select``)."""
     return [c.method for c in select(callbacks, **filters)]
+
+
+def states(callbacks: Callbacks, channel: str) -> List[Any]:
+    """A lens's states in order: ``args.state`` (or Capacitor's ``isActive``) of each item of
+    ``channel`` that has one, e.g. ``states(result, "flutter") == ["inactive", "resumed"]``."""
+    return [c.state for c in select(callbacks, channel=channel) if c.state is not None]
 
 
 def _is_run(entry: Any) -> bool:
@@ -152,10 +166,12 @@ def order_diff(callbacks: Callbacks, pattern: Sequence[Any], **filters: Any) -> 
 
 def assert_order(callbacks: Callbacks, pattern: Sequence[Any], *,
                  receiver: Union[None, str, Iterable[str]] = None, scene: Optional[str] = None,
-                 view_controller: Optional[str] = None) -> None:
+                 view_controller: Optional[str] = None, channel: Union[None, str, Iterable[str]] = None,
+                 observers: Optional[bool] = None) -> None:
     """Asserts that the callbacks (after the filters) match ``pattern`` from first to last."""
     __tracebackhide__ = True
-    diff = order_diff(callbacks, pattern, receiver=receiver, scene=scene, view_controller=view_controller)
+    diff = order_diff(callbacks, pattern, receiver=receiver, scene=scene, view_controller=view_controller,
+                      channel=channel, observers=observers)
     if diff is not None:
         raise AssertionError(diff)
 

@@ -8,6 +8,9 @@ Fixtures:
 - ``lifecycled``: a ``Client`` for it.
 - ``new_session``: a factory, ``new_session(lifecycle="app", ios_version="11.0")`` ->
   ``Session``; the sessions it made are deleted after the test.
+- ``observed_session``: the same with observer channels on,
+  ``observed_session("flutter", iosVersion="17.0")``; filter its results by channel
+  with ``select(result, channel="flutter")`` or ``states(result, "flutter")``.
 
 Assertion helpers (``assert_order``, ``assert_called``, ``assert_not_called``) come from
 ``lifecycled`` itself.
@@ -22,6 +25,7 @@ import pytest
 
 from .client import Client, Session
 from .server import Server
+from .types import channel_receiver
 
 SessionFactory = Callable[..., Session]
 
@@ -75,3 +79,18 @@ def new_session(lifecycled: Client) -> Iterator[SessionFactory]:
     yield make
     for session in made:
         session.delete(missing_ok=True)
+
+
+@pytest.fixture
+def observed_session(new_session: SessionFactory) -> SessionFactory:
+    """``observed_session(*channels, **fields) -> Session`` with ``observers`` set to the
+    channels (issue #20), e.g. ``observed_session("notifications", "reactNative")``."""
+
+    def make(*channels: str, **fields: Any) -> Session:
+        if not channels:
+            raise ValueError("name at least one observer channel, e.g. observed_session(\"flutter\")")
+        for channel in channels:
+            channel_receiver(channel)  # a ValueError naming the channels for a typo
+        return new_session(observers=list(channels), **fields)
+
+    return make

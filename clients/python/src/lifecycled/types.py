@@ -32,8 +32,15 @@ class Quirks(TypedDict, total=False):
     backgroundTaskExpirationLead: float
     lastWindowCloseTerminates: bool
     bgTaskConnectsScene: bool
-    prewarmStopsAt: Literal["beforeMain", "afterDidFinish"]
+    prewarmStopsAt: Literal["beforeMain", "afterDidFinish", "throughViewDidLoad"]
     pushTokenDelivery: Literal["afterDidBecomeActive", "beforeDidBecomeActive", "never"]
+    # Issue #20: the observer channels' named choices.
+    willEnterForegroundNotificationOrder: Literal["beforeDelegate", "afterDelegate"]
+    sceneNotificationOrder: Literal["afterDelegate", "beforeDelegate"]
+    appForegroundNotificationInScene: Literal["afterSceneActivation", "beforeSceneActivation"]
+    scenePhaseAfterNotifications: bool
+    sceneNotificationsInSceneless: Literal["warmOnly", "never"]
+    notificationCenterPullReactivates: bool
 
 
 class PermittedBackgroundTask(TypedDict):
@@ -41,6 +48,22 @@ class PermittedBackgroundTask(TypedDict):
 
     identifier: str
     kind: Literal["appRefresh", "processing"]
+
+
+#: The observer channels a config's ``observers`` may name (issue #20).
+OBSERVER_CHANNELS = ("notifications", "reactNative", "flutter", "capacitor", "cordova", "maui",
+                     "composeMultiplatform")
+
+ObserverChannel = Literal["notifications", "reactNative", "flutter", "capacitor", "cordova", "maui",
+                          "composeMultiplatform"]
+
+
+def channel_receiver(channel: str) -> str:
+    """The ``receiver`` of a channel's items: ``notificationCenter`` for the notifications,
+    the channel's own name for a framework lens."""
+    if channel not in OBSERVER_CHANNELS:
+        raise ValueError(f"unknown observer channel {channel!r}; one of {', '.join(OBSERVER_CHANNELS)}")
+    return "notificationCenter" if channel == "notifications" else channel
 
 
 class SessionConfig(TypedDict, total=False):
@@ -60,6 +83,8 @@ class SessionConfig(TypedDict, total=False):
     sdkVersion: str
     backgroundTasks: List[PermittedBackgroundTask]
     registersForRemoteNotifications: bool
+    observers: List[ObserverChannel]
+    observerOptions: Dict[str, Dict[str, str]]
 
 
 class Action(TypedDict, total=False):
@@ -87,6 +112,21 @@ class Callback:
         return cls(seq=obj["seq"], receiver=obj["receiver"], method=obj["method"], app_state=obj["appState"],
                    scene_id=obj.get("sceneId"), scene_state=obj.get("sceneState"),
                    view_controller=obj.get("viewController"), args=obj.get("args"), raw=dict(obj))
+
+    @property
+    def channel(self) -> Optional[str]:
+        """The observer channel this item belongs to (``notifications``, ``flutter``, …), or
+        None for a UIKit callback."""
+        if self.receiver == "notificationCenter":
+            return "notifications"
+        return self.receiver if self.receiver in OBSERVER_CHANNELS else None
+
+    @property
+    def state(self) -> Optional[Any]:
+        """A lens item's state argument (``args.state``, or ``args.isActive`` for Capacitor)."""
+        if not self.args:
+            return None
+        return self.args.get("state", self.args.get("isActive"))
 
     def __str__(self) -> str:
         who = self.receiver

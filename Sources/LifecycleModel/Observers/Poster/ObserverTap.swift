@@ -1,0 +1,245 @@
+/// Where the recorders of `Transition` hand each UIKit-level event to the observers
+/// (issue #20). Called only when the session has observers (`profile.observers`
+/// non-nil); the recorders' own cost without them is that one nil check. The tap asks
+/// the `NotificationPoster` what is posted around the event, appends the
+/// notifications (channel `notifications`) and what each lens makes of them to the
+/// same callback list, in the order an app observes them.
+extension Transition {
+    // MARK: Hooks
+
+    /// An app-level call (`call(_:on:args:)`): the notifications UIKit posts around it
+    /// and the app-delegate input of the lenses that hook the delegate (MAUI).
+    mutating func observeAppCall(_ callback: Callback, appDelegate: Bool, _ o: ObserverProfile) {
+        guard appDelegate else { return append(callback) }
+        prepareObservers(o)
+        let poster = NotificationPoster(profile: o)
+        let posts = state.observers.map { memory in
+            var memory = memory
+            let posts = poster.aroundAppDelegate(callback.method, app: state.app, &memory)
+            state.observers = memory
+            return posts
+        }
+        deliver(posts?.before ?? [], o)
+        append(callback)
+        if let call = AppDelegateLifecycleCall(callback.method) {
+            let appState = observedAppState(o)
+            feedLenses(.appDelegate(call, appState: appState, hasSceneManifest: o.usesScenes), appState: appState)
+        }
+        deliver(posts?.after ?? [], o)
+    }
+
+    /// A scene-delegate call (`callScene`, before the SwiftUI translation): the scene's
+    /// notification, the key window and the app-level notifications of the aggregate.
+    mutating func observeSceneCall(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue?, _ o: ObserverProfile)
+    {
+        prepareObservers(o)
+        guard let (note, after) = NotificationPoster.sceneNotification(method), let memory = state.observers else {
+            return recordSceneCall(method, index, args: args)
+        }
+        let poster = NotificationPoster(profile: o)
+        let id = state.scenes[index].id
+        let readState = poster.readState(of: id, state.scenes[index].state, memory)
+        let sceneAppState = observedAppState(o)
+        var updated = memory
+        let posts = poster.aroundSceneDelegate(note, after: after, index: index, scenes: state.scenes, &updated)
+        state.observers = updated
+        if o.swiftUI && o.scenePhaseAfterNotifications {
+            // docs/observers.md (UNSURE): the scenePhase change comes in the update pass
+            // after the UIScene notification; SwiftUI's own scene delegate is not app code.
+            deliver(posts.before + posts.after, o)
+            return recordSceneCall(method, index, args: args)
+        }
+        deliver(posts.before, o)
+        recordSceneCall(method, index, args: args)
+        if !o.swiftUI, let call = SceneDelegateLifecycleCall(method) {
+            feedLenses(
+                .sceneDelegate(call, sceneId: id, sceneState: readState, appState: sceneAppState),
+                appState: sceneAppState)
+        }
+        deliver(posts.after, o)
+    }
+
+    /// A view controller's appearance call (after its own callback): the lenses that
+    /// follow their host controller (Flutter, Compose Multiplatform).
+    mutating func observeAppearance(_ event: Appearance.Event, _ ref: ViewControllerRef, _ o: ObserverProfile) {
+        prepareObservers(o)
+        let window = state.windows[ref.window]
+        let sceneState = window.sceneId.flatMap { id in
+            state.scenes.first { $0.id == id }.map { scene in
+                state.observers.map { NotificationPoster(profile: o).readState(of: id, scene.state, $0) } ?? scene.state
+            }
+        }
+        let appState = observedAppState(o)
+        feedLenses(
+            .appearance(
+                ControllerAppearance(
+                    event, controller: window[ref].name, sceneId: window.sceneId, sceneState: sceneState,
+                    appState: appState)),
+            appState: appState)
+    }
+
+    /// A new process (before its first UIKit call, or at its prewarm): the poster
+    /// forgets the previous process; each lens is told (`processStart`).
+    mutating func observeProcessStart() {
+        guard let o = profile.observers else { return }
+        var memory = ObserverSnapshot(lenses: state.observers?.lenses ?? o.initialLenses)
+        // A scene app's process starts in the background; its scenes connect later (facts §4).
+        memory.announced = .background
+        state.observers = memory
+        feedLenses(.processStart, appState: .background)
+    }
+
+    /// [A-mem] DOC: the memory warning's notification, after the app delegate and the
+    /// view controllers have heard it.
+    mutating func postMemoryWarning() {
+        guard let o = profile.observers, state.observers?.memoryWarningPending == true else { return }
+        state.observers?.memoryWarningPending = false
+        deliver([PostedNotification(input: .application(.didReceiveMemoryWarning, appState: observedAppState(o)))], o)
+    }
+
+    /// The action's run-loop turn ends (`Simulator.apply`): a scene app's announced
+    /// state catches up with its scenes (an activation the poster waited for that did
+    /// not come), then each lens runs what it queued (`endOfTurn`). A process that does
+    /// not run code observes nothing.
+    mutating func observeEndOfTurn() {
+        guard let o = profile.observers, state.observers != nil else { return }
+        if state.app.isExecuting {
+            if o.usesScenes, let memory = state.observers {
+                var updated = memory
+                let target = NotificationPoster.aggregate(state.scenes.map(\.state))
+                let posts = NotificationPoster(profile: o).announce(target, &updated)
+                state.observers = updated
+                deliver(posts, o)
+            }
+            postMemoryWarning()
+            feedLenses(.endOfTurn, appState: observedAppState(o))
+        }
+        state.observers?.launchTurn = false
+        state.observers?.freshScenes = []
+        state.observers?.foregroundDeferred = false
+    }
+
+    // MARK: Delivery
+
+    /// `applicationState` as observers read it now.
+    private func observedAppState(_ o: ObserverProfile) -> AppState {
+        guard let memory = state.observers else { return state.app }
+        return NotificationPoster(profile: o).observedAppState(state.app, memory)
+    }
+
+    /// The observers' memory exists from the first event on (a session's first action
+    /// may find a process the config did not start, e.g. a restored journal).
+    private mutating func prepareObservers(_ o: ObserverProfile) {
+        if state.observers == nil {
+            var memory = ObserverSnapshot(lenses: o.initialLenses)
+            memory.announced = state.app
+            state.observers = memory
+        }
+    }
+
+    /// Each notification: its item when the session asked for `notifications`, then
+    /// what every lens makes of it.
+    private mutating func deliver(_ posts: [PostedNotification], _ o: ObserverProfile) {
+        for post in posts {
+            let appState: AppState
+            if o.reportsNotifications {
+                let item: Callback
+                switch post.input {
+                case .application(let note, let s):
+                    appState = s
+                    item = Callback(
+                        .notificationCenter(sceneId: nil, sceneState: nil), method: .notification(.application(note)),
+                        appState: s)
+                case .scene(let note, let id, let s):
+                    appState = s
+                    item = Callback(
+                        .notificationCenter(sceneId: id, sceneState: post.sceneState),
+                        method: .notification(.scene(note)), appState: s)
+                case .window(let note, let id, let s):
+                    appState = s
+                    item = Callback(
+                        .notificationCenter(sceneId: id, sceneState: nil), method: .notification(.window(note)),
+                        appState: s)
+                default:
+                    continue
+                }
+                append(item)
+            } else {
+                appState = post.input.appState ?? state.app
+            }
+            feedLenses(post.input, appState: appState)
+        }
+    }
+
+    /// Folds `input` into every lens, appending the items each delivers (receiver: the
+    /// channel), in the config's order of channels.
+    private mutating func feedLenses(_ input: LensInput, appState: AppState) {
+        guard let count = state.observers?.lenses.count else { return }
+        for i in 0..<count {
+            guard let items = state.observers?.lenses[i].observe(input), !items.isEmpty,
+                let channel = state.observers?.lenses[i].channel
+            else { continue }
+            // Items carry a running state: a lens speaks only while the process runs.
+            let itemState = appState.isExecuting ? appState : .background
+            for item in items {
+                append(
+                    Callback(
+                        CallbackTarget(channel, item), method: .framework(item.method), appState: itemState,
+                        args: item.args))
+            }
+        }
+    }
+}
+
+extension LensInput {
+    /// The `applicationState` a notification carries; nil for other inputs.
+    var appState: AppState? {
+        switch self {
+        case .application(_, let s), .scene(_, _, let s), .window(_, _, let s): s
+        default: nil
+        }
+    }
+}
+
+extension CallbackTarget {
+    /// Who receives a lens's item: the channel, with the scene and controller the
+    /// item names where the channel's receiver carries them.
+    init(_ channel: ObserverChannel, _ item: LensObservation) {
+        switch channel {
+        case .notifications: self = .notificationCenter(sceneId: item.sceneId, sceneState: nil)
+        case .reactNative: self = .reactNative
+        case .flutter: self = .flutter
+        case .capacitor: self = .capacitor
+        case .cordova: self = .cordova
+        case .maui: self = .maui(sceneId: item.sceneId)
+        case .composeMultiplatform:
+            // [CMP-life]: every Compose item belongs to its host controller's owner.
+            self = .composeMultiplatform(controller: item.viewController ?? "", sceneId: item.sceneId)
+        }
+    }
+}
+
+extension Receiver {
+    /// The receivers of observer channels' items (they observe the life cycle; no
+    /// UIKit callback of the app's own).
+    public var isObserver: Bool {
+        switch self {
+        case .notificationCenter, .reactNative, .flutter, .capacitor, .cordova, .maui, .composeMultiplatform: true
+        default: false
+        }
+    }
+
+    /// The receiver of a channel's items: `notificationCenter` for the notifications,
+    /// the lens's channel name otherwise (docs/observers.md).
+    init(_ channel: ObserverChannel) {
+        switch channel {
+        case .notifications: self = .notificationCenter
+        case .reactNative: self = .reactNative
+        case .flutter: self = .flutter
+        case .capacitor: self = .capacitor
+        case .cordova: self = .cordova
+        case .maui: self = .maui
+        case .composeMultiplatform: self = .composeMultiplatform
+        }
+    }
+}

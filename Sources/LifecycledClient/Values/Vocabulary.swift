@@ -1,0 +1,86 @@
+// The enumerated strings of the contract (openapi.yaml's `AppState`, `SceneState`,
+// `Lifecycle`, `Device`, `UIFramework`) as open string types: `.active` reads like an
+// enum case, and a value a newer server adds still decodes instead of failing the
+// whole response.
+
+/// `UIApplication.State` plus `notRunning` and `suspended` (openapi.yaml `AppState`).
+public struct AppState: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: any Decoder) throws { rawValue = try String(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try rawValue.encode(to: encoder) }
+    public var description: String { rawValue }
+
+    public static let notRunning: AppState = "notRunning"
+    public static let inactive: AppState = "inactive"
+    public static let active: AppState = "active"
+    public static let background: AppState = "background"
+    public static let suspended: AppState = "suspended"
+}
+
+/// `UIScene.ActivationState`, camelCase (openapi.yaml `SceneState`).
+public struct SceneState: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: any Decoder) throws { rawValue = try String(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try rawValue.encode(to: encoder) }
+    public var description: String { rawValue }
+
+    public static let unattached: SceneState = "unattached"
+    public static let foregroundInactive: SceneState = "foregroundInactive"
+    public static let foregroundActive: SceneState = "foregroundActive"
+    public static let background: SceneState = "background"
+    public static let suspended: SceneState = "suspended"
+}
+
+/// Which delegates the simulated app has: `app` (UIApplicationDelegate only) or
+/// `scene` (UIScene-based, iOS 13 and later).
+public struct Lifecycle: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: any Decoder) throws { rawValue = try String(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try rawValue.encode(to: encoder) }
+    public var description: String { rawValue }
+
+    public static let app: Lifecycle = "app"
+    public static let scene: Lifecycle = "scene"
+}
+
+/// The simulated device: `iphone` or `ipad`.
+public struct Device: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: any Decoder) throws { rawValue = try String(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try rawValue.encode(to: encoder) }
+    public var description: String { rawValue }
+
+    public static let iphone: Device = "iphone"
+    public static let ipad: Device = "ipad"
+}
+
+/// The app's UI framework: `uikit`, or `swiftui` (the SwiftUI `App` life cycle).
+public struct UIFramework: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral,
+    CustomStringConvertible
+{
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(stringLiteral value: String) { self.rawValue = value }
+    public init(from decoder: any Decoder) throws { rawValue = try String(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try rawValue.encode(to: encoder) }
+    public var description: String { rawValue }
+
+    public static let uikit: UIFramework = "uikit"
+    public static let swiftui: UIFramework = "swiftui"
+}

@@ -1,0 +1,244 @@
+// Process exists where a test target runs on a Mac or on Linux; an iOS build of this
+// module is empty rather than failing.
+#if os(macOS) || os(Linux)
+    import Foundation
+    import LifecycledClient
+
+    /// A `lifecycled` process on a port it picked (`--port 0`), for the duration of a test,
+    /// as the Python pytest plugin runs one (clients/python/src/lifecycled/server.py).
+    ///
+    /// ```swift
+    /// let server = try await LifecycledServer.start()
+    /// defer { server.stop() }
+    /// let session = try await server.client.createSession()
+    /// ```
+    ///
+    /// `start` finds the binary (`LifecycledServer.findBinary`), waits for its
+    /// `listening on http://HOST:PORT` line and for `/healthz`; `stop()` (or the end of
+    /// the last reference) ends it.
+    public final class LifecycledServer: @unchecked Sendable {
+        // @unchecked: `process` and `stderrPath` never change after `init`, and `stop()`
+        // guards its one-time work with `lock`.
+
+        /// The server's base URL, e.g. `http://127.0.0.1:39117`.
+        public let url: URL
+        /// A client of this server.
+        public let client: LifecycledClient
+        /// The binary that runs.
+        public let binary: String
+        private let process: Process
+        private let stderrPath: URL
+        private let lock = NSLock()
+        private var exitStatus: Int32?
+
+        private init(process: Process, url: URL, binary: String, stderrPath: URL) {
+            self.process = process
+            self.url = url
+            self.binary = binary
+            self.stderrPath = stderrPath
+            self.client = LifecycledClient(url: url)
+        }
+
+        deinit {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            try? FileManager.default.removeItem(at: stderrPath)
+        }
+
+        /// Why a server did not start.
+        public struct StartFailure: Error, CustomStringConvertible {
+            public var description: String
+        }
+
+        /// Starts `binary` (default: `findBinary(searchingFrom:)`) with `--host host --port 0`
+        /// and `arguments`, and waits (at most `timeout` seconds) until it answers `/healthz`.
+        public static func start(
+            binary: String? = nil, arguments: [String] = ["--quiet"], host: String = "127.0.0.1",
+            timeout: TimeInterval = 20, searchingFrom filePath: String = #filePath
+        ) async throws -> LifecycledServer {
+            let binary = try binary ?? findBinary(searchingFrom: filePath)
+            let stderrPath = FileManager.default.temporaryDirectory
+                .appendingPathComponent("lifecycled-\(UUID().uuidString).stderr")
+            guard FileManager.default.createFile(atPath: stderrPath.path, contents: nil),
+                let stderrHandle = FileHandle(forWritingAtPath: stderrPath.path)
+            else { throw StartFailure(description: "cannot create \(stderrPath.path)") }
+            defer { try? stderrHandle.close() }
+
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["--host", host, "--port", "0"] + arguments
+            let stdout = Pipe()
+            process.standardOutput = stdout
+            process.standardError = stderrHandle
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+
+            let announced = ListeningLine()
+            announced.read(stdout.fileHandleForReading)
+            let deadline = Date().addingTimeInterval(timeout)
+            let found = await announced.wait(until: deadline)
+            func fail(_ why: String) -> StartFailure {
+                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                process.waitUntilExit()
+                let output = (try? String(contentsOf: stderrPath, encoding: .utf8)) ?? ""
+                try? FileManager.default.removeItem(at: stderrPath)
+                let command = ([binary] + (process.arguments ?? [])).joined(separator: " ")
+                return StartFailure(
+                    description: "\(command): \(why) (exit status \(process.terminationStatus)):\n\(output)")
+            }
+            guard let found, let url = URL(string: found) else {
+                throw fail("no \"listening on http://…\" line within \(timeout) s")
+            }
+            let server = LifecycledServer(process: process, url: url, binary: binary, stderrPath: stderrPath)
+            while (try? await server.client.health()) != true {
+                guard Date() < deadline, process.isRunning else {
+                    throw fail("\(url)/healthz did not answer within \(timeout) s")
+                }
+                try await Task.sleep(nanoseconds: 20_000_000)
+            }
+            return server
+        }
+
+        /// What the server wrote on standard error (its access log, without `--quiet`).
+        public func stderr() -> String {
+            (try? String(contentsOf: stderrPath, encoding: .utf8)) ?? ""
+        }
+
+        /// Whether the process still runs.
+        public var isRunning: Bool { process.isRunning }
+
+        /// Stops the server: SIGTERM (a clean stop), then SIGKILL after `timeout` seconds.
+        /// Answers the exit status (nil when a signal ended it); calling it again is harmless.
+        @discardableResult
+        public func stop(timeout: TimeInterval = 10) -> Int32? {
+            lock.withLock {
+                if process.isRunning {
+                    process.terminate()
+                    let deadline = Date().addingTimeInterval(timeout)
+                    while process.isRunning, Date() < deadline { usleep(5_000) }
+                    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+                    process.waitUntilExit()
+                }
+                if exitStatus == nil, process.terminationReason == .exit { exitStatus = process.terminationStatus }
+                return exitStatus
+            }
+        }
+
+        /// The `lifecycled` binary: `$LIFECYCLED_BIN`; else one beside the running test
+        /// executable (where `swift test` builds it in this package); else
+        /// `.build/debug/lifecycled` in the working directory, the directory of
+        /// `filePath` (pass `#filePath`) or one of their parents; else `lifecycled` on `PATH`.
+        public static func findBinary(searchingFrom filePath: String = #filePath) throws -> String {
+            let files = FileManager.default
+            let environment = ProcessInfo.processInfo.environment
+            if let env = environment["LIFECYCLED_BIN"], !env.isEmpty {
+                guard files.isExecutableFile(atPath: env) else {
+                    throw StartFailure(description: "LIFECYCLED_BIN=\(env) is not an executable file")
+                }
+                return env
+            }
+            var candidates: [URL] = []
+            if let exe = try? files.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+                candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
+            }
+            candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+            for start in [URL(fileURLWithPath: files.currentDirectoryPath), URL(fileURLWithPath: filePath)] {
+                var directory = start.standardizedFileURL
+                while directory.path != "/" && !directory.path.isEmpty {
+                    candidates.append(directory.appendingPathComponent(".build/debug"))
+                    directory = directory.deletingLastPathComponent()
+                }
+            }
+            for directory in (environment["PATH"] ?? "").split(separator: ":") {
+                candidates.append(URL(fileURLWithPath: String(directory)))
+            }
+            for directory in candidates {
+                let path = directory.appendingPathComponent("lifecycled").path
+                if files.isExecutableFile(atPath: path) { return path }
+            }
+            throw StartFailure(
+                description: "no lifecycled binary: set LIFECYCLED_BIN, or build it "
+                    + "(swift build --product lifecycled) so that .build/debug/lifecycled exists")
+        }
+    }
+
+    /// Runs `body` with a client of a fresh local `lifecycled` (`LifecycledServer.start`),
+    /// stopping the server afterwards, whether `body` returns or throws.
+    ///
+    /// ```swift
+    /// @Test func launchMakesTheAppActive() async throws {
+    ///     try await withLifecycled { client in
+    ///         let session = try await client.createSession()
+    ///         #expect(try await client.act(.launch, in: session.id).state.app == .active)
+    ///     }
+    /// }
+    /// ```
+    ///
+    /// `body` runs on the caller's actor (`isolation`), so a `@MainActor` test can use its state.
+    public func withLifecycled<T>(
+        binary: String? = nil, arguments: [String] = ["--quiet"], filePath: String = #filePath,
+        isolation: isolated (any Actor)? = #isolation, _ body: (LifecycledClient) async throws -> T
+    ) async throws -> T {
+        let server = try await LifecycledServer.start(binary: binary, arguments: arguments, searchingFrom: filePath)
+        defer { server.stop() }
+        return try await body(server.client)
+    }
+
+    /// The server's `listening on http://HOST:PORT` line, read from its standard output
+    /// on a thread that keeps draining the pipe afterwards (so the server never blocks on it).
+    private final class ListeningLine: @unchecked Sendable {
+        // @unchecked: every stored property is read and written under `lock`.
+        private let lock = NSLock()
+        private var url: String?
+        private var ended = false
+        private var waiter: CheckedContinuation<String?, Never>?
+
+        func read(_ handle: FileHandle) {
+            Thread {
+                var pending = Data()
+                while true {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { break }
+                    guard self.lock.withLock({ self.url == nil }) else { continue }
+                    pending.append(chunk)
+                    while let newline = pending.firstIndex(of: 10) {
+                        let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+                        pending.removeSubrange(pending.startIndex...newline)
+                        let prefix = "listening on "
+                        if line.hasPrefix(prefix) {
+                            self.finish(String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces))
+                        }
+                    }
+                }
+                self.finish(nil)
+            }.start()
+        }
+
+        private func finish(_ found: String?) {
+            let resume: CheckedContinuation<String?, Never>? = lock.withLock {
+                guard !ended else { return nil }
+                if let found { url = found }
+                ended = true
+                defer { waiter = nil }
+                return waiter
+            }
+            resume?.resume(returning: found)
+        }
+
+        /// The URL, or nil when the output ended without it or `deadline` passed first.
+        func wait(until deadline: Date) async -> String? {
+            let timer = Task {
+                try? await Task.sleep(nanoseconds: UInt64(max(0, deadline.timeIntervalSinceNow) * 1e9))
+                if !Task.isCancelled { self.finish(nil) }
+            }
+            defer { timer.cancel() }
+            return await withCheckedContinuation { continuation in
+                let answer: String?? = lock.withLock {
+                    if ended { return .some(url) }
+                    waiter = continuation
+                    return .none
+                }
+                if let answer { continuation.resume(returning: answer) }
+            }
+        }
+    }
+#endif

@@ -1,0 +1,119 @@
+import LifecycleModel
+import Testing
+
+/// Each observer quirk changes the order as documented (docs/observers.md, "Named choices").
+@Suite struct ObserverQuirkTests {
+    private func returnLines(_ config: SessionConfig) throws -> [String] {
+        var s = ObservedSession(config)
+        _ = try s.apply(.launch)
+        _ = try s.apply(.background)
+        return try s.apply(.launch).lifecycleLines
+    }
+
+    @Test(arguments: NotificationOrder.allCases)
+    func willEnterForegroundNotificationOrder(_ order: NotificationOrder) throws {
+        let lines = try returnLines(
+            observedConfig(.app, "12.0") { $0.quirks.willEnterForegroundNotificationOrder = order })
+        let note = try #require(lines.firstIndex { $0.hasPrefix("UIApplication.willEnterForegroundNotification") })
+        let call = try #require(lines.firstIndex { $0.hasPrefix("applicationWillEnterForeground(_:)") })
+        #expect((note < call) == (order == .beforeDelegate))
+    }
+
+    @Test(arguments: NotificationOrder.allCases)
+    func sceneNotificationOrder(_ order: NotificationOrder) throws {
+        let lines = try returnLines(observedConfig(.scene, "17.0") { $0.quirks.sceneNotificationOrder = order })
+        let note = try #require(lines.firstIndex { $0.hasPrefix("UIScene.didActivateNotification") })
+        let call = try #require(lines.firstIndex { $0.hasPrefix("sceneDidBecomeActive(_:)") })
+        #expect((note < call) == (order == .beforeDelegate))
+        // The app-level notifications follow the scene's in either order.
+        let app = try #require(lines.firstIndex { $0.hasPrefix("UIApplication.didBecomeActiveNotification") })
+        #expect(app > max(note, call))
+    }
+
+    @Test(arguments: AppForegroundNotificationInScene.allCases)
+    func appForegroundNotificationInScene(_ choice: AppForegroundNotificationInScene) throws {
+        var s = ObservedSession(observedConfig(.scene, "17.0") { $0.quirks.appForegroundNotificationInScene = choice })
+        let notes = try s.apply(.launch).of(.notificationCenter).map(\.method)
+        let app = try #require(notes.firstIndex(of: "UIApplication.willEnterForegroundNotification"))
+        let activate = try #require(notes.firstIndex(of: "UIScene.didActivateNotification"))
+        #expect((app > activate) == (choice == .afterSceneActivation))
+    }
+
+    @Test(arguments: SceneNotificationsInSceneless.allCases)
+    func sceneNotificationsInSceneless(_ choice: SceneNotificationsInSceneless) throws {
+        let lines = try returnLines(observedConfig(.app, "15.0") { $0.quirks.sceneNotificationsInSceneless = choice })
+        #expect(lines.contains { $0.hasPrefix("UIScene.") } == (choice == .warmOnly))
+    }
+
+    @Test(arguments: [true, false])
+    func scenePhaseAfterNotifications(_ after: Bool) throws {
+        var s = ObservedSession(
+            observedConfig(.scene, "17.0") {
+                $0.ui = .swiftUI
+                $0.quirks.scenePhaseAfterNotifications = after
+            })
+        _ = try s.apply(.launch)
+        let callbacks = try s.apply(.background)
+        let phase = try #require(
+            callbacks.firstIndex { $0.receiver == .scene && $0.args?["to"] == .string("inactive") })
+        let note = try #require(callbacks.firstIndex { $0.method == "UIScene.willDeactivateNotification" })
+        #expect((phase > note) == after)
+        // SwiftUI apps are scene apps: the app-level notifications are aggregate.
+        #expect(callbacks.contains { $0.method == "UIApplication.didEnterBackgroundNotification" })
+    }
+
+    @Test(arguments: [LifecycleKind.app, .scene])
+    func notificationCenterPullReactivatesForDelegatesAndObservers(_ lifecycle: LifecycleKind) throws {
+        let version = lifecycle == .app ? "12.0" : "13.0"
+        var s = ObservedSession(
+            observedConfig(lifecycle, version, [.notifications, .reactNative]) {
+                $0.quirks.notificationCenterPullReactivates = true
+            })
+        _ = try s.apply(.launch)
+        _ = try s.apply(.background)
+        _ = try s.apply(.launch)  // React Native hears from the second turn on
+        let pull = try s.apply(.interruptionBegan(kind: .notificationCenter))
+        let delegates = pull.filter { !$0.receiver.isObserver && $0.receiver != .viewController }.map(\.method)
+        let (resign, active) =
+            lifecycle == .app
+            ? ("applicationWillResignActive(_:)", "applicationDidBecomeActive(_:)")
+            : ("sceneWillResignActive(_:)", "sceneDidBecomeActive(_:)")
+        #expect(delegates == [resign, active, resign])
+        #expect(
+            pull.of(.notificationCenter).map(\.method).filter { $0.hasPrefix("UIApplication.") } == [
+                "UIApplication.willResignActiveNotification", "UIApplication.didBecomeActiveNotification",
+                "UIApplication.willResignActiveNotification",
+            ])
+        #expect(
+            pull.of(.reactNative).map(\.line) == [
+                "change [active] =inactive", "change [active] =active", "change [active] =inactive",
+            ])
+        #expect(s.state.app == .inactive && s.state.interruption == .notificationCenter)
+        let dismiss = try s.apply(.interruptionEnded(outcome: .resume))
+        #expect(dismiss.contains { $0.method == "UIApplication.didBecomeActiveNotification" })
+
+        // Off (the default), and for other interruptions: one resign.
+        var plain = ObservedSession(observedConfig(lifecycle, version))
+        _ = try plain.apply(.launch)
+        let once = try plain.apply(.interruptionBegan(kind: .notificationCenter))
+        #expect(once.filter { !$0.receiver.isObserver && $0.receiver != .viewController }.map(\.method) == [resign])
+    }
+
+    @Test func prewarmThroughViewDidLoadContinuesAtTheRootsAppearance() throws {
+        var s = ObservedSession(
+            observedConfig(.app, "15.0", [.notifications, .flutter]) { $0.quirks.prewarmStopsAt = .throughViewDidLoad })
+        let prewarm = try s.apply(.prewarm)
+        #expect(prewarm.contains { $0.method == "application(_:didFinishLaunchingWithOptions:)" })
+        #expect(prewarm.contains { $0.method == "UIApplication.didFinishLaunchingNotification" })
+        #expect(prewarm.filter { $0.receiver == .viewController }.map(\.method) == ["loadView()", "viewDidLoad()"])
+        #expect(s.state.app == .suspended)
+        let launch = try s.apply(.launch)
+        let controllers = launch.filter { $0.receiver == .viewController }.map(\.method)
+        #expect(!controllers.contains("viewDidLoad()") && controllers.first == "viewWillAppear(_:)")
+        #expect(!launch.contains { $0.method == "application(_:didFinishLaunchingWithOptions:)" })
+        #expect(
+            launch.of(.flutter).compactMap { $0.args?["state"] } == [
+                .string("inactive"), .string("resumed"),
+            ])
+    }
+}

@@ -1,0 +1,133 @@
+import LifecycleModel
+import Testing
+
+/// Random walks of every action kind with all seven channels on (issue #20, "What must
+/// hold"): the delegates' callbacks are those of the same walk without observers; no
+/// lens repeats a state; Flutter takes only its framework's steps; MAUI's
+/// Activated/Deactivated alternate per window (and its Window never throws); the
+/// app-level notifications alternate.
+@Suite struct ObserverRandomWalkTests {
+    static let configs: [(String, LifecycleKind, @Sendable (inout SessionConfig) -> Void)] = [
+        ("12.0", .app, { $0.quirks.notificationCenterPullReactivates = true }),
+        ("15.0", .app, { $0.quirks.prewarmStopsAt = .throughViewDidLoad }),
+        ("13.0", .scene, { $0.notificationCenterDelegate = true }),
+        (
+            "17.0", .scene,
+            {
+                $0.device = .ipad
+                $0.supportsMultipleScenes = true
+                $0.backgroundModes = [.fetch, .remoteNotification]
+            }
+        ),
+        ("17.0", .scene, { $0.ui = .swiftUI }),
+        ("18.0", .scene, { $0.quirks.prewarmStopsAt = .afterDidFinish }),
+    ]
+
+    @Test(arguments: 0..<configs.count)
+    func observersNeverChangeTheDelegatesAndEachChannelKeepsItsRules(_ index: Int) throws {
+        let (version, lifecycle, configure) = Self.configs[index]
+        let observed = Simulator(config: observedConfig(lifecycle, version, ObserverChannel.allCases, configure))
+        var plainConfig = observedConfig(lifecycle, version, [], configure)
+        plainConfig.observers = []
+        let plain = Simulator(config: plainConfig)
+        var seen: Set<Receiver> = []
+        for seed in 0..<6 {
+            var rng = SplitMix64(seed: UInt64(4000 + seed * 13 + index))
+            var withObservers = AppSnapshot()
+            var without = AppSnapshot()
+            var checker = ChannelChecker()
+            for step in 0..<150 {
+                let kind = ActionKind.allCases[rng.next(below: ActionKind.allCases.count)]
+                let action = kind.random(using: &rng, in: without)
+                let context = "\(version) \(lifecycle) seed \(seed) step \(step) \(action.kind)"
+                let a = try? observed.apply(action, to: withObservers)
+                let b = try? plain.apply(action, to: without)
+                #expect((a == nil) == (b == nil), "\(context): refused by one only")
+                guard let a, let b else { continue }
+                let delegates = a.callbacks.filter { !$0.receiver.isObserver }
+                #expect(delegates == b.callbacks, "\(context): observers changed the delegates' callbacks")
+                #expect(a.state.app == b.state.app && a.state.scenes == b.state.scenes, "\(context): state differs")
+                if without.app == .notRunning { checker.newProcess() }
+                checker.check(a.callbacks, context: context)
+                seen.formUnion(a.callbacks.map(\.receiver).filter(\.isObserver))
+                for lens in a.state.observers?.lenses ?? [] {
+                    if case .maui(let run) = lens {
+                        #expect(run.state.rejectedCalls == 0, "\(context): MAUI's Window would throw")
+                    }
+                }
+                withObservers = a.state
+                without = b.state
+            }
+        }
+        // The walks reach the channels they check.
+        #expect(seen.isSuperset(of: [.notificationCenter, .reactNative, .flutter, .capacitor, .cordova]))
+    }
+}
+
+/// The per-channel rules, over one process at a time.
+struct ChannelChecker {
+    var reactNative: String?
+    var flutter: FlutterAppLifecycleState?
+    var compose: [String: String] = [:]
+    var mauiActivated: [String: Bool] = [:]
+    var active: Bool?
+    var foreground: Bool?
+
+    mutating func newProcess() { self = ChannelChecker() }
+
+    mutating func check(_ callbacks: [Callback], context: String) {
+        for c in callbacks {
+            let scene = c.sceneId ?? "-"
+            switch (c.receiver, c.method) {
+            case (.reactNative, "change"):
+                let state = c.args?["state"]?.stringValue
+                #expect(state != reactNative, "\(context): React Native repeated \(state ?? "nil")")
+                reactNative = state
+            case (.flutter, "didChangeAppLifecycleState"):
+                guard let raw = c.args?["state"]?.stringValue, let state = FlutterAppLifecycleState(rawValue: raw)
+                else {
+                    Issue.record("\(context): Flutter state missing")
+                    continue
+                }
+                // One step of the framework's walk (or the first state of the process).
+                #expect(
+                    FlutterLens.transitions(from: flutter, to: state) == [state],
+                    "\(context): Flutter went \(flutter?.rawValue ?? "nil") → \(raw)")
+                flutter = state
+            case (.composeMultiplatform, let event):
+                #expect(compose[scene] != event, "\(context): Compose repeated \(event)")
+                compose[scene] = event == "ON_DESTROY" ? nil : event
+            case (.maui, "Activated"):
+                #expect(mauiActivated[scene] != true, "\(context): MAUI Activated twice @\(scene)")
+                mauiActivated[scene] = true
+            case (.maui, "Deactivated"):
+                #expect(mauiActivated[scene] == true, "\(context): MAUI Deactivated while not activated @\(scene)")
+                mauiActivated[scene] = false
+            case (.maui, "Destroying"):
+                mauiActivated[scene] = nil
+            case (.notificationCenter, "UIApplication.didBecomeActiveNotification"):
+                #expect(active != true, "\(context): didBecomeActive twice")
+                active = true
+            case (.notificationCenter, "UIApplication.willResignActiveNotification"):
+                #expect(active == true, "\(context): willResignActive while not active")
+                active = false
+            case (.notificationCenter, "UIApplication.willEnterForegroundNotification"):
+                #expect(foreground != true, "\(context): willEnterForeground twice")
+                foreground = true
+            case (.notificationCenter, "UIApplication.didEnterBackgroundNotification"):
+                #expect(foreground != false, "\(context): didEnterBackground twice")
+                #expect(active != true, "\(context): didEnterBackground while active")
+                foreground = false
+            default:
+                break
+            }
+        }
+    }
+}
+
+extension JSONValue {
+    fileprivate var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+}

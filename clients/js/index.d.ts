@@ -1,0 +1,296 @@
+// Hand-written types for lifecycled's JavaScript client (index.js). The server's JSON is
+// described by openapi.yaml; these types name what tests read and keep index signatures
+// where the contract grows (new state members, new callback args).
+
+/** `UIApplication.State` as the simulator reports it, plus `notRunning` and `suspended`. */
+export type AppState = "notRunning" | "inactive" | "active" | "background" | "suspended";
+
+/** `UIScene.ActivationState`, plus `suspended`. */
+export type SceneState = "unattached" | "foregroundInactive" | "foregroundActive" | "background" | "suspended";
+
+/** A session config as `POST /v1/sessions` takes it; every field optional. */
+export interface SessionConfig {
+  lifecycle?: "app" | "scene";
+  iosVersion?: string;
+  device?: "iphone" | "ipad";
+  stateRestoration?: boolean;
+  notificationCenterDelegate?: boolean;
+  backgroundModes?: Array<"fetch" | "remote-notification" | "location" | "audio" | "processing">;
+  supportsMultipleScenes?: boolean;
+  rootViewController?: string;
+  ui?: "uikit" | "swiftui";
+  tabs?: string[];
+  sdkVersion?: string;
+  backgroundTasks?: Array<{ identifier: string; kind: "appRefresh" | "processing" }>;
+  registersForRemoteNotifications?: boolean;
+  /** Observer channels (see `OBSERVER_CHANNELS`), once the server emits them. */
+  observers?: ObserverChannel[];
+  quirks?: Record<string, string | number | boolean>;
+  [field: string]: unknown;
+}
+
+/** The resolved config the server reports: every field present. */
+export type ResolvedConfig = Required<Pick<SessionConfig, "lifecycle" | "iosVersion" | "device">> & SessionConfig;
+
+/** An action: `{ type: "openURL", url: "myapp://x" }`. */
+export interface Action {
+  type: string;
+  [member: string]: unknown;
+}
+
+/** What the action methods take: an action object or a bare type (`"launch"`). */
+export type ActionLike = string | Action;
+
+/** One callback (or observer item) as the app received it. */
+export interface Callback {
+  seq: number;
+  receiver: string;
+  method: string;
+  appState: "inactive" | "active" | "background";
+  sceneId?: string;
+  sceneState?: SceneState;
+  viewController?: string;
+  args?: Record<string, any>;
+}
+
+/** A scene session of a scene-based app. */
+export interface Scene {
+  id: string;
+  state: SceneState;
+  hasRestorationActivity: boolean;
+  [member: string]: unknown;
+}
+
+/** The session's state after an action. */
+export interface State {
+  app: AppState;
+  clock: number;
+  locked: boolean;
+  restorationArchive: boolean;
+  interruption: string | null;
+  protectedDataAvailable: boolean;
+  backgroundTasks: Array<Record<string, any>>;
+  backgroundTimeRemaining: number | null;
+  suspendsAt: number | null;
+  userForceQuit: boolean;
+  lastTermination: { reason: string; at: number } | null;
+  windows: Array<Record<string, any>>;
+  /** Scene-based sessions only. */
+  scenes?: Scene[];
+  [member: string]: unknown;
+}
+
+/** What one action did (`POST .../actions` with one action). */
+export interface ActionResult {
+  action: Action;
+  callbacks: Callback[];
+  state: State;
+  /** `moveTo` only: the plain actions it took and how many callbacks each made. */
+  path?: Array<{ action: Action; callbackCount: number }>;
+}
+
+/** A batch: every step's result and the state after the last. */
+export interface BatchResult {
+  steps: ActionResult[];
+  state: State;
+}
+
+/** `POST /v1/simulate`: every step's result, the resolved config and the final state. */
+export interface SimulateResult {
+  steps: ActionResult[];
+  config: ResolvedConfig;
+  state: State;
+}
+
+/** `POST /v1/paths`: the plain actions to the target and each step's result. */
+export interface PathsResult extends SimulateResult {
+  actions: Action[];
+}
+
+/** `POST /v1/coverage`. */
+export interface CoverageResult {
+  states: number;
+  transitions: number;
+  covered: number;
+  actions: number;
+  sequences: Action[][];
+  bounds: { scenes: number; tasks: number; depth: number };
+  config: ResolvedConfig;
+}
+
+/** `POST /v1/diff`. */
+export interface DiffResult {
+  steps: Array<{
+    action: Action;
+    outcomes: [{ appState: AppState; refused?: string }, { appState: AppState; refused?: string }];
+    alignment: Array<{ op: "same" | "first" | "second"; first?: Callback; second?: Callback }>;
+  }>;
+  summary: { same: number; firstOnly: number; secondOnly: number };
+  configs: [ResolvedConfig, ResolvedConfig];
+}
+
+/** `GET /v1/sessions/{id}`. */
+export interface SessionInfo {
+  id: string;
+  config: ResolvedConfig;
+  state: State;
+  callbackCount: number;
+  allowedActions: string[];
+}
+
+/** One page of `GET /v1/sessions`. */
+export interface SessionPage {
+  sessions: Array<Omit<SessionInfo, "allowedActions"> & { allowedActions?: string[] }>;
+  next: number | null;
+}
+
+/** One page of the callback log. */
+export interface CallbackPage {
+  callbacks: Callback[];
+  next: number;
+  dropped: number;
+  total: number;
+}
+
+/** `GET /v1/sessions/{id}/journal`: replay it with `Client.replay`. */
+export interface Journal {
+  config: ResolvedConfig;
+  actions: Action[];
+  complete: boolean;
+}
+
+/** Anything the matching and channel helpers read callbacks from. */
+export type Callbacks = Callback[] | { callbacks: Callback[] } | { steps: Array<{ callbacks: Callback[] }> };
+
+/** Filters of the matching helpers. */
+export interface CallbackFilters {
+  receiver?: string | string[];
+  scene?: string;
+  viewController?: string;
+}
+
+/** A pattern entry: a method (glob with `*`), `"*"`, `"..."`, or `[receiver, method]`. */
+export type PatternEntry = string | [string, string];
+
+/** The prefix of every problem `type`. */
+export const PROBLEM_PREFIX: "urn:lifecycled:problem:";
+
+/** An error answered by lifecycled (RFC 9457 problem), thrown by every client method. */
+export class LifecycledProblem extends Error {
+  constructor(
+    problem: Record<string, any>,
+    where?: { method?: string; path?: string; headers?: Headers | Record<string, string> },
+  );
+  readonly name: "LifecycledProblem";
+  /** The whole decoded body. */
+  problem: Record<string, any>;
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  requestId?: string;
+  retryAfter?: number;
+  /** 400: the field at fault and, where enumerable, its allowed values. */
+  field?: string;
+  allowed?: string[];
+  offset?: number;
+  suggestion?: string;
+  /** 409: the refused action, the app state, what it needs and what is possible now. */
+  action?: string;
+  state?: string;
+  needs?: string;
+  allowedActions?: string[];
+  /** Batches and /v1/simulate: the index (from 0) of the action at fault. */
+  step?: number;
+  limit?: number;
+  method: string;
+  path: string;
+  /** The short name of the type, e.g. `action-not-allowed`. */
+  readonly problemName: string;
+}
+
+/** One lifecycled server. */
+export class Client {
+  constructor(url: string, options?: { timeout?: number; fetch?: typeof fetch });
+  readonly url: string;
+  timeout: number;
+  request(
+    method: string,
+    path: string,
+    options?: { body?: unknown; query?: Record<string, string | number | undefined>; accept?: string },
+  ): Promise<{ status: number; headers: Headers; body: any }>;
+  get(path: string, query?: Record<string, string | number | undefined>): Promise<any>;
+  post(path: string, body: unknown, query?: Record<string, string | number | undefined>): Promise<any>;
+  health(): Promise<boolean>;
+  openapi(): Promise<string>;
+  createSession(config?: SessionConfig): Promise<Session>;
+  putSession(id: string, config?: SessionConfig): Promise<Session>;
+  session(id: string): Promise<Session>;
+  sessionPage(page?: { after?: number; limit?: number }): Promise<SessionPage>;
+  sessions(options?: { pageSize?: number }): Promise<SessionPage["sessions"]>;
+  reset(): Promise<void>;
+  replay(journal: Pick<Journal, "config" | "actions">): Promise<Session>;
+  simulate(actions: ActionLike[], config?: SessionConfig): Promise<SimulateResult>;
+  simulateText(format: "text" | "mermaid" | "plantuml", actions: ActionLike[], config?: SessionConfig): Promise<string>;
+  paths(request: { to: { app: AppState; scene?: SceneState }; config?: SessionConfig; from?: ActionLike[] }): Promise<PathsResult>;
+  coverage(request?: { config?: SessionConfig; bounds?: { scenes?: number; tasks?: number; depth?: number } }): Promise<CoverageResult>;
+  diff(configs: [SessionConfig, SessionConfig], actions: ActionLike[]): Promise<DiffResult>;
+}
+
+/** One simulated app on the server. */
+export class Session {
+  constructor(client: Client, created: { id: string; config: ResolvedConfig });
+  readonly client: Client;
+  readonly id: string;
+  readonly config: ResolvedConfig;
+  /** The last action's result. */
+  last: ActionResult | undefined;
+  act(type: string, params?: Record<string, unknown>): Promise<ActionResult>;
+  act(action: Action, params?: Record<string, unknown>): Promise<ActionResult>;
+  batch(actions: ActionLike[]): Promise<BatchResult>;
+  moveTo(app: AppState, scene?: SceneState): Promise<ActionResult>;
+  info(): Promise<SessionInfo>;
+  state(): Promise<State>;
+  allowedActions(): Promise<string[]>;
+  journal(): Promise<Journal>;
+  callbackPage(after?: number, limit?: number): Promise<CallbackPage>;
+  callbacks(after?: number, options?: { pageSize?: number }): Promise<Callback[]>;
+  delete(options?: { missingOk?: boolean }): Promise<void>;
+}
+
+/** `action("openURL", { url })` -> `{ type: "openURL", url }`. */
+export function action(type: string, params?: Record<string, unknown>): Action;
+/** `"launch"` -> `{ type: "launch" }`. */
+export function asAction(item: ActionLike): Action;
+
+export const ANY_RUN: "...";
+export const ANY_ONE: "*";
+/** A failed order assertion (its `name` is `"AssertionError"`). */
+export class OrderAssertionError extends Error {}
+export function callbacksIn(result: Callbacks): Callback[];
+export function select(result: Callbacks, filters?: CallbackFilters): Callback[];
+export function methods(result: Callbacks, filters?: CallbackFilters): string[];
+export function describeCallback(callback: Callback): string;
+export function orderDiff(result: Callbacks, pattern: PatternEntry[], filters?: CallbackFilters): string | undefined;
+export function assertOrder(result: Callbacks, pattern: PatternEntry[], filters?: CallbackFilters): void;
+export function assertCalled(result: Callbacks, method: PatternEntry, filters?: CallbackFilters): Callback;
+export function assertNotCalled(result: Callbacks, method: PatternEntry, filters?: CallbackFilters): void;
+
+/** The observer channel names a session config's `observers` takes. */
+export type ObserverChannel =
+  | "notifications"
+  | "reactNative"
+  | "flutter"
+  | "capacitor"
+  | "cordova"
+  | "maui"
+  | "composeMultiplatform";
+export const OBSERVER_CHANNELS: readonly ObserverChannel[];
+/** The callbacks a receiver (or any of several) got, in order. */
+export function callbacksOf(result: Callbacks, receiver: string | string[]): Callback[];
+/** The method names a receiver got (every callback's without `receiver`). */
+export function methodsOf(result: Callbacks, receiver?: string | string[]): string[];
+/** One observer channel's items (`"notifications"` picks `receiver: "notificationCenter"`). */
+export function channel(result: Callbacks, name: ObserverChannel | string): Callback[];
+/** React Native `AppState` changes, as the `change` listener receives them. */
+export function appStateChanges(result: Callbacks): Array<"active" | "background" | "inactive">;
