@@ -32,8 +32,8 @@ import Testing
     @Test func itemsCarryIsActive() {
         #expect(
             CapacitorLens.Event.appStateChange(isActive: false).observation
-                == LensObservation(method: "appStateChange", args: .object(["isActive": .bool(false)])))
-        #expect(CapacitorLens.Event.pause.observation.method == "pause")
-        #expect(CapacitorLens.Event.resume.observation.method == "resume")
+                == LensObservation(method: .named("appStateChange"), args: .object(["isActive": .bool(false)])))
+        #expect(CapacitorLens.Event.pause.observation.method.name == "pause")
+        #expect(CapacitorLens.Event.resume.observation.method.name == "resume")
     }
 }

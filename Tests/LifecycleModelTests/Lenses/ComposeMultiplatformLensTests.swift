@@ -95,6 +95,6 @@ import Testing
     @Test func itemsCarryTheControllerAndScene() {
         #expect(
             ComposeMultiplatformLens.Event(.onResume, controller: "root", sceneId: "scene-1").observation
-                == LensObservation(method: "ON_RESUME", sceneId: "scene-1", viewController: "root"))
+                == LensObservation(method: .named("ON_RESUME"), sceneId: "scene-1", viewController: "root"))
     }
 }

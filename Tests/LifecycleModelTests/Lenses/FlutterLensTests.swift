@@ -127,8 +127,9 @@ import Testing
     @Test func itemsCarryTheState() {
         #expect(
             FlutterLens.Event.didChangeAppLifecycleState(.hidden).observation
-                == LensObservation(method: "didChangeAppLifecycleState", args: .object(["state": .string("hidden")])))
-        #expect(FlutterLens.Event.listener(.onRestart).observation == LensObservation(method: "onRestart"))
+                == LensObservation(
+                    method: .named("didChangeAppLifecycleState"), args: .object(["state": .string("hidden")])))
+        #expect(FlutterLens.Event.listener(.onRestart).observation == LensObservation(method: .named("onRestart")))
     }
 
     /// "state/callback" for each state change (the callback when the step has one).

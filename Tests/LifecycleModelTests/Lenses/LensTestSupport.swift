@@ -48,7 +48,7 @@ struct LensScenario<Lens: FrameworkLens> {
 
 extension LensObservation {
     /// `method`, then `@scene` when the item has a scene: a compact form for expectations.
-    var compact: String { method + (sceneId.map { "@\($0)" } ?? "") }
+    var compact: String { method.name + (sceneId.map { "@\($0)" } ?? "") }
 }
 
 extension Array where Element: LensEvent {
@@ -142,5 +142,15 @@ enum LensWalks {
             }
         }
         return traces
+    }
+}
+
+extension FrameworkEvent {
+    /// The event the wire spells `name`: expectations keep the framework's own spelling.
+    static func named(_ name: String) -> FrameworkEvent {
+        guard let event = allCases.first(where: { $0.name == name }) else {
+            preconditionFailure("no framework event is named \(name)")
+        }
+        return event
     }
 }

@@ -78,7 +78,7 @@ import Testing
     @Test func itemsCarryTheWindowsScene() {
         #expect(
             MAUILens.Event(.stopped, sceneId: "scene-2").observation
-                == LensObservation(method: "Stopped", sceneId: "scene-2"))
-        #expect(MAUILens.Event(.created, sceneId: nil).observation == LensObservation(method: "Created"))
+                == LensObservation(method: .named("Stopped"), sceneId: "scene-2"))
+        #expect(MAUILens.Event(.created, sceneId: nil).observation == LensObservation(method: .named("Created")))
     }
 }

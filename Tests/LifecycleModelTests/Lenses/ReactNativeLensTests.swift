@@ -53,7 +53,7 @@ import Testing
     @Test func itemsCarryTheStateAsArgs() {
         #expect(
             ReactNativeLens.Event.change(.inactive).observation
-                == LensObservation(method: "change", args: .object(["state": .string("inactive")])))
-        #expect(ReactNativeLens.Event.memoryWarning.observation == LensObservation(method: "memoryWarning"))
+                == LensObservation(method: .named("change"), args: .object(["state": .string("inactive")])))
+        #expect(ReactNativeLens.Event.memoryWarning.observation == LensObservation(method: .named("memoryWarning")))
     }
 }

@@ -82,7 +82,7 @@ import Testing
         var s = ObservedSession(observedConfig(.app, "12.0"))
         var all: [Callback] = []
         for a in [Action.launch, .background, .launch, .terminate(by: .user)] { all += try s.apply(a) }
-        #expect(!all.of(.notificationCenter).contains { $0.method.hasPrefix("UIScene.") })
+        #expect(!all.of(.notificationCenter).contains { $0.method.name.hasPrefix("UIScene.") })
     }
 
     @Test func notificationTapAtAColdLaunchComesBetweenConnectionAndActivation() throws {
@@ -152,11 +152,11 @@ import Testing
         _ = try s.apply(.launch)
         _ = try s.apply(.openScene(by: .user))
         // One scene goes: the app is still active through the other.
-        let first = try s.apply(.closeScene(sceneId: "scene-1")).of(.notificationCenter).map(\.method)
+        let first = try s.apply(.closeScene(sceneId: "scene-1")).of(.notificationCenter).map(\.method.name)
         #expect(first.contains("UIScene.didEnterBackgroundNotification"))
         #expect(!first.contains("UIApplication.didEnterBackgroundNotification"))
         #expect(!first.contains("UIApplication.willResignActiveNotification"))
-        let last = try s.apply(.background).of(.notificationCenter).map(\.method)
+        let last = try s.apply(.background).of(.notificationCenter).map(\.method.name)
         #expect(last.filter { $0 == "UIApplication.didEnterBackgroundNotification" }.count == 1)
     }
 
@@ -171,8 +171,8 @@ import Testing
             })
         _ = try s.apply(.launch)
         let keys = try s.apply(.openScene(by: .user)).of(.notificationCenter).filter {
-            $0.method.hasPrefix("UIWindow.")
-        }.map { "\($0.method) \($0.sceneId ?? "-")" }
+            $0.method.name.hasPrefix("UIWindow.")
+        }.map { "\($0.method.name) \($0.sceneId ?? "-")" }
         #expect(
             keys
                 == (appWide
@@ -203,9 +203,9 @@ import Testing
         var s = ObservedSession(observedConfig(.scene, "17.0"))
         _ = try s.apply(.launch)
         let callbacks = try s.apply(.memoryWarning)
-        #expect(callbacks.first?.method == "applicationDidReceiveMemoryWarning(_:)")
-        #expect(callbacks.last?.method == "UIApplication.didReceiveMemoryWarningNotification")
-        #expect(callbacks.contains { $0.method == "didReceiveMemoryWarning()" })
+        #expect(callbacks.first?.method.name == "applicationDidReceiveMemoryWarning(_:)")
+        #expect(callbacks.last?.method.name == "UIApplication.didReceiveMemoryWarningNotification")
+        #expect(callbacks.contains { $0.method.name == "didReceiveMemoryWarning()" })
     }
 
     @Test func withoutObserversNothingChanges() throws {

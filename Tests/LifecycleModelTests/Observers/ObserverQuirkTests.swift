@@ -33,7 +33,7 @@ import Testing
     @Test(arguments: AppForegroundNotificationInScene.allCases)
     func appForegroundNotificationInScene(_ choice: AppForegroundNotificationInScene) throws {
         var s = ObservedSession(observedConfig(.scene, "17.0") { $0.quirks.appForegroundNotificationInScene = choice })
-        let notes = try s.apply(.launch).of(.notificationCenter).map(\.method)
+        let notes = try s.apply(.launch).of(.notificationCenter).map(\.method.name)
         let app = try #require(notes.firstIndex(of: "UIApplication.willEnterForegroundNotification"))
         let activate = try #require(notes.firstIndex(of: "UIScene.didActivateNotification"))
         #expect((app > activate) == (choice == .afterSceneActivation))
@@ -56,10 +56,10 @@ import Testing
         let callbacks = try s.apply(.background)
         let phase = try #require(
             callbacks.firstIndex { $0.receiver == .scene && $0.args?["to"] == .string("inactive") })
-        let note = try #require(callbacks.firstIndex { $0.method == "UIScene.willDeactivateNotification" })
+        let note = try #require(callbacks.firstIndex { $0.method.name == "UIScene.willDeactivateNotification" })
         #expect((phase > note) == after)
         // SwiftUI apps are scene apps: the app-level notifications are aggregate.
-        #expect(callbacks.contains { $0.method == "UIApplication.didEnterBackgroundNotification" })
+        #expect(callbacks.contains { $0.method.name == "UIApplication.didEnterBackgroundNotification" })
     }
 
     @Test(arguments: [LifecycleKind.app, .scene])
@@ -73,14 +73,14 @@ import Testing
         _ = try s.apply(.background)
         _ = try s.apply(.launch)  // React Native hears from the second turn on
         let pull = try s.apply(.interruptionBegan(kind: .notificationCenter))
-        let delegates = pull.filter { !$0.receiver.isObserver && $0.receiver != .viewController }.map(\.method)
+        let delegates = pull.filter { !$0.receiver.isObserver && $0.receiver != .viewController }.map(\.method.name)
         let (resign, active) =
             lifecycle == .app
             ? ("applicationWillResignActive(_:)", "applicationDidBecomeActive(_:)")
             : ("sceneWillResignActive(_:)", "sceneDidBecomeActive(_:)")
         #expect(delegates == [resign, active, resign])
         #expect(
-            pull.of(.notificationCenter).map(\.method).filter { $0.hasPrefix("UIApplication.") } == [
+            pull.of(.notificationCenter).map(\.method.name).filter { $0.hasPrefix("UIApplication.") } == [
                 "UIApplication.willResignActiveNotification", "UIApplication.didBecomeActiveNotification",
                 "UIApplication.willResignActiveNotification",
             ])
@@ -90,27 +90,29 @@ import Testing
             ])
         #expect(s.state.app == .inactive && s.state.interruption == .notificationCenter)
         let dismiss = try s.apply(.interruptionEnded(outcome: .resume))
-        #expect(dismiss.contains { $0.method == "UIApplication.didBecomeActiveNotification" })
+        #expect(dismiss.contains { $0.method.name == "UIApplication.didBecomeActiveNotification" })
 
         // Off (the default), and for other interruptions: one resign.
         var plain = ObservedSession(observedConfig(lifecycle, version))
         _ = try plain.apply(.launch)
         let once = try plain.apply(.interruptionBegan(kind: .notificationCenter))
-        #expect(once.filter { !$0.receiver.isObserver && $0.receiver != .viewController }.map(\.method) == [resign])
+        #expect(
+            once.filter { !$0.receiver.isObserver && $0.receiver != .viewController }.map(\.method.name) == [resign])
     }
 
     @Test func prewarmThroughViewDidLoadContinuesAtTheRootsAppearance() throws {
         var s = ObservedSession(
             observedConfig(.app, "15.0", [.notifications, .flutter]) { $0.quirks.prewarmStopsAt = .throughViewDidLoad })
         let prewarm = try s.apply(.prewarm)
-        #expect(prewarm.contains { $0.method == "application(_:didFinishLaunchingWithOptions:)" })
-        #expect(prewarm.contains { $0.method == "UIApplication.didFinishLaunchingNotification" })
-        #expect(prewarm.filter { $0.receiver == .viewController }.map(\.method) == ["loadView()", "viewDidLoad()"])
+        #expect(prewarm.contains { $0.method.name == "application(_:didFinishLaunchingWithOptions:)" })
+        #expect(prewarm.contains { $0.method.name == "UIApplication.didFinishLaunchingNotification" })
+        #expect(
+            prewarm.filter { $0.receiver == .viewController }.map(\.method.name) == ["loadView()", "viewDidLoad()"])
         #expect(s.state.app == .suspended)
         let launch = try s.apply(.launch)
-        let controllers = launch.filter { $0.receiver == .viewController }.map(\.method)
+        let controllers = launch.filter { $0.receiver == .viewController }.map(\.method.name)
         #expect(!controllers.contains("viewDidLoad()") && controllers.first == "viewWillAppear(_:)")
-        #expect(!launch.contains { $0.method == "application(_:didFinishLaunchingWithOptions:)" })
+        #expect(!launch.contains { $0.method.name == "application(_:didFinishLaunchingWithOptions:)" })
         #expect(
             launch.of(.flutter).compactMap { $0.args?["state"] } == [
                 .string("inactive"), .string("resumed"),

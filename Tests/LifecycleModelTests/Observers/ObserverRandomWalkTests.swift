@@ -78,7 +78,7 @@ struct ChannelChecker {
     mutating func check(_ callbacks: [Callback], context: String) {
         for c in callbacks {
             let scene = c.sceneId ?? "-"
-            switch (c.receiver, c.method) {
+            switch (c.receiver, c.method.name) {
             case (.reactNative, "change"):
                 let state = c.args?["state"]?.stringValue
                 #expect(state != reactNative, "\(context): React Native repeated \(state ?? "nil")")

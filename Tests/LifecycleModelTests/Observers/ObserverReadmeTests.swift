@@ -6,9 +6,9 @@ import Testing
 @Suite struct ObserverReadmeTests {
     @Test func launchHomeReturnAsNotifications() throws {
         var s = ObservedSession(observedConfig(.scene, "17.0", [.notifications]))
-        let launch = try s.apply(.launch).of(.notificationCenter).map(\.method)
-        let home = try s.apply(.background).of(.notificationCenter).map(\.method)
-        let back = try s.apply(.launch).of(.notificationCenter).map(\.method)
+        let launch = try s.apply(.launch).of(.notificationCenter).map(\.method.name)
+        let home = try s.apply(.background).of(.notificationCenter).map(\.method.name)
+        let back = try s.apply(.launch).of(.notificationCenter).map(\.method.name)
         #expect(
             launch == [
                 "UIApplication.didFinishLaunchingNotification", "UIWindow.didBecomeKeyNotification",
@@ -33,7 +33,7 @@ import Testing
         func flutter(_ a: Action) throws -> [String] {
             try s.apply(a).of(.flutter).map { c in
                 if case .string(let state)? = c.args?["state"] { return state }
-                return c.method
+                return c.method.name
             }
         }
         // docs/observers.md, Flutter: launch inactive, resumed; home inactive, hidden,

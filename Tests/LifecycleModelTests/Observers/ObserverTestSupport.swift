@@ -54,8 +54,10 @@ extension Array where Element == Callback {
     var lifecycleLines: [String] {
         filter { c in
             c.receiver != .viewController
-                && !c.method.contains("StatusBarFrame") && !c.method.contains("supportedInterfaceOrientations")
-                && !c.method.contains("willFinishLaunching") && !c.method.contains("configurationForConnecting")
+                && !c.method.name.contains("StatusBarFrame")
+                && !c.method.name.contains("supportedInterfaceOrientations")
+                && !c.method.name.contains("willFinishLaunching")
+                && !c.method.name.contains("configurationForConnecting")
         }.map(\.line)
     }
 
