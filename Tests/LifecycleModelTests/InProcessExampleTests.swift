@@ -12,11 +12,11 @@ import Testing
     // The user taps the icon: a cold launch, every callback in UIKit's order.
     let launched = try simulator.apply(.launch, to: AppSnapshot())
     #expect(launched.state.app == .active)
-    #expect(launched.callbacks.map(\.method.name).contains("application(_:didFinishLaunchingWithOptions:)"))
+    #expect(launched.callbacks.map(\.method).contains(.appDelegate(.didFinishLaunching)))
 
     // A deep link into the running app.
     let opened = try simulator.apply(.openURL(url: "myapp://item/42"), to: launched.state)
-    let handler = try #require(opened.callbacks.first { $0.method.name == "application(_:open:options:)" })
+    let handler = try #require(opened.callbacks.first { $0.method == .appDelegate(.openURL) })
     #expect(handler.receiver == .appDelegate)
     #expect(handler.args?["url"]?.stringValue == "myapp://item/42")
 

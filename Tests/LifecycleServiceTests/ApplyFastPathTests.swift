@@ -33,6 +33,11 @@ import Testing
             .tabBarControllerDelegate(scene: nil), .tabBarControllerDelegate(scene: scene),
             .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .bgTask, .urlSessionDelegate,
             .app, .scene(scene),
+            // Observer channels (issue #20): scene members without a state, or none.
+            .notificationCenter(sceneId: nil, sceneState: nil), .notificationCenter(sceneId: "s1", sceneState: nil),
+            .notificationCenter(sceneId: "s1", sceneState: .background), .reactNative, .flutter, .capacitor, .cordova,
+            .maui(sceneId: nil), .maui(sceneId: "s1"), .composeMultiplatform(controller: "root", sceneId: nil),
+            .composeMultiplatform(controller: "root", sceneId: "s1"),
         ]
         #expect(Set(targets.map(\.receiver)) == Set(Receiver.allCases))
         var checked = 0
@@ -45,6 +50,10 @@ import Testing
                         target, method: .sceneDelegate(.willConnect), appState: state,
                         args: .object([JSONMember("a", .string("b\"c"))])),
                     Callback(target, method: .swiftUI(.scenePhaseChange), appState: state),
+                    Callback(target, method: .notification(.window(.didBecomeKey)), appState: state),
+                    Callback(
+                        target, method: .framework(.didChangeAppLifecycleState), appState: state,
+                        args: .object([JSONMember("state", .string("hidden"))])),
                 ]
                 for (i, c) in callbacks.enumerated() {
                     let logged = LoggedCallback(seq: 1000 + i, callback: c, sharing: nil)
@@ -64,6 +73,6 @@ import Testing
                 }
             }
         }
-        #expect(checked == targets.count * AppState.allCases.count * 4)
+        #expect(checked == targets.count * AppState.allCases.count * 6)
     }
 }
