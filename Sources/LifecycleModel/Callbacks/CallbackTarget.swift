@@ -83,18 +83,28 @@ public enum CallbackTarget: Sendable, Equatable {
     }
 
     /// The scene's id: the scene's, or the one an observer item names.
+    /// One switch, not by way of `scene`: the log reads it for every callback.
     public var sceneId: String? {
         switch self {
+        case .sceneDelegate(let s), .scene(let s): s.id
+        case .viewController(_, let s), .view(_, let s), .tabBarControllerDelegate(let s): s?.id
         case .notificationCenter(let id, _), .maui(let id), .composeMultiplatform(_, let id): id
-        default: scene?.id
+        case .appDelegate, .appDelegateAdaptor, .notificationCenterDelegate, .locationManagerDelegate,
+            .backgroundTask, .bgTask, .urlSessionDelegate, .app, .reactNative, .flutter, .capacitor, .cordova:
+            nil
         }
     }
 
     /// The scene's state, when the receiver reports one.
     public var sceneState: SceneState? {
         switch self {
+        case .sceneDelegate(let s), .scene(let s): s.state
+        case .viewController(_, let s), .view(_, let s), .tabBarControllerDelegate(let s): s?.state
         case .notificationCenter(_, let state): state
-        default: scene?.state
+        case .appDelegate, .appDelegateAdaptor, .notificationCenterDelegate, .locationManagerDelegate,
+            .backgroundTask, .bgTask, .urlSessionDelegate, .app, .reactNative, .flutter, .capacitor, .cordova,
+            .maui, .composeMultiplatform:
+            nil
         }
     }
 
