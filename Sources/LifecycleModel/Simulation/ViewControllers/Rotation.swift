@@ -81,7 +81,7 @@ extension Transition {
         if profile.ui.sceneHearsTraits, let i = sceneIndex(ofWindow: w) {
             callScene(
                 .didUpdateCoordinateSpace, i,
-                args: .object(["userInterfaceStyle": .string(style.rawValue)]))
+                args: style.traitArguments)
         }
     }
 
@@ -99,7 +99,7 @@ extension Transition {
         for r in visibleControllers(w) {
             callViewController(
                 profile.ui.traitChange(.userInterfaceStyle), r,
-                args: .object(["userInterfaceStyle": .string(style.rawValue)]))
+                args: style.traitArguments)
         }
     }
 
@@ -133,7 +133,7 @@ extension Transition {
         if missed.style != window.style {
             callViewController(
                 profile.ui.traitChange(.userInterfaceStyle), ref,
-                args: .object(["userInterfaceStyle": .string(window.style.rawValue)]))
+                args: window.style.traitArguments)
         }
     }
 
@@ -141,4 +141,18 @@ extension Transition {
     func sceneIndex(ofWindow w: Int) -> Int? {
         state.windows[w].sceneId.flatMap { id in state.scenes.firstIndex { $0.id == id } }
     }
+}
+
+extension UserInterfaceStyle {
+    /// `{"userInterfaceStyle": "<style>"}`, the arguments of a style change, made once:
+    /// built per call, it was an allocation per trait callback of every backgrounding.
+    var traitArguments: JSONValue {
+        switch self {
+        case .light: Self.lightArguments
+        case .dark: Self.darkArguments
+        }
+    }
+
+    private static let lightArguments = JSONValue.object(["userInterfaceStyle": .string(Self.light.rawValue)])
+    private static let darkArguments = JSONValue.object(["userInterfaceStyle": .string(Self.dark.rawValue)])
 }
