@@ -1,0 +1,191 @@
+extension Simulator {
+    /// The shortest action sequence from `start` whose watched callbacks (those
+    /// matching an entry's key: method, and receiver or view controller where the log
+    /// gives them) are exactly `entries`; or, if none within `limits`, the longest
+    /// explained prefix and where it diverges.
+    ///
+    /// Breadth first over (abstract state, log position): each step tries the plain
+    /// actions of `paths`/`coverage` with parameters from the log (`ExplainParameters`),
+    /// keeps an action only when its watched callbacks are the log's next entries, and
+    /// visits each (abstract state, position, view-controller names) once. The first
+    /// node at the log's end is a shortest explanation.
+    public func explain(
+        _ entries: [LogEntry], from start: AppSnapshot = AppSnapshot(), limits: ExplainLimits = ExplainLimits()
+    ) -> Explanation {
+        var search = ExplainSearch(
+            simulator: self, log: WatchedSet(entries.map(CallbackKey.init)), parameters: ExplainParameters(entries),
+            start: start, limits: limits)
+        let found = search.run()
+        let actions = found ?? search.bestPrefix()
+        var outcomes: [ActionOutcome] = []
+        var state = start
+        for action in actions {
+            // The search applied these very actions to these very states.
+            guard let out = try? apply(action, to: state) else { break }
+            outcomes.append(out)
+            state = out.state
+        }
+        return Explanation(
+            explained: found != nil, actions: actions, outcomes: outcomes,
+            divergence: found == nil ? search.divergence(entries) : nil,
+            stopped: found == nil ? search.stop : nil, nodesVisited: search.nodeCount)
+    }
+}
+
+/// One explanation search: the nodes in breadth-first order and what the best
+/// (longest) prefix looked like.
+struct ExplainSearch {
+    let simulator: Simulator
+    let log: WatchedSet
+    let parameters: ExplainParameters
+    let limits: ExplainLimits
+    let bounds: ExplorationBounds
+
+    private var snapshots: [AppSnapshot?] = []
+    private var positions: [Int] = []
+    private var depths: [Int] = []
+    private var parents: [(node: Int, action: Action)?] = []
+    private var visited = Set<VisitKey>()
+
+    /// The longest reproduced prefix: its length, a node that ends exactly there (if
+    /// any), else an action that goes past it before diverging.
+    private var best = 0
+    private var bestNode: Int? = 0
+    private var bestAttempt: (node: Int, action: Action)?
+    private var expected: [ExpectedCallback] = []
+    private var expectedKeys = Set<CallbackKey>()
+    private(set) var stop: ExplainStop?
+
+    var nodeCount: Int { positions.count }
+
+    init(
+        simulator: Simulator, log: WatchedSet, parameters: ExplainParameters, start: AppSnapshot, limits: ExplainLimits
+    ) {
+        self.simulator = simulator
+        self.log = log
+        self.parameters = parameters
+        self.limits = limits
+        self.bounds = limits.bounds.widened(toHold: AbstractState(start))
+        add(start, position: 0, depth: 0, parent: nil)
+    }
+
+    /// The explanation, or nil when none was found.
+    mutating func run() -> [Action]? {
+        if log.entries.isEmpty { return [] }
+        var head = 0
+        while head < positions.count {
+            let node = head
+            head += 1
+            guard let state = snapshots[node] else { continue }
+            snapshots[node] = nil  // expanded: the path replays it if needed
+            let position = positions[node]
+            let atLimit = depths[node] >= limits.maxActions
+            for plain in parameters.candidates(simulator: simulator, in: state, at: position) {
+                guard let out = try? simulator.apply(plain.action, to: state) else { continue }
+                let step = log.follow(out.callbacks, from: position)
+                if let wrong = step.first {
+                    // Past the limit, only what comes next from this node counts.
+                    if !atLimit || step.matched == 0 {
+                        diverged(at: position + step.matched, with: wrong, node: node, plain: plain)
+                    }
+                    continue
+                }
+                if atLimit {
+                    stop = stop ?? .maxActions(limits.maxActions)
+                    continue
+                }
+                let abstract = AbstractState(out.state)
+                guard bounds.contains(abstract) else {
+                    if stop == nil { stop = .stateBounds(bounds) }
+                    continue
+                }
+                let next = position + step.watched
+                guard visited.insert(VisitKey(abstract, next, out.state)).inserted else { continue }
+                guard positions.count < limits.nodeBudget else {
+                    stop = .nodeBudget(limits.nodeBudget)
+                    return nil
+                }
+                add(out.state, position: next, depth: depths[node] + 1, parent: (node, plain.action))
+                if next == log.entries.count { return path(to: positions.count - 1) }
+            }
+        }
+        return nil
+    }
+
+    private mutating func add(_ state: AppSnapshot, position: Int, depth: Int, parent: (node: Int, action: Action)?) {
+        let index = positions.count
+        snapshots.append(state)
+        positions.append(position)
+        depths.append(depth)
+        parents.append(parent)
+        if parent == nil { visited.insert(VisitKey(AbstractState(state), position, state)) }
+        if position > best {
+            best = position
+            bestAttempt = nil
+            expected = []
+            expectedKeys = []
+        }
+        if position == best, bestNode == nil { bestNode = index }
+    }
+
+    /// An action from `node` reproduces the log up to `index`, then makes `callback`.
+    private mutating func diverged(at index: Int, with callback: Callback, node: Int, plain: PlainAction) {
+        if index > best {
+            best = index
+            bestNode = nil
+            bestAttempt = (node, plain.action)
+            expected = []
+            expectedKeys = []
+        }
+        guard index == best else { return }
+        let key = CallbackKey(callback)
+        if expectedKeys.insert(key).inserted { expected.append(ExpectedCallback(callback: key, action: plain.label)) }
+    }
+
+    private func path(to node: Int) -> [Action] {
+        var actions: [Action] = []
+        var n = node
+        while let (parent, action) = parents[n] {
+            actions.append(action)
+            n = parent
+        }
+        return actions.reversed()
+    }
+
+    /// The actions of the longest explained prefix.
+    func bestPrefix() -> [Action] {
+        if let node = bestNode { return path(to: node) }
+        if let (node, action) = bestAttempt { return path(to: node) + [action] }
+        return []
+    }
+
+    func divergence(_ entries: [LogEntry]) -> Divergence {
+        Divergence(index: best, observed: best < entries.count ? entries[best] : nil, expected: expected)
+    }
+}
+
+/// What the search tells nodes apart by: the abstract state, the log position, and
+/// the names of the view controllers in the windows (which the abstract state leaves
+/// out, and a log naming controllers depends on).
+struct VisitKey: Hashable {
+    var state: AbstractState
+    var position: Int
+    var names: [String]
+
+    init(_ state: AbstractState, _ position: Int, _ snapshot: AppSnapshot) {
+        self.state = state
+        self.position = position
+        var names: [String] = []
+        for window in snapshot.windows {
+            for context in window.contexts {
+                for vc in context.stack {
+                    names.append(vc.name)
+                    names += vc.children.map(\.name)
+                    names.append("/")
+                }
+                names.append("|")
+            }
+        }
+        self.names = names
+    }
+}
