@@ -54,6 +54,12 @@ public struct CallbackKey: Hashable, Sendable {
             && (viewController.map { $0 == callback.viewController } ?? true)
     }
 
+    /// The model emits this method, to this receiver if the key names one.
+    var isEmitted: Bool {
+        guard let receivers = MethodSpelling.catalog[method] else { return false }
+        return receiver.map(receivers.contains) ?? true
+    }
+
     /// The receiver a log's name stands for: a `Receiver` raw value in any case, or a
     /// class name ending in `AppDelegate` or `SceneDelegate`.
     static func receiver(named name: String) -> Receiver? {

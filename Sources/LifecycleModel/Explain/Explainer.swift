@@ -12,9 +12,10 @@ extension Simulator {
     public func explain(
         _ entries: [LogEntry], from start: AppSnapshot = AppSnapshot(), limits: ExplainLimits = ExplainLimits()
     ) -> Explanation {
+        let keys = entries.map(CallbackKey.init)
         var search = ExplainSearch(
-            simulator: self, log: WatchedSet(entries.map(CallbackKey.init)), parameters: ExplainParameters(entries),
-            start: start, limits: limits)
+            simulator: self, log: WatchedSet(keys), parameters: ExplainParameters(entries), start: start,
+            limits: limits)
         let found = search.run()
         let actions = found ?? search.bestPrefix()
         var outcomes: [ActionOutcome] = []
@@ -54,7 +55,25 @@ struct ExplainSearch {
     private var bestAttempt: (node: Int, action: Action)?
     private var expected: [ExpectedCallback] = []
     private var expectedKeys = Set<CallbackKey>()
-    private(set) var stop: ExplainStop?
+    /// A node budget that ran out.
+    private var budgetSpent = false
+    /// The furthest log position an action cut by `maxActions` or by the state bounds
+    /// would have reached (-1: none): the bound stopped the search only if it is at
+    /// least the best prefix.
+    private var cutByDepth = -1
+    private var cutByBounds = -1
+    /// The first entry the model never emits (a method it does not know, or not to
+    /// that receiver): no sequence gets past it, so the search stops there.
+    private let reachable: Int
+
+    /// What stopped the search short of the answer, if a bound did.
+    var stop: ExplainStop? {
+        if budgetSpent { return .nodeBudget(limits.nodeBudget) }
+        if best == reachable, reachable < log.entries.count { return nil }
+        if cutByDepth >= best { return .maxActions(limits.maxActions) }
+        if cutByBounds >= best { return .stateBounds(bounds) }
+        return nil
+    }
 
     var nodeCount: Int { positions.count }
 
@@ -65,7 +84,11 @@ struct ExplainSearch {
         self.log = log
         self.parameters = parameters
         self.limits = limits
-        self.bounds = limits.bounds.widened(toHold: AbstractState(start))
+        // A log naming several controllers may stack them: deeper, up to the maximum.
+        var bounds = limits.bounds.widened(toHold: AbstractState(start))
+        bounds.depth = max(bounds.depth, min(log.controllerNames.count, ExplorationBounds.maximum.depth))
+        self.bounds = bounds
+        self.reachable = log.entries.firstIndex { !$0.isEmitted } ?? log.entries.count
         add(start, position: 0, depth: 0, parent: nil)
     }
 
@@ -73,12 +96,16 @@ struct ExplainSearch {
     mutating func run() -> [Action]? {
         if log.entries.isEmpty { return [] }
         var head = 0
+        /// Once a node stands before an entry no sequence gets past, only the nodes
+        /// there go on: to find what the model could call instead.
+        var beforeUnreachable = false
         while head < positions.count {
             let node = head
             head += 1
-            guard let state = snapshots[node] else { continue }
-            snapshots[node] = nil  // expanded: the path replays it if needed
             let position = positions[node]
+            if position == reachable { beforeUnreachable = true }
+            guard let state = snapshots[node], !beforeUnreachable || position == reachable else { continue }
+            snapshots[node] = nil  // expanded: the path replays it if needed
             let atLimit = depths[node] >= limits.maxActions
             for plain in parameters.candidates(simulator: simulator, in: state, at: position) {
                 guard let out = try? simulator.apply(plain.action, to: state) else { continue }
@@ -90,19 +117,19 @@ struct ExplainSearch {
                     }
                     continue
                 }
+                let next = position + step.watched
                 if atLimit {
-                    stop = stop ?? .maxActions(limits.maxActions)
+                    cutByDepth = max(cutByDepth, next)
                     continue
                 }
                 let abstract = AbstractState(out.state)
                 guard bounds.contains(abstract) else {
-                    if stop == nil { stop = .stateBounds(bounds) }
+                    cutByBounds = max(cutByBounds, next)
                     continue
                 }
-                let next = position + step.watched
                 guard visited.insert(VisitKey(abstract, next, out.state)).inserted else { continue }
                 guard positions.count < limits.nodeBudget else {
-                    stop = .nodeBudget(limits.nodeBudget)
+                    budgetSpent = true
                     return nil
                 }
                 add(out.state, position: next, depth: depths[node] + 1, parent: (node, plain.action))

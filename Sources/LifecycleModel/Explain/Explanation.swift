@@ -75,7 +75,8 @@ public struct ExplainLimits: Sendable, Equatable {
     public var maxActions: Int
     /// Most (abstract state, log position) pairs visited.
     public var nodeBudget: Int
-    /// The states searched (widened to hold the start).
+    /// The states searched: widened to hold the start, and deeper (up to
+    /// `ExplorationBounds.maximum`) for a log that names several view controllers.
     public var bounds: ExplorationBounds
 
     /// `maxActions` when a request names none.
@@ -88,7 +89,7 @@ public struct ExplainLimits: Sendable, Equatable {
 
     public init(
         maxActions: Int = ExplainLimits.defaultMaxActions, nodeBudget: Int = ExplainLimits.defaultNodeBudget,
-        bounds: ExplorationBounds = .maximum
+        bounds: ExplorationBounds = .standard
     ) {
         self.maxActions = maxActions
         self.nodeBudget = nodeBudget

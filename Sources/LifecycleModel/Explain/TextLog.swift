@@ -24,9 +24,9 @@ public struct TextLog: Sendable, Equatable {
         var entries: [Line] = []
         var ignored: [Int] = []
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // `\r\n` is one Character, a newline like `\n`.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             number += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             if let entry = entry(in: line) {
                 entries.append(Line(number: number, entry: entry))
@@ -39,7 +39,7 @@ public struct TextLog: Sendable, Equatable {
 
     /// The entry a line holds, if it names a method.
     static func entry(in line: Substring) -> LogEntry? {
-        let url = words(line).lazy.map { trimmed($0) }.first(where: isURL)
+        let url = words(line).lazy.compactMap { Self.url(in: trimmed($0)) }.first
         let args: JSONValue? = url.map { .object(["url": .string(String($0))]) }
         // `-[Class selector]` (two words inside brackets).
         if let open = line.firstIndex(of: "["), let message = objCMessage(in: line[open...]) {
@@ -55,7 +55,7 @@ public struct TextLog: Sendable, Equatable {
         for word in words(line) {
             let token = trimmed(word)
             defer { previous = word }
-            if isURL(token) { continue }
+            if Self.url(in: token) != nil { continue }
             if let method = MethodSpelling.method(in: String(token), selectorsCount: false) {
                 return LogEntry(method: method, receiver: previous.flatMap(receiverWord), args: args)
             }
@@ -110,11 +110,17 @@ public struct TextLog: Sendable, Equatable {
         words(text).last.flatMap(receiverWord)
     }
 
-    /// `scheme://…` (RFC 3986's scheme: a letter, then letters, digits, `+`, `-`, `.`).
-    private static func isURL(_ word: Substring) -> Bool {
-        guard let r = word.firstRange(of: "://"), r.lowerBound > word.startIndex, word[r.upperBound...].count > 0,
-            let first = word.first, first.isLetter
-        else { return false }
-        return word[..<r.lowerBound].allSatisfy { $0.isLetter || $0.isNumber || "+-.".contains($0) }
+    /// The URL in a word (`myapp://item/7`, also after `url=`): RFC 3986's scheme (a
+    /// letter, then letters, digits, `+`, `-`, `.`), `://` and something after it.
+    private static func url(in word: Substring) -> Substring? {
+        guard let r = word.firstRange(of: "://"), r.upperBound < word.endIndex else { return nil }
+        var start = r.lowerBound
+        while start > word.startIndex {
+            let c = word[word.index(before: start)]
+            guard c.isASCII, c.isLetter || c.isNumber || "+-.".contains(c) else { break }
+            start = word.index(before: start)
+        }
+        while start < r.lowerBound, !(word[start].isASCII && word[start].isLetter) { start = word.index(after: start) }
+        return start < r.lowerBound ? word[start...] : nil
     }
 }

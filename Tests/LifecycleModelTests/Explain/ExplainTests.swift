@@ -1,0 +1,39 @@
+import LifecycleModel
+import Testing
+
+/// `Simulator.explain`: finds the actions behind a log, or where it diverges.
+@Suite struct ExplainTests {
+    private func entries(_ callbacks: [Callback]) -> [LogEntry] {
+        callbacks.map { LogEntry(method: $0.method, receiver: $0.receiver.rawValue, viewController: $0.viewController) }
+    }
+
+    @Test func aDelegateLogOfLaunchAndBackgroundIsExplained() {
+        let sim = sceneSimulator()
+        let log = TextLog.parse(
+            """
+            scene(_:willConnectTo:options:)
+            sceneWillEnterForeground(_:)
+            sceneDidBecomeActive(_:)
+            sceneWillResignActive(_:)
+            sceneDidEnterBackground(_:)
+            """)
+        let result = sim.explain(log.entries.map(\.entry))
+        #expect(result.explained)
+        #expect(result.actions == [.launch, .background])
+        #expect(result.outcomes.count == 2)
+    }
+
+    @Test func anUnknownMethodDivergesAtItsIndex() {
+        let sim = sceneSimulator()
+        let log = ["scene(_:willConnectTo:options:)", "sceneWillEnterForeground(_:)", "sceneDidTeleport(_:)"]
+            .map { LogEntry(method: $0) }
+        let result = sim.explain(log)
+        #expect(!result.explained)
+        #expect(result.divergence?.index == 2)
+        #expect(result.divergence?.observed?.method == "sceneDidTeleport(_:)")
+        let expected = result.divergence?.expected.map(\.callback.method) ?? []
+        // Only watched callbacks: what the log names.
+        #expect(expected == ["sceneWillEnterForeground(_:)", "scene(_:willConnectTo:options:)"], "\(expected)")
+        #expect(result.stopped == nil)
+    }
+}
