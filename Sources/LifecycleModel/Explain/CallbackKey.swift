@@ -28,7 +28,7 @@ public struct CallbackKey: Hashable, Sendable {
     /// view controller a receiver name that is not a delegate when the method is a view
     /// controller's or a SwiftUI view's (`DetailViewController viewDidLoad`). A
     /// receiver name that is neither says nothing and is left out.
-    init(_ entry: LogEntry) {
+    public init(_ entry: LogEntry) {
         var token = entry.method
         var receiverName = entry.receiver
         if let message = MethodSpelling.objCMessage(Substring(token)) {
@@ -49,7 +49,7 @@ public struct CallbackKey: Hashable, Sendable {
     }
 
     /// Whether `callback` is this entry's callback.
-    func matches(_ callback: Callback) -> Bool {
+    public func matches(_ callback: Callback) -> Bool {
         callback.method == method && (receiver.map { $0 == callback.receiver } ?? true)
             && (viewController.map { $0 == callback.viewController } ?? true)
     }

@@ -53,7 +53,9 @@ struct ExplainParameters: Sendable {
                 }
                 out.append(plain)
             case .addChild(_, let scene):
-                out += names.map { PlainAction(label: "addChild name=\($0)", action: .addChild(name: $0, sceneId: scene)) }
+                out += names.map {
+                    PlainAction(label: "addChild name=\($0)", action: .addChild(name: $0, sceneId: scene))
+                }
                 out.append(plain)
             default:
                 out.append(plain)

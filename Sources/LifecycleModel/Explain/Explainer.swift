@@ -193,7 +193,8 @@ struct ExplainSearch {
 
 /// What the search tells nodes apart by: the abstract state, the log position, and
 /// the names of the view controllers in the windows (which the abstract state leaves
-/// out, and a log naming controllers depends on).
+/// out, and a log naming controllers depends on; a controller's children by name
+/// only, since nothing bounds how many `addChild` adds).
 struct VisitKey: Hashable {
     var state: AbstractState
     var position: Int
@@ -207,7 +208,8 @@ struct VisitKey: Hashable {
             for context in window.contexts {
                 for vc in context.stack {
                     names.append(vc.name)
-                    names += vc.children.map(\.name)
+                    // Children have no bound of their own: which names, not how many.
+                    names += Set(vc.children.map(\.name)).sorted()
                     names.append("/")
                 }
                 names.append("|")

@@ -40,7 +40,8 @@ enum MethodSpelling {
     }
 
     /// Apple's Objective-C selectors where Swift's import renamed the pieces, so the
-    /// rule above does not give them back (the SDK headers, DOC).
+    /// rule above does not give them back (each method's documentation page shows both
+    /// spellings, DOC).
     static let renamedSelectors: [String: String] = [
         "application:openURL:options:": "application(_:open:options:)",
         "application:continueUserActivity:restorationHandler:": "application(_:continue:restorationHandler:)",
@@ -176,7 +177,8 @@ enum MethodCatalog {
         app12.quirks.orientationQueries = true
         var iPad = SessionConfig(
             lifecycle: .scene, iosVersion: .known(17, 0), device: .ipad, stateRestoration: true,
-            notificationCenterDelegate: true, backgroundModes: all, supportsMultipleScenes: true, tabs: ["first", "second"])
+            notificationCenterDelegate: true, backgroundModes: all, supportsMultipleScenes: true,
+            tabs: ["first", "second"])
         iPad.registersForRemoteNotifications = true
         let swiftUI = SessionConfig(
             lifecycle: .scene, iosVersion: .known(17, 0), notificationCenterDelegate: true, backgroundModes: all,

@@ -61,7 +61,8 @@ public struct TextLog: Sendable, Equatable {
             }
             // `Receiver.method(...)`
             if let dot = token.lastIndex(of: "."), dot < token.index(before: token.endIndex),
-                let method = MethodSpelling.method(in: String(token[token.index(after: dot)...]), selectorsCount: false),
+                let method = MethodSpelling.method(
+                    in: String(token[token.index(after: dot)...]), selectorsCount: false),
                 MethodSpelling.isIdentifier(String(token[..<dot]))
             {
                 return LogEntry(method: method, receiver: String(token[..<dot]), args: args)
@@ -74,7 +75,9 @@ public struct TextLog: Sendable, Equatable {
     private static func objCMessage(in text: Substring) -> (receiver: String, method: String)? {
         var rest = text
         while let open = rest.firstIndex(of: "[") {
-            let start = open > rest.startIndex && "-+".contains(rest[rest.index(before: open)]) ? rest.index(before: open) : open
+            let start =
+                open > rest.startIndex && "-+".contains(rest[rest.index(before: open)])
+                ? rest.index(before: open) : open
             if let close = rest[open...].firstIndex(of: "]"), let m = MethodSpelling.objCMessage(rest[start...close]) {
                 return m
             }

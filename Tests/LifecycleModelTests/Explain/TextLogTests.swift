@@ -9,7 +9,9 @@ import Testing
     }
 
     @Test func swiftFunctionSpellings() {
-        #expect(one("application(_:didFinishLaunchingWithOptions:)")?.method == "application(_:didFinishLaunchingWithOptions:)")
+        #expect(
+            one("application(_:didFinishLaunchingWithOptions:)")?.method
+                == "application(_:didFinishLaunchingWithOptions:)")
         #expect(one("viewDidLoad()")?.method == "viewDidLoad()")
         let qualified = one("SceneDelegate.sceneDidBecomeActive(_:)")
         #expect(qualified == LogEntry(method: "sceneDidBecomeActive(_:)", receiver: "SceneDelegate"))
@@ -17,13 +19,16 @@ import Testing
     }
 
     @Test func objectiveCSelectorsByRuleAndRenamed() {
-        #expect(one("application:didFinishLaunchingWithOptions:")?.method == "application(_:didFinishLaunchingWithOptions:)")
+        #expect(
+            one("application:didFinishLaunchingWithOptions:")?.method == "application(_:didFinishLaunchingWithOptions:)"
+        )
         #expect(one("applicationDidBecomeActive:")?.method == "applicationDidBecomeActive(_:)")
         #expect(one("application:openURL:options:")?.method == "application(_:open:options:)")
         #expect(one("scene:willConnectToSession:options:")?.method == "scene(_:willConnectTo:options:)")
         let message = one("-[AppDelegate applicationDidBecomeActive:]")
         #expect(message == LogEntry(method: "applicationDidBecomeActive(_:)", receiver: "AppDelegate"))
-        #expect(one("2017-10-03 10:00:00.1 App[12:34] -[DetailViewController viewDidLoad]")
+        #expect(
+            one("2017-10-03 10:00:00.1 App[12:34] -[DetailViewController viewDidLoad]")
                 == LogEntry(method: "viewDidLoad()", receiver: "DetailViewController"))
     }
 
@@ -35,9 +40,11 @@ import Testing
     }
 
     @Test func prefixesTagsAndReceivers() {
-        let xcode = "2024-05-01 10:00:00.123456+0200 MyApp[1234:567890] [Lifecycle] AppDelegate applicationWillResignActive(_:)"
+        let xcode =
+            "2024-05-01 10:00:00.123456+0200 MyApp[1234:567890] [Lifecycle] AppDelegate applicationWillResignActive(_:)"
         #expect(one(xcode) == LogEntry(method: "applicationWillResignActive(_:)", receiver: "AppDelegate"))
-        #expect(one("12:00:01 [UI] DetailViewController: viewWillAppear(_:)")
+        #expect(
+            one("12:00:01 [UI] DetailViewController: viewWillAppear(_:)")
                 == LogEntry(method: "viewWillAppear(_:)", receiver: "DetailViewController"))
         // A tag is not a receiver, nor is a lower-case word.
         #expect(one("[AppDelegate] applicationDidBecomeActive(_:)")?.receiver == nil)
