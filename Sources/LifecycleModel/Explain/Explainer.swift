@@ -124,7 +124,9 @@ struct ExplainSearch {
                 }
                 let abstract = AbstractState(out.state)
                 guard bounds.contains(abstract) else {
-                    cutByBounds = max(cutByBounds, next)
+                    // Only a step that went along the log says the bounds were in the way
+                    // (a fourth push the log does not watch says nothing).
+                    if next > position { cutByBounds = max(cutByBounds, next) }
                     continue
                 }
                 guard visited.insert(VisitKey(abstract, next, out.state)).inserted else { continue }
