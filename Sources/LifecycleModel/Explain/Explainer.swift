@@ -8,7 +8,9 @@ extension Simulator {
     /// actions of `paths`/`coverage` with parameters from the log (`ExplainParameters`),
     /// keeps an action only when its watched callbacks are the log's next entries, and
     /// visits each (abstract state, position, view-controller names) once. The first
-    /// node at the log's end is a shortest explanation.
+    /// level that reaches the log's end holds the shortest explanations; of those it
+    /// answers the one with the fewest callbacks the log does not show (the simplest
+    /// story: an alert that comes and goes rather than a deep link nobody logged).
     public func explain(
         _ entries: [LogEntry], from start: AppSnapshot = AppSnapshot(), limits: ExplainLimits = ExplainLimits()
     ) -> Explanation {
@@ -46,7 +48,10 @@ struct ExplainSearch {
     private var positions: [Int] = []
     private var depths: [Int] = []
     private var parents: [(node: Int, action: Action)?] = []
-    private var visited = Set<VisitKey>()
+    /// Callbacks the log does not show along each node's path: among sequences of
+    /// the same length, the search keeps the one with the fewest.
+    private var unshown: [Int] = []
+    private var visited: [VisitKey: Int] = [:]
 
     /// The longest reproduced prefix: its length, a node that ends exactly there (if
     /// any), else an action that goes past it before diverging.
@@ -96,12 +101,15 @@ struct ExplainSearch {
     mutating func run() -> [Action]? {
         if log.entries.isEmpty { return [] }
         var head = 0
+        /// Nodes at the log's end; once one is found, its depth is the last.
+        var goals: [Int] = []
         /// Once a node stands before an entry no sequence gets past, only the nodes
         /// there go on: to find what the model could call instead.
         var beforeUnreachable = false
         while head < positions.count {
             let node = head
             head += 1
+            if let goal = goals.first, depths[node] >= depths[goal] { break }
             let position = positions[node]
             if position == reachable { beforeUnreachable = true }
             guard let state = snapshots[node], !beforeUnreachable || position == reachable else { continue }
@@ -129,25 +137,41 @@ struct ExplainSearch {
                     if next > position { cutByBounds = max(cutByBounds, next) }
                     continue
                 }
-                guard visited.insert(VisitKey(abstract, next, out.state)).inserted else { continue }
+                let extra = unshown[node] + out.callbacks.count - step.watched
+                let key = VisitKey(abstract, next, out.state)
+                if let seen = visited[key] {
+                    // The same length with fewer callbacks the log does not show: the
+                    // simpler story (a node of the next level is not expanded yet).
+                    if depths[seen] == depths[node] + 1, extra < unshown[seen] {
+                        parents[seen] = (node, plain.action)
+                        unshown[seen] = extra
+                        snapshots[seen] = out.state
+                    }
+                    continue
+                }
                 guard positions.count < limits.nodeBudget else {
                     budgetSpent = true
                     return nil
                 }
-                add(out.state, position: next, depth: depths[node] + 1, parent: (node, plain.action))
-                if next == log.entries.count { return path(to: positions.count - 1) }
+                visited[key] = positions.count
+                add(out.state, position: next, depth: depths[node] + 1, parent: (node, plain.action), unshown: extra)
+                if next == log.entries.count { goals.append(positions.count - 1) }
             }
         }
-        return nil
+        guard let goal = goals.min(by: { unshown[$0] < unshown[$1] }) else { return nil }
+        return path(to: goal)
     }
 
-    private mutating func add(_ state: AppSnapshot, position: Int, depth: Int, parent: (node: Int, action: Action)?) {
+    private mutating func add(
+        _ state: AppSnapshot, position: Int, depth: Int, parent: (node: Int, action: Action)?, unshown extra: Int = 0
+    ) {
         let index = positions.count
         snapshots.append(state)
         positions.append(position)
         depths.append(depth)
         parents.append(parent)
-        if parent == nil { visited.insert(VisitKey(AbstractState(state), position, state)) }
+        unshown.append(extra)
+        if parent == nil { visited[VisitKey(AbstractState(state), position, state)] = index }
         if position > best {
             best = position
             bestAttempt = nil

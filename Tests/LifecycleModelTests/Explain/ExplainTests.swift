@@ -23,6 +23,19 @@ import Testing
         #expect(result.outcomes.count == 2)
     }
 
+    /// Of the shortest explanations, the one with the fewest callbacks the log does
+    /// not show: an alert that comes and goes, not a deep link nobody logged.
+    @Test func ofTheShortestTheSimplestStoryWins() {
+        let log = [
+            "scene(_:willConnectTo:options:)", "sceneWillEnterForeground(_:)", "sceneDidBecomeActive(_:)",
+            "sceneWillResignActive(_:)", "sceneDidBecomeActive(_:)",
+        ].map { LogEntry(method: $0) }
+        let result = sceneSimulator().explain(log)
+        #expect(result.explained)
+        #expect(
+            result.actions == [.launch, .interruptionBegan(kind: .systemAlert), .interruptionEnded(outcome: .resume)])
+    }
+
     @Test func anUnknownMethodDivergesAtItsIndex() {
         let sim = sceneSimulator()
         let log = ["scene(_:willConnectTo:options:)", "sceneWillEnterForeground(_:)", "sceneDidTeleport(_:)"]
