@@ -174,6 +174,7 @@ struct ExplainSearch {
         if parent == nil { visited[VisitKey(AbstractState(state), position, state)] = index }
         if position > best {
             best = position
+            bestNode = nil
             bestAttempt = nil
             expected = []
             expectedKeys = []

@@ -44,6 +44,8 @@ import Testing
         #expect(!result.explained)
         #expect(result.divergence?.index == 2)
         #expect(result.divergence?.observed?.method == "sceneDidTeleport(_:)")
+        // The longest explained prefix: the launch that logs the first two.
+        #expect(result.actions == [.launch])
         let expected = result.divergence?.expected.map(\.callback.method) ?? []
         // Only watched callbacks: what the log names.
         #expect(expected == ["sceneWillEnterForeground(_:)", "scene(_:willConnectTo:options:)"], "\(expected)")
