@@ -218,30 +218,51 @@ struct ExplainSearch {
     }
 }
 
-/// What the search tells nodes apart by: the abstract state, the log position, and
-/// the names of the view controllers in the windows (which the abstract state leaves
-/// out, and a log naming controllers depends on; a controller's children by name
-/// only, since nothing bounds how many `addChild` adds).
+/// What the search tells nodes apart by: the abstract state, the log position, the
+/// interface (orientation, appearance, tab, traits a controller missed), and the
+/// names of the view controllers in the windows, all of which the abstract state
+/// leaves out and later callbacks depend on (a log naming controllers, the trait
+/// calls of a Dark Mode switch); a controller's children by name only, since
+/// nothing bounds how many `addChild` adds.
 struct VisitKey: Hashable {
     var state: AbstractState
     var position: Int
-    var names: [String]
+    /// The device's orientation and appearance: they outlive the process.
+    var orientation: InterfaceOrientation
+    var style: UserInterfaceStyle
+    var windows: [Window]
+
+    struct Window: Hashable {
+        var orientation: InterfaceOrientation
+        var style: UserInterfaceStyle
+        var tab: Int?
+        /// Per context, bottom to top.
+        var stacks: [[Controller]]
+    }
+
+    struct Controller: Hashable {
+        var name: String
+        var children: Set<String>
+        var missedStyle: UserInterfaceStyle?
+        var missedPortrait: Bool?
+    }
 
     init(_ state: AbstractState, _ position: Int, _ snapshot: AppSnapshot) {
         self.state = state
         self.position = position
-        var names: [String] = []
-        for window in snapshot.windows {
-            for context in window.contexts {
-                for vc in context.stack {
-                    names.append(vc.name)
-                    // Children have no bound of their own: which names, not how many.
-                    names += Set(vc.children.map(\.name)).sorted()
-                    names.append("/")
-                }
-                names.append("|")
-            }
+        orientation = snapshot.interface.orientation
+        style = snapshot.interface.style
+        windows = snapshot.windows.map { window in
+            Window(
+                orientation: window.interface.orientation, style: window.interface.style,
+                tab: window.interface.tabBar?.selected,
+                stacks: window.contexts.map { context in
+                    context.stack.map {
+                        Controller(
+                            name: $0.name, children: Set($0.children.map(\.name)), missedStyle: $0.missedTraits?.style,
+                            missedPortrait: $0.missedTraits?.portrait)
+                    }
+                })
         }
-        self.names = names
     }
 }
