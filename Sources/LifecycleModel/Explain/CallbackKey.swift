@@ -116,6 +116,18 @@ struct WatchedSet: Sendable {
         return (matched, watched, first)
     }
 
+    /// The log watches a callback the interface decides (a view controller's or a
+    /// view's, where trait and size changes land, or the window scene's update): only
+    /// then does the search tell apart states that differ in orientation or appearance
+    /// alone (the space is eight times larger with them).
+    var watchesInterface: Bool {
+        entries.contains { key in
+            key.method.hasPrefix("windowScene(_:didUpdate")
+                || (MethodSpelling.catalog[key.method].map { $0.contains(.viewController) || $0.contains(.view) }
+                    ?? false)
+        }
+    }
+
     /// The view-controller names the log gives (for push, present, addChild), in order.
     var controllerNames: [String] {
         var seen = Set<String>()

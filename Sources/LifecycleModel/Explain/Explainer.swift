@@ -67,6 +67,8 @@ struct ExplainSearch {
     /// least the best prefix.
     private var cutByDepth = -1
     private var cutByBounds = -1
+    /// Whether visits tell interfaces apart (`WatchedSet.watchesInterface`).
+    private let interfaceMatters: Bool
     /// The first entry the model never emits (a method it does not know, or not to
     /// that receiver): no sequence gets past it, so the search stops there.
     private let reachable: Int
@@ -94,6 +96,7 @@ struct ExplainSearch {
         bounds.depth = max(bounds.depth, min(log.controllerNames.count, ExplorationBounds.maximum.depth))
         self.bounds = bounds
         self.reachable = log.entries.firstIndex { !$0.isEmitted } ?? log.entries.count
+        self.interfaceMatters = log.watchesInterface
         add(start, position: 0, depth: 0, parent: nil)
     }
 
@@ -138,7 +141,7 @@ struct ExplainSearch {
                     continue
                 }
                 let extra = unshown[node] + out.callbacks.count - step.watched
-                let key = VisitKey(abstract, next, out.state)
+                let key = VisitKey(abstract, next, out.state, interface: interfaceMatters)
                 if let seen = visited[key] {
                     // The same length with fewer callbacks the log does not show: the
                     // simpler story (a node of the next level is not expanded yet).
@@ -171,7 +174,9 @@ struct ExplainSearch {
         depths.append(depth)
         parents.append(parent)
         unshown.append(extra)
-        if parent == nil { visited[VisitKey(AbstractState(state), position, state)] = index }
+        if parent == nil {
+            visited[VisitKey(AbstractState(state), position, state, interface: interfaceMatters)] = index
+        }
         if position > best {
             best = position
             bestNode = nil
@@ -247,20 +252,23 @@ struct VisitKey: Hashable {
         var missedPortrait: Bool?
     }
 
-    init(_ state: AbstractState, _ position: Int, _ snapshot: AppSnapshot) {
+    /// Without `interface`, the orientation, appearance and missed traits are left out
+    /// (every one the same), for a log that watches nothing they decide.
+    init(_ state: AbstractState, _ position: Int, _ snapshot: AppSnapshot, interface: Bool) {
         self.state = state
         self.position = position
-        orientation = snapshot.interface.orientation
-        style = snapshot.interface.style
+        orientation = interface ? snapshot.interface.orientation : .portrait
+        style = interface ? snapshot.interface.style : .light
         windows = snapshot.windows.map { window in
             Window(
-                orientation: window.interface.orientation, style: window.interface.style,
-                tab: window.interface.tabBar?.selected,
+                orientation: interface ? window.interface.orientation : .portrait,
+                style: interface ? window.interface.style : .light, tab: window.interface.tabBar?.selected,
                 stacks: window.contexts.map { context in
                     context.stack.map {
                         Controller(
-                            name: $0.name, children: Set($0.children.map(\.name)), missedStyle: $0.missedTraits?.style,
-                            missedPortrait: $0.missedTraits?.portrait)
+                            name: $0.name, children: Set($0.children.map(\.name)),
+                            missedStyle: interface ? $0.missedTraits?.style : nil,
+                            missedPortrait: interface ? $0.missedTraits?.portrait : nil)
                     }
                 })
         }
