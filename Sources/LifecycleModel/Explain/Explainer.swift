@@ -103,6 +103,9 @@ struct ExplainSearch {
     /// The explanation, or nil when none was found.
     mutating func run() -> [Action]? {
         if log.entries.isEmpty { return [] }
+        // A log of methods the model never emits: nothing it does is watched, so there
+        // is nothing to search (and nothing UIKit could call instead).
+        if !log.entries.contains(where: \.isEmitted) { return nil }
         var head = 0
         /// Nodes at the log's end; once one is found, its depth is the last.
         var goals: [Int] = []

@@ -36,6 +36,15 @@ import Testing
             result.actions == [.launch, .interruptionBegan(kind: .systemAlert), .interruptionEnded(outcome: .resume)])
     }
 
+    /// Nothing the model does is watched by a log of unknown methods: no search.
+    @Test func aLogOfUnknownMethodsDivergesAtOnce() {
+        let result = sceneSimulator().explain([LogEntry(method: "fooBar(_:)"), LogEntry(method: "viewDidLoad:baz:")])
+        #expect(!result.explained && result.actions.isEmpty)
+        #expect(result.divergence?.index == 0 && result.divergence?.observed == LogEntry(method: "fooBar(_:)"))
+        #expect(result.divergence?.expected.isEmpty == true)
+        #expect(result.nodesVisited == 1 && result.stopped == nil)
+    }
+
     @Test func anUnknownMethodDivergesAtItsIndex() {
         let sim = sceneSimulator()
         let log = ["scene(_:willConnectTo:options:)", "sceneWillEnterForeground(_:)", "sceneDidTeleport(_:)"]
