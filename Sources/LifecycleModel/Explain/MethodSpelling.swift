@@ -12,9 +12,12 @@
 /// selector's pieces (`application:openURL:options:` is `application(_:open:options:)`)
 /// `renamedSelectors` holds Apple's Objective-C spelling too.
 ///
-/// Notification names (`UIApplicationDidBecomeActiveNotification`) and framework
-/// events are not methods of a `Callback`: once the observer channels emit them they
-/// get their own spelling table beside this one, and `CallbackKey` a channel.
+/// Observer channels (config `observers`) are in the catalog too: a notification is
+/// recognised by its Swift name (`UIApplication.didBecomeActiveNotification`) and by
+/// its Objective-C constant (`UIApplicationDidBecomeActiveNotification`). A framework
+/// event (`pause`, `Activated`, `ON_RESUME`) is a plain word that prose uses too, so a
+/// text line names it only with its channel before it (`flutter onResume`,
+/// `[capacitor] pause`, `maui: Activated`); `callbacks` entries name it with `receiver`.
 enum MethodSpelling {
     /// The model's methods (Swift spelling) and the receivers it gives each.
     static let catalog: [String: Set<Receiver>] = MethodCatalog.collect()
@@ -77,6 +80,12 @@ enum MethodSpelling {
             if let open = name.firstIndex(of: "(") { bases[String(name[..<open]), default: []].insert(name) }
         }
         for (selector, name) in renamedSelectors where catalog[name] != nil { out[selector] = name }
+        // The notifications' Objective-C constants ([A-appnotes], DOC).
+        let notes =
+            UIApplicationNotification.allCases.map { ($0.objectiveCName, $0.swiftName) }
+            + UISceneNotification.allCases.map { ($0.objectiveCName, $0.swiftName) }
+            + UIWindowNotification.allCases.map { ($0.objectiveCName, $0.swiftName) }
+        for (constant, name) in notes where catalog[name] != nil { out[constant] = name }
         // A bare base name stands for its method only where no other method shares it
         // (`application` alone says nothing), and is camel case (`viewDidLoad`, not a
         // plain word such as `init` that prose uses).
@@ -90,8 +99,23 @@ enum MethodSpelling {
     /// The model method a log token names, if it is one the model knows: its Swift
     /// spelling, a selector, or a unique bare base name.
     static func known(_ token: String) -> String? {
-        if catalog[token] != nil { return token }
+        if let receivers = catalog[token] { return isFrameworkEventOnly(receivers) ? nil : token }
         return spellings[token]
+    }
+
+    /// The framework event `token` names when the line names its channel (`channel`,
+    /// e.g. `flutter`, case-insensitive): the event and the channel's receiver.
+    static func frameworkEvent(_ token: String, channel: String) -> (method: String, receiver: Receiver)? {
+        guard let receivers = catalog[token], isFrameworkEventOnly(receivers),
+            let named = ObserverChannel.allCases.first(where: { $0.rawValue.lowercased() == channel.lowercased() })
+        else { return nil }
+        let receiver = Receiver(named)
+        return receivers.contains(receiver) ? (token, receiver) : nil
+    }
+
+    /// Only framework lenses deliver it: a plain word, not a method's spelling.
+    private static func isFrameworkEventOnly(_ receivers: Set<Receiver>) -> Bool {
+        receivers.allSatisfy { $0.isObserver && $0 != .notificationCenter }
     }
 
     /// The model method `token` names, where it has the shape of a method even if the
@@ -149,10 +173,10 @@ enum MethodCatalog {
                 maxStates: 400)
             for node in graph.nodes {
                 let rep = node.representative
-                let system: [Action] = [
-                    ActionKind.runBackgroundTask.sample(in: rep), ActionKind.backgroundURLSessionEvents.sample(in: rep),
-                    .prewarm, .present(name: "sample", style: .fullScreen, sceneId: nil),
-                ]
+                let system: [Action] =
+                    ([ActionKind.runBackgroundTask, .backgroundURLSessionEvents]
+                        .flatMap { sim.variants(of: $0, in: rep).map(\.action) })
+                    + [.prewarm, .present(name: "sample", style: .fullScreen, sceneId: nil)]
                 for action in sim.plainActions(in: rep).map(\.action) + system {
                     guard let outcome = try? sim.apply(action, to: rep) else { continue }
                     for callback in outcome.callbacks {
@@ -191,6 +215,12 @@ enum MethodCatalog {
             .init(identifier: "com.example.cleanup", kind: .processing),
         ]
         ios27.registersForRemoteNotifications = true
-        return [app11, app12, iPad, swiftUI, ios27]
+        // Every observer channel (issue #20), sceneless on iOS 13 (its implicit scene's
+        // notifications) and on a scene app with a root controller the lenses follow.
+        var observed13 = SessionConfig(lifecycle: .app, iosVersion: .known(13, 0), stateRestoration: false)
+        observed13.observers = ObserverChannel.allCases
+        var observed17 = SessionConfig(lifecycle: .scene, iosVersion: .known(17, 0), stateRestoration: false)
+        observed17.observers = ObserverChannel.allCases
+        return [app11, app12, iPad, swiftUI, ios27, observed13, observed17]
     }
 }

@@ -56,6 +56,12 @@ public struct TextLog: Sendable, Equatable {
             let token = trimmed(word)
             defer { previous = word }
             if Self.url(in: token) != nil { continue }
+            // A framework event after its channel (`[flutter] onResume`, `maui: Activated`).
+            if let channel = previous.map(channelWord),
+                let event = MethodSpelling.frameworkEvent(String(token), channel: channel)
+            {
+                return LogEntry(method: event.method, receiver: event.receiver.rawValue, args: args)
+            }
             if let method = MethodSpelling.method(in: String(token), selectorsCount: false) {
                 return LogEntry(method: method, receiver: previous.flatMap(receiverWord), args: args)
             }
@@ -102,6 +108,11 @@ public struct TextLog: Sendable, Equatable {
 
     /// The receiver a word before the method names: a capitalised identifier, maybe
     /// followed by `:` or `.` (`AppDelegate:`), never a `[Tag]` or `app[pid:tid]`.
+    /// A word that may name an observer channel: `flutter`, `[flutter]`, `flutter:`.
+    private static func channelWord(_ word: Substring) -> String {
+        String(word.filter { $0 != "[" && $0 != "]" && $0 != ":" })
+    }
+
     private static func receiverWord(_ word: Substring) -> String? {
         var w = word
         while let c = w.last, ":.,".contains(c) { w = w.dropLast() }
