@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "LifecycledClient"),
         .target(name: "LifecycledTestSupport", dependencies: ["LifecycledClient"]),
         .executableTarget(name: "ModelBench", dependencies: ["LifecycleModel"]),
-        .executableTarget(name: "ServiceBench", dependencies: ["LifecycleService", "ServiceHTTP"]),
+        .executableTarget(name: "ServiceBench", dependencies: ["LifecycleModel", "LifecycleService", "ServiceHTTP"]),
         // libFuzzer entry point; build it only with -sanitize=fuzzer (make fuzz), which supplies main.
         .executableTarget(name: "lifecycled-fuzz", dependencies: ["LifecycleService"]),
         // Fixtures live in Tests/Fixtures, shared by the test targets and read by path.

@@ -16,6 +16,7 @@
 #    load again with those 100,000 sessions in the store.
 # 4. The model alone (lifecycled-model-bench): actions/s and ns per action on one
 #    thread with 1 to 100,000 sessions, and on two threads.
+# 5. The explain search on a 100-entry and a 1,000-entry log: ms per log, nodes visited.
 # Two `target:` lines then say whether the medians meet issue #22's targets (ratio >=
 # 0.88, p99 ratio <= 2), pass or FAIL, without failing the run: they move with the
 # machine's load. The gate is the cost budgets (bench/budgets.sh), which `make bench`
@@ -129,6 +130,9 @@ if [ "$scale" != 0 ]; then
 
   .build/release/lifecycled-model-bench --seconds "$model_secs" --sessions 1,100,10000,100000 --threads 1,2
 fi
+# 5. Issue #21: the time to explain a 100-entry and a 1,000-entry log (POST /v1/explain's
+#    search, the model alone, one core; goals under 50 ms and under 1 s) and the nodes visited.
+.build/release/lifecycled-model-bench --explain 100,1000
 # The throughput targets of issue #22, reported but not enforced: on this shared 2-core
 # VM they move with the other load (a round's ratio ranged 0.72-0.99 on the same code).
 # The gate is bench/budgets.sh (instructions and allocations, which do not move).

@@ -433,6 +433,15 @@ SCENARIOS["response BadSimulate"] = Scenario(problem(
 SCENARIOS["response SessionNotFound"] = Scenario(problem(
     "GET", "/v1/sessions/6f1c2b9e-3d4a-4f0b-9a53-2c7e8d1f0a42", status=404))
 SCENARIOS["response MethodNotAllowed"] = Scenario(problem("PUT", "/v1/sessions", {}, status=405))
+# explain (issue #21): the request examples are answered (explained or not), the
+# problem example is what a callbacks entry without a method gets.
+@scenario("POST /v1/explain request pastedLog", "POST /v1/explain request callbacks", mode="request")
+def _(live, example):
+    expect(call(shared(live), "POST", "/v1/explain", example), 200, "POST /v1/explain")
+
+
+SCENARIOS["response BadExplainRequest"] = Scenario(problem(
+    "POST", "/v1/explain", {"callbacks": [{"receiver": "sceneDelegate"}]}, status=400))
 SCENARIOS["response BadExploreRequest"] = Scenario(problem(
     "POST", "/v1/coverage", {"bounds": {"depth": 7}}, status=400))
 SCENARIOS["response TargetNotReachable"] = Scenario(problem(

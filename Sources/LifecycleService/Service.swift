@@ -143,7 +143,7 @@ public final class Service: Sendable {
             throw Problem(
                 kind: .notFound,
                 detail:
-                    "no resource at \(request.path); the API has / (the playground), /healthz, /readyz, /metrics, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks, /v1/sessions/{id}/journal, /v1/simulate, /v1/diff, /v1/paths, /v1/coverage and /openapi.yaml"
+                    "no resource at \(request.path); the API has / (the playground), /healthz, /readyz, /metrics, /v1/sessions, /v1/sessions/{id}, /v1/sessions/{id}/actions, /v1/sessions/{id}/callbacks, /v1/sessions/{id}/journal, /v1/simulate, /v1/diff, /v1/paths, /v1/coverage, /v1/explain and /openapi.yaml"
             )
         }
         if case .unknownSession(let text) = route {
@@ -183,6 +183,7 @@ public final class Service: Sendable {
         case (.diff, _): return try diff(request)
         case (.paths, _): return try paths(request)
         case (.coverage, _): return try coverage(request)
+        case (.explain, _): return try explain(request)
         case (.playground, _): return playground()
         case (.unknownSession, _): throw Problem(kind: .notFound, detail: "no resource at \(request.path)")
         }

@@ -9,6 +9,7 @@
 // lifecycled-model-bench`; bench/run.sh does.
 //
 //   lifecycled-model-bench [--sessions 1,100,10000,100000] [--threads 1,2] [--seconds 1]
+//   lifecycled-model-bench --explain 100,1000   (ExplainBench.swift)
 
 import Dispatch
 import Foundation
@@ -19,6 +20,8 @@ struct Settings {
     var sessions = [1, 100, 10_000, 100_000]
     var threads = [1, 2]
     var seconds = 1.0
+    /// `--explain 100,1000`: time `explain` on logs of about these sizes instead.
+    var explain: [Int] = []
 
     init(arguments: [String]) {
         var rest = arguments[...]
@@ -27,6 +30,7 @@ struct Settings {
             switch flag {
             case "--sessions": sessions = Settings.numbers(value, flag)
             case "--threads": threads = Settings.numbers(value, flag)
+            case "--explain": explain = Settings.numbers(value, flag)
             case "--seconds":
                 guard let s = Double(value), s > 0 else { Settings.fail("--seconds: a positive number") }
                 seconds = s
@@ -43,7 +47,9 @@ struct Settings {
 
     static func fail(_ message: String) -> Never {
         print("lifecycled-model-bench: \(message)")
-        print("usage: lifecycled-model-bench [--sessions 1,100,10000,100000] [--threads 1,2] [--seconds 1]")
+        print(
+            "usage: lifecycled-model-bench [--sessions 1,100,10000,100000] [--threads 1,2] [--seconds 1] [--explain 100,1000]"
+        )
         exit(2)
     }
 }
@@ -99,6 +105,10 @@ func launched(_ count: Int) -> [AppSnapshot] {
 }
 
 let settings = Settings(arguments: Array(CommandLine.arguments.dropFirst()))
+if !settings.explain.isEmpty {
+    ExplainBench.run(settings.explain)
+    exit(0)
+}
 for threads in settings.threads {
     for sessions in settings.sessions where sessions >= threads {
         // Each thread owns a slice of the sessions, like a store shard.

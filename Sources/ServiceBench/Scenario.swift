@@ -2,10 +2,10 @@
 // has a row per scenario (its cost budgets); bench/budgets.sh measures each row with
 // `--scenario NAME` under valgrind and divides by the units a request holds.
 //
-// Adding a measured cost (e.g. the explained log entry of `POST /v1/explain`): one
-// entry in `Scenario.all`, one row in bench/budgets.tsv, then `bench/budgets.sh --update
-// NAME` records its figures.
+// Adding a measured cost: one entry in `Scenario.all`, one row in bench/budgets.tsv,
+// then `bench/budgets.sh --update NAME` records its figures.
 
+import LifecycleModel
 import LifecycleService
 import ServiceHTTP
 
@@ -24,6 +24,10 @@ struct Scenario: Sendable {
     let summary: String
     /// Creates what one thread's requests need on the service (its sessions) and returns them.
     let prepare: @Sendable (_ service: Service, _ sessions: Int) -> Requests
+    /// The two request counts bench/budgets.sh runs under valgrind (their difference
+    /// cancels start-up): thousands for a request of microseconds, a few dozen for one
+    /// that searches (an explained log).
+    var budgetRequests: (low: Int, high: Int) = (2000, 12000)
 }
 
 /// One thread's requests: `request(i)` is the `i`-th it sends, answered with 200.
@@ -82,9 +86,17 @@ extension Scenario {
             prepare: { service, sessions in
                 .actions(paths: launchedSessions(sessions, config: observedConfig, on: service))
             }),
-        // explain, the empty slot of bench/budgets.tsv (a later issue adds POST /v1/explain):
-        // prepare a session with a log, then `.same` explain request; unitsPerRequest is
-        // the number of log entries one request explains.
+        Scenario(
+            name: "explain", unit: "explained log entry", unitsPerRequest: explainLog.entries,
+            usesSessions: false,
+            summary: "POST /v1/explain: the \(explainLog.entries)-entry callback log of an iOS 17.0 scene app "
+                + "(launch, push, background, launch, present, background), explained (issue #21)",
+            prepare: { _, _ in
+                .same(
+                    ServiceRequest(
+                        method: "POST", path: "/v1/explain", body: explainLog.body,
+                        headers: headers(for: explainLog.body)))
+            }, budgetRequests: (2, 7)),
     ]
 
     /// The scenario called `name`, if there is one.
@@ -103,6 +115,34 @@ let observedConfig = Array(
 let simulateBody = Array(
     #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"},{"type":"background"},{"type":"launch"}]}"#
         .utf8)
+/// The `explain` scenario's request: the whole callback log (method, receiver, view
+/// controller) of a fixed run, built from the model, with its config; `entries` log entries.
+let explainLog: (body: [UInt8], entries: Int) = {
+    guard let ios17 = IOSVersion(major: 17, minor: 0) else { fail("iOS 17.0 is not a version") }
+    let simulator = Simulator(config: SessionConfig(lifecycle: .scene, iosVersion: ios17))
+    let actions: [Action] = [
+        .launch, .push(name: "detail", sceneId: nil), .background, .launch,
+        .present(name: "settings", style: nil, sceneId: nil), .background,
+    ]
+    var state = AppSnapshot()
+    var entries: [String] = []
+    for action in actions {
+        guard let outcome = try? simulator.apply(action, to: state) else {
+            fail("the explain log's \(action) was refused")
+        }
+        state = outcome.state
+        for c in outcome.callbacks {
+            var entry = #"{"method":"\#(c.method)","receiver":"\#(c.receiver.rawValue)""#
+            if let name = c.viewController { entry += #","viewController":"\#(name)""# }
+            entries.append(entry + "}")
+        }
+    }
+    let body =
+        #"{"config":{"lifecycle":"scene","iosVersion":"17.0"},"maxActions":\#(actions.count),"callbacks":["#
+        + entries.joined(separator: ",") + "]}"
+    return (Array(body.utf8), entries.count)
+}()
+
 /// background, launch: the cycle bench/actions.lua sends.
 let actionBodies = [Array(#"{"type":"background"}"#.utf8), Array(#"{"type":"launch"}"#.utf8)]
 let actionHeaders = actionBodies.map(headers(for:))

@@ -22,7 +22,8 @@
 //
 //   lifecycled-service-bench [--scenario action] [--sessions 8] [--requests 200000] [--idle N]
 //                            [--max-log N] [--threads 1]
-//   lifecycled-service-bench --scenarios      one line a scenario: name, units a request, unit, summary
+//   lifecycled-service-bench --scenarios      one line a scenario: name, units a request, unit, summary,
+//                                             the request counts bench/budgets.sh runs (low, high)
 
 import Foundation
 import LifecycleService
@@ -50,7 +51,10 @@ var threads = 1
 var rest = CommandLine.arguments.dropFirst()
 while let flag = rest.popFirst() {
     if flag == "--scenarios" {
-        for s in Scenario.all { print("\(s.name)\t\(s.unitsPerRequest)\t\(s.unit)\t\(s.summary)") }
+        for s in Scenario.all {
+            let (low, high) = s.budgetRequests
+            print("\(s.name)\t\(s.unitsPerRequest)\t\(s.unit)\t\(s.summary)\t\(low)\t\(high)")
+        }
         exit(0)
     }
     if flag == "--scenario" {

@@ -14,6 +14,8 @@ enum Lifecycled {
     /// Runs the command line and returns the exit status: 0 success, 1 failure
     /// (cannot listen, unhealthy check), 2 bad usage.
     static func main(arguments: [String]) -> Int32 {
+        // A command, not a flag: the service answers one request in process, no server.
+        if arguments.first == "explain" { return ExplainCommand.run(Array(arguments.dropFirst())) }
         let options: Options
         do {
             options = try Options(arguments: arguments, environment: ProcessInfo.processInfo.environment)

@@ -42,6 +42,8 @@ struct Options {
     static var usage: String {
         """
         usage: lifecycled [options]
+               lifecycled explain FILE [options]   (the actions behind a callback log;
+                                                    see lifecycled explain --help)
 
         Serves the iOS app life cycle simulator over HTTP until SIGINT or SIGTERM.
 

@@ -15,6 +15,7 @@ import Testing
         ("/metrics", .metrics),
         ("/v1/sessions", .sessions),
         ("/v1/simulate", .simulate),
+        ("/v1/explain", .explain),
         ("/v1/sessions/\(text)", .session(id)),
         ("/v1/sessions/\(text.uppercased())", .session(id)),
         ("/v1/sessions/\(text)/actions", .actions(id)),

@@ -51,8 +51,8 @@ export function channel(result, name) {
 
 /**
  * React Native `AppState` changes in a result, as the `change` listener receives them
- * (`["active", "background", ...]`). Needs a session whose config has `observers: ["reactNative"]`:
- * empty until the server emits the observer channels.
+ * (`["active", "background", ...]`). Needs a session whose config has `observers: ["reactNative"]`
+ * (empty otherwise).
  * @param {any} result
  * @returns {string[]}
  */
@@ -60,4 +60,17 @@ export function appStateChanges(result) {
   return channel(result, "reactNative")
     .filter((c) => c.method === "change")
     .map((c) => c.args?.state);
+}
+
+/**
+ * A lens's states in order: `args.state` (or Capacitor's `args.isActive`) of each item of the
+ * channel that has one, e.g. `states(result, "flutter")` is `["inactive", "resumed"]`.
+ * @param {any} result
+ * @param {string} name a channel name
+ * @returns {any[]}
+ */
+export function states(result, name) {
+  return channel(result, name)
+    .map((c) => (c.args?.state !== undefined ? c.args.state : c.args?.isActive))
+    .filter((s) => s !== undefined);
 }

@@ -231,6 +231,25 @@ export class Client {
   async diff(configs, actions) {
     return this.post("/v1/diff", { configs, actions: actions.map(asAction) });
   }
+
+  /**
+   * `POST /v1/explain`: the user actions behind a recorded callback log, or where no action
+   * sequence goes on. `log` is the log's text (one callback a line, as pasted from a console) or
+   * a list of lines (strings) or callback objects (`{ method, receiver?, viewController?, args? }`).
+   * @param {string | Array<string | { method: string, receiver?: string, viewController?: string, args?: any }>} log
+   * @param {{ config?: Record<string, any>, from?: Array<string | { type: string }>, maxActions?: number }} [options]
+   */
+  async explain(log, { config, from, maxActions } = {}) {
+    /** @type {Record<string, any>} */
+    const body = {};
+    if (typeof log === "string") body.log = log;
+    else if (log.every((item) => typeof item === "string")) body.log = log.join("\n");
+    else body.callbacks = log.map((item) => (typeof item === "string" ? { method: item } : item));
+    if (config !== undefined) body.config = config;
+    if (from !== undefined) body.from = from.map(asAction);
+    if (maxActions !== undefined) body.maxActions = maxActions;
+    return this.post("/v1/explain", body);
+  }
 }
 
 /** One simulated app on the server. */

@@ -23,7 +23,7 @@ export interface SessionConfig {
   sdkVersion?: string;
   backgroundTasks?: Array<{ identifier: string; kind: "appRefresh" | "processing" }>;
   registersForRemoteNotifications?: boolean;
-  /** Observer channels (see `OBSERVER_CHANNELS`), once the server emits them. */
+  /** Observer channels (see `OBSERVER_CHANNELS`): their items join `callbacks`. */
   observers?: ObserverChannel[];
   quirks?: Record<string, string | number | boolean>;
   [field: string]: unknown;
@@ -235,6 +235,11 @@ export class Client {
   paths(request: { to: { app: AppState; scene?: SceneState }; config?: SessionConfig; from?: ActionLike[] }): Promise<PathsResult>;
   coverage(request?: { config?: SessionConfig; bounds?: { scenes?: number; tasks?: number; depth?: number } }): Promise<CoverageResult>;
   diff(configs: [SessionConfig, SessionConfig], actions: ActionLike[]): Promise<DiffResult>;
+  /** `POST /v1/explain`: the user actions behind a recorded log (text, lines or callback objects). */
+  explain(
+    log: string | Array<string | LogEntry>,
+    options?: { config?: SessionConfig; from?: ActionLike[]; maxActions?: number },
+  ): Promise<ExplainResult>;
 }
 
 /** One simulated app on the server. */
@@ -294,3 +299,32 @@ export function methodsOf(result: Callbacks, receiver?: string | string[]): stri
 export function channel(result: Callbacks, name: ObserverChannel | string): Callback[];
 /** React Native `AppState` changes, as the `change` listener receives them. */
 export function appStateChanges(result: Callbacks): Array<"active" | "background" | "inactive">;
+/** A lens's states in order (`args.state`, or Capacitor's `args.isActive`). */
+export function states(result: Callbacks, channel: string): unknown[];
+/** Throws unless the log was explained (and, with `actions`, by those action types). */
+export function assertExplained(result: ExplainResult, actions?: string[]): ExplainResult;
+
+/** One entry of a log to explain. */
+export interface LogEntry {
+  method: string;
+  receiver?: string;
+  viewController?: string;
+  args?: Record<string, unknown>;
+}
+
+/** The answer of `POST /v1/explain`. */
+export interface ExplainResult {
+  explained: boolean;
+  actions: Array<{ type: string; [member: string]: unknown }>;
+  steps: unknown[];
+  ignoredLines?: number[];
+  divergence?: {
+    index: number;
+    line?: number;
+    observed?: LogEntry;
+    expected: Array<LogEntry & { action?: string }>;
+  };
+  reason?: { bound: string; detail: string; [member: string]: unknown };
+  nodesVisited?: number;
+  [member: string]: unknown;
+}

@@ -15,6 +15,7 @@ export {
   ANY_RUN,
   OrderAssertionError,
   assertCalled,
+  assertExplained,
   assertNotCalled,
   assertOrder,
   callbacksIn,
@@ -23,4 +24,4 @@ export {
   orderDiff,
   select,
 } from "./matching.js";
-export { OBSERVER_CHANNELS, appStateChanges, callbacksOf, channel, methodsOf } from "./channels.js";
+export { OBSERVER_CHANNELS, appStateChanges, callbacksOf, channel, methodsOf, states } from "./channels.js";

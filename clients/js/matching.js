@@ -213,3 +213,31 @@ export function assertNotCalled(result, method, filters = {}) {
     );
   }
 }
+
+/**
+ * Asserts that a log was explained (`Client.explain`) and, with `actions`, that the
+ * explanation's action types are those; returns the result. On failure the message says where
+ * the log diverged, what UIKit would call there instead and the bound that stopped the search.
+ * @param {any} result an explain result
+ * @param {string[]} [actions] the expected action types
+ */
+export function assertExplained(result, actions) {
+  const types = (result.actions ?? []).map((/** @type {any} */ a) => a.type);
+  if (!result.explained) {
+    const d = result.divergence ?? {};
+    const where = d.line !== undefined ? `line ${d.line}` : `entry ${(d.index ?? 0) + 1}`;
+    const lines = ["the log is not explained"];
+    if (d.observed) lines.push(`${where}: ${d.observed.method} is where no action sequence goes on`);
+    else lines.push(`the log ends after ${d.index ?? 0} entries where UIKit goes on`);
+    lines.push(`explained up to there by: ${types.length ? types.join(", ") : "no action"}`);
+    for (const e of d.expected ?? []) {
+      lines.push(`  UIKit could call instead: ${e.viewController ?? e.receiver ?? ""} ${e.method} (after ${e.action})`);
+    }
+    if (result.reason) lines.push(`the search stopped early: ${result.reason.detail}`);
+    throw new Error(lines.join("\n"));
+  }
+  if (actions !== undefined && JSON.stringify(actions) !== JSON.stringify(types)) {
+    throw new Error(`explained by ${JSON.stringify(types)}, not ${JSON.stringify(actions)}`);
+  }
+  return result;
+}

@@ -4,7 +4,8 @@
 Starts lifecycled on a free port, creates a session in the page, presses actions
 (by mouse and by keyboard), reads the diagram's rows (the page's hidden table and
 the SVG's data attributes) and checks them against the server's own callback log,
-then replays the page's journal: its JSON through /v1/simulate, its curl lines with bash.
+then replays the page's journal: its JSON through /v1/simulate, its curl lines with bash;
+last, pastes a log into "Explain a log" and reads the actions and the divergence.
 
     e2e/browser/playground.py [BINARY] [--screenshot docs/playground.png]
 
@@ -185,7 +186,39 @@ def run(binary, screenshot):
         check("seconds" in driver.find_element(By.ID, "status").text, driver.find_element(By.ID, "status").text)
         check(len(rows(driver)) == n, "a refused action adds no rows")
 
-        # 4. The channel picker (issue #20): observers' items get their own lifelines, with
+        # 4. Explain a pasted log (POST /v1/explain) with the form's config: the actions,
+        #    the ignored line, then a log that diverges, its line highlighted.
+        box = driver.find_element(By.ID, "explain-log")
+        box.send_keys("10:00:00.1 [Lifecycle] SceneDelegate scene(_:willConnectTo:options:)\n"
+                      "10:00:00.2 [Lifecycle] SceneDelegate sceneWillEnterForeground(_:)\n"
+                      "10:00:00.3 [Lifecycle] SceneDelegate sceneDidBecomeActive(_:)\n"
+                      "10:00:01.0 [Net] GET /feed 200\n"
+                      "10:00:05.0 [Lifecycle] -[SceneDelegate sceneWillResignActive:]\n"
+                      "10:00:05.1 [Lifecycle] SceneDelegate sceneDidEnterBackground(_:)")
+        driver.find_element(By.ID, "explain").click()
+        WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.ID, "explain-status").text)
+        status = driver.find_element(By.ID, "explain-status").text
+        check(status == "Explained by 2 action(s).", status)
+        steps = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#explain-actions li")]
+        check(steps == ["launch", "background"], steps)
+        ignored = [li.get_attribute("value") for li in driver.find_elements(By.CSS_SELECTOR, "#explain-lines li.ignored")]
+        check(ignored == ["4"], f"line 4 is shown as ignored: {ignored}")
+        # An iPhone for the divergence: proving that nothing goes on searches every state,
+        # and an iPad with two windows has many more of them.
+        Select(driver.find_element(By.ID, "device")).select_by_value("iphone")
+        driver.find_element(By.ID, "supportsMultipleScenes").click()
+        box.clear()
+        box.send_keys("SceneDelegate sceneWillEnterForeground(_:)\nSceneDelegate sceneDidBecomeActive(_:)\n"
+                      "SceneDelegate sceneDidEnterBackground(_:)\nSceneDelegate sceneWillResignActive(_:)")
+        driver.find_element(By.ID, "explain").click()
+        WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#explain-lines li.diverged"))
+        diverged = driver.find_element(By.CSS_SELECTOR, "#explain-lines li.diverged")
+        check(diverged.get_attribute("value") == "3" and "diverges here" in diverged.text, diverged.text)
+        check("line 3" in driver.find_element(By.ID, "explain-status").text, "the status names the line")
+        expected = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#explain-expected li")]
+        check(any("sceneWillResignActive(_:)" in e for e in expected), expected)
+
+        # 5. The channel picker (issue #20): observers' items get their own lifelines, with
         # the same labels as the server's Mermaid rendering of the log.
         driver.get(base + "/")
         WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.ID, "create"))
@@ -214,7 +247,7 @@ def run(binary, screenshot):
             oarrows = [line.split(": ", 1)[1] for line in r.read().decode().splitlines() if "->>" in line]
         check(oarrows == [f"{r[1]} {r[3]}" for r in otable], "the page labels items as the server's Mermaid does")
 
-        # 5. The README's screenshot: an iPhone scene app with a deep link and navigation.
+        # 6. The README's screenshot: an iPhone scene app with a deep link and navigation.
         if screenshot:
             driver.get(base + "/")
             WebDriverWait(driver, WAIT).until(lambda d: d.find_element(By.ID, "create"))

@@ -2,7 +2,7 @@
 /// raw path (ids would make the label set unbounded).
 enum RouteTemplate: Int, CaseIterable {
     case playground, health, readiness, metrics, sessions, session, actions, callbacks, simulate, journal, openapi,
-        diff, paths, coverage, other
+        diff, paths, coverage, explain, other
 
     var label: String {
         switch self {
@@ -20,6 +20,7 @@ enum RouteTemplate: Int, CaseIterable {
         case .diff: "/v1/diff"
         case .paths: "/v1/paths"
         case .coverage: "/v1/coverage"
+        case .explain: "/v1/explain"
         case .other: "other"
         }
     }
@@ -40,6 +41,7 @@ enum RouteTemplate: Int, CaseIterable {
         case .diff: self = .diff
         case .paths: self = .paths
         case .coverage: self = .coverage
+        case .explain: self = .explain
         case nil: self = .other
         }
     }

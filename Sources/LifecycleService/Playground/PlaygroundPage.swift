@@ -4,10 +4,10 @@ import LifecycleModel
 /// outside resources) compiled into the binary.
 ///
 /// It drives the public API only: `POST /v1/sessions`, `POST /v1/sessions/{id}/actions`,
-/// `GET /v1/sessions/{id}`. The sequence diagram is drawn by the page as SVG, with the
-/// same participants, arrows and notes as `format=mermaid`; every row is also in a
-/// visually hidden table (for screen readers and the browser test). The journal is
-/// built from the actions the page sent.
+/// `GET /v1/sessions/{id}`, and `POST /v1/explain` for a pasted log. The sequence
+/// diagram is drawn by the page as SVG, with the same participants, arrows and notes
+/// as `format=mermaid`; every row is also in a visually hidden table (for screen
+/// readers and the browser test). The journal is built from the actions the page sent.
 enum PlaygroundPage {
     /// The page's bytes, built once.
     static let bytes: [UInt8] = Array(html.utf8)
@@ -59,6 +59,11 @@ enum PlaygroundPage {
         .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
         .bottom { grid-column: 1 / -1; display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px 20px; }
         .legend { font-size: 13px; color: #333; margin: 4px 0 6px; }
+        #explain-log { width: 100%; min-height: 9em; font: 12px/1.35 ui-monospace, Menlo, Consolas, monospace; }
+        #explain-lines { font: 12px/1.35 ui-monospace, Menlo, Consolas, monospace; padding-left: 3.5em; margin: 4px 0; }
+        #explain-lines li.ignored { color: #555; font-style: italic; }
+        #explain-lines li.diverged { background: #ffe08a; font-weight: 700; border-left: 4px solid #000; padding-left: 4px; }
+        #explain-status.error { font-weight: 600; border-left: 4px solid #000; padding-left: 8px; }
         @media (max-width: 900px) { main, .bottom { grid-template-columns: 1fr; } }
         </style>
         </head>
@@ -127,6 +132,20 @@ enum PlaygroundPage {
         <h3 id="json-h">JSON</h3>
         <pre id="journal-json" tabindex="0" aria-labelledby="json-h"></pre>
         </section>
+        <section aria-labelledby="explain-h">
+        <h2 id="explain-h">6. Explain a log</h2>
+        <p>Paste a callback log an app recorded (one callback a line: #function, a selector or -[Class selector]; time stamps and tags may stay). The config above is the app's. The server finds the user actions behind it, or the first line no action sequence produces.</p>
+        <label for="explain-log" class="visually-hidden">Log to explain</label>
+        <textarea id="explain-log" spellcheck="false" placeholder="SceneDelegate sceneWillEnterForeground(_:)&#10;SceneDelegate sceneDidBecomeActive(_:)"></textarea>
+        <button type="button" id="explain">Explain</button>
+        <p id="explain-status" role="status" aria-live="polite"></p>
+        <h3 id="explain-actions-h">Actions</h3>
+        <ol id="explain-actions" aria-labelledby="explain-actions-h"></ol>
+        <h3 id="explain-lines-h">Lines</h3>
+        <ol id="explain-lines" aria-labelledby="explain-lines-h"></ol>
+        <h3 id="explain-expected-h">UIKit could call instead</h3>
+        <ul id="explain-expected" aria-labelledby="explain-expected-h"></ul>
+        </section>
         </div>
         </main>
         <script>
@@ -166,6 +185,7 @@ enum PlaygroundPage {
           $("config").addEventListener("submit", (e) => { e.preventDefault(); createSession(); });
           $("copy-curl").addEventListener("click", () => copy("journal-curl", "curl lines"));
           $("copy-json").addEventListener("click", () => copy("journal-json", "JSON"));
+          $("explain").addEventListener("click", explainLog);
           renderAll();
         }
 
@@ -475,6 +495,52 @@ enum PlaygroundPage {
           lines.push("curl -s \"$BASE/v1/simulate?format=mermaid\" -d " + shellQuote(JSON.stringify({session: session.config, actions: journal})));
           $("journal-curl").textContent = lines.join("\n") + "\n";
           $("journal-json").textContent = JSON.stringify({config: session.config, actions: journal}, null, 2) + "\n";
+        }
+
+        // POST /v1/explain with the config of the form: the actions, each line of the log
+        // (ignored ones in italics, the one where it diverges highlighted), what UIKit
+        // could call there instead.
+        async function explainLog() {
+          const text = $("explain-log").value;
+          const r = await call("POST", "/v1/explain", {config: configFromForm(), log: text});
+          const status = $("explain-status");
+          for (const id of ["explain-actions", "explain-lines", "explain-expected"]) $(id).replaceChildren();
+          if (!r.ok) {
+            status.textContent = r.body.detail || ("HTTP " + r.status + " " + r.text);
+            status.className = "error";
+            return;
+          }
+          const b = r.body;
+          const d = b.divergence;
+          status.className = b.explained ? "" : "error";
+          if (b.explained) {
+            status.textContent = "Explained by " + b.actions.length + " action(s).";
+          } else if (d && d.observed) {
+            status.textContent = "Not explained: no action sequence goes on at line " + d.line + " (" + d.observed.method + ").";
+          } else {
+            status.textContent = "Not explained: the log ends where UIKit goes on.";
+          }
+          if (b.reason) status.textContent += " The search stopped early: " + b.reason.detail;
+          for (const a of b.actions) {
+            const li = document.createElement("li");
+            li.textContent = label(a);
+            $("explain-actions").append(li);
+          }
+          const ignored = new Set(b.ignoredLines);
+          text.split(/\r\n|\n|\r/).forEach((line, i) => {
+            if (!line.trim()) return;
+            const li = document.createElement("li");
+            li.value = i + 1;
+            li.textContent = line;
+            if (ignored.has(i + 1)) { li.className = "ignored"; li.title = "no method on this line"; }
+            if (d && d.line === i + 1) { li.className = "diverged"; li.textContent += "  \u2190 diverges here"; }
+            $("explain-lines").append(li);
+          });
+          for (const e of (d ? d.expected : [])) {
+            const li = document.createElement("li");
+            li.textContent = (e.viewController || e.receiver || "") + " " + e.method + " (after " + e.action + ")";
+            $("explain-expected").append(li);
+          }
         }
 
         async function copy(id, what) {

@@ -7,7 +7,7 @@ extension Route {
         switch (self, method) {
         case (.sessions, "GET"), (.sessions, "HEAD"): Route.sessionsQuery
         case (.callbacks, _): Route.callbacksQuery
-        case (.simulate, _), (.diff, _), (.paths, _): Route.simulateQuery
+        case (.simulate, _), (.diff, _), (.paths, _), (.explain, _): Route.simulateQuery
         default: []
         }
     }

@@ -16,6 +16,8 @@ enum Route: Equatable {
     case openapi
     /// `POST /v1/diff`, `/v1/paths`, `/v1/coverage`: the model explored (issue #14).
     case diff, paths, coverage
+    /// `POST /v1/explain`: the actions behind a recorded callback log (issue #21).
+    case explain
     /// `GET /`: the playground page.
     case playground
     /// A session path whose id is not a UUID: answered 404 like any unknown session.
@@ -28,7 +30,7 @@ enum Route: Equatable {
         case .health, .readiness, .metrics, .callbacks, .journal, .playground, .openapi: Route.readable
         case .sessions: Route.collection
         case .session: Route.resource
-        case .actions, .simulate, .diff, .paths, .coverage: Route.postOnly
+        case .actions, .simulate, .diff, .paths, .coverage, .explain: Route.postOnly
         case .unknownSession: []
         }
     }
@@ -60,6 +62,7 @@ enum Route: Equatable {
         if same(p, "/v1/diff") { return .diff }
         if same(p, "/v1/paths") { return .paths }
         if same(p, "/v1/coverage") { return .coverage }
+        if same(p, "/v1/explain") { return .explain }
         let prefix: StaticString = "/v1/sessions"
         guard p.count >= prefix.utf8CodeUnitCount,
             same(UnsafeBufferPointer(rebasing: p[..<prefix.utf8CodeUnitCount]), prefix)

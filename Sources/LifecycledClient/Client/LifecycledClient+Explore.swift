@@ -19,6 +19,14 @@ extension LifecycledClient {
         var bounds: ExplorationBounds?
     }
 
+    private struct ExplainRequest: Encodable {
+        var config: SessionConfig?
+        var from: [Action]?
+        var log: String?
+        var callbacks: [LogEntry]?
+        var maxActions: Int?
+    }
+
     private struct DiffRequest: Encodable {
         var configs: [SessionConfig]
         var actions: [Action]
@@ -62,5 +70,24 @@ extension LifecycledClient {
     /// `POST /v1/diff`: `actions` on a fresh session of each config, callbacks aligned per step.
     public func diff(_ first: SessionConfig, _ second: SessionConfig, actions: [Action]) async throws -> DiffResult {
         try await call("POST", "/v1/diff", body: DiffRequest(configs: [first, second], actions: actions))
+    }
+
+    /// `POST /v1/explain`: the user actions behind a pasted text log (one callback a
+    /// line; timestamps, prefixes, tags, Swift or Objective-C spellings all read).
+    public func explain(
+        log: String, config: SessionConfig? = nil, from: [Action]? = nil, maxActions: Int? = nil
+    ) async throws -> Explanation {
+        try await call(
+            "POST", "/v1/explain",
+            body: ExplainRequest(config: config, from: from, log: log, callbacks: nil, maxActions: maxActions))
+    }
+
+    /// `POST /v1/explain` with the log as entries (method, receiver, view controller, args).
+    public func explain(
+        _ entries: [LogEntry], config: SessionConfig? = nil, from: [Action]? = nil, maxActions: Int? = nil
+    ) async throws -> Explanation {
+        try await call(
+            "POST", "/v1/explain",
+            body: ExplainRequest(config: config, from: from, log: nil, callbacks: entries, maxActions: maxActions))
     }
 }

@@ -34,9 +34,13 @@ public struct SessionConfig: Codable, Hashable, Sendable {
     public var backgroundTasks: [PermittedBackgroundTask]?
     /// The app registers for remote notifications at every launch.
     public var registersForRemoteNotifications: Bool?
-    /// Framework observers to report beside the UIKit callbacks, for servers that
-    /// have them; nil (the default) sends nothing.
+    /// Observer channels whose items join the callbacks (`notifications`,
+    /// `reactNative`, `flutter`, `capacitor`, `cordova`, `maui`, `composeMultiplatform`);
+    /// nil (the default) sends nothing. `Callback.channel` tells their items apart.
     public var observers: [String]?
+    /// Per-channel options, e.g. `["flutter": ["framework": "before3.13"]]` (openapi.yaml's
+    /// `ObserverOptions`).
+    public var observerOptions: JSONValue?
 
     /// A config; every argument left out takes the server's default.
     public init(
@@ -46,7 +50,7 @@ public struct SessionConfig: Codable, Hashable, Sendable {
         rootViewController: String? = nil, ui: UIFramework? = nil, tabs: [String]? = nil,
         quirks: JSONValue? = nil, sdkVersion: String? = nil,
         backgroundTasks: [PermittedBackgroundTask]? = nil,
-        registersForRemoteNotifications: Bool? = nil, observers: [String]? = nil
+        registersForRemoteNotifications: Bool? = nil, observers: [String]? = nil, observerOptions: JSONValue? = nil
     ) {
         self.lifecycle = lifecycle
         self.iosVersion = iosVersion
@@ -63,6 +67,7 @@ public struct SessionConfig: Codable, Hashable, Sendable {
         self.backgroundTasks = backgroundTasks
         self.registersForRemoteNotifications = registersForRemoteNotifications
         self.observers = observers
+        self.observerOptions = observerOptions
     }
 }
 

@@ -40,3 +40,20 @@ public struct Callback: Codable, Hashable, Sendable, CustomStringConvertible {
         return "#\(seq) \(who) \(method) (\(appState))"
     }
 }
+
+extension Callback {
+    /// The observer channel of an item (`notifications` for `notificationCenter`, else the
+    /// lens's name); nil for UIKit's own callbacks.
+    public var channel: String? {
+        switch receiver {
+        case "notificationCenter": "notifications"
+        case "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform": receiver
+        default: nil
+        }
+    }
+}
+
+extension Sequence where Element == Callback {
+    /// One observer channel's items, in order (`"notifications"`, `"flutter"`, …).
+    public func channel(_ name: String) -> [Callback] { filter { $0.channel == name } }
+}

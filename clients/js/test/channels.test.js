@@ -1,10 +1,10 @@
 // Picking one channel out of a result: delegate receivers on live results, observer
-// channels on a synthetic result shaped as the observer contract describes them
-// (the server does not emit observer channels yet).
+// channels on live results of sessions with `observers`, and on a synthetic result shaped
+// as the observer contract describes them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { OBSERVER_CHANNELS, appStateChanges, callbacksOf, channel, methodsOf } from "../index.js";
+import { OBSERVER_CHANNELS, appStateChanges, assertExplained, callbacksOf, channel, methodsOf, states } from "../index.js";
 import { liveServer } from "./helpers.js";
 
 const server = liveServer();
@@ -25,7 +25,7 @@ test("callbacksOf and methodsOf pick a delegate's callbacks out of a live result
   );
   assert.deepEqual(methodsOf(launch), launch.callbacks.map((c) => c.method));
   assert.deepEqual(channel(launch, "sceneDelegate"), scene);
-  // Today's results hold no observer items at all.
+  // A session without observers has no observer items.
   assert.deepEqual(channel(launch, "reactNative"), []);
   assert.deepEqual(appStateChanges(launch), []);
 });
@@ -75,4 +75,34 @@ test("the channel names are the observer contract's", () => {
     "capacitor", "composeMultiplatform", "cordova", "flutter", "maui", "notifications", "reactNative",
   ]);
   assert.ok(Object.isFrozen(OBSERVER_CHANNELS));
+});
+
+test("a live session with observers: React Native's AppState and the notifications", async () => {
+  const app = await server().client.createSession({
+    lifecycle: "app", iosVersion: "17.0", observers: ["notifications", "reactNative"],
+  });
+  await app.act("launch");
+  const home = await app.act("background");
+  assert.deepEqual(appStateChanges(home), ["inactive", "background"]);
+  const notes = channel(home, "notifications").map((c) => c.method);
+  assert.deepEqual(notes.filter((m) => m.startsWith("UIApplication.")), [
+    "UIApplication.willResignActiveNotification",
+    "UIApplication.didEnterBackgroundNotification",
+  ]);
+  const back = await app.act("launch");
+  assert.deepEqual(appStateChanges(back), ["active"]);
+});
+
+test("states and explain: a Flutter plugin's log read back into user actions", async () => {
+  const client = server().client;
+  const config = { iosVersion: "17.0", observers: ["flutter"] };
+  const run = await client.simulate(["launch", "background"], config);
+  assert.deepEqual(states(run, "flutter"), ["inactive", "resumed", "inactive", "hidden", "paused"]);
+  const log = channel(run, "flutter").map((c) => ({ method: c.method, receiver: "flutter", args: c.args }));
+  const explained = assertExplained(await client.explain(log, { config }));
+  assert.ok(explained.explained);
+  // Two states swapped: no action sequence makes Flutter report resumed first.
+  const swapped = await client.explain([log[1], log[0], ...log.slice(2)], { config });
+  assert.equal(swapped.explained, false);
+  assert.throws(() => assertExplained(swapped), /not explained/);
 });

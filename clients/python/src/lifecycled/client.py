@@ -18,7 +18,8 @@ import urllib.parse
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from .problems import Problem, SessionNotFound, problem_from
-from .types import ActionResult, BatchResult, Callback, CallbackPage, Journal, SessionInfo, SimulateResult, State
+from .types import (ActionResult, BatchResult, Callback, CallbackPage, ExplainResult, Journal, SessionInfo, SimulateResult,
+                    State)
 
 ActionLike = Union[str, Mapping[str, Any]]
 
@@ -164,6 +165,34 @@ class Client:
         if config is not None or fields:
             body["session"] = {**(dict(config) if config else {}), **camel_keys(fields)}
         return SimulateResult.from_json(self.post("/v1/simulate", body))
+
+
+    def explain(self, log: Union[str, Iterable[Union[str, Mapping[str, Any]]]],
+                config: Optional[Mapping[str, Any]] = None, *, from_actions: Optional[Iterable[ActionLike]] = None,
+                max_actions: Optional[int] = None, **fields: Any) -> ExplainResult:
+        """``POST /v1/explain``: the user actions behind a recorded callback log.
+
+        ``log`` is the log's text (one callback a line, as pasted from the console), or a
+        list whose items are lines (strings) or callback objects (``{"method": ...,
+        "receiver": ..., "viewController": ..., "args": ...}``). ``from_actions`` are
+        applied first; config fields may be given as keywords, as in ``simulate``.
+        """
+        body: Dict[str, Any] = {}
+        if isinstance(log, str):
+            body["log"] = log
+        else:
+            items = list(log)
+            if all(isinstance(item, str) for item in items):
+                body["log"] = "\n".join(items)  # type: ignore[arg-type]
+            else:
+                body["callbacks"] = [{"method": item} if isinstance(item, str) else dict(item) for item in items]
+        if config is not None or fields:
+            body["config"] = {**(dict(config) if config else {}), **camel_keys(fields)}
+        if from_actions is not None:
+            body["from"] = [as_action(a) for a in from_actions]
+        if max_actions is not None:
+            body["maxActions"] = max_actions
+        return ExplainResult.from_json(self.post("/v1/explain", body))
 
 
 class Session:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import fnmatch
 from typing import Any, Iterable, List, Optional, Sequence, Tuple, Union
 
-from .types import ActionResult, Callback, SimulateResult, channel_receiver
+from .types import ActionResult, Callback, ExplainResult, SimulateResult, channel_receiver
 
 Callbacks = Union[Iterable[Callback], ActionResult, SimulateResult]
 
@@ -193,3 +193,32 @@ def assert_not_called(callbacks: Callbacks, method: str, **filters: Any) -> None
     hits = [c for c in select(callbacks, **filters) if _matches(method, c)]
     if hits:
         raise AssertionError(f"{method!r} was called:\n" + "\n".join(f"    {c}" for c in hits))
+
+
+def assert_explained(result: ExplainResult, actions: Optional[Sequence[str]] = None) -> ExplainResult:
+    """Asserts that a log was explained (``Client.explain``), and with ``actions`` that the
+    explanation's action types are those; returns the result.
+
+    On failure the message says where the log diverged: the entry (and line) no action
+    sequence reproduces, the actions of the longest explained prefix, what UIKit would
+    call there instead, and the bound that stopped the search, if one did.
+    """
+    if not result.explained:
+        lines = ["the log is not explained"]
+        d = result.divergence or {}
+        where = f"line {d['line']}" if "line" in d else f"entry {d.get('index', 0) + 1}"
+        observed = d.get("observed")
+        if observed:
+            lines.append(f"{where}: {observed.get('method')} is where no action sequence goes on")
+        else:
+            lines.append(f"the log ends after {d.get('index', 0)} entries where UIKit goes on")
+        lines.append(f"explained up to there by: {result.action_types or 'no action'}")
+        for e in d.get("expected", []):
+            who = e.get("viewController") or e.get("receiver") or ""
+            lines.append(f"  UIKit could call instead: {who} {e.get('method')} (after {e.get('action')})")
+        if result.reason:
+            lines.append(f"the search stopped early: {result.reason.get('detail')}")
+        raise AssertionError("\n".join(lines))
+    if actions is not None and list(actions) != result.action_types:
+        raise AssertionError(f"explained by {result.action_types}, not {list(actions)}")
+    return result

@@ -254,6 +254,46 @@ class SimulateResult:
 
 
 @dataclass(frozen=True)
+class ExplainResult:
+    """``POST /v1/explain``: the actions behind a recorded log, or where it diverges.
+
+    ``actions`` is the shortest explanation or, when ``explained`` is false, the actions of
+    the longest explained prefix; ``divergence`` (``index``, ``line``, ``observed``,
+    ``expected``) and ``reason`` are the server's objects, ``None`` when absent.
+    """
+
+    explained: bool
+    actions: List[Dict[str, Any]]
+    steps: List[ActionResult]
+    divergence: Optional[Dict[str, Any]]
+    reason: Optional[Dict[str, Any]]
+    nodes_visited: int
+    entries: int
+    ignored_lines: List[int]
+    config: Dict[str, Any]
+    state: State
+    raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> "ExplainResult":
+        return cls(explained=bool(obj["explained"]), actions=[dict(a) for a in obj["actions"]],
+                   steps=[ActionResult.from_json(s) for s in obj["steps"]], divergence=obj.get("divergence"),
+                   reason=obj.get("reason"), nodes_visited=int(obj["nodesVisited"]), entries=int(obj["entries"]),
+                   ignored_lines=list(obj["ignoredLines"]), config=dict(obj["config"]),
+                   state=State.from_json(obj["state"]), raw=dict(obj))
+
+    @property
+    def callbacks(self) -> List[Callback]:
+        """Every step's callbacks, in order (those the log shows and those it does not)."""
+        return [c for step in self.steps for c in step.callbacks]
+
+    @property
+    def action_types(self) -> List[str]:
+        """The actions' ``type``s, in order."""
+        return [a["type"] for a in self.actions]
+
+
+@dataclass(frozen=True)
 class BatchResult:
     """A batch (``Session.act_batch``): every step's result and the state after the last."""
 

@@ -1,0 +1,226 @@
+/// Every way a log may spell a method the model emits, and which model method (its
+/// Swift spelling, as `Callback.method` holds it) each spelling is: Swift's
+/// `#function` (`application(_:didFinishLaunchingWithOptions:)`), the Objective-C
+/// selector (`application:didFinishLaunchingWithOptions:`), the selector inside
+/// `-[AppDelegate applicationDidBecomeActive:]`, and the bare base name where only one
+/// method has it (`viewDidLoad`, `applicationDidBecomeActive`).
+///
+/// The known methods are not listed by hand: `catalog` collects them, with their
+/// receivers, from what the model emits over a few broad configs, so a method added
+/// to the model is recognised without a change here. Selectors are built from the
+/// Swift spelling by the Swift importer's rule ([SE-0005]); where Swift renamed the
+/// selector's pieces (`application:openURL:options:` is `application(_:open:options:)`)
+/// `renamedSelectors` holds Apple's Objective-C spelling too.
+///
+/// Observer channels (config `observers`) are in the catalog too: a notification is
+/// recognised by its Swift name (`UIApplication.didBecomeActiveNotification`) and by
+/// its Objective-C constant (`UIApplicationDidBecomeActiveNotification`). A framework
+/// event (`pause`, `Activated`, `ON_RESUME`) is a plain word that prose uses too, so a
+/// text line names it only with its channel before it (`flutter onResume`,
+/// `[capacitor] pause`, `maui: Activated`); `callbacks` entries name it with `receiver`.
+enum MethodSpelling {
+    /// The model's methods (Swift spelling) and the receivers it gives each.
+    static let catalog: [String: Set<Receiver>] = MethodCatalog.collect()
+
+    /// The Objective-C selector of a Swift method spelling, by the importer's rule
+    /// ([SE-0005]): `viewDidLoad()` → `viewDidLoad`, `applicationDidBecomeActive(_:)` →
+    /// `applicationDidBecomeActive:`, `application(_:didFinishLaunchingWithOptions:)` →
+    /// `application:didFinishLaunchingWithOptions:`, `stateRestorationActivity(for:)` →
+    /// `stateRestorationActivityFor:`. nil when the name is not `base(labels:)`.
+    static func selector(ofSwift name: String) -> String? {
+        guard let open = name.firstIndex(of: "("), name.hasSuffix(")") else { return nil }
+        let base = String(name[..<open])
+        guard isIdentifier(base) else { return nil }
+        let inner = name[name.index(after: open)..<name.index(before: name.endIndex)]
+        if inner.isEmpty { return base }
+        guard inner.hasSuffix(":") else { return nil }
+        let labels = inner.dropLast().split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard labels.allSatisfy({ $0 == "_" || isIdentifier($0) }) else { return nil }
+        var selector = labels[0] == "_" ? base : base + capitalizedFirst(labels[0])
+        selector += ":"
+        for label in labels.dropFirst() { selector += (label == "_" ? "" : label) + ":" }
+        return selector
+    }
+
+    /// Apple's Objective-C selectors where Swift's import renamed the pieces, so the
+    /// rule above does not give them back (each method's documentation page shows both
+    /// spellings, DOC).
+    static let renamedSelectors: [String: String] = [
+        "application:openURL:options:": "application(_:open:options:)",
+        "application:continueUserActivity:restorationHandler:": "application(_:continue:restorationHandler:)",
+        "application:performActionForShortcutItem:completionHandler:":
+            "application(_:performActionFor:completionHandler:)",
+        "application:supportedInterfaceOrientationsForWindow:": "application(_:supportedInterfaceOrientationsFor:)",
+        "application:configurationForConnectingSceneSession:options:":
+            "application(_:configurationForConnecting:options:)",
+        "scene:willConnectToSession:options:": "scene(_:willConnectTo:options:)",
+        "scene:continueUserActivity:": "scene(_:continue:)",
+        "windowScene:performActionForShortcutItem:completionHandler:":
+            "windowScene(_:performActionFor:completionHandler:)",
+        "stateRestorationActivityForScene:": "stateRestorationActivity(for:)",
+        "userNotificationCenter:didReceiveNotificationResponse:withCompletionHandler:":
+            "userNotificationCenter(_:didReceive:withCompletionHandler:)",
+        "userNotificationCenter:willPresentNotification:withCompletionHandler:":
+            "userNotificationCenter(_:willPresent:withCompletionHandler:)",
+        "URLSessionDidFinishEventsForBackgroundURLSession:": "urlSessionDidFinishEvents(forBackgroundURLSession:)",
+        "URLSession:downloadTask:didFinishDownloadingToURL:": "urlSession(_:downloadTask:didFinishDownloadingTo:)",
+        "URLSession:task:didCompleteWithError:": "urlSession(_:task:didCompleteWithError:)",
+        "decodeRestorableStateWithCoder:": "decodeRestorableState(with:)",
+        "encodeRestorableStateWithCoder:": "encodeRestorableState(with:)",
+        "viewWillTransitionToSize:withTransitionCoordinator:": "viewWillTransition(to:with:)",
+    ]
+
+    /// Every spelling of a known method that is not already its Swift spelling:
+    /// selectors (by rule and renamed) and unique bare base names.
+    private static let spellings: [String: String] = {
+        var out: [String: String] = [:]
+        var bases: [String: Set<String>] = [:]
+        for name in catalog.keys {
+            if let selector = selector(ofSwift: name) { out[selector] = name }
+            if let open = name.firstIndex(of: "(") { bases[String(name[..<open]), default: []].insert(name) }
+        }
+        for (selector, name) in renamedSelectors where catalog[name] != nil { out[selector] = name }
+        // The notifications' Objective-C constants ([A-appnotes], DOC).
+        let notes =
+            UIApplicationNotification.allCases.map { ($0.objectiveCName, $0.swiftName) }
+            + UISceneNotification.allCases.map { ($0.objectiveCName, $0.swiftName) }
+            + UIWindowNotification.allCases.map { ($0.objectiveCName, $0.swiftName) }
+        for (constant, name) in notes where catalog[name] != nil { out[constant] = name }
+        // A bare base name stands for its method only where no other method shares it
+        // (`application` alone says nothing), and is camel case (`viewDidLoad`, not a
+        // plain word such as `init` that prose uses).
+        for (base, names) in bases
+        where names.count == 1 && out[base] == nil && catalog[base] == nil && base.contains(where: \.isUppercase) {
+            out[base] = names.first
+        }
+        return out
+    }()
+
+    /// The model method a log token names, if it is one the model knows: its Swift
+    /// spelling, a selector, or a unique bare base name.
+    static func known(_ token: String) -> String? {
+        if let receivers = catalog[token] { return isFrameworkEventOnly(receivers) ? nil : token }
+        return spellings[token]
+    }
+
+    /// The framework event `token` names when the line names its channel (`channel`,
+    /// e.g. `flutter`, case-insensitive): the event and the channel's receiver.
+    static func frameworkEvent(_ token: String, channel: String) -> (method: String, receiver: Receiver)? {
+        guard let receivers = catalog[token], isFrameworkEventOnly(receivers),
+            let named = ObserverChannel.allCases.first(where: { $0.rawValue.lowercased() == channel.lowercased() })
+        else { return nil }
+        let receiver = Receiver(named)
+        return receivers.contains(receiver) ? (token, receiver) : nil
+    }
+
+    /// Only framework lenses deliver it: a plain word, not a method's spelling.
+    private static func isFrameworkEventOnly(_ receivers: Set<Receiver>) -> Bool {
+        receivers.allSatisfy { $0.isObserver && $0 != .notificationCenter }
+    }
+
+    /// The model method `token` names, where it has the shape of a method even if the
+    /// model does not know it: Swift `base(labels:)` and, when `selectorsCount` is
+    /// set, `a:b:` (an unknown method that is clearly one must diverge, not vanish).
+    static func method(in token: String, selectorsCount: Bool) -> String? {
+        if let name = known(token) { return name }
+        if selector(ofSwift: token) != nil { return token }
+        if selectorsCount, isSelector(token) { return token }
+        return nil
+    }
+
+    /// `a:`, `a:b:`: a selector with arguments.
+    static func isSelector(_ token: String) -> Bool {
+        guard token.hasSuffix(":") else { return false }
+        return token.dropLast().split(separator: ":", omittingEmptySubsequences: false).allSatisfy {
+            isIdentifier(String($0))
+        }
+    }
+
+    /// `-[Class selector]` or `+[Class selector]` (what `__PRETTY_FUNCTION__` prints):
+    /// the class and the method; nil when `token` is not one.
+    static func objCMessage(_ token: Substring) -> (receiver: String, method: String)? {
+        var t = token
+        if t.first == "-" || t.first == "+" { t = t.dropFirst() }
+        guard t.first == "[", t.last == "]" else { return nil }
+        let parts = t.dropFirst().dropLast().split(separator: " ")
+        guard parts.count == 2, isIdentifier(String(parts[0])) else { return nil }
+        let selector = String(parts[1])
+        guard isSelector(selector) || isIdentifier(selector) else { return nil }
+        return (String(parts[0]), known(selector) ?? selector)
+    }
+
+    /// A Swift or Objective-C identifier: a letter or `_`, then letters, digits, `_`.
+    static func isIdentifier(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first == "_" || isLetter(first) else { return false }
+        return s.unicodeScalars.allSatisfy { $0 == "_" || isLetter($0) || ("0"..."9").contains($0) }
+    }
+
+    private static func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+
+    private static func capitalizedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+}
+
+/// Collects the methods the model emits, with their receivers, by applying every
+/// plain action (and the system's background-work events) in every state of a
+/// small bounded search, over configs that between them switch every feature on.
+enum MethodCatalog {
+    static func collect() -> [String: Set<Receiver>] {
+        var out: [String: Set<Receiver>] = [:]
+        for config in configs {
+            let sim = Simulator(config: config)
+            let graph = StateGraph(
+                simulator: sim, from: AppSnapshot(), bounds: ExplorationBounds(scenes: 2, tasks: 1, depth: 1),
+                maxStates: 400)
+            for node in graph.nodes {
+                let rep = node.representative
+                let system: [Action] =
+                    ([ActionKind.runBackgroundTask, .backgroundURLSessionEvents]
+                        .flatMap { sim.variants(of: $0, in: rep).map(\.action) })
+                    + [.prewarm, .present(name: "sample", style: .fullScreen, sceneId: nil)]
+                for action in sim.plainActions(in: rep).map(\.action) + system {
+                    guard let outcome = try? sim.apply(action, to: rep) else { continue }
+                    for callback in outcome.callbacks {
+                        let key = CallbackKey(callback)
+                        if let receiver = key.receiver { out[key.method, default: []].insert(receiver) }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Sceneless iOS 11 and 12, scene iPad with tabs, SwiftUI, iOS 27 with an iOS 26
+    /// SDK and background work: every receiver and feature of the model.
+    private static var configs: [SessionConfig] {
+        let all = Set(BackgroundMode.allCases)
+        var app11 = SessionConfig(lifecycle: .app, iosVersion: .known(11, 0), stateRestoration: true)
+        app11.notificationCenterDelegate = true
+        app11.backgroundModes = all
+        var app12 = SessionConfig(lifecycle: .app, iosVersion: .known(12, 4), stateRestoration: false)
+        app12.backgroundModes = all
+        app12.quirks.orientationQueries = true
+        var iPad = SessionConfig(
+            lifecycle: .scene, iosVersion: .known(17, 0), device: .ipad, stateRestoration: true,
+            notificationCenterDelegate: true, backgroundModes: all, supportsMultipleScenes: true,
+            tabs: ["first", "second"])
+        iPad.registersForRemoteNotifications = true
+        let swiftUI = SessionConfig(
+            lifecycle: .scene, iosVersion: .known(17, 0), notificationCenterDelegate: true, backgroundModes: all,
+            ui: .swiftUI)
+        var ios27 = SessionConfig(lifecycle: .scene, iosVersion: .known(27, 0), stateRestoration: true)
+        ios27.sdkVersion = .known(26, 0)
+        ios27.backgroundModes = all
+        ios27.backgroundTasks = [
+            .init(identifier: "com.example.refresh", kind: .appRefresh),
+            .init(identifier: "com.example.cleanup", kind: .processing),
+        ]
+        ios27.registersForRemoteNotifications = true
+        // Every observer channel (issue #20), sceneless on iOS 13 (its implicit scene's
+        // notifications) and on a scene app with a root controller the lenses follow.
+        var observed13 = SessionConfig(lifecycle: .app, iosVersion: .known(13, 0), stateRestoration: false)
+        observed13.observers = ObserverChannel.allCases
+        var observed17 = SessionConfig(lifecycle: .scene, iosVersion: .known(17, 0), stateRestoration: false)
+        observed17.observers = ObserverChannel.allCases
+        return [app11, app12, iPad, swiftUI, ios27, observed13, observed17]
+    }
+}

@@ -1,0 +1,84 @@
+import LifecycleModel
+
+/// The log of a `POST /v1/explain` body: `callbacks` (objects) or `log` (text), never both.
+struct ExplainLog {
+    var entries: [LogEntry]
+    /// The line of each entry (text logs), by entry index; empty for `callbacks`.
+    var lines: [Int]
+    /// Non-blank text lines with no method (empty for `callbacks`).
+    var ignoredLines: [Int]
+
+    /// Most entries one log may hold (the search's cost grows with each).
+    static let maxEntries = 5000
+
+    static let example =
+        #"{"config":{"iosVersion":"17.0"},"log":"sceneWillEnterForeground(_:)\nsceneDidBecomeActive(_:)"}"#
+
+    static func decode(_ r: ObjectReader) throws(Problem) -> ExplainLog {
+        switch (r["callbacks"], r["log"]) {
+        case (nil, nil):
+            throw Problem.invalidField(
+                "log",
+                "log or callbacks is required: the recorded log as text (one callback a line) or as callback objects, e.g. \(example)"
+            )
+        case (.some, .some):
+            throw Problem.invalidField(
+                "callbacks", "send either callbacks or log, not both: they are two spellings of the same log")
+        case (let callbacks?, nil):
+            return try decodeCallbacks(callbacks)
+        case (nil, let log?):
+            guard case .string(let text) = log else {
+                throw Problem.invalidField("log", "log must be a string: the log's text, one callback a line")
+            }
+            let parsed = TextLog.parse(text)
+            guard !parsed.entries.isEmpty else {
+                let ignored = parsed.ignoredLines.isEmpty ? "it is empty" : "no line names a method"
+                throw Problem.invalidField(
+                    "log",
+                    "log has no callback to explain (\(ignored)); write one method a line, as #function, a selector or -[Class selector], e.g. sceneDidBecomeActive(_:)"
+                )
+            }
+            try checkCount(parsed.entries.count, field: "log")
+            return ExplainLog(
+                entries: parsed.entries.map(\.entry), lines: parsed.entries.map(\.number),
+                ignoredLines: parsed.ignoredLines)
+        }
+    }
+
+    private static func decodeCallbacks(_ value: JSONValue) throws(Problem) -> ExplainLog {
+        guard case .array(let items) = value else {
+            throw Problem.invalidField(
+                "callbacks", "callbacks must be an array of objects such as {\"method\":\"sceneDidBecomeActive(_:)\"}")
+        }
+        guard !items.isEmpty else {
+            throw Problem.invalidField("callbacks", "callbacks is empty: send at least one callback to explain")
+        }
+        try checkCount(items.count, field: "callbacks")
+        var entries: [LogEntry] = []
+        for (i, item) in items.enumerated() {
+            let r = try ObjectReader(
+                item, path: "callbacks[\(i)]", what: "a logged callback",
+                known: ["method", "receiver", "viewController", "args"])
+            let method = try r.require(
+                "method", try r.string("method"),
+                hint: "the method as logged, e.g. \"sceneDidBecomeActive(_:)\" or \"sceneDidBecomeActive:\"")
+            guard !method.isEmpty else {
+                throw Problem.invalidField(r.field("method"), "\(r.field("method")) must not be empty")
+            }
+            entries.append(
+                LogEntry(
+                    method: method, receiver: try r.string("receiver"), viewController: try r.string("viewController"),
+                    args: r["args"]))
+        }
+        return ExplainLog(entries: entries, lines: [], ignoredLines: [])
+    }
+
+    private static func checkCount(_ n: Int, field: String) throws(Problem) {
+        guard n <= maxEntries else {
+            throw Problem.invalidField(
+                field,
+                "\(field) holds \(n) callbacks; at most \(maxEntries) per request: explain the log in parts (`from` starts a part where the last one ended)"
+            )
+        }
+    }
+}

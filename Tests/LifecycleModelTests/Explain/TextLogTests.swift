@@ -1,0 +1,67 @@
+import LifecycleModel
+import Testing
+
+/// Each way a pasted log spells a line, read by `TextLog.parse`.
+@Suite struct TextLogTests {
+    private func one(_ line: String) -> LogEntry? {
+        let log = TextLog.parse(line)
+        return log.entries.count == 1 ? log.entries[0].entry : nil
+    }
+
+    @Test func swiftFunctionSpellings() {
+        #expect(
+            one("application(_:didFinishLaunchingWithOptions:)")?.method
+                == "application(_:didFinishLaunchingWithOptions:)")
+        #expect(one("viewDidLoad()")?.method == "viewDidLoad()")
+        let qualified = one("SceneDelegate.sceneDidBecomeActive(_:)")
+        #expect(qualified == LogEntry(method: "sceneDidBecomeActive(_:)", receiver: "SceneDelegate"))
+        #expect(one("onChange(of: scenePhase)")?.method == "onChange(of: scenePhase)")
+    }
+
+    @Test func objectiveCSelectorsByRuleAndRenamed() {
+        #expect(
+            one("application:didFinishLaunchingWithOptions:")?.method == "application(_:didFinishLaunchingWithOptions:)"
+        )
+        #expect(one("applicationDidBecomeActive:")?.method == "applicationDidBecomeActive(_:)")
+        #expect(one("application:openURL:options:")?.method == "application(_:open:options:)")
+        #expect(one("scene:willConnectToSession:options:")?.method == "scene(_:willConnectTo:options:)")
+        let message = one("-[AppDelegate applicationDidBecomeActive:]")
+        #expect(message == LogEntry(method: "applicationDidBecomeActive(_:)", receiver: "AppDelegate"))
+        #expect(
+            one("2017-10-03 10:00:00.1 App[12:34] -[DetailViewController viewDidLoad]")
+                == LogEntry(method: "viewDidLoad()", receiver: "DetailViewController"))
+    }
+
+    @Test func bareBaseNamesOnlyWhereUnique() {
+        #expect(one("applicationDidBecomeActive")?.method == "applicationDidBecomeActive(_:)")
+        #expect(one("viewDidLoad")?.method == "viewDidLoad()")
+        // `application` names a dozen methods: not one of them.
+        #expect(TextLog.parse("application").ignoredLines == [1])
+    }
+
+    @Test func prefixesTagsAndReceivers() {
+        let xcode =
+            "2024-05-01 10:00:00.123456+0200 MyApp[1234:567890] [Lifecycle] AppDelegate applicationWillResignActive(_:)"
+        #expect(one(xcode) == LogEntry(method: "applicationWillResignActive(_:)", receiver: "AppDelegate"))
+        #expect(
+            one("12:00:01 [UI] DetailViewController: viewWillAppear(_:)")
+                == LogEntry(method: "viewWillAppear(_:)", receiver: "DetailViewController"))
+        // A tag is not a receiver, nor is a lower-case word.
+        #expect(one("[AppDelegate] applicationDidBecomeActive(_:)")?.receiver == nil)
+        #expect(one("called applicationDidBecomeActive(_:)")?.receiver == nil)
+    }
+
+    @Test func urlsBecomeArgs() {
+        let entry = one("AppDelegate application(_:open:options:) url=myapp://item/7,")
+        #expect(entry?.method == "application(_:open:options:)")
+        #expect(entry?.args == .object(["url": .string("myapp://item/7")]))
+    }
+
+    @Test func unknownLinesAreReportedBlankLinesAreNot() {
+        let log = TextLog.parse("launching…\n\nviewDidLoad()\n   \nNote: something happened\nfooBar(_:)\r\n")
+        #expect(log.entries.map(\.number) == [3, 6])
+        #expect(log.ignoredLines == [1, 5])
+        // `fooBar(_:)` has the shape of a method: an entry (it will diverge), not ignored.
+        #expect(log.entries.last?.entry.method == "fooBar(_:)")
+    }
+}
