@@ -31,11 +31,43 @@ struct Session: Sendable {
         self.memory = memory
     }
 
+    /// How a change keeps a refusal from showing.
+    private enum Rollback {
+        /// `body` changes the state only when it succeeds (one model step:
+        /// `Simulator.apply(_:updating:)` swaps its work in at the end), so it gets the
+        /// state itself: a draft would cost 600 instructions an action (bench/PROFILE.md).
+        case bodyIsAtomic
+        /// `body` may fail after changing its argument (a batch, step by step): it gets a
+        /// copy-on-write draft, swapped in when it returns.
+        case draft
+    }
+
+    /// The one place a change to the session's state is decided: `body` works on the
+    /// state or a draft of it (`rollback`), and when it throws the state is as it was.
+    /// The log and the journal change only after this returns, so a refusal changes
+    /// nothing at all.
+    private mutating func transact<Result, Failure: Error>(
+        _ rollback: Rollback, _ body: (_ state: inout AppSnapshot) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        switch rollback {
+        case .bodyIsAtomic:
+            return try body(&state)
+        case .draft:
+            var draft = state
+            let result = try body(&draft)
+            swap(&state, &draft)
+            return result
+        }
+    }
+
     /// Applies an action; on refusal nothing changes. Answers the logged callbacks where
     /// the log keeps them (`CallbackLog.append`: make them an `Array` to keep them past
     /// the session's next change).
     mutating func apply(_ action: Action) throws(ActionRefusal) -> ArraySlice<LoggedCallback> {
-        let (callbacks, steps) = try self.shared.simulator.apply(action, updating: &state)
+        let simulator = self.shared.simulator
+        let (callbacks, steps) = try transact(.bodyIsAtomic) { (draft: inout AppSnapshot) throws(ActionRefusal) in
+            try simulator.apply(action, updating: &draft)
+        }
         lastPath = steps
         let before = log.bytes + journal.bytes
         let shared = SharedPayload(action)
@@ -56,19 +88,21 @@ struct Session: Sendable {
     mutating func apply(batch actions: [Action]) throws(BatchRefusal) -> [(
         callbacks: [LoggedCallback], state: AppSnapshot
     )] {
-        var draft = state
-        var pending: [(callbacks: [Callback], state: AppSnapshot)] = []
-        pending.reserveCapacity(actions.count)
-        for (i, action) in actions.enumerated() {
-            do throws(ActionRefusal) {
-                let outcome = try simulator.apply(action, to: draft)
-                draft = outcome.state
-                pending.append((outcome.callbacks, outcome.state))
-            } catch {
-                throw BatchRefusal(step: i, refusal: error, allowed: simulator.allowedActions(in: draft))
+        let simulator = shared.simulator
+        let pending = try transact(.draft) { (draft: inout AppSnapshot) throws(BatchRefusal) in
+            var pending: [(callbacks: [Callback], state: AppSnapshot)] = []
+            pending.reserveCapacity(actions.count)
+            for (i, action) in actions.enumerated() {
+                do throws(ActionRefusal) {
+                    let outcome = try simulator.apply(action, to: draft)
+                    draft = outcome.state
+                    pending.append((outcome.callbacks, outcome.state))
+                } catch {
+                    throw BatchRefusal(step: i, refusal: error, allowed: simulator.allowedActions(in: draft))
+                }
             }
+            return pending
         }
-        state = draft
         let before = log.bytes + journal.bytes
         let results = zip(actions, pending).map { action, step in
             let shared = SharedPayload(action)
