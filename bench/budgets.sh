@@ -11,7 +11,7 @@
 #                 every malloc, calloc, realloc and aligned allocation, which is what
 #                 Swift's allocations end in; callgrind's call counts of malloc alone
 #                 would miss the aligned and realloc paths)
-# Each is measured by running the scenario with BUDGET_LOW (2000) and BUDGET_HIGH
+# Each is measured by running the scenario with its low and high request counts
 # (12000) requests: start-up, the sessions' creation and exit cancel out of the
 # difference, which is divided by the requests between the two and the units a
 # request holds. Swift's hashing is made deterministic (SWIFT_DETERMINISTIC_HASHING)
