@@ -12,7 +12,7 @@
 #                 Swift's allocations end in; callgrind's call counts of malloc alone
 #                 would miss the aligned and realloc paths)
 # Each is measured by running the scenario with its low and high request counts
-# (12000) requests: start-up, the sessions' creation and exit cancel out of the
+# (`--scenarios`: 2000 and 12000 actions, a few explain requests): start-up, the sessions' creation and exit cancel out of the
 # difference, which is divided by the requests between the two and the units a
 # request holds. Swift's hashing is made deterministic (SWIFT_DETERMINISTIC_HASHING)
 # so the counts repeat; what is left (random session ids, the process's environment)
