@@ -88,7 +88,7 @@ has --no-color && args+=(--no-color)
 # The coverage phase builds its cases from the schema alone and does not pass them
 # through the hooks below, so it sends runBackgroundTask with identifiers no config
 # registers (a 400 by design, issue #22); the examples, fuzzing and stateful phases run.
-has -- "--phases" && args+=(--phases examples,fuzzing,stateful)
+has --phases && args+=(--phases examples,fuzzing,stateful)
 [ "$seed" = random ] || args+=(--seed "$seed")
 if [ -n "${CONTRACT_REPORT_DIR:-}" ]; then
   args+=(--report junit,ndjson --report-dir "$CONTRACT_REPORT_DIR")
