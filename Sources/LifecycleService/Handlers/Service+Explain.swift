@@ -20,14 +20,7 @@ extension Service {
             ?? ExplainLimits.defaultMaxActions
         let log = try ExplainLog.decode(r)
 
-        var session = Session(id: UUID(), config: config, maxLog: Int.max)
-        for (i, action) in from.enumerated() {
-            do throws(ActionRefusal) { _ = try session.apply(action) } catch {
-                var p = Problem.refused(error, allowed: session.allowedActions).with("step", .number(String(i)))
-                p.detail = "from[\(i)]: " + p.detail
-                throw p
-            }
-        }
+        var session = try Session.after(from, config: config)
         let start = session.state
         let result = session.simulator.explain(log.entries, from: start, limits: ExplainLimits(maxActions: maxActions))
 

@@ -29,14 +29,7 @@ extension Service {
             hint: "the app state to reach: \(AppState.allCases.map(\.rawValue).joined(separator: ", "))")
         let target = StateTarget(app: app, scene: try to.choice("scene", SceneState.self))
 
-        var session = Session(id: UUID(), config: config, maxLog: Int.max)
-        for (i, action) in from.enumerated() {
-            do throws(ActionRefusal) { _ = try session.apply(action) } catch {
-                var p = Problem.refused(error, allowed: session.allowedActions).with("step", .number(String(i)))
-                p.detail = "from[\(i)]: " + p.detail
-                throw p
-            }
-        }
+        var session = try Session.after(from, config: config)
         let start = session.state
         let path: [PlainAction]
         do throws(UnreachableTarget) {
