@@ -6,14 +6,23 @@ public struct Callback: Sendable, Equatable {
     public var method: CallbackMethod
     /// `UIApplication.applicationState` while the method runs.
     public var appState: AppState
+    /// The arguments that matter, as the model keeps them (typed for observer items).
+    public var arguments: CallbackArguments
     /// The arguments that matter, as a JSON object; nil when none do.
-    public var args: JSONValue?
+    public var args: JSONValue? {
+        get { arguments.json }
+        set { arguments = CallbackArguments(newValue) }
+    }
 
     public init(_ target: CallbackTarget, method: CallbackMethod, appState: AppState, args: JSONValue? = nil) {
+        self.init(target, method: method, appState: appState, arguments: CallbackArguments(args))
+    }
+
+    public init(_ target: CallbackTarget, method: CallbackMethod, appState: AppState, arguments: CallbackArguments) {
         self.target = target
         self.method = method
         self.appState = appState
-        self.args = args
+        self.arguments = arguments
     }
 
     /// Who receives it (the wire's `receiver`).

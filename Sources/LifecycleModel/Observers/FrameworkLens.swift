@@ -18,6 +18,15 @@ public protocol FrameworkLens {
     /// Observes one input: updates `state` and returns what the framework delivers to
     /// app code because of it, in order.
     static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event]
+
+    /// The kinds of input the fold acts on with `options`: an input of another kind
+    /// leaves the state as it is and delivers nothing, so the session does not hand it
+    /// over (bench/PROFILE.md, "Observers (issue #20)"). Every kind by default.
+    static func inputs(_ options: Options) -> LensInputKinds
+}
+
+extension FrameworkLens {
+    public static func inputs(_ options: Options) -> LensInputKinds { .all }
 }
 
 /// An event a lens delivers, and how it appears as an observer item.
@@ -31,16 +40,27 @@ public protocol LensEvent: Sendable, Equatable {
 public struct LensObservation: Sendable, Equatable {
     /// The framework's event or method, e.g. `change`, `didChangeAppLifecycleState`, `ON_RESUME`.
     public var method: FrameworkEvent
-    /// Its arguments as a JSON object (`{"state": "inactive"}`), nil when it has none.
-    public var args: JSONValue?
+    /// Its arguments (`{"state": "inactive"}`; typed for the lenses' own items).
+    public var arguments: CallbackArguments
+    /// Its arguments as a JSON object, nil when it has none.
+    public var args: JSONValue? {
+        get { arguments.json }
+        set { arguments = CallbackArguments(newValue) }
+    }
     /// The scene (window) the event belongs to, for lenses that are per window or scene.
     public var sceneId: String?
     /// The view controller whose lifecycle owner the event belongs to (Compose).
     public var viewController: String?
 
     public init(method: FrameworkEvent, args: JSONValue? = nil, sceneId: String? = nil, viewController: String? = nil) {
+        self.init(method: method, arguments: CallbackArguments(args), sceneId: sceneId, viewController: viewController)
+    }
+
+    public init(
+        method: FrameworkEvent, arguments: CallbackArguments, sceneId: String? = nil, viewController: String? = nil
+    ) {
         self.method = method
-        self.args = args
+        self.arguments = arguments
         self.sceneId = sceneId
         self.viewController = viewController
     }
@@ -57,6 +77,9 @@ public struct LensRun<Lens: FrameworkLens>: Sendable, Equatable {
         self.options = options
         self.state = Lens.initialState
     }
+
+    /// The kinds of input the lens acts on (`FrameworkLens.inputs`).
+    public var inputs: LensInputKinds { Lens.inputs(options) }
 
     /// Folds one input into the state; returns the events it produces.
     public mutating func observe(_ input: LensInput) -> [Lens.Event] {

@@ -50,6 +50,18 @@ public enum ChannelLens: Sendable, Equatable {
         }
     }
 
+    /// The kinds of input the lens acts on (`FrameworkLens.inputs`).
+    public var inputs: LensInputKinds {
+        switch self {
+        case .reactNative(let run): run.inputs
+        case .flutter(let run): run.inputs
+        case .capacitor(let run): run.inputs
+        case .cordova(let run): run.inputs
+        case .maui(let run): run.inputs
+        case .composeMultiplatform(let run): run.inputs
+        }
+    }
+
     /// Folds one input; returns the channel's items it produces, in order.
     public mutating func observe(_ input: LensInput) -> [LensObservation] {
         switch self {

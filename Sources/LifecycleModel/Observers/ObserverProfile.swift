@@ -8,6 +8,9 @@ public struct ObserverProfile: Sendable, Equatable {
     public var reportsNotifications: Bool
     /// The lenses asked for, with their options, before the first input.
     public var initialLenses: [ChannelLens]
+    /// What each of `initialLenses` subscribes to (`FrameworkLens.inputs`), in the same
+    /// order: the tap hands a lens only those inputs.
+    public var lensInputs: [LensInputKinds]
     /// The app declares scenes: the app-level notifications are aggregate (docs/observers.md).
     public var usesScenes: Bool
     /// A SwiftUI `App` (a scene app whose scene delegate is SwiftUI's).
@@ -37,6 +40,7 @@ public struct ObserverProfile: Sendable, Equatable {
         reportsNotifications = config.observers.contains(.notifications)
         let host = config.tabs?.first ?? config.rootViewController
         initialLenses = config.observers.compactMap { config.observerOptions.lens(for: $0, hostController: host) }
+        lensInputs = initialLenses.map(\.inputs)
         usesScenes = config.lifecycle == .scene
         swiftUI = config.ui == .swiftUI
         let q = config.quirks

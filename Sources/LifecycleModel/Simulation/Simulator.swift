@@ -23,7 +23,7 @@ public struct Simulator: Sendable {
     public func apply(_ action: Action, to state: AppSnapshot) throws(ActionRefusal) -> ActionOutcome {
         var t = Transition(model: model, action: action.kind, state: state)
         try action.kind.definition.apply(action, to: &t)
-        if model.profile.observers != nil { t.observeEndOfTurn() }
+        if t.observing { t.observeEndOfTurn() }
         return t.outcome
     }
 
@@ -40,7 +40,7 @@ public struct Simulator: Sendable {
         // once accepted, the copy is swapped in rather than copied back.
         var t = Transition(model: model, action: action.kind, state: state)
         try action.kind.definition.apply(action, to: &t)
-        if model.profile.observers != nil { t.observeEndOfTurn() }
+        if t.observing { t.observeEndOfTurn() }
         swap(&state, &t.state)
         return (t.callbacks, t.steps)
     }

@@ -17,11 +17,15 @@ struct Transition {
     private(set) var callbacks: [Callback] = []
     /// The plain actions a `moveTo` took.
     var steps: [TakenStep] = []
+    /// The session has observers (issue #20): read once here, so that the recorders of
+    /// a session without them test one stored flag and keep the tap out of line.
+    let observing: Bool
 
     init(model: SimulatorModel, action: ActionKind, state: AppSnapshot) {
         self.model = model
         self.action = action
         self.state = state
+        self.observing = model.profile.observers != nil
     }
 
     /// Appends to `callbacks`, making room for several at the first: grown from empty
@@ -36,18 +40,19 @@ struct Transition {
     mutating func call(_ method: CallbackMethod, on target: CallbackTarget = .appDelegate, args: JSONValue? = nil) {
         // facts §2.2: suspended or not-running processes get no callbacks.
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
-        let appDelegate = target == .appDelegate
+        let appDelegate: Bool
+        if case .appDelegate = target { appDelegate = true } else { appDelegate = false }
         let callback = Callback(
             appDelegate ? delegates.appDelegateTarget : target, method: method, appState: state.app, args: args)
-        // Issue #20: the observers' tap; nil (one check) when the session has none.
-        if let o = profile.observers { return observeAppCall(callback, appDelegate: appDelegate, o) }
+        // Issue #20: the observers' tap, out of line; one flag when the session has none.
+        if observing { return tapAppCall(callback, appDelegate: appDelegate) }
         append(callback)
     }
 
     /// Records a scene delegate callback of scene `index`, with its current state.
     mutating func callScene(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue? = nil) {
         assert(state.app.isExecuting, "\(method) called while \(state.app)")
-        if let o = profile.observers { return observeSceneCall(method, index, args: args, o) }
+        if observing { return tapSceneCall(method, index, args: args) }
         recordSceneCall(method, index, args: args)
     }
 

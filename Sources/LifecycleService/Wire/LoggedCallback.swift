@@ -67,11 +67,23 @@ struct LoggedCallback: Sendable {
         let plain = callback.pointee.sceneId == nil && callback.pointee.sceneState == nil
         let controller =
             plain ? callback.pointee.viewController.flatMap { ControllerNames.shared.id($0) } : nil
-        if plain, callback.pointee.args == nil, callback.pointee.viewController == nil || controller != nil {
-            // The common case: nothing to encode now.
-            return LoggedCallback(
-                seq: seq, tail: [], cost: Self.overhead, method: method, viewController: controller ?? Self.none,
-                receiver: callback.pointee.receiver, appState: callback.pointee.appState, holdsShared: false)
+        if plain, callback.pointee.viewController == nil || controller != nil {
+            switch callback.pointee.arguments {
+            case .none:
+                // The common case: nothing to encode now.
+                return LoggedCallback(
+                    seq: seq, tail: [], cost: Self.overhead, method: method, viewController: controller ?? Self.none,
+                    receiver: callback.pointee.receiver, appState: callback.pointee.appState, holdsShared: false)
+            case .observer(let argument):
+                // An observer item's argument: its tail encoded once (`ArgumentTails`).
+                let encoded = ArgumentTails.shared.tail(argument)
+                return LoggedCallback(
+                    seq: seq, tail: encoded.tail, cost: encoded.cost, method: method,
+                    viewController: controller ?? Self.none, receiver: callback.pointee.receiver,
+                    appState: callback.pointee.appState, holdsShared: false)
+            case .json:
+                break
+            }
         }
         var pieces: [[UInt8]] = []
         var w = JSONWriter(capacity: 64)

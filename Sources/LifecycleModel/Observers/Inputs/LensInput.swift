@@ -58,3 +58,36 @@ public struct ControllerAppearance: Sendable, Equatable {
         self.appState = appState
     }
 }
+
+/// Kinds of `LensInput`, as a set: what a lens subscribes to (`FrameworkLens.inputs`).
+public struct LensInputKinds: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let processStart = Self(rawValue: 1 << 0)
+    public static let application = Self(rawValue: 1 << 1)
+    public static let scene = Self(rawValue: 1 << 2)
+    public static let window = Self(rawValue: 1 << 3)
+    public static let appearance = Self(rawValue: 1 << 4)
+    public static let appDelegate = Self(rawValue: 1 << 5)
+    public static let sceneDelegate = Self(rawValue: 1 << 6)
+    public static let endOfTurn = Self(rawValue: 1 << 7)
+    /// Every kind.
+    public static let all = Self(rawValue: .max)
+}
+
+extension LensInput {
+    /// The input's kind.
+    public var kind: LensInputKinds {
+        switch self {
+        case .processStart: .processStart
+        case .application: .application
+        case .scene: .scene
+        case .window: .window
+        case .appearance: .appearance
+        case .appDelegate: .appDelegate
+        case .sceneDelegate: .sceneDelegate
+        case .endOfTurn: .endOfTurn
+        }
+    }
+}

@@ -27,7 +27,7 @@ public enum CapacitorLens: FrameworkLens {
         public var observation: LensObservation {
             switch self {
             case .appStateChange(let isActive):
-                LensObservation(method: .appStateChange, args: .object(["isActive": .bool(isActive)]))
+                LensObservation(method: .appStateChange, arguments: .observer(.isActive(isActive)))
             case .pause: LensObservation(method: .pause)
             case .resume: LensObservation(method: .resume)
             }
@@ -35,6 +35,9 @@ public enum CapacitorLens: FrameworkLens {
     }
 
     public static let initialState = State()
+
+    /// UIApplication notifications; the start and the turns' ends for `ScriptBridgeReadiness`.
+    public static func inputs(_ options: Options) -> LensInputKinds { [.processStart, .application, .endOfTurn] }
 
     public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
         guard state.readiness.hears(input), case .application(let note, _) = input else { return [] }

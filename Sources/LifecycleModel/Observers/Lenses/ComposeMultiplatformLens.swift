@@ -66,6 +66,13 @@ public enum ComposeMultiplatformLens: FrameworkLens {
 
     public static let initialState = State()
 
+    /// The host's appearance, UIScene notifications (a disconnection with either
+    /// source), UIApplication ones with `appNotifications`, and the start.
+    public static func inputs(_ options: Options) -> LensInputKinds {
+        options.source == .appNotifications
+            ? [.processStart, .appearance, .scene, .application] : [.processStart, .appearance, .scene]
+    }
+
     public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
         switch input {
         case .processStart:

@@ -43,6 +43,9 @@ public enum CordovaLens: FrameworkLens {
 
     public static let initialState = State()
 
+    /// UIApplication notifications; the start and the turns' ends (readiness, the queue).
+    public static func inputs(_ options: Options) -> LensInputKinds { [.processStart, .application, .endOfTurn] }
+
     public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
         switch input {
         case .processStart:

@@ -62,13 +62,19 @@ public enum FlutterLens: FrameworkLens {
         public var observation: LensObservation {
             switch self {
             case .didChangeAppLifecycleState(let state):
-                LensObservation(method: .didChangeAppLifecycleState, args: .object(["state": .string(state.rawValue)]))
+                LensObservation(method: .didChangeAppLifecycleState, arguments: .observer(.flutterState(state)))
             case .listener(let callback): LensObservation(method: callback.event)
             }
         }
     }
 
     public static let initialState = State()
+
+    /// The host's appearance, UIApplication notifications, a scene's disconnection, the
+    /// turns' ends (the deferred `resumed`) and the start.
+    public static func inputs(_ options: Options) -> LensInputKinds {
+        [.processStart, .appearance, .application, .scene, .endOfTurn]
+    }
 
     public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
         switch input {

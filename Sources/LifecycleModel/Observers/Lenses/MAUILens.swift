@@ -81,6 +81,9 @@ public enum MAUILens: FrameworkLens {
 
     public static let initialState = State()
 
+    /// The delegate calls MAUI is, and the start.
+    public static func inputs(_ options: Options) -> LensInputKinds { [.processStart, .appDelegate, .sceneDelegate] }
+
     public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
         switch input {
         case .processStart:

@@ -30,13 +30,16 @@ public enum ReactNativeLens: FrameworkLens {
         public var observation: LensObservation {
             switch self {
             case .change(let state):
-                LensObservation(method: .change, args: .object(["state": .string(state.rawValue)]))
+                LensObservation(method: .change, arguments: .observer(.reactNativeState(state)))
             case .memoryWarning: LensObservation(method: .memoryWarning)
             }
         }
     }
 
     public static let initialState = State()
+
+    /// UIApplication notifications; the start and the turns' ends for `ScriptBridgeReadiness`.
+    public static func inputs(_ options: Options) -> LensInputKinds { [.processStart, .application, .endOfTurn] }
 
     public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
         if case .processStart = input { state.lastKnownState = nil }

@@ -7,6 +7,20 @@
 extension Transition {
     // MARK: Hooks
 
+    /// `observeAppCall`, kept out of the recorders (they stay small where no session observes).
+    @inline(never)
+    mutating func tapAppCall(_ callback: Callback, appDelegate: Bool) {
+        guard let o = profile.observers else { return append(callback) }
+        observeAppCall(callback, appDelegate: appDelegate, o)
+    }
+
+    /// `observeSceneCall`, kept out of the recorders.
+    @inline(never)
+    mutating func tapSceneCall(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue?) {
+        guard let o = profile.observers else { return recordSceneCall(method, index, args: args) }
+        observeSceneCall(method, index, args: args, o)
+    }
+
     /// An app-level call (`call(_:on:args:)`): the notifications UIKit posts around it
     /// and the app-delegate input of the lenses that hook the delegate (MAUI).
     mutating func observeAppCall(_ callback: Callback, appDelegate: Bool, _ o: ObserverProfile) {
@@ -23,7 +37,7 @@ extension Transition {
         append(callback)
         if let call = AppDelegateLifecycleCall(callback.method) {
             let appState = observedAppState(o)
-            feedLenses(.appDelegate(call, appState: appState, hasSceneManifest: o.usesScenes), appState: appState)
+            feedLenses(.appDelegate(call, appState: appState, hasSceneManifest: o.usesScenes), appState: appState, o)
         }
         deliver(posts?.after ?? [], o)
     }
@@ -54,7 +68,7 @@ extension Transition {
         if !o.swiftUI, let call = SceneDelegateLifecycleCall(method) {
             feedLenses(
                 .sceneDelegate(call, sceneId: id, sceneState: readState, appState: sceneAppState),
-                appState: sceneAppState)
+                appState: sceneAppState, o)
         }
         deliver(posts.after, o)
     }
@@ -75,7 +89,7 @@ extension Transition {
                 ControllerAppearance(
                     event, controller: window[ref].name, sceneId: window.sceneId, sceneState: sceneState,
                     appState: appState)),
-            appState: appState)
+            appState: appState, o)
     }
 
     /// A new process (before its first UIKit call, or at its prewarm): the poster
@@ -86,7 +100,7 @@ extension Transition {
         // A scene app's process starts in the background; its scenes connect later (facts §4).
         memory.announced = .background
         state.observers = memory
-        feedLenses(.processStart, appState: .background)
+        feedLenses(.processStart, appState: .background, o)
     }
 
     /// [A-mem] DOC: the memory warning's notification, after the app delegate and the
@@ -112,7 +126,7 @@ extension Transition {
                 deliver(posts, o)
             }
             postMemoryWarning()
-            feedLenses(.endOfTurn, appState: observedAppState(o))
+            feedLenses(.endOfTurn, appState: observedAppState(o), o)
         }
         state.observers?.launchTurn = false
         state.observers?.freshScenes = []
@@ -167,15 +181,18 @@ extension Transition {
             } else {
                 appState = post.input.appState ?? state.app
             }
-            feedLenses(post.input, appState: appState)
+            feedLenses(post.input, appState: appState, o)
         }
     }
 
     /// Folds `input` into every lens, appending the items each delivers (receiver: the
     /// channel), in the config's order of channels.
-    private mutating func feedLenses(_ input: LensInput, appState: AppState) {
+    private mutating func feedLenses(_ input: LensInput, appState: AppState, _ o: ObserverProfile) {
         guard let count = state.observers?.lenses.count else { return }
+        let kind = input.kind
         for i in 0..<count {
+            // Only the lenses that act on this kind of input (`FrameworkLens.inputs`).
+            if i < o.lensInputs.count, !o.lensInputs[i].contains(kind) { continue }
             guard let items = state.observers?.lenses[i].observe(input), !items.isEmpty,
                 let channel = state.observers?.lenses[i].channel
             else { continue }
@@ -185,7 +202,7 @@ extension Transition {
                 append(
                     Callback(
                         CallbackTarget(channel, item), method: .framework(item.method), appState: itemState,
-                        args: item.args))
+                        arguments: item.arguments))
             }
         }
     }
