@@ -82,6 +82,22 @@ public enum CallbackTarget: Sendable, Equatable {
         }
     }
 
+    /// The receiver names a scene (the wire's `sceneId` or `sceneState`). Patterns that
+    /// bind nothing: the log asks this of every callback, and binding a member copied it.
+    public var namesScene: Bool {
+        switch self {
+        case .viewController(_, nil), .view(_, nil), .tabBarControllerDelegate(nil), .notificationCenter(nil, nil),
+            .maui(nil), .composeMultiplatform(_, nil):
+            false
+        case .sceneDelegate, .scene, .viewController, .view, .tabBarControllerDelegate, .notificationCenter, .maui,
+            .composeMultiplatform:
+            true
+        case .appDelegate, .appDelegateAdaptor, .notificationCenterDelegate, .locationManagerDelegate,
+            .backgroundTask, .bgTask, .urlSessionDelegate, .app, .reactNative, .flutter, .capacitor, .cordova:
+            false
+        }
+    }
+
     /// The scene's id: the scene's, or the one an observer item names.
     /// One switch, not by way of `scene`: the log reads it for every callback.
     public var sceneId: String? {

@@ -62,6 +62,52 @@ public enum ChannelLens: Sendable, Equatable {
         }
     }
 
+    /// What a lens's case holds while its run folds outside it: a lens without heap
+    /// storage, so that the run's arrays and dictionaries change in place instead of
+    /// being copied on every input that changes them.
+    private static let vacant = ChannelLens.capacitor(LensRun(options: .init()))
+
+    /// Folds one input; appends the channel's items it produces to `callbacks`, in
+    /// order, each in `itemState` (the tap's path: no array of items in between).
+    mutating func observe(_ input: LensInput, itemState: AppState, into callbacks: inout [Callback]) {
+        switch self {
+        case .reactNative(var run):
+            defer { self = .reactNative(run) }
+            Self.append(run.observe(input), .reactNative, itemState, &callbacks)
+        case .flutter(var run):
+            defer { self = .flutter(run) }
+            Self.append(run.observe(input), .flutter, itemState, &callbacks)
+        case .capacitor(var run):
+            defer { self = .capacitor(run) }
+            Self.append(run.observe(input), .capacitor, itemState, &callbacks)
+        case .cordova(var run):
+            self = Self.vacant
+            defer { self = .cordova(run) }
+            Self.append(run.observe(input), .cordova, itemState, &callbacks)
+        case .maui(var run):
+            self = Self.vacant
+            defer { self = .maui(run) }
+            Self.append(run.observe(input), .maui, itemState, &callbacks)
+        case .composeMultiplatform(var run):
+            self = Self.vacant
+            defer { self = .composeMultiplatform(run) }
+            Self.append(run.observe(input), .composeMultiplatform, itemState, &callbacks)
+        }
+    }
+
+    /// The items of `events` as callbacks of `channel`.
+    private static func append<Event: LensEvent>(
+        _ events: [Event], _ channel: ObserverChannel, _ itemState: AppState, _ callbacks: inout [Callback]
+    ) {
+        for event in events {
+            let item = event.observation
+            callbacks.append(
+                Callback(
+                    CallbackTarget(channel, item), method: .framework(item.method), appState: itemState,
+                    arguments: item.arguments))
+        }
+    }
+
     /// Folds one input; returns the channel's items it produces, in order.
     public mutating func observe(_ input: LensInput) -> [LensObservation] {
         switch self {
@@ -75,12 +121,15 @@ public enum ChannelLens: Sendable, Equatable {
             defer { self = .capacitor(run) }
             return run.observe(input).map(\.observation)
         case .cordova(var run):
+            self = Self.vacant  // `run` holds the only reference to its state's storage
             defer { self = .cordova(run) }
             return run.observe(input).map(\.observation)
         case .maui(var run):
+            self = Self.vacant  // `run` holds the only reference to its state's storage
             defer { self = .maui(run) }
             return run.observe(input).map(\.observation)
         case .composeMultiplatform(var run):
+            self = Self.vacant  // `run` holds the only reference to its state's storage
             defer { self = .composeMultiplatform(run) }
             return run.observe(input).map(\.observation)
         }

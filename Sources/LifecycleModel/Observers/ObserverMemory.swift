@@ -1,41 +1,43 @@
-/// Where `AppSnapshot` keeps the observers' memory: one optional reference, nil in a
-/// session without observers.
+/// Where `AppSnapshot` keeps the observers' memory: one optional reference
+/// (`AppSnapshot.observerMemory`), nil in a session without observers.
 ///
 /// Why a box: a snapshot is copied for every action (`Simulator.apply`), and an
 /// inline `ObserverSnapshot?` made that copy, and the state's size, grow for every
 /// session, observers or not (bench/PROFILE.md, "Observers (issue #20)"). Behind one
-/// reference a session without observers copies a nil pointer. The box is
-/// copy-on-write: a snapshot changes it only when it holds the sole reference, so
-/// snapshots stay values.
-struct ObserverMemory: Sendable, Equatable {
-    /// The box; nil until a session's observers first remember something.
-    private var box: Box?
+/// reference a session without observers copies a nil pointer.
+///
+/// Copy on write by hand: the tap changes the memory only through
+/// `AppSnapshot.changingObservers()`, which first makes the box the snapshot's own, and
+/// keeps the reference it returns no longer than that change; a box two snapshots
+/// share is never written, hence the unchecked conformance. (Accessors such as
+/// `_modify` would do the same, but each call of such a coroutine allocated its frame.)
+final class ObserverMemory: @unchecked Sendable, Equatable {
+    var value: ObserverSnapshot
 
-    /// Mutated only through `value`'s `_modify`, which first makes the box unique: a
-    /// box shared between snapshots is never written, hence the unchecked conformance.
-    private final class Box: @unchecked Sendable {
-        var value: ObserverSnapshot?
-        init(_ value: ObserverSnapshot?) { self.value = value }
+    init(_ value: ObserverSnapshot) { self.value = value }
+
+    static func == (a: ObserverMemory, b: ObserverMemory) -> Bool {
+        a === b || a.value == b.value
     }
+}
 
-    init() {}
-
-    /// The memory; nil without observers.
-    var value: ObserverSnapshot? {
-        get { box?.value }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box?.value) }
-            if let unique = box {
-                yield &unique.value
-            } else {
-                var none: ObserverSnapshot? = nil  // not reached: the box was just made
-                yield &none
-            }
+extension AppSnapshot {
+    /// The observers' memory, this snapshot's own, for a change in place; nil without
+    /// observers. Hold it only for the change at hand: a later copy of the snapshot
+    /// shares it again.
+    mutating func changingObservers() -> ObserverMemory? {
+        if !isKnownUniquelyReferenced(&observerMemory), let shared = observerMemory {
+            observerMemory = ObserverMemory(shared.value)
         }
+        return observerMemory
     }
 
-    static func == (a: Self, b: Self) -> Bool {
-        if a.box === b.box { return true }
-        return a.value == b.value
+    /// Replaces the observers' memory.
+    mutating func replaceObservers(_ value: ObserverSnapshot) {
+        if isKnownUniquelyReferenced(&observerMemory), let own = observerMemory {
+            own.value = value
+        } else {
+            observerMemory = ObserverMemory(value)
+        }
     }
 }

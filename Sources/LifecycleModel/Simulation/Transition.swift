@@ -14,7 +14,8 @@ struct Transition {
     /// The action being applied, for refusals.
     let action: ActionKind
     var state: AppSnapshot
-    private(set) var callbacks: [Callback] = []
+    /// Appended by the recorders (`append`) and, for lens items, in place by the observer tap.
+    var callbacks: [Callback] = []
     /// The plain actions a `moveTo` took.
     var steps: [TakenStep] = []
     /// The session has observers (issue #20): read once here, so that the recorders of
@@ -32,8 +33,17 @@ struct Transition {
     /// one by one, the array was reallocated twice in a typical action. Not reserved up
     /// front: many transitions are probes that call nothing.
     mutating func append(_ callback: Callback) {
-        if callbacks.capacity == 0 { callbacks.reserveCapacity(8) }
+        if callbacks.capacity == 0 { callbacks.reserveCapacity(observing ? Self.observedCapacity : 8) }
         callbacks.append(callback)
+    }
+
+    /// Room for an observed action's callbacks: the notifications and the lenses' items
+    /// make several times a plain action's (about 18 for a Home and back; issue #20).
+    static let observedCapacity = 32
+
+    /// `append`'s first reservation, for the lenses' items appended in place.
+    mutating func reserveForObservers() {
+        if callbacks.capacity == 0 { callbacks.reserveCapacity(Self.observedCapacity) }
     }
 
     /// Records a callback in the app's current state.

@@ -42,12 +42,9 @@ public struct AppSnapshot: Sendable, Equatable {
     /// token has not arrived yet (breadth §4.4).
     var pushTokenPending = false
     /// The observer channels' memory (issue #20); nil without observers.
-    public internal(set) var observers: ObserverSnapshot? {
-        get { observerMemory.value }
-        _modify { yield &observerMemory.value }
-    }
+    public var observers: ObserverSnapshot? { observerMemory?.value }
     /// Where `observers` lives: one reference, nil without observers (`ObserverMemory`).
-    private var observerMemory = ObserverMemory()
+    var observerMemory: ObserverMemory?
 
     /// A freshly installed app: not running, nothing on disk, time zero.
     public init(app: AppState = .notRunning, restorationArchive: Bool = false, clock: Double = 0) {

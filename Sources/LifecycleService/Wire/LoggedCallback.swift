@@ -64,7 +64,7 @@ struct LoggedCallback: Sendable {
         let method = callback.pointee.method
         // The view controller is kept as a number only when nothing comes before it
         // in the tail (scene members go first on the wire).
-        let plain = callback.pointee.sceneId == nil && callback.pointee.sceneState == nil
+        let plain = !callback.pointee.target.namesScene
         let controller =
             plain ? callback.pointee.viewController.flatMap { ControllerNames.shared.id($0) } : nil
         if plain, callback.pointee.viewController == nil || controller != nil {

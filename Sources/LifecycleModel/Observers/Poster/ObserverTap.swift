@@ -27,11 +27,9 @@ extension Transition {
         guard appDelegate else { return append(callback) }
         prepareObservers(o)
         let poster = NotificationPoster(profile: o)
-        let posts = state.observers.map { memory in
-            var memory = memory
-            let posts = poster.aroundAppDelegate(callback.method, app: state.app, &memory)
-            state.observers = memory
-            return posts
+        let app = state.app
+        let posts = state.changingObservers().map { memory in
+            poster.aroundAppDelegate(callback.method, app: app, &memory.value)
         }
         deliver(posts?.before ?? [], o)
         append(callback)
@@ -47,16 +45,15 @@ extension Transition {
     mutating func observeSceneCall(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue?, _ o: ObserverProfile)
     {
         prepareObservers(o)
-        guard let (note, after) = NotificationPoster.sceneNotification(method), let memory = state.observers else {
+        guard let (note, after) = NotificationPoster.sceneNotification(method), let memory = state.changingObservers()
+        else {
             return recordSceneCall(method, index, args: args)
         }
         let poster = NotificationPoster(profile: o)
         let id = state.scenes[index].id
-        let readState = poster.readState(of: id, state.scenes[index].state, memory)
+        let readState = poster.readState(of: id, state.scenes[index].state, memory.value)
         let sceneAppState = observedAppState(o)
-        var updated = memory
-        let posts = poster.aroundSceneDelegate(note, after: after, index: index, scenes: state.scenes, &updated)
-        state.observers = updated
+        let posts = poster.aroundSceneDelegate(note, after: after, index: index, scenes: state.scenes, &memory.value)
         if o.swiftUI && o.scenePhaseAfterNotifications {
             // docs/observers.md (UNSURE): the scenePhase change comes in the update pass
             // after the UIScene notification; SwiftUI's own scene delegate is not app code.
@@ -80,7 +77,8 @@ extension Transition {
         let window = state.windows[ref.window]
         let sceneState = window.sceneId.flatMap { id in
             state.scenes.first { $0.id == id }.map { scene in
-                state.observers.map { NotificationPoster(profile: o).readState(of: id, scene.state, $0) } ?? scene.state
+                state.observerMemory.map { NotificationPoster(profile: o).readState(of: id, scene.state, $0.value) }
+                    ?? scene.state
             }
         }
         let appState = observedAppState(o)
@@ -96,18 +94,18 @@ extension Transition {
     /// forgets the previous process; each lens is told (`processStart`).
     mutating func observeProcessStart() {
         guard let o = profile.observers else { return }
-        var memory = ObserverSnapshot(lenses: state.observers?.lenses ?? o.initialLenses)
+        var memory = ObserverSnapshot(lenses: state.observerMemory?.value.lenses ?? o.initialLenses)
         // A scene app's process starts in the background; its scenes connect later (facts §4).
         memory.announced = .background
-        state.observers = memory
+        state.replaceObservers(memory)
         feedLenses(.processStart, appState: .background, o)
     }
 
     /// [A-mem] DOC: the memory warning's notification, after the app delegate and the
     /// view controllers have heard it.
     mutating func postMemoryWarning() {
-        guard let o = profile.observers, state.observers?.memoryWarningPending == true else { return }
-        state.observers?.memoryWarningPending = false
+        guard let o = profile.observers, state.observerMemory?.value.memoryWarningPending == true else { return }
+        state.changingObservers()?.value.memoryWarningPending = false
         deliver([PostedNotification(input: .application(.didReceiveMemoryWarning, appState: observedAppState(o)))], o)
     }
 
@@ -116,38 +114,38 @@ extension Transition {
     /// not come), then each lens runs what it queued (`endOfTurn`). A process that does
     /// not run code observes nothing.
     mutating func observeEndOfTurn() {
-        guard let o = profile.observers, state.observers != nil else { return }
+        guard let o = profile.observers, state.observerMemory != nil else { return }
         if state.app.isExecuting {
-            if o.usesScenes, let memory = state.observers {
-                var updated = memory
+            if o.usesScenes, let memory = state.changingObservers() {
                 let target = NotificationPoster.aggregate(state.scenes.map(\.state))
-                let posts = NotificationPoster(profile: o).announce(target, &updated)
-                state.observers = updated
+                let posts = NotificationPoster(profile: o).announce(target, &memory.value)
                 deliver(posts, o)
             }
             postMemoryWarning()
             feedLenses(.endOfTurn, appState: observedAppState(o), o)
         }
-        state.observers?.launchTurn = false
-        state.observers?.freshScenes = []
-        state.observers?.foregroundDeferred = false
+        if let memory = state.changingObservers() {
+            memory.value.launchTurn = false
+            memory.value.freshScenes = []
+            memory.value.foregroundDeferred = false
+        }
     }
 
     // MARK: Delivery
 
     /// `applicationState` as observers read it now.
     private func observedAppState(_ o: ObserverProfile) -> AppState {
-        guard let memory = state.observers else { return state.app }
-        return NotificationPoster(profile: o).observedAppState(state.app, memory)
+        guard let memory = state.observerMemory else { return state.app }
+        return NotificationPoster(profile: o).observedAppState(state.app, memory.value)
     }
 
     /// The observers' memory exists from the first event on (a session's first action
     /// may find a process the config did not start, e.g. a restored journal).
     private mutating func prepareObservers(_ o: ObserverProfile) {
-        if state.observers == nil {
+        if state.observerMemory == nil {
             var memory = ObserverSnapshot(lenses: o.initialLenses)
             memory.announced = state.app
-            state.observers = memory
+            state.replaceObservers(memory)
         }
     }
 
@@ -188,22 +186,21 @@ extension Transition {
     /// Folds `input` into every lens, appending the items each delivers (receiver: the
     /// channel), in the config's order of channels.
     private mutating func feedLenses(_ input: LensInput, appState: AppState, _ o: ObserverProfile) {
-        guard let count = state.observers?.lenses.count else { return }
+        // The lenses are taken out of the memory while they fold, so that they are
+        // changed in place (not copied: the memory still held them) while the items go
+        // to `callbacks`.
+        guard let memory = state.changingObservers() else { return }
+        var lenses = memory.value.lenses
+        memory.value.lenses = []
+        defer { memory.value.lenses = lenses }
         let kind = input.kind
-        for i in 0..<count {
+        // Items carry a running state: a lens speaks only while the process runs.
+        let itemState = appState.isExecuting ? appState : .background
+        reserveForObservers()
+        for i in lenses.indices {
             // Only the lenses that act on this kind of input (`FrameworkLens.inputs`).
             if i < o.lensInputs.count, !o.lensInputs[i].contains(kind) { continue }
-            guard let items = state.observers?.lenses[i].observe(input), !items.isEmpty,
-                let channel = state.observers?.lenses[i].channel
-            else { continue }
-            // Items carry a running state: a lens speaks only while the process runs.
-            let itemState = appState.isExecuting ? appState : .background
-            for item in items {
-                append(
-                    Callback(
-                        CallbackTarget(channel, item), method: .framework(item.method), appState: itemState,
-                        arguments: item.arguments))
-            }
+            lenses[i].observe(input, itemState: itemState, into: &callbacks)
         }
     }
 }
