@@ -161,9 +161,11 @@ public enum FlutterLens: FrameworkLens {
             state.lifecycleState = message
             return [.didChangeAppLifecycleState(message)]
         case .since313:
+            let steps = transitions(from: state.lifecycleState, to: message)
             var events: [Event] = []
+            events.reserveCapacity(2 * steps.count)  // a state and a listener callback a step, at most
             var previous = state.lifecycleState
-            for step in transitions(from: previous, to: message) {
+            for step in steps {
                 events.append(.didChangeAppLifecycleState(step))
                 if let callback = FlutterListenerCallback(from: previous, to: step) {
                     events.append(.listener(callback))
@@ -184,7 +186,7 @@ public enum FlutterLens: FrameworkLens {
     ) -> [FlutterAppLifecycleState] {
         guard previous != state else { return [] }
         guard let previous else { return [state] }
-        let order = FlutterAppLifecycleState.allCases
+        let order = FlutterAppLifecycleState.declarationOrder
         guard let from = order.firstIndex(of: previous), let to = order.firstIndex(of: state) else { return [] }
         if state == .detached { return Array(order[(from + 1)...]) + [.detached] }
         if from > to { return order[to..<from].reversed() }
@@ -199,6 +201,10 @@ public enum FlutterAppLifecycleState: String, Sendable, CaseIterable {
     case inactive
     case hidden
     case paused
+
+    /// `allCases`, made once: the synthesized `allCases` builds its array at each call,
+    /// and every message of the lens walks it.
+    static let declarationOrder = allCases
 }
 
 /// The `AppLifecycleListener` callbacks ([FL-listener]).

@@ -24,10 +24,10 @@ public enum MAUILens: FrameworkLens {
     }
 
     public struct State: Sendable, Equatable {
-        /// The live windows by scene (nil: the sceneless app's one window).
-        public var windows: [WindowKey: WindowState] = [:]
-        /// Windows in the order they were created (GetWindow's fallback).
-        public var creationOrder: [WindowKey] = []
+        /// The live windows, in the order they were created (GetWindow's fallback). A
+        /// list, not a dictionary by scene: an app has a window or a few, and hashing
+        /// the key cost more than the search (bench/PROFILE.md, "Observers (issue #20)").
+        public var windows: [WindowState] = []
         /// The last window `Activated` went to.
         public var lastActivated: WindowKey?
         /// Calls MAUI's `Window` would have thrown on; zero for a well-formed stream.
@@ -39,8 +39,9 @@ public enum MAUILens: FrameworkLens {
         public var sceneId: String?
     }
 
-    /// What `Window` remembers ([MAUI-life] Window.cs `IsActivated`).
+    /// A live window and what `Window` remembers ([MAUI-life] Window.cs `IsActivated`).
     public struct WindowState: Sendable, Equatable {
+        public var key: WindowKey
         public var isActivated = false
     }
 
@@ -114,8 +115,8 @@ public enum MAUILens: FrameworkLens {
         case .didFinishLaunching: return create(key, &state)
         case .didBecomeActive: return activate(key, &state)
         case .willResignActive: return deactivate(key, &state)
-        case .didEnterBackground: return state.windows[key] == nil ? [] : [Event(.stopped, sceneId: nil)]
-        case .willEnterForeground: return state.windows[key] == nil ? [] : [Event(.resumed, sceneId: nil)]
+        case .didEnterBackground: return state.window(key) == nil ? [] : [Event(.stopped, sceneId: nil)]
+        case .willEnterForeground: return state.window(key) == nil ? [] : [Event(.resumed, sceneId: nil)]
         case .willTerminate: return []
         }
     }
@@ -128,51 +129,49 @@ public enum MAUILens: FrameworkLens {
         case .willConnect: return create(key, &state)
         case .willEnterForeground:
             // [MAUI-life]: `scene.ActivationState != Unattached`, so not at the first entry.
-            guard sceneState != .unattached, state.windows[key] != nil else { return [] }
+            guard sceneState != .unattached, state.window(key) != nil else { return [] }
             return [Event(.resumed, sceneId: key.sceneId)]
         case .didBecomeActive: return activate(key, &state)
         case .willResignActive: return deactivate(key, &state)
-        case .didEnterBackground: return state.windows[key] == nil ? [] : [Event(.stopped, sceneId: key.sceneId)]
-        case .didDisconnect: return state.windows[key] == nil ? [] : destroy(key, &state)
+        case .didEnterBackground: return state.window(key) == nil ? [] : [Event(.stopped, sceneId: key.sceneId)]
+        case .didDisconnect: return state.window(key) == nil ? [] : destroy(key, &state)
         }
     }
 
     private static func create(_ key: WindowKey, _ state: inout State) -> [Event] {
-        guard state.windows[key] == nil else {
+        guard state.window(key) == nil else {
             state.rejectedCalls += 1  // "Window was already created"
             return []
         }
-        state.windows[key] = WindowState()
-        state.creationOrder.append(key)
+        state.windows.append(WindowState(key: key))
         return [Event(.created, sceneId: key.sceneId)]
     }
 
     private static func activate(_ key: WindowKey, _ state: inout State) -> [Event] {
-        guard let window = state.windows[key] else { return [] }
-        guard !window.isActivated else {
+        guard let window = state.window(key) else { return [] }
+        guard !state.windows[window].isActivated else {
             state.rejectedCalls += 1  // "Window was already activated" ([MAUI21948])
             return []
         }
-        state.windows[key]?.isActivated = true
+        state.windows[window].isActivated = true
         state.lastActivated = key
         return [Event(.activated, sceneId: key.sceneId)]
     }
 
     private static func deactivate(_ key: WindowKey, _ state: inout State) -> [Event] {
-        guard let window = state.windows[key] else { return [] }
-        guard window.isActivated else {
+        guard let window = state.window(key) else { return [] }
+        guard state.windows[window].isActivated else {
             state.rejectedCalls += 1  // "Window was already deactivated"
             return []
         }
-        state.windows[key]?.isActivated = false
+        state.windows[window].isActivated = false
         return [Event(.deactivated, sceneId: key.sceneId)]
     }
 
     /// [MAUI-life] Window.Destroying: the window leaves the application (and stops
     /// being activated without a `Deactivated`).
     private static func destroy(_ key: WindowKey, _ state: inout State) -> [Event] {
-        state.windows[key] = nil
-        state.creationOrder.removeAll { $0 == key }
+        state.windows.removeAll { $0.key == key }
         if state.lastActivated == key { state.lastActivated = nil }
         return [Event(.destroying, sceneId: key.sceneId)]
     }
@@ -180,7 +179,14 @@ public enum MAUILens: FrameworkLens {
     /// `UIApplication.GetWindow()`, a named choice: the key window's MAUI window, taken
     /// as the live window activated last, else the first live one.
     private static func getWindow(_ state: State) -> WindowKey? {
-        if let last = state.lastActivated, state.windows[last] != nil { return last }
-        return state.creationOrder.first
+        if let last = state.lastActivated, state.window(last) != nil { return last }
+        return state.windows.first?.key
+    }
+}
+
+extension MAUILens.State {
+    /// The index of the live window `key` in `windows`; nil when it has none.
+    func window(_ key: MAUILens.WindowKey) -> Int? {
+        windows.firstIndex { $0.key == key }
     }
 }
