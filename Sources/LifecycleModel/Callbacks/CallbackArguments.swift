@@ -58,7 +58,8 @@ public enum ObserverArgument: Sendable, Equatable {
 
     /// Every argument, in the order of `index`.
     public static let allCases: [ObserverArgument] =
-        ReactNativeAppState.allCases.map(Self.reactNativeState) + FlutterAppLifecycleState.allCases.map(Self.flutterState)
+        ReactNativeAppState.allCases.map(Self.reactNativeState)
+        + FlutterAppLifecycleState.allCases.map(Self.flutterState)
         + [.isActive(false), .isActive(true)]
 
     /// Its place in `allCases`, for tables indexed by argument (the wire's pre-encoded `args`).

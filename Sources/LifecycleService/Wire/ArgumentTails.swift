@@ -13,7 +13,8 @@ final class ArgumentTails: Sendable {
     private init() {
         tails = ObserverArgument.allCases.map { argument in
             let logged = LoggedCallback(
-                seq: 1, callback: Callback(.reactNative, method: .framework(.change), appState: .active, args: argument.json),
+                seq: 1,
+                callback: Callback(.reactNative, method: .framework(.change), appState: .active, args: argument.json),
                 sharing: nil)
             return (logged.tail, logged.cost)
         }
