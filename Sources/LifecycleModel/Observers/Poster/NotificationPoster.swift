@@ -33,11 +33,13 @@ struct NotificationPoster {
         func lifecycle(_ scene: UISceneNotification, _ note: UIApplicationNotification) -> [PostedNotification] {
             guard !profile.usesScenes else { return [] }
             var posts: [PostedNotification] = []
+            posts.reserveCapacity(2)  // one array, not two joined
             if profile.implicitSceneNotifications == .warmOnly && !memory.launchTurn {
                 // The implicit scene has no id, and no state of its own to report.
                 posts.append(PostedNotification(input: .scene(scene, sceneId: nil, appState: appState)))
             }
-            return posts + [application(note)]
+            posts.append(application(note))
+            return posts
         }
         switch method {
         case .appDelegate(.didFinishLaunching):
