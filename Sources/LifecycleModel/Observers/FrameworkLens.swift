@@ -15,9 +15,11 @@ public protocol FrameworkLens {
     /// The state before the first input (no process yet).
     static var initialState: State { get }
 
-    /// Observes one input: updates `state` and returns what the framework delivers to
-    /// app code because of it, in order.
-    static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event]
+    /// Observes one input: updates `state` and hands `emit` what the framework delivers
+    /// to app code because of it, in order. A callback, not an array: an array of events
+    /// was a heap allocation for each input that delivered something (bench/PROFILE.md,
+    /// "Observers (issue #20)").
+    static func fold(_ state: inout State, _ input: LensInput, options: Options, emit: (Event) -> Void)
 
     /// The kinds of input the fold acts on with `options`: an input of another kind
     /// leaves the state as it is and delivers nothing, so the session does not hand it
@@ -83,7 +85,14 @@ public struct LensRun<Lens: FrameworkLens>: Sendable, Equatable {
 
     /// Folds one input into the state; returns the events it produces.
     public mutating func observe(_ input: LensInput) -> [Lens.Event] {
-        Lens.fold(&state, input, options: options)
+        var events: [Lens.Event] = []
+        Lens.fold(&state, input, options: options) { events.append($0) }
+        return events
+    }
+
+    /// Folds one input into the state, handing each event it produces to `emit`.
+    public mutating func observe(_ input: LensInput, emit: (Lens.Event) -> Void) {
+        Lens.fold(&state, input, options: options, emit: emit)
     }
 
     /// Folds a whole stream; returns every event, in order.

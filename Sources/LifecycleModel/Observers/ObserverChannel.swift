@@ -68,44 +68,42 @@ public enum ChannelLens: Sendable, Equatable {
     private static let vacant = ChannelLens.capacitor(LensRun(options: .init()))
 
     /// Folds one input; appends the channel's items it produces to `callbacks`, in
-    /// order, each in `itemState` (the tap's path: no array of items in between).
+    /// order, each in `itemState` (the tap's path: no array of events or items in between).
     mutating func observe(_ input: LensInput, itemState: AppState, into callbacks: inout [Callback]) {
         switch self {
         case .reactNative(var run):
             defer { self = .reactNative(run) }
-            Self.append(run.observe(input), .reactNative, itemState, &callbacks)
+            run.observe(input) { Self.append($0, .reactNative, itemState, &callbacks) }
         case .flutter(var run):
             defer { self = .flutter(run) }
-            Self.append(run.observe(input), .flutter, itemState, &callbacks)
+            run.observe(input) { Self.append($0, .flutter, itemState, &callbacks) }
         case .capacitor(var run):
             defer { self = .capacitor(run) }
-            Self.append(run.observe(input), .capacitor, itemState, &callbacks)
+            run.observe(input) { Self.append($0, .capacitor, itemState, &callbacks) }
         case .cordova(var run):
             self = Self.vacant
             defer { self = .cordova(run) }
-            Self.append(run.observe(input), .cordova, itemState, &callbacks)
+            run.observe(input) { Self.append($0, .cordova, itemState, &callbacks) }
         case .maui(var run):
             self = Self.vacant
             defer { self = .maui(run) }
-            Self.append(run.observe(input), .maui, itemState, &callbacks)
+            run.observe(input) { Self.append($0, .maui, itemState, &callbacks) }
         case .composeMultiplatform(var run):
             self = Self.vacant
             defer { self = .composeMultiplatform(run) }
-            Self.append(run.observe(input), .composeMultiplatform, itemState, &callbacks)
+            run.observe(input) { Self.append($0, .composeMultiplatform, itemState, &callbacks) }
         }
     }
 
-    /// The items of `events` as callbacks of `channel`.
-    private static func append<Event: LensEvent>(
-        _ events: [Event], _ channel: ObserverChannel, _ itemState: AppState, _ callbacks: inout [Callback]
+    /// The item of `event` as a callback of `channel`.
+    private static func append(
+        _ event: some LensEvent, _ channel: ObserverChannel, _ itemState: AppState, _ callbacks: inout [Callback]
     ) {
-        for event in events {
-            let item = event.observation
-            callbacks.append(
-                Callback(
-                    CallbackTarget(channel, item), method: .framework(item.method), appState: itemState,
-                    arguments: item.arguments))
-        }
+        let item = event.observation
+        callbacks.append(
+            Callback(
+                CallbackTarget(channel, item), method: .framework(item.method), appState: itemState,
+                arguments: item.arguments))
     }
 
     /// Folds one input; returns the channel's items it produces, in order.

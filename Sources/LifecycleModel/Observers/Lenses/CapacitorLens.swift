@@ -39,15 +39,15 @@ public enum CapacitorLens: FrameworkLens {
     /// UIApplication notifications; the start and the turns' ends for `ScriptBridgeReadiness`.
     public static func inputs(_ options: Options) -> LensInputKinds { [.processStart, .application, .endOfTurn] }
 
-    public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
-        guard state.readiness.hears(input), case .application(let note, _) = input else { return [] }
+    public static func fold(_ state: inout State, _ input: LensInput, options: Options, emit: (Event) -> Void) {
+        guard state.readiness.hears(input), case .application(let note, _) = input else { return }
         switch note {
         // [CAP-app] AppPlugin.load: the four observers.
-        case .didBecomeActive: return [.appStateChange(isActive: true)]
-        case .willResignActive: return [.appStateChange(isActive: false)]
-        case .didEnterBackground: return [.pause]
-        case .willEnterForeground: return [.resume]
-        default: return []
+        case .didBecomeActive: emit(.appStateChange(isActive: true))
+        case .willResignActive: emit(.appStateChange(isActive: false))
+        case .didEnterBackground: emit(.pause)
+        case .willEnterForeground: emit(.resume)
+        default: break
         }
     }
 }

@@ -73,16 +73,15 @@ public enum ComposeMultiplatformLens: FrameworkLens {
             ? [.processStart, .appearance, .scene, .application] : [.processStart, .appearance, .scene]
     }
 
-    public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
+    public static func fold(_ state: inout State, _ input: LensInput, options: Options, emit: (Event) -> Void) {
         switch input {
         case .processStart:
             state = State()
-            return []
         case .appearance(let call) where call.controller == options.hostController:
-            return appearance(call, &state, options)
+            appearance(call, &state, options, emit)
         case .scene(let note, let sceneId, _) where options.source == .sceneNotifications:
             // [CMP-life] Scene(Foreground|Active)StateListener: only the owner's own scene.
-            return update(&state, options) { owner in
+            update(&state, options, emit) { owner in
                 guard owner.sceneId == sceneId else { return }
                 switch note {
                 case .willEnterForeground: owner.isForeground = true
@@ -91,12 +90,13 @@ public enum ComposeMultiplatformLens: FrameworkLens {
                 case .willDeactivate: owner.isActive = false
                 default: break
                 }
-            } + disconnect(note, sceneId, &state, options)
+            }
+            disconnect(note, sceneId, &state, options, emit)
         case .scene(.didDisconnect, let sceneId, _):
-            return disconnect(.didDisconnect, sceneId, &state, options)
+            disconnect(.didDisconnect, sceneId, &state, options, emit)
         case .application(let note, _) where options.source == .appNotifications:
             // [CMP-app] Application(Foreground|Active)StateListener: every owner.
-            return update(&state, options) { owner in
+            update(&state, options, emit) { owner in
                 switch note {
                 case .willEnterForeground: owner.isForeground = true
                 case .didEnterBackground: owner.isForeground = false
@@ -106,18 +106,20 @@ public enum ComposeMultiplatformLens: FrameworkLens {
                 }
             }
         default:
-            return []
+            break
         }
     }
 
     /// [CMP-life] composeContainerWillAppear / composeContainerDidDisappear, and the
     /// owner's creation at the first appearance.
-    private static func appearance(_ call: ControllerAppearance, _ state: inout State, _ options: Options) -> [Event] {
+    private static func appearance(
+        _ call: ControllerAppearance, _ state: inout State, _ options: Options, _ emit: (Event) -> Void
+    ) {
         if !state.owners.contains(where: { $0.sceneId == call.sceneId }) {
-            guard call.event == .viewWillAppear else { return [] }
+            guard call.event == .viewWillAppear else { return }
             state.owners.append(makeOwner(call, options))
         }
-        return update(&state, options) { owner in
+        update(&state, options, emit) { owner in
             guard owner.sceneId == call.sceneId else { return }
             switch call.event {
             case .viewWillAppear: owner.isViewAppeared = true
@@ -155,35 +157,36 @@ public enum ComposeMultiplatformLens: FrameworkLens {
 
     /// The scene's window (and its controller) goes away: the owner is destroyed.
     private static func disconnect(
-        _ note: UISceneNotification, _ sceneId: String?, _ state: inout State, _ options: Options
-    ) -> [Event] {
+        _ note: UISceneNotification, _ sceneId: String?, _ state: inout State, _ options: Options,
+        _ emit: (Event) -> Void
+    ) {
         guard note == .didDisconnect, let index = state.owners.firstIndex(where: { $0.sceneId == sceneId }) else {
-            return []
+            return
         }
         let owner = state.owners.remove(at: index)
-        return steps(owner, to: .destroyed, options)
+        steps(owner, to: .destroyed, options, emit)
     }
 
     /// Applies `change` to every owner, then moves each to the state its flags give.
     private static func update(
-        _ state: inout State, _ options: Options, _ change: (inout Owner) -> Void
-    ) -> [Event] {
-        var events: [Event] = []
+        _ state: inout State, _ options: Options, _ emit: (Event) -> Void, _ change: (inout Owner) -> Void
+    ) {
         for index in state.owners.indices {
             change(&state.owners[index])
             let owner = state.owners[index]
             let target = ComposeLifecycleState(
                 appeared: owner.isViewAppeared, foreground: owner.isForeground, active: owner.isActive)
-            events += steps(owner, to: target, options)
+            steps(owner, to: target, options, emit)
             state.owners[index].current = target
         }
-        return events
     }
 
     /// [AX-lifecycle] LifecycleRegistry.moveToState: one event per step, none for the same state.
-    private static func steps(_ owner: Owner, to target: ComposeLifecycleState, _ options: Options) -> [Event] {
-        ComposeLifecycleState.events(from: owner.current, to: target).map {
-            Event($0, controller: options.hostController, sceneId: owner.sceneId)
+    private static func steps(
+        _ owner: Owner, to target: ComposeLifecycleState, _ options: Options, _ emit: (Event) -> Void
+    ) {
+        for event in ComposeLifecycleState.events(from: owner.current, to: target) {
+            emit(Event(event, controller: options.hostController, sceneId: owner.sceneId))
         }
     }
 }

@@ -46,7 +46,7 @@ public enum CordovaLens: FrameworkLens {
     /// UIApplication notifications; the start and the turns' ends (readiness, the queue).
     public static func inputs(_ options: Options) -> LensInputKinds { [.processStart, .application, .endOfTurn] }
 
-    public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
+    public static func fold(_ state: inout State, _ input: LensInput, options: Options, emit: (Event) -> Void) {
         switch input {
         case .processStart:
             state.queued = []
@@ -54,20 +54,20 @@ public enum CordovaLens: FrameworkLens {
             // [CDV-vc] evalJsHelper: the queued evaluations run now, in the order queued.
             let due = state.queued
             state.queued = []
-            return state.readiness.hears(input) ? due : []
+            if state.readiness.hears(input) { due.forEach(emit) }
+            return
         default:
             break
         }
-        guard state.readiness.hears(input), case .application(let note, _) = input else { return [] }
+        guard state.readiness.hears(input), case .application(let note, _) = input else { return }
         switch note {
         // [CDV-vc] onAppWillResignActive / onAppDidEnterBackground: scheduledOnRunLoop:NO.
-        case .willResignActive: return [.resign]
-        case .didEnterBackground: return [.pause]
+        case .willResignActive: emit(.resign)
+        case .didEnterBackground: emit(.pause)
         // [CDV-vc] onAppWillEnterForeground / onAppDidBecomeActive: evalJs: queues.
         case .willEnterForeground: state.queued.append(.resume)
         case .didBecomeActive: state.queued.append(.active)
         default: break
         }
-        return []
     }
 }

@@ -76,66 +76,66 @@ public enum FlutterLens: FrameworkLens {
         [.processStart, .appearance, .application, .scene, .endOfTurn]
     }
 
-    public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
+    public static func fold(_ state: inout State, _ input: LensInput, options: Options, emit: (Event) -> Void) {
         switch input {
         case .processStart:
             state = State()
-            return []
         case .appearance(let call):
-            return appearance(call, &state, options)
+            appearance(call, &state, options, emit)
         case .application(let note, _):
-            return notification(note, &state, options)
+            notification(note, &state, options, emit)
         case .scene(.didDisconnect, let sceneId, _):
             // The window goes with its scene; a later host in another scene is the engine's.
             if let host = state.hostScene, host.sceneId == sceneId {
                 state.hostScene = nil
                 state.hostInWindow = false
             }
-            return []
         case .endOfTurn:
-            guard state.resumedPending else { return [] }
+            guard state.resumedPending else { return }
             state.resumedPending = false
             // [FL-engine] goToApplicationLifecycle checks the window when the deferred call runs.
-            return state.hostInWindow ? deliver(.resumed, &state, options) : []
+            if state.hostInWindow { deliver(.resumed, &state, options, emit) }
         default:
-            return []
+            break
         }
     }
 
     /// [FL-engine] viewWillAppear / viewDidAppear / viewWillDisappear / viewDidDisappear,
     /// each only when the controller is the engine's (`engine.viewController == self`).
-    private static func appearance(_ call: ControllerAppearance, _ state: inout State, _ options: Options) -> [Event] {
-        guard call.controller == options.hostController else { return [] }
+    private static func appearance(
+        _ call: ControllerAppearance, _ state: inout State, _ options: Options, _ emit: (Event) -> Void
+    ) {
+        guard call.controller == options.hostController else { return }
         if let host = state.hostScene {
-            guard host.sceneId == call.sceneId else { return [] }
+            guard host.sceneId == call.sceneId else { return }
         } else {
             state.hostScene = HostScene(sceneId: call.sceneId)
         }
         switch call.event {
         case .viewWillAppear:
             state.hostInWindow = true
-            return deliver(.inactive, &state, options)
+            deliver(.inactive, &state, options, emit)
         case .viewDidAppear:
-            return call.appState == .active ? deliver(.resumed, &state, options) : []
+            if call.appState == .active { deliver(.resumed, &state, options, emit) }
         case .viewWillDisappear:
-            return deliver(.inactive, &state, options)
+            deliver(.inactive, &state, options, emit)
         case .viewDidDisappear:
             state.hostInWindow = false
-            return deliver(.paused, &state, options)
+            deliver(.paused, &state, options, emit)
         }
     }
 
     /// [FL-engine] the five UIApplication observers, through goToApplicationLifecycle
     /// (sent only while the view is in a window).
     private static func notification(
-        _ note: UIApplicationNotification, _ state: inout State, _ options: Options
-    ) -> [Event] {
+        _ note: UIApplicationNotification, _ state: inout State, _ options: Options, _ emit: (Event) -> Void
+    ) {
         let message: FlutterAppLifecycleState
         switch note {
         case .didBecomeActive:
             if options.resumedTiming == .deferred {
                 state.resumedPending = true
-                return []
+                return
             }
             message = .resumed
         case .willResignActive:
@@ -145,35 +145,31 @@ public enum FlutterLens: FrameworkLens {
         case .didEnterBackground: message = .paused
         case .willEnterForeground: message = .inactive
         case .willTerminate: message = .detached
-        default: return []
+        default: return
         }
-        return state.hostInWindow ? deliver(message, &state, options) : []
+        if state.hostInWindow { deliver(message, &state, options, emit) }
     }
 
     /// The framework's handling of one lifecycle message.
     private static func deliver(
-        _ message: FlutterAppLifecycleState, _ state: inout State, _ options: Options
-    ) -> [Event] {
+        _ message: FlutterAppLifecycleState, _ state: inout State, _ options: Options, _ emit: (Event) -> Void
+    ) {
         switch options.framework {
         case .before313:
             // [FL-binding] (before 3.13): the message becomes the state as is, every
             // time, and there is no AppLifecycleListener.
             state.lifecycleState = message
-            return [.didChangeAppLifecycleState(message)]
+            emit(.didChangeAppLifecycleState(message))
         case .since313:
-            let steps = transitions(from: state.lifecycleState, to: message)
-            var events: [Event] = []
-            events.reserveCapacity(2 * steps.count)  // a state and a listener callback a step, at most
             var previous = state.lifecycleState
-            for step in steps {
-                events.append(.didChangeAppLifecycleState(step))
+            for step in transitions(from: previous, to: message) {
+                emit(.didChangeAppLifecycleState(step))
                 if let callback = FlutterListenerCallback(from: previous, to: step) {
-                    events.append(.listener(callback))
+                    emit(.listener(callback))
                 }
                 previous = step
             }
             state.lifecycleState = previous
-            return events
         }
     }
 

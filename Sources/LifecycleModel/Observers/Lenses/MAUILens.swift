@@ -85,95 +85,98 @@ public enum MAUILens: FrameworkLens {
     /// The delegate calls MAUI is, and the start.
     public static func inputs(_ options: Options) -> LensInputKinds { [.processStart, .appDelegate, .sceneDelegate] }
 
-    public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
+    public static func fold(_ state: inout State, _ input: LensInput, options: Options, emit: (Event) -> Void) {
+        let event: Event?
         switch input {
         case .processStart:
             state = State()
-            return []
+            return
         case .appDelegate(let call, _, let hasSceneManifest):
-            return appDelegate(call, hasSceneManifest: hasSceneManifest, &state)
+            event = appDelegate(call, hasSceneManifest: hasSceneManifest, &state)
         case .sceneDelegate(let call, let sceneId, let sceneState, _):
-            return sceneDelegate(call, WindowKey(sceneId: sceneId), sceneState, &state)
+            event = sceneDelegate(call, WindowKey(sceneId: sceneId), sceneState, &state)
         default:
-            return []
+            return
         }
+        // Each call raises one event at most.
+        if let event { emit(event) }
     }
 
     /// [MAUI-life] MauiUIApplicationDelegate + the iOS lifecycle hooks: the app-level
     /// ones act only without a scene manifest, except willTerminate.
     private static func appDelegate(
         _ call: AppDelegateLifecycleCall, hasSceneManifest: Bool, _ state: inout State
-    ) -> [Event] {
+    ) -> Event? {
         let key = WindowKey(sceneId: nil)
         if call == .willTerminate {
             // "By this point if we were a multi window app, the GetWindow would be null anyway".
-            guard let window = getWindow(state) else { return [] }
+            guard let window = getWindow(state) else { return nil }
             return destroy(window, &state)
         }
-        guard !hasSceneManifest else { return [] }
+        guard !hasSceneManifest else { return nil }
         switch call {
         case .didFinishLaunching: return create(key, &state)
         case .didBecomeActive: return activate(key, &state)
         case .willResignActive: return deactivate(key, &state)
-        case .didEnterBackground: return state.window(key) == nil ? [] : [Event(.stopped, sceneId: nil)]
-        case .willEnterForeground: return state.window(key) == nil ? [] : [Event(.resumed, sceneId: nil)]
-        case .willTerminate: return []
+        case .didEnterBackground: return state.window(key) == nil ? nil : Event(.stopped, sceneId: nil)
+        case .willEnterForeground: return state.window(key) == nil ? nil : Event(.resumed, sceneId: nil)
+        case .willTerminate: return nil
         }
     }
 
     /// [MAUI-life] MauiUISceneDelegate + the scene hooks.
     private static func sceneDelegate(
         _ call: SceneDelegateLifecycleCall, _ key: WindowKey, _ sceneState: SceneState, _ state: inout State
-    ) -> [Event] {
+    ) -> Event? {
         switch call {
         case .willConnect: return create(key, &state)
         case .willEnterForeground:
             // [MAUI-life]: `scene.ActivationState != Unattached`, so not at the first entry.
-            guard sceneState != .unattached, state.window(key) != nil else { return [] }
-            return [Event(.resumed, sceneId: key.sceneId)]
+            guard sceneState != .unattached, state.window(key) != nil else { return nil }
+            return Event(.resumed, sceneId: key.sceneId)
         case .didBecomeActive: return activate(key, &state)
         case .willResignActive: return deactivate(key, &state)
-        case .didEnterBackground: return state.window(key) == nil ? [] : [Event(.stopped, sceneId: key.sceneId)]
-        case .didDisconnect: return state.window(key) == nil ? [] : destroy(key, &state)
+        case .didEnterBackground: return state.window(key) == nil ? nil : Event(.stopped, sceneId: key.sceneId)
+        case .didDisconnect: return state.window(key) == nil ? nil : destroy(key, &state)
         }
     }
 
-    private static func create(_ key: WindowKey, _ state: inout State) -> [Event] {
+    private static func create(_ key: WindowKey, _ state: inout State) -> Event? {
         guard state.window(key) == nil else {
             state.rejectedCalls += 1  // "Window was already created"
-            return []
+            return nil
         }
         state.windows.append(WindowState(key: key))
-        return [Event(.created, sceneId: key.sceneId)]
+        return Event(.created, sceneId: key.sceneId)
     }
 
-    private static func activate(_ key: WindowKey, _ state: inout State) -> [Event] {
-        guard let window = state.window(key) else { return [] }
+    private static func activate(_ key: WindowKey, _ state: inout State) -> Event? {
+        guard let window = state.window(key) else { return nil }
         guard !state.windows[window].isActivated else {
             state.rejectedCalls += 1  // "Window was already activated" ([MAUI21948])
-            return []
+            return nil
         }
         state.windows[window].isActivated = true
         state.lastActivated = key
-        return [Event(.activated, sceneId: key.sceneId)]
+        return Event(.activated, sceneId: key.sceneId)
     }
 
-    private static func deactivate(_ key: WindowKey, _ state: inout State) -> [Event] {
-        guard let window = state.window(key) else { return [] }
+    private static func deactivate(_ key: WindowKey, _ state: inout State) -> Event? {
+        guard let window = state.window(key) else { return nil }
         guard state.windows[window].isActivated else {
             state.rejectedCalls += 1  // "Window was already deactivated"
-            return []
+            return nil
         }
         state.windows[window].isActivated = false
-        return [Event(.deactivated, sceneId: key.sceneId)]
+        return Event(.deactivated, sceneId: key.sceneId)
     }
 
     /// [MAUI-life] Window.Destroying: the window leaves the application (and stops
     /// being activated without a `Deactivated`).
-    private static func destroy(_ key: WindowKey, _ state: inout State) -> [Event] {
+    private static func destroy(_ key: WindowKey, _ state: inout State) -> Event? {
         state.windows.removeAll { $0.key == key }
         if state.lastActivated == key { state.lastActivated = nil }
-        return [Event(.destroying, sceneId: key.sceneId)]
+        return Event(.destroying, sceneId: key.sceneId)
     }
 
     /// `UIApplication.GetWindow()`, a named choice: the key window's MAUI window, taken

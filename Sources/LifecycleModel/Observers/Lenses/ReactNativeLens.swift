@@ -41,13 +41,13 @@ public enum ReactNativeLens: FrameworkLens {
     /// UIApplication notifications; the start and the turns' ends for `ScriptBridgeReadiness`.
     public static func inputs(_ options: Options) -> LensInputKinds { [.processStart, .application, .endOfTurn] }
 
-    public static func fold(_ state: inout State, _ input: LensInput, options: Options) -> [Event] {
+    public static func fold(_ state: inout State, _ input: LensInput, options: Options, emit: (Event) -> Void) {
         if case .processStart = input { state.lastKnownState = nil }
-        guard state.readiness.hears(input), case .application(let note, let appState) = input else { return [] }
+        guard state.readiness.hears(input), case .application(let note, let appState) = input else { return }
         let newState: ReactNativeAppState
         switch note {
         // [RN-appstate] handleMemoryWarning: sent as is, never deduplicated.
-        case .didReceiveMemoryWarning: return [.memoryWarning]
+        case .didReceiveMemoryWarning: return emit(.memoryWarning)
         // [RN-appstate] handleAppStateDidChange: resign is "inactive" and
         // willEnterForeground "background" whatever applicationState says…
         case .willResignActive: newState = .inactive
@@ -55,12 +55,12 @@ public enum ReactNativeLens: FrameworkLens {
         // …the other three read applicationState as the observer runs.
         case .didBecomeActive, .didEnterBackground, .didFinishLaunching: newState = ReactNativeAppState(appState)
         // willTerminate and the rest are not observed: no event for termination.
-        default: return []
+        default: return
         }
         // [RN-appstate]: only a value different from the last one sent goes out.
-        guard newState != state.lastKnownState else { return [] }
+        guard newState != state.lastKnownState else { return }
         state.lastKnownState = newState
-        return [.change(newState)]
+        emit(.change(newState))
     }
 }
 
