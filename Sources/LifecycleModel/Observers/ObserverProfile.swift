@@ -1,35 +1,39 @@
 /// The observer channels of a session and the named choices they follow, resolved
 /// once from the config (`Profile.observers`; nil when the config has none).
-public struct ObserverProfile: Sendable, Equatable {
+///
+/// A class with constant members: the tap and the notification poster take it for
+/// every call an observed action makes, and as a struct each took a copy of its
+/// arrays (retained and released; bench/PROFILE.md, "Observers (issue #20)").
+public final class ObserverProfile: Sendable, Equatable {
     /// The channels asked for, in the config's order.
-    public var channels: [ObserverChannel]
+    public let channels: [ObserverChannel]
     /// The notifications themselves are reported (channel `notifications`); the
     /// poster runs for the lenses either way.
-    public var reportsNotifications: Bool
+    public let reportsNotifications: Bool
     /// The lenses asked for, with their options, before the first input.
-    public var initialLenses: [ChannelLens]
+    public let initialLenses: [ChannelLens]
     /// What each of `initialLenses` subscribes to (`FrameworkLens.inputs`), in the same
     /// order: the tap hands a lens only those inputs.
-    public var lensInputs: [LensInputKinds]
+    public let lensInputs: [LensInputKinds]
     /// The app declares scenes: the app-level notifications are aggregate (docs/observers.md).
-    public var usesScenes: Bool
+    public let usesScenes: Bool
     /// A SwiftUI `App` (a scene app whose scene delegate is SwiftUI's).
-    public var swiftUI: Bool
+    public let swiftUI: Bool
     /// Quirk `willEnterForegroundNotificationOrder` (sceneless apps: the only ones
     /// whose app delegate hears applicationWillEnterForeground).
-    public var willEnterForegroundOrder: NotificationOrder
+    public let willEnterForegroundOrder: NotificationOrder
     /// Quirk `sceneNotificationOrder` (scene apps).
-    public var sceneNotificationOrder: NotificationOrder
+    public let sceneNotificationOrder: NotificationOrder
     /// Quirk `appForegroundNotificationInScene` (scene apps).
-    public var appForegroundInScene: AppForegroundNotificationInScene
+    public let appForegroundInScene: AppForegroundNotificationInScene
     /// Quirk `scenePhaseAfterNotifications` (SwiftUI apps).
-    public var scenePhaseAfterNotifications: Bool
+    public let scenePhaseAfterNotifications: Bool
     /// Quirk `sceneNotificationsInSceneless`; nil where there is no implicit scene
     /// (scene apps, iOS 12 and earlier).
-    public var implicitSceneNotifications: SceneNotificationsInSceneless?
+    public let implicitSceneNotifications: SceneNotificationsInSceneless?
     /// iOS 15+: a window is the key window of its scene; before, of the app
     /// ([A-keywin], DOC).
-    public var keyWindowPerScene: Bool
+    public let keyWindowPerScene: Bool
 
     /// The observers of `config`; nil when it asks for none (the recorders then skip
     /// the tap with one nil check).
@@ -56,6 +60,18 @@ public struct ObserverProfile: Sendable, Equatable {
         implicitSceneNotifications =
             !usesScenes && version >= .known(13, 0) ? q.sceneNotificationsInSceneless ?? .warmOnly : nil
         keyWindowPerScene = version >= .known(15, 0)
+    }
+
+    public static func == (a: ObserverProfile, b: ObserverProfile) -> Bool {
+        a === b
+            || (a.channels == b.channels && a.reportsNotifications == b.reportsNotifications
+                && a.initialLenses == b.initialLenses && a.lensInputs == b.lensInputs && a.usesScenes == b.usesScenes
+                && a.swiftUI == b.swiftUI && a.willEnterForegroundOrder == b.willEnterForegroundOrder
+                && a.sceneNotificationOrder == b.sceneNotificationOrder
+                && a.appForegroundInScene == b.appForegroundInScene
+                && a.scenePhaseAfterNotifications == b.scenePhaseAfterNotifications
+                && a.implicitSceneNotifications == b.implicitSceneNotifications
+                && a.keyWindowPerScene == b.keyWindowPerScene)
     }
 }
 
