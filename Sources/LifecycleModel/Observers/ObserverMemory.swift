@@ -35,6 +35,15 @@ extension AppSnapshot {
         return observerMemory
     }
 
+    /// Changes the observers' memory in place with `body`; nil (and `body` not run)
+    /// without observers. The box's reference lives only as long as the call, so that a
+    /// later change finds it unique and does not copy it.
+    @discardableResult
+    mutating func changeObservers<R>(_ body: (inout ObserverSnapshot) -> R) -> R? {
+        guard let memory = changingObservers() else { return nil }
+        return body(&memory.value)
+    }
+
     /// Replaces the observers' memory.
     mutating func replaceObservers(_ value: ObserverSnapshot) {
         if isKnownUniquelyReferenced(&observerMemory), let own = observerMemory {

@@ -28,9 +28,7 @@ extension Transition {
         prepareObservers(o)
         let poster = NotificationPoster(profile: o)
         let app = state.app
-        let posts = state.changingObservers().map { memory in
-            poster.aroundAppDelegate(callback.method, app: app, &memory.value)
-        }
+        let posts = state.changeObservers { poster.aroundAppDelegate(callback.method, app: app, &$0) }
         deliver(posts?.before ?? [], o)
         append(callback)
         if let call = AppDelegateLifecycleCall(callback.method) {
@@ -45,15 +43,17 @@ extension Transition {
     mutating func observeSceneCall(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue?, _ o: ObserverProfile)
     {
         prepareObservers(o)
-        guard let (note, after) = NotificationPoster.sceneNotification(method), let memory = state.changingObservers()
-        else {
+        guard let (note, after) = NotificationPoster.sceneNotification(method), let memory = state.observers else {
             return recordSceneCall(method, index, args: args)
         }
         let poster = NotificationPoster(profile: o)
         let id = state.scenes[index].id
-        let readState = poster.readState(of: id, state.scenes[index].state, memory.value)
+        let readState = poster.readState(of: id, state.scenes[index].state, memory)
         let sceneAppState = observedAppState(o)
-        let posts = poster.aroundSceneDelegate(note, after: after, index: index, scenes: state.scenes, &memory.value)
+        let scenes = state.scenes
+        let posts =
+            state.changeObservers { poster.aroundSceneDelegate(note, after: after, index: index, scenes: scenes, &$0) }
+            ?? (before: [], after: [])
         if o.swiftUI && o.scenePhaseAfterNotifications {
             // docs/observers.md (UNSURE): the scenePhase change comes in the update pass
             // after the UIScene notification; SwiftUI's own scene delegate is not app code.
@@ -116,18 +116,18 @@ extension Transition {
     mutating func observeEndOfTurn() {
         guard let o = profile.observers, state.observerMemory != nil else { return }
         if state.app.isExecuting {
-            if o.usesScenes, let memory = state.changingObservers() {
+            if o.usesScenes {
                 let target = NotificationPoster.aggregate(state.scenes.map(\.state))
-                let posts = NotificationPoster(profile: o).announce(target, &memory.value)
+                let posts = state.changeObservers { NotificationPoster(profile: o).announce(target, &$0) } ?? []
                 deliver(posts, o)
             }
             postMemoryWarning()
             feedLenses(.endOfTurn, appState: observedAppState(o), o)
         }
-        if let memory = state.changingObservers() {
-            memory.value.launchTurn = false
-            memory.value.freshScenes = []
-            memory.value.foregroundDeferred = false
+        state.changeObservers { memory in
+            memory.launchTurn = false
+            memory.freshScenes = []
+            memory.foregroundDeferred = false
         }
     }
 
