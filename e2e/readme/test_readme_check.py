@@ -1,0 +1,121 @@
+"""scripts/check-readme.py fails when a README output drifts, and --update repairs it.
+
+On a copy of README.md one output line is changed: the check must fail naming the
+command, with a diff that has the README's line and the server's; `--update` must then
+write the copy back to README.md byte for byte (ids included: the README's ids pair with
+the live ones). Small READMEs of their own show the other ways a block fails: a command
+that cannot run, an id no earlier output showed, a misspelt skip marker.
+
+    LIFECYCLED_BIN=.build/debug/lifecycled .venv/bin/python -m pytest -q e2e/readme
+"""
+
+import importlib.util
+import os
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+CHECK = os.path.join(ROOT, "scripts", "check-readme.py")
+BINARY = os.environ.get("LIFECYCLED_BIN", os.path.join(ROOT, ".build", "debug", "lifecycled"))
+README = os.path.join(ROOT, "README.md")
+
+
+def load_checker():
+    spec = importlib.util.spec_from_file_location("check_readme", CHECK)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["check_readme"] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def check(readme, *flags):
+    result = subprocess.run([sys.executable, CHECK, "--binary", BINARY, "--readme", str(readme), *flags],
+                            capture_output=True, text=True, timeout=900)
+    return result.returncode, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def checker():
+    if not os.access(BINARY, os.X_OK):
+        pytest.fail(f"no lifecycled binary at {BINARY} (swift build --product lifecycled, or set LIFECYCLED_BIN)")
+    return load_checker()
+
+
+def longest_output(checker, lines):
+    """The command of a run block with the most output lines, and its output's length."""
+    blocks, _ = checker.parse(lines)
+    candidates = [(checker.output_length(c.section, c.section), c) for b in blocks if not b.skip for c in b.commands]
+    return max(candidates, key=lambda pair: pair[0])
+
+
+def test_a_changed_output_line_fails_and_update_restores_it(checker, tmp_path):
+    original = open(README).read()
+    lines = original.split("\n")
+    length, command = longest_output(checker, lines)
+    assert length >= 3, "README.md has no console output long enough to change"
+    target = command.line + 1 + length // 2
+    shown = lines[target]
+    lines[target] = shown.replace(" ", "  ", 1) + " (drifted)"
+    copy = tmp_path / "README.md"
+    copy.write_text("\n".join(lines))
+
+    status, output = check(copy)
+    assert status == 1, output
+    assert f"$ {command.text}" in output, output
+    assert f"-{lines[target]}" in output and f"+{shown}" in output, output
+
+    status, output = check(copy, "--update")
+    assert status == 0, output
+    assert copy.read_text() == original, "--update did not write the README back as it was:\n" + output
+
+
+def run_small(tmp_path, text, *flags):
+    copy = tmp_path / "README.md"
+    copy.write_text(text)
+    status, output = check(copy, *flags)
+    return status, output, copy
+
+
+def test_a_command_that_cannot_run_fails(checker, tmp_path):
+    status, output, _ = run_small(tmp_path, "## Broken\n\n```console\n$ no-such-command-here\n```\n")
+    assert status == 1, output
+    assert "FAIL README.md:3, console block 1 (Broken)" in output, output
+    assert "no-such-command-here: command not found" in output, output
+
+
+def test_an_id_no_output_showed_cannot_run(checker, tmp_path):
+    text = ("```console\n$ ID=0b5e1c1e-0000-4000-8000-000000000000\n"
+            "$ curl -s http://localhost:8080/v1/sessions/$ID | jq -r .status\n404\n```\n")
+    status, output, _ = run_small(tmp_path, text)
+    assert status == 1, output
+    assert "names 0b5e1c1e-0000-4000-8000-000000000000, which no earlier output of the block showed" in output
+
+
+def test_ids_pair_across_a_block_and_update_keeps_the_readme_ids(checker, tmp_path):
+    readme_id = "6a1f8e2c-1111-4222-8333-444455556666"
+    text = ("```console\n"
+            "$ curl -s -d '{}' http://localhost:8080/v1/sessions | jq -r .id\n"
+            f"{readme_id}\n"
+            f"$ ID={readme_id}   # the id above\n"
+            "$ curl -s http://localhost:8080/v1/sessions/$ID | jq -c '{id, callbackCount}'\n"
+            f'{{"id":"{readme_id}","callbackCount":7}}\n'
+            "```\n")
+    status, output, copy = run_small(tmp_path, text)
+    assert status == 1, output  # the count is 0: one difference, and only that one
+    assert f'+{{"id":"{readme_id}","callbackCount":0}}' in output, output
+    assert output.count("FAIL ") == 1, output
+    status, output, copy = run_small(tmp_path, text, "--update")
+    assert status == 0, output
+    assert copy.read_text() == text.replace('"callbackCount":7', '"callbackCount":0'), output
+
+
+def test_skip_markers(checker, tmp_path):
+    skipped = "<!-- readme-check: skip (builds things) -->\n```console\n$ false\nnot checked\n```\n"
+    status, output, _ = run_small(tmp_path, skipped)
+    assert status == 0, output
+    assert "skip README.md:2, console block 1 (no heading): builds things" in output, output
+    status, output, _ = run_small(tmp_path, skipped.replace("skip (builds things)", "skipp"))
+    assert status == 1, output
+    assert "FAIL line 1: a readme-check marker is" in output, output
