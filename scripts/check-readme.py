@@ -23,7 +23,8 @@ ids (`"requestId":"…"`, `X-Request-Id: …`) and time stamps. Ids are compared
 consistently within a block: the first time a README id meets a live id they are paired,
 and the same README id must meet the same live id (and only it) from then on. A command
 that spells out a README id (`$ ID=bfa46175-…   # the id above`) is run with the live id
-paired with it; a README id that no earlier output of the block showed cannot be run.
+paired with it; an id that no earlier output of the block showed (a made-up one, for a
+404) is sent as written and pairs with itself.
 
 A block that installs or builds things is skipped by a marker on the line before it
 (blank lines may come between), which gives the reason:
@@ -352,17 +353,13 @@ class Session:
         for command in block.commands:
             text = README_URL.sub(lambda m: self.server_url if m.group(0).startswith("http") else self.host,
                                   command.text)
-            unknown = []
-
-            def live_id(m: re.Match) -> str:
-                if m.group("id") in pairing.live:
-                    return pairing.live[m.group("id")]
-                unknown.append(m.group("id"))
-                return m.group(0)
-            text = VOLATILE.sub(lambda m: live_id(m) if m.group("id") else m.group(0), text)
-            if unknown:
-                return differences, (f"`$ {command.text}` names {', '.join(unknown)}, which no earlier output "
-                                     f"of the block showed")
+            # An id an earlier output showed is the live id paired with it; any other id is
+            # sent as written (a made-up id for a 404) and stands for itself.
+            named = [m.group("id") for m in VOLATILE.finditer(text) if m.group("id")]
+            notes = pairing.pair([i for i in named if i not in pairing.live], [i for i in named if i not in pairing.live])
+            if notes:
+                return differences, f"`$ {command.text}`: " + "; ".join(notes)
+            text = VOLATILE.sub(lambda m: pairing.live[m.group("id")] if m.group("id") else m.group(0), text)
             try:
                 live, status = self.shell.run(text)
             except (TimeoutError, EOFError) as error:
@@ -413,16 +410,16 @@ def main() -> int:
             checked += 1
             commands += len(block.commands)
             differences, stopped = session.check(block)
-            if stopped:
-                problems.append(f"{block.where(readme)} cannot be run: {stopped}")
-                session.close()
-                session = None
             for difference in differences:
                 if options.update and not difference.notes:
                     edits.append(difference)
                     print(f"updated: {block.where(readme)}: $ {difference.command.text}")
                 else:
                     problems.append(difference.report(readme))
+            if stopped:
+                problems.append(f"{block.where(readme)} cannot be run: {stopped}")
+                session.close()
+                session = None
     finally:
         if session:
             session.close()

@@ -3,8 +3,8 @@
 On a copy of README.md one output line is changed: the check must fail naming the
 command, with a diff that has the README's line and the server's; `--update` must then
 write the copy back to README.md byte for byte (ids included: the README's ids pair with
-the live ones). Small READMEs of their own show the other ways a block fails: a command
-that cannot run, an id no earlier output showed, a misspelt skip marker.
+the live ones). Small READMEs of their own show the other ways a block fails (a command
+that cannot run, an id paired two ways, a misspelt marker) and how ids pair.
 
     LIFECYCLED_BIN=.build/debug/lifecycled .venv/bin/python -m pytest -q e2e/readme
 """
@@ -85,12 +85,19 @@ def test_a_command_that_cannot_run_fails(checker, tmp_path):
     assert "no-such-command-here: command not found" in output, output
 
 
-def test_an_id_no_output_showed_cannot_run(checker, tmp_path):
-    text = ("```console\n$ ID=0b5e1c1e-0000-4000-8000-000000000000\n"
-            "$ curl -s http://localhost:8080/v1/sessions/$ID | jq -r .status\n404\n```\n")
+def test_a_made_up_id_is_sent_as_written(checker, tmp_path):
+    made_up = "0b5e1c1e-0000-4000-8000-000000000000"
+    text = ("```console\n"
+            f"$ curl -s http://localhost:8080/v1/sessions/{made_up} | jq -c '{{status, detail}}'\n"
+            f'{{"status":404,"detail":"no session \\"{made_up}\\": it was deleted, expired after --session-ttl '
+            'of idleness, or never existed; create one with POST /v1/sessions"}\n'
+            "$ curl -s -d '{}' http://localhost:8080/v1/sessions | jq -r .id\n"
+            f"{made_up}\n"
+            "```\n")
     status, output, _ = run_small(tmp_path, text)
-    assert status == 1, output
-    assert "names 0b5e1c1e-0000-4000-8000-000000000000, which no earlier output of the block showed" in output
+    assert status == 1, output  # the second answer is a new session's id, not the made-up one
+    assert output.count("FAIL ") == 1, output
+    assert f"README id {made_up} was paired with {made_up} earlier in the block" in output, output
 
 
 def test_ids_pair_across_a_block_and_update_keeps_the_readme_ids(checker, tmp_path):
@@ -119,3 +126,18 @@ def test_skip_markers(checker, tmp_path):
     status, output, _ = run_small(tmp_path, skipped.replace("skip (builds things)", "skipp"))
     assert status == 1, output
     assert "FAIL line 1: a readme-check marker is" in output, output
+
+
+def test_a_continued_block_runs_in_the_shell_of_the_one_before(checker, tmp_path):
+    first = "```console\n$ ID=$(curl -s -d '{}' http://localhost:8080/v1/sessions | jq -r .id)\n```\n\nProse.\n\n"
+    second = "```console\n$ curl -s http://localhost:8080/v1/sessions/$ID | jq -c .callbackCount\n0\n```\n"
+    marker = "<!-- readme-check: continue (the session above) -->\n"
+    status, output, _ = run_small(tmp_path, first + marker + second)
+    assert status == 0, output
+    status, output, _ = run_small(tmp_path, first + second)  # $ID is empty in a shell of its own
+    assert status == 1, output
+    assert "+null" in output, output
+    skipped = "<!-- readme-check: skip (not run) -->\n" + first
+    status, output, _ = run_small(tmp_path, skipped + marker + second)
+    assert status == 1, output
+    assert "cannot be run: it continues a block that was not run" in output, output
