@@ -226,7 +226,7 @@ class Shell:
     def __init__(self, directory: str, timeout: float) -> None:
         self.timeout = timeout
         self.marker = f"__readme_check_{uuid.uuid4().hex}__"
-        env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "TERM": "dumb"}
+        env = {**os.environ, "PYTHONIOENCODING": "utf-8", "TERM": "dumb"}
         self.process = subprocess.Popen(["bash", "--noprofile", "--norc"], cwd=directory, env=env,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         start_new_session=True)
