@@ -11,7 +11,10 @@ command to command), in a scratch directory that links every top-level entry of 
 repository (`python3 scripts/callbacks.py` works, and nothing a command writes lands in
 the checkout). `http://localhost:8080` (and a bare `localhost:8080`) becomes the live
 server's address. Each `$ ` line is one command, run with its standard input closed and
-its standard error shown with its output, as in a terminal.
+its standard error shown with its output, as in a terminal; a command bash would read on
+from (a here document, an open quote, a trailing backslash) goes on over the `> ` lines
+under it, as a terminal shows them. The binary's directory comes first on PATH, so
+`lifecycled explain …` runs the binary under test.
 
 What the README shows under a command, up to the next `$ ` line, is its output; blank
 lines and `#` lines at the end of that are prose about the next command (a `#` line the
@@ -91,8 +94,9 @@ VOLATILE = re.compile(
 @dataclass
 class Command:
     line: int  # index of the `$ ` line in the README's lines
-    text: str  # without the prompt
+    text: str  # without the prompts (a command continued on `> ` lines has them joined by newlines)
     section: List[str]  # the lines under it, up to the next command or the block's end
+    output_at: int  # index of the section's first line in the README's lines
 
 
 @dataclass
@@ -143,7 +147,11 @@ def parse(lines: Sequence[str]) -> Tuple[List[Block], List[str]]:
                 starts = [k for k, text in enumerate(body) if text.startswith(PROMPT)]
                 for n, k in enumerate(starts):
                     stop = starts[n + 1] if n + 1 < len(starts) else len(body)
-                    block.commands.append(Command(i + 1 + k, body[k][len(PROMPT):], body[k + 1:stop]))
+                    text, first = continued(body, k, stop)
+                    if text is None:
+                        block.problem = f"`{body[k]}` is not a complete command, and no `> ` lines complete it"
+                        text = body[k][len(PROMPT):]
+                    block.commands.append(Command(i + 1 + k, text, body[first:stop], i + 1 + first))
                 before = body[: starts[0]] if starts else body
                 if not starts:
                     block.problem = "it has no `$ ` command"
@@ -162,6 +170,28 @@ def parse(lines: Sequence[str]) -> Tuple[List[Block], List[str]]:
     if pending:
         problems.append(f"line {pending[0] + 1}: the readme-check marker is not followed by a ```console block")
     return blocks, problems
+
+
+def continued(body: Sequence[str], k: int, stop: int) -> Tuple[Optional[str], int]:
+    """The command of the `$ ` line body[k], with the `> ` lines that continue it (a here
+    document, an open quote or loop, a trailing backslash: what bash reads on as `PS2`),
+    and the index of the line after it. None when `> ` lines follow but do not complete it."""
+    text = body[k][len(PROMPT):]
+    first = k + 1
+    if first >= stop or not body[first].startswith(">"):
+        return text, first
+    while incomplete(text):
+        if first >= stop or not body[first].startswith(">"):
+            return None, first
+        text += "\n" + body[first][2:]
+        first += 1
+    return text, first
+
+
+def incomplete(command: str) -> bool:
+    """Whether bash would read on for more of the command."""
+    check = subprocess.run(["bash", "-n", "-c", command], capture_output=True, text=True)
+    return check.returncode != 0 or bool(check.stderr.strip()) or command.endswith("\\")
 
 
 def prose(line: str) -> bool:
@@ -223,10 +253,12 @@ class Pairing:
 class Shell:
     """One bash process for a block; each command's output read up to a marker line."""
 
-    def __init__(self, directory: str, timeout: float) -> None:
+    def __init__(self, directory: str, timeout: float, binary: Optional[str] = None) -> None:
         self.timeout = timeout
         self.marker = f"__readme_check_{uuid.uuid4().hex}__"
         env = {**os.environ, "PYTHONIOENCODING": "utf-8", "TERM": "dumb"}
+        if binary:  # `lifecycled explain …` as an installed binary
+            env["PATH"] = f"{os.path.dirname(os.path.abspath(binary))}{os.pathsep}{env.get('PATH', '')}"
         self.process = subprocess.Popen(["bash", "--noprofile", "--norc"], cwd=directory, env=env,
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         start_new_session=True)
@@ -323,7 +355,7 @@ class Difference:
     notes: List[str]
 
     def report(self, readme: Path) -> str:
-        diff = difflib.unified_diff(self.shown, self.live, f"{readme.name} (line {self.command.line + 2})",
+        diff = difflib.unified_diff(self.shown, self.live, f"{readme.name} (line {self.command.output_at + 1})",
                                     "live server", lineterm="", n=2)
         notes = "".join(f"  {note}\n" for note in self.notes)
         status = f" (exit status {self.status})" if self.status else ""
@@ -335,12 +367,12 @@ class Session:
     """A bash process, its scratch directory and its id pairing: one block, with the blocks
     that continue it."""
 
-    def __init__(self, server_url: str, timeout: float) -> None:
+    def __init__(self, server_url: str, timeout: float, binary: str) -> None:
         self.server_url = server_url
         self.host = server_url[len("http://"):]
         self.pairing = Pairing()
         self.directory = scratch_directory()
-        self.shell = Shell(self.directory, timeout)
+        self.shell = Shell(self.directory, timeout, binary)
 
     def close(self) -> None:
         self.shell.close()
@@ -406,7 +438,7 @@ def main() -> int:
             if block.continues and not session:
                 problems.append(f"{block.where(readme)} cannot be run: it continues a block that was not run")
                 continue
-            session = session or Session(server.url, options.timeout)
+            session = session or Session(server.url, options.timeout, options.binary)
             checked += 1
             commands += len(block.commands)
             differences, stopped = session.check(block)
@@ -426,7 +458,7 @@ def main() -> int:
         server.stop()
     if edits:
         for edit in sorted(edits, key=lambda e: e.command.line, reverse=True):
-            start = edit.command.line + 1
+            start = edit.command.output_at
             lines[start:start + len(edit.shown)] = edit.live
         readme.write_text("\n".join(lines))
         print(f"{readme}: {len(edits)} outputs rewritten; review `git diff`, then run the check again")

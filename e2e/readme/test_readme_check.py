@@ -55,7 +55,7 @@ def test_a_changed_output_line_fails_and_update_restores_it(checker, tmp_path):
     lines = original.split("\n")
     length, command = longest_output(checker, lines)
     assert length >= 3, "README.md has no console output long enough to change"
-    target = command.line + 1 + length // 2
+    target = command.output_at + length // 2
     shown = lines[target]
     lines[target] = shown.replace(" ", "  ", 1) + " (drifted)"
     copy = tmp_path / "README.md"
@@ -141,3 +141,14 @@ def test_a_continued_block_runs_in_the_shell_of_the_one_before(checker, tmp_path
     status, output, _ = run_small(tmp_path, skipped + marker + second)
     assert status == 1, output
     assert "cannot be run: it continues a block that was not run" in output, output
+
+
+def test_a_command_goes_on_over_its_continuation_lines(checker, tmp_path):
+    text = ("```console\n$ cat > log.txt <<'EOF'\n> sceneWillEnterForeground(_:)\n> EOF\n"
+            "$ wc -l < log.txt; echo 'one\n> two'\n1\none\ntwo\n```\n")
+    status, output, _ = run_small(tmp_path, text)
+    assert status == 0, output
+    assert "1 run (2 commands), 0 failing" in output, output
+    status, output, _ = run_small(tmp_path, text.replace("> EOF\n", "> not the end\n"))
+    assert status == 1, output
+    assert "is not a complete command, and no `> ` lines complete it" in output, output
