@@ -218,7 +218,7 @@ class Pairing:
         self.readme: Dict[str, str] = {}  # live id -> README id
 
     def pair(self, shown: Sequence[str], live: Sequence[str]) -> List[str]:
-        """Pairs the ids in order; answers the conflicts (nothing is paired past a conflict's ids)."""
+        """Pairs the ids in order; answers the conflicts (a conflicting pair is not recorded)."""
         conflicts = []
         for a, b in zip(shown, live):
             if self.live.get(a, b) != b:
@@ -419,6 +419,9 @@ def main() -> int:
     text = readme.read_text()
     lines = text.split("\n")
     blocks, problems = parse(lines)
+    if not os.access(options.binary, os.X_OK):
+        print(f"FAIL no lifecycled binary at {options.binary} (swift build --product lifecycled, or --binary)")
+        return 1
     edits: List[Difference] = []
     checked = commands = 0
     server = Server.start(options.binary, args=("--quiet",))
