@@ -1,4 +1,5 @@
 import LifecycleModel
+import ServiceHTTP
 
 /// Writes JSON straight into bytes, in the order the calls come.
 ///
@@ -26,6 +27,13 @@ struct JSONWriter {
 
     /// What has been written so far.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer.start, count: buffer.count)) }
+
+    /// What has been written, as a response body that keeps this writer's memory (no
+    /// copy into an array). Ends the writer (`consuming`), so nothing writes to the
+    /// bytes once lent, as `LentBytes` requires.
+    consuming func lend() -> LentBytes {
+        LentBytes(owner: storage, bytes: UnsafeRawBufferPointer(start: buffer.start, count: buffer.count))
+    }
 
     /// Bytes written so far.
     var count: Int { buffer.count }
