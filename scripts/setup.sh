@@ -2,7 +2,7 @@
 # Installs what building and testing lifecycled needs, only where it is missing:
 # libmicrohttpd-dev and pkg-config (apt-get), and the Python tools of `make test`
 # (schemathesis, openapi-spec-validator, hadolint, pytest, prometheus-client) into .venv,
-# nginx (the cluster test), and
+# nginx (the cluster test), jq (the README's console examples), and
 # openapi-python-client into .venv-gen. Safe to run again.
 #   scripts/setup.sh          system packages + Python tools
 #   scripts/setup.sh --run    system packages only (enough for `make run`)
@@ -78,6 +78,11 @@ if [ -z "$mode" ]; then
   have curl || missing+=(curl)  # the test runs the page's curl journal
 fi
 # --- end playground browser test ---
+# --- README's console blocks (scripts/check-readme.py): their commands pipe through jq ---
+if [ -z "$mode" ]; then
+  have jq || missing+=(jq)
+fi
+# --- end README console blocks ---
 # --- clients/js (issue #23 item 3): node for its tests, tsc to type-check its examples ---
 if [ -z "$mode" ]; then
   have node || missing+=(nodejs)

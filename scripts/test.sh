@@ -60,6 +60,13 @@ else echo "== clients/js: tsc SKIPPED (no tsc: Debian's node-typescript provides
 step "openapi.yaml examples match the live server" .venv/bin/python scripts/check-examples.py --binary .build/debug/lifecycled
 step "openapi.yaml examples: a drifted one fails, --update repairs it" .venv/bin/python e2e/examples/test_drift.py .build/debug/lifecycled
 # --- end examples ---
+# --- README's console blocks against the live server (scripts/check-readme.py --update
+# rewrites stale outputs), and proof that a drifted output fails ---
+step "README console examples match the live server" .venv/bin/python scripts/check-readme.py --binary .build/debug/lifecycled
+step "README console examples: a drifted one fails, --update repairs it" \
+  env LIFECYCLED_BIN=.build/debug/lifecycled PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 \
+  .venv/bin/python -m pytest -q -p no:cacheprovider e2e/readme
+# --- end README examples ---
 # --- swift client (issue #23): its products build without libmicrohttpd (its tests are Swift tests) ---
 step "swift client builds without libmicrohttpd (swift build --product LifecycledClient)" scripts/check-client-build.sh
 # --- end swift client ---

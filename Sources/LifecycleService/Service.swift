@@ -104,7 +104,7 @@ public final class Service: Sendable {
                 let routed = try self.route(request, route)
                 // Only answers that change nothing are measured here: a write's 413 after the
                 // fact would report a change that happened as failed (actions measure their own).
-                guard routed.body.count <= limits.maxResponse || !Self.changesNothing(request.method, route) else {
+                guard routed.bodyCount <= limits.maxResponse || !Self.changesNothing(request.method, route) else {
                     throw Problem.responseTooLarge(limits.maxResponse, hint: "ask for less (a smaller limit=)")
                 }
                 response = routed
@@ -219,7 +219,7 @@ public final class Service: Sendable {
     static let retryAfterSeconds = 1
 
     func json(_ status: Int, _ w: JSONWriter, headers: [(name: String, value: String)] = []) -> ServiceResponse {
-        ServiceResponse(status: status, headers: Self.headers("application/json", headers), body: w.bytes)
+        ServiceResponse(status: status, headers: Self.headers("application/json", headers), lending: w.lend())
     }
 
     func json(_ status: Int, _ text: String) -> ServiceResponse {

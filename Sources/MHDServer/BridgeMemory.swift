@@ -38,13 +38,13 @@ func admitResponse(
     state.held = 0
     let safe = state.method == "GET" || state.method == "HEAD"
     guard safe else {
-        memory.charge(response.body.count)
-        state.held = response.body.count
+        memory.charge(response.bodyCount)
+        state.held = response.bodyCount
         return response
     }
-    let answer = memory.tryCharge(response.body.count) ? response : memory.refusal
-    if answer.body.count != response.body.count { memory.charge(answer.body.count) }
-    state.held = answer.body.count
+    let answer = memory.tryCharge(response.bodyCount) ? response : memory.refusal
+    if answer.bodyCount != response.bodyCount { memory.charge(answer.bodyCount) }
+    state.held = answer.bodyCount
     return answer
 }
 

@@ -193,7 +193,7 @@ private func queue(
 ) -> MHD_Result {
     if let watched = state.watched { context.watch.answering(watched) }
     let status = (100...999).contains(response.status) ? response.status : 500
-    guard let mhdResponse = lendBody(response.body) else { return .NO }
+    guard let mhdResponse = lendBody(response) else { return .NO }
     defer { MHD_destroy_response(mhdResponse) }
     for (name, value) in response.headers where !isContentLength(name) {
         // MHD refuses names or values with CR/LF; such a header is dropped.
@@ -214,32 +214,40 @@ private func queue(
     return result
 }
 
-/// An MHD response that sends `body` without copying it: libmicrohttpd gets the
-/// array's own bytes and a retained box that keeps them alive, released by
-/// `releaseBody` once the response is destroyed. (`RESPMEM_MUST_COPY` cost a malloc
-/// and a copy of every body, bench/PROFILE.md.) The box holds the array in a `let`
-/// and nothing else refers to it mutably, so its storage neither moves nor changes.
-private func lendBody(_ body: [UInt8]) -> OpaquePointer? {
-    guard !body.isEmpty else { return MHD_create_response_from_buffer(0, nil, .RESPMEM_PERSISTENT) }
-    let box = Unmanaged.passRetained(ResponseBody(body))
-    let start = box.takeUnretainedValue().bytes.withUnsafeBytes { UnsafeMutableRawPointer(mutating: $0.baseAddress) }
+/// An MHD response that sends the body without copying it: libmicrohttpd gets the
+/// bytes in place and a retained object that keeps them alive, released by
+/// `releaseBody` once the response is destroyed: the lent bytes' own object, or a box
+/// around an array body. (`RESPMEM_MUST_COPY` cost a malloc and a copy of every body,
+/// bench/PROFILE.md.) The box holds the array in a `let` and nothing else refers to it
+/// mutably, so its storage neither moves nor changes.
+private func lendBody(_ response: ServiceResponse) -> OpaquePointer? {
+    let owner: AnyObject
+    let bytes: UnsafeRawBufferPointer
+    if let lent = response.lentBody {
+        (owner, bytes) = (lent.owner, lent.bytes)
+    } else {
+        let array = response.body
+        guard !array.isEmpty else { return MHD_create_response_from_buffer(0, nil, .RESPMEM_PERSISTENT) }
+        let body = ArrayBody(array)
+        (owner, bytes) = (body, body.array.withUnsafeBytes { $0 })
+    }
+    let retained = Unmanaged<AnyObject>.passRetained(owner)
     let response = MHD_create_response_from_buffer_with_free_callback_cls(
-        body.count, start, releaseBody,
-        box.toOpaque())
-    if response == nil { box.release() }
+        bytes.count, UnsafeMutableRawPointer(mutating: bytes.baseAddress), releaseBody, retained.toOpaque())
+    if response == nil { retained.release() }
     return response
 }
 
-/// Keeps a response body alive while libmicrohttpd sends it.
-private final class ResponseBody {
-    let bytes: [UInt8]
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+/// Keeps an array body alive while libmicrohttpd sends it.
+private final class ArrayBody {
+    let array: [UInt8]
+    init(_ array: [UInt8]) { self.array = array }
 }
 
 /// `MHD_ContentReaderFreeCallback`: the response is gone; drop its body.
 private func releaseBody(_ box: UnsafeMutableRawPointer?) {
     guard let box else { return }
-    Unmanaged<ResponseBody>.fromOpaque(box).release()
+    Unmanaged<AnyObject>.fromOpaque(box).release()
 }
 
 /// Whether a header name is `Content-Length` in any ASCII case.

@@ -98,7 +98,7 @@ func drive(_ requests: Requests, count: Int, on service: Service) -> Int {
     for i in 0..<count {
         let response = service.handle(requests.request(i))
         guard response.status == 200 else { fail("request \(i) answered \(response.status)") }
-        bytes &+= response.body.count
+        bytes &+= response.bodyCount
     }
     return bytes
 }

@@ -39,6 +39,8 @@ import Testing
         #expect(brew.isSuperset(of: ["libmicrohttpd", "pkg-config", "python"]))
         // clients/js: node for its tests, tsc for its examples, under their formula names.
         #expect(brew.isSuperset(of: ["node", "typescript"]))
+        // The README's console examples (scripts/check-readme.py) pipe through jq.
+        #expect(brew.contains("jq"))
         #expect(!commands.contains { $0.contains("apt-get") || $0.contains("(as root)") }, "\(output)")
         // The cluster (nginx) and browser (Chromium) checks are Linux-only.
         #expect(!commands.contains { $0.contains("nginx") || $0.contains("chromium") })
@@ -53,6 +55,7 @@ import Testing
         #expect(apt.isSuperset(of: ["apt-get", "install", "libmicrohttpd-dev", "pkg-config", "python3-venv", "nginx"]))
         #expect(apt.isSuperset(of: ["chromium", "chromium-driver"]))
         #expect(apt.isSuperset(of: ["nodejs", "node-typescript"]))
+        #expect(apt.contains("jq"))
         #expect(commands.contains { $0.hasSuffix("apt-get update -qq") })
         #expect(!commands.contains { $0.hasPrefix("brew") })
         #expect(commands.contains("python3 -m venv .venv"))

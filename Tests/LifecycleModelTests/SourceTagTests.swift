@@ -1,4 +1,5 @@
 import Foundation
+import LifecycleModel
 import Testing
 
 /// Every source the code and the docs cite is defined inside the repository: each tag in
@@ -26,6 +27,51 @@ import Testing
         }
         // The scan must see the citations that exist today (S1 and facts §N, at least).
         #expect(citations > 100, "only \(citations) citations found: is the scanner reading the files?")
+    }
+
+    /// Each action kind's rule names its sources (a tag, a section, a confidence level
+    /// or the contract), and each resolves: read from the rule itself, not only from
+    /// docs/model.md, which renders them.
+    @Test func everyActionRuleCitesDefinedSources() throws {
+        let index = try SourceIndex.load(root: Self.root)
+        let levels = ["DOC", "MULTI", "SINGLE", "UNSURE", "contract"]
+        for kind in ActionKind.allCases {
+            let sources = kind.rule.sources
+            let scan = index.check(file: "rule of \(kind.rawValue)", text: sources)
+            #expect(scan.problems.isEmpty, "\(scan.problems)")
+            let namesOne = scan.citations > 0 || levels.contains { sources.contains($0) }
+            #expect(namesOne, "the rule of \(kind.rawValue) cites no source: \"\(sources)\"")
+        }
+    }
+
+    /// The folders that state the model's rules (issues #20-#22 added the observer
+    /// lenses, the notification poster and the typed methods): every file there cites
+    /// at least one source (a tag, a section, a confidence level, or an action kind's
+    /// `sources:`), so a rule added in a new file cannot go uncited.
+    @Test func everyRuleFileCitesASource() throws {
+        let index = try SourceIndex.load(root: Self.root)
+        let folders = [
+            "Simulation/Rules", "Simulation/Stages", "Simulation/Phases", "Simulation/Scenes",
+            "Simulation/ViewControllers", "Simulation/SwiftUI", "Observers/Lenses", "Observers/Poster",
+            "Callbacks/Methods", "Actions/Kinds",
+        ]
+        let level = try NSRegularExpression(pattern: #"\b(DOC|MULTI|SINGLE|UNSURE)\b"#)
+        var files = 0
+        for folder in folders {
+            let dir = "Sources/LifecycleModel/\(folder)"
+            let names = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent(dir).path)
+            for name in names.sorted() where name.hasSuffix(".swift") {
+                let file = "\(dir)/\(name)"
+                let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)
+                // A confidence level alone (`(DOC)`: Apple documents it) is a citation too.
+                let levels = text.split(separator: "\n").compactMap { SourceIndex.commentText(of: String($0)) }
+                    .contains { !level.matches(in: $0).isEmpty }
+                let cites = index.check(file: file, text: text).citations > 0 || levels || text.contains("sources:")
+                #expect(cites, "\(file) states rules but cites no source (docs/sources.md, \"How to cite\")")
+                files += 1
+            }
+        }
+        #expect(files > 80, "only \(files) rule files read")
     }
 
     @Test func theConfidenceLevelsAndSeedsAreDefined() throws {

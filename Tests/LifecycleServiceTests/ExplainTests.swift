@@ -108,9 +108,7 @@ import Testing
         (#"{"logs":"viewDidLoad()"}"#, "logs"),
     ])
     func badInputIsA400NamingTheField(_ body: String, _ field: String) {
-        let r = client.send("POST", "/v1/explain", body)
-        #expect(r.status == 400, "\(body): \(r.text)")
-        #expect(r.json["field"] as? String == field, "\(body): \(r.text)")
+        client.expectBadInput("POST", "/v1/explain", body, field: field)
     }
 
     @Test func fromThatIsRefusedIsA409AndTheServiceStaysHealthy() {

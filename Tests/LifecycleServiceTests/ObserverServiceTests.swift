@@ -100,11 +100,7 @@ import Testing
         (#"{"quirks":{"prewarmStopsAt":"throughViewDidAppear"}}"#, "quirks.prewarmStopsAt"),
     ])
     func badObserverFieldsNameTheFieldAndChangeNothing(_ body: String, _ field: String) {
-        let before = client.service.sessionCount
-        let r = client.send("POST", "/v1/sessions", body)
-        #expect(r.status == 400, "\(body): \(r.text)")
-        #expect(r.json["field"] as? String == field, "\(body): \(r.text)")
-        #expect(client.service.sessionCount == before)
+        client.expectBadInput("POST", "/v1/sessions", body, field: field)
     }
 
     @Test func anUnknownChannelListsTheAllowedOnesAndSuggestsOne() {

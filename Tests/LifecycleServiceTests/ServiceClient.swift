@@ -1,5 +1,6 @@
 import Foundation
 import ServiceHTTP
+import Testing
 
 @testable import LifecycleService
 
@@ -43,5 +44,31 @@ extension Dictionary where Key == String, Value == Any {
     /// `[(method, appState)]` of an action result's callbacks.
     var calls: [String] {
         (self["callbacks"] as? [[String: Any]] ?? []).map { "\($0["method"] ?? "?") [\($0["appState"] ?? "?")]" }
+    }
+}
+
+extension ServiceClient {
+    /// Sends a request that must be refused as bad input: a 400 problem+json of type
+    /// `invalid-field` naming `field`, with the sessions as they were (their number and,
+    /// for `session`, its whole answer to GET).
+    @discardableResult
+    func expectBadInput(
+        _ method: String, _ path: String, _ body: String, field: String, session: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Reply {
+        let count = service.sessionCount
+        let before = session.map { send("GET", "/v1/sessions/\($0)").text }
+        let r = send(method, path, body)
+        #expect(r.status == 400, "\(path) \(body): \(r.text)", sourceLocation: sourceLocation)
+        #expect(r.contentType == "application/problem+json", "\(path) \(body)", sourceLocation: sourceLocation)
+        #expect(r.json["type"] as? String == "urn:lifecycled:problem:invalid-field", sourceLocation: sourceLocation)
+        #expect(r.json["status"] as? Int == 400, sourceLocation: sourceLocation)
+        #expect(r.json["field"] as? String == field, "\(path) \(body): \(r.text)", sourceLocation: sourceLocation)
+        #expect(service.sessionCount == count, "\(path) \(body) changed the sessions", sourceLocation: sourceLocation)
+        if let session, let before {
+            let after = send("GET", "/v1/sessions/\(session)").text
+            #expect(after == before, "\(path) \(body) changed session \(session)", sourceLocation: sourceLocation)
+        }
+        return r
     }
 }

@@ -7,10 +7,11 @@
 ///
 /// The known methods are not listed by hand: `catalog` collects them, with their
 /// receivers, from what the model emits over a few broad configs, so a method added
-/// to the model is recognised without a change here. Selectors are built from the
-/// Swift spelling by the Swift importer's rule ([SE-0005]); where Swift renamed the
-/// selector's pieces (`application:openURL:options:` is `application(_:open:options:)`)
-/// `renamedSelectors` holds Apple's Objective-C spelling too.
+/// to the model is recognised without a change here. A method's selector is the one the
+/// typed vocabulary gives it (`CallbackMethod.selector`, Apple's Objective-C spelling,
+/// `application:openURL:options:` for `application(_:open:options:)`): one source for
+/// both, so a selector is never derived here. Closures, SwiftUI handlers, notifications
+/// and framework events have none.
 ///
 /// Observer channels (config `observers`) are in the catalog too: a notification is
 /// recognised by its Swift name (`UIApplication.didBecomeActiveNotification`) and by
@@ -22,64 +23,29 @@ enum MethodSpelling {
     /// The model's methods (Swift spelling) and the receivers it gives each.
     static let catalog: [String: Set<Receiver>] = MethodCatalog.collect()
 
-    /// The Objective-C selector of a Swift method spelling, by the importer's rule
-    /// ([SE-0005]): `viewDidLoad()` → `viewDidLoad`, `applicationDidBecomeActive(_:)` →
-    /// `applicationDidBecomeActive:`, `application(_:didFinishLaunchingWithOptions:)` →
-    /// `application:didFinishLaunchingWithOptions:`, `stateRestorationActivity(for:)` →
-    /// `stateRestorationActivityFor:`. nil when the name is not `base(labels:)`.
-    static func selector(ofSwift name: String) -> String? {
-        guard let open = name.firstIndex(of: "("), name.hasSuffix(")") else { return nil }
-        let base = String(name[..<open])
-        guard isIdentifier(base) else { return nil }
+    /// Whether `name` has the shape of a Swift method spelling, `base(labels:)`:
+    /// `viewDidLoad()`, `applicationDidBecomeActive(_:)`,
+    /// `application(_:didFinishLaunchingWithOptions:)` ([SE-0005] names the pieces).
+    static func isSwiftSpelling(_ name: String) -> Bool {
+        guard let open = name.firstIndex(of: "("), name.hasSuffix(")") else { return false }
+        guard isIdentifier(String(name[..<open])) else { return false }
         let inner = name[name.index(after: open)..<name.index(before: name.endIndex)]
-        if inner.isEmpty { return base }
-        guard inner.hasSuffix(":") else { return nil }
-        let labels = inner.dropLast().split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard labels.allSatisfy({ $0 == "_" || isIdentifier($0) }) else { return nil }
-        var selector = labels[0] == "_" ? base : base + capitalizedFirst(labels[0])
-        selector += ":"
-        for label in labels.dropFirst() { selector += (label == "_" ? "" : label) + ":" }
-        return selector
+        if inner.isEmpty { return true }
+        guard inner.hasSuffix(":") else { return false }
+        return inner.dropLast().split(separator: ":", omittingEmptySubsequences: false).allSatisfy {
+            $0 == "_" || isIdentifier(String($0))
+        }
     }
 
-    /// Apple's Objective-C selectors where Swift's import renamed the pieces, so the
-    /// rule above does not give them back (each method's documentation page shows both
-    /// spellings, DOC).
-    static let renamedSelectors: [String: String] = [
-        "application:openURL:options:": "application(_:open:options:)",
-        "application:continueUserActivity:restorationHandler:": "application(_:continue:restorationHandler:)",
-        "application:performActionForShortcutItem:completionHandler:":
-            "application(_:performActionFor:completionHandler:)",
-        "application:supportedInterfaceOrientationsForWindow:": "application(_:supportedInterfaceOrientationsFor:)",
-        "application:configurationForConnectingSceneSession:options:":
-            "application(_:configurationForConnecting:options:)",
-        "scene:willConnectToSession:options:": "scene(_:willConnectTo:options:)",
-        "scene:continueUserActivity:": "scene(_:continue:)",
-        "windowScene:performActionForShortcutItem:completionHandler:":
-            "windowScene(_:performActionFor:completionHandler:)",
-        "stateRestorationActivityForScene:": "stateRestorationActivity(for:)",
-        "userNotificationCenter:didReceiveNotificationResponse:withCompletionHandler:":
-            "userNotificationCenter(_:didReceive:withCompletionHandler:)",
-        "userNotificationCenter:willPresentNotification:withCompletionHandler:":
-            "userNotificationCenter(_:willPresent:withCompletionHandler:)",
-        "URLSessionDidFinishEventsForBackgroundURLSession:": "urlSessionDidFinishEvents(forBackgroundURLSession:)",
-        "URLSession:downloadTask:didFinishDownloadingToURL:": "urlSession(_:downloadTask:didFinishDownloadingTo:)",
-        "URLSession:task:didCompleteWithError:": "urlSession(_:task:didCompleteWithError:)",
-        "decodeRestorableStateWithCoder:": "decodeRestorableState(with:)",
-        "encodeRestorableStateWithCoder:": "encodeRestorableState(with:)",
-        "viewWillTransitionToSize:withTransitionCoordinator:": "viewWillTransition(to:with:)",
-    ]
-
-    /// Every spelling of a known method that is not already its Swift spelling:
-    /// selectors (by rule and renamed) and unique bare base names.
+    /// Every spelling of a known method that is not already its Swift spelling: the
+    /// vocabulary's selectors and unique bare base names.
     private static let spellings: [String: String] = {
         var out: [String: String] = [:]
         var bases: [String: Set<String>] = [:]
         for name in catalog.keys {
-            if let selector = selector(ofSwift: name) { out[selector] = name }
+            for case let selector? in CallbackMethod.methods(named: name).map(\.selector) { out[selector] = name }
             if let open = name.firstIndex(of: "(") { bases[String(name[..<open]), default: []].insert(name) }
         }
-        for (selector, name) in renamedSelectors where catalog[name] != nil { out[selector] = name }
         // The notifications' Objective-C constants ([A-appnotes], DOC).
         let notes =
             UIApplicationNotification.allCases.map { ($0.objectiveCName, $0.swiftName) }
@@ -123,7 +89,7 @@ enum MethodSpelling {
     /// set, `a:b:` (an unknown method that is clearly one must diverge, not vanish).
     static func method(in token: String, selectorsCount: Bool) -> String? {
         if let name = known(token) { return name }
-        if selector(ofSwift: token) != nil { return token }
+        if isSwiftSpelling(token) { return token }
         if selectorsCount, isSelector(token) { return token }
         return nil
     }
@@ -156,8 +122,6 @@ enum MethodSpelling {
     }
 
     private static func isLetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
-
-    private static func capitalizedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
 }
 
 /// Collects the methods the model emits, with their receivers, by applying every
@@ -176,7 +140,7 @@ enum MethodCatalog {
                 let system: [Action] =
                     ([ActionKind.runBackgroundTask, .backgroundURLSessionEvents]
                         .flatMap { sim.variants(of: $0, in: rep).map(\.action) })
-                    + [.prewarm, .present(name: "sample", style: .fullScreen, sceneId: nil)]
+                    + [.prewarm, .present(name: "sample", style: .fullScreen, sceneId: nil), visiblePush]
                 for action in sim.plainActions(in: rep).map(\.action) + system {
                     guard let outcome = try? sim.apply(action, to: rep) else { continue }
                     for callback in outcome.callbacks {
@@ -189,8 +153,14 @@ enum MethodCatalog {
         return out
     }
 
-    /// Sceneless iOS 11 and 12, scene iPad with tabs, SwiftUI, iOS 27 with an iOS 26
-    /// SDK and background work: every receiver and feature of the model.
+    /// A push with an alert: the plain actions' sample is silent, and only an alert
+    /// over an active app is presented (`userNotificationCenter(_:willPresent:…)`, DOC).
+    private static let visiblePush = Action.receiveNotification(
+        payload: .object(["aps": .object(["alert": .string("sample")])]))
+
+    /// Sceneless iOS 11, 12 and 15 (the secure restoration methods, iOS 13.2 and later, DOC),
+    /// scene iPad with tabs, SwiftUI, iOS 27 with an iOS 26 SDK and background work:
+    /// every receiver and feature of the model.
     private static var configs: [SessionConfig] {
         let all = Set(BackgroundMode.allCases)
         var app11 = SessionConfig(lifecycle: .app, iosVersion: .known(11, 0), stateRestoration: true)
@@ -199,6 +169,8 @@ enum MethodCatalog {
         var app12 = SessionConfig(lifecycle: .app, iosVersion: .known(12, 4), stateRestoration: false)
         app12.backgroundModes = all
         app12.quirks.orientationQueries = true
+        var app15 = SessionConfig(lifecycle: .app, iosVersion: .known(15, 0), stateRestoration: true)
+        app15.notificationCenterDelegate = true
         var iPad = SessionConfig(
             lifecycle: .scene, iosVersion: .known(17, 0), device: .ipad, stateRestoration: true,
             notificationCenterDelegate: true, backgroundModes: all, supportsMultipleScenes: true,
@@ -221,6 +193,6 @@ enum MethodCatalog {
         observed13.observers = ObserverChannel.allCases
         var observed17 = SessionConfig(lifecycle: .scene, iosVersion: .known(17, 0), stateRestoration: false)
         observed17.observers = ObserverChannel.allCases
-        return [app11, app12, iPad, swiftUI, ios27, observed13, observed17]
+        return [app11, app12, app15, iPad, swiftUI, ios27, observed13, observed17]
     }
 }

@@ -9,10 +9,13 @@ public struct Simulator: Sendable {
     /// Config and profile (several hundred bytes of Strings, sets and arrays) live in one
     /// shared box: copying a simulator, or handing it to a `Transition`, is one retain
     /// instead of a copy of each field.
-    let model: SimulatorModel
+    @usableFromInline let model: SimulatorModel
 
-    public var config: SessionConfig { _read { yield model.config } }
-    public var profile: Profile { _read { yield model.profile } }
+    // Inlinable, so that a read from another module (the service's writers) is a field
+    // access: a `_read` coroutine called across modules allocated its frame, one heap
+    // block per response (bench/PROFILE.md).
+    @inlinable public var config: SessionConfig { _read { yield model.config } }
+    @inlinable public var profile: Profile { _read { yield model.profile } }
 
     public init(config: SessionConfig) {
         self.model = SimulatorModel(config: config)
@@ -68,9 +71,9 @@ public struct Simulator: Sendable {
 }
 
 /// A simulator's immutable config and the profile derived from it, shared by its copies.
-final class SimulatorModel: Sendable {
-    let config: SessionConfig
-    let profile: Profile
+@usableFromInline final class SimulatorModel: Sendable {
+    @usableFromInline let config: SessionConfig
+    @usableFromInline let profile: Profile
 
     init(config: SessionConfig) {
         self.config = config

@@ -13,6 +13,8 @@ extension Service {
             body, path: "", what: "an explain request", known: ["config", "from", "callbacks", "log", "maxActions"])
         let config = try ConfigDecoding.decode(r["config"] ?? .object([]), path: "config")
         let from = try decodeActionList(r["from"], field: "from", max: Self.maxPathFromActions, required: false)
+        // A member only the config rules out is a 400, as in paths (issue #22), not a refused step.
+        try ActionDecoding.check(from, against: config, field: "from")
         let maxActions =
             try r.integer(
                 "maxActions", in: 1...ExplainLimits.maxActionsCap,

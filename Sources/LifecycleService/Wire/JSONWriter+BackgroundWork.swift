@@ -23,14 +23,10 @@ extension JSONWriter {
     /// commas are in the constant text).
     mutating func writeBackgroundWork(_ s: AppSnapshot) {
         text(#","prewarm":"#)
-        if let p = s.prewarm {
-            text(#"{"stoppedAt":"#)
-            string(p.stoppedAt.rawValue)
-            text(#","paused":"#)
-            bool(p.paused)
-            endObject()
-        } else {
-            null()
+        object(s.prewarm) { w, p in
+            w.member("stoppedAt", p.stoppedAt.rawValue)
+            w.key("paused")
+            w.bool(p.paused)
         }
         text(#","registeredBackgroundTasks":["#)
         for task in s.registeredBackgroundTasks { string(task.identifier) }

@@ -42,14 +42,10 @@ extension JSONWriter {
         text(#","userForceQuit":"#)
         bool(s.userForceQuit)
         text(#","lastTermination":"#)
-        if let t = s.lastTermination {
-            text(#"{"reason":"#)
-            string(t.reason.rawValue)
-            text(#","at":"#)
-            number(t.at)
-            endObject()
-        } else {
-            null()
+        object(s.lastTermination) { w, t in
+            w.member("reason", t.reason.rawValue)
+            w.key("at")
+            w.number(t.at)
         }
         text(#","userInterfaceStyle":"#)
         string(literal: s.interface.style.wireName)
@@ -227,6 +223,17 @@ extension JSONWriter {
 }
 
 extension JSONWriter {
+    /// `{…}` with what `members` writes, or `null` when there is no value: the state's
+    /// optional objects (`lastTermination`, `prewarm`). Null on the actions the budgets
+    /// measure, so the members are written a key at a time.
+    @inline(__always)
+    mutating func object<T>(_ value: T?, _ members: (inout JSONWriter, T) -> Void) {
+        guard let value else { return null() }
+        beginObject()
+        members(&self, value)
+        endObject()
+    }
+
     /// `"name":value` when there is a value; nothing when nil.
     mutating func member(_ name: StaticString, ifPresent value: Bool?) {
         guard let value else { return }

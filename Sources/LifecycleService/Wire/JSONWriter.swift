@@ -1,4 +1,5 @@
 import LifecycleModel
+import ServiceHTTP
 
 /// Writes JSON straight into bytes, in the order the calls come.
 ///
@@ -27,6 +28,13 @@ struct JSONWriter {
     /// What has been written so far.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: buffer.start, count: buffer.count)) }
 
+    /// What has been written, as a response body that keeps this writer's memory (no
+    /// copy into an array). Ends the writer (`consuming`), so nothing writes to the
+    /// bytes once lent, as `LentBytes` requires.
+    consuming func lend() -> LentBytes {
+        LentBytes(owner: storage, bytes: UnsafeRawBufferPointer(start: buffer.start, count: buffer.count))
+    }
+
     /// Bytes written so far.
     var count: Int { buffer.count }
 
@@ -45,26 +53,23 @@ struct JSONWriter {
         buffer.capacity = size
     }
 
+    @inline(__always) mutating func beginObject() { open(UInt8(ascii: "{")) }
+    @inline(__always) mutating func endObject() { close(UInt8(ascii: "}")) }
+    @inline(__always) mutating func beginArray() { open(UInt8(ascii: "[")) }
+    @inline(__always) mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// `{` or `[`, after a comma if one is due; its first member needs none.
     @inline(__always)
-    mutating func beginObject() {
+    private mutating func open(_ bracket: UInt8) {
         separate()
-        append(UInt8(ascii: "{"))
+        append(bracket)
         needsComma = false
     }
+
+    /// `}` or `]`: the container is a value, so what follows it needs a comma.
     @inline(__always)
-    mutating func endObject() {
-        append(UInt8(ascii: "}"))
-        needsComma = true
-    }
-    @inline(__always)
-    mutating func beginArray() {
-        separate()
-        append(UInt8(ascii: "["))
-        needsComma = false
-    }
-    @inline(__always)
-    mutating func endArray() {
-        append(UInt8(ascii: "]"))
+    private mutating func close(_ bracket: UInt8) {
+        append(bracket)
         needsComma = true
     }
 
@@ -117,19 +122,27 @@ struct JSONWriter {
             let n = utf8.count
             reserve(n + 3)
             let start = buffer.start
-            var at = buffer.count
-            if needsComma {
-                start[at] = UInt8(ascii: ",")
-                at += 1
-            }
-            start[at] = UInt8(ascii: "\"")
-            at += 1
+            var at = openQuote()
             if let base = utf8.baseAddress { Self.copy(to: start + at, from: base, count: n) }
             at += n
             start[at] = UInt8(ascii: "\"")
             buffer.count = at + 1
         }
         needsComma = true
+    }
+
+    /// A comma if one is due, then `"`, in room already reserved; returns where the
+    /// string's bytes go (the count is the caller's to set once it has written them).
+    @inline(__always)
+    private func openQuote() -> Int {
+        let start = buffer.start
+        var at = buffer.count
+        if needsComma {
+            start[at] = UInt8(ascii: ",")
+            at += 1
+        }
+        start[at] = UInt8(ascii: "\"")
+        return at + 1
     }
 
     /// `"s"` and `suffix`, after a comma if one is due. One capacity check and a copy
@@ -139,13 +152,7 @@ struct JSONWriter {
         let n = s.utf8CodeUnitCount
         reserve(n + 4)
         let start = buffer.start
-        var at = buffer.count
-        if needsComma {
-            start[at] = UInt8(ascii: ",")
-            at += 1
-        }
-        start[at] = UInt8(ascii: "\"")
-        at += 1
+        var at = openQuote()
         Self.copyShort(to: start + at, from: s.utf8Start, count: n)
         at += n
         start[at] = UInt8(ascii: "\"")

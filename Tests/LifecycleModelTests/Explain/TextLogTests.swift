@@ -18,7 +18,7 @@ import Testing
         #expect(one("onChange(of: scenePhase)")?.method == "onChange(of: scenePhase)")
     }
 
-    @Test func objectiveCSelectorsByRuleAndRenamed() {
+    @Test func objectiveCSelectors() {
         #expect(
             one("application:didFinishLaunchingWithOptions:")?.method == "application(_:didFinishLaunchingWithOptions:)"
         )
@@ -30,6 +30,18 @@ import Testing
         #expect(
             one("2017-10-03 10:00:00.1 App[12:34] -[DetailViewController viewDidLoad]")
                 == LogEntry(method: "viewDidLoad()", receiver: "DetailViewController"))
+    }
+
+    /// A selector reads as its method by the vocabulary's spelling, where Swift's import
+    /// renamed the pieces too (`setTaskCompletedWithSuccess:` is `setTaskCompleted(success:)`).
+    @Test func everySelectorOfTheVocabularyReadsAsItsMethod() {
+        let selectors = CallbackMethod.allCases.compactMap { m in m.selector.map { (m.name, $0) } }
+        #expect(selectors.count > 60, "only \(selectors.count) selectors: is the vocabulary read?")
+        for (name, selector) in selectors where selector.contains(":") {
+            #expect(one(selector)?.method == name, "\(selector)")
+            #expect(one("-[Receiver \(selector)]")?.method == name, "\(selector)")
+        }
+        #expect(one("setTaskCompletedWithSuccess:")?.method == "setTaskCompleted(success:)")
     }
 
     @Test func bareBaseNamesOnlyWhereUnique() {

@@ -54,8 +54,7 @@ import Testing
     }
 
     @Test func warmReturnOfAScenelessAppOnIOS13AlsoPostsTheImplicitScenes() throws {
-        var s = ObservedSession(observedConfig(.app, "13.0"))
-        _ = try s.apply(.launch)
+        var s = try ObservedSession(observedConfig(.app, "13.0"), after: [.launch])
         let home = try s.apply(.background).lifecycleLines
         #expect(
             home == [
@@ -88,17 +87,16 @@ import Testing
     @Test func notificationTapAtAColdLaunchComesBetweenConnectionAndActivation() throws {
         var s = ObservedSession(observedConfig(.scene, "14.0") { $0.notificationCenterDelegate = true })
         let lines = try s.apply(.tapNotification(payload: .object(["aps": .object([:])]))).lifecycleLines
-        let connect = try #require(lines.firstIndex { $0.hasPrefix("UIScene.willConnectNotification") })
-        let didReceive = try #require(lines.firstIndex { $0.hasPrefix("userNotificationCenter(_:didReceive:") })
-        let didActivate = try #require(lines.firstIndex { $0.hasPrefix("UIScene.didActivateNotification") })
-        let appActive = try #require(lines.firstIndex { $0.hasPrefix("UIApplication.didBecomeActiveNotification") })
+        let connect = try #require(lines.position(of: "UIScene.willConnectNotification"))
+        let didReceive = try #require(lines.position(of: "userNotificationCenter(_:didReceive:"))
+        let didActivate = try #require(lines.position(of: "UIScene.didActivateNotification"))
+        let appActive = try #require(lines.position(of: "UIApplication.didBecomeActiveNotification"))
         #expect(connect < didReceive && didReceive < didActivate && didActivate < appActive)
     }
 
     @Test func warmNotificationTapComesBetweenTheForegroundAndTheActivationNotifications() throws {
-        var s = ObservedSession(observedConfig(.scene, "14.0") { $0.notificationCenterDelegate = true })
-        _ = try s.apply(.launch)
-        _ = try s.apply(.background)
+        var s = try ObservedSession(
+            observedConfig(.scene, "14.0") { $0.notificationCenterDelegate = true }, after: [.launch, .background])
         let lines = try s.apply(.tapNotification(payload: .object(["aps": .object([:])]))).lifecycleLines.filter {
             $0.hasPrefix("UI") || $0.hasPrefix("userNotificationCenter")
         }
@@ -111,8 +109,7 @@ import Testing
     }
 
     @Test func goingToTheBackgroundInASceneApp() throws {
-        var s = ObservedSession(observedConfig(.scene, "17.0"))
-        _ = try s.apply(.launch)
+        var s = try ObservedSession(observedConfig(.scene, "17.0"), after: [.launch])
         let lines = try s.apply(.background).lifecycleLines
         #expect(
             lines == [
@@ -126,31 +123,21 @@ import Testing
     }
 
     @Test func terminationDisconnectsScenesBeforeWillTerminateAndSuspendedAppsHearNothing() throws {
-        var s = ObservedSession(observedConfig(.scene, "17.0"))
-        _ = try s.apply(.launch)
-        _ = try s.apply(.background)
+        var s = try ObservedSession(observedConfig(.scene, "17.0"), after: [.launch, .background])
         let lines = try s.apply(.terminate(by: .user)).lifecycleLines
-        let disconnect = try #require(lines.firstIndex { $0.hasPrefix("UIScene.didDisconnectNotification") })
-        let terminate = try #require(lines.firstIndex { $0.hasPrefix("UIApplication.willTerminateNotification") })
+        let disconnect = try #require(lines.position(of: "UIScene.didDisconnectNotification"))
+        let terminate = try #require(lines.position(of: "UIApplication.willTerminateNotification"))
         #expect(disconnect < terminate)
 
-        var suspended = ObservedSession(observedConfig(.scene, "17.0"))
-        _ = try suspended.apply(.launch)
-        _ = try suspended.apply(.background)
-        _ = try suspended.apply(.advanceTime(seconds: 60))
+        var suspended = try ObservedSession(
+            observedConfig(.scene, "17.0"), after: [.launch, .background, .advanceTime(seconds: 60)])
         #expect(suspended.state.app == .suspended)
         #expect(try suspended.apply(.terminate(by: .system)).isEmpty)
         #expect(try suspended.apply(.memoryWarning).isEmpty)
     }
 
     @Test func appLevelNotificationsFollowTheLastSceneOnly() throws {
-        var s = ObservedSession(
-            observedConfig(.scene, "17.0") {
-                $0.device = .ipad
-                $0.supportsMultipleScenes = true
-            })
-        _ = try s.apply(.launch)
-        _ = try s.apply(.openScene(by: .user))
+        var s = try ObservedSession(observedIPad("17.0"), after: [.launch, .openScene(by: .user)])
         // One scene goes: the app is still active through the other.
         let first = try s.apply(.closeScene(sceneId: "scene-1")).of(.notificationCenter).map(\.method.name)
         #expect(first.contains("UIScene.didEnterBackgroundNotification"))
@@ -164,12 +151,7 @@ import Testing
     /// takes it from the other; from iOS 15 each scene has its own.
     @Test(arguments: [("14.0", true), ("15.0", false)])
     func keyWindowOfTheAppBeforeIOS15OfEachSceneAfter(_ version: String, _ appWide: Bool) throws {
-        var s = ObservedSession(
-            observedConfig(.scene, version) {
-                $0.device = .ipad
-                $0.supportsMultipleScenes = true
-            })
-        _ = try s.apply(.launch)
+        var s = try ObservedSession(observedIPad(version), after: [.launch])
         let keys = try s.apply(.openScene(by: .user)).of(.notificationCenter).filter {
             $0.method.name.hasPrefix("UIWindow.")
         }.map { "\($0.method.name) \($0.sceneId ?? "-")" }
@@ -181,10 +163,9 @@ import Testing
     }
 
     @Test func protectedDataNotificationsFollowTheirDelegateCalls() throws {
-        var s = ObservedSession(
-            observedConfig(.app, "17.0") { $0.quirks.protectedDataDelay = 0 })
-        _ = try s.apply(.launch)
-        _ = try s.apply(.beginBackgroundTask(name: nil))
+        var s = try ObservedSession(
+            observedConfig(.app, "17.0") { $0.quirks.protectedDataDelay = 0 },
+            after: [.launch, .beginBackgroundTask(name: nil)])
         let lock = try s.apply(.lock).lifecycleLines.filter { $0.contains("rotectedData") }
         #expect(
             lock == [
@@ -200,8 +181,7 @@ import Testing
     }
 
     @Test func memoryWarningNotificationComesAfterTheViewControllers() throws {
-        var s = ObservedSession(observedConfig(.scene, "17.0"))
-        _ = try s.apply(.launch)
+        var s = try ObservedSession(observedConfig(.scene, "17.0"), after: [.launch])
         let callbacks = try s.apply(.memoryWarning)
         #expect(callbacks.first?.method.name == "applicationDidReceiveMemoryWarning(_:)")
         #expect(callbacks.last?.method.name == "UIApplication.didReceiveMemoryWarningNotification")

@@ -4,9 +4,7 @@ import Testing
 /// Each observer quirk changes the order as documented (docs/observers.md, "Named choices").
 @Suite struct ObserverQuirkTests {
     private func returnLines(_ config: SessionConfig) throws -> [String] {
-        var s = ObservedSession(config)
-        _ = try s.apply(.launch)
-        _ = try s.apply(.background)
+        var s = try ObservedSession(config, after: [.launch, .background])
         return try s.apply(.launch).lifecycleLines
     }
 
@@ -14,19 +12,19 @@ import Testing
     func willEnterForegroundNotificationOrder(_ order: NotificationOrder) throws {
         let lines = try returnLines(
             observedConfig(.app, "12.0") { $0.quirks.willEnterForegroundNotificationOrder = order })
-        let note = try #require(lines.firstIndex { $0.hasPrefix("UIApplication.willEnterForegroundNotification") })
-        let call = try #require(lines.firstIndex { $0.hasPrefix("applicationWillEnterForeground(_:)") })
+        let note = try #require(lines.position(of: "UIApplication.willEnterForegroundNotification"))
+        let call = try #require(lines.position(of: "applicationWillEnterForeground(_:)"))
         #expect((note < call) == (order == .beforeDelegate))
     }
 
     @Test(arguments: NotificationOrder.allCases)
     func sceneNotificationOrder(_ order: NotificationOrder) throws {
         let lines = try returnLines(observedConfig(.scene, "17.0") { $0.quirks.sceneNotificationOrder = order })
-        let note = try #require(lines.firstIndex { $0.hasPrefix("UIScene.didActivateNotification") })
-        let call = try #require(lines.firstIndex { $0.hasPrefix("sceneDidBecomeActive(_:)") })
+        let note = try #require(lines.position(of: "UIScene.didActivateNotification"))
+        let call = try #require(lines.position(of: "sceneDidBecomeActive(_:)"))
         #expect((note < call) == (order == .beforeDelegate))
         // The app-level notifications follow the scene's in either order.
-        let app = try #require(lines.firstIndex { $0.hasPrefix("UIApplication.didBecomeActiveNotification") })
+        let app = try #require(lines.position(of: "UIApplication.didBecomeActiveNotification"))
         #expect(app > max(note, call))
     }
 
@@ -47,16 +45,15 @@ import Testing
 
     @Test(arguments: [true, false])
     func scenePhaseAfterNotifications(_ after: Bool) throws {
-        var s = ObservedSession(
+        var s = try ObservedSession(
             observedConfig(.scene, "17.0") {
                 $0.ui = .swiftUI
                 $0.quirks.scenePhaseAfterNotifications = after
-            })
-        _ = try s.apply(.launch)
+            }, after: [.launch])
         let callbacks = try s.apply(.background)
         let phase = try #require(
             callbacks.firstIndex { $0.receiver == .scene && $0.args?["to"] == .string("inactive") })
-        let note = try #require(callbacks.firstIndex { $0.method.name == "UIScene.willDeactivateNotification" })
+        let note = try #require(callbacks.position(of: "UIScene.willDeactivateNotification"))
         #expect((phase > note) == after)
         // SwiftUI apps are scene apps: the app-level notifications are aggregate.
         #expect(callbacks.contains { $0.method.name == "UIApplication.didEnterBackgroundNotification" })
@@ -65,13 +62,11 @@ import Testing
     @Test(arguments: [LifecycleKind.app, .scene])
     func notificationCenterPullReactivatesForDelegatesAndObservers(_ lifecycle: LifecycleKind) throws {
         let version = lifecycle == .app ? "12.0" : "13.0"
-        var s = ObservedSession(
+        // React Native hears from the second turn on.
+        var s = try ObservedSession(
             observedConfig(lifecycle, version, [.notifications, .reactNative]) {
                 $0.quirks.notificationCenterPullReactivates = true
-            })
-        _ = try s.apply(.launch)
-        _ = try s.apply(.background)
-        _ = try s.apply(.launch)  // React Native hears from the second turn on
+            }, after: [.launch, .background, .launch])
         let pull = try s.apply(.interruptionBegan(kind: .notificationCenter))
         let delegates = pull.filter { !$0.receiver.isObserver && $0.receiver != .viewController }.map(\.method.name)
         let (resign, active) =
@@ -93,8 +88,7 @@ import Testing
         #expect(dismiss.contains { $0.method.name == "UIApplication.didBecomeActiveNotification" })
 
         // Off (the default), and for other interruptions: one resign.
-        var plain = ObservedSession(observedConfig(lifecycle, version))
-        _ = try plain.apply(.launch)
+        var plain = try ObservedSession(observedConfig(lifecycle, version), after: [.launch])
         let once = try plain.apply(.interruptionBegan(kind: .notificationCenter))
         #expect(
             once.filter { !$0.receiver.isObserver && $0.receiver != .viewController }.map(\.method.name) == [resign])

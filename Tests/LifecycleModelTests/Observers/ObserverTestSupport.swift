@@ -9,6 +9,13 @@ struct ObservedSession {
         simulator = Simulator(config: config)
     }
 
+    /// A session that has applied `actions` (their callbacks dropped): where most
+    /// interleaving and quirk tests start.
+    init(_ config: SessionConfig, after actions: [Action]) throws {
+        self.init(config)
+        for action in actions { _ = try apply(action) }
+    }
+
     /// Applies `action`; returns its callbacks.
     mutating func apply(_ action: Action) throws -> [Callback] {
         let outcome = try simulator.apply(action, to: state)
@@ -27,6 +34,15 @@ func observedConfig(
     config.observers = channels
     configure(&config)
     return config
+}
+
+/// A multi-window iPad scene app with observers on: the configs where app-level
+/// notifications aggregate over several scenes.
+func observedIPad(_ version: String) -> SessionConfig {
+    observedConfig(.scene, version) {
+        $0.device = .ipad
+        $0.supportsMultipleScenes = true
+    }
 }
 
 extension Callback {
@@ -61,6 +77,14 @@ extension Array where Element == Callback {
         }.map(\.line)
     }
 
+    /// Where the first item of a method whose name starts with `prefix` is.
+    func position(of prefix: String) -> Int? { firstIndex { $0.method.name.hasPrefix(prefix) } }
+
     /// The items of one receiver.
     func of(_ receiver: Receiver) -> [Callback] { filter { $0.receiver == receiver } }
+}
+
+extension Array where Element == String {
+    /// Where the first line starting with `prefix` is.
+    func position(of prefix: String) -> Int? { firstIndex { $0.hasPrefix(prefix) } }
 }
