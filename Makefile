@@ -26,7 +26,7 @@ bench:         ## the cost budgets (fails on a regression), then the service aga
 	@bench/budgets.sh
 	@bench/run.sh
 
-budgets:       ## instructions and allocations per action, scene action and simulate request against bench/budgets.tsv (about a minute)
+budgets:       ## instructions and allocations per request of each bench/budgets.tsv scenario (action, scene, simulate, observers, explain; about six minutes)
 	@scripts/setup.sh --bench
 	@bench/budgets.sh
 

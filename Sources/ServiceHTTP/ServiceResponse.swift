@@ -46,7 +46,7 @@ public struct ServiceResponse: Sendable {
         get {
             switch payload {
             case .array(let bytes): bytes
-            case .lent(let owner): Array(owner.bytes)
+            case .lent(let lent): Array(lent.bytes)
             }
         }
         set { payload = .array(newValue) }
@@ -56,11 +56,11 @@ public struct ServiceResponse: Sendable {
     public var bodyCount: Int {
         switch payload {
         case .array(let bytes): bytes.count
-        case .lent(let owner): owner.bytes.count
+        case .lent(let lent): lent.bytes.count
         }
     }
 
-    /// The object holding the body, when it was lent rather than given as an array.
+    /// The body and the object holding it, when it was lent rather than given as an array.
     public var lentBody: LentBytes? {
         if case .lent(let owner) = payload { return owner }
         return nil
