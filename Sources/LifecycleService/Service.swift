@@ -190,11 +190,13 @@ public final class Service: Sendable {
     }
 
     /// Runs `body` on a live session under its lock; 404 if it is gone.
-    func withSession(_ id: UUID, _ body: (inout Session) throws(Problem) -> Void) throws(Problem) {
+    func withSession<Result>(
+        _ id: UUID, _ body: (inout Session) throws(Problem) -> Result
+    ) throws(Problem) -> Result {
         guard let box = store.find(id) else { throw Problem.sessionNotFound(id) }
-        try box.session.withLock { (session: inout Session) throws(Problem) in
+        return try box.session.withLock { (session: inout Session) throws(Problem) -> Result in
             guard !session.isDeleted else { throw Problem.sessionNotFound(id) }
-            try body(&session)
+            return try body(&session)
         }
     }
 

@@ -75,4 +75,30 @@ import Testing
         }
         #expect(checked == targets.count * AppState.allCases.count * 6)
     }
+
+    /// Every method, with each receiver that hears it and in every app state, written in
+    /// a list by the head table (`CallbackHeads`) as by the general path, seq of every
+    /// width included.
+    @Test func everyCallbackHeadIsTheGeneralPath() {
+        var fast = JSONWriter()
+        var general = JSONWriter()
+        var logged: [LoggedCallback] = []
+        for method in CallbackMethod.allCases {
+            for receiver in Receiver.allCases where method.isHeard(by: receiver) {
+                for state in AppState.allCases {
+                    var c = LoggedCallback.sample(method: method, receiver: receiver, appState: state)
+                    c.seq = [0, 7, 42, 999, 10_000, 123_456_789, Int.max][logged.count % 7]
+                    logged.append(c)
+                }
+            }
+        }
+        fast.beginArray()
+        fast.write(callbacks: logged[...])
+        fast.endArray()
+        general.beginArray()
+        for c in logged { general.writeGeneral(c) }
+        general.endArray()
+        #expect(logged.count >= CallbackMethod.count * AppState.allCases.count)
+        #expect(String(decoding: fast.bytes, as: UTF8.self) == String(decoding: general.bytes, as: UTF8.self))
+    }
 }

@@ -40,4 +40,19 @@ import Testing
     @Test func surrogatePairsDecode() throws {
         #expect(try JSONParser.parse(Array(#""\ud83d\ude00""#.utf8)) == .string("😀"))
     }
+
+    /// Integers of every width and sign, as Swift prints them.
+    @Test func integersAreWrittenInDecimal() {
+        var values = [0, 1, -1, 9, 10, -10, 99, 100, 101, 1_000, -99_999, Int.max, Int.min, Int.min + 1]
+        var power = 1
+        for _ in 0..<18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power]
+        }
+        var w = JSONWriter()
+        w.beginArray()
+        for n in values { w.int(n) }
+        w.endArray()
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "[" + values.map(String.init).joined(separator: ",") + "]")
+    }
 }

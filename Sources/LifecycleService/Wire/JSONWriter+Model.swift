@@ -200,7 +200,7 @@ extension JSONWriter {
         text(#""action":"#)
         write(action)
         text(#","callbacks":["#)
-        for c in callbacks { write(c) }
+        write(callbacks: callbacks)
         endArray()
         if action.kind == .moveTo {
             // The plain actions moveTo took; their callbacks are `callbacks`, in turn.

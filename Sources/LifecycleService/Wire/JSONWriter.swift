@@ -53,6 +53,12 @@ struct JSONWriter {
         buffer.capacity = size
     }
 
+    /// Makes room for `total` bytes in all, when an answer's size is known to be larger
+    /// than the capacity it began with (one allocation instead of a growth per doubling).
+    mutating func reserveCapacity(_ total: Int) {
+        if total > buffer.capacity { grow(total) }
+    }
+
     @inline(__always) mutating func beginObject() { open(UInt8(ascii: "{")) }
     @inline(__always) mutating func endObject() { close(UInt8(ascii: "}")) }
     @inline(__always) mutating func beginArray() { open(UInt8(ascii: "[")) }
@@ -249,6 +255,39 @@ struct JSONWriter {
         return bytes
     }
 
+    /// `{"seq":N` and `head`, pre-encoded members with their own commas, after a comma if
+    /// one is due: how every logged callback begins, with one capacity check.
+    mutating func openCallback(seq: Int, head: UnsafeBufferPointer<UInt8>) {
+        reserve(29 + head.count)  // `,{"seq":`, 20 digits at most, the head
+        let start = buffer.start
+        var at = buffer.count
+        if needsComma {
+            start[at] = UInt8(ascii: ",")
+            at += 1
+        }
+        let opening: StaticString = #"{"seq":"#
+        Self.copyShort(to: start + at, from: opening.utf8Start, count: 7)
+        at += 7
+        at += Self.writeDecimal(seq, to: start + at)
+        if let base = head.baseAddress { Self.copy(to: start + at, from: base, count: head.count) }
+        buffer.count = at + head.count
+        needsComma = true
+    }
+
+    /// Bytes that are already valid JSON, appended as they are (no comma): the pieces
+    /// of logged callbacks, which need neither the generic path's closure nor a retain.
+    @inline(__always)
+    mutating func appendAll(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress else { return }
+        append(base, count: bytes.count)
+    }
+
+    /// `appendAll` of an array's bytes.
+    @inline(__always)
+    mutating func appendAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendAll($0) }
+    }
+
     /// Bytes that are already valid JSON, appended as they are (no comma).
     mutating func appendAll(_ value: some Collection<UInt8>) {
         if value.withContiguousStorageIfAvailable({ append(UnsafeRawBufferPointer($0)) }) != nil { return }
@@ -354,24 +393,53 @@ struct JSONWriter {
 
     /// A decimal integer, its digits written in place.
     private mutating func appendDecimal(_ n: Int) {
+        reserve(20)
+        buffer.count += Self.writeDecimal(n, to: buffer.start + buffer.count)
+    }
+
+    /// Writes `n` in decimal at `target`, which has room for 20 bytes; returns how many
+    /// it wrote. Two digits at a time from `digitPairs`: a seq or a clock value in one to
+    /// three steps (a digit at a time, counted by division first, was over 100
+    /// instructions for a five-digit seq).
+    @inline(__always)
+    private static func writeDecimal(_ n: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
         var magnitude = n.magnitude
         var digits = 1
-        var rest = magnitude / 10
-        while rest > 0 {
+        var power: UInt = 10
+        while digits < 19, magnitude >= power {
             digits += 1
-            rest /= 10
+            power &*= 10
         }
-        reserve(digits + 1)
-        if n < 0 { append(UInt8(ascii: "-")) }
-        let start = buffer.start
-        var at = buffer.count + digits - 1
-        repeat {
-            start[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-            magnitude /= 10
-            at -= 1
-        } while magnitude > 0
-        buffer.count += digits
+        var start = target
+        if n < 0 {
+            start[0] = UInt8(ascii: "-")
+            start += 1
+        }
+        let pairs = digitPairs.utf8Start
+        var at = digits
+        while magnitude >= 100 {
+            let pair = Int(magnitude % 100) &* 2
+            magnitude /= 100
+            at -= 2
+            start[at] = pairs[pair]
+            start[at + 1] = pairs[pair + 1]
+        }
+        if magnitude >= 10 {
+            let pair = Int(magnitude) &* 2
+            start[at - 2] = pairs[pair]
+            start[at - 1] = pairs[pair + 1]
+        } else {
+            start[at - 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude)
+        }
+        return n < 0 ? digits + 1 : digits
     }
+
+    /// "00" to "99", two bytes each.
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
 
     private static let hex: StaticString = "0123456789abcdef"
 

@@ -38,6 +38,13 @@ struct LoggedCallback: Sendable {
         seq: 0, tail: [], cost: 0, method: .appDelegate(.didBecomeActive), viewController: none,
         receiver: .appDelegate, appState: .notRunning, holdsShared: false)
 
+    /// A callback with only its fixed members (seq 0), to make `CallbackHeads` from.
+    static func sample(method: CallbackMethod, receiver: Receiver, appState: AppState) -> LoggedCallback {
+        LoggedCallback(
+            seq: 0, tail: [], cost: 0, method: method, viewController: none, receiver: receiver,
+            appState: appState, holdsShared: false)
+    }
+
     private init(
         seq: Int, tail: [[UInt8]], cost: Int, method: CallbackMethod, viewController: UInt16,
         receiver: Receiver, appState: AppState, holdsShared: Bool
@@ -211,28 +218,38 @@ extension JSONWriter {
         }
     }
 
-    /// A logged callback: the fixed members from pre-encoded names, then its tail.
+    /// A logged callback: `{"seq":N`, its receiver, method and app state members as one
+    /// pre-encoded run (`CallbackHeads`), then its view controller and its tail. A pair
+    /// the table lacks (none the model records) takes the general path.
     mutating func write(_ c: LoggedCallback) {
-        // Fast path (bench/PROFILE.md, perf-apply: six calls per callback were 40 % of
-        // writing an action's callbacks): the receiver and app state members as bytes
-        // made once by the general path below; anything without them takes that path.
-        if let fixed = LoggedCallbackFragments.shared.fixed(c) {
-            beginObject()
-            key("seq")
-            int(c.seq)
-            // The comma due after `seq` stays due: the fragments carry their own commas.
-            appendAll(fixed.receiverAndMethodKey)
-            appendAll(MethodNames.encoded(c.method))
-            appendAll(fixed.appState)
-            if c.viewController != LoggedCallback.none {
-                key("viewController")
-                encoded(ControllerNames.shared.encoded(c.viewController))
-            }
-            for piece in c.tail { appendAll(piece) }
-            endObject()
-            return
+        withUnsafePointer(to: c) { write($0, heads: .shared) }
+    }
+
+    /// Callbacks as array elements, in order (the table read once for all of them).
+    mutating func write(callbacks: ArraySlice<LoggedCallback>) {
+        let heads = CallbackHeads.shared
+        callbacks.withUnsafeBufferPointer { all in
+            guard let first = all.baseAddress else { return }
+            for i in 0..<all.count { write(first + i, heads: heads) }
         }
-        writeGeneral(c)
+    }
+
+    /// `write(_: LoggedCallback)`, reading the entry where it is (a copy retained its tail).
+    private mutating func write(_ c: UnsafePointer<LoggedCallback>, heads: CallbackHeads) {
+        guard
+            let head = heads.head(method: c.pointee.method, receiver: c.pointee.receiver, appState: c.pointee.appState)
+        else { return writeGeneral(c.pointee) }
+        openCallback(seq: c.pointee.seq, head: head)
+        if c.pointee.viewController != LoggedCallback.none {
+            key("viewController")
+            encoded(ControllerNames.shared.encoded(c.pointee.viewController))
+        }
+        if !c.pointee.tail.isEmpty {
+            c.pointee.tail.withUnsafeBufferPointer { pieces in
+                for i in pieces.indices { appendAll(pieces[i]) }
+            }
+        }
+        endObject()
     }
 
     /// `write(_: LoggedCallback)` member by member (what its fast path's bytes are made by).
@@ -261,55 +278,77 @@ extension JSONWriter {
     }
 }
 
-/// The fixed members of a logged callback, pre-encoded per receiver
-/// (`,"receiver":"…","method":`) and per app state (`,"appState":"…"`) by the general
-/// path of `JSONWriter.write(_: LoggedCallback)`, so the bytes are its bytes. Made once;
-/// never freed (they live as long as the process).
-final class LoggedCallbackFragments: @unchecked Sendable {
-    static let shared = LoggedCallbackFragments()
+/// The members of a logged callback between `{"seq":N` and what varies per callback:
+/// `,"receiver":"…","method":"…","appState":"…"`, pre-encoded once for the process for
+/// every method, each receiver that hears it (`CallbackMethod.isHeard(by:)`) and every
+/// app state, by the general path of `JSONWriter.write(_: LoggedCallback)`, so the bytes
+/// are its bytes. Writing a callback is then one copy where it was three pieces and a
+/// lookup each (issue #20: an observed action writes about 18 callbacks).
+///
+/// A value of pointers into memory that is never freed (the tables live as long as the
+/// process): read `shared` once per answer, since each read of a static costs a
+/// `swift_once` check.
+struct CallbackHeads: @unchecked Sendable {
+    /// Per method (by `CallbackMethod.index`): where its receivers begin in `receivers`
+    /// and how many there are.
+    private let ranges: UnsafePointer<(first: Int32, count: Int32)>
+    /// The receivers heard per method, in `Receiver.allCases` order.
+    private let receivers: UnsafePointer<Receiver>
+    /// `AppState.allCases.count` heads per entry of `receivers`, by `AppState.index`.
+    private let heads: UnsafePointer<UnsafeBufferPointer<UInt8>>
+    private static let states = AppState.allCases.count
 
-    private let receivers: [(receiver: Receiver, bytes: UnsafeBufferPointer<UInt8>)]
-    private let appStates: [(state: AppState, bytes: UnsafeBufferPointer<UInt8>)]
+    static let shared = CallbackHeads()
 
     private init() {
-        receivers = Receiver.allCases.map { receiver in
-            (
-                receiver,
-                Self.encoded { w in
-                    w.receiverMember(receiver)
-                    w.key("method")
+        var ranges: [(first: Int32, count: Int32)] = []
+        var receivers: [Receiver] = []
+        var heads: [UnsafeBufferPointer<UInt8>] = []
+        for method in CallbackMethod.allCases {
+            let heard = Receiver.allCases.filter { method.isHeard(by: $0) }
+            ranges.append((Int32(receivers.count), Int32(heard.count)))
+            for receiver in heard {
+                receivers.append(receiver)
+                for state in AppState.allCases {
+                    heads.append(Self.encoded(method: method, receiver: receiver, appState: state))
                 }
-            )
+            }
         }
-        appStates = AppState.allCases.map { state in
-            (state, Self.encoded { w in w.member("appState", literal: state.wireName) })
-        }
+        self.ranges = UnsafePointer(Self.kept(ranges))
+        self.receivers = UnsafePointer(Self.kept(receivers))
+        self.heads = UnsafePointer(Self.kept(heads))
     }
 
-    /// What `body` writes after a callback's `{"seq":0`.
-    private static func encoded(_ body: (inout JSONWriter) -> Void) -> UnsafeBufferPointer<UInt8> {
-        var w = JSONWriter(capacity: 128)
-        w.beginObject()
-        w.key("seq")
-        w.int(0)
-        let start = w.count
-        body(&w)
-        let bytes = w.bytes[start...]
-        let kept = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
-        _ = kept.initialize(from: bytes)
-        return UnsafeBufferPointer(kept)
+    /// The head of a callback with these members; nil for a receiver that does not hear `method`.
+    @inline(__always)
+    func head(method: CallbackMethod, receiver: Receiver, appState: AppState) -> UnsafeBufferPointer<UInt8>? {
+        let range = ranges[method.index]
+        var entry = Int(range.first)
+        let end = entry + Int(range.count)
+        while entry < end {
+            if receivers[entry] == receiver { return heads[entry * Self.states + appState.index] }
+            entry += 1
+        }
+        return nil
     }
 
-    /// The fragments of `c`'s receiver and app state (the tables follow `allCases`, so
-    /// they are found by `index`); nil if a table and its enum ever disagree.
-    func fixed(
-        _ c: LoggedCallback
-    ) -> (receiverAndMethodKey: UnsafeBufferPointer<UInt8>, appState: UnsafeBufferPointer<UInt8>)? {
-        let r = c.receiver.index
-        let s = c.appState.index
-        guard r < receivers.count, s < appStates.count, receivers[r].receiver == c.receiver,
-            appStates[s].state == c.appState
-        else { return nil }
-        return (receivers[r].bytes, appStates[s].bytes)
+    /// What the general path writes after `{"seq":0` for a callback with these members.
+    private static func encoded(method: CallbackMethod, receiver: Receiver, appState: AppState) -> UnsafeBufferPointer<
+        UInt8
+    > {
+        let sample = LoggedCallback.sample(method: method, receiver: receiver, appState: appState)
+        var w = JSONWriter(capacity: 160)
+        w.writeGeneral(sample)
+        let bytes = w.bytes
+        // `{"seq":0` before the head, `}` after it: a sample has no view controller or tail.
+        let head = bytes[8..<(bytes.count - 1)]
+        return UnsafeBufferPointer(start: kept(Array(head)), count: head.count)
+    }
+
+    /// `values` in memory that is never freed.
+    private static func kept<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+        let memory = UnsafeMutablePointer<T>.allocate(capacity: max(1, values.count))
+        _ = UnsafeMutableBufferPointer(start: memory, count: values.count).initialize(from: values)
+        return memory
     }
 }
