@@ -9,70 +9,104 @@ import LifecycleModel
 struct CallbackLog: Sendable {
     let capacity: Int
     let byteCapacity: Int
-    /// Kept entries are `entries[start...]`, oldest first.
-    private var entries: [LoggedCallback] = []
+    /// Kept entries, oldest first: `chunks[0][start...]`, then every later chunk whole.
+    /// In chunks so that a long log grows without copying what it holds: the first chunk
+    /// grows by half (to the exact size at first: doubling left an idle launched
+    /// session's log up to half empty) up to `chunkSize`, and each later one is made
+    /// whole. A single growing array copied every entry again at each growth (2 % of an
+    /// action's cost, 3 % of an observed one's, issue #20).
+    private var chunks: [[LoggedCallback]] = []
     private var start = 0
     /// The seq of the newest callback (0 when none yet).
     private(set) var lastSeq = 0
     /// Bytes the kept entries account for (`LoggedCallback.cost`).
     private(set) var bytes = 0
+    /// Callbacks kept.
+    private(set) var kept = 0
+
+    /// Entries a chunk after the first holds (32 KiB of entries).
+    static let chunkSize = 1024
 
     init(capacity: Int, byteCapacity: Int = .max) {
         self.capacity = max(1, capacity)
         self.byteCapacity = max(0, byteCapacity)
     }
 
-    /// Callbacks kept.
-    var kept: Int { entries.count - start }
-
     /// Callbacks no longer kept (the oldest ones).
     var dropped: Int { lastSeq - kept }
 
     /// Numbers, encodes and keeps `callbacks`; returns them numbered, in order, where
-    /// the log keeps them (no array of their own). The slice shares the log's storage:
-    /// a caller that keeps it past the log's next change makes it an `Array` (else that
-    /// change copies the log). `sharing` is the action's payload: encoded once, shared
-    /// by every callback whose arguments hold it.
+    /// the log keeps them (no array of their own: one action's entries are always in one
+    /// chunk). The slice shares the log's storage: a caller that keeps it past the log's
+    /// next change makes it an `Array` (else that change copies the chunk). `sharing` is
+    /// the action's payload: encoded once, shared by every callback whose arguments hold it.
     mutating func append(_ callbacks: [Callback], sharing: SharedPayload? = nil) -> ArraySlice<LoggedCallback> {
+        guard !callbacks.isEmpty else { return [] }
         let firstSeq = lastSeq + 1
-        // Grown by half, and to the exact size at first: doubling left an idle launched
-        // session's log up to half empty.
-        let needed = entries.count + callbacks.count
-        if entries.capacity < needed { entries.reserveCapacity(max(needed, entries.capacity + entries.capacity / 2)) }
-        let first = entries.count
+        let last = makeRoom(callbacks.count)
+        let first = chunks[last].count
         // Read through the buffer: `callbacks[i]` would copy each callback (retaining its Strings).
         callbacks.withUnsafeBufferPointer { model in
             guard let base = model.baseAddress else { return }
             for i in model.indices {
-                entries.append(LoggedCallback.logging(base + i, seq: firstSeq + i, sharing: sharing))
+                chunks[last].append(LoggedCallback.logging(base + i, seq: firstSeq + i, sharing: sharing))
             }
         }
         lastSeq += callbacks.count
+        kept += callbacks.count
         // The shared piece is counted once, by the newest entry holding it: entries go
         // oldest first, so it stays counted while any entry holding it is kept.
-        if let sharing, let newest = entries[first...].lastIndex(where: \.holdsShared) {
-            entries[newest].cost += sharing.bytes.count
+        if let sharing, let newest = chunks[last][first...].lastIndex(where: \.holdsShared) {
+            chunks[last][newest].cost += sharing.bytes.count
         }
-        for i in first..<entries.count { bytes += entries[i].cost }
+        for i in first..<chunks[last].count { bytes += chunks[last][i].cost }
         trim()
-        if kept >= callbacks.count { return entries[(entries.count - callbacks.count)...] }
+        if kept >= callbacks.count, let newest = chunks.indices.last {
+            return chunks[newest][(chunks[newest].count - callbacks.count)...]
+        }
         // The log keeps fewer than this action made: the answer still has them all, the
         // ones already dropped numbered and encoded again (the same bytes: same seq, same callback).
         let gone = callbacks.count - kept
         var all = (0..<gone).map { LoggedCallback(seq: firstSeq + $0, callback: callbacks[$0], sharing: sharing) }
-        all += entries[start...]
+        if let newest = chunks.indices.last { all += chunks[newest][(chunks[newest].count - kept)...] }
         return all[...]
+    }
+
+    /// The chunk `count` new entries go to, with room for them all: the last one, grown
+    /// while it is the first, or a new one.
+    private mutating func makeRoom(_ count: Int) -> Int {
+        guard let last = chunks.indices.last else {
+            chunks.append([])
+            chunks[0].reserveCapacity(count)
+            return 0
+        }
+        let needed = chunks[last].count + count
+        if needed <= chunks[last].capacity { return last }
+        if last == 0, needed <= Self.chunkSize {
+            chunks[0].reserveCapacity(min(Self.chunkSize, max(needed, chunks[0].capacity + chunks[0].capacity / 2)))
+            return 0
+        }
+        var chunk: [LoggedCallback] = []
+        chunk.reserveCapacity(max(count, Self.chunkSize))
+        chunks.append(chunk)
+        return last + 1
     }
 
     /// Drops the oldest entries until both capacities hold.
     private mutating func trim() {
         while kept > capacity || (bytes > byteCapacity && kept > 0) {
-            bytes -= entries[start].cost
-            entries[start] = LoggedCallback.dropped
+            bytes -= chunks[0][start].cost
+            chunks[0][start] = LoggedCallback.dropped
             start += 1
+            kept -= 1
+            if start == chunks[0].count, chunks.count > 1 {
+                chunks.removeFirst()
+                start = 0
+            }
         }
-        if start >= 64, start * 2 >= entries.count {
-            entries.removeFirst(start)
+        // A log shorter than a chunk trims its only chunk in place now and then.
+        if chunks.count == 1, start >= 64, start * 2 >= chunks[0].count {
+            chunks[0].removeFirst(start)
             start = 0
         }
     }
@@ -83,8 +117,24 @@ struct CallbackLog: Sendable {
         let firstKept = dropped + 1
         let from = max(after + 1, firstKept)
         guard from <= lastSeq, limit > 0 else { return [] }
-        let count = min(limit, lastSeq - from + 1)
-        let first = start + (from - firstKept)
-        return entries[first..<(first + count)]
+        var wanted = min(limit, lastSeq - from + 1)
+        // Where `from` is: past the dropped part of the first chunk, then chunk by chunk.
+        var offset = start + (from - firstKept)
+        var chunk = 0
+        while offset >= chunks[chunk].count {
+            offset -= chunks[chunk].count
+            chunk += 1
+        }
+        if offset + wanted <= chunks[chunk].count { return chunks[chunk][offset..<(offset + wanted)] }
+        var page: [LoggedCallback] = []
+        page.reserveCapacity(wanted)
+        while wanted > 0 {
+            let taken = min(wanted, chunks[chunk].count - offset)
+            page += chunks[chunk][offset..<(offset + taken)]
+            wanted -= taken
+            offset = 0
+            chunk += 1
+        }
+        return page[...]
     }
 }
