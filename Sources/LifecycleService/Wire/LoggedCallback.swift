@@ -296,7 +296,8 @@ struct CallbackHeads: @unchecked Sendable {
     private let receivers: UnsafePointer<Receiver>
     /// `AppState.allCases.count` heads per entry of `receivers`, by `AppState.index`.
     private let heads: UnsafePointer<UnsafeBufferPointer<UInt8>>
-    private static let states = AppState.allCases.count
+    /// `AppState.allCases.count`, kept here: a static would cost a `swift_once` check a read.
+    private let states = AppState.allCases.count
 
     static let shared = CallbackHeads()
 
@@ -326,7 +327,7 @@ struct CallbackHeads: @unchecked Sendable {
         var entry = Int(range.first)
         let end = entry + Int(range.count)
         while entry < end {
-            if receivers[entry] == receiver { return heads[entry * Self.states + appState.index] }
+            if receivers[entry] == receiver { return heads[entry * states + appState.index] }
             entry += 1
         }
         return nil
