@@ -69,6 +69,23 @@ struct LoggedCallback: Sendable {
     /// keeps (bench/PROFILE.md, perf-apply).
     static func logging(_ callback: UnsafePointer<Callback>, seq: Int, sharing: SharedPayload?) -> LoggedCallback {
         let method = callback.pointee.method
+        // Most callbacks (the app delegate's, the observer channels') name only their
+        // receiver: one switch over the target instead of three.
+        if let receiver = callback.pointee.target.bareReceiver {
+            switch callback.pointee.arguments {
+            case .none:
+                return LoggedCallback(
+                    seq: seq, tail: [], cost: Self.overhead, method: method, viewController: Self.none,
+                    receiver: receiver, appState: callback.pointee.appState, holdsShared: false)
+            case .observer(let argument):
+                let encoded = ArgumentTails.shared.tail(argument)
+                return LoggedCallback(
+                    seq: seq, tail: encoded.tail, cost: encoded.cost, method: method, viewController: Self.none,
+                    receiver: receiver, appState: callback.pointee.appState, holdsShared: false)
+            case .json:
+                break
+            }
+        }
         // The view controller is kept as a number only when nothing comes before it
         // in the tail (scene members go first on the wire).
         let plain = !callback.pointee.target.namesScene
@@ -143,6 +160,33 @@ struct LoggedCallback: Sendable {
         var w = JSONWriter(capacity: byteCount)
         w.write(self)
         return w.bytes
+    }
+}
+
+extension CallbackTarget {
+    /// The receiver, when the target names nothing else (no scene, no view controller):
+    /// a callback with no more than that keeps only its fixed members.
+    var bareReceiver: Receiver? {
+        switch self {
+        case .appDelegate: .appDelegate
+        case .appDelegateAdaptor: .appDelegateAdaptor
+        case .notificationCenterDelegate: .notificationCenterDelegate
+        case .locationManagerDelegate: .locationManagerDelegate
+        case .backgroundTask: .backgroundTask
+        case .bgTask: .bgTask
+        case .urlSessionDelegate: .urlSessionDelegate
+        case .app: .app
+        case .tabBarControllerDelegate(nil): .tabBarControllerDelegate
+        case .notificationCenter(nil, nil): .notificationCenter
+        case .reactNative: .reactNative
+        case .flutter: .flutter
+        case .capacitor: .capacitor
+        case .cordova: .cordova
+        case .maui(nil): .maui
+        case .sceneDelegate, .scene, .viewController, .view, .tabBarControllerDelegate, .notificationCenter, .maui,
+            .composeMultiplatform:
+            nil
+        }
     }
 }
 
