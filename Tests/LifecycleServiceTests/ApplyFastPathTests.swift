@@ -101,4 +101,27 @@ import Testing
         #expect(logged.count >= CallbackMethod.count * AppState.allCases.count)
         #expect(String(decoding: fast.bytes, as: UTF8.self) == String(decoding: general.bytes, as: UTF8.self))
     }
+
+    /// Seqs in turn, across every carry (9 to 10, 99 to 100, 1,099 to 1,100, …), and runs
+    /// broken by a gap or by a callback of the general path: each seq written as Swift
+    /// prints it.
+    @Test func consecutiveSeqsAreWrittenInDecimal() {
+        let plain = Callback(.appDelegate, method: .appDelegate(.didBecomeActive), appState: .active)
+        // The adaptor does not hear scene-delegate methods: not in the head table.
+        let general = Callback(.appDelegateAdaptor, method: .sceneDelegate(.willConnect), appState: .active)
+        var seqs = Array(1...1_205) + Array(9_990...10_010) + [99_999, 100_000, 100_002, 100_003]
+        seqs += [999_999_999, 1_000_000_000, Int.max - 1, Int.max]
+        let logged = seqs.enumerated().map { i, seq in
+            LoggedCallback(seq: seq, callback: i % 97 == 50 ? general : plain, sharing: nil)
+        }
+        var w = JSONWriter()
+        w.beginArray()
+        w.write(callbacks: logged[...])
+        w.endArray()
+        var reference = JSONWriter()
+        reference.beginArray()
+        for c in logged { reference.writeGeneral(c) }
+        reference.endArray()
+        #expect(String(decoding: w.bytes, as: UTF8.self) == String(decoding: reference.bytes, as: UTF8.self))
+    }
 }

@@ -256,8 +256,11 @@ struct JSONWriter {
     }
 
     /// `{"seq":N` and `head`, pre-encoded members with their own commas, after a comma if
-    /// one is due: how every logged callback begins, with one capacity check.
-    mutating func openCallback(seq: Int, head: UnsafeBufferPointer<UInt8>) {
+    /// one is due: how every logged callback begins, with one capacity check. An answer's
+    /// callbacks are numbered in turn, so when `seq` follows `previous` its digits are the
+    /// previous ones copied and incremented in place (a decimal conversion was a third of
+    /// this).
+    mutating func openCallback(seq: Int, head: UnsafeBufferPointer<UInt8>, previous: inout SeqDigits) {
         reserve(29 + head.count)  // `,{"seq":`, 20 digits at most, the head
         let start = buffer.start
         var at = buffer.count
@@ -268,10 +271,39 @@ struct JSONWriter {
         let opening: StaticString = #"{"seq":"#
         Self.copyShort(to: start + at, from: opening.utf8Start, count: 7)
         at += 7
-        at += Self.writeDecimal(seq, to: start + at)
+        let digits =
+            seq > 1 && seq - 1 == previous.seq
+                && Self.copyIncremented(from: start + previous.at, count: previous.count, to: start + at)
+            ? previous.count : Self.writeDecimal(seq, to: start + at)
+        previous = SeqDigits(seq: seq, at: at, count: digits)
+        at += digits
         if let base = head.baseAddress { Self.copy(to: start + at, from: base, count: head.count) }
         buffer.count = at + head.count
         needsComma = true
+    }
+
+    /// Where a callback's seq was written (`openCallback`), for the next one to copy.
+    struct SeqDigits {
+        var seq = 0
+        var at = 0
+        var count = 0
+    }
+
+    /// Copies the `count` decimal digits at `source` to `target`, plus one; false (and
+    /// `target` to be overwritten) when that needs one more digit (999 to 1000).
+    @inline(__always)
+    private static func copyIncremented(
+        from source: UnsafePointer<UInt8>, count: Int, to target: UnsafeMutablePointer<UInt8>
+    ) -> Bool {
+        copyShort(to: target, from: source, count: count)
+        var i = count - 1
+        while i >= 0, target[i] == UInt8(ascii: "9") {
+            target[i] = UInt8(ascii: "0")
+            i -= 1
+        }
+        guard i >= 0 else { return false }
+        target[i] += 1
+        return true
     }
 
     /// Bytes that are already valid JSON, appended as they are (no comma): the pieces

@@ -266,24 +266,26 @@ extension JSONWriter {
     /// pre-encoded run (`CallbackHeads`), then its view controller and its tail. A pair
     /// the table lacks (none the model records) takes the general path.
     mutating func write(_ c: LoggedCallback) {
-        withUnsafePointer(to: c) { write($0, heads: .shared) }
+        var previous = SeqDigits()
+        withUnsafePointer(to: c) { write($0, heads: .shared, previous: &previous) }
     }
 
     /// Callbacks as array elements, in order (the table read once for all of them).
     mutating func write(callbacks: ArraySlice<LoggedCallback>) {
         let heads = CallbackHeads.shared
+        var previous = SeqDigits()
         callbacks.withUnsafeBufferPointer { all in
             guard let first = all.baseAddress else { return }
-            for i in 0..<all.count { write(first + i, heads: heads) }
+            for i in 0..<all.count { write(first + i, heads: heads, previous: &previous) }
         }
     }
 
     /// `write(_: LoggedCallback)`, reading the entry where it is (a copy retained its tail).
-    private mutating func write(_ c: UnsafePointer<LoggedCallback>, heads: CallbackHeads) {
+    private mutating func write(_ c: UnsafePointer<LoggedCallback>, heads: CallbackHeads, previous: inout SeqDigits) {
         guard
             let head = heads.head(method: c.pointee.method, receiver: c.pointee.receiver, appState: c.pointee.appState)
         else { return writeGeneral(c.pointee) }
-        openCallback(seq: c.pointee.seq, head: head)
+        openCallback(seq: c.pointee.seq, head: head, previous: &previous)
         if c.pointee.viewController != LoggedCallback.none {
             key("viewController")
             encoded(ControllerNames.shared.encoded(c.pointee.viewController))
