@@ -105,8 +105,8 @@ extension Service {
                     page = page[..<n]
                     break
                 }
-                w.write(c)
             }
+            w.write(callbacks: page)
             w.endArray()
             // Poll again with after=next; it never goes backwards.
             w.key("next")
