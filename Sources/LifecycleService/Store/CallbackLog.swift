@@ -44,22 +44,31 @@ struct CallbackLog: Sendable {
         guard !callbacks.isEmpty else { return [] }
         let firstSeq = lastSeq + 1
         let last = makeRoom(callbacks.count)
-        let first = chunks[last].count
+        // The chunk is taken out while it grows: appending through `chunks[last]` checked
+        // both arrays' uniqueness for every entry.
+        var chunk: [LoggedCallback] = []
+        swap(&chunk, &chunks[last])
+        let first = chunk.count
+        var added = 0
         // Read through the buffer: `callbacks[i]` would copy each callback (retaining its Strings).
         callbacks.withUnsafeBufferPointer { model in
             guard let base = model.baseAddress else { return }
             for i in model.indices {
-                chunks[last].append(LoggedCallback.logging(base + i, seq: firstSeq + i, sharing: sharing))
+                let entry = LoggedCallback.logging(base + i, seq: firstSeq + i, sharing: sharing)
+                added += entry.cost
+                chunk.append(entry)
             }
         }
-        lastSeq += callbacks.count
-        kept += callbacks.count
         // The shared piece is counted once, by the newest entry holding it: entries go
         // oldest first, so it stays counted while any entry holding it is kept.
-        if let sharing, let newest = chunks[last][first...].lastIndex(where: \.holdsShared) {
-            chunks[last][newest].cost += sharing.bytes.count
+        if let sharing, let newest = chunk[first...].lastIndex(where: \.holdsShared) {
+            chunk[newest].cost += sharing.bytes.count
+            added += sharing.bytes.count
         }
-        for i in first..<chunks[last].count { bytes += chunks[last][i].cost }
+        swap(&chunk, &chunks[last])
+        lastSeq += callbacks.count
+        kept += callbacks.count
+        bytes += added
         trim()
         if kept >= callbacks.count, let newest = chunks.indices.last {
             return chunks[newest][(chunks[newest].count - callbacks.count)...]
