@@ -1,5 +1,5 @@
 /// Where the recorders of `Transition` hand each UIKit-level event to the observers
-/// (issue #20). Called only when the session has observers (`profile.observers`
+/// (issue #20). Called only when the session has observers (`Transition.observers`
 /// non-nil); the recorders' own cost without them is that one nil check. The tap asks
 /// the `NotificationPoster` what is posted around the event, appends the
 /// notifications (channel `notifications`) and what each lens makes of them to the
@@ -10,14 +10,14 @@ extension Transition {
     /// `observeAppCall`, kept out of the recorders (they stay small where no session observes).
     @inline(never)
     mutating func tapAppCall(_ callback: Callback, appDelegate: Bool) {
-        guard let o = profile.observers else { return append(callback) }
+        guard let o = observers else { return append(callback) }
         observeAppCall(callback, appDelegate: appDelegate, o)
     }
 
     /// `observeSceneCall`, kept out of the recorders.
     @inline(never)
     mutating func tapSceneCall(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue?) {
-        guard let o = profile.observers else { return recordSceneCall(method, index, args: args) }
+        guard let o = observers else { return recordSceneCall(method, index, args: args) }
         observeSceneCall(method, index, args: args, o)
     }
 
@@ -93,7 +93,7 @@ extension Transition {
     /// A new process (before its first UIKit call, or at its prewarm): the poster
     /// forgets the previous process; each lens is told (`processStart`).
     mutating func observeProcessStart() {
-        guard let o = profile.observers else { return }
+        guard let o = observers else { return }
         var memory = ObserverSnapshot(lenses: state.observerMemory?.value.lenses ?? o.initialLenses)
         // A scene app's process starts in the background; its scenes connect later (facts §4).
         memory.announced = .background
@@ -104,7 +104,7 @@ extension Transition {
     /// [A-mem] DOC: the memory warning's notification, after the app delegate and the
     /// view controllers have heard it.
     mutating func postMemoryWarning() {
-        guard let o = profile.observers, state.observerMemory?.value.memoryWarningPending == true else { return }
+        guard let o = observers, state.observerMemory?.value.memoryWarningPending == true else { return }
         state.changingObservers()?.value.memoryWarningPending = false
         deliver([PostedNotification(input: .application(.didReceiveMemoryWarning, appState: observedAppState(o)))], o)
     }
@@ -114,7 +114,7 @@ extension Transition {
     /// not come), then each lens runs what it queued (`endOfTurn`). A process that does
     /// not run code observes nothing.
     mutating func observeEndOfTurn() {
-        guard let o = profile.observers, state.observerMemory != nil else { return }
+        guard let o = observers, state.observerMemory != nil else { return }
         if state.app.isExecuting {
             if o.usesScenes {
                 let target = NotificationPoster.aggregate(state.scenes.map(\.state))
