@@ -62,53 +62,43 @@ public enum ChannelLens: Sendable, Equatable {
         }
     }
 
-    /// What a lens's case holds while its run folds outside it: a lens without heap
-    /// storage, so that the run's arrays and dictionaries change in place instead of
-    /// being copied on every input that changes them.
-    private static let vacant = ChannelLens.capacitor(LensRun(options: .init()))
-
     /// Folds one input; appends the channel's items it produces to `callbacks`, in
     /// order, each in `itemState` (the tap's path: no array of events or items in between).
+    /// The case's run is moved out (`consume self`), folded and moved back: bound as a
+    /// copy instead, each input retained and released it, and a lens's arrays were no
+    /// longer unique and were copied on every change.
     mutating func observe(_ input: LensInput, itemState: AppState, into callbacks: inout [Callback]) {
-        switch self {
+        switch consume self {
         case .reactNative(var run):
-            defer { self = .reactNative(run) }
-            run.observe(input) { Self.append($0, .reactNative, itemState, &callbacks) }
+            run.observe(input) { Self.append($0, itemState, &callbacks) }
+            self = .reactNative(run)
         case .flutter(var run):
-            defer { self = .flutter(run) }
-            run.observe(input) { Self.append($0, .flutter, itemState, &callbacks) }
+            run.observe(input) { Self.append($0, itemState, &callbacks) }
+            self = .flutter(run)
         case .capacitor(var run):
-            defer { self = .capacitor(run) }
-            run.observe(input) { Self.append($0, .capacitor, itemState, &callbacks) }
+            run.observe(input) { Self.append($0, itemState, &callbacks) }
+            self = .capacitor(run)
         case .cordova(var run):
-            self = Self.vacant
-            defer { self = .cordova(run) }
-            run.observe(input) { Self.append($0, .cordova, itemState, &callbacks) }
+            run.observe(input) { Self.append($0, itemState, &callbacks) }
+            self = .cordova(run)
         case .maui(var run):
-            self = Self.vacant
-            defer { self = .maui(run) }
-            run.observe(input) { Self.append($0, .maui, itemState, &callbacks) }
+            run.observe(input) { Self.append($0, itemState, &callbacks) }
+            self = .maui(run)
         case .composeMultiplatform(var run):
-            self = Self.vacant
-            defer { self = .composeMultiplatform(run) }
-            run.observe(input) { Self.append($0, .composeMultiplatform, itemState, &callbacks) }
+            run.observe(input) { Self.append($0, itemState, &callbacks) }
+            self = .composeMultiplatform(run)
         }
     }
 
-    /// The item of `event` as a callback of `channel`.
-    private static func append(
-        _ event: some LensEvent, _ channel: ObserverChannel, _ itemState: AppState, _ callbacks: inout [Callback]
-    ) {
-        let item = event.observation
+    /// The item of `event` as a callback of its channel.
+    private static func append(_ event: some LensEvent, _ itemState: AppState, _ callbacks: inout [Callback]) {
         callbacks.append(
-            Callback(
-                CallbackTarget(channel, item), method: .framework(item.method), appState: itemState,
-                arguments: item.arguments))
+            Callback(event.target, method: .framework(event.method), appState: itemState, arguments: event.arguments))
     }
 
     /// Folds one input; returns the channel's items it produces, in order.
     public mutating func observe(_ input: LensInput) -> [LensObservation] {
-        switch self {
+        switch consume self {
         case .reactNative(var run):
             defer { self = .reactNative(run) }
             return run.observe(input).map(\.observation)
@@ -119,15 +109,12 @@ public enum ChannelLens: Sendable, Equatable {
             defer { self = .capacitor(run) }
             return run.observe(input).map(\.observation)
         case .cordova(var run):
-            self = Self.vacant  // `run` holds the only reference to its state's storage
             defer { self = .cordova(run) }
             return run.observe(input).map(\.observation)
         case .maui(var run):
-            self = Self.vacant  // `run` holds the only reference to its state's storage
             defer { self = .maui(run) }
             return run.observe(input).map(\.observation)
         case .composeMultiplatform(var run):
-            self = Self.vacant  // `run` holds the only reference to its state's storage
             defer { self = .composeMultiplatform(run) }
             return run.observe(input).map(\.observation)
         }

@@ -186,21 +186,17 @@ extension Transition {
     /// Folds `input` into every lens, appending the items each delivers (receiver: the
     /// channel), in the config's order of channels.
     private mutating func feedLenses(_ input: LensInput, appState: AppState, _ o: ObserverProfile) {
-        // The lenses are taken out of the memory while they fold, so that they are
-        // changed in place (not copied: the memory still held them) while the items go
-        // to `callbacks`.
+        // The lenses fold in place in the memory (a box of this snapshot's own), while
+        // the items go to `callbacks`.
         guard let memory = state.changingObservers() else { return }
-        var lenses = memory.value.lenses
-        memory.value.lenses = []
-        defer { memory.value.lenses = lenses }
         let kind = input.kind
         // Items carry a running state: a lens speaks only while the process runs.
         let itemState = appState.isExecuting ? appState : .background
         reserveForObservers()
-        for i in lenses.indices {
+        for i in memory.value.lenses.indices {
             // Only the lenses that act on this kind of input (`FrameworkLens.inputs`).
             if i < o.lensInputs.count, !o.lensInputs[i].contains(kind) { continue }
-            lenses[i].observe(input, itemState: itemState, into: &callbacks)
+            memory.value.lenses[i].observe(input, itemState: itemState, into: &callbacks)
         }
     }
 }
@@ -211,24 +207,6 @@ extension LensInput {
         switch self {
         case .application(_, let s), .scene(_, _, let s), .window(_, _, let s): s
         default: nil
-        }
-    }
-}
-
-extension CallbackTarget {
-    /// Who receives a lens's item: the channel, with the scene and controller the
-    /// item names where the channel's receiver carries them.
-    init(_ channel: ObserverChannel, _ item: LensObservation) {
-        switch channel {
-        case .notifications: self = .notificationCenter(sceneId: item.sceneId, sceneState: nil)
-        case .reactNative: self = .reactNative
-        case .flutter: self = .flutter
-        case .capacitor: self = .capacitor
-        case .cordova: self = .cordova
-        case .maui: self = .maui(sceneId: item.sceneId)
-        case .composeMultiplatform:
-            // [CMP-life]: every Compose item belongs to its host controller's owner.
-            self = .composeMultiplatform(controller: item.viewController ?? "", sceneId: item.sceneId)
         }
     }
 }
