@@ -28,8 +28,8 @@ public enum ObserverChannel: String, Sendable, CaseIterable {
 }
 
 /// The running lens of one channel, for code that handles every channel alike (the
-/// session keeps one per observed framework). A new framework is a lens file, a case
-/// of `ObserverChannel` and a case here.
+/// session keeps one per observed framework, in its slot of `LensSlots`). A new
+/// framework is a lens file, a case of `ObserverChannel`, a case here and a slot there.
 public enum ChannelLens: Sendable, Equatable {
     case reactNative(LensRun<ReactNativeLens>)
     case flutter(LensRun<FlutterLens>)
@@ -62,41 +62,9 @@ public enum ChannelLens: Sendable, Equatable {
         }
     }
 
-    /// Folds one input; appends the channel's items it produces to `callbacks`, in
-    /// order, each in `itemState` (the tap's path: no array of events or items in between).
-    /// The case's run is moved out (`consume self`), folded and moved back: bound as a
-    /// copy instead, each input retained and released it, and a lens's arrays were no
-    /// longer unique and were copied on every change.
-    mutating func observe(_ input: LensInput, itemState: AppState, into callbacks: inout [Callback]) {
-        switch consume self {
-        case .reactNative(var run):
-            run.observe(input) { Self.append($0, itemState, &callbacks) }
-            self = .reactNative(run)
-        case .flutter(var run):
-            run.observe(input) { Self.append($0, itemState, &callbacks) }
-            self = .flutter(run)
-        case .capacitor(var run):
-            run.observe(input) { Self.append($0, itemState, &callbacks) }
-            self = .capacitor(run)
-        case .cordova(var run):
-            run.observe(input) { Self.append($0, itemState, &callbacks) }
-            self = .cordova(run)
-        case .maui(var run):
-            run.observe(input) { Self.append($0, itemState, &callbacks) }
-            self = .maui(run)
-        case .composeMultiplatform(var run):
-            run.observe(input) { Self.append($0, itemState, &callbacks) }
-            self = .composeMultiplatform(run)
-        }
-    }
-
-    /// The item of `event` as a callback of its channel.
-    private static func append(_ event: some LensEvent, _ itemState: AppState, _ callbacks: inout [Callback]) {
-        callbacks.append(
-            Callback(event.target, method: .framework(event.method), appState: itemState, arguments: event.arguments))
-    }
-
-    /// Folds one input; returns the channel's items it produces, in order.
+    /// Folds one input; returns the channel's items it produces, in order. The run is
+    /// moved out of the case and back (`consume self`), not copied, so that its state's
+    /// arrays stay unique and change in place.
     public mutating func observe(_ input: LensInput) -> [LensObservation] {
         switch consume self {
         case .reactNative(var run):

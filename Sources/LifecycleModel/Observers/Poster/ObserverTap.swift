@@ -193,10 +193,11 @@ extension Transition {
         // Items carry a running state: a lens speaks only while the process runs.
         let itemState = appState.isExecuting ? appState : .background
         reserveForObservers()
-        for i in memory.value.lenses.indices {
+        let channels = memory.value.channels
+        for i in channels.indices {
             // Only the lenses that act on this kind of input (`FrameworkLens.inputs`).
             if i < o.lensInputs.count, !o.lensInputs[i].contains(kind) { continue }
-            memory.value.lenses[i].observe(input, itemState: itemState, into: &callbacks)
+            memory.value.slots.observe(channels[i], input, itemState: itemState, into: &callbacks)
         }
     }
 }
