@@ -14,8 +14,8 @@ struct NotificationPoster {
 
     /// `applicationState` as observers read it: in a scene app the state the app-level
     /// notifications announced (it lags the scenes; [BATCH-life]), else the app's own.
-    func observedAppState(_ app: AppState, _ memory: ObserverSnapshot) -> AppState {
-        profile.usesScenes && app.isExecuting ? memory.announced : app
+    func observedAppState(_ app: AppState, announced: AppState) -> AppState {
+        profile.usesScenes && app.isExecuting ? announced : app
     }
 
     // MARK: App-delegate calls
@@ -24,7 +24,7 @@ struct NotificationPoster {
     func aroundAppDelegate(
         _ method: CallbackMethod, app: AppState, _ memory: inout ObserverSnapshot
     ) -> (before: [PostedNotification], after: [PostedNotification]) {
-        let appState = observedAppState(app, memory)
+        let appState = observedAppState(app, announced: memory.announced)
         func application(_ note: UIApplicationNotification) -> PostedNotification {
             PostedNotification(input: .application(note, appState: appState))
         }
@@ -97,8 +97,8 @@ struct NotificationPoster {
 
     /// The scene's state as code reads it during a call: a scene that connected in this
     /// turn is still `unattached` until its first willEnterForeground has run ([BATCH-life], LOG).
-    func readState(of sceneId: String, _ state: SceneState, _ memory: ObserverSnapshot) -> SceneState {
-        memory.freshScenes.contains(sceneId) ? .unattached : state
+    func readState(of sceneId: String, _ state: SceneState, freshScenes: [String]) -> SceneState {
+        freshScenes.contains(sceneId) ? .unattached : state
     }
 
     /// The posts of scene `index`'s delegate call `note`: the key window, the scene's
@@ -110,7 +110,7 @@ struct NotificationPoster {
     ) -> (before: [PostedNotification], after: [PostedNotification]) {
         let id = scenes[index].id
         let fresh = memory.freshScenes.contains(id)
-        let sceneState = readState(of: id, scenes[index].state, memory)
+        let sceneState = readState(of: id, scenes[index].state, freshScenes: memory.freshScenes)
         let scenePost = PostedNotification(
             input: .scene(note, sceneId: id, appState: memory.announced), sceneState: sceneState)
         var window: [PostedNotification] = []

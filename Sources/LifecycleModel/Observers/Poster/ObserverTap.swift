@@ -43,12 +43,12 @@ extension Transition {
     mutating func observeSceneCall(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue?, _ o: ObserverProfile)
     {
         prepareObservers(o)
-        guard let (note, after) = NotificationPoster.sceneNotification(method), let memory = state.observers else {
+        guard let (note, after) = NotificationPoster.sceneNotification(method), state.observerMemory != nil else {
             return recordSceneCall(method, index, args: args)
         }
         let poster = NotificationPoster(profile: o)
         let id = state.scenes[index].id
-        let readState = poster.readState(of: id, state.scenes[index].state, memory)
+        let readState = observedSceneState(state.scenes[index], o)
         let sceneAppState = observedAppState(o)
         let scenes = state.scenes
         let posts =
@@ -76,10 +76,7 @@ extension Transition {
         prepareObservers(o)
         let window = state.windows[ref.window]
         let sceneState = window.sceneId.flatMap { id in
-            state.scenes.first { $0.id == id }.map { scene in
-                state.observerMemory.map { NotificationPoster(profile: o).readState(of: id, scene.state, $0.value) }
-                    ?? scene.state
-            }
+            state.scenes.first { $0.id == id }.map { observedSceneState($0, o) }
         }
         let appState = observedAppState(o)
         feedLenses(
@@ -136,7 +133,16 @@ extension Transition {
     /// `applicationState` as observers read it now.
     private func observedAppState(_ o: ObserverProfile) -> AppState {
         guard let memory = state.observerMemory else { return state.app }
-        return NotificationPoster(profile: o).observedAppState(state.app, memory.value)
+        // The announced state alone: passing the whole memory copied it (each of its arrays retained).
+        return NotificationPoster(profile: o).observedAppState(state.app, announced: memory.value.announced)
+    }
+
+    /// `scene`'s activation state as code reads it now (`NotificationPoster.readState`).
+    /// The box's reference ends with the call, so that the next change finds it unique.
+    private func observedSceneState(_ scene: SceneSnapshot, _ o: ObserverProfile) -> SceneState {
+        guard let memory = state.observerMemory else { return scene.state }
+        return NotificationPoster(profile: o).readState(
+            of: scene.id, scene.state, freshScenes: memory.value.freshScenes)
     }
 
     /// The observers' memory exists from the first event on (a session's first action
