@@ -29,13 +29,13 @@ extension Transition {
         let poster = NotificationPoster(profile: o)
         let app = state.app
         let posts = state.changeObservers { poster.aroundAppDelegate(callback.method, app: app, &$0) }
-        deliver(posts?.before ?? [], o)
+        if let posts { deliver(posts.before, o) }
         append(callback)
         if let call = AppDelegateLifecycleCall(callback.method) {
             let appState = observedAppState(o)
             feedLenses(.appDelegate(call, appState: appState, hasSceneManifest: o.usesScenes), appState: appState, o)
         }
-        deliver(posts?.after ?? [], o)
+        if let posts { deliver(posts.after, o) }
     }
 
     /// A scene-delegate call (`callScene`, before the SwiftUI translation): the scene's
@@ -155,38 +155,55 @@ extension Transition {
         }
     }
 
-    /// Each notification: its item when the session asked for `notifications`, then
-    /// what every lens makes of it.
+    /// Each notification, in order (`deliver(_:_:)` of one).
     private mutating func deliver(_ posts: [PostedNotification], _ o: ObserverProfile) {
-        for post in posts {
-            let appState: AppState
-            if o.reportsNotifications {
-                let item: Callback
-                switch post.input {
-                case .application(let note, let s):
-                    appState = s
-                    item = Callback(
-                        .notificationCenter(sceneId: nil, sceneState: nil), method: .notification(.application(note)),
-                        appState: s)
-                case .scene(let note, let id, let s):
-                    appState = s
-                    item = Callback(
-                        .notificationCenter(sceneId: id, sceneState: post.sceneState),
-                        method: .notification(.scene(note)), appState: s)
-                case .window(let note, let id, let s):
-                    appState = s
-                    item = Callback(
-                        .notificationCenter(sceneId: id, sceneState: nil), method: .notification(.window(note)),
-                        appState: s)
-                default:
-                    continue
-                }
-                append(item)
-            } else {
-                appState = post.input.appState ?? state.app
-            }
-            feedLenses(post.input, appState: appState, o)
+        for post in posts { deliver(post, o) }
+    }
+
+    /// What an app-delegate call posts on one side, in order.
+    private mutating func deliver(_ posts: AppDelegatePosts, _ o: ObserverProfile) {
+        if posts.keyWindow {
+            deliver(PostedNotification(input: .window(.didBecomeKey, sceneId: nil, appState: posts.appState)), o)
         }
+        if let note = posts.implicitScene {
+            // The implicit scene has no id, and no state of its own to report.
+            deliver(PostedNotification(input: .scene(note, sceneId: nil, appState: posts.appState)), o)
+        }
+        if let note = posts.application {
+            deliver(PostedNotification(input: .application(note, appState: posts.appState)), o)
+        }
+    }
+
+    /// One notification: its item when the session asked for `notifications`, then
+    /// what every lens makes of it.
+    private mutating func deliver(_ post: PostedNotification, _ o: ObserverProfile) {
+        let appState: AppState
+        if o.reportsNotifications {
+            let item: Callback
+            switch post.input {
+            case .application(let note, let s):
+                appState = s
+                item = Callback(
+                    .notificationCenter(sceneId: nil, sceneState: nil), method: .notification(.application(note)),
+                    appState: s)
+            case .scene(let note, let id, let s):
+                appState = s
+                item = Callback(
+                    .notificationCenter(sceneId: id, sceneState: post.sceneState),
+                    method: .notification(.scene(note)), appState: s)
+            case .window(let note, let id, let s):
+                appState = s
+                item = Callback(
+                    .notificationCenter(sceneId: id, sceneState: nil), method: .notification(.window(note)),
+                    appState: s)
+            default:
+                return
+            }
+            append(item)
+        } else {
+            appState = post.input.appState ?? state.app
+        }
+        feedLenses(post.input, appState: appState, o)
     }
 
     /// Folds `input` into every lens, appending the items each delivers (receiver: the
