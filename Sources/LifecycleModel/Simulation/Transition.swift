@@ -34,8 +34,9 @@ struct Transition {
 
     /// Appends to `callbacks`, making room for several at the first: grown from empty
     /// one by one, the array was reallocated twice in a typical action. Not reserved up
-    /// front: many transitions are probes that call nothing.
-    mutating func append(_ callback: Callback) {
+    /// front: many transitions are probes that call nothing. The callback is moved in
+    /// (`consuming`), not copied and then destroyed at the caller.
+    mutating func append(_ callback: consuming Callback) {
         if callbacks.capacity == 0 { callbacks.reserveCapacity(observing ? Self.observedCapacity : 8) }
         callbacks.append(callback)
     }

@@ -9,7 +9,7 @@ extension Transition {
 
     /// `observeAppCall`, kept out of the recorders (they stay small where no session observes).
     @inline(never)
-    mutating func tapAppCall(_ callback: Callback, appDelegate: Bool) {
+    mutating func tapAppCall(_ callback: consuming Callback, appDelegate: Bool) {
         guard let o = observers else { return append(callback) }
         observeAppCall(callback, appDelegate: appDelegate, o)
     }
@@ -23,15 +23,17 @@ extension Transition {
 
     /// An app-level call (`call(_:on:args:)`): the notifications UIKit posts around it
     /// and the app-delegate input of the lenses that hook the delegate (MAUI).
-    mutating func observeAppCall(_ callback: Callback, appDelegate: Bool, _ o: ObserverProfile) {
+    mutating func observeAppCall(_ callback: consuming Callback, appDelegate: Bool, _ o: ObserverProfile) {
         guard appDelegate else { return append(callback) }
         prepareObservers(o)
         let poster = NotificationPoster(profile: o)
         let app = state.app
-        let posts = state.changeObservers { poster.aroundAppDelegate(callback.method, app: app, &$0) }
+        // Read before the callback moves into the list.
+        let method = callback.method
+        let posts = state.changeObservers { poster.aroundAppDelegate(method, app: app, &$0) }
         if let posts { deliver(posts.before, o) }
         append(callback)
-        if let call = AppDelegateLifecycleCall(callback.method) {
+        if let call = AppDelegateLifecycleCall(method) {
             let appState = observedAppState(o)
             feedLenses(.appDelegate(call, appState: appState, hasSceneManifest: o.usesScenes), appState: appState, o)
         }
