@@ -36,8 +36,8 @@ public struct SessionConfig: Sendable, Equatable {
     // MARK: Observer channels (issue #20; Observers/)
 
     /// The NotificationCenter observers and framework lenses whose items join the
-    /// callbacks, in the order given; empty (the default): none, and every answer is
-    /// what it was without them.
+    /// callbacks, in the order given (each channel once: a repeat is ignored); empty
+    /// (the default): none, and every answer is what it was without them.
     public var observers: [ObserverChannel] = []
     /// The lenses' version-dependent behaviour; unset: their current releases.
     public var observerOptions = ObserverOptions()

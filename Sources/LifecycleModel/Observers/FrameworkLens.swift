@@ -31,10 +31,28 @@ extension FrameworkLens {
     public static func inputs(_ options: Options) -> LensInputKinds { .all }
 }
 
-/// An event a lens delivers, and how it appears as an observer item.
+/// An event a lens delivers, and how it appears as an observer item: the tap builds
+/// the item's callback from these members directly, with no `LensObservation` in
+/// between (building, copying and destroying one cost more than the fold itself).
 public protocol LensEvent: Sendable, Equatable {
+    /// The framework's event or method, e.g. `change`, `didChangeAppLifecycleState`, `ON_RESUME`.
+    var method: FrameworkEvent { get }
+    /// Its arguments; none by default.
+    var arguments: CallbackArguments { get }
+    /// Who receives the item: the lens's channel, with the scene and view controller the
+    /// item names where the channel's receiver carries them (docs/observers.md).
+    var target: CallbackTarget { get }
+}
+
+extension LensEvent {
+    public var arguments: CallbackArguments { .none }
+
     /// The item: method, arguments, scene and view controller.
-    var observation: LensObservation { get }
+    public var observation: LensObservation {
+        let target = self.target
+        return LensObservation(
+            method: method, arguments: arguments, sceneId: target.sceneId, viewController: target.name)
+    }
 }
 
 /// One item of an observer channel, in the shape the service's callback list uses

@@ -28,8 +28,8 @@ public enum ObserverChannel: String, Sendable, CaseIterable {
 }
 
 /// The running lens of one channel, for code that handles every channel alike (the
-/// session keeps one per observed framework). A new framework is a lens file, a case
-/// of `ObserverChannel` and a case here.
+/// session keeps one per observed framework, in its slot of `LensSlots`). A new
+/// framework is a lens file, a case of `ObserverChannel`, a case here and a slot there.
 public enum ChannelLens: Sendable, Equatable {
     case reactNative(LensRun<ReactNativeLens>)
     case flutter(LensRun<FlutterLens>)
@@ -62,53 +62,11 @@ public enum ChannelLens: Sendable, Equatable {
         }
     }
 
-    /// What a lens's case holds while its run folds outside it: a lens without heap
-    /// storage, so that the run's arrays and dictionaries change in place instead of
-    /// being copied on every input that changes them.
-    private static let vacant = ChannelLens.capacitor(LensRun(options: .init()))
-
-    /// Folds one input; appends the channel's items it produces to `callbacks`, in
-    /// order, each in `itemState` (the tap's path: no array of events or items in between).
-    mutating func observe(_ input: LensInput, itemState: AppState, into callbacks: inout [Callback]) {
-        switch self {
-        case .reactNative(var run):
-            defer { self = .reactNative(run) }
-            run.observe(input) { Self.append($0, .reactNative, itemState, &callbacks) }
-        case .flutter(var run):
-            defer { self = .flutter(run) }
-            run.observe(input) { Self.append($0, .flutter, itemState, &callbacks) }
-        case .capacitor(var run):
-            defer { self = .capacitor(run) }
-            run.observe(input) { Self.append($0, .capacitor, itemState, &callbacks) }
-        case .cordova(var run):
-            self = Self.vacant
-            defer { self = .cordova(run) }
-            run.observe(input) { Self.append($0, .cordova, itemState, &callbacks) }
-        case .maui(var run):
-            self = Self.vacant
-            defer { self = .maui(run) }
-            run.observe(input) { Self.append($0, .maui, itemState, &callbacks) }
-        case .composeMultiplatform(var run):
-            self = Self.vacant
-            defer { self = .composeMultiplatform(run) }
-            run.observe(input) { Self.append($0, .composeMultiplatform, itemState, &callbacks) }
-        }
-    }
-
-    /// The item of `event` as a callback of `channel`.
-    private static func append(
-        _ event: some LensEvent, _ channel: ObserverChannel, _ itemState: AppState, _ callbacks: inout [Callback]
-    ) {
-        let item = event.observation
-        callbacks.append(
-            Callback(
-                CallbackTarget(channel, item), method: .framework(item.method), appState: itemState,
-                arguments: item.arguments))
-    }
-
-    /// Folds one input; returns the channel's items it produces, in order.
+    /// Folds one input; returns the channel's items it produces, in order. The run is
+    /// moved out of the case and back (`consume self`), not copied, so that its state's
+    /// arrays stay unique and change in place.
     public mutating func observe(_ input: LensInput) -> [LensObservation] {
-        switch self {
+        switch consume self {
         case .reactNative(var run):
             defer { self = .reactNative(run) }
             return run.observe(input).map(\.observation)
@@ -119,15 +77,12 @@ public enum ChannelLens: Sendable, Equatable {
             defer { self = .capacitor(run) }
             return run.observe(input).map(\.observation)
         case .cordova(var run):
-            self = Self.vacant  // `run` holds the only reference to its state's storage
             defer { self = .cordova(run) }
             return run.observe(input).map(\.observation)
         case .maui(var run):
-            self = Self.vacant  // `run` holds the only reference to its state's storage
             defer { self = .maui(run) }
             return run.observe(input).map(\.observation)
         case .composeMultiplatform(var run):
-            self = Self.vacant  // `run` holds the only reference to its state's storage
             defer { self = .composeMultiplatform(run) }
             return run.observe(input).map(\.observation)
         }

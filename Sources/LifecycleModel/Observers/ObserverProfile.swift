@@ -43,7 +43,11 @@ public final class ObserverProfile: Sendable, Equatable {
         channels = config.observers
         reportsNotifications = config.observers.contains(.notifications)
         let host = config.tabs?.first ?? config.rootViewController
-        initialLenses = config.observers.compactMap { config.observerOptions.lens(for: $0, hostController: host) }
+        // One lens a channel (each has one slot in `LensSlots`): a repeat is ignored (the
+        // service refuses one).
+        var listed: [ObserverChannel] = []
+        for channel in config.observers where !listed.contains(channel) { listed.append(channel) }
+        initialLenses = listed.compactMap { config.observerOptions.lens(for: $0, hostController: host) }
         lensInputs = initialLenses.map(\.inputs)
         usesScenes = config.lifecycle == .scene
         swiftUI = config.ui == .swiftUI

@@ -3,7 +3,17 @@
 /// state): each lens's state, and what the notification poster has announced.
 public struct ObserverSnapshot: Sendable, Equatable {
     /// The running lenses, in the config's order.
-    public var lenses: [ChannelLens]
+    public var lenses: [ChannelLens] {
+        get { channels.compactMap { slots[$0] } }
+        set {
+            channels = newValue.map(\.channel)
+            slots = LensSlots(newValue)
+        }
+    }
+    /// The lenses' channels, in the config's order (the order their items take).
+    private(set) var channels: [ObserverChannel]
+    /// The lenses themselves, each in its channel's slot.
+    var slots: LensSlots
     /// `applicationState` as the app-level notifications of a scene app have announced
     /// it: it follows the most active scene, but only once the poster has said so
     /// (a UIScene notification can arrive before it changes; [BATCH-life]).
@@ -23,6 +33,7 @@ public struct ObserverSnapshot: Sendable, Equatable {
     public var memoryWarningPending = false
 
     public init(lenses: [ChannelLens]) {
-        self.lenses = lenses
+        channels = lenses.map(\.channel)
+        slots = LensSlots(lenses)
     }
 }

@@ -18,21 +18,25 @@ struct Transition {
     var callbacks: [Callback] = []
     /// The plain actions a `moveTo` took.
     var steps: [TakenStep] = []
-    /// The session has observers (issue #20): read once here, so that the recorders of
-    /// a session without them test one stored flag and keep the tap out of line.
-    let observing: Bool
+    /// The session's observers (issue #20), nil without: read once here, so that the
+    /// recorders of a session without them test one stored reference and keep the tap out
+    /// of line, and the tap does not copy the profile to read them at each call.
+    let observers: ObserverProfile?
+    /// The session has observers.
+    var observing: Bool { observers != nil }
 
     init(model: SimulatorModel, action: ActionKind, state: AppSnapshot) {
         self.model = model
         self.action = action
         self.state = state
-        self.observing = model.profile.observers != nil
+        self.observers = model.profile.observers
     }
 
     /// Appends to `callbacks`, making room for several at the first: grown from empty
     /// one by one, the array was reallocated twice in a typical action. Not reserved up
-    /// front: many transitions are probes that call nothing.
-    mutating func append(_ callback: Callback) {
+    /// front: many transitions are probes that call nothing. The callback is moved in
+    /// (`consuming`), not copied and then destroyed at the caller.
+    mutating func append(_ callback: consuming Callback) {
         if callbacks.capacity == 0 { callbacks.reserveCapacity(observing ? Self.observedCapacity : 8) }
         callbacks.append(callback)
     }

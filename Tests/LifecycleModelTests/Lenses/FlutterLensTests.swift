@@ -124,6 +124,26 @@ import Testing
         #expect(FlutterLens.transitions(from: .hidden, to: .hidden).isEmpty)
     }
 
+    /// [FL-binding] `_generateStateTransitions` for every pair of states, read off the
+    /// declaration order (`allCases`) itself: the lens walks positions without arrays.
+    @Test func everyTransitionFollowsTheDeclarationOrder() {
+        let order = FlutterAppLifecycleState.allCases
+        for (from, previous) in order.enumerated() {
+            for (to, state) in order.enumerated() where state != previous {
+                let expected: [FlutterAppLifecycleState]
+                if state == .detached {
+                    expected = Array(order[(from + 1)...]) + [.detached]
+                } else if from > to {
+                    expected = order[to..<from].reversed()
+                } else {
+                    expected = Array(order[(from + 1)...to])
+                }
+                #expect(FlutterLens.transitions(from: previous, to: state) == expected, "\(previous) → \(state)")
+            }
+            #expect(FlutterLens.transitions(from: nil, to: previous) == [previous])
+        }
+    }
+
     @Test func itemsCarryTheState() {
         #expect(
             FlutterLens.Event.didChangeAppLifecycleState(.hidden).observation

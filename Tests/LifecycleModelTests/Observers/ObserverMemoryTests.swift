@@ -19,6 +19,21 @@ import Testing
         #expect(launched.observers?.lenses == again.observers?.lenses)
     }
 
+    /// The lenses keep config order, one each: a repeated channel (which the service
+    /// refuses) is heard once, so its items are those of the config without the repeat.
+    @Test func aRepeatedChannelIsObservedOnce() throws {
+        let once = Simulator(config: observedConfig(.app, "11.0", [.maui, .flutter, .notifications]))
+        let twice = Simulator(config: observedConfig(.app, "11.0", [.maui, .flutter, .maui, .notifications]))
+        var a = AppSnapshot()
+        var b = AppSnapshot()
+        for action in [Action.launch, .background, .launch] {
+            let items = try once.apply(action, updating: &a).callbacks
+            #expect(try twice.apply(action, updating: &b).callbacks == items)
+            #expect(items.contains { $0.receiver == .maui } && items.contains { $0.receiver == .flutter })
+        }
+        #expect(b.observers?.lenses.map(\.channel) == [.maui, .flutter])
+    }
+
     /// Without observers the memory stays nil whatever the actions.
     @Test func aSessionWithoutObserversHasNoMemory() throws {
         let sim = Simulator(config: observedConfig(.app, "11.0", []))

@@ -24,14 +24,22 @@ public enum CapacitorLens: FrameworkLens {
         /// `resume`.
         case resume
 
-        public var observation: LensObservation {
+        public var method: FrameworkEvent {
             switch self {
-            case .appStateChange(let isActive):
-                LensObservation(method: .appStateChange, arguments: .observer(.isActive(isActive)))
-            case .pause: LensObservation(method: .pause)
-            case .resume: LensObservation(method: .resume)
+            case .appStateChange: .appStateChange
+            case .pause: .pause
+            case .resume: .resume
             }
         }
+
+        public var arguments: CallbackArguments {
+            switch self {
+            case .appStateChange(let isActive): .observer(.isActive(isActive))
+            case .pause, .resume: .none
+            }
+        }
+
+        public var target: CallbackTarget { .capacitor }
     }
 
     public static let initialState = State()

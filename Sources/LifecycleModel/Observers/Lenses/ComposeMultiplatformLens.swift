@@ -59,9 +59,9 @@ public enum ComposeMultiplatformLens: FrameworkLens {
             self.sceneId = sceneId
         }
 
-        public var observation: LensObservation {
-            LensObservation(method: event.event, sceneId: sceneId, viewController: controller)
-        }
+        public var method: FrameworkEvent { event.event }
+        // [CMP-life]: every Compose item belongs to its host controller's owner.
+        public var target: CallbackTarget { .composeMultiplatform(controller: controller, sceneId: sceneId) }
     }
 
     public static let initialState = State()

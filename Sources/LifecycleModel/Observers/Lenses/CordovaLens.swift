@@ -28,10 +28,10 @@ public enum CordovaLens: FrameworkLens {
         case resume
         case active
 
-        public var observation: LensObservation { LensObservation(method: method) }
+        public var target: CallbackTarget { .cordova }
 
         /// The typed method of the event.
-        var method: FrameworkEvent {
+        public var method: FrameworkEvent {
             switch self {
             case .resign: .resign
             case .pause: .pause

@@ -59,13 +59,21 @@ public enum FlutterLens: FrameworkLens {
         /// The `AppLifecycleListener` callback the step triggers.
         case listener(FlutterListenerCallback)
 
-        public var observation: LensObservation {
+        public var method: FrameworkEvent {
             switch self {
-            case .didChangeAppLifecycleState(let state):
-                LensObservation(method: .didChangeAppLifecycleState, arguments: .observer(.flutterState(state)))
-            case .listener(let callback): LensObservation(method: callback.event)
+            case .didChangeAppLifecycleState: .didChangeAppLifecycleState
+            case .listener(let callback): callback.event
             }
         }
+
+        public var arguments: CallbackArguments {
+            switch self {
+            case .didChangeAppLifecycleState(let state): .observer(.flutterState(state))
+            case .listener: .none
+            }
+        }
+
+        public var target: CallbackTarget { .flutter }
     }
 
     public static let initialState = State()
@@ -162,7 +170,7 @@ public enum FlutterLens: FrameworkLens {
             emit(.didChangeAppLifecycleState(message))
         case .since313:
             var previous = state.lifecycleState
-            for step in transitions(from: previous, to: message) {
+            forEachTransition(from: previous, to: message) { step in
                 emit(.didChangeAppLifecycleState(step))
                 if let callback = FlutterListenerCallback(from: previous, to: step) {
                     emit(.listener(callback))
@@ -180,13 +188,30 @@ public enum FlutterLens: FrameworkLens {
     public static func transitions(
         from previous: FlutterAppLifecycleState?, to state: FlutterAppLifecycleState
     ) -> [FlutterAppLifecycleState] {
-        guard previous != state else { return [] }
-        guard let previous else { return [state] }
-        let order = FlutterAppLifecycleState.declarationOrder
-        guard let from = order.firstIndex(of: previous), let to = order.firstIndex(of: state) else { return [] }
-        if state == .detached { return Array(order[(from + 1)...]) + [.detached] }
-        if from > to { return order[to..<from].reversed() }
-        return Array(order[(from + 1)...to])
+        var steps: [FlutterAppLifecycleState] = []
+        forEachTransition(from: previous, to: state) { steps.append($0) }
+        return steps
+    }
+
+    /// `transitions(from:to:)` handed to `body` one by one: the fold walks them for
+    /// every message, and an array of them was a heap allocation each time.
+    static func forEachTransition(
+        from previous: FlutterAppLifecycleState?, to state: FlutterAppLifecycleState,
+        _ body: (FlutterAppLifecycleState) -> Void
+    ) {
+        guard previous != state else { return }
+        guard let previous else { return body(state) }
+        let from = previous.rank
+        let to = state.rank
+        if state == .detached {
+            for rank in (from + 1)..<FlutterAppLifecycleState.count { body(FlutterAppLifecycleState(rank: rank)) }
+            return body(.detached)
+        }
+        if from > to {
+            for rank in (to..<from).reversed() { body(FlutterAppLifecycleState(rank: rank)) }
+        } else {
+            for rank in (from + 1)...to { body(FlutterAppLifecycleState(rank: rank)) }
+        }
     }
 }
 
@@ -198,9 +223,30 @@ public enum FlutterAppLifecycleState: String, Sendable, CaseIterable {
     case hidden
     case paused
 
-    /// `allCases`, made once: the synthesized `allCases` builds its array at each call,
-    /// and every message of the lens walks it.
-    static let declarationOrder = allCases
+    /// How many states there are (`allCases.count`, without building the array).
+    static var count: Int { 5 }
+
+    /// The state's position in the declaration order (the order the framework walks).
+    var rank: Int {
+        switch self {
+        case .detached: 0
+        case .resumed: 1
+        case .inactive: 2
+        case .hidden: 3
+        case .paused: 4
+        }
+    }
+
+    /// The state at position `rank` of the declaration order (0 ..< `count`).
+    init(rank: Int) {
+        switch rank {
+        case 0: self = .detached
+        case 1: self = .resumed
+        case 2: self = .inactive
+        case 3: self = .hidden
+        default: self = .paused
+        }
+    }
 }
 
 /// The `AppLifecycleListener` callbacks ([FL-listener]).

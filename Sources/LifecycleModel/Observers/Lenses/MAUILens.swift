@@ -77,7 +77,8 @@ public enum MAUILens: FrameworkLens {
             self.sceneId = sceneId
         }
 
-        public var observation: LensObservation { LensObservation(method: event.event, sceneId: sceneId) }
+        public var method: FrameworkEvent { event.event }
+        public var target: CallbackTarget { .maui(sceneId: sceneId) }
     }
 
     public static let initialState = State()

@@ -27,13 +27,21 @@ public enum ReactNativeLens: FrameworkLens {
         /// `AppState` `memoryWarning`.
         case memoryWarning
 
-        public var observation: LensObservation {
+        public var method: FrameworkEvent {
             switch self {
-            case .change(let state):
-                LensObservation(method: .change, arguments: .observer(.reactNativeState(state)))
-            case .memoryWarning: LensObservation(method: .memoryWarning)
+            case .change: .change
+            case .memoryWarning: .memoryWarning
             }
         }
+
+        public var arguments: CallbackArguments {
+            switch self {
+            case .change(let state): .observer(.reactNativeState(state))
+            case .memoryWarning: .none
+            }
+        }
+
+        public var target: CallbackTarget { .reactNative }
     }
 
     public static let initialState = State()

@@ -5,6 +5,20 @@ struct PostedNotification: Equatable {
     var sceneState: SceneState?
 }
 
+/// What an app-delegate call posts on one side of it, in this order: the key window's
+/// didBecomeKey (a sceneless app's launch), the implicit scene's notification (a
+/// sceneless app on iOS 13+), the app-level notification; each in `appState`.
+///
+/// Plain values, not an array of posts: an array was a heap allocation for each call,
+/// and a post (its input may hold strings) is copied through value witnesses.
+struct AppDelegatePosts {
+    var keyWindow = false
+    var implicitScene: UISceneNotification?
+    var application: UIApplicationNotification?
+    /// `applicationState` as the observers read it.
+    var appState: AppState
+}
+
 /// The notifications UIKit posts around one delegate call, derived from the call and
 /// the app's state changes (docs/observers.md, "The notification poster"). The rules
 /// never change the life cycle: they only say what `NotificationCenter` delivers
@@ -14,8 +28,8 @@ struct NotificationPoster {
 
     /// `applicationState` as observers read it: in a scene app the state the app-level
     /// notifications announced (it lags the scenes; [BATCH-life]), else the app's own.
-    func observedAppState(_ app: AppState, _ memory: ObserverSnapshot) -> AppState {
-        profile.usesScenes && app.isExecuting ? memory.announced : app
+    func observedAppState(_ app: AppState, announced: AppState) -> AppState {
+        profile.usesScenes && app.isExecuting ? announced : app
     }
 
     // MARK: App-delegate calls
@@ -23,22 +37,21 @@ struct NotificationPoster {
     /// The posts before and after app-delegate method `method`, in `app` state.
     func aroundAppDelegate(
         _ method: CallbackMethod, app: AppState, _ memory: inout ObserverSnapshot
-    ) -> (before: [PostedNotification], after: [PostedNotification]) {
-        let appState = observedAppState(app, memory)
-        func application(_ note: UIApplicationNotification) -> PostedNotification {
-            PostedNotification(input: .application(note, appState: appState))
+    ) -> (before: AppDelegatePosts, after: AppDelegatePosts) {
+        let none = AppDelegatePosts(appState: observedAppState(app, announced: memory.announced))
+        func application(_ note: UIApplicationNotification) -> AppDelegatePosts {
+            var posts = none
+            posts.application = note
+            return posts
         }
         // [BATCH-life] (LOG): a sceneless app on iOS 13+ posts its implicit scene's
         // notification just before the app-level one, on warm transitions only.
-        func lifecycle(_ scene: UISceneNotification, _ note: UIApplicationNotification) -> [PostedNotification] {
-            guard !profile.usesScenes else { return [] }
-            var posts: [PostedNotification] = []
-            posts.reserveCapacity(2)  // one array, not two joined
+        func lifecycle(_ scene: UISceneNotification, _ note: UIApplicationNotification) -> AppDelegatePosts {
+            guard !profile.usesScenes else { return none }
+            var posts = application(note)
             if profile.implicitSceneNotifications == .warmOnly && !memory.launchTurn {
-                // The implicit scene has no id, and no state of its own to report.
-                posts.append(PostedNotification(input: .scene(scene, sceneId: nil, appState: appState)))
+                posts.implicitScene = scene
             }
-            posts.append(application(note))
             return posts
         }
         switch method {
@@ -46,36 +59,36 @@ struct NotificationPoster {
             memory.launchTurn = true
             // [A-appnotes] DOC: after the delegate method. A sceneless app's window is
             // made key inside it ([A-keywin]); a scene app's comes with its scene.
-            var posts: [PostedNotification] = []
+            var posts = application(.didFinishLaunching)
             if !profile.usesScenes, memory.keyWindow == .none {
                 memory.keyWindow = .some(nil)
-                posts.append(PostedNotification(input: .window(.didBecomeKey, sceneId: nil, appState: appState)))
+                posts.keyWindow = true
             }
-            return ([], posts + [application(.didFinishLaunching)])
+            return (none, posts)
         case .appDelegate(.willEnterForeground):
             // [A-appnotes] DOC "shortly before"; quirk willEnterForegroundNotificationOrder.
             let posts = lifecycle(.willEnterForeground, .willEnterForeground)
-            return profile.willEnterForegroundOrder == .beforeDelegate ? (posts, []) : ([], posts)
+            return profile.willEnterForegroundOrder == .beforeDelegate ? (posts, none) : (none, posts)
         case .appDelegate(.didBecomeActive):
-            return ([], lifecycle(.didActivate, .didBecomeActive))
+            return (none, lifecycle(.didActivate, .didBecomeActive))
         case .appDelegate(.willResignActive):
-            return ([], lifecycle(.willDeactivate, .willResignActive))
+            return (none, lifecycle(.willDeactivate, .willResignActive))
         case .appDelegate(.didEnterBackground):
             // [A-appnotes] DOC "around the same time": after, a documented choice.
-            return ([], lifecycle(.didEnterBackground, .didEnterBackground))
+            return (none, lifecycle(.didEnterBackground, .didEnterBackground))
         case .appDelegate(.willTerminate):
-            return ([], [application(.willTerminate)])
+            return (none, application(.willTerminate))
         case .appDelegate(.didReceiveMemoryWarning):
             // [A-mem] DOC: after the view controllers' didReceiveMemoryWarning (posted by
             // `postMemoryWarning()` once they have run).
             memory.memoryWarningPending = true
-            return ([], [])
+            return (none, none)
         case .appDelegate(.protectedDataWillBecomeUnavailable):
-            return ([], [application(.protectedDataWillBecomeUnavailable)])  // UNSURE: after
+            return (none, application(.protectedDataWillBecomeUnavailable))  // UNSURE: after
         case .appDelegate(.protectedDataDidBecomeAvailable):
-            return ([], [application(.protectedDataDidBecomeAvailable)])  // UNSURE: after
+            return (none, application(.protectedDataDidBecomeAvailable))  // UNSURE: after
         default:
-            return ([], [])
+            return (none, none)
         }
     }
 
@@ -97,8 +110,8 @@ struct NotificationPoster {
 
     /// The scene's state as code reads it during a call: a scene that connected in this
     /// turn is still `unattached` until its first willEnterForeground has run ([BATCH-life], LOG).
-    func readState(of sceneId: String, _ state: SceneState, _ memory: ObserverSnapshot) -> SceneState {
-        memory.freshScenes.contains(sceneId) ? .unattached : state
+    func readState(of sceneId: String, _ state: SceneState, freshScenes: [String]) -> SceneState {
+        freshScenes.contains(sceneId) ? .unattached : state
     }
 
     /// The posts of scene `index`'s delegate call `note`: the key window, the scene's
@@ -110,7 +123,7 @@ struct NotificationPoster {
     ) -> (before: [PostedNotification], after: [PostedNotification]) {
         let id = scenes[index].id
         let fresh = memory.freshScenes.contains(id)
-        let sceneState = readState(of: id, scenes[index].state, memory)
+        let sceneState = readState(of: id, scenes[index].state, freshScenes: memory.freshScenes)
         let scenePost = PostedNotification(
             input: .scene(note, sceneId: id, appState: memory.announced), sceneState: sceneState)
         var window: [PostedNotification] = []

@@ -1,5 +1,5 @@
 /// Where the recorders of `Transition` hand each UIKit-level event to the observers
-/// (issue #20). Called only when the session has observers (`profile.observers`
+/// (issue #20). Called only when the session has observers (`Transition.observers`
 /// non-nil); the recorders' own cost without them is that one nil check. The tap asks
 /// the `NotificationPoster` what is posted around the event, appends the
 /// notifications (channel `notifications`) and what each lens makes of them to the
@@ -9,33 +9,35 @@ extension Transition {
 
     /// `observeAppCall`, kept out of the recorders (they stay small where no session observes).
     @inline(never)
-    mutating func tapAppCall(_ callback: Callback, appDelegate: Bool) {
-        guard let o = profile.observers else { return append(callback) }
+    mutating func tapAppCall(_ callback: consuming Callback, appDelegate: Bool) {
+        guard let o = observers else { return append(callback) }
         observeAppCall(callback, appDelegate: appDelegate, o)
     }
 
     /// `observeSceneCall`, kept out of the recorders.
     @inline(never)
     mutating func tapSceneCall(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue?) {
-        guard let o = profile.observers else { return recordSceneCall(method, index, args: args) }
+        guard let o = observers else { return recordSceneCall(method, index, args: args) }
         observeSceneCall(method, index, args: args, o)
     }
 
     /// An app-level call (`call(_:on:args:)`): the notifications UIKit posts around it
     /// and the app-delegate input of the lenses that hook the delegate (MAUI).
-    mutating func observeAppCall(_ callback: Callback, appDelegate: Bool, _ o: ObserverProfile) {
+    mutating func observeAppCall(_ callback: consuming Callback, appDelegate: Bool, _ o: ObserverProfile) {
         guard appDelegate else { return append(callback) }
         prepareObservers(o)
         let poster = NotificationPoster(profile: o)
         let app = state.app
-        let posts = state.changeObservers { poster.aroundAppDelegate(callback.method, app: app, &$0) }
-        deliver(posts?.before ?? [], o)
+        // Read before the callback moves into the list.
+        let method = callback.method
+        let posts = state.changeObservers { poster.aroundAppDelegate(method, app: app, &$0) }
+        if let posts { deliver(posts.before, o) }
         append(callback)
-        if let call = AppDelegateLifecycleCall(callback.method) {
+        if let call = AppDelegateLifecycleCall(method) {
             let appState = observedAppState(o)
             feedLenses(.appDelegate(call, appState: appState, hasSceneManifest: o.usesScenes), appState: appState, o)
         }
-        deliver(posts?.after ?? [], o)
+        if let posts { deliver(posts.after, o) }
     }
 
     /// A scene-delegate call (`callScene`, before the SwiftUI translation): the scene's
@@ -43,12 +45,12 @@ extension Transition {
     mutating func observeSceneCall(_ method: SceneDelegateMethod, _ index: Int, args: JSONValue?, _ o: ObserverProfile)
     {
         prepareObservers(o)
-        guard let (note, after) = NotificationPoster.sceneNotification(method), let memory = state.observers else {
+        guard let (note, after) = NotificationPoster.sceneNotification(method), state.observerMemory != nil else {
             return recordSceneCall(method, index, args: args)
         }
         let poster = NotificationPoster(profile: o)
         let id = state.scenes[index].id
-        let readState = poster.readState(of: id, state.scenes[index].state, memory)
+        let readState = observedSceneState(state.scenes[index], o)
         let sceneAppState = observedAppState(o)
         let scenes = state.scenes
         let posts =
@@ -76,10 +78,7 @@ extension Transition {
         prepareObservers(o)
         let window = state.windows[ref.window]
         let sceneState = window.sceneId.flatMap { id in
-            state.scenes.first { $0.id == id }.map { scene in
-                state.observerMemory.map { NotificationPoster(profile: o).readState(of: id, scene.state, $0.value) }
-                    ?? scene.state
-            }
+            state.scenes.first { $0.id == id }.map { observedSceneState($0, o) }
         }
         let appState = observedAppState(o)
         feedLenses(
@@ -93,7 +92,7 @@ extension Transition {
     /// A new process (before its first UIKit call, or at its prewarm): the poster
     /// forgets the previous process; each lens is told (`processStart`).
     mutating func observeProcessStart() {
-        guard let o = profile.observers else { return }
+        guard let o = observers else { return }
         var memory = ObserverSnapshot(lenses: state.observerMemory?.value.lenses ?? o.initialLenses)
         // A scene app's process starts in the background; its scenes connect later (facts §4).
         memory.announced = .background
@@ -104,7 +103,7 @@ extension Transition {
     /// [A-mem] DOC: the memory warning's notification, after the app delegate and the
     /// view controllers have heard it.
     mutating func postMemoryWarning() {
-        guard let o = profile.observers, state.observerMemory?.value.memoryWarningPending == true else { return }
+        guard let o = observers, state.observerMemory?.value.memoryWarningPending == true else { return }
         state.changingObservers()?.value.memoryWarningPending = false
         deliver([PostedNotification(input: .application(.didReceiveMemoryWarning, appState: observedAppState(o)))], o)
     }
@@ -114,7 +113,7 @@ extension Transition {
     /// not come), then each lens runs what it queued (`endOfTurn`). A process that does
     /// not run code observes nothing.
     mutating func observeEndOfTurn() {
-        guard let o = profile.observers, state.observerMemory != nil else { return }
+        guard let o = observers, state.observerMemory != nil else { return }
         if state.app.isExecuting {
             if o.usesScenes {
                 let target = NotificationPoster.aggregate(state.scenes.map(\.state))
@@ -136,7 +135,16 @@ extension Transition {
     /// `applicationState` as observers read it now.
     private func observedAppState(_ o: ObserverProfile) -> AppState {
         guard let memory = state.observerMemory else { return state.app }
-        return NotificationPoster(profile: o).observedAppState(state.app, memory.value)
+        // The announced state alone: passing the whole memory copied it (each of its arrays retained).
+        return NotificationPoster(profile: o).observedAppState(state.app, announced: memory.value.announced)
+    }
+
+    /// `scene`'s activation state as code reads it now (`NotificationPoster.readState`).
+    /// The box's reference ends with the call, so that the next change finds it unique.
+    private func observedSceneState(_ scene: SceneSnapshot, _ o: ObserverProfile) -> SceneState {
+        guard let memory = state.observerMemory else { return scene.state }
+        return NotificationPoster(profile: o).readState(
+            of: scene.id, scene.state, freshScenes: memory.value.freshScenes)
     }
 
     /// The observers' memory exists from the first event on (a session's first action
@@ -149,58 +157,72 @@ extension Transition {
         }
     }
 
-    /// Each notification: its item when the session asked for `notifications`, then
-    /// what every lens makes of it.
+    /// Each notification, in order (`deliver(_:_:)` of one).
     private mutating func deliver(_ posts: [PostedNotification], _ o: ObserverProfile) {
-        for post in posts {
-            let appState: AppState
-            if o.reportsNotifications {
-                let item: Callback
-                switch post.input {
-                case .application(let note, let s):
-                    appState = s
-                    item = Callback(
-                        .notificationCenter(sceneId: nil, sceneState: nil), method: .notification(.application(note)),
-                        appState: s)
-                case .scene(let note, let id, let s):
-                    appState = s
-                    item = Callback(
-                        .notificationCenter(sceneId: id, sceneState: post.sceneState),
-                        method: .notification(.scene(note)), appState: s)
-                case .window(let note, let id, let s):
-                    appState = s
-                    item = Callback(
-                        .notificationCenter(sceneId: id, sceneState: nil), method: .notification(.window(note)),
-                        appState: s)
-                default:
-                    continue
-                }
-                append(item)
-            } else {
-                appState = post.input.appState ?? state.app
-            }
-            feedLenses(post.input, appState: appState, o)
+        for post in posts { deliver(post, o) }
+    }
+
+    /// What an app-delegate call posts on one side, in order.
+    private mutating func deliver(_ posts: AppDelegatePosts, _ o: ObserverProfile) {
+        if posts.keyWindow {
+            deliver(PostedNotification(input: .window(.didBecomeKey, sceneId: nil, appState: posts.appState)), o)
         }
+        if let note = posts.implicitScene {
+            // The implicit scene has no id, and no state of its own to report.
+            deliver(PostedNotification(input: .scene(note, sceneId: nil, appState: posts.appState)), o)
+        }
+        if let note = posts.application {
+            deliver(PostedNotification(input: .application(note, appState: posts.appState)), o)
+        }
+    }
+
+    /// One notification: its item when the session asked for `notifications`, then
+    /// what every lens makes of it.
+    private mutating func deliver(_ post: PostedNotification, _ o: ObserverProfile) {
+        let appState: AppState
+        if o.reportsNotifications {
+            let item: Callback
+            switch post.input {
+            case .application(let note, let s):
+                appState = s
+                item = Callback(
+                    .notificationCenter(sceneId: nil, sceneState: nil), method: .notification(.application(note)),
+                    appState: s)
+            case .scene(let note, let id, let s):
+                appState = s
+                item = Callback(
+                    .notificationCenter(sceneId: id, sceneState: post.sceneState),
+                    method: .notification(.scene(note)), appState: s)
+            case .window(let note, let id, let s):
+                appState = s
+                item = Callback(
+                    .notificationCenter(sceneId: id, sceneState: nil), method: .notification(.window(note)),
+                    appState: s)
+            default:
+                return
+            }
+            append(item)
+        } else {
+            appState = post.input.appState ?? state.app
+        }
+        feedLenses(post.input, appState: appState, o)
     }
 
     /// Folds `input` into every lens, appending the items each delivers (receiver: the
     /// channel), in the config's order of channels.
     private mutating func feedLenses(_ input: LensInput, appState: AppState, _ o: ObserverProfile) {
-        // The lenses are taken out of the memory while they fold, so that they are
-        // changed in place (not copied: the memory still held them) while the items go
-        // to `callbacks`.
+        // The lenses fold in place in the memory (a box of this snapshot's own), while
+        // the items go to `callbacks`.
         guard let memory = state.changingObservers() else { return }
-        var lenses = memory.value.lenses
-        memory.value.lenses = []
-        defer { memory.value.lenses = lenses }
         let kind = input.kind
         // Items carry a running state: a lens speaks only while the process runs.
         let itemState = appState.isExecuting ? appState : .background
         reserveForObservers()
-        for i in lenses.indices {
+        let channels = memory.value.channels
+        for i in channels.indices {
             // Only the lenses that act on this kind of input (`FrameworkLens.inputs`).
             if i < o.lensInputs.count, !o.lensInputs[i].contains(kind) { continue }
-            lenses[i].observe(input, itemState: itemState, into: &callbacks)
+            memory.value.slots.observe(channels[i], input, itemState: itemState, into: &callbacks)
         }
     }
 }
@@ -211,24 +233,6 @@ extension LensInput {
         switch self {
         case .application(_, let s), .scene(_, _, let s), .window(_, _, let s): s
         default: nil
-        }
-    }
-}
-
-extension CallbackTarget {
-    /// Who receives a lens's item: the channel, with the scene and controller the
-    /// item names where the channel's receiver carries them.
-    init(_ channel: ObserverChannel, _ item: LensObservation) {
-        switch channel {
-        case .notifications: self = .notificationCenter(sceneId: item.sceneId, sceneState: nil)
-        case .reactNative: self = .reactNative
-        case .flutter: self = .flutter
-        case .capacitor: self = .capacitor
-        case .cordova: self = .cordova
-        case .maui: self = .maui(sceneId: item.sceneId)
-        case .composeMultiplatform:
-            // [CMP-life]: every Compose item belongs to its host controller's owner.
-            self = .composeMultiplatform(controller: item.viewController ?? "", sceneId: item.sceneId)
         }
     }
 }

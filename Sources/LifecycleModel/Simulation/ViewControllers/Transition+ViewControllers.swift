@@ -42,12 +42,12 @@ extension Transition {
         state.windows[ref.window][ref] = vc
         if delegates.swiftUI != nil {
             swiftUIAppearance(event, ref, from: before)
-            if let o = profile.observers { observeAppearance(event, ref, o) }
+            if let o = observers { observeAppearance(event, ref, o) }
             for k in vc.children.indices { appearance(event, ref.child(k), animated: animated) }
             return
         }
         callViewController(.viewController(event.method), ref, args: .object(["animated": .bool(animated)]))
-        if let o = profile.observers { observeAppearance(event, ref, o) }
+        if let o = observers { observeAppearance(event, ref, o) }
         for k in vc.children.indices { appearance(event, ref.child(k), animated: animated) }
     }
 
