@@ -24,12 +24,15 @@ import Testing
         #expect(journal.bytes == expected.reduce(actions.count - 1) { $0 + $1.count })
     }
 
-    /// Every receiver and app state, with and without a view controller, a scene and a tail.
+    /// Every receiver and app state, with and without a view controller, a scene and
+    /// arguments: the log writes each callback as the general path does, an answer is
+    /// those bytes, and each reads back as the callback it was.
     @Test func loggedCallbackFastPathIsTheGeneralPath() {
         let scene = SceneRef(id: "s1", state: .foregroundInactive)
         let targets: [CallbackTarget] = [
             .appDelegate, .appDelegateAdaptor, .sceneDelegate(scene), .viewController(name: "root", scene: nil),
             .viewController(name: "root", scene: scene), .view(name: "root", scene: scene),
+            .viewController(name: "a \"quoted\" name", scene: nil),
             .tabBarControllerDelegate(scene: nil), .tabBarControllerDelegate(scene: scene),
             .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .bgTask, .urlSessionDelegate,
             .app, .scene(scene),
@@ -40,6 +43,7 @@ import Testing
             .composeMultiplatform(controller: "root", sceneId: "s1"),
         ]
         #expect(Set(targets.map(\.receiver)) == Set(Receiver.allCases))
+        var log = CallbackLog(capacity: 100_000)
         var checked = 0
         for target in targets {
             for state in AppState.allCases {
@@ -54,51 +58,67 @@ import Testing
                     Callback(
                         target, method: .framework(.didChangeAppLifecycleState), appState: state,
                         args: .object([JSONMember("state", .string("hidden"))])),
+                    Callback(
+                        target, method: .framework(.didChangeAppLifecycleState), appState: state,
+                        arguments: .observer(.flutterState(.paused))),
                 ]
-                for (i, c) in callbacks.enumerated() {
-                    let logged = LoggedCallback(seq: 1000 + i, callback: c, sharing: nil)
-                    var fast = JSONWriter()
-                    var general = JSONWriter()
-                    fast.beginArray()
-                    general.beginArray()
-                    for _ in 0..<2 {
-                        fast.write(logged)
-                        general.writeGeneral(logged)
-                    }
-                    fast.endArray()
-                    general.endArray()
-                    #expect(fast.bytes == general.bytes, "\(target) \(state) \(c.method)")
+                let firstSeq = log.lastSeq + 1
+                let run = log.append(callbacks)
+                let general = callbacks.enumerated().map { LoggedCallback(seq: firstSeq + $0.offset, callback: $0.element) }
+                var answer = JSONWriter()
+                answer.beginArray()
+                answer.write(callbacks: run)
+                answer.endArray()
+                var reference = JSONWriter()
+                reference.beginArray()
+                reference.write(callbacks: general)
+                reference.endArray()
+                #expect(
+                    String(decoding: answer.bytes, as: UTF8.self) == String(decoding: reference.bytes, as: UTF8.self),
+                    "\(target) \(state)")
+                for (logged, c) in zip(run, callbacks) {
                     #expect(logged.callback == c, "\(target) \(state) \(c.method): reads back")
                     checked += 1
                 }
             }
         }
-        #expect(checked == targets.count * AppState.allCases.count * 6)
+        #expect(checked == targets.count * AppState.allCases.count * 7)
     }
 
-    /// Every method, with each receiver that hears it and in every app state, written in
-    /// a list by the head table (`CallbackHeads`) as by the general path, seq of every
-    /// width included.
+    /// Every method, with each receiver that hears it and in every app state, written by
+    /// the head table (`CallbackHeads`) as by the general path, seq of every width included.
     @Test func everyCallbackHeadIsTheGeneralPath() {
         var fast = JSONWriter()
         var general = JSONWriter()
-        var logged: [LoggedCallback] = []
+        let heads = CallbackHeads.shared
+        var previous = JSONWriter.SeqDigits()
+        var count = 0
+        fast.beginArray()
+        general.beginArray()
         for method in CallbackMethod.allCases {
             for receiver in Receiver.allCases where method.isHeard(by: receiver) {
+                let named = receiver == .viewController || receiver == .view || receiver == .composeMultiplatform
+                let scened = receiver == .sceneDelegate || receiver == .scene
+                guard
+                    let target = CallbackTarget(
+                        receiver: receiver, sceneId: scened ? "s1" : nil, sceneState: scened ? .background : nil,
+                        viewController: named ? "root" : nil)
+                else {
+                    Issue.record("no target for \(receiver)")
+                    continue
+                }
                 for state in AppState.allCases {
-                    var c = LoggedCallback.sample(method: method, receiver: receiver, appState: state)
-                    c.seq = [0, 7, 42, 999, 10_000, 123_456_789, Int.max][logged.count % 7]
-                    logged.append(c)
+                    let c = Callback(target, method: method, appState: state)
+                    let seq = [0, 7, 42, 999, 10_000, 123_456_789, Int.max][count % 7]
+                    withUnsafePointer(to: c) { fast.writeLogged($0, seq: seq, heads: heads, previous: &previous) }
+                    general.writeGeneral(seq: seq, c)
+                    count += 1
                 }
             }
         }
-        fast.beginArray()
-        fast.write(callbacks: logged[...])
         fast.endArray()
-        general.beginArray()
-        for c in logged { general.writeGeneral(c) }
         general.endArray()
-        #expect(logged.count >= CallbackMethod.count * AppState.allCases.count)
+        #expect(count >= CallbackMethod.count * AppState.allCases.count)
         #expect(String(decoding: fast.bytes, as: UTF8.self) == String(decoding: general.bytes, as: UTF8.self))
     }
 
@@ -111,16 +131,17 @@ import Testing
         let general = Callback(.appDelegateAdaptor, method: .sceneDelegate(.willConnect), appState: .active)
         var seqs = Array(1...1_205) + Array(9_990...10_010) + [99_999, 100_000, 100_002, 100_003]
         seqs += [999_999_999, 1_000_000_000, Int.max - 1, Int.max]
-        let logged = seqs.enumerated().map { i, seq in
-            LoggedCallback(seq: seq, callback: i % 97 == 50 ? general : plain, sharing: nil)
-        }
         var w = JSONWriter()
-        w.beginArray()
-        w.write(callbacks: logged[...])
-        w.endArray()
         var reference = JSONWriter()
+        var previous = JSONWriter.SeqDigits()
+        w.beginArray()
         reference.beginArray()
-        for c in logged { reference.writeGeneral(c) }
+        for (i, seq) in seqs.enumerated() {
+            let c = i % 97 == 50 ? general : plain
+            withUnsafePointer(to: c) { w.writeLogged($0, seq: seq, heads: .shared, previous: &previous) }
+            reference.writeGeneral(seq: seq, c)
+        }
+        w.endArray()
         reference.endArray()
         #expect(String(decoding: w.bytes, as: UTF8.self) == String(decoding: reference.bytes, as: UTF8.self))
     }

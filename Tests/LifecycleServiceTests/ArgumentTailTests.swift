@@ -3,34 +3,35 @@ import Testing
 
 @testable import LifecycleService
 
-/// Observer items' typed arguments are logged from tails encoded once (`ArgumentTails`):
-/// the same bytes, and the same cost against `--max-log-bytes`, as the same arguments
-/// given as JSON.
+/// Observer items' typed arguments are logged from members encoded once
+/// (`ArgumentTails`): the same bytes, and the same cost against `--max-log-bytes`, as
+/// the same arguments given as JSON.
 @Suite struct ArgumentTailTests {
     @Test func aTypedArgumentIsLoggedAsItsJSON() {
         for argument in ObserverArgument.allCases {
-            for target in [CallbackTarget.reactNative, .flutter, .capacitor, .maui(sceneId: nil)] {
+            for target in [CallbackTarget.reactNative, .flutter, .capacitor, .maui(sceneId: nil), .maui(sceneId: "s1")] {
                 let method = CallbackMethod.framework(.change)
-                let typed = LoggedCallback(
-                    seq: 12,
-                    callback: Callback(target, method: method, appState: .active, arguments: .observer(argument)),
-                    sharing: nil)
-                let json = LoggedCallback(
-                    seq: 12, callback: Callback(target, method: method, appState: .active, args: argument.json),
-                    sharing: nil)
-                #expect(typed.json == json.json, "\(argument)")
-                #expect(typed.cost == json.cost, "\(argument)")
+                var typedLog = CallbackLog(capacity: 10)
+                var jsonLog = CallbackLog(capacity: 10)
+                let typed = typedLog.append([
+                    Callback(target, method: method, appState: .active, arguments: .observer(argument))
+                ])
+                let json = jsonLog.append([Callback(target, method: method, appState: .active, args: argument.json)])
+                #expect(typed.map(\.json) == json.map(\.json), "\(argument)")
+                #expect(typedLog.bytes == jsonLog.bytes, "\(argument)")
             }
         }
-        let item = LoggedCallback(
-            seq: 3,
-            callback: Callback(
+        var log = CallbackLog(capacity: 10)
+        _ = log.append([Callback(.appDelegate, method: .appDelegate(.didBecomeActive), appState: .active)])
+        let item = log.append([
+            Callback(
                 .flutter, method: .framework(.didChangeAppLifecycleState), appState: .background,
-                arguments: .observer(.flutterState(.hidden))),
-            sharing: nil)
+                arguments: .observer(.flutterState(.hidden)))
+        ])
         #expect(
-            String(decoding: item.json, as: UTF8.self)
-                == #"{"seq":3,"receiver":"flutter","method":"didChangeAppLifecycleState","appState":"background","args":{"state":"hidden"}}"#
-        )
+            item.map { String(decoding: $0.json, as: UTF8.self) }
+                == [
+                    #"{"seq":2,"receiver":"flutter","method":"didChangeAppLifecycleState","appState":"background","args":{"state":"hidden"}}"#
+                ])
     }
 }

@@ -1,10 +1,11 @@
+import Foundation
 import LifecycleModel
 import Testing
 
 @testable import LifecycleService
 
-/// The session log over many chunks: what it keeps, drops and pages is what a plain
-/// list of every callback numbered in turn would give.
+/// The session log over many chunks: what it keeps, drops, answers and pages is what a
+/// plain list of every callback numbered in turn and written by the general path gives.
 @Suite struct CallbackLogTests {
     /// A few kinds of callback, so that entries differ in more than their seq.
     private static let kinds: [Callback] = [
@@ -14,7 +15,17 @@ import Testing
             .sceneDelegate(SceneRef(id: "s1", state: .background)), method: .sceneDelegate(.didEnterBackground),
             appState: .background),
         Callback(.flutter, method: .framework(.didChangeAppLifecycleState), appState: .inactive, arguments: .none),
+        Callback(.reactNative, method: .framework(.change), appState: .active, arguments: .observer(.reactNativeState(.background))),
     ]
+
+    /// `callbacks` as array elements, the way an answer writes them.
+    private static func elements(_ write: (inout JSONWriter) -> Void) -> String {
+        var w = JSONWriter()
+        w.beginArray()
+        write(&w)
+        w.endArray()
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
 
     /// Appends batches of 1 to 37 callbacks (one of 1,500 at once) to `log`; checks each
     /// answer against the reference and returns every callback numbered, the reference.
@@ -25,11 +36,11 @@ import Testing
             let batch = (0..<size).map { kinds[(b + $0) % kinds.count] }
             let answer = log.append(batch)
             let numbered = batch.enumerated().map {
-                LoggedCallback(seq: reference.count + 1 + $0.offset, callback: $0.element, sharing: nil)
+                LoggedCallback(seq: reference.count + 1 + $0.offset, callback: $0.element)
             }
             reference += numbered
-            let sameBytes = answer.map(\.json) == numbered.map(\.json)
-            #expect(sameBytes, "batch \(b)")
+            #expect(answer.map(\.json) == numbered.map(\.json), "batch \(b)")
+            #expect(elements { $0.write(callbacks: answer) } == elements { $0.write(callbacks: numbered) }, "batch \(b)")
         }
         return reference
     }
@@ -47,9 +58,10 @@ import Testing
                 let first = max(after + 1, log.dropped + 1)
                 let last = min(reference.count, first + limit - 1)
                 let expected = first <= last ? Array(reference[(first - 1)..<last]) : []
-                #expect(page.map(\.seq) == expected.map(\.seq), "after \(after) limit \(limit)")
-                let sameBytes = page.map(\.json) == expected.map(\.json)
-                #expect(sameBytes, "after \(after) limit \(limit)")
+                #expect(page.callbacks.map(\.seq) == expected.map(\.seq), "after \(after) limit \(limit)")
+                #expect(page.lastSeq == expected.last?.seq)
+                let same = elements { $0.write(callbacks: page) } == elements { $0.write(callbacks: expected) }
+                #expect(same, "after \(after) limit \(limit)")
             }
         }
     }
@@ -69,14 +81,63 @@ import Testing
         Self.checkPages(log, reference)
     }
 
+    /// A short log drops its oldest entries in its only chunk (which it compacts now and
+    /// then): what it keeps stays right.
+    @Test func aShortLogCompactsItsOnlyChunk() {
+        var log = CallbackLog(capacity: 150)
+        let reference = Self.fill(&log, batches: 90)
+        #expect(log.kept == 150)
+        Self.checkPages(log, reference)
+    }
+
     /// A byte budget smaller than one batch: the answer still has every callback, and
     /// the log keeps the newest that fit.
     @Test func aByteBudgetTrimsAndTheAnswerKeepsTheBatch() {
-        let entry = LoggedCallback(seq: 1, callback: Self.kinds[0], sharing: nil).cost
+        let entry = LoggedCallback(seq: 1, callback: Self.kinds[0]).json.count + CallbackLog.overhead
         var log = CallbackLog(capacity: 100_000, byteCapacity: entry * 40)
         let reference = Self.fill(&log, batches: 120)
         #expect(log.kept <= 40 && log.kept > 0)
         #expect(log.bytes <= entry * 40)
         Self.checkPages(log, reference)
+    }
+
+    /// A run or a copy of the log, kept while the log goes on, keeps its own bytes: the
+    /// log's storage is shared until it is written (a session copied for a rollback).
+    @Test func aKeptRunAndACopyOfTheLogDoNotChange() {
+        var log = CallbackLog(capacity: 100_000)
+        let first = log.append(Array(Self.kinds.prefix(3)))
+        let before = Self.elements { $0.write(callbacks: first) }
+        var copy = log
+        _ = log.append(Array(Self.kinds.suffix(2)))
+        _ = copy.append([Self.kinds[0]])
+        #expect(Self.elements { $0.write(callbacks: first) } == before)
+        let expected = Self.kinds.prefix(3) + Self.kinds.suffix(2)
+        let numbered = expected.enumerated().map { LoggedCallback(seq: $0.offset + 1, callback: $0.element) }
+        #expect(log.page(after: 0, limit: 100).callbacks == numbered)
+        let copied = (Self.kinds.prefix(3) + [Self.kinds[0]]).enumerated().map {
+            LoggedCallback(seq: $0.offset + 1, callback: $0.element)
+        }
+        #expect(copy.page(after: 0, limit: 100).callbacks == copied)
+        let detached = first.detached()
+        #expect(Self.elements { $0.write(callbacks: detached) } == before)
+    }
+
+    /// A payload held by several callbacks is kept once (shared pieces), and the answer
+    /// and the pages still hold it in every callback, as the general path writes them.
+    @Test func aSharedPayloadIsKeptOnceAndWrittenInEach() throws {
+        let blob = String(repeating: "x", count: 4_000)
+        let payload = JSONValue.object([JSONMember("aps", .object([])), JSONMember("blob", .string(blob))])
+        let action = Action.receiveNotification(payload: payload)
+        let sharing = try #require(SharedPayload(action))
+        let holding = Callback(
+            .appDelegate, method: .appDelegate(.didReceiveRemoteNotification), appState: .background,
+            args: .object([JSONMember("userInfo", payload)]))
+        let batch = [Self.kinds[0], holding, Self.kinds[3], holding, Self.kinds[1]]
+        var log = CallbackLog(capacity: 100_000)
+        let answer = log.append(batch, sharing: sharing)
+        let numbered = batch.enumerated().map { LoggedCallback(seq: $0.offset + 1, callback: $0.element) }
+        #expect(Self.elements { $0.write(callbacks: answer) } == Self.elements { $0.write(callbacks: numbered) })
+        #expect(log.page(after: 1, limit: 3).callbacks == Array(numbered[1...3]))
+        #expect(log.bytes > blob.count && log.bytes < blob.count + 2_000, "\(log.bytes)")
     }
 }

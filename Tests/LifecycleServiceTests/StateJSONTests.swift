@@ -39,7 +39,7 @@ import Testing
                 applied += 1
                 var fast = JSONWriter()
                 fast.writeResult(
-                    action: action, callbacks: [][...], state: state, simulator: simulator, path: outcome.steps)
+                    action: action, callbacks: .empty, state: state, simulator: simulator, path: outcome.steps)
                 var plain = JSONWriter()
                 plain.referenceResult(action: action, state: state, simulator: simulator, path: outcome.steps)
                 let fastText = String(decoding: fast.bytes, as: UTF8.self)

@@ -31,8 +31,9 @@ struct Trace: Sendable {
 
 extension Trace.Entry {
     /// A logged callback read back from the JSON the log keeps (the log stores encoded
-    /// bytes, not values, so that a session costs its payloads once and a page is copied, not re-encoded); nil for bytes that do not decode, which the log's
-    /// own writer never produces.
+    /// bytes, not values, so that a session costs its payloads once and a page is copied,
+    /// not re-encoded); nil for bytes that do not decode, which the log's own writer never
+    /// produces.
     init?(_ logged: LoggedCallback) {
         guard let object = try? JSONParser.parse(logged.json),
             let receiver = object["receiver"]?.stringValue.flatMap(Receiver.init(rawValue:)),
@@ -148,13 +149,13 @@ extension Trace {
     /// A page of a session's log as one step: the log keeps no action boundaries.
     /// From the start of an intact log the app was `notRunning`; a page that reaches
     /// the newest callback ends in the session's current app state.
-    init(logPage page: ArraySlice<LoggedCallback>, after: Int, of session: Session) {
+    init(logPage page: LogPage, after: Int, of session: Session) {
         let fromStart = after == 0 && session.log.dropped == 0
-        let reachesEnd = (page.last?.seq ?? after) >= session.log.lastSeq
+        let reachesEnd = (page.lastSeq ?? after) >= session.log.lastSeq
         self.init(
             steps: [
                 Step(
-                    action: nil, callbacks: page.compactMap(Entry.init),
+                    action: nil, callbacks: page.callbacks.compactMap(Entry.init),
                     appStateAfter: reachesEnd ? session.state.app : nil)
             ],
             initialAppState: fromStart ? .notRunning : nil)

@@ -20,7 +20,7 @@ extension Service {
         }
         guard !memory.isExhausted else { throw Problem.memoryFull(limits.maxMemory) }
         let answer = try withSession(id) { (session: inout Session) throws(Problem) -> JSONWriter in
-            let callbacks: ArraySlice<LoggedCallback>
+            let callbacks: LogRun
             let droppedBefore = session.log.dropped
             // A copy for the rollback only when something may fail after the action: a
             // journal write, or an answer that could pass --max-response (a payload is
@@ -47,7 +47,7 @@ extension Service {
             // Measured before it is committed: an answer over --max-response would tell the
             // client the action failed, so it must not happen (rolled back like a journal failure).
             w.writeResult(
-                action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator,
+                action: action, callbacks: callbacks, state: session.state, simulator: session.simulator,
                 path: session.lastPath)
             if w.count > limits.maxResponse, let before {
                 memory.release(session.bytesHeld - before.bytesHeld)  // the log's and the journal's
@@ -98,19 +98,12 @@ extension Service {
             w.key("callbacks")
             w.beginArray()
             // A page stops short of --max-response (keeping at least one callback); `next` says where to go on.
-            var size = 256
-            for (n, c) in zip(page.indices, page) {
-                size += c.byteCount + 1
-                if size > limits.maxResponse, n > page.startIndex {
-                    page = page[..<n]
-                    break
-                }
-            }
+            page = page.prefix(fitting: limits.maxResponse - 256)
             w.write(callbacks: page)
             w.endArray()
             // Poll again with after=next; it never goes backwards.
             w.key("next")
-            w.int(page.last?.seq ?? max(after, session.log.dropped))
+            w.int(page.lastSeq ?? max(after, session.log.dropped))
             w.key("dropped")
             w.int(session.log.dropped)
             w.key("total")

@@ -31,7 +31,7 @@ extension Service {
             try ActionDecoding.check(actions, against: session.simulator.config, field: "actions")
             let droppedBefore = session.log.dropped
             let before = session
-            let results: [(callbacks: [LoggedCallback], state: AppSnapshot)]
+            let results: [(callbacks: LogRun, state: AppSnapshot)]
             do throws(BatchRefusal) {
                 results = try session.apply(batch: actions)
             } catch {
@@ -49,7 +49,7 @@ extension Service {
             w.beginArray()
             for (i, (action, result)) in zip(actions, results).enumerated() {
                 w.writeResult(
-                    action: action, callbacks: result.callbacks[...], state: result.state, simulator: session.simulator)
+                    action: action, callbacks: result.callbacks, state: result.state, simulator: session.simulator)
                 // Too large an answer is refused (413), so the batch must not happen either.
                 if w.bytes.count > limits.maxResponse {
                     throw rollBack(

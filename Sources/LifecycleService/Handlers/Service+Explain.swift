@@ -53,7 +53,7 @@ extension Service {
             do throws(ActionRefusal) {
                 let callbacks = try session.apply(action)
                 w.writeResult(
-                    action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
+                    action: action, callbacks: callbacks, state: session.state, simulator: session.simulator)
                 trace.steps.append(
                     Trace.Step(
                         action: action.traceLabel, callbacks: callbacks.compactMap(Trace.Entry.init),

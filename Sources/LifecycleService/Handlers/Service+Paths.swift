@@ -53,7 +53,7 @@ extension Service {
             do throws(ActionRefusal) {
                 let callbacks = try session.apply(plain.action)
                 w.writeResult(
-                    action: plain.action, callbacks: callbacks[...], state: session.state, simulator: session.simulator)
+                    action: plain.action, callbacks: callbacks, state: session.state, simulator: session.simulator)
                 trace.steps.append(
                     Trace.Step(
                         action: plain.action.traceLabel, callbacks: callbacks.compactMap(Trace.Entry.init),

@@ -38,7 +38,7 @@ extension Service {
             do throws(ActionRefusal) {
                 let callbacks = try session.apply(action)
                 w.writeResult(
-                    action: action, callbacks: callbacks[...], state: session.state, simulator: session.simulator,
+                    action: action, callbacks: callbacks, state: session.state, simulator: session.simulator,
                     path: session.lastPath)
                 if format != .json {  // the text formats read the callbacks back from their JSON
                     trace.steps.append(

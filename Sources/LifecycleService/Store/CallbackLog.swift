@@ -4,28 +4,37 @@ import LifecycleModel
 /// `capacity` callbacks (`--max-log`) whose encoded size is at most `byteCapacity`
 /// (`--max-log-bytes`), and counting the ones dropped.
 ///
-/// Callbacks are kept already encoded as JSON (`LoggedCallback`): a payload costs its
-/// encoded size, once, rather than a tree of values per callback.
+/// Callbacks are kept as the JSON objects the API sends, written once when they are
+/// logged: an action's answer and a page of the log are copies of those bytes, where
+/// each callback used to be assembled again from a compact entry for every answer
+/// (issue #20: an observed action has about 18 callbacks). A large payload is kept once
+/// per action, shared by the callbacks that hold it (`LogChunk`).
 struct CallbackLog: Sendable {
     let capacity: Int
     let byteCapacity: Int
-    /// Kept entries, oldest first: `chunks[0][start...]`, then every later chunk whole.
-    /// In chunks so that a long log grows without copying what it holds: the first chunk
-    /// grows by half (to the exact size at first: doubling left an idle launched
-    /// session's log up to half empty) up to `chunkSize`, and each later one is made
-    /// whole. A single growing array copied every entry again at each growth (2 % of an
-    /// action's cost, 3 % of an observed one's, issue #20).
-    private var chunks: [[LoggedCallback]] = []
+    /// Kept entries, oldest first: `chunks[0].entries[start...]`, then every later chunk
+    /// whole. In chunks so that a long log grows without copying what it holds: the
+    /// first chunk grows by half (to the exact size at first, so an idle session's log is
+    /// not half empty) up to `chunkSize` entries, and each later one is made whole.
+    private var chunks: [LogChunk] = []
     private var start = 0
     /// The seq of the newest callback (0 when none yet).
     private(set) var lastSeq = 0
-    /// Bytes the kept entries account for (`LoggedCallback.cost`).
+    /// Bytes the kept entries account for (`LogSlot.cost`).
     private(set) var bytes = 0
     /// Callbacks kept.
     private(set) var kept = 0
 
-    /// Entries a chunk after the first holds (32 KiB of entries).
+    /// Entries a chunk after the first holds.
     static let chunkSize = 1024
+    /// Bytes reserved a callback to come: about an observer item's or a plain delegate
+    /// call's (a longer one grows the chunk).
+    static let bytesPerCallback = 112
+    /// What an entry costs besides its JSON: the entry and a comma.
+    static let overhead = MemoryLayout<LogSlot>.stride + 1
+    /// What a piece of an entry kept in pieces costs besides its bytes (an array's header
+    /// and element).
+    static let pieceOverhead = 48
 
     init(capacity: Int, byteCapacity: Int = .max) {
         self.capacity = max(1, capacity)
@@ -35,115 +44,155 @@ struct CallbackLog: Sendable {
     /// Callbacks no longer kept (the oldest ones).
     var dropped: Int { lastSeq - kept }
 
-    /// Numbers, encodes and keeps `callbacks`; returns them numbered, in order, where
-    /// the log keeps them (no array of their own: one action's entries are always in one
-    /// chunk). The slice shares the log's storage: a caller that keeps it past the log's
-    /// next change makes it an `Array` (else that change copies the chunk). `sharing` is
-    /// the action's payload: encoded once, shared by every callback whose arguments hold it.
-    mutating func append(_ callbacks: [Callback], sharing: SharedPayload? = nil) -> ArraySlice<LoggedCallback> {
-        guard !callbacks.isEmpty else { return [] }
+    /// Numbers, encodes and keeps `callbacks`; returns them where the log keeps them (one
+    /// action's entries are always in one chunk; see `LogRun` for how long to keep it).
+    /// `sharing` is the action's payload: encoded once, shared by every callback whose
+    /// arguments hold it.
+    mutating func append(_ callbacks: [Callback], sharing: SharedPayload? = nil) -> LogRun {
+        guard !callbacks.isEmpty else { return .empty }
         let firstSeq = lastSeq + 1
         let last = makeRoom(callbacks.count)
-        // The chunk is taken out while it grows: appending through `chunks[last]` checked
-        // both arrays' uniqueness for every entry.
-        var chunk: [LoggedCallback] = []
+        // The chunk is taken out while it grows: writing through `chunks[last]` checked
+        // the outer array's uniqueness for every entry.
+        var chunk = LogRun.empty.chunk
         swap(&chunk, &chunks[last])
-        let first = chunk.count
+        chunk.bytes.makeUnique()
+        let first = chunk.entries.count
         var added = 0
+        var newestSharing: Int?
+        let heads = CallbackHeads.shared
+        var previous = JSONWriter.SeqDigits()
         // Read through the buffer: `callbacks[i]` would copy each callback (retaining its Strings).
         callbacks.withUnsafeBufferPointer { model in
             guard let base = model.baseAddress else { return }
             for i in model.indices {
-                let entry = LoggedCallback.logging(base + i, seq: firstSeq + i, sharing: sharing)
-                added += entry.cost
-                chunk.append(entry)
+                let c = base + i
+                let seq = firstSeq + i
+                var entry = LogSlot(
+                    start: 0, end: 0, cost: 0, method: c.pointee.method, receiver: c.pointee.receiver,
+                    appState: c.pointee.appState)
+                if let sharing, case .json(let args) = c.pointee.arguments,
+                    let pieces = Self.pieces(c.pointee, seq: seq, args: args, sharing: sharing)
+                {
+                    // pieces = [own, shared, own, shared, …, own]: only the even ones are this entry's.
+                    let own = pieces.indices.reduce(0) { $0 + ($1 % 2 == 0 ? pieces[$1].count + Self.pieceOverhead : 0) }
+                    chunk.pieces[seq] = pieces
+                    entry.cost = Int32(clamping: own + Self.overhead)
+                    newestSharing = chunk.entries.count
+                } else {
+                    let opening = chunk.bytes.count + (chunk.bytes.needsSeparator ? 1 : 0)
+                    chunk.bytes.writeLogged(c, seq: seq, heads: heads, previous: &previous)
+                    entry.start = Int32(clamping: opening)
+                    entry.end = Int32(clamping: chunk.bytes.count)
+                    entry.cost = Int32(clamping: chunk.bytes.count - opening + Self.overhead)
+                }
+                added += Int(entry.cost)
+                chunk.entries.append(entry)
             }
         }
         // The shared piece is counted once, by the newest entry holding it: entries go
         // oldest first, so it stays counted while any entry holding it is kept.
-        if let sharing, let newest = chunk[first...].lastIndex(where: \.holdsShared) {
-            chunk[newest].cost += sharing.bytes.count
+        if let sharing, let newest = newestSharing {
+            chunk.entries[newest].cost += Int32(clamping: sharing.bytes.count)
             added += sharing.bytes.count
         }
         swap(&chunk, &chunks[last])
         lastSeq += callbacks.count
         kept += callbacks.count
         bytes += added
+        // Made before the trim: the answer has every callback even when the log keeps fewer.
+        let run = LogRun(chunk: chunks[last], range: first..<(first + callbacks.count))
         trim()
-        if kept >= callbacks.count, let newest = chunks.indices.last {
-            return chunks[newest][(chunks[newest].count - callbacks.count)...]
-        }
-        // The log keeps fewer than this action made: the answer still has them all, the
-        // ones already dropped numbered and encoded again (the same bytes: same seq, same callback).
-        let gone = callbacks.count - kept
-        var all = (0..<gone).map { LoggedCallback(seq: firstSeq + $0, callback: callbacks[$0], sharing: sharing) }
-        if let newest = chunks.indices.last { all += chunks[newest][(chunks[newest].count - kept)...] }
-        return all[...]
+        return run
+    }
+
+    /// The pieces of a callback whose arguments hold the action's shared payload
+    /// (`[own, shared, own, …]`, the general path's bytes); nil when they do not.
+    private static func pieces(_ c: Callback, seq: Int, args: JSONValue, sharing: SharedPayload) -> [[UInt8]]? {
+        var pieces: [[UInt8]] = []
+        var w = JSONWriter(capacity: 160)
+        w.openGeneral(seq: seq, receiver: c.receiver, method: c.method, appState: c.appState)
+        if let id = c.sceneId { w.member("sceneId", id) }
+        if let state = c.sceneState { w.member("sceneState", state.rawValue) }
+        if let name = c.viewController { w.member("viewController", name) }
+        w.key("args")
+        w.value(args, sharing: sharing, parts: &pieces, depth: 0)
+        guard !pieces.isEmpty else { return nil }
+        w.endObject()
+        pieces.append(w.bytes)
+        return pieces
     }
 
     /// The chunk `count` new entries go to, with room for them all: the last one, grown
     /// while it is the first, or a new one.
     private mutating func makeRoom(_ count: Int) -> Int {
+        let bytesNeeded = count * Self.bytesPerCallback
         guard let last = chunks.indices.last else {
-            chunks.append([])
-            chunks[0].reserveCapacity(count)
+            chunks.append(LogChunk(firstSeq: lastSeq + 1, byteCapacity: bytesNeeded, entryCapacity: count))
             return 0
         }
-        let needed = chunks[last].count + count
-        if needed <= chunks[last].capacity { return last }
+        let needed = chunks[last].entries.count + count
+        if needed <= chunks[last].entries.capacity {
+            chunks[last].bytes.reserveGrowing(chunks[last].bytes.count + bytesNeeded)
+            return last
+        }
         if last == 0, needed <= Self.chunkSize {
-            chunks[0].reserveCapacity(min(Self.chunkSize, max(needed, chunks[0].capacity + chunks[0].capacity / 2)))
+            chunks[0].entries.reserveCapacity(
+                min(Self.chunkSize, max(needed, chunks[0].entries.capacity + chunks[0].entries.capacity / 2)))
+            chunks[0].bytes.reserveGrowing(chunks[0].bytes.count + bytesNeeded)
             return 0
         }
-        var chunk: [LoggedCallback] = []
-        chunk.reserveCapacity(max(count, Self.chunkSize))
-        chunks.append(chunk)
+        chunks.append(
+            LogChunk(
+                firstSeq: lastSeq + 1, byteCapacity: max(count, Self.chunkSize) * Self.bytesPerCallback,
+                entryCapacity: max(count, Self.chunkSize)))
         return last + 1
     }
 
     /// Drops the oldest entries until both capacities hold.
     private mutating func trim() {
         while kept > capacity || (bytes > byteCapacity && kept > 0) {
-            bytes -= chunks[0][start].cost
-            chunks[0][start] = LoggedCallback.dropped
+            let entry = chunks[0].entries[start]
+            bytes -= Int(entry.cost)
+            if entry.isInPieces { chunks[0].pieces[chunks[0].firstSeq + start] = nil }
             start += 1
             kept -= 1
-            if start == chunks[0].count, chunks.count > 1 {
+            if start == chunks[0].entries.count, chunks.count > 1 {
                 chunks.removeFirst()
                 start = 0
             }
         }
-        // A log shorter than a chunk trims its only chunk in place now and then.
-        if chunks.count == 1, start >= 64, start * 2 >= chunks[0].count {
-            chunks[0].removeFirst(start)
+        // A log shorter than a chunk drops what its only chunk no longer keeps now and then.
+        if chunks.count == 1, start >= 64, start * 2 >= chunks[0].entries.count {
+            let spare = chunks[0].bytes.written.count / max(1, chunks[0].entries.count) * start
+            chunks[0] = chunks[0].suffix(from: start, spare: spare)
+            chunks[0].entries.reserveCapacity(chunks[0].entries.count + start)
             start = 0
         }
     }
 
     /// Up to `limit` kept callbacks with seq > `after`, oldest first.
-    func page(after: Int, limit: Int) -> ArraySlice<LoggedCallback> {
-        guard after < lastSeq else { return [] }  // also keeps `after + 1` from overflowing
+    func page(after: Int, limit: Int) -> LogPage {
+        guard after < lastSeq else { return LogPage(runs: []) }  // also keeps `after + 1` from overflowing
         let firstKept = dropped + 1
         let from = max(after + 1, firstKept)
-        guard from <= lastSeq, limit > 0 else { return [] }
+        guard from <= lastSeq, limit > 0 else { return LogPage(runs: []) }
         var wanted = min(limit, lastSeq - from + 1)
         // Where `from` is: past the dropped part of the first chunk, then chunk by chunk.
         var offset = start + (from - firstKept)
         var chunk = 0
-        while offset >= chunks[chunk].count {
-            offset -= chunks[chunk].count
+        while offset >= chunks[chunk].entries.count {
+            offset -= chunks[chunk].entries.count
             chunk += 1
         }
-        if offset + wanted <= chunks[chunk].count { return chunks[chunk][offset..<(offset + wanted)] }
-        var page: [LoggedCallback] = []
-        page.reserveCapacity(wanted)
+        var runs: [LogRun] = []
         while wanted > 0 {
-            let taken = min(wanted, chunks[chunk].count - offset)
-            page += chunks[chunk][offset..<(offset + taken)]
+            let taken = min(wanted, chunks[chunk].entries.count - offset)
+            runs.append(LogRun(chunk: chunks[chunk], range: offset..<(offset + taken)))
             wanted -= taken
             offset = 0
             chunk += 1
         }
-        return page[...]
+        return LogPage(runs: runs)
     }
 }

@@ -61,9 +61,9 @@ struct Session: Sendable {
     }
 
     /// Applies an action; on refusal nothing changes. Answers the logged callbacks where
-    /// the log keeps them (`CallbackLog.append`: make them an `Array` to keep them past
-    /// the session's next change).
-    mutating func apply(_ action: Action) throws(ActionRefusal) -> ArraySlice<LoggedCallback> {
+    /// the log keeps them (`CallbackLog.append`: keep the run only until the session's
+    /// next change, or keep `detached()`).
+    mutating func apply(_ action: Action) throws(ActionRefusal) -> LogRun {
         let simulator = self.shared.simulator
         let (callbacks, steps) = try transact(.bodyIsAtomic) { (draft: inout AppSnapshot) throws(ActionRefusal) in
             try simulator.apply(action, updating: &draft)
@@ -85,9 +85,7 @@ struct Session: Sendable {
     /// Applies `actions` in order, all or nothing: each runs on a draft of the state and
     /// the callbacks wait uncommitted; only when every step is accepted do the state and
     /// the log change. On a refusal nothing changes (not even the log's seq counter).
-    mutating func apply(batch actions: [Action]) throws(BatchRefusal) -> [(
-        callbacks: [LoggedCallback], state: AppSnapshot
-    )] {
+    mutating func apply(batch actions: [Action]) throws(BatchRefusal) -> [(callbacks: LogRun, state: AppSnapshot)] {
         let simulator = shared.simulator
         let pending = try transact(.draft) { (draft: inout AppSnapshot) throws(BatchRefusal) in
             var pending: [(callbacks: [Callback], state: AppSnapshot)] = []
@@ -107,7 +105,7 @@ struct Session: Sendable {
         let results = zip(actions, pending).map { action, step in
             let shared = SharedPayload(action)
             journal.record(action, sharing: shared)
-            return (Array(log.append(step.callbacks, sharing: shared)), step.state)
+            return (log.append(step.callbacks, sharing: shared).detached(), step.state)
         }
         memory?.charge(log.bytes + journal.bytes - before)
         return results

@@ -1,27 +1,39 @@
 import LifecycleModel
 
-/// The tail (`,"args":{…}`) of a plain callback with each observer argument
-/// (`ObserverArgument`), encoded once by the general path of `LoggedCallback.logging`
-/// from the argument's JSON, so its bytes and its cost are that path's. A logged
-/// observer item then shares its tail instead of encoding and allocating its own
-/// (bench/PROFILE.md, "Observers (issue #20)").
-final class ArgumentTails: Sendable {
+/// The `,"args":{…}` member of a callback with each observer argument
+/// (`ObserverArgument`), encoded once for the process by the general path from the
+/// argument's JSON, so its bytes are that path's: a logged observer item copies it
+/// instead of encoding its arguments (bench/PROFILE.md, "Observers (issue #20)").
+///
+/// Pointers into memory that is never freed (the table lives as long as the process).
+final class ArgumentTails: @unchecked Sendable {
     static let shared = ArgumentTails()
 
-    private let tails: [(tail: [[UInt8]], cost: Int)]
+    private let tails: UnsafePointer<UnsafeBufferPointer<UInt8>>
 
     private init() {
-        tails = ObserverArgument.allCases.map { argument in
-            let logged = LoggedCallback(
-                seq: 1,
-                callback: Callback(.reactNative, method: .framework(.change), appState: .active, args: argument.json),
-                sharing: nil)
-            return (logged.tail, logged.cost)
+        let all = ObserverArgument.allCases
+        let table = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: max(1, all.count))
+        for argument in all {
+            // After a first member, so the comma is the general path's.
+            var w = JSONWriter(capacity: 64)
+            w.beginObject()
+            w.key("seq")
+            w.int(0)
+            let mark = w.count
+            w.key("args")
+            w.value(argument.json)
+            let member = w.bytes[mark...]
+            let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: member.count)
+            _ = bytes.initialize(from: member)
+            (table + argument.index).initialize(to: UnsafeBufferPointer(bytes))
         }
+        tails = UnsafePointer(table)
     }
 
-    /// The tail of `argument` and the bytes a logged callback with it accounts for.
-    func tail(_ argument: ObserverArgument) -> (tail: [[UInt8]], cost: Int) {
+    /// `,"args":…` of `argument`.
+    @inline(__always)
+    func tail(_ argument: ObserverArgument) -> UnsafeBufferPointer<UInt8> {
         tails[argument.index]
     }
 }

@@ -193,7 +193,7 @@ extension JSONWriter {
 
     /// `{"action":…,"callbacks":[…],"state":…}`: one action's result.
     mutating func writeResult(
-        action: Action, callbacks: ArraySlice<LoggedCallback>, state: AppSnapshot, simulator: Simulator,
+        action: Action, callbacks: LogRun, state: AppSnapshot, simulator: Simulator,
         path: [TakenStep] = []
     ) {
         beginObject()

@@ -38,6 +38,60 @@ struct JSONWriter {
     /// Bytes written so far.
     var count: Int { buffer.count }
 
+    /// What has been written so far, in place: valid while this writer's storage lives
+    /// and is not written to (the session log's chunks, read by the answers they are copied into).
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer.start, count: buffer.count) }
+
+    /// Whether the next value written gets a comma before it.
+    var needsSeparator: Bool { needsComma }
+
+    /// Makes the storage this writer's own before it writes: copies of a writer share it,
+    /// and a writer kept as a value (a session log's chunk, in a session copied for a
+    /// rollback) must not write over bytes another copy still reads.
+    mutating func makeUnique() {
+        guard !isKnownUniquelyReferenced(&storage) else { return }
+        let copy = JSONStorage.make(capacity: buffer.capacity)
+        copy.start.update(from: buffer.start, count: buffer.count)
+        storage = copy
+        buffer.start = copy.start
+    }
+
+    /// A writer holding `bytes` (valid JSON text, elements of an open array or members of
+    /// an open object), with room for `capacity` in all, continuing after them.
+    init(continuing bytes: UnsafeBufferPointer<UInt8>, capacity: Int) {
+        self.init(capacity: max(capacity, bytes.count))
+        if let base = bytes.baseAddress { append(base, count: bytes.count) }
+        needsComma = !bytes.isEmpty
+    }
+
+    /// Makes room for `total` bytes in all, exactly (no doubling): for a buffer kept
+    /// for long, such as a session log's chunk.
+    mutating func reserveExactly(_ total: Int) {
+        guard total > buffer.capacity else { return }
+        let bigger = JSONStorage.make(capacity: total)
+        bigger.start.update(from: buffer.start, count: buffer.count)
+        storage = bigger
+        buffer.start = bigger.start
+        buffer.capacity = total
+    }
+
+    /// Makes room for `total` bytes in all, growing by half at least: for a buffer kept
+    /// for long that grows a little at a time (doubling left a session log's chunk up to
+    /// half empty; growing exactly copied it for every action).
+    mutating func reserveGrowing(_ total: Int) {
+        guard total > buffer.capacity else { return }
+        reserveExactly(max(total, buffer.capacity + buffer.capacity / 2))
+    }
+
+    /// Bytes already valid as one or more JSON values, written as the next element(s):
+    /// a comma first if one is due.
+    mutating func elements(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        separate()
+        append(base, count: bytes.count)
+        needsComma = true
+    }
+
     /// Makes room for `extra` more bytes.
     @inline(__always) private mutating func reserve(_ extra: Int) {
         if buffer.count + extra > buffer.capacity { grow(buffer.count + extra) }
