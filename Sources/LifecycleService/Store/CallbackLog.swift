@@ -12,11 +12,15 @@ import LifecycleModel
 struct CallbackLog: Sendable {
     let capacity: Int
     let byteCapacity: Int
-    /// Kept entries, oldest first: `chunks[0].entries[start...]`, then every later chunk
-    /// whole. In chunks so that a long log grows without copying what it holds: the
-    /// first chunk grows by half (to the exact size at first, so an idle session's log is
-    /// not half empty) up to `chunkSize` entries, and each later one is made whole.
-    private var chunks: [LogChunk] = []
+    /// Kept entries, oldest first: from `start` in the oldest chunk (`older.first`, or
+    /// `current` when there is no older one), then every later chunk whole. In chunks so
+    /// that a long log grows without copying what it holds: the first chunk grows by half
+    /// (to the exact size at first, so an idle session's log is not half empty) up to
+    /// `chunkSize` entries, and each later one is made whole. The chunk being written is
+    /// a stored property of its own: written through an array, every write checked the
+    /// array's uniqueness.
+    private var older: [LogChunk] = []
+    private var current: LogChunk
     private var start = 0
     /// The seq of the newest callback (0 when none yet).
     private(set) var lastSeq = 0
@@ -39,6 +43,7 @@ struct CallbackLog: Sendable {
     init(capacity: Int, byteCapacity: Int = .max) {
         self.capacity = max(1, capacity)
         self.byteCapacity = max(0, byteCapacity)
+        current = LogChunk(firstSeq: 1, byteCapacity: 0, entryCapacity: 0)
     }
 
     /// Callbacks no longer kept (the oldest ones).
@@ -51,13 +56,9 @@ struct CallbackLog: Sendable {
     mutating func append(_ callbacks: [Callback], sharing: SharedPayload? = nil) -> LogRun {
         guard !callbacks.isEmpty else { return .empty }
         let firstSeq = lastSeq + 1
-        let last = makeRoom(callbacks.count)
-        // The chunk is taken out while it grows: writing through `chunks[last]` checked
-        // the outer array's uniqueness for every entry.
-        var chunk = LogRun.empty.chunk
-        swap(&chunk, &chunks[last])
-        chunk.bytes.makeUnique()
-        let first = chunk.entries.count
+        makeRoom(callbacks.count)
+        current.bytes.makeUnique()
+        let first = current.entries.count
         var added = 0
         var newestSharing: Int?
         let heads = CallbackHeads.shared
@@ -76,32 +77,31 @@ struct CallbackLog: Sendable {
                 {
                     // pieces = [own, shared, own, shared, …, own]: only the even ones are this entry's.
                     let own = pieces.indices.reduce(0) { $0 + ($1 % 2 == 0 ? pieces[$1].count + Self.pieceOverhead : 0) }
-                    chunk.pieces[seq] = pieces
+                    current.pieces[seq] = pieces
                     entry.cost = Int32(clamping: own + Self.overhead)
-                    newestSharing = chunk.entries.count
+                    newestSharing = current.entries.count
                 } else {
-                    let opening = chunk.bytes.count + (chunk.bytes.needsSeparator ? 1 : 0)
-                    chunk.bytes.writeLogged(c, seq: seq, heads: heads, previous: &previous)
+                    let opening = current.bytes.count + (current.bytes.needsSeparator ? 1 : 0)
+                    current.bytes.writeLogged(c, seq: seq, heads: heads, previous: &previous)
                     entry.start = Int32(clamping: opening)
-                    entry.end = Int32(clamping: chunk.bytes.count)
-                    entry.cost = Int32(clamping: chunk.bytes.count - opening + Self.overhead)
+                    entry.end = Int32(clamping: current.bytes.count)
+                    entry.cost = Int32(clamping: current.bytes.count - opening + Self.overhead)
                 }
                 added += Int(entry.cost)
-                chunk.entries.append(entry)
+                current.entries.append(entry)
             }
         }
         // The shared piece is counted once, by the newest entry holding it: entries go
         // oldest first, so it stays counted while any entry holding it is kept.
         if let sharing, let newest = newestSharing {
-            chunk.entries[newest].cost += Int32(clamping: sharing.bytes.count)
+            current.entries[newest].cost += Int32(clamping: sharing.bytes.count)
             added += sharing.bytes.count
         }
-        swap(&chunk, &chunks[last])
         lastSeq += callbacks.count
         kept += callbacks.count
         bytes += added
         // Made before the trim: the answer has every callback even when the log keeps fewer.
-        let run = LogRun(chunk: chunks[last], range: first..<(first + callbacks.count))
+        let run = LogRun(chunk: current, range: first..<(first + callbacks.count))
         trim()
         return run
     }
@@ -123,52 +123,58 @@ struct CallbackLog: Sendable {
         return pieces
     }
 
-    /// The chunk `count` new entries go to, with room for them all: the last one, grown
-    /// while it is the first, or a new one.
-    private mutating func makeRoom(_ count: Int) -> Int {
-        let bytesNeeded = count * Self.bytesPerCallback
-        guard let last = chunks.indices.last else {
-            chunks.append(LogChunk(firstSeq: lastSeq + 1, byteCapacity: bytesNeeded, entryCapacity: count))
-            return 0
+    /// Makes room in `current` for `count` new entries: grown while it is the first
+    /// chunk, or a new one.
+    private mutating func makeRoom(_ count: Int) {
+        let bytesNeeded = current.bytes.count + count * Self.bytesPerCallback
+        let needed = current.entries.count + count
+        if needed <= current.entries.capacity {
+            if bytesNeeded > current.bytes.capacity { current.bytes.reserveGrowing(bytesNeeded) }
+            return
         }
-        let needed = chunks[last].entries.count + count
-        if needed <= chunks[last].entries.capacity {
-            chunks[last].bytes.reserveGrowing(chunks[last].bytes.count + bytesNeeded)
-            return last
+        if older.isEmpty, needed <= Self.chunkSize {
+            current.entries.reserveCapacity(
+                min(Self.chunkSize, max(needed, current.entries.capacity + current.entries.capacity / 2)))
+            current.bytes.reserveGrowing(bytesNeeded)
+            return
         }
-        if last == 0, needed <= Self.chunkSize {
-            chunks[0].entries.reserveCapacity(
-                min(Self.chunkSize, max(needed, chunks[0].entries.capacity + chunks[0].entries.capacity / 2)))
-            chunks[0].bytes.reserveGrowing(chunks[0].bytes.count + bytesNeeded)
-            return 0
+        let next = LogChunk(
+            firstSeq: lastSeq + 1, byteCapacity: max(count, Self.chunkSize) * Self.bytesPerCallback,
+            entryCapacity: max(count, Self.chunkSize))
+        if older.isEmpty, start == current.entries.count {
+            start = 0  // nothing kept in it: not an older chunk
+        } else {
+            older.append(current)
         }
-        chunks.append(
-            LogChunk(
-                firstSeq: lastSeq + 1, byteCapacity: max(count, Self.chunkSize) * Self.bytesPerCallback,
-                entryCapacity: max(count, Self.chunkSize)))
-        return last + 1
+        current = next
     }
 
     /// Drops the oldest entries until both capacities hold.
     private mutating func trim() {
         while kept > capacity || (bytes > byteCapacity && kept > 0) {
-            let entry = chunks[0].entries[start]
-            bytes -= Int(entry.cost)
-            if entry.isInPieces { chunks[0].pieces[chunks[0].firstSeq + start] = nil }
+            bytes -= older.isEmpty ? Self.drop(&current, at: start) : Self.drop(&older[0], at: start)
             start += 1
             kept -= 1
-            if start == chunks[0].entries.count, chunks.count > 1 {
-                chunks.removeFirst()
+            if !older.isEmpty, start == older[0].entries.count {
+                older.removeFirst()
                 start = 0
             }
         }
         // A log shorter than a chunk drops what its only chunk no longer keeps now and then.
-        if chunks.count == 1, start >= 64, start * 2 >= chunks[0].entries.count {
-            let spare = chunks[0].bytes.written.count / max(1, chunks[0].entries.count) * start
-            chunks[0] = chunks[0].suffix(from: start, spare: spare)
-            chunks[0].entries.reserveCapacity(chunks[0].entries.count + start)
+        if older.isEmpty, start >= 64, start * 2 >= current.entries.count {
+            let spare = current.bytes.capacity - current.bytes.count
+            current = current.suffix(from: start, spare: spare)
+            current.entries.reserveCapacity(current.entries.count + start)
             start = 0
         }
+    }
+
+    /// Drops entry `index` of `chunk` (the oldest kept: its pieces, if any, are freed);
+    /// returns the bytes it accounted for.
+    private static func drop(_ chunk: inout LogChunk, at index: Int) -> Int {
+        let entry = chunk.entries[index]
+        if entry.isInPieces { chunk.pieces[chunk.firstSeq + index] = nil }
+        return Int(entry.cost)
     }
 
     /// Up to `limit` kept callbacks with seq > `after`, oldest first.
@@ -178,20 +184,21 @@ struct CallbackLog: Sendable {
         let from = max(after + 1, firstKept)
         guard from <= lastSeq, limit > 0 else { return LogPage(runs: []) }
         var wanted = min(limit, lastSeq - from + 1)
-        // Where `from` is: past the dropped part of the first chunk, then chunk by chunk.
+        // Where `from` is: past the dropped part of the oldest chunk, then chunk by chunk.
         var offset = start + (from - firstKept)
-        var chunk = 0
-        while offset >= chunks[chunk].entries.count {
-            offset -= chunks[chunk].entries.count
-            chunk += 1
+        var index = 0
+        func chunk(_ i: Int) -> LogChunk { i < older.count ? older[i] : current }
+        while offset >= chunk(index).entries.count {
+            offset -= chunk(index).entries.count
+            index += 1
         }
         var runs: [LogRun] = []
         while wanted > 0 {
-            let taken = min(wanted, chunks[chunk].entries.count - offset)
-            runs.append(LogRun(chunk: chunks[chunk], range: offset..<(offset + taken)))
+            let taken = min(wanted, chunk(index).entries.count - offset)
+            runs.append(LogRun(chunk: chunk(index), range: offset..<(offset + taken)))
             wanted -= taken
             offset = 0
-            chunk += 1
+            index += 1
         }
         return LogPage(runs: runs)
     }

@@ -38,6 +38,9 @@ struct JSONWriter {
     /// Bytes written so far.
     var count: Int { buffer.count }
 
+    /// Bytes it holds room for.
+    var capacity: Int { buffer.capacity }
+
     /// What has been written so far, in place: valid while this writer's storage lives
     /// and is not written to (the session log's chunks, read by the answers they are copied into).
     var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer.start, count: buffer.count) }
