@@ -64,7 +64,9 @@ import Testing
                 ]
                 let firstSeq = log.lastSeq + 1
                 let run = log.append(callbacks)
-                let general = callbacks.enumerated().map { LoggedCallback(seq: firstSeq + $0.offset, callback: $0.element) }
+                let general = callbacks.enumerated().map {
+                    LoggedCallback(seq: firstSeq + $0.offset, callback: $0.element)
+                }
                 var answer = JSONWriter()
                 answer.beginArray()
                 answer.write(callbacks: run)
@@ -110,7 +112,9 @@ import Testing
                 for state in AppState.allCases {
                     let c = Callback(target, method: method, appState: state)
                     let seq = [0, 7, 42, 999, 10_000, 123_456_789, Int.max][count % 7]
-                    withUnsafePointer(to: c) { fast.writeLogged($0, seq: seq, heads: heads, previous: &previous) }
+                    _ = withUnsafePointer(to: c) {
+                        fast.writeLogged($0, seq: seq, heads: heads, tails: .shared, previous: &previous)
+                    }
                     general.writeGeneral(seq: seq, c)
                     count += 1
                 }
@@ -138,7 +142,9 @@ import Testing
         reference.beginArray()
         for (i, seq) in seqs.enumerated() {
             let c = i % 97 == 50 ? general : plain
-            withUnsafePointer(to: c) { w.writeLogged($0, seq: seq, heads: .shared, previous: &previous) }
+            _ = withUnsafePointer(to: c) {
+                w.writeLogged($0, seq: seq, heads: .shared, tails: .shared, previous: &previous)
+            }
             reference.writeGeneral(seq: seq, c)
         }
         w.endArray()

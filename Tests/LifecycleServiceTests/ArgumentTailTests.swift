@@ -9,7 +9,8 @@ import Testing
 @Suite struct ArgumentTailTests {
     @Test func aTypedArgumentIsLoggedAsItsJSON() {
         for argument in ObserverArgument.allCases {
-            for target in [CallbackTarget.reactNative, .flutter, .capacitor, .maui(sceneId: nil), .maui(sceneId: "s1")] {
+            for target in [CallbackTarget.reactNative, .flutter, .capacitor, .maui(sceneId: nil), .maui(sceneId: "s1")]
+            {
                 let method = CallbackMethod.framework(.change)
                 var typedLog = CallbackLog(capacity: 10)
                 var jsonLog = CallbackLog(capacity: 10)

@@ -15,7 +15,9 @@ import Testing
             .sceneDelegate(SceneRef(id: "s1", state: .background)), method: .sceneDelegate(.didEnterBackground),
             appState: .background),
         Callback(.flutter, method: .framework(.didChangeAppLifecycleState), appState: .inactive, arguments: .none),
-        Callback(.reactNative, method: .framework(.change), appState: .active, arguments: .observer(.reactNativeState(.background))),
+        Callback(
+            .reactNative, method: .framework(.change), appState: .active,
+            arguments: .observer(.reactNativeState(.background))),
     ]
 
     /// `callbacks` as array elements, the way an answer writes them.
@@ -40,7 +42,8 @@ import Testing
             }
             reference += numbered
             #expect(answer.map(\.json) == numbered.map(\.json), "batch \(b)")
-            #expect(elements { $0.write(callbacks: answer) } == elements { $0.write(callbacks: numbered) }, "batch \(b)")
+            #expect(
+                elements { $0.write(callbacks: answer) } == elements { $0.write(callbacks: numbered) }, "batch \(b)")
         }
         return reference
     }

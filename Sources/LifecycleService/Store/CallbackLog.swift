@@ -13,12 +13,9 @@ struct CallbackLog: Sendable {
     let capacity: Int
     let byteCapacity: Int
     /// Kept entries, oldest first: from `start` in the oldest chunk (`older.first`, or
-    /// `current` when there is no older one), then every later chunk whole. In chunks so
-    /// that a long log grows without copying what it holds: the first chunk grows by half
-    /// (to the exact size at first, so an idle session's log is not half empty) up to
-    /// `chunkSize` entries, and each later one is made whole. The chunk being written is
-    /// a stored property of its own: written through an array, every write checked the
-    /// array's uniqueness.
+    /// `current` when there is no older one), then every later chunk whole (`makeRoom`
+    /// says how they are sized). The chunk being written is a stored property of its own:
+    /// written through an array, every write checked the array's uniqueness.
     private var older: [LogChunk] = []
     private var current: LogChunk
     private var start = 0
@@ -29,7 +26,7 @@ struct CallbackLog: Sendable {
     /// Callbacks kept.
     private(set) var kept = 0
 
-    /// Entries a chunk after the first holds.
+    /// The most entries a chunk holds (but for an action with more callbacks).
     static let chunkSize = 1024
     /// Bytes reserved a callback to come: about an observer item's or a plain delegate
     /// call's (a longer one grows the chunk).
@@ -62,6 +59,7 @@ struct CallbackLog: Sendable {
         var added = 0
         var newestSharing: Int?
         let heads = CallbackHeads.shared
+        let tails = ArgumentTails.shared
         var previous = JSONWriter.SeqDigits()
         // Read through the buffer: `callbacks[i]` would copy each callback (retaining its Strings).
         callbacks.withUnsafeBufferPointer { model in
@@ -70,19 +68,23 @@ struct CallbackLog: Sendable {
                 let c = base + i
                 let seq = firstSeq + i
                 var entry = LogSlot(
-                    start: 0, end: 0, cost: 0, method: c.pointee.method, receiver: c.pointee.receiver,
+                    start: 0, end: 0, cost: 0, method: c.pointee.method, receiver: .appDelegate,
                     appState: c.pointee.appState)
                 if let sharing, case .json(let args) = c.pointee.arguments,
                     let pieces = Self.pieces(c.pointee, seq: seq, args: args, sharing: sharing)
                 {
+                    entry.receiver = c.pointee.receiver
                     // pieces = [own, shared, own, shared, …, own]: only the even ones are this entry's.
-                    let own = pieces.indices.reduce(0) { $0 + ($1 % 2 == 0 ? pieces[$1].count + Self.pieceOverhead : 0) }
+                    let own = pieces.indices.reduce(0) {
+                        $0 + ($1 % 2 == 0 ? pieces[$1].count + Self.pieceOverhead : 0)
+                    }
                     current.pieces[seq] = pieces
                     entry.cost = Int32(clamping: own + Self.overhead)
                     newestSharing = current.entries.count
                 } else {
                     let opening = current.bytes.count + (current.bytes.needsSeparator ? 1 : 0)
-                    current.bytes.writeLogged(c, seq: seq, heads: heads, previous: &previous)
+                    entry.receiver = current.bytes.writeLogged(
+                        c, seq: seq, heads: heads, tails: tails, previous: &previous)
                     entry.start = Int32(clamping: opening)
                     entry.end = Int32(clamping: current.bytes.count)
                     entry.cost = Int32(clamping: current.bytes.count - opening + Self.overhead)
@@ -123,25 +125,25 @@ struct CallbackLog: Sendable {
         return pieces
     }
 
-    /// Makes room in `current` for `count` new entries: grown while it is the first
-    /// chunk, or a new one.
+    /// Makes room in `current` for `count` new entries: as it is, or a new chunk. No
+    /// chunk grows by copying what it holds (but for an action whose callbacks pass the
+    /// bytes reserved for them): each new one holds twice the entries of the one before,
+    /// up to `chunkSize` (or the log's capacity), so an idle session's log is exactly its launch's callbacks and
+    /// a long log grows without copying.
     private mutating func makeRoom(_ count: Int) {
-        let bytesNeeded = current.bytes.count + count * Self.bytesPerCallback
-        let needed = current.entries.count + count
-        if needed <= current.entries.capacity {
-            if bytesNeeded > current.bytes.capacity { current.bytes.reserveGrowing(bytesNeeded) }
+        let entries = current.entries.count
+        // Bytes a callback: the chunk's own average so far (scene callbacks are longer), else an estimate.
+        let perCallback = entries > 0 ? current.bytes.count / entries + 16 : Self.bytesPerCallback
+        if entries + count <= current.entries.capacity,
+            current.bytes.count + count * perCallback <= current.bytes.capacity
+        {
             return
         }
-        if older.isEmpty, needed <= Self.chunkSize {
-            current.entries.reserveCapacity(
-                min(Self.chunkSize, max(needed, current.entries.capacity + current.entries.capacity / 2)))
-            current.bytes.reserveGrowing(bytesNeeded)
-            return
-        }
+        // Never more than the log keeps (`--max-log 1` keeps chunks of one action's callbacks).
+        let size = max(count, min(Self.chunkSize, capacity, current.entries.capacity * 2))
         let next = LogChunk(
-            firstSeq: lastSeq + 1, byteCapacity: max(count, Self.chunkSize) * Self.bytesPerCallback,
-            entryCapacity: max(count, Self.chunkSize))
-        if older.isEmpty, start == current.entries.count {
+            firstSeq: lastSeq + 1, byteCapacity: max(count, size) * perCallback, entryCapacity: size)
+        if older.isEmpty, start == entries {
             start = 0  // nothing kept in it: not an older chunk
         } else {
             older.append(current)

@@ -37,32 +37,50 @@ extension JSONWriter {
 
     /// `c` as callback `seq`, read where it is (a copy retained its Strings), from the
     /// pre-encoded head of its method, receiver and state and, for an observer item, its
-    /// pre-encoded arguments: the bytes of `writeGeneral(seq:_:)`.
+    /// pre-encoded arguments: the bytes of `writeGeneral(seq:_:)`. Returns its receiver.
+    @discardableResult
     mutating func writeLogged(
-        _ c: UnsafePointer<Callback>, seq: Int, heads: CallbackHeads, previous: inout SeqDigits
-    ) {
+        _ c: UnsafePointer<Callback>, seq: Int, heads: CallbackHeads, tails: ArgumentTails,
+        previous: inout SeqDigits
+    ) -> Receiver {
         // Most callbacks (the app delegate's, the observer channels') name only their
-        // receiver: one switch over the target instead of three.
+        // receiver: one switch over the target instead of three, and, with no arguments
+        // or an observer item's, the whole object from pre-encoded pieces at once.
         if let receiver = c.pointee.target.bareReceiver {
-            open(seq: seq, receiver: receiver, method: c.pointee.method, appState: c.pointee.appState, heads, &previous)
-        } else {
-            open(
-                seq: seq, receiver: c.pointee.receiver, method: c.pointee.method, appState: c.pointee.appState, heads,
-                &previous)
-            if let id = c.pointee.sceneId { member("sceneId", id) }
-            if let state = c.pointee.sceneState { member("sceneState", state.rawValue) }
-            if let name = c.pointee.viewController { member("viewController", name) }
+            if let head = heads.head(method: c.pointee.method, receiver: receiver, appState: c.pointee.appState) {
+                switch c.pointee.arguments {
+                case .none:
+                    writeCallback(
+                        seq: seq, head: head, tail: UnsafeBufferPointer(start: nil, count: 0), previous: &previous)
+                    return receiver
+                case .observer(let argument):
+                    writeCallback(seq: seq, head: head, tail: tails.tail(argument), previous: &previous)
+                    return receiver
+                case .json(let args):
+                    openCallback(seq: seq, head: head, previous: &previous)
+                    key("args")
+                    value(args)
+                    endObject()
+                    return receiver
+                }
+            }
         }
+        let receiver = c.pointee.receiver
+        open(seq: seq, receiver: receiver, method: c.pointee.method, appState: c.pointee.appState, heads, &previous)
+        if let id = c.pointee.sceneId { member("sceneId", id) }
+        if let state = c.pointee.sceneState { member("sceneState", state.rawValue) }
+        if let name = c.pointee.viewController { member("viewController", name) }
         switch c.pointee.arguments {
         case .none:
             break
         case .observer(let argument):
-            appendAll(ArgumentTails.shared.tail(argument))
+            appendAll(tails.tail(argument))
         case .json(let args):
             key("args")
             value(args)
         }
         endObject()
+        return receiver
     }
 
     /// The head from the table, or member by member for a pair the table lacks (none the

@@ -17,6 +17,9 @@ struct CallbackHeads: @unchecked Sendable {
     private let receivers: UnsafePointer<Receiver>
     /// `AppState.allCases.count` heads per entry of `receivers`, by `AppState.index`.
     private let heads: UnsafePointer<UnsafeBufferPointer<UInt8>>
+    /// Per method family (`CallbackMethod.family`), the `index` of its first method: the
+    /// model's own bases are statics, each read a `swift_once` check.
+    private let familyBases: UnsafePointer<Int32>
     /// `AppState.allCases.count`, kept here: a static would cost a `swift_once` check a read.
     private let states = AppState.allCases.count
 
@@ -36,6 +39,15 @@ struct CallbackHeads: @unchecked Sendable {
                 }
             }
         }
+        var bases = [Int32](repeating: -1, count: CallbackMethod.families)
+        for method in CallbackMethod.allCases {
+            let (family, member) = method.family
+            let base = Int32(method.index - member)
+            precondition(
+                bases[family] == -1 || bases[family] == base, "\(method): its family's methods are not in turn")
+            bases[family] = base
+        }
+        self.familyBases = UnsafePointer(Self.kept(bases))
         self.ranges = UnsafePointer(Self.kept(ranges))
         self.receivers = UnsafePointer(Self.kept(receivers))
         self.heads = UnsafePointer(Self.kept(heads))
@@ -44,7 +56,7 @@ struct CallbackHeads: @unchecked Sendable {
     /// The head of a callback with these members; nil for a receiver that does not hear `method`.
     @inline(__always)
     func head(method: CallbackMethod, receiver: Receiver, appState: AppState) -> UnsafeBufferPointer<UInt8>? {
-        let range = ranges[method.index]
+        let range = ranges[index(of: method)]
         var entry = Int(range.first)
         let end = entry + Int(range.count)
         while entry < end {
@@ -52,6 +64,13 @@ struct CallbackHeads: @unchecked Sendable {
             entry += 1
         }
         return nil
+    }
+
+    /// `method.index`, from the table of family bases.
+    @inline(__always)
+    func index(of method: CallbackMethod) -> Int {
+        let (family, member) = method.family
+        return Int(familyBases[family]) + member
     }
 
     /// What the general path writes after `{"seq":0` for a callback with these members.
@@ -69,5 +88,30 @@ struct CallbackHeads: @unchecked Sendable {
         let memory = UnsafeMutablePointer<T>.allocate(capacity: max(1, values.count))
         _ = UnsafeMutableBufferPointer(start: memory, count: values.count).initialize(from: values)
         return memory
+    }
+}
+
+extension CallbackMethod {
+    /// How many families there are (`family`).
+    static let families = 12
+
+    /// Its family's number and its own within the family (`rawValue`): `index` is the
+    /// family's base plus the latter (`CallbackHeads.index(of:)`).
+    @inline(__always)
+    var family: (number: Int, member: Int) {
+        switch self {
+        case .appDelegate(let m): (0, m.rawValue)
+        case .sceneDelegate(let m): (1, m.rawValue)
+        case .viewController(let m): (2, m.rawValue)
+        case .notificationCenterDelegate(let m): (3, m.rawValue)
+        case .locationManagerDelegate(let m): (4, m.rawValue)
+        case .backgroundTask(let m): (5, m.rawValue)
+        case .bgTask(let m): (6, m.rawValue)
+        case .urlSessionDelegate(let m): (7, m.rawValue)
+        case .tabBarControllerDelegate(let m): (8, m.rawValue)
+        case .swiftUI(let m): (9, m.rawValue)
+        case .notification(let m): (10, m.rawValue)
+        case .framework(let m): (11, m.rawValue)
+        }
     }
 }

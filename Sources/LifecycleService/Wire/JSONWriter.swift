@@ -318,25 +318,50 @@ struct JSONWriter {
     /// previous ones copied and incremented in place (a decimal conversion was a third of
     /// this).
     mutating func openCallback(seq: Int, head: UnsafeBufferPointer<UInt8>, previous: inout SeqDigits) {
-        reserve(29 + head.count)  // `,{"seq":`, 20 digits at most, the head
+        reserve(30 + head.count)  // `,{"seq":` and a byte past it, 20 digits at most, the head
+        var at = openSeq(seq, previous: &previous)
+        if let base = head.baseAddress { Self.copy(to: buffer.start + at, from: base, count: head.count) }
+        at += head.count
+        buffer.count = at
+        needsComma = true
+    }
+
+    /// A whole logged callback from pre-encoded pieces: `{"seq":N`, `head`, `tail` (its
+    /// arguments, `,"args":…`, or nothing) and `}`, with one capacity check.
+    @inline(__always)
+    mutating func writeCallback(
+        seq: Int, head: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>, previous: inout SeqDigits
+    ) {
+        reserve(31 + head.count + tail.count)
+        let start = buffer.start
+        var at = openSeq(seq, previous: &previous)
+        if let base = head.baseAddress { Self.copy(to: start + at, from: base, count: head.count) }
+        at += head.count
+        if let base = tail.baseAddress { Self.copy(to: start + at, from: base, count: tail.count) }
+        at += tail.count
+        start[at] = UInt8(ascii: "}")
+        buffer.count = at + 1
+        needsComma = true
+    }
+
+    /// `,{"seq":N` (the comma if one is due) in room already reserved (29 bytes and one
+    /// past them); returns where the digits end. The opening is one 8-byte store either
+    /// way: `,{"seq":`, or `{"seq":` and a byte the digits overwrite.
+    @inline(__always)
+    private mutating func openSeq(_ seq: Int, previous: inout SeqDigits) -> Int {
         let start = buffer.start
         var at = buffer.count
-        if needsComma {
-            start[at] = UInt8(ascii: ",")
-            at += 1
-        }
-        let opening: StaticString = #"{"seq":"#
-        Self.copyShort(to: start + at, from: opening.utf8Start, count: 7)
-        at += 7
+        // A StaticString ends in a NUL byte, so the 7-byte opening reads as 8 bytes too.
+        let opening: StaticString = needsComma ? #",{"seq":"# : #"{"seq":"#
+        UnsafeMutableRawPointer(start + at).storeBytes(
+            of: UnsafeRawPointer(opening.utf8Start).loadUnaligned(as: UInt64.self), as: UInt64.self)
+        at += needsComma ? 8 : 7
         let digits =
             seq > 1 && seq - 1 == previous.seq
                 && Self.copyIncremented(from: start + previous.at, count: previous.count, to: start + at)
             ? previous.count : Self.writeDecimal(seq, to: start + at)
         previous = SeqDigits(seq: seq, at: at, count: digits)
-        at += digits
-        if let base = head.baseAddress { Self.copy(to: start + at, from: base, count: head.count) }
-        buffer.count = at + head.count
-        needsComma = true
+        return at + digits
     }
 
     /// Where a callback's seq was written (`openCallback`), for the next one to copy.
