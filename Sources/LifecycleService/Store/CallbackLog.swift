@@ -37,6 +37,11 @@ struct CallbackLog: Sendable {
     /// and element).
     static let pieceOverhead = 48
 
+    /// The pre-encoded pieces callbacks are written from, kept here: a static is a
+    /// `swift_once` check a read.
+    private let heads = CallbackHeads.shared
+    private let tails = ArgumentTails.shared
+
     init(capacity: Int, byteCapacity: Int = .max) {
         self.capacity = max(1, capacity)
         self.byteCapacity = max(0, byteCapacity)
@@ -58,40 +63,43 @@ struct CallbackLog: Sendable {
         let first = current.entries.count
         var added = 0
         var newestSharing: Int?
-        let heads = CallbackHeads.shared
-        let tails = ArgumentTails.shared
         var previous = JSONWriter.SeqDigits()
-        // Read through the buffer: `callbacks[i]` would copy each callback (retaining its Strings).
-        callbacks.withUnsafeBufferPointer { model in
-            guard let base = model.baseAddress else { return }
-            for i in model.indices {
-                let c = base + i
-                let seq = firstSeq + i
-                var entry = LogSlot(
-                    start: 0, end: 0, cost: 0, method: c.pointee.method, receiver: .appDelegate,
-                    appState: c.pointee.appState)
-                if let sharing, case .json(let args) = c.pointee.arguments,
-                    let pieces = Self.pieces(c.pointee, seq: seq, args: args, sharing: sharing)
-                {
-                    entry.receiver = c.pointee.receiver
-                    // pieces = [own, shared, own, shared, …, own]: only the even ones are this entry's.
-                    let own = pieces.indices.reduce(0) {
-                        $0 + ($1 % 2 == 0 ? pieces[$1].count + Self.pieceOverhead : 0)
+        // The entries are made on the stack and appended at once: appending one at a time
+        // checked the array's uniqueness and capacity for each.
+        withUnsafeTemporaryAllocation(of: LogSlot.self, capacity: callbacks.count) { slots in
+            // Read through the buffer: `callbacks[i]` would copy each callback (retaining its Strings).
+            callbacks.withUnsafeBufferPointer { model in
+                guard let base = model.baseAddress else { return }
+                for i in model.indices {
+                    let c = base + i
+                    let seq = firstSeq + i
+                    var entry = LogSlot(
+                        start: 0, end: 0, cost: 0, method: c.pointee.method, receiver: .appDelegate,
+                        appState: c.pointee.appState)
+                    if let sharing, case .json(let args) = c.pointee.arguments,
+                        let pieces = Self.pieces(c.pointee, seq: seq, args: args, sharing: sharing)
+                    {
+                        entry.receiver = c.pointee.receiver
+                        // pieces = [own, shared, own, shared, …, own]: only the even ones are this entry's.
+                        let own = pieces.indices.reduce(0) {
+                            $0 + ($1 % 2 == 0 ? pieces[$1].count + Self.pieceOverhead : 0)
+                        }
+                        current.pieces[seq] = pieces
+                        entry.cost = Int32(clamping: own + Self.overhead)
+                        newestSharing = first + i
+                    } else {
+                        let opening = current.bytes.count + (current.bytes.needsSeparator ? 1 : 0)
+                        entry.receiver = current.bytes.writeLogged(
+                            c, seq: seq, heads: heads, tails: tails, previous: &previous)
+                        entry.start = Int32(clamping: opening)
+                        entry.end = Int32(clamping: current.bytes.count)
+                        entry.cost = Int32(clamping: current.bytes.count - opening + Self.overhead)
                     }
-                    current.pieces[seq] = pieces
-                    entry.cost = Int32(clamping: own + Self.overhead)
-                    newestSharing = current.entries.count
-                } else {
-                    let opening = current.bytes.count + (current.bytes.needsSeparator ? 1 : 0)
-                    entry.receiver = current.bytes.writeLogged(
-                        c, seq: seq, heads: heads, tails: tails, previous: &previous)
-                    entry.start = Int32(clamping: opening)
-                    entry.end = Int32(clamping: current.bytes.count)
-                    entry.cost = Int32(clamping: current.bytes.count - opening + Self.overhead)
+                    added += Int(entry.cost)
+                    slots.initializeElement(at: i, to: entry)
                 }
-                added += Int(entry.cost)
-                current.entries.append(entry)
             }
+            current.entries.append(contentsOf: UnsafeBufferPointer(slots))
         }
         // The shared piece is counted once, by the newest entry holding it: entries go
         // oldest first, so it stays counted while any entry holding it is kept.
@@ -153,13 +161,15 @@ struct CallbackLog: Sendable {
 
     /// Drops the oldest entries until both capacities hold.
     private mutating func trim() {
-        while kept > capacity || (bytes > byteCapacity && kept > 0) {
-            bytes -= older.isEmpty ? Self.drop(&current, at: start) : Self.drop(&older[0], at: start)
-            start += 1
-            kept -= 1
-            if !older.isEmpty, start == older[0].entries.count {
-                older.removeFirst()
-                start = 0
+        while isOver {
+            if older.isEmpty {
+                Self.dropOldest(of: &current, start: &start, kept: &kept, bytes: &bytes, until: limits)
+            } else {
+                Self.dropOldest(of: &older[0], start: &start, kept: &kept, bytes: &bytes, until: limits)
+                if start == older[0].entries.count {
+                    older.removeFirst()
+                    start = 0
+                }
             }
         }
         // A log shorter than a chunk drops what its only chunk no longer keeps now and then.
@@ -171,12 +181,28 @@ struct CallbackLog: Sendable {
         }
     }
 
-    /// Drops entry `index` of `chunk` (the oldest kept: its pieces, if any, are freed);
-    /// returns the bytes it accounted for.
-    private static func drop(_ chunk: inout LogChunk, at index: Int) -> Int {
-        let entry = chunk.entries[index]
-        if entry.isInPieces { chunk.pieces[chunk.firstSeq + index] = nil }
-        return Int(entry.cost)
+    private var limits: (capacity: Int, byteCapacity: Int) { (capacity, byteCapacity) }
+    private var isOver: Bool { kept > capacity || (bytes > byteCapacity && kept > 0) }
+
+    /// Drops entries of `chunk` from `start` on, the oldest kept, while the log is over
+    /// `limits` (their pieces, if any, are freed), up to the chunk's end.
+    private static func dropOldest(
+        of chunk: inout LogChunk, start: inout Int, kept: inout Int, bytes: inout Int,
+        until limits: (capacity: Int, byteCapacity: Int)
+    ) {
+        let hasPieces = !chunk.pieces.isEmpty
+        let end = chunk.entries.count
+        var freed: [Int] = []
+        chunk.entries.withUnsafeBufferPointer { entries in
+            while start < end, kept > limits.capacity || (bytes > limits.byteCapacity && kept > 0) {
+                let entry = entries[start]
+                bytes -= Int(entry.cost)
+                if hasPieces, entry.isInPieces { freed.append(chunk.firstSeq + start) }
+                start += 1
+                kept -= 1
+            }
+        }
+        for seq in freed { chunk.pieces[seq] = nil }
     }
 
     /// Up to `limit` kept callbacks with seq > `after`, oldest first.

@@ -6,7 +6,7 @@ import LifecycleModel
 /// instead of encoding its arguments (bench/PROFILE.md, "Observers (issue #20)").
 ///
 /// Pointers into memory that is never freed (the table lives as long as the process).
-final class ArgumentTails: @unchecked Sendable {
+struct ArgumentTails: @unchecked Sendable {
     static let shared = ArgumentTails()
 
     private let tails: UnsafePointer<UnsafeBufferPointer<UInt8>>
