@@ -110,6 +110,13 @@ struct CallbackLog: Sendable {
         lastSeq += callbacks.count
         kept += callbacks.count
         bytes += added
+        // A chunk whose entries are (nearly) all used is not written again (`makeRoom`): the
+        // bytes reserved past its callbacks are freed (an idle session's launch, above all).
+        if current.entries.count * 8 >= current.entries.capacity * 7,
+            current.bytes.capacity - current.bytes.count > current.bytes.count / 16
+        {
+            current.bytes.shrinkToFit()
+        }
         // Made before the trim: the answer has every callback even when the log keeps fewer.
         let run = LogRun(chunk: current, range: first..<(first + callbacks.count))
         trim()

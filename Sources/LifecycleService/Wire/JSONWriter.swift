@@ -78,6 +78,17 @@ struct JSONWriter {
         buffer.capacity = total
     }
 
+    /// Frees the room past what is written (a copy into storage of the exact size): for a
+    /// buffer that will not be written again, such as a session log's full chunk.
+    mutating func shrinkToFit() {
+        guard buffer.capacity > buffer.count else { return }
+        let exact = JSONStorage.make(capacity: buffer.count)
+        exact.start.update(from: buffer.start, count: buffer.count)
+        storage = exact
+        buffer.start = exact.start
+        buffer.capacity = buffer.count
+    }
+
     /// Makes room for `total` bytes in all, growing by half at least: for a buffer kept
     /// for long that grows a little at a time (doubling left a session log's chunk up to
     /// half empty; growing exactly copied it for every action).
