@@ -28,6 +28,24 @@ struct LensSlots: Sendable, Equatable {
         }
     }
 
+    /// A slot, as `LensRoute` names it.
+    enum Slot: UInt8, Sendable {
+        case reactNative, flutter, capacitor, cordova, maui, composeMultiplatform
+
+        /// The slot of `channel`'s lens; nil for `notifications`, which has none.
+        init?(_ channel: ObserverChannel) {
+            switch channel {
+            case .notifications: return nil
+            case .reactNative: self = .reactNative
+            case .flutter: self = .flutter
+            case .capacitor: self = .capacitor
+            case .cordova: self = .cordova
+            case .maui: self = .maui
+            case .composeMultiplatform: self = .composeMultiplatform
+            }
+        }
+    }
+
     /// The lens of `channel`; nil when the session does not observe it (and for
     /// `notifications`, which has no lens).
     subscript(channel: ObserverChannel) -> ChannelLens? {
@@ -42,14 +60,10 @@ struct LensSlots: Sendable, Equatable {
         }
     }
 
-    /// Folds one input into the lens of `channel`, in its slot; appends the channel's
-    /// items it produces to `callbacks`, in order, each in `itemState` (no array of
-    /// events or items in between).
-    mutating func observe(
-        _ channel: ObserverChannel, _ input: LensInput, itemState: AppState, into callbacks: inout [Callback]
-    ) {
-        switch channel {
-        case .notifications: break
+    /// Folds one input into the lens in `slot`; appends the channel's items it produces
+    /// to `callbacks`, in order, each in `itemState` (no array of events or items in between).
+    mutating func observe(_ slot: Slot, _ input: LensInput, itemState: AppState, into callbacks: inout [Callback]) {
+        switch slot {
         case .reactNative: reactNative?.observe(input) { Self.append($0, itemState, &callbacks) }
         case .flutter: flutter?.observe(input) { Self.append($0, itemState, &callbacks) }
         case .capacitor: capacitor?.observe(input) { Self.append($0, itemState, &callbacks) }

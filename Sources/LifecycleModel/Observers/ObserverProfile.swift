@@ -15,6 +15,8 @@ public final class ObserverProfile: Sendable, Equatable {
     /// What each of `initialLenses` subscribes to (`FrameworkLens.inputs`), in the same
     /// order: the tap hands a lens only those inputs.
     public let lensInputs: [LensInputKinds]
+    /// The same, packed for the tap: which lenses an input of each kind goes to.
+    public let lensRoute: LensRoute
     /// The app declares scenes: the app-level notifications are aggregate (docs/observers.md).
     public let usesScenes: Bool
     /// A SwiftUI `App` (a scene app whose scene delegate is SwiftUI's).
@@ -49,6 +51,7 @@ public final class ObserverProfile: Sendable, Equatable {
         for channel in config.observers where !listed.contains(channel) { listed.append(channel) }
         initialLenses = listed.compactMap { config.observerOptions.lens(for: $0, hostController: host) }
         lensInputs = initialLenses.map(\.inputs)
+        lensRoute = LensRoute(initialLenses.map { ($0.channel, $0.inputs) })
         usesScenes = config.lifecycle == .scene
         swiftUI = config.ui == .swiftUI
         let q = config.quirks

@@ -26,6 +26,8 @@ struct CallbackLog: Sendable {
     /// Callbacks kept.
     private(set) var kept = 0
 
+    /// The most entries of a chunk whose spare bytes are freed once it is full.
+    static let shrunkChunk = 64
     /// The most entries a chunk holds (but for an action with more callbacks).
     static let chunkSize = 1024
     /// Bytes reserved a callback to come: about an observer item's or a plain delegate
@@ -110,9 +112,10 @@ struct CallbackLog: Sendable {
         lastSeq += callbacks.count
         kept += callbacks.count
         bytes += added
-        // A chunk whose entries are (nearly) all used is not written again (`makeRoom`): the
-        // bytes reserved past its callbacks are freed (an idle session's launch, above all).
-        if current.entries.count * 8 >= current.entries.capacity * 7,
+        // A small chunk whose entries are (nearly) all used is not written again
+        // (`makeRoom`): the bytes reserved past its callbacks are freed (an idle session's
+        // launch, above all; a large chunk's estimate is close enough not to pay for a copy).
+        if current.entries.count <= Self.shrunkChunk, current.entries.count * 8 >= current.entries.capacity * 7,
             current.bytes.capacity - current.bytes.count > current.bytes.count / 16
         {
             current.bytes.shrinkToFit()

@@ -54,7 +54,7 @@ struct JSONWriter {
     mutating func makeUnique() {
         guard !isKnownUniquelyReferenced(&storage) else { return }
         let copy = JSONStorage.make(capacity: buffer.capacity)
-        copy.start.update(from: buffer.start, count: buffer.count)
+        UnsafeMutableRawPointer(copy.start).copyMemory(from: buffer.start, byteCount: buffer.count)
         storage = copy
         buffer.start = copy.start
     }
@@ -72,7 +72,7 @@ struct JSONWriter {
     mutating func reserveExactly(_ total: Int) {
         guard total > buffer.capacity else { return }
         let bigger = JSONStorage.make(capacity: total)
-        bigger.start.update(from: buffer.start, count: buffer.count)
+        UnsafeMutableRawPointer(bigger.start).copyMemory(from: buffer.start, byteCount: buffer.count)
         storage = bigger
         buffer.start = bigger.start
         buffer.capacity = total
@@ -83,7 +83,7 @@ struct JSONWriter {
     mutating func shrinkToFit() {
         guard buffer.capacity > buffer.count else { return }
         let exact = JSONStorage.make(capacity: buffer.count)
-        exact.start.update(from: buffer.start, count: buffer.count)
+        UnsafeMutableRawPointer(exact.start).copyMemory(from: buffer.start, byteCount: buffer.count)
         storage = exact
         buffer.start = exact.start
         buffer.capacity = buffer.count
@@ -115,7 +115,7 @@ struct JSONWriter {
         var size = buffer.capacity * 2
         while size < needed { size *= 2 }
         let bigger = JSONStorage.make(capacity: size)
-        bigger.start.update(from: buffer.start, count: buffer.count)
+        UnsafeMutableRawPointer(bigger.start).copyMemory(from: buffer.start, byteCount: buffer.count)
         storage = bigger
         buffer.start = bigger.start
         buffer.capacity = size

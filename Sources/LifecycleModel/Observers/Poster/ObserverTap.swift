@@ -218,11 +218,13 @@ extension Transition {
         // Items carry a running state: a lens speaks only while the process runs.
         let itemState = appState.isExecuting ? appState : .background
         reserveForObservers()
-        let channels = memory.value.channels
-        for i in channels.indices {
-            // Only the lenses that act on this kind of input (`FrameworkLens.inputs`).
-            if i < o.lensInputs.count, !o.lensInputs[i].contains(kind) { continue }
-            memory.value.slots.observe(channels[i], input, itemState: itemState, into: &callbacks)
+        // Only the lenses that act on this kind of input (`FrameworkLens.inputs`), in the
+        // config's order.
+        var positions = o.lensRoute.positions(taking: kind)
+        while positions != 0 {
+            let position = positions.trailingZeroBitCount
+            positions &= positions &- 1
+            memory.value.slots.observe(o.lensRoute.slot(at: position), input, itemState: itemState, into: &callbacks)
         }
     }
 }
