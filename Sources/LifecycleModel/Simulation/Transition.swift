@@ -36,10 +36,12 @@ struct Transition {
 
     /// Appends to `callbacks`, making room for several at the first: grown from empty
     /// one by one, the array was reallocated twice in a typical action. Not reserved up
-    /// front: many transitions are probes that call nothing. The callback is moved in
+    /// front: many transitions are probes that call nothing. (A list handed in by
+    /// `Simulator.apply(_:updating:recordingInto:)` may have room already.) The callback is moved in
     /// (`consuming`), not copied and then destroyed at the caller.
     mutating func append(_ callback: consuming Callback) {
-        if callbacks.capacity == 0 { callbacks.reserveCapacity(observing ? Self.observedCapacity : 8) }
+        let room = observing ? Self.observedCapacity : 8
+        if callbacks.capacity < room { callbacks.reserveCapacity(room) }
         callbacks.append(callback)
     }
 
@@ -49,7 +51,7 @@ struct Transition {
 
     /// `append`'s first reservation, for the lenses' items appended in place.
     mutating func reserveForObservers() {
-        if callbacks.capacity == 0 { callbacks.reserveCapacity(Self.observedCapacity) }
+        if callbacks.capacity < Self.observedCapacity { callbacks.reserveCapacity(Self.observedCapacity) }
     }
 
     /// Records a callback in the app's current state.

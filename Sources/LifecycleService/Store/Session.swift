@@ -65,8 +65,11 @@ struct Session: Sendable {
     /// next change, or keep `detached()`).
     mutating func apply(_ action: Action) throws(ActionRefusal) -> LogRun {
         let simulator = self.shared.simulator
-        let (callbacks, steps) = try transact(.bodyIsAtomic) { (draft: inout AppSnapshot) throws(ActionRefusal) in
-            try simulator.apply(action, updating: &draft)
+        // The list the model records into is the thread's spare, handed back once logged.
+        var callbacks = SpareCallbacks.take()
+        defer { SpareCallbacks.giveBack(&callbacks) }
+        let steps = try transact(.bodyIsAtomic) { (draft: inout AppSnapshot) throws(ActionRefusal) in
+            try simulator.apply(action, updating: &draft, recordingInto: &callbacks)
         }
         lastPath = steps
         let before = log.bytes + journal.bytes
