@@ -104,6 +104,37 @@ import Testing
         Self.checkPages(log, reference)
     }
 
+    /// Long callbacks under a byte budget: what the log holds in memory stays near the
+    /// budget (a dropped callback's bytes are freed when its chunk goes), and it still
+    /// pages what it keeps. Callbacks of 3 KB fill a chunk of many actions;
+    /// callbacks of 100 KB, chunks of a few.
+    @Test(arguments: [3_000, 100_000])
+    func longCallbacksStayNearTheByteBudgetInMemory(length: Int) {
+        let url = String(repeating: "u", count: length)
+        let long = Callback(
+            .appDelegate, method: .appDelegate(.didBecomeActive), appState: .active,
+            args: .object([JSONMember("url", .string(url))]))
+        let budget = length < 10_000 ? 400_000 : 1 << 20
+        var log = CallbackLog(capacity: 100_000, byteCapacity: budget)
+        var reference: [LoggedCallback] = []
+        var held = 0
+        for b in 0..<600 {
+            let batch = b % 3 == 0 ? [long, Self.kinds[0], long] : [Self.kinds[b % Self.kinds.count], long]
+            _ = log.append(batch)
+            reference += batch.enumerated().map {
+                LoggedCallback(seq: reference.count + 1 + $0.offset, callback: $0.element)
+            }
+            held = max(held, log.heldBytes)
+        }
+        #expect(log.bytes <= budget)
+        #expect(log.dropped > 600)
+        // The budget, the oldest chunk's dropped callbacks and the newest chunk's room (a
+        // chunk reserves chunkBytes but for its first action), and the chunks' entries.
+        let bound = budget + 2 * CallbackLog.chunkBytes + CallbackLog.spareBytes + 3 * length + 64_000
+        #expect(held <= bound, "held \(held), bound \(bound)")
+        Self.checkPages(log, reference)
+    }
+
     /// A run or a copy of the log, kept while the log goes on, keeps its own bytes: the
     /// log's storage is shared until it is written (a session copied for a rollback).
     @Test func aKeptRunAndACopyOfTheLogDoNotChange() {

@@ -28,6 +28,12 @@ struct CallbackLog: Sendable {
 
     /// The most entries of a chunk whose spare bytes are freed once it is full.
     static let shrunkChunk = 64
+    /// Spare bytes a chunk grown by long callbacks may keep (beyond a sixteenth of them).
+    static let spareBytes = 64 << 10
+    /// The most bytes a new chunk reserves (but for its first action's callbacks): a
+    /// dropped callback's bytes are freed only when its whole chunk goes, so a chunk of
+    /// long callbacks must not hold many times the log's byte budget (`--max-log-bytes`).
+    static let chunkBytes = 256 << 10
     /// The most entries a chunk holds (but for an action with more callbacks).
     static let chunkSize = 1024
     /// Bytes reserved a callback to come: about an observer item's or a plain delegate
@@ -62,6 +68,7 @@ struct CallbackLog: Sendable {
         let firstSeq = lastSeq + 1
         makeRoom(callbacks.count)
         current.bytes.makeUnique()
+        let reserved = current.bytes.capacity
         let first = current.entries.count
         var added = 0
         var newestSharing: Int?
@@ -112,11 +119,15 @@ struct CallbackLog: Sendable {
         lastSeq += callbacks.count
         kept += callbacks.count
         bytes += added
-        // A small chunk whose entries are (nearly) all used is not written again
-        // (`makeRoom`): the bytes reserved past its callbacks are freed (an idle session's
-        // launch, above all; a large chunk's estimate is close enough not to pay for a copy).
-        if current.entries.count <= Self.shrunkChunk, current.entries.count * 8 >= current.entries.capacity * 7,
-            current.bytes.capacity - current.bytes.count > current.bytes.count / 16
+        // Room past the callbacks is freed when it is more than a little: in a small chunk
+        // whose entries are (nearly) all used, which is not written again (`makeRoom`; an
+        // idle session's launch, above all), and where callbacks longer than their
+        // estimate (long arguments) grew the chunk by doubling.
+        let spare = current.bytes.capacity - current.bytes.count
+        if spare > current.bytes.count / 16,
+            (current.bytes.capacity > reserved && spare > Self.spareBytes)
+                || (current.entries.count <= Self.shrunkChunk
+                    && current.entries.count * 8 >= current.entries.capacity * 7)
         {
             current.bytes.shrinkToFit()
         }
@@ -159,8 +170,12 @@ struct CallbackLog: Sendable {
         }
         // Never more than the log keeps (`--max-log 1` keeps chunks of one action's callbacks).
         let size = max(count, min(Self.chunkSize, capacity, current.entries.capacity * 2))
+        // Bytes for its entries, but for long callbacks no more than this action's and
+        // `chunkBytes` (a chunk of a thousand callbacks of kilobytes each would reserve
+        // megabytes, and hold them until its last callback is dropped).
         let next = LogChunk(
-            firstSeq: lastSeq + 1, byteCapacity: max(count, size) * perCallback, entryCapacity: size)
+            firstSeq: lastSeq + 1, byteCapacity: min(size * perCallback, max(count * perCallback, Self.chunkBytes)),
+            entryCapacity: size)
         if older.isEmpty, start == entries {
             start = 0  // nothing kept in it: not an older chunk
         } else {
@@ -184,10 +199,19 @@ struct CallbackLog: Sendable {
         }
         // A log shorter than a chunk drops what its only chunk no longer keeps now and then.
         if older.isEmpty, start >= 64, start * 2 >= current.entries.count {
-            let spare = current.bytes.capacity - current.bytes.count
+            let spare = min(current.bytes.capacity - current.bytes.count, Self.spareBytes)
+            let room = current.entries.capacity - current.entries.count
             current = current.suffix(from: start, spare: spare)
-            current.entries.reserveCapacity(current.entries.count + start)
+            current.entries.reserveCapacity(current.entries.count + room)
             start = 0
+        }
+    }
+
+    /// Bytes the log's chunks hold, kept or not, room included: what it costs in memory
+    /// (`bytes` counts what it keeps).
+    var heldBytes: Int {
+        (older + [current]).reduce(0) {
+            $0 + $1.bytes.capacity + $1.entries.capacity * MemoryLayout<LogSlot>.stride
         }
     }
 

@@ -20,7 +20,9 @@ enum SpareCallbacks {
     /// The thread's slot: a pointer to its list, freed with the thread.
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
-        let made = pthread_key_create(&key) { list in
+        let made = pthread_key_create(&key) { value in
+            // Optional on Glibc, not on Darwin.
+            let list: UnsafeMutableRawPointer? = value
             guard let list else { return }
             let typed = list.assumingMemoryBound(to: [Callback].self)
             typed.deinitialize(count: 1)
