@@ -135,6 +135,15 @@ import Testing
         Self.checkPages(log, reference)
     }
 
+    /// Callbacks past the bytes a chunk's offsets hold (2 GiB; 4,000 here) are kept in
+    /// pieces of their own: answers and pages are the same.
+    @Test func callbacksPastTheOffsetLimitAreKeptInPieces() {
+        var log = CallbackLog(capacity: 2_000, offsetLimit: 4_000)
+        let reference = Self.fill(&log, batches: 150)
+        #expect(log.heldBytes > 0)
+        Self.checkPages(log, reference)
+    }
+
     /// A run or a copy of the log, kept while the log goes on, keeps its own bytes: the
     /// log's storage is shared until it is written (a session copied for a rollback).
     @Test func aKeptRunAndACopyOfTheLogDoNotChange() {

@@ -50,9 +50,14 @@ struct CallbackLog: Sendable {
     private let heads = CallbackHeads.shared
     private let tails = ArgumentTails.shared
 
-    init(capacity: Int, byteCapacity: Int = .max) {
+    /// The most bytes a chunk holds before its entries' offsets (32 bits) would not
+    /// hold them; a parameter only so that a test can reach it.
+    private let offsetLimit: Int
+
+    init(capacity: Int, byteCapacity: Int = .max, offsetLimit: Int = Int(Int32.max)) {
         self.capacity = max(1, capacity)
         self.byteCapacity = max(0, byteCapacity)
+        self.offsetLimit = min(offsetLimit, Int(Int32.max))
         current = LogChunk(firstSeq: 1, byteCapacity: 0, entryCapacity: 0)
     }
 
@@ -97,12 +102,24 @@ struct CallbackLog: Sendable {
                         entry.cost = Int32(clamping: own + Self.overhead)
                         newestSharing = first + i
                     } else {
-                        let opening = current.bytes.count + (current.bytes.needsSeparator ? 1 : 0)
+                        let before = current.bytes.count
+                        let separated = current.bytes.needsSeparator
+                        let opening = before + (separated ? 1 : 0)
                         entry.receiver = current.bytes.writeLogged(
                             c, seq: seq, heads: heads, tails: tails, previous: &previous)
-                        entry.start = Int32(clamping: opening)
-                        entry.end = Int32(clamping: current.bytes.count)
-                        entry.cost = Int32(clamping: current.bytes.count - opening + Self.overhead)
+                        if current.bytes.count <= offsetLimit {
+                            entry.start = Int32(opening)
+                            entry.end = Int32(current.bytes.count)
+                            entry.cost = Int32(clamping: current.bytes.count - opening + Self.overhead)
+                        } else {
+                            // Past what an entry's offsets hold (arguments of gigabytes, with
+                            // --max-body raised): kept in a piece of its own.
+                            let own = Array(current.bytes.written[opening...])
+                            current.bytes.truncate(to: before, needsSeparator: separated)
+                            previous = JSONWriter.SeqDigits()
+                            current.pieces[seq] = [own]
+                            entry.cost = Int32(clamping: own.count + Self.pieceOverhead + Self.overhead)
+                        }
                     }
                     added += Int(entry.cost)
                     slots.initializeElement(at: i, to: entry)

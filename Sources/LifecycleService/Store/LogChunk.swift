@@ -1,6 +1,6 @@
 import LifecycleModel
 
-/// Where one logged callback is in its chunk, and what it is: 24 bytes, nothing to
+/// Where one logged callback is in its chunk, and what it is: 16 bytes, nothing to
 /// retain or release (a log drops and copies entries without touching their bytes).
 struct LogSlot: Sendable {
     /// Its JSON object in the chunk's bytes: from `{` to just past `}`. An empty range:

@@ -78,6 +78,13 @@ struct JSONWriter {
         buffer.capacity = total
     }
 
+    /// Forgets what was written past `count` bytes (the next value gets a comma when
+    /// `needsSeparator`).
+    mutating func truncate(to count: Int, needsSeparator: Bool) {
+        buffer.count = min(count, buffer.count)
+        needsComma = needsSeparator
+    }
+
     /// Frees the room past what is written (a copy into storage of the exact size): for a
     /// buffer that will not be written again, such as a session log's full chunk.
     mutating func shrinkToFit() {
