@@ -3,8 +3,9 @@ import LifecycleModel
 /// The members of a logged callback between `{"seq":N` and what varies per callback:
 /// `,"receiver":"…","method":"…","appState":"…"`, pre-encoded once for the process for
 /// every method, each receiver that hears it (`CallbackMethod.isHeard(by:)`) and every
-/// app state, by the general path (`JSONWriter.openGeneral`), so the bytes are its bytes. Writing a callback is then one copy where it was three pieces and a
-/// lookup each (issue #20: an observed action writes about 18 callbacks).
+/// app state, by the general path (`JSONWriter.openGeneral`), so the bytes are its
+/// bytes. Writing a callback is then one copy where it was three pieces and a lookup
+/// each (issue #20: an observed action writes about 18 callbacks).
 ///
 /// A value of pointers into memory that is never freed (the tables live as long as the
 /// process): read `shared` once per answer, since each read of a static costs a
@@ -39,7 +40,8 @@ struct CallbackHeads: @unchecked Sendable {
                 }
             }
         }
-        var bases = [Int32](repeating: -1, count: CallbackMethod.families)
+        let families = (CallbackMethod.allCases.map(\.family.number).max() ?? -1) + 1
+        var bases = [Int32](repeating: -1, count: families)
         for method in CallbackMethod.allCases {
             let (family, member) = method.family
             let base = Int32(method.index - member)
@@ -92,9 +94,6 @@ struct CallbackHeads: @unchecked Sendable {
 }
 
 extension CallbackMethod {
-    /// How many families there are (`family`).
-    static let families = 12
-
     /// Its family's number and its own within the family (`rawValue`): `index` is the
     /// family's base plus the latter (`CallbackHeads.index(of:)`).
     @inline(__always)

@@ -52,11 +52,7 @@ struct JSONWriter {
     /// and a writer kept as a value (a session log's chunk, in a session copied for a
     /// rollback) must not write over bytes another copy still reads.
     mutating func makeUnique() {
-        guard !isKnownUniquelyReferenced(&storage) else { return }
-        let copy = JSONStorage.make(capacity: buffer.capacity)
-        UnsafeMutableRawPointer(copy.start).copyMemory(from: buffer.start, byteCount: buffer.count)
-        storage = copy
-        buffer.start = copy.start
+        if !isKnownUniquelyReferenced(&storage) { move(toCapacity: buffer.capacity) }
     }
 
     /// A writer holding `bytes` (valid JSON text, elements of an open array or members of
@@ -65,17 +61,6 @@ struct JSONWriter {
         self.init(capacity: max(capacity, bytes.count))
         if let base = bytes.baseAddress { append(base, count: bytes.count) }
         needsComma = !bytes.isEmpty
-    }
-
-    /// Makes room for `total` bytes in all, exactly (no doubling): for a buffer kept
-    /// for long, such as a session log's chunk.
-    mutating func reserveExactly(_ total: Int) {
-        guard total > buffer.capacity else { return }
-        let bigger = JSONStorage.make(capacity: total)
-        UnsafeMutableRawPointer(bigger.start).copyMemory(from: buffer.start, byteCount: buffer.count)
-        storage = bigger
-        buffer.start = bigger.start
-        buffer.capacity = total
     }
 
     /// Forgets what was written past `count` bytes (the next value gets a comma when
@@ -88,20 +73,7 @@ struct JSONWriter {
     /// Frees the room past what is written (a copy into storage of the exact size): for a
     /// buffer that will not be written again, such as a session log's full chunk.
     mutating func shrinkToFit() {
-        guard buffer.capacity > buffer.count else { return }
-        let exact = JSONStorage.make(capacity: buffer.count)
-        UnsafeMutableRawPointer(exact.start).copyMemory(from: buffer.start, byteCount: buffer.count)
-        storage = exact
-        buffer.start = exact.start
-        buffer.capacity = buffer.count
-    }
-
-    /// Makes room for `total` bytes in all, growing by half at least: for a buffer kept
-    /// for long that grows a little at a time (doubling left a session log's chunk up to
-    /// half empty; growing exactly copied it for every action).
-    mutating func reserveGrowing(_ total: Int) {
-        guard total > buffer.capacity else { return }
-        reserveExactly(max(total, buffer.capacity + buffer.capacity / 2))
+        if buffer.capacity > buffer.count { move(toCapacity: buffer.count) }
     }
 
     /// Bytes already valid as one or more JSON values, written as the next element(s):
@@ -121,17 +93,17 @@ struct JSONWriter {
     private mutating func grow(_ needed: Int) {
         var size = buffer.capacity * 2
         while size < needed { size *= 2 }
-        let bigger = JSONStorage.make(capacity: size)
-        UnsafeMutableRawPointer(bigger.start).copyMemory(from: buffer.start, byteCount: buffer.count)
-        storage = bigger
-        buffer.start = bigger.start
-        buffer.capacity = size
+        move(toCapacity: size)
     }
 
-    /// Makes room for `total` bytes in all, when an answer's size is known to be larger
-    /// than the capacity it began with (one allocation instead of a growth per doubling).
-    mutating func reserveCapacity(_ total: Int) {
-        if total > buffer.capacity { grow(total) }
+    /// Moves the bytes written into storage of its own with room for `capacity` (at
+    /// least what is written), by memcpy (`update(from:count:)` copied a byte at a time).
+    private mutating func move(toCapacity capacity: Int) {
+        let moved = JSONStorage.make(capacity: capacity)
+        UnsafeMutableRawPointer(moved.start).copyMemory(from: buffer.start, byteCount: buffer.count)
+        storage = moved
+        buffer.start = moved.start
+        buffer.capacity = capacity
     }
 
     @inline(__always) mutating func beginObject() { open(UInt8(ascii: "{")) }
