@@ -54,11 +54,23 @@ public struct Simulator: Sendable {
     ) throws(ActionRefusal) -> [TakenStep] {
         // The rules work on a copy, so that a refusal halfway leaves `state` untouched;
         // once accepted, the copy is swapped in rather than copied back.
+        let definition = action.kind.definition
         var t = Transition(model: model, action: action.kind, state: state)
+        // The observers' memory is a box the copy shares, copied at its first change so
+        // that a refusal finds it as it was: with the lenses' lists, a thousand
+        // instructions an observed action (bench/PROFILE.md, "Observers (issue #20)").
+        // A kind that refuses before it acts lends it instead: the state lets go of it,
+        // and a box held nowhere else changes in place.
+        let lends = t.observing && definition.refusesBeforeActing
+        if lends { state.observerMemory = nil }
         swap(&t.callbacks, &callbacks)
         do throws(ActionRefusal) {
-            try action.kind.definition.apply(action, to: &t)
+            try definition.apply(action, to: &t)
         } catch {
+            if lends {
+                assert(t.callbacks.isEmpty, "\(action.kind) refused after it acted (ActionDefinition.refusesBeforeActing)")
+                swap(&state.observerMemory, &t.state.observerMemory)
+            }
             swap(&t.callbacks, &callbacks)
             callbacks.removeAll(keepingCapacity: true)
             throw error

@@ -59,6 +59,9 @@ enum MoveToAction: ActionDefinition {
     }
 
     static let isPlain = false
+    /// False: it replays its path step by step into the state, and a step that would
+    /// not replay (none the search returns) refuses after the earlier ones acted.
+    static let refusesBeforeActing = false
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
         if Int.random(in: 0..<8, using: &g) == 0 {
