@@ -49,12 +49,12 @@ public enum CordovaLens: FrameworkLens {
     public static func fold(_ state: inout State, _ input: LensInput, options: Options, emit: (Event) -> Void) {
         switch input {
         case .processStart:
-            state.queued = []
+            state.queued.removeAll(keepingCapacity: true)
         case .endOfTurn:
             // [CDV-vc] evalJsHelper: the queued evaluations run now, in the order queued.
-            let due = state.queued
-            state.queued = []
-            if state.readiness.hears(input) { due.forEach(emit) }
+            // The list keeps its room: most foreground entries queue two.
+            if state.readiness.hears(input) { state.queued.forEach(emit) }
+            state.queued.removeAll(keepingCapacity: true)
             return
         default:
             break
