@@ -1,8 +1,21 @@
 /// Who receives a callback, with what identifies it: the scene a scene delegate serves,
 /// the name of a view controller and the scene of its window. Each receiver carries
 /// exactly the members the wire writes for it.
+///
+/// The order of the cases without members is the order a switch tests them in, one by
+/// one (they share the payload cases' spare bits): the receivers of most callbacks come
+/// first, the app delegate and the app-wide lenses (bench/PROFILE.md, "Observers").
 public enum CallbackTarget: Sendable, Equatable {
     case appDelegate
+    // Observer channels (issue #20; docs/observers.md), the app-wide ones:
+    /// React Native's `AppState` (app-wide).
+    case reactNative
+    /// Flutter's binding observer and `AppLifecycleListener` (app-wide).
+    case flutter
+    /// Capacitor's App plugin (app-wide).
+    case capacitor
+    /// Cordova's document events (app-wide).
+    case cordova
     /// A SwiftUI app's `@UIApplicationDelegateAdaptor` delegate (breadth §7.2).
     case appDelegateAdaptor
     /// The delegate of one scene, in its state while the method runs.
@@ -25,18 +38,10 @@ public enum CallbackTarget: Sendable, Equatable {
     case app
     /// A SwiftUI scene's `onChange(of: scenePhase)` handlers (breadth §7.3).
     case scene(SceneRef)
-    // Observer channels (issue #20; docs/observers.md):
+    // Observer channels with members:
     /// `NotificationCenter.default`: a UIScene notification names its scene (with the
     /// state code reads), a UIWindow one its window's scene only, a UIApplication one none.
     case notificationCenter(sceneId: String?, sceneState: SceneState?)
-    /// React Native's `AppState` (app-wide).
-    case reactNative
-    /// Flutter's binding observer and `AppLifecycleListener` (app-wide).
-    case flutter
-    /// Capacitor's App plugin (app-wide).
-    case capacitor
-    /// Cordova's document events (app-wide).
-    case cordova
     /// A .NET MAUI `Window`: the scene it belongs to, nil for a sceneless app's window.
     case maui(sceneId: String?)
     /// A Compose Multiplatform lifecycle owner: its host controller and that window's scene.
