@@ -11,12 +11,13 @@ import LifecycleModel
 /// process): read `shared` once per answer, since each read of a static costs a
 /// `swift_once` check.
 struct CallbackHeads: @unchecked Sendable {
-    /// Per method (by `CallbackMethod.index`): where its receivers begin in `receivers`
-    /// and how many there are.
-    private let ranges: UnsafePointer<(first: Int32, count: Int32)>
-    /// The receivers heard per method, in `Receiver.allCases` order.
-    private let receivers: UnsafePointer<Receiver>
-    /// `AppState.allCases.count` heads per entry of `receivers`, by `AppState.index`.
+    /// Per method (by `CallbackMethod.index`) and receiver (by `Receiver.index`), the
+    /// entry of `heads` for the pair, -1 for a receiver that does not hear the method: a
+    /// head is two reads, where a search of the method's receivers cost a loop a callback.
+    private let entries: UnsafePointer<Int16>
+    /// `Receiver.allCases.count`, the width of a row of `entries`.
+    private let receiverCount = Receiver.allCases.count
+    /// `AppState.allCases.count` heads per entry, by `AppState.index`.
     private let heads: UnsafePointer<UnsafeBufferPointer<UInt8>>
     /// Per method family (`CallbackMethod.family`), the `index` of its first method: the
     /// model's own bases are statics, each read a `swift_once` check.
@@ -27,14 +28,21 @@ struct CallbackHeads: @unchecked Sendable {
     static let shared = CallbackHeads()
 
     private init() {
-        var ranges: [(first: Int32, count: Int32)] = []
-        var receivers: [Receiver] = []
+        let width = Receiver.allCases.count
+        var entries: [Int16] = []
         var heads: [UnsafeBufferPointer<UInt8>] = []
+        var count = 0
         for method in CallbackMethod.allCases {
-            let heard = Receiver.allCases.filter { method.isHeard(by: $0) }
-            ranges.append((Int32(receivers.count), Int32(heard.count)))
-            for receiver in heard {
-                receivers.append(receiver)
+            precondition(entries.count == method.index * width, "\(method): methods are not in index order")
+            for receiver in Receiver.allCases {
+                precondition(entries.count % width == receiver.index, "\(receiver): not in index order")
+                guard method.isHeard(by: receiver) else {
+                    entries.append(-1)
+                    continue
+                }
+                precondition(count < Int(Int16.max), "more heads than an Int16 numbers")
+                entries.append(Int16(count))
+                count += 1
                 for state in AppState.allCases {
                     heads.append(Self.encoded(method: method, receiver: receiver, appState: state))
                 }
@@ -50,22 +58,15 @@ struct CallbackHeads: @unchecked Sendable {
             bases[family] = base
         }
         self.familyBases = UnsafePointer(Self.kept(bases))
-        self.ranges = UnsafePointer(Self.kept(ranges))
-        self.receivers = UnsafePointer(Self.kept(receivers))
+        self.entries = UnsafePointer(Self.kept(entries))
         self.heads = UnsafePointer(Self.kept(heads))
     }
 
     /// The head of a callback with these members; nil for a receiver that does not hear `method`.
     @inline(__always)
     func head(method: CallbackMethod, receiver: Receiver, appState: AppState) -> UnsafeBufferPointer<UInt8>? {
-        let range = ranges[index(of: method)]
-        var entry = Int(range.first)
-        let end = entry + Int(range.count)
-        while entry < end {
-            if receivers[entry] == receiver { return heads[entry * states + appState.index] }
-            entry += 1
-        }
-        return nil
+        let entry = Int(entries[index(of: method) &* receiverCount &+ receiver.index])
+        return entry < 0 ? nil : heads[entry &* states &+ appState.index]
     }
 
     /// `method.index`, from the table of family bases.
