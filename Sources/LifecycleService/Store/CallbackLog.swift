@@ -108,8 +108,9 @@ struct CallbackLog: Sendable {
                         entry.receiver = current.bytes.writeLogged(
                             c, seq: seq, heads: heads, tails: tails, previous: &previous)
                         if current.bytes.count <= offsetLimit {
-                            entry.start = Int32(opening)
-                            entry.end = Int32(current.bytes.count)
+                            // Both within the limit, itself within Int32: no checked conversion.
+                            entry.start = Int32(truncatingIfNeeded: opening)
+                            entry.end = Int32(truncatingIfNeeded: current.bytes.count)
                             entry.cost = Int32(clamping: current.bytes.count - opening + Self.overhead)
                         } else {
                             // Past what an entry's offsets hold (arguments of gigabytes, with
