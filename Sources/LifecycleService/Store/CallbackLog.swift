@@ -78,6 +78,10 @@ struct CallbackLog: Sendable {
         var added = 0
         var newestSharing: Int?
         var previous = JSONWriter.SeqDigits()
+        // Read once: as members of `self`, whose chunk the loop writes, they were read
+        // again for every callback.
+        let heads = self.heads
+        let tails = self.tails
         // The entries are made on the stack and appended at once: appending one at a time
         // checked the array's uniqueness and capacity for each.
         withUnsafeTemporaryAllocation(of: LogSlot.self, capacity: callbacks.count) { slots in
