@@ -68,7 +68,7 @@ public struct Simulator: Sendable {
             try definition.apply(action, to: &t)
         } catch {
             if lends {
-                assert(t.callbacks.isEmpty, "\(action.kind) refused after it acted (ActionDefinition.refusesBeforeActing)")
+                assert(t.callbacks.isEmpty, "\(action.kind) refused after it acted (refusesBeforeActing)")
                 swap(&state.observerMemory, &t.state.observerMemory)
             }
             swap(&t.callbacks, &callbacks)

@@ -1,5 +1,6 @@
-@testable import LifecycleModel
 import Testing
+
+@testable import LifecycleModel
 
 /// A kind whose rules check before they act (`ActionDefinition.refusesBeforeActing`)
 /// gets the session's observer memory lent instead of copied
@@ -57,7 +58,8 @@ import Testing
             }
         }
         // The walks refuse most kinds somewhere.
-        #expect(refusals.count > 12, "\(version) \(lifecycle): refused kinds \(refusals.keys.sorted { "\($0)" < "\($1)" })")
+        let kinds = refusals.keys.map { "\($0)" }.sorted()
+        #expect(refusals.count > 12, "\(version) \(lifecycle): refused kinds \(kinds)")
     }
 
     /// The same lending is what a refusal in place relies on: the in-place path on a state
