@@ -58,7 +58,7 @@ public struct Simulator: Sendable {
         var t = Transition(model: model, action: action.kind, state: state)
         // The observers' memory is a box the copy shares, copied at its first change so
         // that a refusal finds it as it was: with the lenses' lists, a thousand
-        // instructions an observed action (bench/PROFILE.md, "Observers (issue #20)").
+        // instructions an observed action (bench/PROFILE.md, "Observers at twice the action").
         // A kind that refuses before it acts lends it instead: the state lets go of it,
         // and a box held nowhere else changes in place.
         let lends = t.observing && definition.refusesBeforeActing

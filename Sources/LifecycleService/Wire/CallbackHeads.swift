@@ -40,7 +40,7 @@ struct CallbackHeads: @unchecked Sendable {
                     entries.append(-1)
                     continue
                 }
-                precondition(count < Int(Int16.max), "more heads than an Int16 numbers")
+                precondition(count < Int(Int16.max), "more heads than an Int16 holds")
                 entries.append(Int16(count))
                 count += 1
                 for state in AppState.allCases {
