@@ -19,8 +19,9 @@
 # moves them by about 0.1 %.
 #
 # The check fails (exit 1) when a measure exceeds its budget by more than the row's
-# tolerance (percent). A row whose budgets are "-" is a slot: it passes while
-# lifecycled-service-bench has no such scenario, and fails once it has one until
+# tolerance (percent), or when `observers` costs more than twice `action` (issue #20's
+# target; checked when both rows are measured). A row whose budgets are "-" is a slot:
+# it passes while lifecycled-service-bench has no such scenario, and fails once it has one until
 # --update records its figures.
 #
 # usage: bench/budgets.sh [--update] [SCENARIO...]
@@ -124,6 +125,18 @@ while IFS=$'\t' read -r scenario ins allocs tolerance what; do
   done
 done < <(tail -n +2 "$file")
 
+# Issue #20's target, on the instructions just measured: an action with all seven
+# observer channels on costs at most twice a plain one. A gate like the budgets.
+ratio_over=0
+a_ins=$(awk -F'\t' '$1 == "action" { print $2 }' "$work/updates")
+o_ins=$(awk -F'\t' '$1 == "observers" { print $2 }' "$work/updates")
+if [ -n "$a_ins" ] && [ -n "$o_ins" ]; then
+  read -r ratio verdict < <(awk -v o="$o_ins" -v a="$a_ins" 'BEGIN {
+    r = o / a; printf "%.3f %s\n", r, (r <= 2 ? "pass" : "FAIL") }')
+  echo "target: observers $o_ins / action $a_ins = $ratio times <= 2 (issue #20): $verdict"
+  [ "$verdict" = FAIL ] && ratio_over=1
+fi
+
 if $update; then
   awk -F'\t' -v OFS='\t' 'NR == FNR { ins[$1] = $2; allocs[$1] = $3; next }
     FNR > 1 && ($1 in ins) { $2 = ins[$1]; $3 = allocs[$1] } { print }' "$work/updates" "$file" >"$work/new"
@@ -131,11 +144,13 @@ if $update; then
   echo "budgets: $file now holds the measured figures of $measured scenario(s); commit it with the change"
   exit 0
 fi
-if [ "$over" -gt 0 ] || [ "$missing" -gt 0 ]; then
+if [ "$over" -gt 0 ] || [ "$missing" -gt 0 ] || [ "$ratio_over" -gt 0 ]; then
   [ "$over" -gt 0 ] && echo "budgets: FAIL: $over measure(s) over budget. Find the cause (callgrind_annotate, DHAT:" \
     "bench/PROFILE.md); if the cost is deliberate, run bench/budgets.sh --update and commit $file with the change" >&2
   [ "$missing" -gt 0 ] && echo "budgets: FAIL: $missing measure(s) without a budget: bench/budgets.sh --update" \
     "records them" >&2
+  [ "$ratio_over" -gt 0 ] && echo "budgets: FAIL: observers cost more than twice an action (issue #20):" \
+    "bench/PROFILE.md, \"Observers at twice the action\", says where an observed action's cost is" >&2
   exit 1
 fi
 echo "budgets: ok ($measured scenario(s) within budget)"
