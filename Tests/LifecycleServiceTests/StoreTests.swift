@@ -167,4 +167,55 @@ import Testing
         let log = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")])
         #expect((log.json["callbacks"] as? [Any])?.count == firstLaunch + 1600)
     }
+
+    /// Issue #20's lent observer memory under contention (`make tsan` runs this suite):
+    /// tasks send Home and launch to one observed session, so about half are refused by
+    /// the state another task left (a refusal hands the lent memory back), while others
+    /// read the session (a copy of its state shares the memory, so the next action copies
+    /// it). The lenses' memory stays whole: over the whole log, React Native's `change`
+    /// never repeats a state and MAUI's Activated and Deactivated alternate.
+    @Test func concurrentActionsAndReadsKeepAnObservedSessionsLensesWhole() async throws {
+        let client = ServiceClient()
+        let id = client.create(
+            #"{"lifecycle":"app","iosVersion":"13.0","observers":["notifications","reactNative","flutter","capacitor","cordova","maui","composeMultiplatform"]}"#
+        )
+        #expect(client.act(id, #"{"type":"launch"}"#).status == 200)
+        let statuses = await withTaskGroup(of: [Int].self) { group in
+            for task in 0..<6 {
+                group.addTask {
+                    var seen: [Int] = []
+                    for i in 0..<120 {
+                        if task < 4 {
+                            let action = (i + task) % 2 == 0 ? #"{"type":"background"}"# : #"{"type":"launch"}"#
+                            seen.append(client.act(id, action).status)
+                        } else {
+                            seen.append(client.send("GET", "/v1/sessions/\(id)").status)
+                        }
+                    }
+                    return seen
+                }
+            }
+            var all: [Int] = []
+            for await s in group { all += s }
+            return all
+        }
+        #expect(Set(statuses).isSubset(of: [200, 409]), "\(Set(statuses))")
+        #expect(statuses.contains(409) && statuses.filter { $0 == 200 }.count > 240)
+        let log = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("limit", "10000")])
+        let callbacks = log.json["callbacks"] as? [[String: Any]] ?? []
+        #expect(callbacks.count > 1000)
+        var reactNative: [String] = []
+        var maui: [String] = []
+        for c in callbacks {
+            switch c["receiver"] as? String {
+            case "reactNative": reactNative.append((c["args"] as? [String: Any])?["state"] as? String ?? "?")
+            case "maui":
+                if let m = c["method"] as? String, m == "Activated" || m == "Deactivated" { maui.append(m) }
+            default: break
+            }
+        }
+        #expect(reactNative.count > 100 && maui.count > 100)
+        #expect(zip(reactNative, reactNative.dropFirst()).allSatisfy { $0 != $1 }, "React Native repeated a state")
+        #expect(zip(maui, maui.dropFirst()).allSatisfy { $0 != $1 }, "MAUI's Activated/Deactivated did not alternate")
+    }
 }
