@@ -13,9 +13,10 @@ public final class ObserverProfile: Sendable, Equatable {
     /// The lenses asked for, with their options, before the first input.
     public let initialLenses: [ChannelLens]
     /// What each of `initialLenses` subscribes to (`FrameworkLens.inputs`), in the same
-    /// order: the tap hands a lens only those inputs.
-    public let lensInputs: [LensInputKinds]
-    /// The same, packed for the tap: which lenses an input of each kind goes to.
+    /// order; derived, as the tap reads it packed (`lensRoute`).
+    public var lensInputs: [LensInputKinds] { initialLenses.map(\.inputs) }
+    /// Which lenses an input of each kind goes to, packed for the tap: the tap hands a
+    /// lens only the inputs it subscribes to.
     public let lensRoute: LensRoute
     /// The app declares scenes: the app-level notifications are aggregate (docs/observers.md).
     public let usesScenes: Bool
@@ -50,7 +51,6 @@ public final class ObserverProfile: Sendable, Equatable {
         var listed: [ObserverChannel] = []
         for channel in config.observers where !listed.contains(channel) { listed.append(channel) }
         initialLenses = listed.compactMap { config.observerOptions.lens(for: $0, hostController: host) }
-        lensInputs = initialLenses.map(\.inputs)
         lensRoute = LensRoute(initialLenses.map { ($0.channel, $0.inputs) })
         usesScenes = config.lifecycle == .scene
         swiftUI = config.ui == .swiftUI
@@ -72,7 +72,7 @@ public final class ObserverProfile: Sendable, Equatable {
     public static func == (a: ObserverProfile, b: ObserverProfile) -> Bool {
         a === b
             || (a.channels == b.channels && a.reportsNotifications == b.reportsNotifications
-                && a.initialLenses == b.initialLenses && a.lensInputs == b.lensInputs && a.usesScenes == b.usesScenes
+                && a.initialLenses == b.initialLenses && a.usesScenes == b.usesScenes
                 && a.swiftUI == b.swiftUI && a.willEnterForegroundOrder == b.willEnterForegroundOrder
                 && a.sceneNotificationOrder == b.sceneNotificationOrder
                 && a.appForegroundInScene == b.appForegroundInScene
