@@ -58,8 +58,10 @@ struct RequestState {
     let path: String
     /// The connection's entry in the watch, looked up once.
     let watched: WatchedConnection?
-    /// Request headers libmicrohttpd holds (counted by the screen, to size the array once).
+    /// Request headers libmicrohttpd holds and their bytes (counted by the screen, to
+    /// size the copy once).
     var headerCount = 0
+    var headerBytes = 0
     var body: [UInt8] = []
     /// Body bytes received, copied or not (chunked bodies may exceed the limit).
     var received = 0
@@ -114,6 +116,7 @@ func accessHandler(
                 context: context, close: true)
         }
         pointer.pointee.headerCount = screen.headerCount
+        pointer.pointee.headerBytes = screen.headerBytes
         if let length = screen.contentLength {
             if length > context.maxBody {
                 return queue(tooLarge(context), on: connection, state: &pointer.pointee, context: context)
@@ -161,15 +164,24 @@ private func continueRequest(
         return queue(tooLarge(context), on: connection, state: &pointer.pointee, context: context)
     }
     let logged = context.accessLog != nil
-    var values = RequestValues(headerCount: pointer.pointee.headerCount, keepsRawQuery: logged)
-    withUnsafeMutablePointer(to: &values) { values in
-        _ = lcd_get_headers_and_arguments(connection, collectValue, values)
+    var values = RequestValues(keepsRawQuery: logged)
+    // Room for the headers the screen counted: 8 bytes a field and the bytes it counted.
+    let headers = HeaderFields(capacity: pointer.pointee.headerCount * 8 + pointer.pointee.headerBytes) { writer in
+        values.arguments = []
+        values.rawQuery = ""
+        withUnsafeMutablePointer(to: &writer) { writer in
+            values.headers = writer
+            withUnsafeMutablePointer(to: &values) { values in
+                _ = lcd_get_headers_and_arguments(connection, collectValue, values)
+            }
+            values.headers = nil
+        }
     }
     var body: [UInt8] = []
     swap(&body, &pointer.pointee.body)
     let request = ServiceRequest(
         method: pointer.pointee.method, path: pointer.pointee.path,
-        query: values.arguments, body: body, headers: values.headers)
+        query: values.arguments, body: body, fields: headers)
     if logged {
         pointer.pointee.query = values.rawQuery
         pointer.pointee.requestHeaders = request.headers
@@ -258,19 +270,15 @@ private func isContentLength(_ name: String) -> Bool {
 // MARK: - Request headers and query
 
 /// What the final call collects in one pass over libmicrohttpd's values: the
-/// headers in the order sent (for X-Request-Id, Origin and the CORS preflight), the
-/// query arguments in the order sent, percent-decoded, and (for the access log
-/// only) the query as sent, rebuilt from the raw arguments.
+/// headers in the order sent, copied as bytes (for X-Request-Id, Origin and the CORS
+/// preflight), the query arguments in the order sent, percent-decoded, and (for the
+/// access log only) the query as sent, rebuilt from the raw arguments.
 private struct RequestValues {
-    var headers: [(name: String, value: String)] = []
+    /// Where the headers go while the pass runs.
+    var headers: UnsafeMutablePointer<HeaderFields.Writer>?
     var arguments: [(name: String, value: String)] = []
     var rawQuery = ""
     let keepsRawQuery: Bool
-
-    init(headerCount: Int, keepsRawQuery: Bool) {
-        self.keepsRawQuery = keepsRawQuery
-        headers.reserveCapacity(headerCount)
-    }
 }
 
 private func collectValue(
@@ -282,8 +290,9 @@ private func collectValue(
     let values = cls.assumingMemoryBound(to: RequestValues.self)
     if kind == .HEADER_KIND {
         // libmicrohttpd 0.9.75's sizes are the strlen of each (a NUL ends a value).
-        values.pointee.headers.append(
-            (headerText(key, keySize), value.map { headerText($0, valueSize) } ?? ""))
+        values.pointee.headers?.pointee.append(
+            name: UnsafeRawBufferPointer(start: key, count: keySize),
+            value: UnsafeRawBufferPointer(start: value, count: value == nil ? 0 : valueSize))
         return .YES
     }
     values.pointee.arguments.append((percentDecoded(key), value.map(percentDecoded) ?? ""))
@@ -293,24 +302,6 @@ private func collectValue(
     values.pointee.rawQuery += String(cString: key)
     if let value { values.pointee.rawQuery += "=" + String(cString: value) }
     return .YES
-}
-
-/// The text of `count` bytes at `start` as a String (invalid UTF-8 repaired, as
-/// `String(cString:)` does). The common names, and the one common value over 15
-/// bytes (which would need an allocation of its own), are literals: a compare
-/// instead of a UTF-8 check per string (bench/PROFILE.md). Anything else, any
-/// other case included, is decoded.
-private func headerText(_ start: UnsafePointer<CChar>, _ count: Int) -> String {
-    func matches(_ literal: StaticString) -> Bool {
-        memcmp(start, literal.utf8Start, count) == 0
-    }
-    switch count {
-    case 4 where matches("Host"): return "Host"
-    case 12 where matches("Content-Type"): return "Content-Type"
-    case 14 where matches("Content-Length"): return "Content-Length"
-    case 16 where matches("application/json"): return "application/json"
-    default: return cText(start, count)
-    }
 }
 
 /// The text of a C string (invalid UTF-8 repaired, as `String(cString:)` does).

@@ -25,7 +25,8 @@ struct RequestScreen {
 
     private var badName: String?
     private var badValue: String?
-    private var headerBytes = 0
+    /// Bytes of names and values, plus four a header (its colon, space and line end).
+    private(set) var headerBytes = 0
     private var hosts = 0
     /// Content-Length headers seen, and the first one's value: a pointer into
     /// libmicrohttpd's connection memory, valid while `check` runs. Kept as bytes

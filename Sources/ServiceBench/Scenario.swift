@@ -47,7 +47,7 @@ enum Requests: Sendable {
         case .actions(let paths):
             let phase = (i / paths.count) % 2
             return ServiceRequest(
-                method: "POST", path: paths[i % paths.count], body: actionBodies[phase], headers: actionHeaders[phase])
+                method: "POST", path: paths[i % paths.count], body: actionBodies[phase], fields: actionHeaders[phase])
         case .same(let request):
             return request
         }
@@ -145,7 +145,8 @@ let explainLog: (body: [UInt8], entries: Int) = {
 
 /// background, launch: the cycle bench/actions.lua sends.
 let actionBodies = [Array(#"{"type":"background"}"#.utf8), Array(#"{"type":"launch"}"#.utf8)]
-let actionHeaders = actionBodies.map(headers(for:))
+/// Made once, as the bridge would make them for each request.
+let actionHeaders = actionBodies.map { HeaderFields(headers(for: $0)) }
 
 /// The headers wrk sends with `body`.
 func headers(for body: [UInt8]) -> [(name: String, value: String)] {

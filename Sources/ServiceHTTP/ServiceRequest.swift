@@ -11,18 +11,31 @@ public struct ServiceRequest: Sendable {
     public var query: [(name: String, value: String)]
     /// The whole body (empty when none was sent).
     public var body: [UInt8]
-    /// Request headers in the order sent (names as sent; look them up with `headerValue`).
-    public var headers: [(name: String, value: String)]
+    /// Request headers in the order sent, as the bridge copied them (look them up with `headerValue`).
+    public var fields: HeaderFields
+
+    /// Request headers in the order sent (names as sent), as Strings.
+    public var headers: [(name: String, value: String)] {
+        get { fields.pairs }
+        set { fields = HeaderFields(newValue) }
+    }
 
     public init(
         method: String, path: String, query: [(name: String, value: String)] = [], body: [UInt8] = [],
         headers: [(name: String, value: String)] = []
     ) {
+        self.init(method: method, path: path, query: query, body: body, fields: HeaderFields(headers))
+    }
+
+    public init(
+        method: String, path: String, query: [(name: String, value: String)] = [], body: [UInt8] = [],
+        fields: HeaderFields
+    ) {
         self.method = method
         self.path = path
         self.query = query
         self.body = body
-        self.headers = headers
+        self.fields = fields
     }
 
     /// The first value of a header, its name matched without regard to ASCII case.
@@ -39,14 +52,9 @@ public struct ServiceRequest: Sendable {
         headerValue(named: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
-    /// By index: iterating copied each (name, value) pair out of the array.
     @usableFromInline
     func headerValue(named name: UnsafeBufferPointer<UInt8>) -> String? {
-        for i in headers.indices where headers[i].name.utf8.count == name.count {
-            var candidate = headers[i].name
-            if candidate.withUTF8({ String.equalFolded($0, name) }) { return headers[i].value }
-        }
-        return nil
+        fields.value(named: name)
     }
 
     /// The first value of a query argument, if sent.
