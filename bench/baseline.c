@@ -10,8 +10,13 @@
  * the gap between the two under the same wrk load is the cost of the Swift
  * layers: routing, JSON in and out, the simulation, the session store.
  *
- * usage: baseline PORT [THREADS]   (PORT 0: any free port; THREADS: worker threads,
- *                                   default: the cores)
+ * usage: baseline PORT [THREADS [BUSY]]   (PORT 0: any free port; THREADS: worker threads,
+ *                                          default: the cores; BUSY: see below, default 0)
+ *
+ * BUSY N adds a loop of N iterations to every answer, about 6 instructions each
+ * (callgrind: 2,900 iterations add 17,450 instructions a request). bench/sensitivity.sh
+ * uses it to learn how many instructions a request a given ratio allows: a baseline
+ * that runs the service's instructions in a plain loop lands where the service does.
  * Prints "listening on http://127.0.0.1:PORT" once ready; stops on SIGINT or SIGTERM.
  */
 #include <arpa/inet.h>
@@ -34,6 +39,9 @@ static const char answer[] =
     "\"state\":{\"app\":\"background\",\"clock\":0,\"restorationArchive\":false,\"locked\":false,\"interruption\":null,"
     "\"protectedDataAvailable\":true,\"backgroundTasks\":[],\"backgroundTimeRemaining\":null,\"suspendsAt\":5,\"userForceQuit\":false,\"lastTermination\":null,"
     "\"userInterfaceStyle\":\"light\",\"windows\":[{\"orientation\":\"portrait\",\"stack\":[{\"name\":\"root\",\"appearance\":\"appeared\"}],\"presented\":[]}],\"prewarm\":null,\"registeredBackgroundTasks\":[]}}";
+
+/* Iterations of busy work an answer (BUSY, default 0). */
+static unsigned long busy;
 
 /* One request's body, kept whole as a real endpoint would before parsing it. */
 struct body {
@@ -62,6 +70,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *connection, 
         return MHD_YES;
     }
     /* the body is complete: answer */
+    if (busy > 0) {
+        static __thread volatile unsigned long sink;
+        for (unsigned long i = 0; i < busy; i++) sink += i;
+    }
     struct MHD_Response *response =
         MHD_create_response_from_buffer(sizeof answer - 1, (void *)answer, MHD_RESPMEM_PERSISTENT);
     if (response == NULL) return MHD_NO;
@@ -79,16 +91,18 @@ static void on_completed(void *cls, struct MHD_Connection *connection, void **re
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2 || argc > 3) {
-        fprintf(stderr, "usage: %s PORT [THREADS]\n", argv[0]);
+    if (argc < 2 || argc > 4) {
+        fprintf(stderr, "usage: %s PORT [THREADS [BUSY]]\n", argv[0]);
         return 2;
     }
     long port = strtol(argv[1], NULL, 10);
-    long threads = argc == 3 ? strtol(argv[2], NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-    if (port < 0 || port > 65535 || threads < 1 || threads > 64) {
-        fprintf(stderr, "baseline: bad PORT or THREADS\n");
+    long threads = argc >= 3 ? strtol(argv[2], NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+    long iterations = argc == 4 ? strtol(argv[3], NULL, 10) : 0;
+    if (port < 0 || port > 65535 || threads < 1 || threads > 64 || iterations < 0 || iterations > 100000000) {
+        fprintf(stderr, "baseline: bad PORT, THREADS or BUSY\n");
         return 2;
     }
+    busy = (unsigned long)iterations;
     /* Block the stop signals before MHD starts its threads, so only sigwait sees them. */
     sigset_t stop;
     sigemptyset(&stop);
