@@ -145,7 +145,7 @@ let explainLog: (body: [UInt8], entries: Int) = {
 
 /// background, launch: the cycle bench/actions.lua sends.
 let actionBodies = [Array(#"{"type":"background"}"#.utf8), Array(#"{"type":"launch"}"#.utf8)]
-/// Made once, as the bridge would make them for each request.
+/// Made once: the bridge copies a request's headers, and the bench measures the service.
 let actionHeaders = actionBodies.map { HeaderFields(headers(for: $0)) }
 
 /// The headers wrk sends with `body`.

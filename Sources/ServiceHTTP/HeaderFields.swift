@@ -15,8 +15,8 @@ public struct HeaderFields: Sendable {
     /// How many fields there are.
     public let count: Int
 
-    /// A class with its bytes in its own allocation: `[UInt8]` made here looked up its
-    /// generic storage class for each request (about 500 instructions).
+    /// A class with its bytes in its own allocation: a `[UInt8]` made here looked up its
+    /// generic storage class's metadata for each request (about 360 instructions).
     private final class Storage: ManagedBuffer<Int, UInt8> {}
 
     /// No fields.
