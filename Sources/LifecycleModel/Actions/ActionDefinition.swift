@@ -24,11 +24,12 @@ protocol ActionDefinition {
     /// Whether the searches take this kind's variants as steps: true but for the kinds
     /// whose file says why not.
     static var isPlain: Bool { get }
-    /// Whether `apply` refuses, if it does, before it records anything (its rules check,
-    /// then act): true but for the kinds whose file says why not. The simulator then
-    /// lends the session's observer memory to the rules instead of copying it for a
-    /// rollback (`Simulator.apply(_:updating:recordingInto:)`); the random walks of
-    /// `RefusalBeforeEffectsTests` hold every kind to it.
+    /// Whether `apply` refuses, if it does, before it changes or records anything (its
+    /// rules check, then act): true but for the kinds whose file says why not. The
+    /// simulator then lends the session's state, the observers' memory with it, to the
+    /// rules instead of copying it for a rollback
+    /// (`Simulator.apply(_:updating:recordingInto:)`, which asserts it in debug builds);
+    /// the random walks of `RefusalBeforeEffectsTests` hold every kind to it.
     static var refusesBeforeActing: Bool { get }
     /// A member the config rules out, found before the action is applied (a 400 naming
     /// the member, not a 409); nil when the config allows it.

@@ -12,7 +12,8 @@
 /// share is never written, hence the unchecked conformance. (Accessors such as
 /// `_modify` would do the same, but each call of such a coroutine allocated its frame.)
 /// A session's box is usually its own already: `Simulator.apply(_:updating:recordingInto:)`
-/// lends it to the rules of a kind that refuses before it acts, so it changes in place.
+/// lends the session's state, the box with it, to the rules of a kind that refuses
+/// before it acts, so it changes in place.
 final class ObserverMemory: @unchecked Sendable, Equatable {
     /// Unchecked exclusivity: each access to a class's property was checked at run time
     /// (`swift_beginAccess`, some 80 instructions, a few dozen an observed action), and

@@ -52,24 +52,35 @@ public struct Simulator: Sendable {
     public func apply(
         _ action: Action, updating state: inout AppSnapshot, recordingInto callbacks: inout [Callback]
     ) throws(ActionRefusal) -> [TakenStep] {
-        // The rules work on a copy, so that a refusal halfway leaves `state` untouched;
-        // once accepted, the copy is swapped in rather than copied back.
+        // A kind that refuses before it acts (every kind but `moveTo`) gets the state
+        // itself, lent: a refusal hands it back as it was. Any other works on a copy, so
+        // that a refusal halfway leaves `state` untouched. Lending saves the copy and its
+        // release (a retain and a release of each of the state's references), and lets
+        // the observers' memory, a box the copy would share, change in place instead of
+        // being copied at its first change (bench/PROFILE.md, "Observers at twice the
+        // action" and "The state lent to the rules").
         let definition = action.kind.definition
-        var t = Transition(model: model, action: action.kind, state: state)
-        // The observers' memory is a box the copy shares, copied at its first change so
-        // that a refusal finds it as it was: with the lenses' lists, a thousand
-        // instructions an observed action (bench/PROFILE.md, "Observers at twice the action").
-        // A kind that refuses before it acts lends it instead: the state lets go of it,
-        // and a box held nowhere else changes in place.
-        let lends = t.observing && definition.refusesBeforeActing
-        if lends { state.observerMemory = nil }
+        let lends = definition.refusesBeforeActing
+        var t: Transition
+        if lends {
+            t = Transition(model: model, action: action.kind, state: AppSnapshot())
+            swap(&t.state, &state)
+        } else {
+            t = Transition(model: model, action: action.kind, state: state)
+        }
+        #if DEBUG
+            let lent = lends ? t.state : nil  // to check that a refusal changed nothing
+        #endif
         swap(&t.callbacks, &callbacks)
         do throws(ActionRefusal) {
             try definition.apply(action, to: &t)
         } catch {
             if lends {
                 assert(t.callbacks.isEmpty, "\(action.kind) refused after it acted (refusesBeforeActing)")
-                swap(&state.observerMemory, &t.state.observerMemory)
+                #if DEBUG
+                    assert(t.state == lent, "\(action.kind) changed the state before it refused (refusesBeforeActing)")
+                #endif
+                swap(&state, &t.state)
             }
             swap(&t.callbacks, &callbacks)
             callbacks.removeAll(keepingCapacity: true)

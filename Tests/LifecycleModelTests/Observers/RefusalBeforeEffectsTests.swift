@@ -3,13 +3,14 @@ import Testing
 @testable import LifecycleModel
 
 /// A kind whose rules check before they act (`ActionDefinition.refusesBeforeActing`)
-/// gets the session's observer memory lent instead of copied
-/// (`Simulator.apply(_:updating:recordingInto:)`): the box changes in place, so a
-/// refusal after the first recorded callback would leave the lenses changed. Over random
-/// walks with every channel on, every variant of every kind and a random action of a
-/// random kind are applied in place to a state that alone holds its memory; each
-/// refusal must leave the state, observers included, as it was. (A rule made to refuse
-/// after acting fails this test; debug builds also stop at the simulator's assertion.)
+/// gets the session's state, observer memory included, lent instead of copied
+/// (`Simulator.apply(_:updating:recordingInto:)`): the state and the box change in
+/// place, so a change or a recorded callback before a refusal would stay. Over random
+/// walks with every channel on and with none, every variant of every kind and a random
+/// action of a random kind are applied in place to a state that alone holds its memory;
+/// each refusal must leave the state, observers included, as it was. (A rule made to
+/// change the state or record before it refuses fails this test; debug builds also stop
+/// at the simulator's assertions.)
 @Suite struct RefusalBeforeEffectsTests {
     static let configs: [(String, LifecycleKind, @Sendable (inout SessionConfig) -> Void)] = [
         ("11.0", .app, { $0.backgroundModes = [.fetch, .remoteNotification, .location] }),
@@ -28,16 +29,17 @@ import Testing
         ("18.0", .scene, { $0.tabs = ["home", "search"] }),
     ]
 
-    @Test(arguments: 0..<configs.count)
-    func aRefusalInPlaceLeavesTheStateAndObserversAsTheyWere(_ index: Int) throws {
+    @Test(arguments: 0..<configs.count, [true, false])
+    func aRefusalInPlaceLeavesTheStateAndObserversAsTheyWere(_ index: Int, observed: Bool) throws {
         let (version, lifecycle, configure) = Self.configs[index]
-        let sim = Simulator(config: observedConfig(lifecycle, version, ObserverChannel.allCases, configure))
+        let channels = observed ? ObserverChannel.allCases : []
+        let sim = Simulator(config: observedConfig(lifecycle, version, channels, configure))
         var refusals: [ActionKind: Int] = [:]
         for seed in 0..<4 {
             var rng = SplitMix64(seed: UInt64(7000 + seed * 31 + index))
             var state = AppSnapshot()
             for step in 0..<100 {
-                let context = "\(version) \(lifecycle) seed \(seed) step \(step)"
+                let context = "\(version) \(lifecycle) observed \(observed) seed \(seed) step \(step)"
                 var tried = ActionKind.allCases.flatMap { sim.variants(of: $0, in: state).map(\.action) }
                 let kind = ActionKind.allCases[rng.next(below: ActionKind.allCases.count)]
                 tried.append(kind.random(using: &rng, in: state))
