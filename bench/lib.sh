@@ -6,6 +6,7 @@
 #   start NAME CMD...    runs a server that prints "listening on http://…"; sets $url
 #                        and $pid; every server started is stopped when the script exits
 #   $work                a scratch directory, removed on exit
+#   median VALUE...      the median (the upper one of an even count)
 
 build_servers() {
   swift build -c release --product lifecycled >/dev/null
@@ -28,3 +29,5 @@ start() {
   url=$(grep -o 'http://[^ ]*' "$work/$name.out" | head -1)
   [ -n "$url" ] || { echo "$tag: $name did not start" >&2; cat "$work/$name.err" >&2; exit 1; }
 }
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }

@@ -64,7 +64,6 @@ load() {
   p50=$(awk -v u="$p50us" 'BEGIN { printf "%.2f", u / 1000 }')
   p99=$(awk -v u="$p99us" 'BEGIN { printf "%.2f", u / 1000 }')
 }
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
 
 cores=$(nproc)

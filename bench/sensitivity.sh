@@ -42,7 +42,6 @@ for r in $(seq "$rounds"); do
   done
   echo "$line req/s"
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 read -r -a base <<<"${rates[baseline]}"
 for name in "${names[@]:1}"; do
   read -r -a mine <<<"${rates[$name]}"

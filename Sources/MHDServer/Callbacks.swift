@@ -306,11 +306,8 @@ private func collectValue(
 
 /// The text of a C string (invalid UTF-8 repaired, as `String(cString:)` does).
 private func cText(_ text: UnsafePointer<CChar>) -> String {
-    cText(text, strlen(text))
-}
-
-private func cText(_ start: UnsafePointer<CChar>, _ count: Int) -> String {
-    start.withMemoryRebound(to: UInt8.self, capacity: count) {
+    let count = strlen(text)
+    return text.withMemoryRebound(to: UInt8.self, capacity: count) {
         String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
     }
 }
