@@ -103,9 +103,9 @@ struct Transition {
         for _ in 0..<count { call(method) }
     }
 
-    /// Moves the app to another state.
+    /// Moves the app to another state (starting or ending its process, `AppSnapshot.enter`).
     mutating func enter(_ app: AppState) {
-        state.app = app
+        state.enter(app)
     }
 
     /// The refusal of this action in the current state.

@@ -1,18 +1,17 @@
 /// Everything the model knows about one simulated app between two actions.
 ///
 /// A value: the simulator returns a new snapshot and never changes the one it was
-/// given, so a refused action changes nothing. Its parts own their invariants and
-/// what a process end resets: `background` (time and tasks), `lock` (device lock and
-/// protected data), `sessions` (scene sessions) and `windows`.
+/// given, so a refused action changes nothing. What only a running process has lives
+/// in `process` (`AppProcess`) and goes with it; the parts that outlive a process
+/// own their invariants and what a process end resets: `background` (time and
+/// tasks), `lock` (device lock and protected data) and `sessions` (scene sessions).
 public struct AppSnapshot: Sendable, Equatable {
-    /// `UIApplication.applicationState`, with `suspended` and `notRunning`.
-    public var app: AppState
+    /// The process and what only a running process has.
+    public internal(set) var process = AppProcess()
     /// A state-restoration archive is on disk (facts §6). It outlives the process.
     public var restorationArchive: Bool
     /// Virtual time in seconds since the session began; it moves only when an action says so.
     public var clock: Double
-    /// What covers the app while it is inactive on screen, if anything.
-    public var interruption: InterruptionKind?
     /// The user force-quit the app and has not opened it since: the system does not
     /// relaunch it in the background (facts §3, DOC).
     public var userForceQuit = false
@@ -24,8 +23,6 @@ public struct AppSnapshot: Sendable, Equatable {
     public internal(set) var lock = DeviceLock()
     /// Scene sessions (scene-based apps only); they outlive the process.
     public internal(set) var sessions = SceneSessions()
-    /// Windows and their view controllers (they live as long as the process or the scene).
-    public var windows: [WindowSnapshot] = []
     /// The device's orientation and the user's appearance setting (breadth §5); they
     /// outlive the process.
     public internal(set) var interface = InterfaceSettings()
@@ -35,20 +32,21 @@ public struct AppSnapshot: Sendable, Equatable {
     /// The current process was started by a prewarm (breadth §3), and whether it is
     /// still paused there; nil for a process the system or the user launched.
     public internal(set) var prewarm: PrewarmSnapshot?
-    /// The BGTask identifiers this process registered in didFinishLaunching
-    /// (breadth §1.1); empty before launch or when the config lists none.
-    public internal(set) var registeredBackgroundTasks: [PermittedBackgroundTask] = []
-    /// The app registered for remote notifications at this launch and its device
-    /// token has not arrived yet (breadth §4.4).
-    var pushTokenPending = false
     /// The observer channels' memory (issue #20); nil without observers.
     public var observers: ObserverSnapshot? { observerMemory?.value }
     /// Where `observers` lives: one reference, nil without observers (`ObserverMemory`).
     var observerMemory: ObserverMemory?
 
     /// A freshly installed app: not running, nothing on disk, time zero.
-    public init(app: AppState = .notRunning, restorationArchive: Bool = false, clock: Double = 0) {
-        self.app = app
+    public init() {
+        restorationArchive = false
+        clock = 0
+    }
+
+    /// A snapshot in `app`; other than `notRunning`, a process in that state that has
+    /// just started (no windows yet).
+    public init(app: AppState, restorationArchive: Bool = false, clock: Double = 0) {
+        process = AppProcess(app: app)
         self.restorationArchive = restorationArchive
         self.clock = clock
     }
@@ -72,16 +70,14 @@ public struct AppSnapshot: Sendable, Equatable {
     /// `application(_:didDiscardSceneSessions:)` at the next launch (DOC).
     public var pendingDiscards: [String] { sessions.pendingDiscards }
 
-    /// The process is gone: every part drops what needs running code.
+    /// The process is gone: it takes what only it had, and every part that outlives it
+    /// drops what needs running code.
     mutating func processEnded() {
-        interruption = nil
+        process = AppProcess()
         background.processEnded()
         lock.processEnded()
         sessions.detachAll()
-        windows = []
         prewarm = nil
-        registeredBackgroundTasks = []
-        pushTokenPending = false
     }
 }
 

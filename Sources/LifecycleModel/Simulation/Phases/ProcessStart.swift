@@ -13,7 +13,6 @@ extension Transition {
     /// then the scene sessions discarded while the app was not running.
     mutating func launchUntilDidFinish(options: JSONValue) {
         observeProcessStart()  // issue #20: observers of the new process
-        state.interruption = nil
         state.background.clearTasks()
         resumePrewarm()
         startSwiftUIApp()

@@ -41,10 +41,9 @@ extension Transition {
         end(cause == .user ? .userForceQuit : .system)
     }
 
-    /// The process is gone: no state that needs running code survives.
+    /// The process is gone: no state that needs running code survives (`AppSnapshot.processEnded`).
     mutating func end(_ reason: Termination.Reason) {
         enter(.notRunning)
-        state.processEnded()
         state.lastTermination = Termination(reason: reason, at: state.clock)
     }
 }

@@ -5,11 +5,11 @@ extension Transition {
         state.scenes[index].state = sceneState
         let states = state.scenes.map(\.state)
         if states.contains(.foregroundActive) {
-            state.app = .active
+            enter(.active)
         } else if states.contains(.foregroundInactive) {
-            state.app = .inactive
+            enter(.inactive)
         } else if state.app == .active || state.app == .inactive {
-            state.app = .background
+            enter(.background)
         }
     }
 
