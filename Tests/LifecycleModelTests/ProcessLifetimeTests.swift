@@ -7,9 +7,10 @@ import Testing
 /// process that ends is replaced with an empty one, and no rule may give a process
 /// that is not running any of it (issue #22 item 5). Over random walks of every kind
 /// on sceneless, scene, SwiftUI and iPad configs, with every observer channel on: in
-/// every state the app is not running, the process holds nothing; a termination by
-/// the user or the system always leaves it so; and a launch after it starts from
-/// nothing (its windows are the launch's own).
+/// every state the app is not running, the process holds nothing; only an inactive
+/// app has an interruption; a termination by the user or the system always leaves
+/// the process empty; and a launch after it starts from nothing (its windows are the
+/// launch's own).
 @Suite struct ProcessLifetimeTests {
     static let configs: [(String, LifecycleKind, @Sendable (inout SessionConfig) -> Void)] = [
         ("11.0", .app, { $0.backgroundModes = [.fetch, .remoteNotification, .location] }),
@@ -33,6 +34,7 @@ import Testing
         let sim = Simulator(config: observedConfig(lifecycle, version, ObserverChannel.allCases, configure))
         var ended = 0
         var heldWhileRunning = 0
+        var interrupted = 0
         for seed in 0..<6 {
             var rng = SplitMix64(seed: UInt64(9100 + seed * 17 + index))
             var state = AppSnapshot()
@@ -49,6 +51,11 @@ import Testing
                 } else if !next.windows.isEmpty || !next.registeredBackgroundTasks.isEmpty {
                     heldWhileRunning += 1
                 }
+                // An interruption covers an app on screen: only an inactive one has it.
+                if let interruption = next.interruption {
+                    #expect(next.app == .inactive, "\(context): \(action) left \(interruption) while \(next.app)")
+                    interrupted += 1
+                }
                 state = next
             }
             // Terminations of a running app, by the user and by the system, end with nothing.
@@ -63,6 +70,7 @@ import Testing
         // The walks ran processes that held something, and ended many of them.
         #expect(heldWhileRunning > 50, "\(version) \(lifecycle): \(heldWhileRunning) states held windows or tasks")
         #expect(ended > 5, "\(version) \(lifecycle): \(ended) processes ended")
+        #expect(interrupted > 0, "\(version) \(lifecycle): no interruption reached")
     }
 
     /// A relaunch starts from nothing: the windows after a launch that follows a

@@ -16,7 +16,8 @@
 public struct AppProcess: Sendable, Equatable {
     /// `UIApplication.applicationState`, with `suspended` and `notRunning`.
     public internal(set) var app: AppState = .notRunning
-    /// What covers the app while it is inactive on screen, if anything.
+    /// What covers the app while it is inactive on screen, if anything; it ends when
+    /// the app leaves `inactive` (`AppSnapshot.enter`).
     public internal(set) var interruption: InterruptionKind?
     /// Windows and their view controllers (they live as long as the process or the scene).
     public internal(set) var windows: [WindowSnapshot] = []

@@ -6,12 +6,14 @@ extension AppSnapshot {
     /// `UIApplication.applicationState`, with `suspended` and `notRunning`.
     public var app: AppState { process.app }
 
-    /// What covers the app while it is inactive on screen, if anything.
+    /// What covers the app while it is inactive on screen, if anything. Only an
+    /// inactive app has one (asserted): it ends when the app leaves `inactive`
+    /// (`enter`).
     public internal(set) var interruption: InterruptionKind? {
         get { process.interruption }
         _modify {
             yield &process.interruption
-            assert(process.isRunning || process.isEmpty, "an interruption for a process that is not running")
+            assert(process.interruption == nil || process.app == .inactive, "an interruption while \(process.app)")
         }
     }
 
@@ -45,12 +47,15 @@ extension AppSnapshot {
     }
 
     /// Moves the app to `app`: a process starts when it leaves `notRunning` and ends
-    /// (`processEnded`) when it returns there.
+    /// (`processEnded`) when it returns there. An interruption ends when the app
+    /// leaves `inactive`: it covers an app on screen (S3, [A-state]), and becoming
+    /// active, going to the background or ending ends it.
     mutating func enter(_ app: AppState) {
         if app == .notRunning {
             if process.isRunning { processEnded() }
         } else {
             process.app = app
+            if app != .inactive { process.interruption = nil }
         }
     }
 }

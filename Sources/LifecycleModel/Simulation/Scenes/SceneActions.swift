@@ -53,7 +53,6 @@ extension Transition {
                 args: .object(["sessions": .array([.string(sceneId)])]))
             state.sessions.discard(i, reportLater: false)
             if wasForeground && foregroundScenes.isEmpty {
-                state.interruption = nil  // nothing left on screen to cover
                 startBackgroundTime(window: profile.timing.suspensionDelay)
             }
             endIfLastWindowClosed()

@@ -36,7 +36,6 @@ extension Transition {
     /// `(scene)DidBecomeActive`, the last step of every way into the foreground.
     mutating func becomeActive(_ s: Stage) {
         setStage(s, .foregroundActive)
-        state.interruption = nil
         state.background.stop()
         callStage(.didBecomeActive, s)
     }
@@ -95,7 +94,6 @@ extension Transition {
             enterBackground(s)
             snapshotAppearances(s)  // breadth §5.8
         }
-        state.interruption = nil
         guard !stages.isEmpty else { return }
         if delegates.appDelegateKeepsState {
             saveStateIfOptedIn()
