@@ -8,7 +8,7 @@
 # request of each (bench/callgrind-server.sh for the service; the baseline's 10,500
 # plus 6 an iteration): the busy baseline that matches the service's instructions lands
 # near the service's ratio when instructions are what separates them
-# (bench/PROFILE.md, "What the 0.88 target needs").
+# (bench/PROFILE.md, "The bridge's request headers, and what the 0.88 target needs").
 #
 # usage: bench/sensitivity.sh [ROUNDS (default 6)] [ITERATIONS... (default 1450 2175 2900)]
 # Needs an idle machine: each run is 5 s of wrk, and a round's runs are a few seconds apart.

@@ -167,6 +167,7 @@ private func continueRequest(
     var values = RequestValues(keepsRawQuery: logged)
     // Room for the headers the screen counted: 8 bytes a field and the bytes it counted.
     let headers = HeaderFields(capacity: pointer.pointee.headerCount * 8 + pointer.pointee.headerBytes) { writer in
+        // The pass runs again when the headers did not fit: the arguments start over too.
         values.arguments = []
         values.rawQuery = ""
         withUnsafeMutablePointer(to: &writer) { writer in
