@@ -50,6 +50,11 @@ public final class Service: Sendable {
     /// The bytes held for clients; the bridge counts bodies and unsent responses in it too.
     public let memory: MemoryBudget
 
+    /// Every request header the service reads (`ServiceRequest.headerValue`): a request's
+    /// other headers change nothing, so a bridge may hand over only these
+    /// (`ServerConfiguration.readHeaders`). A header read anywhere must be listed here.
+    public static let readHeaders = ["X-Request-Id", "Origin", "Access-Control-Request-Method"]
+
     /// - Parameter clock: monotonic nanoseconds, for session expiry (tests pass their own).
     public convenience init(
         limits: ServiceLimits = ServiceLimits(), settings: ServiceSettings = ServiceSettings(),

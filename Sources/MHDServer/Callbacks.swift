@@ -31,13 +31,17 @@ final class ServerContext: Sendable {
     let stopping = Atomic<Bool>(false)
     /// Non-nil while `start` runs: libmicrohttpd's messages are kept to explain a failure.
     let startupMessages = PThreadLock<[String]?>(nil)
+    /// The headers to look up instead of copying them all (nil: copy all): the handler
+    /// reads only these and there is no access log to record the rest.
+    let lookedUp: HeaderNames?
 
     init(
         maxBody: Int, requestTimeout: Double, handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
         problem: @escaping ProblemResponder, accessLog: (@Sendable (AccessLogEntry) -> Void)?,
-        messageLog: (@Sendable (String) -> Void)?, memory: MemoryBudget? = nil
+        messageLog: (@Sendable (String) -> Void)?, memory: MemoryBudget? = nil, readHeaders: [String]? = nil
     ) {
         self.memory = memory
+        lookedUp = accessLog == nil ? readHeaders.map(HeaderNames.init) : nil
         self.maxBody = maxBody
         self.handler = handler
         self.problem = problem
@@ -94,8 +98,22 @@ func accessHandler(
     conCls: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
 ) -> MHD_Result {
     guard let cls, let connection, let uploadDataSize, let conCls else { return .NO }
-    let context = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
+    // The daemon holds the context retained while it runs: lent, not retained again
+    // (a retain of the one object every worker thread shares, at each call).
+    return Unmanaged<ServerContext>.fromOpaque(cls)._withUnsafeGuaranteedRef { context in
+        handle(
+            context: context, connection: connection, url: url, method: method, version: version,
+            uploadData: uploadData, uploadDataSize: uploadDataSize, conCls: conCls)
+    }
+}
 
+/// `accessHandler` with its context lent.
+private func handle(
+    context: ServerContext, connection: OpaquePointer,
+    url: UnsafePointer<CChar>?, method: UnsafePointer<CChar>?, version: UnsafePointer<CChar>?,
+    uploadData: UnsafePointer<CChar>?, uploadDataSize: UnsafeMutablePointer<Int>,
+    conCls: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+) -> MHD_Result {
     guard let existing = conCls.pointee else {
         // First call: headers only. Refuse a body we will not take right now, so
         // that libmicrohttpd discards it instead of handing it to us.
@@ -165,17 +183,25 @@ private func continueRequest(
     }
     let logged = context.accessLog != nil
     var values = RequestValues(keepsRawQuery: logged)
-    // Room for the headers the screen counted: 8 bytes a field and the bytes it counted.
-    let headers = HeaderFields(capacity: pointer.pointee.headerCount * 8 + pointer.pointee.headerBytes) { writer in
-        // The pass runs again when the headers did not fit: the arguments start over too.
-        values.arguments = []
-        values.rawQuery = ""
-        withUnsafeMutablePointer(to: &writer) { writer in
-            values.headers = writer
-            withUnsafeMutablePointer(to: &values) { values in
-                _ = lcd_get_headers_and_arguments(connection, collectValue, values)
+    let headers: HeaderFields
+    if let names = context.lookedUp {
+        withUnsafeMutablePointer(to: &values) { values in
+            _ = MHD_get_connection_values_n(connection, .GET_ARGUMENT_KIND, collectValue, values)
+        }
+        headers = names.lookUp(in: connection)
+    } else {
+        // Room for the headers the screen counted: 8 bytes a field and the bytes it counted.
+        headers = HeaderFields(capacity: pointer.pointee.headerCount * 8 + pointer.pointee.headerBytes) { writer in
+            // The pass runs again when the headers did not fit: the arguments start over too.
+            values.arguments = []
+            values.rawQuery = ""
+            withUnsafeMutablePointer(to: &writer) { writer in
+                values.headers = writer
+                withUnsafeMutablePointer(to: &values) { values in
+                    _ = lcd_get_headers_and_arguments(connection, collectValue, values)
+                }
+                values.headers = nil
             }
-            values.headers = nil
         }
     }
     var body: [UInt8] = []
@@ -357,8 +383,13 @@ func requestCompleted(
 ) {
     guard let cls, let conCls, let raw = conCls.pointee else { return }
     conCls.pointee = nil
-    let context = Unmanaged<ServerContext>.fromOpaque(cls).takeUnretainedValue()
-    let pointer = raw.assumingMemoryBound(to: RequestState.self)
+    Unmanaged<ServerContext>.fromOpaque(cls)._withUnsafeGuaranteedRef { context in
+        complete(raw.assumingMemoryBound(to: RequestState.self), context: context)
+    }
+}
+
+/// `requestCompleted` with its context lent.
+private func complete(_ pointer: UnsafeMutablePointer<RequestState>, context: ServerContext) {
     defer {
         pointer.deinitialize(count: 1)
         pointer.deallocate()

@@ -56,7 +56,7 @@ public final class HTTPServer: Sendable {
             maxBody: max(0, configuration.maxBody),
             requestTimeout: configuration.requestTimeout, handler: handler,
             problem: problem, accessLog: accessLog, messageLog: messageLog,
-            memory: configuration.memory)
+            memory: configuration.memory, readHeaders: configuration.readHeaders)
     }
 
     deinit {

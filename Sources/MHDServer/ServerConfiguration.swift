@@ -44,6 +44,10 @@ public struct ServerConfiguration: Sendable {
     public var memoryLimit: Int
     /// Where request bodies and unsent responses are counted (BridgeMemory.swift); nil: not counted.
     public var memory: MemoryBudget?
+    /// The request headers the handler reads, if it says; nil: it may read any. Without
+    /// an access log (which records every header), the bridge then looks up only these
+    /// instead of copying every header (bench/PROFILE.md, "The headers the handler reads").
+    public var readHeaders: [String]?
 
     public init(
         host: String = "127.0.0.1",

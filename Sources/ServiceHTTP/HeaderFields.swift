@@ -14,6 +14,12 @@ public struct HeaderFields: Sendable {
     nonisolated(unsafe) private let storage: Storage?
     /// How many fields there are.
     public let count: Int
+    #if DEBUG
+        /// Debug builds: the names a bridge looked up when it handed over only those
+        /// headers (`selecting(_:)`); nil when every header is here. Asking for another
+        /// name is a bug: the handler reads a header it did not list.
+        private var selection: [String]?
+    #endif
 
     /// A class with its bytes in its own allocation: a `[UInt8]` made here looked up its
     /// generic storage class's metadata for each request (about 360 instructions).
@@ -63,6 +69,19 @@ public struct HeaderFields: Sendable {
         }
     }
 
+    /// These fields as the only ones of `names` a request carries, its other headers
+    /// left out: in debug builds a lookup of a name not in `names` stops the program
+    /// (release builds return these fields unchanged).
+    public func selecting(_ names: [String]) -> HeaderFields {
+        #if DEBUG
+            var fields = self
+            fields.selection = names
+            return fields
+        #else
+            return self
+        #endif
+    }
+
     /// Writes fields into the memory of a `HeaderFields` being made.
     public struct Writer {
         private let buffer: UnsafeMutableBufferPointer<UInt8>
@@ -109,6 +128,14 @@ public struct HeaderFields: Sendable {
     /// The first value of the field called `name`, compared without regard to ASCII
     /// case (how HTTP compares field names, RFC 9110 section 5.1).
     func value(named name: UnsafeBufferPointer<UInt8>) -> String? {
+        #if DEBUG
+            if let selection {
+                precondition(
+                    selection.contains { String(decoding: name, as: UTF8.self).equalsIgnoringASCIICase($0) },
+                    "header \"\(String(decoding: name, as: UTF8.self))\" was not among the headers handed over "
+                        + "(\(selection)): list it with the ones the handler reads")
+            }
+        #endif
         var found: String?
         forEach { fieldName, value in
             guard found == nil, fieldName.count == name.count,

@@ -11,10 +11,12 @@ public struct ServiceRequest: Sendable {
     public var query: [(name: String, value: String)]
     /// The whole body (empty when none was sent).
     public var body: [UInt8]
-    /// Request headers in the order sent, as the bridge copied them (look them up with `headerValue`).
+    /// Request headers in the order sent, as the bridge copied them (look them up with
+    /// `headerValue`); without an access log, only the ones the handler reads
+    /// (`ServerConfiguration.readHeaders`, in that list's order and spelling).
     public var fields: HeaderFields
 
-    /// Request headers in the order sent (names as sent), as Strings.
+    /// `fields` as Strings.
     public var headers: [(name: String, value: String)] {
         get { fields.pairs }
         set { fields = HeaderFields(newValue) }

@@ -94,6 +94,7 @@ enum Lifecycled {
             connectionLimit: UInt32(min(options.maxConnections, raiseFileLimit() - 64)),
             perIPConnectionLimit: UInt32(options.maxConnectionsPerIP))
         configuration.memory = service.memory
+        configuration.readHeaders = Service.readHeaders
         let server = HTTPServer(
             configuration: configuration,
             handler: { service.handle($0) },

@@ -32,6 +32,22 @@ import Testing
         #expect(request.headerValue("Missing") == nil)
     }
 
+    /// Fields a bridge handed over as the only ones of some names answer for those
+    /// names; in debug builds asking for another stops the program, so a handler that
+    /// reads a header it did not list fails its tests instead of reading nil.
+    @Test func selectedFieldsAnswerForTheirNames() async {
+        let fields = HeaderFields([("X-Request-Id", "r-1")]).selecting(["X-Request-Id", "Origin"])
+        let request = ServiceRequest(method: "GET", path: "/", fields: fields)
+        #expect(request.headerValue("x-request-id") == "r-1")
+        #expect(request.headerValue("ORIGIN") == nil)
+        #if DEBUG
+            await #expect(processExitsWith: .failure) {
+                let fields = HeaderFields([("X-Request-Id", "r-1")]).selecting(["X-Request-Id"])
+                _ = ServiceRequest(method: "GET", path: "/", fields: fields).headerValue("Accept")
+            }
+        #endif
+    }
+
     @Test func setterAndGetterAgree() {
         var request = ServiceRequest(method: "GET", path: "/")
         request.headers = [("Origin", "https://a.example")]

@@ -15,6 +15,11 @@ final class BridgeRecorder: Sendable {
     let handled = PThreadLock<[String]>([])
     /// Signalled when `/slow` has entered the handler.
     let slowEntered = DispatchSemaphore(value: 0)
+
+    /// The access log.
+    @Sendable func record(_ entry: AccessLogEntry) {
+        accessLog.withLock { $0.append(entry) }
+    }
 }
 
 final class BridgeTestServer: Sendable {
@@ -24,8 +29,10 @@ final class BridgeTestServer: Sendable {
     var port: UInt16 { server.port }
 
     /// Starts on 127.0.0.1, port 0; `configure` may change the other settings.
+    /// `accessLog` false: no access log, as `--quiet` runs the service (the bridge then
+    /// hands the handler only `readHeaders`, when they are set).
     init(
-        maxBody: Int = 1 << 20, threads: Int = 2,
+        maxBody: Int = 1 << 20, threads: Int = 2, accessLog: Bool = true,
         configure: (inout ServerConfiguration) -> Void = { _ in }
     ) throws {
         let recorder = BridgeRecorder()
@@ -39,13 +46,14 @@ final class BridgeTestServer: Sendable {
                 return Self.respond(to: request, slowEntered: recorder.slowEntered)
             },
             problem: Self.problem,
-            accessLog: { entry in recorder.accessLog.withLock { $0.append(entry) } })
+            accessLog: accessLog ? recorder.record : nil)
         try server.start()
     }
 
     deinit { server.stop(graceSeconds: 0) }
 
     /// `/echo`: the body back. `/describe`: method, path and query as text lines.
+    /// `/fields`: the query, then the headers the handler got, as text lines.
     /// `/slow`: waits 300 ms. `/sleep`: waits 3 s. `/headers`: custom headers, some the bridge must drop.
     private static func respond(to request: ServiceRequest, slowEntered: DispatchSemaphore) -> ServiceResponse {
         switch request.path {
@@ -62,6 +70,10 @@ final class BridgeTestServer: Sendable {
             return ServiceResponse(
                 status: 200, headers: [("Content-Type", "text/plain")],
                 body: Array(lines.joined(separator: "\n").utf8))
+        case "/fields":
+            let lines =
+                request.query.map { "\($0.name)=\($0.value)" } + request.headers.map { "\($0.name): \($0.value)" }
+            return ServiceResponse(status: 200, body: Array(lines.joined(separator: "\n").utf8))
         case "/slow":
             slowEntered.signal()
             usleep(300_000)

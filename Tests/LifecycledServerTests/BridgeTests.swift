@@ -112,6 +112,30 @@ import Testing
             ])
     }
 
+    /// Without an access log, a handler that lists the headers it reads gets those
+    /// (the first of each, by name without regard to case, under the listed spelling)
+    /// and nothing else; the query still arrives. With one, every header arrives as sent.
+    @Test(arguments: [false, true])
+    func handlerGetsTheHeadersItReads(accessLog: Bool) throws {
+        let server = try BridgeTestServer(accessLog: accessLog) {
+            $0.readHeaders = ["X-Wanted", "X-Absent", "Origin"]
+        }
+        let response = try RawHTTP.exchange(
+            port: server.port,
+            RawHTTP.request(
+                "GET", "/fields?q=1",
+                headers: [("X-Other", "1"), ("origin", "o"), ("x-wanted", "first"), ("X-WANTED", "second")]))
+        #expect(response.status == 200)
+        let lines = response.text.split(separator: "\n").map(String.init)
+        if accessLog {
+            let sent = ["Host: 127.0.0.1", "X-Other: 1", "origin: o", "x-wanted: first", "X-WANTED: second"]
+            #expect(lines == ["q=1"] + sent)
+            #expect(server.accessLogEntries(atLeast: 1).first?.requestHeaders.map { "\($0.name): \($0.value)" } == sent)
+        } else {
+            #expect(lines == ["q=1", "X-Wanted: first", "Origin: o"])
+        }
+    }
+
     @Test func pathArrivesAsSent() throws {
         let server = try BridgeTestServer()
         let response = try RawHTTP.exchange(port: server.port, RawHTTP.request("GET", "/a%20b%2Fc?x=%20"))
