@@ -36,18 +36,20 @@ struct Scenario: Sendable {
 /// unspecialized protocol about 70, to the `action` scenario's 13,000).
 enum Requests: Sendable {
     /// Actions round fresh launched sessions (their action paths): all of them
-    /// background, then all launch, and so on, so none is ever refused.
-    case actions(paths: [String])
+    /// background, then all launch, and so on, so none is ever refused. The bodies and
+    /// headers are the thread's own (`ActionRequests`), as a server's requests are.
+    case actions(ActionRequests)
     /// One request sent again and again (it changes nothing the next one sees).
     case same(ServiceRequest)
 
     @inline(__always)
     func request(_ i: Int) -> ServiceRequest {
         switch self {
-        case .actions(let paths):
-            let phase = (i / paths.count) % 2
+        case .actions(let own):
+            let phase = (i / own.paths.count) % 2
             return ServiceRequest(
-                method: "POST", path: paths[i % paths.count], body: actionBodies[phase], fields: actionHeaders[phase])
+                method: "POST", path: own.paths[i % own.paths.count], body: own.bodies[phase], fields: own.fields[phase]
+            )
         case .same(let request):
             return request
         }
@@ -63,13 +65,13 @@ extension Scenario {
             summary: "POST /v1/sessions/{id}/actions, background then launch, round launched iOS 11.0 app sessions "
                 + "(bench/actions.lua)",
             prepare: { service, sessions in
-                .actions(paths: launchedSessions(sessions, config: appConfig, on: service))
+                .actions(ActionRequests(paths: launchedSessions(sessions, config: appConfig, on: service)))
             }),
         Scenario(
             name: "scene", unit: "scene action", unitsPerRequest: 1, usesSessions: true,
             summary: "the same on launched iOS 17.0 scene-app sessions: each callback carries its scene's members",
             prepare: { service, sessions in
-                .actions(paths: launchedSessions(sessions, config: sceneConfig, on: service))
+                .actions(ActionRequests(paths: launchedSessions(sessions, config: sceneConfig, on: service)))
             }),
         Scenario(
             name: "simulate", unit: "simulate request", unitsPerRequest: 1, usesSessions: false,
@@ -84,7 +86,7 @@ extension Scenario {
             summary: "the action scenario with all seven observer channels on (issue #20): the notifications and "
                 + "six lenses' items join each action's callbacks",
             prepare: { service, sessions in
-                .actions(paths: launchedSessions(sessions, config: observedConfig, on: service))
+                .actions(ActionRequests(paths: launchedSessions(sessions, config: observedConfig, on: service)))
             }),
         Scenario(
             name: "explain", unit: "explained log entry", unitsPerRequest: explainLog.entries,
@@ -145,8 +147,27 @@ let explainLog: (body: [UInt8], entries: Int) = {
 
 /// background, launch: the cycle bench/actions.lua sends.
 let actionBodies = [Array(#"{"type":"background"}"#.utf8), Array(#"{"type":"launch"}"#.utf8)]
-/// Made once: the bridge copies a request's headers, and the bench measures the service.
-let actionHeaders = actionBodies.map { HeaderFields(headers(for: $0)) }
+
+/// One thread's action requests: its sessions' paths, and bodies and headers in memory
+/// of its own. Shared by the threads, they had every thread retain and release the
+/// same arrays at each request, a cost a server's requests, each its own, do not have.
+struct ActionRequests: Sendable {
+    let paths: [String]
+    let bodies: [[UInt8]]
+    /// Made once, not per request: the bridge makes a request's headers, and the bench
+    /// measures the service. Every header wrk sends, as the bridge hands them over with
+    /// an access log (lifecycled's default); with `--quiet` it hands over only those the
+    /// service reads (`Service.readHeaders`), of which wrk sends none, and a request costs
+    /// the service about 120 instructions less (bench/PROFILE.md, "The headers the
+    /// service reads").
+    let fields: [HeaderFields]
+
+    init(paths: [String]) {
+        self.paths = paths
+        bodies = actionBodies.map { body in body.map { $0 } }
+        fields = bodies.map { HeaderFields(headers(for: $0)) }
+    }
+}
 
 /// The headers wrk sends with `body`.
 func headers(for body: [UInt8]) -> [(name: String, value: String)] {
