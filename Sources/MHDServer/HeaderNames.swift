@@ -12,7 +12,7 @@ final class HeaderNames: Sendable {
     /// Each name's bytes and length (not NUL-terminated: the lookup takes a length).
     private typealias Name = (start: UnsafePointer<CChar>, count: Int)
     nonisolated(unsafe) private let names: UnsafeMutableBufferPointer<Name>
-    nonisolated(unsafe) private let bytes: UnsafeMutableBufferPointer<CChar>
+    nonisolated(unsafe) private let bytes: UnsafeMutablePointer<CChar>
     #if DEBUG
         /// The names as given: debug builds check every lookup the handler makes against them.
         private let list: [String]
@@ -31,7 +31,7 @@ final class HeaderNames: Sendable {
                 bytes[at] = CChar(bitPattern: byte)
                 at += 1
             }
-            names.initializeElement(at: index, to: (UnsafePointer(bytes.baseAddress! + start), at - start))
+            names.initializeElement(at: index, to: (UnsafePointer(bytes + start), at - start))
         }
     }
 
@@ -44,16 +44,16 @@ final class HeaderNames: Sendable {
     /// order; no allocation when it carries none.
     func lookUp(in connection: OpaquePointer) -> HeaderFields {
         var found = 0
-        var bytes = 0
+        var room = 0
         for name in names {
             var size = 0
             if MHD_lookup_connection_value_n(connection, .HEADER_KIND, name.start, name.count, nil, &size) == .YES {
                 found += 1
-                bytes += 8 + name.count + size
+                room += 8 + name.count + size
             }
         }
         guard found > 0 else { return handedOver(HeaderFields()) }
-        let fields = HeaderFields(capacity: bytes) { writer in
+        let fields = HeaderFields(capacity: room) { writer in
             for name in names {
                 var value: UnsafePointer<CChar>?
                 var size = 0
