@@ -8,9 +8,11 @@ import Testing
 /// that is not running any of it (issue #22 item 5). Over random walks of every kind
 /// on sceneless, scene, SwiftUI and iPad configs, with every observer channel on: in
 /// every state the app is not running, the process holds nothing; only an inactive
-/// app has an interruption; a termination by the user or the system always leaves
-/// the process empty; and a launch after it starts from nothing (its windows are the
-/// launch's own).
+/// app has an interruption; in a scene app each attached scene has one window and no
+/// other scene has any (scene sessions outlive the process, their windows do not, so
+/// a process that is not running has no attached scene); a termination by the user or
+/// the system always leaves the process empty; and a launch after it starts from
+/// nothing (its windows are the launch's own).
 @Suite struct ProcessLifetimeTests {
     static let configs: [(String, LifecycleKind, @Sendable (inout SessionConfig) -> Void)] = [
         ("11.0", .app, { $0.backgroundModes = [.fetch, .remoteNotification, .location] }),
@@ -50,6 +52,21 @@ import Testing
                     if state.app != .notRunning { ended += 1 }
                 } else if !next.windows.isEmpty || !next.registeredBackgroundTasks.isEmpty {
                     heldWhileRunning += 1
+                }
+                // A scene's window lives while its scene is attached: one window for each
+                // attached scene, none for a scene that is not (nor for a discarded one).
+                if lifecycle == .scene {
+                    for scene in next.scenes {
+                        let windows = next.windows.filter { $0.sceneId == scene.id }.count
+                        #expect(
+                            windows == (scene.state.isConnected ? 1 : 0),
+                            "\(context): \(action) left scene \(scene.id) \(scene.state) with \(windows) windows")
+                    }
+                    let ids = Set(next.scenes.map(\.id))
+                    #expect(next.windows.allSatisfy { $0.sceneId.map(ids.contains) == true }, "\(context): \(action)")
+                    if next.app == .notRunning {
+                        #expect(!next.scenes.contains { $0.state.isConnected }, "\(context): \(action)")
+                    }
                 }
                 // An interruption covers an app on screen: only an inactive one has it.
                 if let interruption = next.interruption {
