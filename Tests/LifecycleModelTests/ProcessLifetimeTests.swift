@@ -68,6 +68,7 @@ import Testing
                         #expect(!next.scenes.contains { $0.state.isConnected }, "\(context): \(action)")
                     }
                 }
+                #expect(next.windowsFollowScenes, "\(context): \(action)")
                 // An interruption covers an app on screen: only an inactive one has it.
                 if let interruption = next.interruption {
                     #expect(next.app == .inactive, "\(context): \(action) left \(interruption) while \(next.app)")

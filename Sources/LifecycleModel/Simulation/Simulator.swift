@@ -27,6 +27,7 @@ public struct Simulator: Sendable {
         var t = Transition(model: model, action: action.kind, state: state)
         try action.kind.definition.apply(action, to: &t)
         if t.observing { t.observeEndOfTurn() }
+        assert(t.state.windowsFollowScenes, "\(action.kind) left windows that do not follow the scenes")
         return t.outcome
     }
 
@@ -87,6 +88,7 @@ public struct Simulator: Sendable {
             throw error
         }
         if t.observing { t.observeEndOfTurn() }
+        assert(t.state.windowsFollowScenes, "\(action.kind) left windows that do not follow the scenes")
         swap(&state, &t.state)
         swap(&t.callbacks, &callbacks)
         return t.steps

@@ -46,6 +46,20 @@ extension AppSnapshot {
         }
     }
 
+    /// Each attached scene has one window, no other scene has any, and a window without
+    /// a scene is a sceneless app's (scene sessions outlive the process, their windows
+    /// do not, so a process that is not running has no attached scene). Read by a debug
+    /// assertion after each action and by `ProcessLifetimeTests`.
+    var windowsFollowScenes: Bool {
+        for scene in scenes {
+            let count = windows.reduce(0) { $0 + ($1.sceneId == scene.id ? 1 : 0) }
+            guard count == (scene.state.isConnected ? 1 : 0) else { return false }
+        }
+        return windows.allSatisfy { window in
+            window.sceneId.map { id in scenes.contains { $0.id == id } } ?? scenes.isEmpty
+        }
+    }
+
     /// Moves the app to `app`: a process starts when it leaves `notRunning` and ends
     /// (`processEnded`) when it returns there. An interruption ends when the app
     /// leaves `inactive`: it covers an app on screen (S3, [A-state]), and becoming
