@@ -43,6 +43,9 @@ final class HeaderNames: Sendable {
     /// The named headers `connection` carries (the first of each name), in the list's
     /// order; no allocation when it carries none.
     func lookUp(in connection: OpaquePointer) -> HeaderFields {
+        // A found name is looked up again to copy its value once the room is known: most
+        // requests carry none, and keeping the values found on the stack instead cost
+        // those about 80 instructions more.
         var found = 0
         var room = 0
         for name in names {

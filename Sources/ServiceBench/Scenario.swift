@@ -164,7 +164,7 @@ struct ActionRequests: Sendable {
 
     init(paths: [String]) {
         self.paths = paths
-        bodies = actionBodies.map { body in body.map { $0 } }
+        bodies = actionBodies.map { body in body.map { $0 } }  // copies (`Array(body)` would share the storage)
         fields = bodies.map { HeaderFields(headers(for: $0)) }
     }
 }

@@ -47,9 +47,10 @@ extension AppSnapshot {
     }
 
     /// Each attached scene has one window, no other scene has any, and a window without
-    /// a scene is a sceneless app's (scene sessions outlive the process, their windows
-    /// do not, so a process that is not running has no attached scene). Read by a debug
-    /// assertion after each action and by `ProcessLifetimeTests`.
+    /// a scene is a sceneless app's (facts §4: scene sessions outlive the process, their
+    /// windows do not, so a process that is not running has no attached scene). Read by
+    /// a debug assertion after each action and by `ProcessLifetimeTests`, which also states
+    /// the rule on its own.
     var windowsFollowScenes: Bool {
         for scene in scenes {
             let count = windows.reduce(0) { $0 + ($1.sceneId == scene.id ? 1 : 0) }
