@@ -19,8 +19,9 @@ echo "== swift test"
 swift test 2>&1 | tee "$log"; swift_status=${PIPESTATUS[0]}
 # Swift Testing's closing line: "✔ Test run with N tests in M suites passed …".
 swift_tests=$(grep -oE 'Test run with [0-9]+ tests?' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+# A run that stopped before that line (a crash) has no count: it is one failure, not none.
 if [ "$swift_status" = 0 ] && [ "${swift_tests:-0}" -gt 0 ]; then passed=$((passed + swift_tests)); else
-  echo "== swift test FAILED"; failed=$((failed + ${swift_tests:-1})); fi
+  echo "== swift test FAILED"; failed=$((failed + (${swift_tests:-0} > 0 ? swift_tests : 1))); fi
 
 step "swift format lint (.swift-format)" scripts/format.sh --lint
 step "openapi.yaml is valid OpenAPI" .venv/bin/python -m openapi_spec_validator openapi.yaml
