@@ -78,17 +78,21 @@ final class RawConnection {
             }
             if bound != 0 {
                 let reason = String(cString: strerror(errno))
-                systemClose(fd)
+                close()
                 throw RawHTTPError.connect("bind \(source): \(reason)")
             }
         }
         if connect(fd, address, list.pointee.ai_addrlen) != 0 {
             let reason = String(cString: strerror(errno))
-            systemClose(fd)
+            close()
             throw RawHTTPError.connect(reason)
         }
     }
 
+    /// Also runs when `init` throws after `fd` is set (Swift deinitializes a fully
+    /// initialized object whose init throws), so the failure paths close through
+    /// `close()` too. Closing twice would close whatever descriptor reused the number
+    /// in between: in these tests, often a server's listening or connection socket.
     deinit { close() }
 
     func close() {
