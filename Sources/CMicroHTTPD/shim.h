@@ -13,13 +13,13 @@ static inline size_t lcd_keep_escaped(void *cls, struct MHD_Connection *connecti
     return strlen(text);
 }
 
-/// MHD_start_daemon with every option MHDServer sets. `addr` chooses the
-/// interface and port (so the port argument is 0, as MHD wants with
-/// SOCK_ADDR); `cls` is passed to all four callbacks. A thread count below 2
-/// runs one internal polling thread instead of a pool (MHD ignores 0 and 1,
-/// with a warning).
+/// MHD_start_daemon with every option MHDServer sets. The daemon listens on
+/// nothing (MHDServer's Listener accepts and calls MHD_add_connection), so there
+/// is no address and the port argument is 0; `cls` is passed to all four
+/// callbacks. A thread count below 2 runs one internal polling thread instead of
+/// a pool (MHD ignores 0 and 1, with a warning).
 static inline struct MHD_Daemon *
-lcd_start_daemon(unsigned int flags, const struct sockaddr *addr,
+lcd_start_daemon(unsigned int flags,
                  unsigned int threads, unsigned int timeout_seconds,
                  unsigned int connection_limit, unsigned int per_ip_limit,
                  size_t memory_limit,
@@ -31,7 +31,6 @@ lcd_start_daemon(unsigned int flags, const struct sockaddr *addr,
     // The logger comes first so that MHD's warnings about later options reach it.
     return MHD_start_daemon(flags, 0, NULL, NULL, handler, cls,
         MHD_OPTION_EXTERNAL_LOGGER, logger, cls,
-        MHD_OPTION_SOCK_ADDR, addr,
         MHD_OPTION_UNESCAPE_CALLBACK, lcd_keep_escaped, NULL,
         MHD_OPTION_THREAD_POOL_SIZE, threads < 2 ? 0u : threads,
         MHD_OPTION_CONNECTION_TIMEOUT, timeout_seconds,
@@ -50,14 +49,6 @@ static inline int lcd_get_headers_and_arguments(struct MHD_Connection *connectio
 {
     return MHD_get_connection_values_n(connection,
         (enum MHD_ValueKind) (MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND), iterator, cls);
-}
-
-/// The port the daemon listens on (the real one when 0 was asked), 0 if unknown.
-static inline uint16_t lcd_daemon_port(struct MHD_Daemon *daemon)
-{
-    const union MHD_DaemonInfo *info =
-        MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
-    return info ? info->port : 0;
 }
 
 /// Connections the daemon holds open right now.

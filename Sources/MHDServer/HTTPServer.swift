@@ -31,11 +31,12 @@ public final class HTTPServer: Sendable {
 
     /// A running daemon and the retain that keeps `cls` alive for its callbacks.
     /// `@unchecked`: OpaquePointer is not Sendable, but the MHD calls made on it
-    /// (get_daemon_info, quiesce, stop) are safe from any thread.
+    /// (get_daemon_info, add_connection, stop) are safe from any thread.
     private struct Daemon: @unchecked Sendable {
         let pointer: OpaquePointer
         let context: Unmanaged<ServerContext>
-        let port: UInt16
+        /// Accepts the connections the daemon serves (the daemon has no listening socket).
+        let listener: Listener
     }
 
     /// - Parameters:
@@ -70,36 +71,44 @@ public final class HTTPServer: Sendable {
             guard case .idle = state else { throw .alreadyStarted }
             let config = configuration
             let address = try SocketAddress(host: config.host, port: config.port)
-            var flags =
-                MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
-                | MHD_USE_ITC.rawValue  // needed by MHD_quiesce_daemon in `stop`
-                | MHD_USE_ERROR_LOG.rawValue  // messages go to `logMessage`
-            if address.isIPv6 { flags |= MHD_USE_IPv6.rawValue }
-
-            context.startupMessages.withLock { $0 = [] }
-            let retained = Unmanaged.passRetained(context)
-            let daemon = address.withSockaddr { sockaddr in
-                lcd_start_daemon(
-                    flags, sockaddr, UInt32(clamping: config.threads), config.connectionTimeout,
-                    config.connectionLimit, config.perIPConnectionLimit,
-                    max(4096, config.memoryLimit),
-                    accessHandler, requestCompleted, connectionNotified, logMessage,
-                    retained.toOpaque())
-            }
-            let messages = context.startupMessages.withLock { messages in
-                defer { messages = nil }
-                return messages ?? []
-            }
             let shownAddress =
                 address.isIPv6
                 ? "[\(config.host.trimmingBrackets)]:\(config.port)"
                 : "\(config.host):\(config.port)"
+            let listener = try Listener(address: address, shownAddress: shownAddress)
+            let flags =
+                MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
+                | MHD_USE_NO_LISTEN_SOCKET.rawValue  // `listener` accepts (see Listener for why)
+                | MHD_USE_ITC.rawValue  // wakes a worker for a connection MHD_add_connection gave it
+                | MHD_USE_ERROR_LOG.rawValue  // messages go to `logMessage`
+
+            context.startupMessages.withLock { $0 = [] }
+            let retained = Unmanaged.passRetained(context)
+            let daemon = lcd_start_daemon(
+                flags, UInt32(clamping: config.threads), config.connectionTimeout,
+                config.connectionLimit, config.perIPConnectionLimit,
+                max(4096, config.memoryLimit),
+                accessHandler, requestCompleted, connectionNotified, logMessage,
+                retained.toOpaque())
+            let messages = context.startupMessages.withLock { messages in
+                defer { messages = nil }
+                return messages ?? []
+            }
             guard let daemon else {
                 retained.release()
-                throw .cannotListen(address: shownAddress, reason: Self.reason(from: messages))
+                listener.stop()
+                throw .cannotListen(address: shownAddress, reason: messages.last ?? "libmicrohttpd could not start")
             }
             context.watch.start()
-            state = .running(Daemon(pointer: daemon, context: retained, port: lcd_daemon_port(daemon)))
+            let log = context.messageLog
+            listener.run(daemon: daemon, connectionLimit: config.connectionLimit) { message in
+                if let log {
+                    log(message)
+                } else {
+                    _ = Array("\(message)\n".utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+                }
+            }
+            state = .running(Daemon(pointer: daemon, context: retained, listener: listener))
         }
     }
 
@@ -107,7 +116,7 @@ public final class HTTPServer: Sendable {
     /// otherwise the configured one.
     public var port: UInt16 {
         state.withLock { state in
-            if case .running(let daemon) = state { return daemon.port }
+            if case .running(let daemon) = state { return daemon.listener.port }
             return configuration.port
         }
     }
@@ -133,8 +142,7 @@ public final class HTTPServer: Sendable {
         }
         guard let daemon else { return StopReport(requestsCut: 0, graceExpired: false) }
         context.stopping.store(true, ordering: .relaxed)
-        let listenSocket = MHD_quiesce_daemon(daemon.pointer)
-        if listenSocket >= 0 { close(listenSocket) }
+        daemon.listener.stop()
         context.watch.beginDraining()
         let deadline = MonotonicClock.nanoseconds() + UInt64(max(0, min(graceSeconds, 3600)) * 1e9)
         while lcd_daemon_connections(daemon.pointer) > 0, MonotonicClock.nanoseconds() < deadline {
@@ -154,18 +162,6 @@ public final class HTTPServer: Sendable {
         MHD_stop_daemon(daemon.pointer)
         daemon.context.release()
         return report
-    }
-
-    /// A one-line reason from libmicrohttpd's start-up messages.
-    private static func reason(from messages: [String]) -> String {
-        // MHD reports "Failed to bind to port 0: Address already in use" (port 0
-        // because the address came through MHD_OPTION_SOCK_ADDR): keep the cause.
-        for message in messages where message.hasPrefix("Failed to bind") {
-            if let colon = message.lastIndex(of: ":") {
-                return message[message.index(after: colon)...].drop { $0 == " " }.description
-            }
-        }
-        return messages.last ?? "libmicrohttpd could not start"
     }
 }
 

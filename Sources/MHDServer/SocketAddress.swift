@@ -1,3 +1,5 @@
+import CMicroHTTPD  // sys/socket.h: SOCK_STREAM is visible through it in every build partition
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -8,6 +10,8 @@
 struct SocketAddress {
     private var storage = sockaddr_storage()
     let isIPv6: Bool
+    /// The length of the address within `storage`, for bind(2).
+    let length: socklen_t
 
     /// Resolves `host` (a literal, `[v6-literal]`, or a name) and attaches `port`.
     init(host: String, port: UInt16) throws(HTTPServerError) {
@@ -38,6 +42,7 @@ struct SocketAddress {
         }
         isIPv6 = chosen.pointee.ai_family == AF_INET6
         let length = min(Int(chosen.pointee.ai_addrlen), MemoryLayout<sockaddr_storage>.size)
+        self.length = socklen_t(length)
         withUnsafeMutableBytes(of: &storage) { target in
             target.copyMemory(from: UnsafeRawBufferPointer(start: address, count: length))
         }
@@ -47,6 +52,22 @@ struct SocketAddress {
     func withSockaddr<R>(_ body: (UnsafePointer<sockaddr>) -> R) -> R {
         withUnsafePointer(to: storage) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0) }
+        }
+    }
+
+    /// The port of an IPv4 or IPv6 address (from getsockname(2)), 0 for another family.
+    static func port(of address: sockaddr_storage) -> UInt16 {
+        var address = address
+        return withUnsafePointer(to: &address) { pointer in
+            switch Int32(pointer.pointee.ss_family) {
+            case AF_INET:
+                pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt16(bigEndian: $0.pointee.sin_port) }
+            case AF_INET6:
+                pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                    UInt16(bigEndian: $0.pointee.sin6_port)
+                }
+            default: 0
+            }
         }
     }
 }

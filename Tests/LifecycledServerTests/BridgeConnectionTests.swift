@@ -78,6 +78,29 @@ import Testing
         #expect(held.count == 5)
     }
 
+    /// At the connection limit a new client waits in the listen backlog and is served
+    /// once a connection closes, rather than being accepted and closed (what
+    /// libmicrohttpd did with its own listening socket; the server now accepts).
+    @Test func aClientOverTheConnectionLimitWaitsAndIsServed() throws {
+        let server = try BridgeTestServer(threads: 1) { $0.connectionLimit = 2 }
+        var held: [RawConnection] = []
+        for _ in 0..<2 {
+            let connection = try RawConnection(port: server.port, timeout: 3)
+            try connection.send(RawHTTP.request("GET", "/describe"))
+            #expect(try connection.readResponse().status == 200)  // counted by the daemon now
+            held.append(connection)
+        }
+        let waiting = try RawConnection(port: server.port, timeout: 5)
+        try waiting.send(RawHTTP.request("GET", "/describe"))
+        usleep(300_000)
+        #expect(server.recorder.handled.withLock { $0.count } == 2, "served over the limit")
+        held.removeLast()  // closes one
+        let started = Date()
+        #expect(try waiting.readResponse().status == 200)
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(held.count == 1)
+    }
+
     // MARK: Shutdown
 
     @Test func keepAliveClientsLoseNoRequestOnStop() throws {
@@ -140,6 +163,41 @@ import Testing
         } throws: { error in
             if case RawHTTPError.connect = error { return true }
             return false
+        }
+    }
+
+    /// Stopping while both workers are busy, eight times over, loses nothing and
+    /// aborts nothing. With libmicrohttpd's own listening socket, stop's
+    /// MHD_quiesce_daemon could race its workers to the socket's removal from their
+    /// epoll sets and abort the process (see Listener); the server now accepts itself.
+    @Test func stopsUnderLoadRepeatedly() throws {
+        for round in 0..<8 {
+            let server = try BridgeTestServer(threads: 2)
+            let port = server.port
+            let running = Atomic<Bool>(true)
+            let answered = Atomic<Int>(0)
+            let group = DispatchGroup()
+            for _ in 0..<8 {
+                group.enter()
+                Thread {
+                    defer { group.leave() }
+                    guard let connection = try? RawConnection(port: port, timeout: 5) else { return }
+                    while running.load(ordering: .relaxed) {
+                        guard (try? connection.send(RawHTTP.request("GET", "/describe"))) != nil,
+                            let response = try? connection.readResponse(), response.status == 200
+                        else { return }
+                        answered.add(1, ordering: .relaxed)
+                        if response.header("Connection")?.lowercased() == "close" { return }
+                    }
+                }.start()
+            }
+            usleep(150_000)
+            let report = server.server.stop(graceSeconds: 2)
+            running.store(false, ordering: .relaxed)
+            #expect(group.wait(timeout: .now() + 5) == .success, "round \(round)")
+            #expect(report.requestsCut == 0, "round \(round)")
+            #expect(answered.load(ordering: .relaxed) > 8, "round \(round)")
+            #expect(throws: RawHTTPError.self) { try RawConnection(port: port) }
         }
     }
 
