@@ -1,4 +1,4 @@
-import CMicroHTTPD  // sys/socket.h: SOCK_STREAM is visible through it in every build partition
+import CMicroHTTPD  // SOCK_STREAM: a fresh build did not find it through Glibc alone (the shim includes sys/socket.h)
 
 #if canImport(Glibc)
     import Glibc
