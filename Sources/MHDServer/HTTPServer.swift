@@ -105,7 +105,7 @@ public final class HTTPServer: Sendable {
                 if let log {
                     log(message)
                 } else {
-                    _ = Array("\(message)\n".utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+                    _ = Array("lifecycled: \(message)\n".utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
                 }
             }
             state = .running(Daemon(pointer: daemon, context: retained, listener: listener))

@@ -178,7 +178,8 @@ final class Listener: Sendable {
                 default:
                     // EMFILE, ENFILE, ENOBUFS, ENOMEM: the client stays in the backlog until there is room.
                     if !reportedShortage {
-                        loop.log("lifecycled: cannot accept a connection: \(String(cString: strerror(errno)))")
+                        let reason = String(cString: strerror(errno))
+                        loop.log("cannot accept a connection (\(reason)): new clients wait until one closes")
                         reportedShortage = true
                     }
                     descriptors[0].events = 0

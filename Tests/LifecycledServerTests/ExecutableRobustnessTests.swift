@@ -38,6 +38,31 @@ import Testing
         #expect(logged + count == 20_000, "\(logged) logged + \(count) dropped")
     }
 
+    /// Out of file descriptors (`ulimit -n 64`, below what --max-connections asks), the
+    /// server keeps the clients it cannot accept waiting in the backlog, says so once,
+    /// and serves them when descriptors free up. The accepting loop handles EMFILE.
+    @Test func clientsWaitWhileTheServerIsOutOfDescriptors() throws {
+        let server = try LifecycledProcess(
+            ["-c", "ulimit -n 64 && exec \"$0\" --port 0 --quiet", LifecycledBinary.path], executable: "/bin/sh")
+        let port = try server.waitUntilListening()
+        var connections: [RawConnection] = []
+        for _ in 0..<80 { connections.append(try RawConnection(port: port, timeout: 5)) }
+        for connection in connections { try connection.send(RawHTTP.request("GET", "/healthz")) }
+        // About 50 are served (64 descriptors, less the server's own); the rest wait.
+        var served = 0
+        for connection in connections.prefix(40) where (try? connection.readResponse().status) == 200 { served += 1 }
+        #expect(served == 40)
+        connections.removeFirst(40)  // frees their descriptors
+        for (index, connection) in connections.enumerated() {
+            #expect((try? connection.readResponse().status) == 200, "waiting client \(index)")
+        }
+        server.send(SIGTERM)
+        let outcome = try server.finish(timeout: 10)
+        #expect(outcome.exitStatus == 0)
+        let warnings = outcome.stderrLines.filter { $0.contains("cannot accept a connection (Too many open files)") }
+        #expect(warnings.count >= 1, "\(outcome.stderrLines.suffix(3))")
+    }
+
     @Test func sigtermWithAStuckStderrStillExits() throws {
         let server = try LifecycledProcess(["--port", "0"])
         let port = try server.waitUntilListening()
