@@ -19,7 +19,7 @@ final class ServerContext: Sendable {
     let handler: @Sendable (ServiceRequest) -> ServiceResponse
     let problem: ProblemResponder
     let accessLog: (@Sendable (AccessLogEntry) -> Void)?
-    /// Where libmicrohttpd's messages go once started (nil: standard error).
+    /// Where the server's own messages go once started (nil: standard error); see `report`.
     let messageLog: (@Sendable (String) -> Void)?
     let watch: ConnectionWatch
     let memory: MemoryBudget?  // BridgeMemory.swift
@@ -48,6 +48,16 @@ final class ServerContext: Sendable {
         self.accessLog = accessLog
         self.messageLog = messageLog
         watch = ConnectionWatch(requestTimeout: requestTimeout)
+    }
+
+    /// Passes one of the server's own lines (libmicrohttpd's or the listener's, already
+    /// prefixed with where it comes from) to `messageLog`, or writes it to standard error.
+    @Sendable func report(_ line: String) {
+        if let messageLog {
+            messageLog(line)
+        } else {
+            _ = Array("\(line)\n".utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+        }
     }
 }
 
@@ -428,12 +438,7 @@ func logMessage(cls: UnsafeMutableRawPointer?, format: UnsafePointer<CChar>?, ar
         return true
     }
     guard !kept else { return }
-    if let messageLog = context.messageLog {
-        messageLog("libmicrohttpd: \(message)")
-    } else {
-        let line = Array("libmicrohttpd: \(message)\n".utf8)
-        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-    }
+    context.report("libmicrohttpd: \(message)")
 }
 
 // MARK: - Connections

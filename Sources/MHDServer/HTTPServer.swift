@@ -43,8 +43,9 @@ public final class HTTPServer: Sendable {
     ///   - handler: answers one complete request; called on worker threads.
     ///   - problem: builds the bridge's own error responses (400, 413).
     ///   - accessLog: called once per request that was answered, after completion.
-    ///   - messageLog: receives libmicrohttpd's messages (one line each) once
-    ///     started; nil writes them to standard error.
+    ///   - messageLog: receives the server's own messages once started, one line each,
+    ///     prefixed with their source (`libmicrohttpd: `, or `accept: ` from the accept
+    ///     loop); nil writes them to standard error.
     public init(
         configuration: ServerConfiguration,
         handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
@@ -100,13 +101,8 @@ public final class HTTPServer: Sendable {
                 throw .cannotListen(address: shownAddress, reason: messages.last ?? "libmicrohttpd could not start")
             }
             context.watch.start()
-            let log = context.messageLog
-            listener.run(daemon: daemon, connectionLimit: config.connectionLimit) { message in
-                if let log {
-                    log(message)
-                } else {
-                    _ = Array("lifecycled: \(message)\n".utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
-                }
+            listener.run(daemon: daemon, connectionLimit: config.connectionLimit) { [context] in
+                context.report("accept: \($0)")
             }
             state = .running(Daemon(pointer: daemon, context: retained, listener: listener))
         }

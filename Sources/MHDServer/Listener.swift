@@ -182,8 +182,7 @@ final class Listener: Sendable {
                         loop.log("cannot accept a connection (\(reason)): new clients wait until one closes")
                         reportedShortage = true
                     }
-                    descriptors[0].events = 0
-                    _ = poll(&descriptors[1], 1, Self.pauseMilliseconds)
+                    _ = poll(&descriptors[1], 1, Self.pauseMilliseconds)  // the pause, `stop` still heard
                     continue
                 }
             }

@@ -101,10 +101,10 @@ enum Lifecycled {
             problem: { service.problem(status: $0, detail: $1) },
             accessLog: logRequest,
             messageLog: { message in
-                let prefix = "libmicrohttpd: "
-                log.event(
-                    .warn, "libmicrohttpd",
-                    message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message)
+                // The bridge names each line's source first: libmicrohttpd's own, or its accept loop's.
+                let source = ["libmicrohttpd", "accept"].first { message.hasPrefix("\($0): ") } ?? "libmicrohttpd"
+                let prefix = "\(source): "
+                log.event(.warn, source, message.hasPrefix(prefix) ? String(message.dropFirst(prefix.count)) : message)
             })
         do {
             try server.start()
