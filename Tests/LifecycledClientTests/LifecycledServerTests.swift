@@ -100,15 +100,21 @@ import Testing
 
     /// A client that keeps an idle keep-alive connection (URLSession does) must not slow
     /// the stop: SIGTERM closes idle connections at once (issue #37: it took 1.1 s). Not a
-    /// benchmark: a correctness check of the shutdown path, with a bound ten times the need.
+    /// benchmark: a correctness check of the shutdown path, bounded at ten times what it
+    /// takes; a stop slowed by a busy machine is measured again, up to three times, and the
+    /// broken path is slow every time.
     @Test func stopIsFastWithAnIdleKeepAliveConnection() async throws {
-        let server = try await LifecycledServer.start()
-        _ = try await server.client.createSession()  // the connection stays open, idle
-        #expect(try await server.client.health())
-        let started = Date()
-        #expect(server.stop() == 0)
-        let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed < 0.1, "stop took \(Int(elapsed * 1000)) ms with an idle keep-alive connection")
+        var times: [Int] = []
+        for _ in 0..<3 {
+            let server = try await LifecycledServer.start()
+            _ = try await server.client.createSession()  // the connection stays open, idle
+            #expect(try await server.client.health())
+            let started = Date()
+            #expect(server.stop() == 0)
+            times.append(Int(Date().timeIntervalSince(started) * 1000))
+            if times.last ?? .max < 100 { return }
+        }
+        Issue.record("stop took \(times) ms with an idle keep-alive connection (the bound is 100 ms)")
     }
 
     /// XCTest's test classes are often `@MainActor`: the body runs there and may touch its state.
