@@ -35,6 +35,9 @@ step "generated client (openapi-python-client) against the live server" \
 # pytest as a user would, loading the plugin through its pytest11 entry point.
 python_client() {
   .venv/bin/pip install -q --disable-pip-version-check --no-build-isolation ./clients/python || return 1
+  # The install writes nothing into the checkout (no build/, no egg-info).
+  local left; left=$(git status --porcelain --ignored=matching clients/python | grep -E '^(\?\?|!!)' | grep -vE '__pycache__|\.pyc$' || true)
+  [ -z "$left" ] || { echo "pip install left files in clients/python:"; echo "$left"; return 1; }
   local status=0
   (cd clients/python && env -u LIFECYCLED_URL LIFECYCLED_BIN="$PWD/../../.build/debug/lifecycled" \
     PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 ../../.venv/bin/python -m pytest -q -p no:cacheprovider \
