@@ -449,6 +449,20 @@ SCENARIOS["response TargetNotReachable"] = Scenario(problem(
 SCENARIOS["response ActionNotPossible"] = Scenario(problem(
     "POST", "/v1/sessions/{id}/actions", {"type": "launch"}, status=409,
     before=lambda s: session(s, SEED001, ["launch"])))
+# allowedVariants (issue #37): a locked device cannot be swiped away; the system can end the app.
+LOCKED = {"lifecycle": "app", "iosVersion": "17.0"}
+SCENARIOS["schema ConflictProblem"] = Scenario(problem(
+    "POST", "/v1/sessions/{id}/actions", {"type": "terminate", "by": "user"}, status=409,
+    before=lambda s: session(s, LOCKED, ["launch", "lock"])))
+
+
+@scenario("schema AllowedVariants")
+def _(live, example):
+    server = shared(live)
+    sid = session(server, LOCKED, ["launch", "lock"])
+    return expect(call(server, "GET", f"/v1/sessions/{sid}"), 200, "GET /v1/sessions/{id}").json["allowedVariants"]
+
+
 SCENARIOS["response StepNotPossible"] = Scenario(problem(
     "POST", "/v1/simulate", {"session": SEED001, "actions": [{"type": "launch"}, {"type": "launch"}]}, status=409))
 SCENARIOS["response SessionExists"] = Scenario(problem(

@@ -149,3 +149,20 @@ private final class LeakedClient: @unchecked Sendable {
     // @unchecked: written once inside the body, read after it returns.
     var client: LifecycledClient?
 }
+
+/// `allowedVariants` through the client: a locked device, terminate by the system only.
+@Suite struct ClientAllowedVariantsTests {
+    @Test func aLockedSessionAndItsRefusal() async throws {
+        let client = try await LifecycledServer.shared().client
+        let app = try await client.createSession(SessionConfig(lifecycle: .app, iosVersion: "17.0"))
+        _ = try await client.batch([.launch, .lock], in: app.id)
+        let info = try await client.getSession(app.id)
+        #expect(info.allowedActions.contains("terminate"))
+        #expect(info.allowedVariants == ["terminate": ["by": ["system"]]])
+        let refused = try await #require(throws: LifecycledError.self) {
+            try await client.act(.terminate(by: "user"), in: app.id)
+        }
+        #expect(refused.problem?.allowedVariants == ["terminate": ["by": ["system"]]])
+        #expect(refused.problem?.detail.contains("possible now: terminate (by system)") == true)
+    }
+}

@@ -136,6 +136,8 @@ export interface SessionInfo {
   state: State;
   callbackCount: number;
   allowedActions: string[];
+  /** The types only partly possible now, with the values possible: `{ terminate: { by: ["system"] } }`. */
+  allowedVariants?: Record<string, Record<string, string[]>>;
 }
 
 /** One page of `GET /v1/sessions`. */
@@ -200,6 +202,8 @@ export class LifecycledProblem extends Error {
   state?: string;
   needs?: string;
   allowedActions?: string[];
+  /** 409: the types only partly possible, with the values possible now. */
+  allowedVariants?: Record<string, Record<string, string[]>>;
   /** Batches and /v1/simulate: the index (from 0) of the action at fault. */
   step?: number;
   limit?: number;

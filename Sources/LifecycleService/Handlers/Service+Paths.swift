@@ -38,7 +38,7 @@ extension Service {
             throw Problem.refused(
                 ActionRefusal(
                     action: .moveTo, state: start.app, needs: "a target plain actions can reach: \(error.reason)"),
-                allowed: session.allowedActions)
+                allowed: session.allowance)
         }
         var w = JSONWriter(capacity: 1024 * (path.count + 1))
         var trace = Trace(steps: [], initialAppState: start.app)

@@ -47,7 +47,8 @@ extension Service {
                             appStateAfter: session.state.app))
                 }
             } catch {
-                throw Problem.refused(error, allowed: session.allowedActions).atStep(i)
+                throw Problem.refused(error, allowed: session.allowance, choice: session.simulator.choice(of: action))
+                    .atStep(i)
             }
             // Stop building as soon as the answer is too large (it is refused anyway).
             if w.bytes.count > limits.maxResponse {

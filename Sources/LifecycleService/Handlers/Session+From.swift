@@ -8,7 +8,9 @@ extension Session {
         var session = Session(id: UUID(), config: config, maxLog: Int.max)
         for (i, action) in from.enumerated() {
             do throws(ActionRefusal) { _ = try session.apply(action) } catch {
-                var p = Problem.refused(error, allowed: session.allowedActions).with("step", .number(String(i)))
+                var p = Problem.refused(
+                    error, allowed: session.allowance, choice: session.simulator.choice(of: action)
+                ).with("step", .number(String(i)))
                 p.detail = "from[\(i)]: " + p.detail
                 throw p
             }

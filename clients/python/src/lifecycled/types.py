@@ -224,13 +224,15 @@ class SessionInfo:
     state: State
     callback_count: int
     allowed_actions: List[str]
+    #: the types only partly possible, with the values possible now: {"terminate": {"by": ["system"]}}
+    allowed_variants: Dict[str, Dict[str, List[str]]] = field(default_factory=dict)
     raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> "SessionInfo":
         return cls(id=obj["id"], config=dict(obj["config"]), state=State.from_json(obj["state"]),
                    callback_count=obj["callbackCount"], allowed_actions=list(obj.get("allowedActions", [])),
-                   raw=dict(obj))
+                   allowed_variants=dict(obj.get("allowedVariants", {})), raw=dict(obj))
 
 
 @dataclass(frozen=True)
