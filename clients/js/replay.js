@@ -5,7 +5,7 @@
 // (React Native's Jest preset mock of AppState, Capacitor's App plugin, Cordova's
 // document events), and `replay` drives them with exactly what the service's lens
 // produced for each step, in order: the app's own listener code runs against the true
-// sequence. Sources (docs/sources.md): [RN-appstate], [RN-jest], [CAP-app], [CAP-api],
+// sequence. Sources (docs/sources.md): [RN-appstate], [RN-current], [RN-jest], [CAP-app], [CAP-api],
 // [CDV-vc], [CDV-js]; the lenses themselves are docs/observers.md.
 //
 //   const AppState = createAppState();
@@ -139,13 +139,13 @@ function reactNativeState(appState) {
  *   `memoryWarning` item. `focus` and `blur` are Android's (AppState.js maps them to
  *   `appStateFocusChange`, which iOS never sends): accepted, never called.
  * - `currentState` is updated before the `change` listeners run, as AppState.js's own
- *   listener (registered first) does ([RN-appstate]).
+ *   listener (registered first) does ([RN-current]).
  * - Before any step: `null` (no JavaScript runs). At a process start with no `change`
  *   (a cold launch: the lens sends none, docs/observers.md), `currentState` is what
  *   AppState.js reads once the app's JavaScript runs: the native module's
  *   `initialAppState`, corrected by `getCurrentAppState`, i.e. `applicationState` as
  *   `RCTCurrentAppState` names it at the end of the launch: `"active"` after a launch into
- *   the foreground, `"background"` after one into the background ([RN-appstate]).
+ *   the foreground, `"background"` after one into the background ([RN-current]).
  *   Otherwise it is the last `change`'s state; after a step that ends the process it keeps
  *   the value its JavaScript last saw.
  */
@@ -198,8 +198,11 @@ export function createAppState() {
           callAll(listeners.memoryWarning, []);
         }
       }
-      // What AppState.js reads once the process's JavaScript runs, when no change came.
-      if (started && !changedInProcess && endState !== undefined) appState.currentState = reactNativeState(endState);
+      // What AppState.js reads once the process's JavaScript runs, when no change came (a
+      // process that ends the step suspended, as after a prewarm, runs no JavaScript yet).
+      if (started && !changedInProcess && endState !== undefined && endState !== "suspended") {
+        appState.currentState = reactNativeState(endState);
+      }
     },
   };
   return appState;
