@@ -77,16 +77,22 @@ final class Recorder: AppDelegateCallbacks, @unchecked Sendable {
 }
 
 @Suite struct NotificationReplayTests {
+    /// An iOS 12 app: launch, Home, return, then Notification Center pulled all the way
+    /// down and dismissed, with the quirk `notificationCenterPullReactivates` set explicitly
+    /// (its default on iOS 11–12 may change).
+    static func visitsAndAPull(reactivates: Bool) async throws -> SimulateResult {
+        let config = SessionConfig(
+            lifecycle: .app, iosVersion: "12.0", quirks: ["notificationCenterPullReactivates": .bool(reactivates)],
+            observers: ["notifications"])
+        return try await LifecycledServer.shared().client.simulate(
+            [.launch, .background, .launch, .interruptionBegan("notificationCenter"), .interruptionEnded("resume")],
+            config: config)
+    }
+
     /// iOS 12: launch, Home, return, then Notification Center pulled all the way down and
     /// dismissed. The quirk is set explicitly: its default on iOS 11–12 may change.
     @Test func theNotificationCenterPullIsNotANewSession() async throws {
-        let client = try await LifecycledServer.shared().client
-        let config = SessionConfig(
-            lifecycle: .app, iosVersion: "12.0", quirks: ["notificationCenterPullReactivates": true],
-            observers: ["notifications"])
-        let run = try await client.simulate(
-            [.launch, .background, .launch, .interruptionBegan("notificationCenter"), .interruptionEnded("resume")],
-            config: config)
+        let run = try await Self.visitsAndAPull(reactivates: true)
         let center = NotificationCenter()
         let tracker = SessionTracker(center: center)
         let buggy = ResignEndsSessionTracker(center: center)
@@ -111,13 +117,7 @@ final class Recorder: AppDelegateCallbacks, @unchecked Sendable {
 
     /// Without the reactivation (the quirk off), the dismissal alone still fools the buggy tracker.
     @Test func withoutTheReactivationTheDismissalStillFoolsTheBuggyTracker() async throws {
-        let client = try await LifecycledServer.shared().client
-        let config = SessionConfig(
-            lifecycle: .app, iosVersion: "12.0", quirks: ["notificationCenterPullReactivates": false],
-            observers: ["notifications"])
-        let run = try await client.simulate(
-            [.launch, .background, .launch, .interruptionBegan("notificationCenter"), .interruptionEnded("resume")],
-            config: config)
+        let run = try await Self.visitsAndAPull(reactivates: false)
         let center = NotificationCenter()
         let tracker = SessionTracker(center: center)
         let buggy = ResignEndsSessionTracker(center: center)
