@@ -174,9 +174,11 @@ public struct ExplainLimits: Sendable, Equatable {
     /// that comes and goes unlogged is two; issue #34: "a bounded closure").
     public var maxSilentActions: Int
 
-    /// `maxSilentActions` by default: three unseen actions in a row (home screen, lock
-    /// and back) cover the corpus; each one more multiplies the states tried.
-    public static let defaultMaxSilentActions = 3
+    /// `maxSilentActions` by default: in effect no limit but the state bounds (the
+    /// unseen actions of one closure stay within them, a few dozen at most), so that a
+    /// divergence is one; a caller may set fewer to bound the work, and is told when it
+    /// was in the way.
+    public static let defaultMaxSilentActions = 64
     /// The node budget: far above what a 10,000-entry log holds (a few per entry;
     /// bench `explain`), to bound memory, not time (the step budget bounds time).
     public static let defaultNodeBudget = 500_000

@@ -30,6 +30,14 @@ struct LineReader {
 
     static func read(_ line: Substring) -> Reading? {
         let all = words(line)
+        if let reading = read(line, words: all) { return reading }
+        // A `[` far from its `]` is no tag: read the words between them too.
+        let spanning = all.filter { $0.utf8.first == UInt8(ascii: "[") && $0.utf8.contains(0x20) }
+        guard !spanning.isEmpty else { return nil }
+        return read(line, words: all.flatMap { $0.split { $0 == "[" || $0 == "]" || $0 == " " } })
+    }
+
+    private static func read(_ line: Substring, words all: [Substring]) -> Reading? {
         // Most lines hold no URL, no message and no parenthesis: one pass over the bytes
         // says which, so that the searches for them are made only where they may succeed.
         var hasColon = false
@@ -45,7 +53,9 @@ struct LineReader {
             default: break
             }
         }
-        let url = hasColon ? all.lazy.compactMap { Self.url(in: trimmed($0)) }.first : nil
+        let url =
+            hasColon && range(of: "://", in: line) != nil
+            ? all.lazy.compactMap { Self.url(in: trimmed($0)) }.first : nil
         let args: JSONValue? = url.map { .object(["url": .string(String($0))]) }
         func reading(_ method: String, receiver: String?, after end: String.Index, extra: JSONValue? = nil) -> Reading {
             let rest = line[end...]
@@ -54,8 +64,7 @@ struct LineReader {
                 entry: LogEntry(method: method, receiver: receiver, args: extra ?? args),
                 tail: rest.drop { ": \t-".contains($0) })
         }
-        if hasBracket, let message = objCMessage(in: line) {
-            guard let method = callbackName(message.method) else { return nil }
+        if hasBracket, let message = objCMessage(in: line), let method = callbackName(message.method) {
             return reading(method, receiver: message.receiver, after: message.end)
         }
         if hasState, let print = frameworkPrint(in: line, words: all) {

@@ -78,11 +78,26 @@ struct StateKey: Hashable {
         } else {
             state.windows = []
             windows = []
+            // Without controllers, nothing the log shows tells two scenes apart (a key
+            // has no scene): two states whose scenes only swapped places are one.
+            if state.scenes.count > 1 { state = Self.scenesInOrder(state) }
         }
         orientation = interface ? snapshot.interface.orientation : nil
         style = interface ? snapshot.interface.style : nil
         observers = projection.observers ? snapshot.observers : nil
         self.state = state
+    }
+
+    /// `state` with its scenes sorted by state, the front one first among equals.
+    private static func scenesInOrder(_ state: AbstractState) -> AbstractState {
+        var out = state
+        let order = state.scenes.indices.sorted { i, j in
+            (state.scenes[i].rawValue, i == state.frontScene ? 0 : 1, i)
+                < (state.scenes[j].rawValue, j == state.frontScene ? 0 : 1, j)
+        }
+        out.scenes = order.map { state.scenes[$0] }
+        out.frontScene = state.frontScene.flatMap { front in order.firstIndex(of: front) }
+        return out
     }
 
     static func == (a: StateKey, b: StateKey) -> Bool {

@@ -171,7 +171,14 @@ public struct UnreadLine: Sendable, Equatable {
         var skipping = false
         var afterLower = false
         func cue() -> Bool {
-            word.count > 1 && cues.contains(Phrase.stem(String(decoding: word, as: UTF8.self)))
+            guard word.count > 1 else { return false }
+            if cues.contains(word) { return true }
+            // The word with the ending `Phrase.stem` takes off.
+            for ending in endings where word.count > ending.count + 3 && word.suffix(ending.count).elementsEqual(ending)
+            {
+                return cues.contains(Array(word.dropLast(ending.count)))
+            }
+            return false
         }
         for b in line.utf8 {
             let upper = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")
@@ -197,8 +204,10 @@ public struct UnreadLine: Sendable, Equatable {
         return cue()
     }
 
-    /// The state words and the phrases' first stems.
-    private static let cues: Set<String> = Set(stateWords.map(Phrase.stem)).union(MethodSpelling.phraseStarts)
+    /// The state words and the phrases' first stems, as lower-case bytes.
+    private static let cues: Set<[UInt8]> = Set(
+        Set(stateWords.map(Phrase.stem)).union(MethodSpelling.phraseStarts).map { Array($0.utf8) })
+    private static let endings: [[UInt8]] = ["ing", "ed", "s"].map { Array($0.utf8) }
 
     /// A word of prose: its letters, if it has some and no digit (not a tag).
     private static func word(_ raw: Substring) -> String? {
