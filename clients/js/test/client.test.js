@@ -191,3 +191,14 @@ test("a 400 names the field, the allowed values and a suggestion", async () => {
   assert.equal(fly.field, "type");
   assert.ok(fly.allowed.includes("launch") && fly.allowed.includes("moveTo"), fly.allowed.join(", "));
 });
+
+test("explain: a log from a running app says what it assumed (issue #34)", async () => {
+  const log = "applicationWillResignActive:\napplication Did Enter Background\napplicationDidBecomeActive:";
+  const answer = await client().explain(log, { config: { lifecycle: "app", iosVersion: "11.0" } });
+  assert.equal(answer.explained, true);
+  assert.equal(answer.explainedEntries, 2);
+  assert.deepEqual(answer.assumed.from.map((a) => a.type), ["launch"]);
+  assert.ok(answer.alternatives.length > 0);
+  assert.deepEqual(answer.hints, []);
+  assert.equal(answer.unreadLines[0].method, "applicationDidEnterBackground(_:)");
+});
