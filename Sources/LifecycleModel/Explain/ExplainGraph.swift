@@ -68,6 +68,8 @@ struct ExplainGraph {
     private var ids: [StateKey: Int] = [:]
     /// The meter stopped an expansion: the graph is incomplete from here on.
     private(set) var stopped: SearchStop?
+    /// Action kinds that cannot matter to this log, not tried (`inert`).
+    let inert: Set<ActionKind>
 
     init(
         simulator: Simulator, log: WatchedSet, parameters: ExplainParameters, projection: StateKey.Projection,
@@ -79,6 +81,24 @@ struct ExplainGraph {
         self.projection = projection
         self.bounds = bounds
         self.maxSilent = maxSilent
+        self.inert = Self.inert(log: log, projection: projection)
+    }
+
+    /// The kinds that, over the states the method catalog explores, never made a
+    /// callback this log watches and never changed the state beyond the windows'
+    /// stacks (push, rotate, Dark Mode, tabs… for a delegate log): where the key leaves
+    /// the stacks, the interface and the observers out, such an action only loops back
+    /// to its own state, so it is not tried (issue #34: "not generating candidates
+    /// that cannot match"; a two-window iPad offers dozens of them per state).
+    private static func inert(log: WatchedSet, projection: StateKey.Projection) -> Set<ActionKind> {
+        guard !projection.controllers, !projection.interface, !projection.observers else { return [] }
+        let watched = Set(log.entries.flatMap(\.methods))
+        var out = Set<ActionKind>()
+        for (kind, effect) in MethodCatalog.collected.effects
+        where !effect.changesCore && effect.methods.isDisjoint(with: watched) {
+            out.insert(kind)
+        }
+        return out
     }
 
     /// The vertex of `snapshot`'s state, added if new.
@@ -97,7 +117,8 @@ struct ExplainGraph {
         if let edges = vertices[id].edges { return edges }
         let snapshot = vertices[id].snapshot
         var edges: [Edge] = []
-        for candidate in parameters.candidates(simulator: simulator, in: snapshot) {
+        for candidate in parameters.candidates(simulator: simulator, in: snapshot)
+        where !inert.contains(candidate.action.kind) {
             guard meter.step() else {
                 stopped = meter.stopped
                 return nil

@@ -104,7 +104,8 @@ struct ExplainAttempt {
     let start: AppSnapshot
     let limits: ExplainLimits
     /// The request did not say where the log starts (no `from`): it may start in a
-    /// running app. A `from` says where it starts.
+    /// running app, unless its first entries are a whole first action (the app
+    /// starting). A `from` says where it starts.
     let mayAssumeStart: Bool
 
     /// Actions tried before a log that starts in a running app: enough for "launched",
@@ -142,7 +143,12 @@ struct ExplainAttempt {
         // is nothing to search (and nothing UIKit could call instead).
         guard keys.contains(where: \.isEmitted) else { return answer(search) }
         search.run(meter: &meter)
-        guard search.goals.isEmpty, search.meterStop == nil, mayAssumeStart else { return answer(search) }
+        // A log whose first action's callbacks are all there shows the app starting: it
+        // does not start in a running app, and its divergence is one.
+        let startsWithTheApp = search.nodes.contains { $0.position > 0 }
+        guard search.goals.isEmpty, search.meterStop == nil, mayAssumeStart, !startsWithTheApp else {
+            return answer(search)
+        }
         // The log does not fit from the start: try the states one action on, then two.
         graph = search.graph
         var found = search

@@ -21,7 +21,7 @@
 /// `[capacitor] pause`, `maui: Activated`); `callbacks` entries name it with `receiver`.
 enum MethodSpelling {
     /// The model's methods (Swift spelling) and the receivers it gives each.
-    static let catalog: [String: Set<Receiver>] = MethodCatalog.collect()
+    static let catalog: [String: Set<Receiver>] = MethodCatalog.collected.receivers
 
     /// Whether `name` has the shape of a Swift method spelling, `base(labels:)`:
     /// `viewDidLoad()`, `applicationDidBecomeActive(_:)`,
@@ -219,8 +219,22 @@ enum MethodSpelling {
 /// plain action (and the system's background-work events) in every state of a
 /// small bounded search, over configs that between them switch every feature on.
 enum MethodCatalog {
-    static func collect() -> [String: Set<Receiver>] {
-        var out: [String: Set<Receiver>] = [:]
+    /// What one action kind did over the catalog's states: the methods it made, and
+    /// whether it ever changed the abstract state beyond the windows' stacks.
+    struct KindEffect {
+        var methods = Set<CallbackMethod>()
+        var changesCore = false
+    }
+
+    struct Collected {
+        var receivers: [String: Set<Receiver>] = [:]
+        var effects: [ActionKind: KindEffect] = [:]
+    }
+
+    static let collected = collect()
+
+    static func collect() -> Collected {
+        var out = Collected()
         for config in configs {
             let sim = Simulator(config: config)
             let graph = StateGraph(
@@ -232,16 +246,28 @@ enum MethodCatalog {
                     ([ActionKind.runBackgroundTask, .backgroundURLSessionEvents]
                         .flatMap { sim.variants(of: $0, in: rep).map(\.action) })
                     + [.prewarm, .present(name: "sample", style: .fullScreen, sceneId: nil), visiblePush]
+                let before = core(rep)
                 for action in sim.plainActions(in: rep).map(\.action) + system {
                     guard let outcome = try? sim.apply(action, to: rep) else { continue }
+                    var effect = out.effects[action.kind] ?? KindEffect()
+                    if !effect.changesCore, core(outcome.state) != before { effect.changesCore = true }
                     for callback in outcome.callbacks {
+                        effect.methods.insert(callback.method)
                         let key = CallbackKey(callback)
-                        if let receiver = key.receiver { out[key.method, default: []].insert(receiver) }
+                        if let receiver = key.receiver { out.receivers[key.method, default: []].insert(receiver) }
                     }
+                    out.effects[action.kind] = effect
                 }
             }
         }
         return out
+    }
+
+    /// The abstract state without the windows' stacks.
+    private static func core(_ state: AppSnapshot) -> AbstractState {
+        var a = AbstractState(state)
+        a.windows = []
+        return a
     }
 
     /// A push with an alert: the plain actions' sample is silent, and only an alert
