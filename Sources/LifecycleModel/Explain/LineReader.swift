@@ -167,6 +167,10 @@ struct LineReader {
             return (flutter, ObserverChannel.flutter.rawValue, .object(["state": .string(state.rawValue)]), end)
         }
         for (i, word) in all.enumerated() {
+            // Only `didChangeAppLifecycleState` and `AppState`/`appState` start a print.
+            guard let head = word.utf8.first, head == UInt8(ascii: "d") || head | 0x20 == UInt8(ascii: "a") else {
+                continue
+            }
             let token = trimmed(word)
             if token == flutter, i + 1 < all.count,
                 let state = FlutterAppLifecycleState(rawValue: String(trimmed(all[i + 1])))

@@ -138,11 +138,11 @@ public struct UnreadLine: Sendable, Equatable {
         let body = line.drop { $0 == " " || $0 == "\t" }
         // The poster's narration: code comments, Markdown headings, `-- … --` rules.
         if ["//", "#", "--", "/*", "*"].contains(where: { body.hasPrefix($0) }) { return nil }
-        guard Self.mayBeUnread(line) else { return nil }
+        guard let cue = Self.cue(in: line) else { return nil }
         let words = LineReader.words(line).compactMap(Self.word)
         self.number = number
         self.text = String(body.prefix(200))
-        if let method = Self.spelledMethod(in: words) {
+        if cue == .phraseStart, let method = Self.spelledMethod(in: words) {
             self.method = method
             let selector = CallbackMethod.methods(named: method).lazy.compactMap(\.selector).first
             self.hint =
@@ -161,30 +161,40 @@ public struct UnreadLine: Sendable, Equatable {
             : "a state in the app's own words: print the callback's name (print(#function)), or a framework's own value with its observer channel in the config: Flutter AppLifecycleState.inactive, React Native AppState change: inactive, Capacitor appStateChange isActive: false, UIApplicationWillResignActiveNotification"
     }
 
-    /// Whether the line holds, in any case, a state word or the first word of a phrase
-    /// (`view`, `application`, `will`, …) as a word or a word's first camel-case part:
-    /// the cheap test before reading its words.
-    private static func mayBeUnread(_ line: Substring) -> Bool {
+    /// What a cue found in a line starts.
+    private enum Cue { case phraseStart, stateWord }
+
+    /// Whether the line holds, in any case, the first word of a phrase (`view`,
+    /// `application`, `will`, …) or a state word, as a word or a word's first
+    /// camel-case part: the cheap test before reading its words.
+    private static func cue(in line: Substring) -> Cue? {
         // ASCII letters only (every cue is ASCII), byte by byte: each word's first part
         // (`view` of `viewDidLoad`, all of `INACTIVE`), in lower case.
         var word: [UInt8] = []
         var skipping = false
         var afterLower = false
-        func cue() -> Bool {
-            guard word.count > 1 else { return false }
-            if cues.contains(word) { return true }
-            // The word with the ending `Phrase.stem` takes off.
+        var found: Cue?
+        func check() {
+            guard word.count > 1, found != .phraseStart else { return }
+            var stem = word
+            // The word without the ending `Phrase.stem` takes off.
             for ending in endings where word.count > ending.count + 3 && word.suffix(ending.count).elementsEqual(ending)
             {
-                return cues.contains(Array(word.dropLast(ending.count)))
+                stem = Array(word.dropLast(ending.count))
+                break
             }
-            return false
+            if phraseCues.contains(stem) || phraseCues.contains(word) {
+                found = .phraseStart
+            } else if stateCues.contains(stem) || stateCues.contains(word) {
+                found = .stateWord
+            }
         }
         for b in line.utf8 {
             let upper = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")
             let lower = b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")
             guard upper || lower else {
-                if cue() { return true }
+                check()
+                if found == .phraseStart { return found }
                 word.removeAll(keepingCapacity: true)
                 skipping = false
                 afterLower = false
@@ -193,7 +203,8 @@ public struct UnreadLine: Sendable, Equatable {
             if skipping { continue }
             if upper, afterLower {
                 // A capital after a lower-case letter: the first part ends here.
-                if cue() { return true }
+                check()
+                if found == .phraseStart { return found }
                 word.removeAll(keepingCapacity: true)
                 skipping = true
                 continue
@@ -201,12 +212,13 @@ public struct UnreadLine: Sendable, Equatable {
             word.append(b | 0x20)
             afterLower = lower
         }
-        return cue()
+        check()
+        return found
     }
 
-    /// The state words and the phrases' first stems, as lower-case bytes.
-    private static let cues: Set<[UInt8]> = Set(
-        Set(stateWords.map(Phrase.stem)).union(MethodSpelling.phraseStarts).map { Array($0.utf8) })
+    /// The phrases' first stems and the state words' stems, as lower-case bytes.
+    private static let phraseCues: Set<[UInt8]> = Set(MethodSpelling.phraseStarts.map { Array($0.utf8) })
+    private static let stateCues: Set<[UInt8]> = Set(stateWords.map { Array(Phrase.stem($0).utf8) })
     private static let endings: [[UInt8]] = ["ing", "ed", "s"].map { Array($0.utf8) }
 
     /// A word of prose: its letters, if it has some and no digit (not a tag).
