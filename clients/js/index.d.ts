@@ -328,8 +328,18 @@ export interface ExplainResult {
     observed?: LogEntry;
     expected: Array<LogEntry & { action?: string }>;
   };
-  reason?: { bound: string; detail: string; [member: string]: unknown };
+  reason?: { bound: string; detail: string; explainedEntries?: number; [member: string]: unknown };
   nodesVisited?: number;
+  /** Leading entries `actions` reproduce (issue #34). */
+  explainedEntries?: number;
+  /** Other explanations as short that tell another story. */
+  alternatives?: Array<Array<{ type: string; [member: string]: unknown }>>;
+  /** Actions assumed before a log from a running app, and the config members set otherwise. */
+  assumed?: { from: Array<{ type: string; [member: string]: unknown }>; config: Record<string, unknown>; detail: string } | null;
+  /** Configs near the request's under which more of the log is explained. */
+  hints?: Array<{ config: Record<string, unknown>; explainedEntries: number; detail: string }>;
+  /** Lines that spell a life-cycle event in words, with what to write. */
+  unreadLines?: Array<{ line: number; text: string; method?: string; hint: string }>;
   [member: string]: unknown;
 }
 

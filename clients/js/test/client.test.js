@@ -203,3 +203,14 @@ test("allowedVariants: a locked device can be ended by the system only", async (
     return true;
   });
 });
+
+test("explain: a log from a running app says what it assumed (issue #34)", async () => {
+  const log = "applicationWillResignActive:\napplication Did Enter Background\napplicationDidBecomeActive:";
+  const answer = await client().explain(log, { config: { lifecycle: "app", iosVersion: "11.0" } });
+  assert.equal(answer.explained, true);
+  assert.equal(answer.explainedEntries, 2);
+  assert.deepEqual(answer.assumed.from.map((a) => a.type), ["launch"]);
+  assert.ok(answer.alternatives.length > 0);
+  assert.deepEqual(answer.hints, []);
+  assert.equal(answer.unreadLines[0].method, "applicationDidEnterBackground(_:)");
+});
