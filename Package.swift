@@ -17,7 +17,7 @@ let package = Package(
         .executable(name: "lifecycled", targets: ["lifecycled"]),
         .library(name: "LifecycleModel", targets: ["LifecycleModel"]),
         // The Swift client (URLSession, async/await) and a helper that runs a local
-        // lifecycled for a test; for an app's macOS test target (README "Swift client").
+        // lifecycled for a test; for an app's macOS test target (README "Use it from a test").
         // Static, not automatic: only then can `swift build --product LifecycledClient` build
         // the client alone (an automatic product is not buildable by name).
         .library(name: "LifecycledClient", type: .static, targets: ["LifecycledClient"]),

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Every ```console block of README.md run against a live lifecycled, its output compared.
 
-    python3 scripts/check-readme.py [--binary .build/debug/lifecycled] [--readme README.md]
-    python3 scripts/check-readme.py --update      # rewrites the stale outputs in README.md
+    python3 scripts/check-readme.py [--binary .build/debug/lifecycled] [--readme FILE ...]
+    python3 scripts/check-readme.py --update      # rewrites the stale outputs in place
+
+Without --readme it checks README.md and every page of docs/guide/ (the README's topics).
 
 DEVELOPERS.md: "The README shows real `curl` lines with their real output". This makes it
 a check. It starts the binary on port 0, then runs each ```console block in one bash
@@ -410,21 +412,32 @@ class Session:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--binary", default=os.environ.get("LIFECYCLED_BIN", str(ROOT / ".build/debug/lifecycled")))
-    parser.add_argument("--readme", default=str(ROOT / "README.md"))
+    parser.add_argument("--readme", action="append",
+                        help="a Markdown file to check; repeat for several (default: README.md and docs/guide/*.md)")
     parser.add_argument("--update", action="store_true", help="write the live outputs into the README")
     parser.add_argument("--timeout", type=float, default=120, help="seconds a command may take (default 120)")
     options = parser.parse_args()
-
-    readme = Path(options.readme)
-    text = readme.read_text()
-    lines = text.split("\n")
-    blocks, problems = parse(lines)
+    files = [Path(f) for f in options.readme] if options.readme else \
+        [ROOT / "README.md", *sorted((ROOT / "docs" / "guide").glob("*.md"))]
     if not os.access(options.binary, os.X_OK):
         print(f"FAIL no lifecycled binary at {options.binary} (swift build --product lifecycled, or --binary)")
         return 1
+    # One server for every file: the pages are one README split by topic.
+    server = Server.start(options.binary, args=("--quiet",))
+    try:
+        failing = [f for f in files if check_file(f, server, options)]
+    finally:
+        server.stop()
+    return 1 if failing else 0
+
+
+def check_file(readme: Path, server: "Server", options: argparse.Namespace) -> bool:
+    """Checks (or with --update rewrites) one file's console blocks; true when some fail."""
+    text = readme.read_text()
+    lines = text.split("\n")
+    blocks, problems = parse(lines)
     edits: List[Difference] = []
     checked = commands = 0
-    server = Server.start(options.binary, args=("--quiet",))
     session: Optional[Session] = None
     try:
         for block in blocks:
@@ -458,7 +471,6 @@ def main() -> int:
     finally:
         if session:
             session.close()
-        server.stop()
     if edits:
         for edit in sorted(edits, key=lambda e: e.command.line, reverse=True):
             start = edit.command.output_at
@@ -470,7 +482,7 @@ def main() -> int:
     skipped = sum(1 for b in blocks if b.skip)
     print(f"readme: {len(blocks)} console blocks in {readme.name}, {skipped} skipped, {checked} run "
           f"({commands} commands), {len(problems)} failing")
-    return 1 if problems else 0
+    return bool(problems)
 
 
 if __name__ == "__main__":

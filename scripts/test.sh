@@ -63,9 +63,9 @@ step "clients/js/examples and docs/guide: run under node --test; a wrong expecta
 step "openapi.yaml examples match the live server" .venv/bin/python scripts/check-examples.py --binary .build/debug/lifecycled
 step "openapi.yaml examples: a drifted one fails, --update repairs it" .venv/bin/python e2e/examples/test_drift.py .build/debug/lifecycled
 # --- end examples ---
-# --- README's console blocks against the live server (scripts/check-readme.py --update
+# --- the console blocks of README.md and docs/guide/ against the live server (scripts/check-readme.py --update
 # rewrites stale outputs), and proof that a drifted output fails ---
-step "README console examples match the live server" .venv/bin/python scripts/check-readme.py --binary .build/debug/lifecycled
+step "README and docs/guide console examples match the live server" .venv/bin/python scripts/check-readme.py --binary .build/debug/lifecycled
 step "README console examples: a drifted one fails, --update repairs it" \
   env LIFECYCLED_BIN=.build/debug/lifecycled PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 \
   .venv/bin/python -m pytest -q -p no:cacheprovider e2e/readme

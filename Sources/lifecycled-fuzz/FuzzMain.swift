@@ -1,4 +1,4 @@
-// The fuzzer's `main` for `make fuzz` (see README, "Fuzz and soak").
+// The fuzzer's `main` for `make fuzz` (see docs/guide/benchmark.md, "Fuzz and soak").
 //
 // SwiftPM links an executable's entry point as `<module>_main`, which would clash
 // with libFuzzer's own `main`; so the entry point is defined here and hands over to

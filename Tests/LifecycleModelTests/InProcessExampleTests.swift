@@ -1,5 +1,5 @@
-// README "Use the model in a Swift test (no server)": the example, compiled and run.
-// Between the two marker lines this file must equal the README's code block
+// docs/guide/clients.md "Use the model in a Swift test (no server)": the example, compiled and run.
+// Between the two marker lines this file must equal the code block of README.md or docs/guide/clients.md
 // (ReadmeSnippetTests), so the README cannot drift from code that builds.
 // begin README in-process example
 import LifecycleModel

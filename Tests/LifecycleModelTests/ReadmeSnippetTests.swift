@@ -1,20 +1,22 @@
 import Foundation
 import Testing
 
-/// README code blocks that are compiled tests: the block after a README marker equals
+/// README and guide code blocks that are compiled tests: the block after a README marker equals
 /// the lines between the test file's markers (the README shows code that builds and passes).
 @Suite struct ReadmeSnippetTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func theInProcessExampleIsTheCompiledTest() throws {
-        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        // The README's topics live in docs/guide/; this example is on the clients page.
+        let readme = try String(
+            contentsOf: Self.root.appendingPathComponent("docs/guide/clients.md"), encoding: .utf8)
         let test = try String(
             contentsOf: Self.root.appendingPathComponent("Tests/LifecycleModelTests/InProcessExampleTests.swift"),
             encoding: .utf8)
         let shown = try #require(Self.codeBlock(in: readme, after: "<!-- compiled: InProcessExampleTests.swift -->"))
         let compiled = try #require(Self.lines(of: test, between: "in-process example"))
-        #expect(shown == compiled, "README's block differs from the test; copy the test's lines into README.md")
+        #expect(shown == compiled, "docs/guide/clients.md's block differs from the test; copy the test's lines into it")
         #expect(compiled.contains { $0.contains("Simulator(") })
     }
 

@@ -1,5 +1,5 @@
-// README "Swift client": the one-server-per-suite example, compiled and run against a live
-// server. Between the two marker lines this file must equal the README's code block
+// docs/guide/clients.md "Swift client": the one-server-per-suite example, compiled and run against a live
+// server. Between the two marker lines this file must equal the code block of README.md or docs/guide/clients.md
 // (ReadmeSnippetTests).
 // begin README client example
 import LifecycledClient

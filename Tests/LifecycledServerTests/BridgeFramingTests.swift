@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test(
-        "a malformed Content-Length gets libmicrohttpd's own 400 and a closed connection (README)",
+        "a malformed Content-Length gets libmicrohttpd's own 400 and a closed connection (docs/guide/operations.md)",
         arguments: ["abc", "-1", "+2", "2, 2"])
     func malformedContentLength(value: String) throws {
         let server = try BridgeTestServer()

@@ -1,6 +1,6 @@
 // The connection memory (ServerConfiguration.memoryLimit, 32 KiB by default) holds
 // the request line, the header lines and 64 bytes of libmicrohttpd bookkeeping per
-// header. The README promises that it is enough for a request at both of the
+// header. docs/guide/operations.md promises that it is enough for a request at both of the
 // bridge's limits (an 8 KiB target and a 16 KiB header block) in 100 header lines,
 // and for the bridge's own problem+json 431 just over them.
 import Foundation

@@ -18,7 +18,7 @@ public enum FsyncPolicy: String, Sendable, CaseIterable {
 
 /// Durable sessions (`--data-dir`): one append-only journal per session, replayed at start.
 ///
-/// Format (README, "Durable sessions"): the file `<data-dir>/<session id>.journal` holds
+/// Format (docs/guide/operations.md, "Durable sessions"): the file `<data-dir>/<session id>.journal` holds
 /// one JSON text per line, each re-encoded canonically (JSONWriter: no raw newlines).
 /// Line 1 is the header `{"journal":1,"ordinal":N,"config":{…}}` (the config as
 /// sent); every further line is one accepted action as sent (`{"type":"launch"}`).

@@ -1,8 +1,8 @@
 import LifecycleModel
 import Testing
 
-/// The README's pair: one launch, Home and return of a scene app on iOS 17, seen as
-/// notifications and as Flutter (the README quotes the service's answer for it).
+/// docs/guide/observers.md's pair: one launch, Home and return of a scene app on iOS 17, seen as
+/// notifications and as Flutter (the page quotes the service's answer for it).
 @Suite struct ObserverReadmeTests {
     @Test func launchHomeReturnAsNotifications() throws {
         var s = ObservedSession(observedConfig(.scene, "17.0", [.notifications]))

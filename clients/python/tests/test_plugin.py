@@ -1,10 +1,12 @@
-"""The plugin as a user meets it: test files run by pytest. The README example runs in a
-subprocess (the plugin loaded through its pytest11 entry point, as a user's pytest loads it);
-the others in-process, which is faster."""
+"""The plugin as a user meets it: test files run by pytest. The READMEs' examples (the
+package's and the repository's) run in a subprocess (the plugin loaded through its pytest11
+entry point, as a user's pytest loads it); the others in-process, which is faster."""
 
 import os
 import textwrap
 from pathlib import Path
+
+import pytest
 
 
 def run_in_process(pytester):
@@ -13,20 +15,22 @@ def run_in_process(pytester):
     explicit = ["-p", "lifecycled.pytest_plugin"] if os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD") else []
     return pytester.runpytest("-p", "no:cacheprovider", *explicit)
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+PACKAGE = Path(__file__).resolve().parents[1]
+READMES = {"package": PACKAGE / "README.md", "repository": PACKAGE.parents[1] / "README.md"}
 
 
-def readme_test():
-    """The first python block of the package's README: the complete test it shows."""
-    text = README.read_text()
+def readme_test(readme):
+    """The first python block of a README: the complete test it shows."""
+    text = readme.read_text()
     start = text.index("```python\n") + len("```python\n")
     return text[start:text.index("```", start)]
 
 
-def test_the_readme_example_passes_against_the_running_server(pytester, lifecycled_url, monkeypatch):
+@pytest.mark.parametrize("which", sorted(READMES))
+def test_the_readme_example_passes_against_the_running_server(which, pytester, lifecycled_url, monkeypatch):
     monkeypatch.setenv("LIFECYCLED_URL", lifecycled_url)
     monkeypatch.delenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", raising=False)  # found through the entry point
-    code = readme_test()
+    code = readme_test(READMES[which])
     assert len(code.strip().splitlines()) <= 10
     pytester.makepyfile(test_readme=code)
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
