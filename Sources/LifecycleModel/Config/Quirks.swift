@@ -76,8 +76,10 @@ public struct Quirks: Sendable, Equatable {
     // MARK: Observer channels (docs/observers.md; Observers/ObserverQuirks.swift)
 
     /// `UIApplication.willEnterForegroundNotification` against
-    /// `applicationWillEnterForeground(_:)`. Default `beforeDelegate` (DOC: "shortly
-    /// before"); `afterDelegate` as an iOS 12 radar logged ([OR49817144]).
+    /// `applicationWillEnterForeground(_:)`. Default `afterDelegate` on iOS ≤ 12, as an
+    /// iOS 12 radar logged against the documentation ([OR49817144], LOG); `beforeDelegate`
+    /// from iOS 13 (DOC: "shortly before"; no log there). Issue #38 moved the iOS ≤ 12
+    /// default; `beforeDelegate` brings the old one back.
     public var willEnterForegroundNotificationOrder: NotificationOrder?
     /// A UIScene notification against its scene-delegate method. Default
     /// `afterDelegate` (undocumented; the Flutter engine's comment, LOG).
@@ -92,10 +94,11 @@ public struct Quirks: Sendable, Equatable {
     /// UIScene notifications in a sceneless app on iOS 13+. Default `warmOnly`
     /// ([BATCH-life], LOG).
     public var sceneNotificationsInSceneless: SceneNotificationsInSceneless?
-    /// iOS 11–12: pulling Notification Center down makes the app active for a moment
+    /// Pulling Notification Center down makes the app active for a moment
     /// (willResignActive, didBecomeActive, willResignActive), for delegates and
-    /// observers alike ([OR49216830], LOG). Default false, so sessions answer as
-    /// before; true is what iOS 11–12 devices showed.
+    /// observers alike ([OR49216830], [RN18575], LOG, iOS 11–12; not on iOS 10). Default
+    /// true on iOS 11–12, where the devices showed it (issue #38; false brings the old
+    /// default back), false from iOS 13 (no log).
     public var notificationCenterPullReactivates: Bool?
 
     public init(

@@ -55,8 +55,12 @@ public final class ObserverProfile: Sendable, Equatable {
         usesScenes = config.lifecycle == .scene
         swiftUI = config.ui == .swiftUI
         let q = config.quirks
-        // [A-appnotes] DOC: posted "shortly before" the delegate; [OR49817144]: after, on iOS 12.
-        willEnterForegroundOrder = q.willEnterForegroundNotificationOrder ?? .beforeDelegate
+        // [A-appnotes] DOC: posted "shortly before" the delegate; [OR49817144] (LOG): after,
+        // on iOS 12, against the documentation. The log wins where it was taken: iOS ≤ 12
+        // (issue #38); from iOS 13, with no log, the documentation.
+        willEnterForegroundOrder =
+            q.willEnterForegroundNotificationOrder
+            ?? (version < .known(13, 0) ? .afterDelegate : .beforeDelegate)
         // [FL-engine]'s comment, LOG: the notification follows the delegate in the same turn.
         sceneNotificationOrder = q.sceneNotificationOrder ?? .afterDelegate
         // [BATCH-life] (LOG): iOS 14 posts it after the scene activated, iOS 13 before.
@@ -84,10 +88,10 @@ public final class ObserverProfile: Sendable, Equatable {
 
 extension Profile {
     /// The observer quirks that apply to the session, reported only when it has
-    /// observers (or, for the Notification Center pull, when the config sets it), so
-    /// that sessions without observers answer byte for byte as before.
+    /// observers (or, for the Notification Center pull, on iOS 11–12, where it is on by
+    /// default, and when the config sets it).
     func reportObserverQuirks(into quirks: inout Quirks) {
-        if observers != nil || notificationCenterPullReactivates {
+        if observers != nil || reportsNotificationCenterPull {
             quirks.notificationCenterPullReactivates = notificationCenterPullReactivates
         }
         guard let o = observers else { return }
