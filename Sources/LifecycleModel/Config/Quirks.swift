@@ -91,8 +91,9 @@ public struct Quirks: Sendable, Equatable {
     /// SwiftUI: a `scenePhase` change comes after the UIScene notification of the same
     /// transition. Default true (UNSURE: no log places them).
     public var scenePhaseAfterNotifications: Bool?
-    /// UIScene notifications in a sceneless app on iOS 13+. Default `warmOnly`
-    /// ([BATCH-life], LOG).
+    /// UIScene notifications in a sceneless app on iOS 13+. Default
+    /// `warmAndLaunchActivation` ([BATCH-life]'s notification cold open, LOG; issue #38);
+    /// `warmOnly` ([BATCH-life]'s icon cold open) brings back the earlier default.
     public var sceneNotificationsInSceneless: SceneNotificationsInSceneless?
     /// Pulling Notification Center down makes the app active for a moment
     /// (willResignActive, didBecomeActive, willResignActive), for delegates and

@@ -50,7 +50,10 @@ public final class ObserverProfile: Sendable, Equatable {
         // service refuses one).
         var listed: [ObserverChannel] = []
         for channel in config.observers where !listed.contains(channel) { listed.append(channel) }
-        initialLenses = listed.compactMap { config.observerOptions.lens(for: $0, hostController: host) }
+        let windowScenes = version >= .known(13, 0)  // UIScene (DOC: iOS 13.0+)
+        initialLenses = listed.compactMap {
+            config.observerOptions.lens(for: $0, hostController: host, windowScenes: windowScenes)
+        }
         lensRoute = LensRoute(initialLenses.map { ($0.channel, $0.inputs) })
         usesScenes = config.lifecycle == .scene
         swiftUI = config.ui == .swiftUI
@@ -69,7 +72,7 @@ public final class ObserverProfile: Sendable, Equatable {
             ?? (version >= .known(14, 0) ? .afterSceneActivation : .beforeSceneActivation)
         scenePhaseAfterNotifications = q.scenePhaseAfterNotifications ?? true
         implicitSceneNotifications =
-            !usesScenes && version >= .known(13, 0) ? q.sceneNotificationsInSceneless ?? .warmOnly : nil
+            !usesScenes && version >= .known(13, 0) ? q.sceneNotificationsInSceneless ?? .warmAndLaunchActivation : nil
         keyWindowPerScene = version >= .known(15, 0)
     }
 

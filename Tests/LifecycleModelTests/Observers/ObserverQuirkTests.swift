@@ -40,7 +40,21 @@ import Testing
     @Test(arguments: SceneNotificationsInSceneless.allCases)
     func sceneNotificationsInSceneless(_ choice: SceneNotificationsInSceneless) throws {
         let lines = try returnLines(observedConfig(.app, "15.0") { $0.quirks.sceneNotificationsInSceneless = choice })
-        #expect(lines.contains { $0.hasPrefix("UIScene.") } == (choice == .warmOnly))
+        #expect(lines.contains { $0.hasPrefix("UIScene.") } == (choice != .never))
+        // At a cold launch only the default posts the implicit scene's didActivate, between
+        // the delegate's didBecomeActive and the app's notification ([BATCH-life]).
+        var s = ObservedSession(observedConfig(.app, "15.0") { $0.quirks.sceneNotificationsInSceneless = choice })
+        let launch = try s.apply(.launch).lifecycleLines
+        let scene = launch.filter { $0.hasPrefix("UIScene.") }
+        if choice == .warmAndLaunchActivation {
+            #expect(scene == ["UIScene.didActivateNotification [active]"])
+            let delegate = try #require(launch.position(of: "applicationDidBecomeActive(_:)"))
+            let implicit = try #require(launch.position(of: "UIScene.didActivateNotification"))
+            let app = try #require(launch.position(of: "UIApplication.didBecomeActiveNotification"))
+            #expect(delegate < implicit && implicit < app)
+        } else {
+            #expect(scene.isEmpty)
+        }
     }
 
     @Test(arguments: [true, false])
@@ -114,7 +128,10 @@ import Testing
         #expect(
             delegates
                 == (legacy
-                    ? ["applicationWillResignActive(_:)", "applicationDidBecomeActive(_:)", "applicationWillResignActive(_:)"]
+                    ? [
+                        "applicationWillResignActive(_:)", "applicationDidBecomeActive(_:)",
+                        "applicationWillResignActive(_:)",
+                    ]
                     : ["applicationWillResignActive(_:)"]))
         _ = try s.apply(.interruptionEnded(outcome: .leave))
         let lines = try s.apply(.launch).lifecycleLines
