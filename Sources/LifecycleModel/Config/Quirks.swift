@@ -194,8 +194,8 @@ public enum PrewarmStop: String, Sendable, CaseIterable {
     /// (iOS 15 logs, [SO71025205], [F706782]).
     case afterDidFinish
     /// Through the root view controllers' `viewDidLoad()` (docs/observers.md calls this
-    /// `prewarmDepth`; [SENTRY1897], [FIR9362], LOG): the later launch continues at
-    /// their appearance.
+    /// `prewarmDepth`; [SENTRY1897], [FIR9362], LOG): a scene app's scene connects in
+    /// the prewarm for its root; the later launch continues at their appearance.
     case throughViewDidLoad
 }
 
