@@ -50,6 +50,8 @@ public struct Profile: Sendable, Equatable {
     /// iOS 11–12's Notification Center pull reactivates the app for a moment (quirk
     /// `notificationCenterPullReactivates`, [OR49216830]); delegates and observers alike.
     public var notificationCenterPullReactivates = false
+    /// Quirk `quickKillSecondScene` (scene apps, [F732170]).
+    public var quickKillSecondScene = false
     /// Whether `notificationCenterPullReactivates` is reported in the session's quirks: it
     /// applies by default on iOS 11–12, elsewhere only when the config sets it.
     var reportsNotificationCenterPull = false
@@ -99,6 +101,7 @@ public struct Profile: Sendable, Equatable {
         // Unknown from iOS 13, where no log shows it: off there (issue #38).
         notificationCenterPullReactivates = config.quirks.notificationCenterPullReactivates ?? legacyUI
         reportsNotificationCenterPull = legacyUI || config.quirks.notificationCenterPullReactivates != nil
+        quickKillSecondScene = usesScenes && (config.quirks.quickKillSecondScene ?? false)
         observers = ObserverProfile(config: config)
     }
 
@@ -119,6 +122,11 @@ public struct Profile: Sendable, Equatable {
             bgTaskConnectsScene: usesScenes ? work.bgTaskConnectsScene : nil,
             prewarmStopsAt: work.canPrewarm ? work.prewarmStopsAt : nil,
             pushTokenDelivery: work.pushTokenDelivery)
+        quirks.snapshotLayoutPass = ui.snapshotLayoutPass
+        quirks.firstDisplayLayoutPasses = ui.firstDisplayLayoutPasses
+        quirks.quickKillSecondScene = usesScenes ? quickKillSecondScene : nil
+        quirks.rootDidAppearBeforeDidBecomeActive = ui.rootDidAppearBeforeDidBecomeActive
+        quirks.navigationWillAppearFirst = ui.navigationWillAppearFirst
         reportObserverQuirks(into: &quirks)
         return quirks
     }

@@ -102,6 +102,32 @@ public struct Quirks: Sendable, Equatable {
     /// default back), false from iOS 13 (no log).
     public var notificationCenterPullReactivates: Bool?
 
+    // MARK: Layout passes and single reports (issue #38)
+
+    /// After a stage enters the background, its visible view controllers lay out again
+    /// for the app-switcher snapshot (viewWillLayoutSubviews, viewDidLayoutSubviews).
+    /// Default true, as an iOS 14 scene app logged it ([PK-life], SINGLE; breadth §6.9);
+    /// the snapshot is taken on every version.
+    public var snapshotLayoutPass: Bool?
+    /// Layout passes of a window's root at its first display: 1 or 2. Default 1 (an iOS
+    /// 14 scene app's launch, [PK-life]; a pushed controller's first display, [RK-nav]);
+    /// 2 as a launch's root and a child added at launch logged ([RK-nav], [SO48653763];
+    /// breadth §6.8).
+    public var firstDisplayLayoutPasses: Int?
+    /// iOS 16–17 "quick kill" (scene apps): after a foreground scene app killed from the
+    /// switcher disconnects its scene, a second window scene connects and gets
+    /// sceneWillEnterForeground, then sceneDidEnterBackground, before the process ends
+    /// ([F732170], SINGLE; facts §9.7). Default false.
+    public var quickKillSecondScene: Bool?
+    /// A launch's root viewDidAppear comes before (scene)DidBecomeActive, as an older blog
+    /// listed ([PC-order], SINGLE; [SO66605297]: the order changed across versions).
+    /// Default false: after, as most sources show (facts §9.8).
+    public var rootDidAppearBeforeDidBecomeActive: Bool?
+    /// On a push or pop the controller coming on screen hears viewWillAppear before the
+    /// leaving one hears viewWillDisappear ([PC-order], SINGLE). Default false: the
+    /// leaving one first ([A-vc], facts §7).
+    public var navigationWillAppearFirst: Bool?
+
     public init(
         orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil,
         didEnterBackgroundOnBackgroundLaunch: Bool? = nil, protectedDataDelay: Double? = nil,
@@ -142,7 +168,12 @@ public struct Quirks: Sendable, Equatable {
         "prewarmStopsAt", "pushTokenDelivery",
         "willEnterForegroundNotificationOrder", "sceneNotificationOrder", "appForegroundNotificationInScene",
         "scenePhaseAfterNotifications", "sceneNotificationsInSceneless", "notificationCenterPullReactivates",
+        "snapshotLayoutPass", "firstDisplayLayoutPasses", "quickKillSecondScene", "rootDidAppearBeforeDidBecomeActive",
+        "navigationWillAppearFirst",
     ]
+
+    /// The values `firstDisplayLayoutPasses` may take.
+    public static let firstDisplayLayoutPassesRange = 1...2
 
     /// The largest `backgroundTaskExpirationLead` accepted (the shortest limit, 30 s).
     public static let maxExpirationLead = 30.0

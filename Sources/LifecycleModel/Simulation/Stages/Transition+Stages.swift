@@ -76,6 +76,8 @@ extension Transition {
         if let w { applyAppearance(w) }
         if profile.warmHandlerPosition == .beforeDidBecomeActive { handler?(&self) }
         deliverPushTokenIfPending(at: .beforeDidBecomeActive)
+        // Quirk rootDidAppearBeforeDidBecomeActive ([PC-order], SINGLE).
+        if profile.ui.rootDidAppearBeforeDidBecomeActive, let w { rootFinishesAppearing(w) }
         becomeActive(s)
         if let w { rootFinishesAppearing(w) }
         if profile.warmHandlerPosition == .afterDidBecomeActive { handler?(&self) }
@@ -92,6 +94,7 @@ extension Transition {
         for s in stages where stageState(s) == .foregroundActive { resignActive(s) }
         for s in stages {
             enterBackground(s)
+            snapshotLayout(s)  // [PK-life]
             snapshotAppearances(s)  // breadth §5.8
         }
         guard !stages.isEmpty else { return }

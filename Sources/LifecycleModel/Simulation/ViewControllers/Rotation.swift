@@ -53,10 +53,7 @@ extension Transition {
                     "previousInterfaceOrientation": .string(from.rawValue),
                 ]))
         }
-        for r in visible {
-            callViewController(.viewController(.viewWillLayoutSubviews), r)
-            callViewController(.viewController(.viewDidLayoutSubviews), r)
-        }
+        for r in visible { layout(r) }
     }
 
     /// The user switches Dark Mode (breadth §5.7, DOC): windows on screen hear it at
@@ -83,6 +80,13 @@ extension Transition {
                 .didUpdateCoordinateSpace, i,
                 args: style.traitArguments)
         }
+    }
+
+    /// After a stage enters the background, its visible controllers lay out for the
+    /// app-switcher snapshot ([PK-life], iOS 14, SINGLE; quirk `snapshotLayoutPass`).
+    mutating func snapshotLayout(_ s: Stage) {
+        guard profile.ui.snapshotLayoutPass, let w = window(of: s) else { return }
+        for r in visibleControllers(w) { layout(r) }
     }
 
     /// While a stage enters the background, the system snapshots it in both
