@@ -32,6 +32,7 @@ extension Transition {
             // facts §6: a user's force-quit deletes the restoration archive; a
             // system kill keeps it.
             state.restorationArchive = false
+            state.restorationStack = []
         }
         if running { call(.appDelegate(.willTerminate)) }
         // §3: a force-quit app is not relaunched in the background.

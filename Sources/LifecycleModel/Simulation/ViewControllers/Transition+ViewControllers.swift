@@ -103,17 +103,24 @@ extension Transition {
 
     /// The root's first appearance begins (documented choice: after didFinishLaunching
     /// or willConnectTo, before (scene)WillEnterForeground), with the window's first
-    /// layout passes (quirk `firstDisplayLayoutPasses`: [PK-life] one, [RK-nav] two).
+    /// layout passes (quirk `firstDisplayLayoutPasses`: [PK-life] one, [RK-nav] two). A
+    /// restored navigation stack shows its top controller instead (breadth §8.6).
     mutating func rootBeginsAppearing(_ w: Int) {
         guard !state.windows[w].rootShown else { return }
-        beginAppearing(root(w), animated: false, layoutPasses: profile.ui.firstDisplayLayoutPasses)
+        beginAppearing(shownFirst(w), animated: false, layoutPasses: profile.ui.firstDisplayLayoutPasses)
     }
 
     /// …and ends after (scene)DidBecomeActive (documented choice, as reported).
     mutating func rootFinishesAppearing(_ w: Int) {
         guard !state.windows[w].rootShown else { return }
-        appearance(.viewDidAppear, root(w), animated: false)
+        appearance(.viewDidAppear, shownFirst(w), animated: false)
         state.windows[w].rootShown = true
+    }
+
+    /// The controller a window's first display shows: the top of its root's stack (the
+    /// root itself unless state restoration restored controllers pushed on it).
+    func shownFirst(_ w: Int) -> ViewControllerRef {
+        ViewControllerRef(window: w, context: 0, index: state.windows[w].contexts[0].stack.count - 1)
     }
 
     /// The whole first appearance at once: a launch or connection into the
