@@ -56,7 +56,9 @@ public enum Action: Sendable, Equatable {
     case cancelInteractivePop(sceneId: String?)
     /// The system launches or wakes the app for a BGTaskScheduler task; its handler
     /// works `seconds` before `setTaskCompleted` (nil identifier: the config's first).
-    case runBackgroundTask(identifier: String?, seconds: Double)
+    /// `deviceUsedAfter`: the user starts using the device that many seconds into a
+    /// BGProcessingTask, which the system then ends.
+    case runBackgroundTask(identifier: String?, seconds: Double, deviceUsedAfter: Double? = nil)
     /// The system launches or wakes the app for a background URL session's events.
     case backgroundURLSessionEvents(identifier: String)
     /// The system prewarms the app (iOS 15+); a later `launch` continues from there.

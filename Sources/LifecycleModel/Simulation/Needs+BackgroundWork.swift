@@ -9,6 +9,11 @@ extension Needs {
         "the app not force-quit by the user: a force-quit cancels the session's background transfers and the system does not relaunch the app until the user opens it"
     static let deviceIdleForProcessing =
         "the device idle (locked): a BGProcessingTask runs only while the device is idle (send lock first)"
+    static let processingTaskForDeviceUse =
+        "a BGProcessingTask identifier for deviceUsedAfter: the system ends processing tasks when the user starts using the device; refresh tasks are not affected (leave deviceUsedAfter out)"
+    static func deviceUsedBeforeExpiry(_ expiry: Double) -> String {
+        "deviceUsedAfter below \(Int(expiry)) s: at that point the task's own time has run out and its expiration handler has already run"
+    }
     static let notRunningToPrewarm =
         "the app not running and not already prewarmed: the system prewarms a process that does not exist yet"
     static let fetchReplacedByBGTasks =
