@@ -16,12 +16,17 @@ public enum BackgroundTaskKind: String, Sendable, CaseIterable {
     case appRefresh
     /// `BGProcessingTask`: needs the `processing` background mode (DOC, [A-bgupd]).
     case processing
+    /// `BGContinuedProcessingTask` (iOS 26+): started in the foreground by the user's
+    /// action, it goes on in the background (breadth §1.11, DOC, [A-bgcont]).
+    case continuedProcessing
 
-    /// The background mode the task needs (breadth §1.7, DOC).
-    public var mode: BackgroundMode {
+    /// The background mode the task needs (breadth §1.7, DOC); none for a continued
+    /// processing task, which runs because the user asked ([A-bgcont]).
+    public var mode: BackgroundMode? {
         switch self {
         case .appRefresh: .fetch
         case .processing: .processing
+        case .continuedProcessing: nil
         }
     }
 
@@ -30,8 +35,13 @@ public enum BackgroundTaskKind: String, Sendable, CaseIterable {
         switch self {
         case .appRefresh: "BGAppRefreshTask"
         case .processing: "BGProcessingTask"
+        case .continuedProcessing: "BGContinuedProcessingTask"
         }
     }
+
+    /// The system launches or wakes the app for it on its own schedule; a continued
+    /// processing task only ever starts from the user's action in the app.
+    public var isScheduled: Bool { self != .continuedProcessing }
 }
 
 extension SessionConfig {
@@ -67,6 +77,14 @@ extension SessionConfig {
                 detail:
                     "backgroundTasks needs iosVersion 13.0 or later (BGTaskScheduler is iOS 13+); send [] for iOS \(iosVersion)",
                 allowed: [])
+        }
+        if let i = backgroundTasks.firstIndex(where: { $0.kind == .continuedProcessing }), iosVersion.major < 26 {
+            // breadth §1.11 (DOC, [A-bgcont]): BGContinuedProcessingTask is iOS 26+.
+            return ConfigIssue(
+                field: "backgroundTasks[\(i)].kind",
+                detail:
+                    "backgroundTasks[\(i)].kind continuedProcessing needs iosVersion 26.0 or later (BGContinuedProcessingTask is iOS 26+); send appRefresh or processing for iOS \(iosVersion)",
+                allowed: ["appRefresh", "processing"])
         }
         for (i, task) in backgroundTasks.enumerated()
         where task.identifier.isEmpty || task.identifier.unicodeScalars.count > 256 {

@@ -35,11 +35,13 @@ public struct BackgroundWorkProfile: Sendable, Equatable {
         permittedIdentifiersDisableFetch = version >= .known(13, 0) && !config.backgroundTasks.isEmpty
     }
 
-    /// The time a task of `kind` may run before it expires.
+    /// The time a task of `kind` may run before it expires: none for a continued
+    /// processing task, which runs until it completes or the user cancels it ([A-bgcont]).
     public func limit(_ kind: BackgroundTaskKind) -> Double {
         switch kind {
         case .appRefresh: appRefreshLimit
         case .processing: processingLimit
+        case .continuedProcessing: .infinity
         }
     }
 }

@@ -38,6 +38,8 @@ public struct AbstractState: Hashable, Sendable {
     public var restorationArchive: Bool
     /// Controllers pushed over the root in that archive (the next launch restores them).
     public var restorationStackDepth: Int
+    /// A continued processing task runs (breadth §1.11).
+    public var continuedTask: Bool
     /// Discarded scene sessions wait to be reported at the next launch.
     public var pendingDiscards: Bool
 
@@ -57,6 +59,7 @@ public struct AbstractState: Hashable, Sendable {
         userForceQuit = s.userForceQuit
         restorationArchive = s.restorationArchive
         restorationStackDepth = s.restorationStack.count
+        continuedTask = s.background.continued != nil
         pendingDiscards = !s.pendingDiscards.isEmpty
     }
 

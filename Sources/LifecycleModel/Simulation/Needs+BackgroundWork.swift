@@ -14,6 +14,23 @@ extension Needs {
     static func deviceUsedBeforeExpiry(_ expiry: Double) -> String {
         "deviceUsedAfter below \(Int(expiry)) s: at that point the task's own time has run out and its expiration handler has already run"
     }
+    static let continuedTaskStartsInTheForeground =
+        "a BGAppRefreshTask or BGProcessingTask identifier: the system never launches or wakes the app for a continued processing task, which starts in the foreground from the user's action (send startContinuedProcessingTask while the app is active)"
+    static let activeToStartContinuedTask =
+        "the app active: a BGContinuedProcessingTask is submitted from the foreground, in response to the user's action (launch the app first)"
+    static let noContinuedTaskRunning =
+        "no continued processing task running: the model runs one at a time (cancel it, or advanceTime until it completes)"
+    static let continuedTaskRunning =
+        "a continued processing task running (send startContinuedProcessingTask while the app is active first)"
+    static func continuedTask(_ identifier: String?, among tasks: [PermittedBackgroundTask]) -> String {
+        let listed = tasks.filter { $0.kind == .continuedProcessing }.map { "\"\($0.identifier)\"" }
+        guard !listed.isEmpty else {
+            return
+                "config backgroundTasks to list a continuedProcessing task (e.g. [{\"identifier\":\"com.example.export\",\"kind\":\"continuedProcessing\"}], iOS 26+): this app has none"
+        }
+        return
+            "identifier to be one of the config's continuedProcessing tasks (not \"\(identifier ?? "")\"): \(listed.joined(separator: ", "))"
+    }
     static let notRunningToPrewarm =
         "the app not running and not already prewarmed: the system prewarms a process that does not exist yet"
     static let fetchReplacedByBGTasks =

@@ -58,7 +58,7 @@ enum RunBackgroundTaskAction: ActionDefinition {
     /// Each identifier the config registers, for a second of work: whether one may run
     /// depends on its kind (a processing task only while the device is idle).
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
-        simulator.config.registeredTasks.map {
+        simulator.config.registeredTasks.filter(\.kind.isScheduled).map {
             ActionVariant(
                 label: "runBackgroundTask identifier=\($0.identifier)",
                 action: .runBackgroundTask(identifier: $0.identifier, seconds: 1))
@@ -73,7 +73,15 @@ enum RunBackgroundTaskAction: ActionDefinition {
     /// state the app is in: no state would let it run.
     static func check(_ action: Action, against config: SessionConfig) -> InvalidMember? {
         guard case .runBackgroundTask(let named, _, let used) = action else { return nil }
-        if let task = named.map({ config.permittedTask($0) }) ?? config.registeredTasks.first {
+        if let task = named.map({ config.permittedTask($0) }) ?? config.registeredTasks.first(where: \.kind.isScheduled)
+        {
+            guard task.kind.isScheduled else {
+                return InvalidMember(
+                    member: "identifier",
+                    reason:
+                        "names a continued processing task (\"\(task.identifier)\"), which the system never launches the app for: it starts in the foreground from the user's action; send startContinuedProcessingTask instead",
+                    allowed: config.registeredTasks.filter(\.kind.isScheduled).map(\.identifier))
+            }
             // [A-bgproc] DOC: only processing tasks run while idle and end when the
             // device is used; refresh tasks are not affected.
             guard used == nil || task.kind == .processing else {
@@ -105,8 +113,9 @@ enum RunBackgroundTaskAction: ActionDefinition {
         // An identifier the running process registered (a processing one only while the
         // device is idle), else none: the config's first, one of the variants, so
         // allowedActions and the random sequences agree.
-        let runnable = state.registeredBackgroundTasks.filter { $0.kind != .processing || state.locked }.map(
-            \.identifier)
+        let runnable = state.registeredBackgroundTasks.filter {
+            $0.kind.isScheduled && ($0.kind != .processing || state.locked)
+        }.map(\.identifier)
         let identifier = Int.random(in: 0..<3, using: &g) == 0 ? nil : runnable.randomElement(using: &g)
         let choices: [Double] = [0, 1, 5, 29, 45, 700]
         let seconds = choices.randomElement(using: &g) ?? 1

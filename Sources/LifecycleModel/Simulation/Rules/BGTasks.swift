@@ -9,11 +9,14 @@ extension Transition {
     mutating func runBackgroundTask(
         _ identifier: String?, seconds: Double, deviceUsedAfter: Double? = nil
     ) throws(ActionRefusal) {
-        let task = identifier.map { config.permittedTask($0) } ?? config.backgroundTasks.first
+        let task =
+            identifier.map { config.permittedTask($0) } ?? config.backgroundTasks.first(where: \.kind.isScheduled)
         guard let task else { throw refuse(needs: Needs.permittedTask(identifier, among: config.backgroundTasks)) }
+        try require(task.kind.isScheduled, Needs.continuedTaskStartsInTheForeground)
         try require(!state.app.isForegroundApp, Needs.notInForegroundForBGTask)
-        try require(
-            config.backgroundModes.contains(task.kind.mode), Needs.backgroundMode(task.kind.mode, for: task.kind))
+        if let mode = task.kind.mode {
+            try require(config.backgroundModes.contains(mode), Needs.backgroundMode(mode, for: task.kind))
+        }
         try require(task.kind != .processing || state.locked, Needs.deviceIdleForProcessing)
         if let used = deviceUsedAfter {
             try require(task.kind == .processing, Needs.processingTaskForDeviceUse)
