@@ -21,6 +21,31 @@ import Testing
         ),
         ("17.0", .scene, { $0.ui = .swiftUI }),
         ("18.0", .scene, { $0.quirks.prewarmStopsAt = .afterDidFinish }),
+        // Issue #38's quirks and breadth: a quick kill, the blog's orders, two first-display
+        // passes, a restored stack; an iOS 26 app with every kind of BGTask, prewarmed
+        // through viewDidLoad.
+        (
+            "16.0", .scene,
+            {
+                $0.quirks.quickKillSecondScene = true
+                $0.quirks.navigationWillAppearFirst = true
+                $0.quirks.rootDidAppearBeforeDidBecomeActive = true
+                $0.quirks.firstDisplayLayoutPasses = 2
+            }
+        ),
+        ("11.0", .app, { $0.stateRestoration = true }),
+        (
+            "26.0", .scene,
+            {
+                $0.quirks.prewarmStopsAt = .throughViewDidLoad
+                $0.backgroundModes = [.fetch, .processing]
+                $0.backgroundTasks = [
+                    .init(identifier: "com.example.refresh", kind: .appRefresh),
+                    .init(identifier: "com.example.cleanup", kind: .processing),
+                    .init(identifier: "com.example.export", kind: .continuedProcessing),
+                ]
+            }
+        ),
     ]
 
     @Test(arguments: 0..<configs.count)
