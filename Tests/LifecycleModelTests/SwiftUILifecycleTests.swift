@@ -340,6 +340,16 @@ extension ActionOutcome {
             $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)]
         }
         accepted.formUnion(tasks.allowedActions(in: try tasks.run([.launch, .background]).state))
+        // iOS 26: a continued processing task the user starts, and cancels (breadth §1.11).
+        let continued = swiftUISimulator("26.0") {
+            $0.backgroundTasks = [.init(identifier: "com.example.export", kind: .continuedProcessing)]
+        }
+        let running = try continued.run([.launch])
+        accepted.formUnion(continued.allowedActions(in: running.state))
+        accepted.formUnion(
+            continued.allowedActions(
+                in: try continued.apply(.startContinuedProcessingTask(identifier: nil, seconds: 60), to: running.state)
+                    .state))
         // allowedActions never offers moveTo (it is a shortcut, not a device event).
         #expect(accepted == Set(ActionKind.allCases).subtracting([.moveTo]))
     }
