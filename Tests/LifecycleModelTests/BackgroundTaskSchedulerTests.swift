@@ -175,6 +175,7 @@ import Testing
         for bad in [
             Action.runBackgroundTask(identifier: "com.example.refresh", seconds: 10, deviceUsedAfter: 5),
             .runBackgroundTask(identifier: "com.example.cleanup", seconds: 700, deviceUsedAfter: 650),
+            .runBackgroundTask(identifier: "com.example.cleanup", seconds: 60, deviceUsedAfter: 60),
         ] {
             #expect(throws: ActionRefusal.self) { try sim.apply(bad, to: idle.state) }
         }

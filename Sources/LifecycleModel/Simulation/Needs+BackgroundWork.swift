@@ -11,6 +11,9 @@ extension Needs {
         "the device idle (locked): a BGProcessingTask runs only while the device is idle (send lock first)"
     static let processingTaskForDeviceUse =
         "a BGProcessingTask identifier for deviceUsedAfter: the system ends processing tasks when the user starts using the device; refresh tasks are not affected (leave deviceUsedAfter out)"
+    static func deviceUsedWhileWorking(_ seconds: Double) -> String {
+        "deviceUsedAfter below seconds (\(seconds)): the user starts using the device while the task works (leave it out for a task that finishes undisturbed)"
+    }
     static func deviceUsedBeforeExpiry(_ expiry: Double) -> String {
         "deviceUsedAfter below \(Int(expiry)) s: at that point the task's own time has run out and its expiration handler has already run"
     }

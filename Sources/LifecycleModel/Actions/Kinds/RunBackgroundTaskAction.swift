@@ -29,12 +29,6 @@ enum RunBackgroundTaskAction: ActionDefinition {
         let used = try f.number(
             "deviceUsedAfter", in: 0...ActionLimits.maxSeconds,
             what: "the seconds into a BGProcessingTask at which the user starts using the device, less than seconds")
-        if let used, used >= seconds {
-            throw f.invalid(
-                f.field("deviceUsedAfter"),
-                "deviceUsedAfter must be less than seconds (\(seconds)): the user starts using the device while the task works; leave it out for a task that finishes undisturbed"
-            )
-        }
         return .runBackgroundTask(identifier: identifier, seconds: seconds, deviceUsedAfter: used)
     }
 
@@ -72,24 +66,14 @@ enum RunBackgroundTaskAction: ActionDefinition {
     /// An identifier the config does not register is a bad member (a 400), not a
     /// state the app is in: no state would let it run.
     static func check(_ action: Action, against config: SessionConfig) -> InvalidMember? {
-        guard case .runBackgroundTask(let named, _, let used) = action else { return nil }
-        if let task = named.map({ config.permittedTask($0) }) ?? config.registeredTasks.first(where: \.kind.isScheduled)
-        {
+        guard case .runBackgroundTask(let named, _, _) = action else { return nil }
+        if let task = named.flatMap({ config.permittedTask($0) }) {
             guard task.kind.isScheduled else {
                 return InvalidMember(
                     member: "identifier",
                     reason:
                         "names a continued processing task (\"\(task.identifier)\"), which the system never launches the app for: it starts in the foreground from the user's action; send startContinuedProcessingTask instead",
                     allowed: config.registeredTasks.filter(\.kind.isScheduled).map(\.identifier))
-            }
-            // [A-bgproc] DOC: only processing tasks run while idle and end when the
-            // device is used; refresh tasks are not affected.
-            guard used == nil || task.kind == .processing else {
-                return InvalidMember(
-                    member: "deviceUsedAfter",
-                    reason:
-                        "applies to a BGProcessingTask only (the system ends those when the user starts using the device; \"\(task.identifier)\" is \(task.kind.rawValue)); leave it out",
-                    allowed: [])
             }
             return nil
         }

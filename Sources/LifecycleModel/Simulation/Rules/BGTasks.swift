@@ -20,6 +20,7 @@ extension Transition {
         try require(task.kind != .processing || state.locked, Needs.deviceIdleForProcessing)
         if let used = deviceUsedAfter {
             try require(task.kind == .processing, Needs.processingTaskForDeviceUse)
+            try require(used < seconds, Needs.deviceUsedWhileWorking(seconds))
             let expiry = expiresAt(task)
             try require(used < expiry, Needs.deviceUsedBeforeExpiry(expiry))
         }
