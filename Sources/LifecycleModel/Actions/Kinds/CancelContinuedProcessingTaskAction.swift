@@ -10,4 +10,10 @@ enum CancelContinuedProcessingTaskAction: MemberlessAction {
     static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
         try t.cancelContinuedProcessingTask()
     }
+
+    /// None without a running task (every other state refuses it): the searches do not
+    /// try it in each state of a config that has no continued processing task.
+    static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
+        state.background.continued == nil ? [] : [ActionVariant(action)]
+    }
 }
