@@ -65,6 +65,15 @@ import Testing
             try sim.apply(.startContinuedProcessingTask(identifier: nil, seconds: 1), to: running.state)
         }
         #expect(throws: ActionRefusal.self) { try sim.apply(.cancelContinuedProcessingTask, to: background.state) }
+        // BGContinuedProcessingTask is iOS 26+: an iOS 18 app may list (and register) it,
+        // but it never starts, and it is not offered.
+        let old = sceneSimulator("18.0") { $0.backgroundTasks = [Self.export] }
+        let oldActive = try old.run([.launch]).state
+        #expect(oldActive.registeredBackgroundTasks == [Self.export])
+        #expect(throws: ActionRefusal.self) {
+            try old.apply(.startContinuedProcessingTask(identifier: nil, seconds: 1), to: oldActive)
+        }
+        #expect(!old.allowedActions(in: oldActive).contains(.startContinuedProcessingTask))
         #expect(throws: ActionRefusal.self) {
             try sim.apply(.runBackgroundTask(identifier: "com.example.export", seconds: 1), to: background.state)
         }

@@ -78,14 +78,6 @@ extension SessionConfig {
                     "backgroundTasks needs iosVersion 13.0 or later (BGTaskScheduler is iOS 13+); send [] for iOS \(iosVersion)",
                 allowed: [])
         }
-        if let i = backgroundTasks.firstIndex(where: { $0.kind == .continuedProcessing }), iosVersion.major < 26 {
-            // breadth §1.11 (DOC, [A-bgcont]): BGContinuedProcessingTask is iOS 26+.
-            return ConfigIssue(
-                field: "backgroundTasks[\(i)].kind",
-                detail:
-                    "backgroundTasks[\(i)].kind continuedProcessing needs iosVersion 26.0 or later (BGContinuedProcessingTask is iOS 26+); send appRefresh or processing for iOS \(iosVersion)",
-                allowed: ["appRefresh", "processing"])
-        }
         for (i, task) in backgroundTasks.enumerated()
         where task.identifier.isEmpty || task.identifier.unicodeScalars.count > 256 {
             return ConfigIssue(

@@ -19,6 +19,9 @@ extension Needs {
     }
     static let continuedTaskStartsInTheForeground =
         "a BGAppRefreshTask or BGProcessingTask identifier: the system never launches or wakes the app for a continued processing task, which starts in the foreground from the user's action (send startContinuedProcessingTask while the app is active)"
+    static func continuedTaskVersion(_ version: IOSVersion) -> String {
+        "config iosVersion 26.0 or later: BGContinuedProcessingTask is iOS 26+ (this session is iOS \(version))"
+    }
     static let activeToStartContinuedTask =
         "the app active: a BGContinuedProcessingTask is submitted from the foreground, in response to the user's action (launch the app first)"
     static let noContinuedTaskRunning =

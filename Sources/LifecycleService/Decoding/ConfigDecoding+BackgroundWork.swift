@@ -40,7 +40,7 @@ extension ConfigDecoding {
                 hint: "the BGTaskSchedulerPermittedIdentifiers entry, e.g. \"com.example.refresh\"")
             let kind = try t.require(
                 "kind", t.choice("kind", BackgroundTaskKind.self),
-                hint: "appRefresh, processing or continuedProcessing (iOS 26+)")
+                hint: "appRefresh, processing or continuedProcessing (which starts on iOS 26+)")
             tasks.append(PermittedBackgroundTask(identifier: identifier, kind: kind))
         }
         return tasks

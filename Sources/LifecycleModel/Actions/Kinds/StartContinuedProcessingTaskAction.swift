@@ -42,9 +42,11 @@ enum StartContinuedProcessingTaskAction: ActionDefinition {
         try t.startContinuedProcessingTask(identifier, seconds: seconds)
     }
 
-    /// Each continued processing task the config registers, for a minute of work.
+    /// Each continued processing task the config registers, for a minute of work; none
+    /// before iOS 26, where every state refuses it (so the searches do not try it).
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
-        simulator.config.registeredTasks.filter { $0.kind == .continuedProcessing }.map {
+        guard simulator.profile.work.canContinueProcessing else { return [] }
+        return simulator.config.registeredTasks.filter { $0.kind == .continuedProcessing }.map {
             ActionVariant(
                 label: "startContinuedProcessingTask identifier=\($0.identifier)",
                 action: .startContinuedProcessingTask(identifier: $0.identifier, seconds: 60))

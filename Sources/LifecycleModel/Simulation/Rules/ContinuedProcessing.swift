@@ -12,6 +12,7 @@ extension Transition {
         let continued = config.backgroundTasks.filter { $0.kind == .continuedProcessing }
         let task = identifier.map { id in continued.first { $0.identifier == id } } ?? continued.first
         guard let task else { throw refuse(needs: Needs.continuedTask(identifier, among: config.backgroundTasks)) }
+        try require(profile.work.canContinueProcessing, Needs.continuedTaskVersion(config.iosVersion))
         try require(state.app == .active, Needs.activeToStartContinuedTask)
         try require(state.background.continued == nil, Needs.noContinuedTaskRunning)
         call(
