@@ -154,7 +154,7 @@ public enum ModelReference {
 
     private static func versionDifferences(_ config: SessionConfig) -> String {
         var out =
-            "\n## Version differences\n\n| iOS | cold launch (icon) | background-time limit | restoration names | expiration lead / kill after the limit | prewarm | scene switcher kill |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+            "\n## Version differences\n\n| iOS | cold launch (icon) | background-time limit | restoration names | expiration lead / kill after the limit | prewarm | scene switcher kill | Notification Center pull reactivates |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
         for version in ["11.0", "12.4", "13.1", "13.2", "14.8", "15.0", "17.0", "26.0", "27.0"] {
             guard let v = IOSVersion(version) else { continue }
             var c = config
@@ -174,7 +174,7 @@ public enum ModelReference {
             }.map { $0.1 > 1 ? "`\($0.0)` ×\($0.1)" : "`\($0.0)`" }
             let p = sim.profile
             out +=
-                "| \(version)\(c.sdkVersion.map { " (SDK \($0))" } ?? "") | \(compact.joined(separator: "<br>")) | \(Int(p.backgroundTimeLimit)) s | `\(p.restoration.shouldSave.name)` | \(Int(p.timing.expirationLead)) s / \(Int(p.backgroundKillGrace)) s | \(p.work.canPrewarm ? "yes" : "no") | \(sceneKill) |\n"
+                "| \(version)\(c.sdkVersion.map { " (SDK \($0))" } ?? "") | \(compact.joined(separator: "<br>")) | \(Int(p.backgroundTimeLimit)) s | `\(p.restoration.shouldSave.name)` | \(Int(p.timing.expirationLead)) s / \(Int(p.backgroundKillGrace)) s | \(p.work.canPrewarm ? "yes" : "no") | \(sceneKill) | \(p.notificationCenterPullReactivates ? "yes" : "no") |\n"
         }
         return out
     }

@@ -150,6 +150,37 @@ import Testing
         }
     }
 
+    /// breadth §1.7 ([A-bgproc], DOC; issue #38): a processing task running while the
+    /// device is idle ends when the user starts using it: at that second its expiration
+    /// handler, then setTaskCompleted(success: false), then the device unlocks; the app
+    /// stays in the background (it was not on screen when the phone was locked).
+    @Test(arguments: LifecycleKind.allCases)
+    func aProcessingTaskEndsWhenTheUserStartsUsingTheDevice(_ lifecycle: LifecycleKind) throws {
+        let sim = simulator(lifecycle)
+        let idle = try sim.run([.launch, .background, .lock])
+        let used = try sim.apply(
+            .runBackgroundTask(identifier: "com.example.cleanup", seconds: 300, deviceUsedAfter: 40), to: idle.state)
+        let lines = used.callbacks.filter { $0.receiver == .bgTask }.map {
+            "\($0.method.name) \($0.args?["success"].map { "\($0)" } ?? "")"
+        }
+        #expect(lines == ["launchHandler ", "expirationHandler ", "setTaskCompleted(success:) bool(false)"])
+        let expiry = try #require(used.callbacks.first { $0.method.name == "expirationHandler" })
+        #expect(expiry.appState == .background)
+        #expect(!used.state.locked && used.state.clock == idle.state.clock + 40)
+        #expect(used.state.app == .background || used.state.app == .suspended)
+        // Undisturbed, the same task completes successfully and the device stays locked.
+        let done = try sim.apply(.runBackgroundTask(identifier: "com.example.cleanup", seconds: 300), to: idle.state)
+        #expect(done.callbacks.last?.args?["success"] == .bool(true) && done.state.locked)
+        // Only a processing task, and only before its own expiry: refused, changing nothing.
+        for bad in [
+            Action.runBackgroundTask(identifier: "com.example.refresh", seconds: 10, deviceUsedAfter: 5),
+            .runBackgroundTask(identifier: "com.example.cleanup", seconds: 700, deviceUsedAfter: 650),
+            .runBackgroundTask(identifier: "com.example.cleanup", seconds: 60, deviceUsedAfter: 60),
+        ] {
+            #expect(throws: ActionRefusal.self) { try sim.apply(bad, to: idle.state) }
+        }
+    }
+
     /// breadth §1.8 (DOC, [Q701945]): never after a user's force-quit; also refused for
     /// an unlisted identifier and for a foreground app.
     @Test(arguments: LifecycleKind.allCases)

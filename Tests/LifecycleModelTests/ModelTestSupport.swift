@@ -51,3 +51,11 @@ extension ActionOutcome {
         }
     }
 }
+
+extension ActionOutcome {
+    /// Every callback as "receiver method", the view controllers by name ("root
+    /// viewDidLoad()"): the interleavings of delegates and controllers.
+    var lines: [String] {
+        callbacks.map { c in "\(c.viewController ?? c.receiver.rawValue) \(c.method)" }
+    }
+}

@@ -60,6 +60,48 @@ import Testing
             ])
     }
 
+    /// Issue #38 ([SENTRY1897], [FIR9362]: the launch pauses between viewDidLoad and
+    /// viewWillAppear): in a scene app `throughViewDidLoad` connects the scene and loads
+    /// its root during the prewarm, in the background; the user's launch goes on from
+    /// viewWillAppear with sceneWillEnterForeground and sceneDidBecomeActive, and neither
+    /// the launch nor the connection repeats.
+    @Test(arguments: [UIFramework.uikit, .swiftUI])
+    func prewarmThroughViewDidLoadConnectsTheSceneOfASceneApp(_ ui: UIFramework) throws {
+        let sim = sceneSimulator("17.0") {
+            $0.quirks.prewarmStopsAt = .throughViewDidLoad
+            $0.ui = ui
+        }
+        let pre = try sim.apply(.prewarm, to: AppSnapshot())
+        #expect(pre.state.app == .suspended)
+        #expect(pre.state.scenes.map(\.state) == [.suspended])
+        let launched = try sim.apply(.launch, to: pre.state)
+        #expect(launched.state.app == .active && launched.state.scenes.map(\.state) == [.foregroundActive])
+        guard ui == .uikit else {
+            // SwiftUI: the scene phase goes active at the launch, connected in the prewarm.
+            #expect(pre.lines.contains { $0.contains("configurationForConnecting") })
+            #expect(!launched.lines.contains { $0.contains("willConnect") || $0.contains("didFinishLaunching") })
+            return
+        }
+        #expect(
+            pre.lines == [
+                "appDelegate application(_:willFinishLaunchingWithOptions:)",
+                "appDelegate application(_:didFinishLaunchingWithOptions:)",
+                "appDelegate application(_:configurationForConnecting:options:)",
+                "sceneDelegate scene(_:willConnectTo:options:)",
+                "root loadView()", "root viewDidLoad()",
+            ])
+        #expect(
+            launched.lines == [
+                "root viewWillAppear(_:)", "root viewIsAppearing(_:)", "root viewWillLayoutSubviews()",
+                "root viewDidLayoutSubviews()", "sceneDelegate sceneWillEnterForeground(_:)",
+                "sceneDelegate sceneDidBecomeActive(_:)", "root viewDidAppear(_:)",
+            ])
+        // The prewarm depths before it connect no scene.
+        let after = try sceneSimulator("17.0") { $0.quirks.prewarmStopsAt = .afterDidFinish }.apply(
+            .prewarm, to: AppSnapshot())
+        #expect(after.state.scenes.isEmpty)
+    }
+
     /// breadth §3.1 (DOC): prewarming is iOS 15+, of a process that does not exist yet.
     @Test func prewarmRefusals() throws {
         for version in ["13.0", "14.8"] {

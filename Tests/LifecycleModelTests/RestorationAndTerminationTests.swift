@@ -17,6 +17,62 @@ import Testing
         #expect(will < should && should < decode && decode < did)
     }
 
+    /// breadth §8.6 (issue #38; [MN-R], [A-restore]): the archive holds the navigation
+    /// stack, and the next launch rebuilds it. The restored controllers load in order down
+    /// the chain, then decode down the chain, then the app delegate's didDecode, then
+    /// applicationFinishedRestoringState down the chain, all before didFinishLaunching;
+    /// only the top controller appears, after it.
+    @Test func aPushedStackIsRestoredInOrderDownTheChain() throws {
+        let relaunch = try sim.run([
+            .launch, .push(name: "list", sceneId: nil), .push(name: "detail", sceneId: nil), .background,
+            .terminate(by: .system), .launch,
+        ])
+        let lines = relaunch.lines.filter { !$0.contains("StatusBarFrame") && !$0.contains("supportedInterface") }
+        #expect(
+            lines == [
+                "appDelegate application(_:willFinishLaunchingWithOptions:)",
+                "appDelegate application(_:shouldRestoreApplicationState:)",
+                "root loadView()", "root viewDidLoad()", "list loadView()", "list viewDidLoad()",
+                "detail loadView()", "detail viewDidLoad()",
+                "root decodeRestorableState(with:)", "list decodeRestorableState(with:)",
+                "detail decodeRestorableState(with:)",
+                "appDelegate application(_:didDecodeRestorableStateWith:)",
+                "root applicationFinishedRestoringState()", "list applicationFinishedRestoringState()",
+                "detail applicationFinishedRestoringState()",
+                "appDelegate application(_:didFinishLaunchingWithOptions:)",
+                "detail viewWillAppear(_:)", "detail viewWillLayoutSubviews()", "detail viewDidLayoutSubviews()",
+                "appDelegate applicationDidBecomeActive(_:)", "detail viewDidAppear(_:)",
+            ])
+        #expect(relaunch.state.windows[0].contexts[0].stack.map(\.name) == ["root", "list", "detail"])
+        // Popping goes back to the restored controller below, which appears for the first time.
+        let pop = try sim.apply(.pop(sceneId: nil), to: relaunch.state)
+        #expect(pop.lines.contains("list viewWillAppear(_:)"))
+        // A user's force-quit deletes the archive, stack and all.
+        let quit = try sim.run([.terminate(by: .user), .launch], from: relaunch.state)
+        #expect(quit.state.restorationStack.isEmpty)
+        #expect(quit.state.windows[0].contexts[0].stack.map(\.name) == ["root"])
+    }
+
+    /// The searches reach a restored stack: the coverage of a config that restores state
+    /// takes a relaunch whose restoration loads a pushed controller (issue #38).
+    @Test func coverageReachesARestoredStack() throws {
+        let plan = try sim.coverage(bounds: ExplorationBounds(scenes: 0, tasks: 0, depth: 1))
+        var restored = false
+        for sequence in plan.sequences where !restored {
+            var state = AppSnapshot()
+            for plain in sequence {
+                let out = try sim.apply(plain.action, to: state)
+                if out.callbacks.contains(where: {
+                    $0.method == .viewController(.applicationFinishedRestoringState) && $0.viewController != "root"
+                }) {
+                    restored = true
+                }
+                state = out.state
+            }
+        }
+        #expect(restored)
+    }
+
     @Test func userForceQuitDeletesTheArchiveSystemKillKeepsIt() throws {
         let backgrounded = try sim.run([.launch, .background])
         #expect(backgrounded.state.restorationArchive)

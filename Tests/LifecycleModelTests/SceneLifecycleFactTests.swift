@@ -224,14 +224,30 @@ import Testing
         let two = try sim.run([.launch, .openScene(by: .user), .background, .activateScene(sceneId: "scene-1")])
         #expect(two.state.scenes.map(\.state) == [.foregroundActive, .background])
         #expect(two.state.app == .active)
+        // Issue #38's named choice: the window on screen resigns (the switcher covers it),
+        // the picked one arrives, then the first enters the background; the app stays in
+        // the foreground, active again as soon as a scene is ([A-state]).
         let swap = try sim.apply(.activateScene(sceneId: "scene-2"), to: two.state)
         #expect(
             swap.sceneCalls == [
                 "sceneWillResignActive(_:) [active] scene-1/foregroundActive",
-                "sceneDidEnterBackground(_:) [background] scene-1/background",
-                "sceneWillEnterForeground(_:) [background] scene-2/background",
+                "sceneWillEnterForeground(_:) [inactive] scene-2/background",
                 "sceneDidBecomeActive(_:) [active] scene-2/foregroundActive",
+                "sceneDidEnterBackground(_:) [active] scene-1/background",
             ])
+    }
+
+    /// Issue #38: switching windows posts the app-level notifications of the aggregate
+    /// only: the app resigns and becomes active again, and never leaves the foreground
+    /// (no didEnterBackground, no willEnterForeground in the middle of the switch).
+    @Test func switchingWindowsKeepsTheAppInTheForeground() throws {
+        var s = try ObservedSession(observedIPad("17.0"), after: [.launch, .openScene(by: .system)])
+        let notes = try s.apply(.activateScene(sceneId: "scene-2")).of(.notificationCenter).map(\.method.name)
+        #expect(
+            notes.filter { $0.hasPrefix("UIApplication.") } == [
+                "UIApplication.willResignActiveNotification", "UIApplication.didBecomeActiveNotification",
+            ])
+        #expect(s.state.app == .active && s.state.scenes.map(\.state) == [.background, .foregroundActive])
     }
 
     @Test func aSecondSceneNeedsAnIPadWithMultipleScenes() throws {

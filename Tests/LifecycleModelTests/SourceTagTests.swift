@@ -113,11 +113,11 @@ import Testing
             "Sources/Example.swift:7: RFC 1 is not defined in docs/sources.md",
         ]
         #expect(scan.problems == expected)
-        let markdown = "Text [Link](http://x) and [UNDEF] and\n```\n[InFence] facts §99\n```\n§9.6 and §9.7"
+        let markdown = "Text [Link](http://x) and [UNDEF] and\n```\n[InFence] facts §99\n```\n§9.6 and §9.42"
         #expect(
             index.check(file: "docs/x.md", text: markdown).problems == [
                 "docs/x.md:1: [UNDEF] is not defined in docs/sources.md",
-                "docs/x.md:5: facts §9.7 does not exist",
+                "docs/x.md:5: facts §9.42 does not exist",
             ])
     }
 

@@ -180,21 +180,20 @@ extension ActionOutcome {
         // scene-1 active; the system connects scene-2 into the background.
         let two = try s.run([.launch, .openScene(by: .system)])
         #expect(two.callbacks.filter { $0.receiver == .app || $0.receiver == .scene }.isEmpty)
-        // The user brings scene-2 up: scene-1 leaves, scene-2 arrives; the App's phase
-        // passes through inactive and background only when no scene is active or on screen.
+        // The user brings scene-2 up (issue #38's named choice): scene-1 resigns, scene-2
+        // arrives, scene-1 leaves; the App's phase goes inactive while no scene is active
+        // and never background, as a scene stays on screen.
         let switched = try s.apply(.activateScene(sceneId: "scene-2"), to: two.state)
         #expect(
             switched.swiftUILines.filter { $0.contains("scenePhase") } == [
                 "scene onChange(of: scenePhase) active→inactive", "app onChange(of: scenePhase) active→inactive",
-                "scene onChange(of: scenePhase) inactive→background",
-                "app onChange(of: scenePhase) inactive→background",
                 "scene onChange(of: scenePhase) background→inactive",
-                "app onChange(of: scenePhase) background→inactive",
                 "scene onChange(of: scenePhase) inactive→active", "app onChange(of: scenePhase) inactive→active",
+                "scene onChange(of: scenePhase) inactive→background",
             ])
         #expect(
             switched.callbacks.filter { $0.receiver == .scene }.map { $0.sceneId ?? "" } == [
-                "scene-1", "scene-1", "scene-2", "scene-2",
+                "scene-1", "scene-2", "scene-2", "scene-1",
             ])
         // Both on screen (a user-opened second window): closing the inactive one changes
         // the App's phase not at all, as another scene is still active.
@@ -341,6 +340,16 @@ extension ActionOutcome {
             $0.backgroundTasks = [.init(identifier: "com.example.refresh", kind: .appRefresh)]
         }
         accepted.formUnion(tasks.allowedActions(in: try tasks.run([.launch, .background]).state))
+        // iOS 26: a continued processing task the user starts, and cancels (breadth §1.11).
+        let continued = swiftUISimulator("26.0") {
+            $0.backgroundTasks = [.init(identifier: "com.example.export", kind: .continuedProcessing)]
+        }
+        let running = try continued.run([.launch])
+        accepted.formUnion(continued.allowedActions(in: running.state))
+        accepted.formUnion(
+            continued.allowedActions(
+                in: try continued.apply(.startContinuedProcessingTask(identifier: nil, seconds: 60), to: running.state)
+                    .state))
         // allowedActions never offers moveTo (it is a shortcut, not a device event).
         #expect(accepted == Set(ActionKind.allCases).subtracting([.moveTo]))
     }

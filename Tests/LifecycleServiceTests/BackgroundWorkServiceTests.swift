@@ -66,6 +66,9 @@ import Testing
         (#"{"type":"runBackgroundTask","identifier":""}"#, "identifier"),
         (#"{"type":"runBackgroundTask","seconds":-1}"#, "seconds"),
         (#"{"type":"runBackgroundTask","seconds":"2"}"#, "seconds"),
+        // Issue #38: a count of seconds, not a negative one or a string.
+        (#"{"type":"runBackgroundTask","seconds":5,"deviceUsedAfter":-1}"#, "deviceUsedAfter"),
+        (#"{"type":"runBackgroundTask","seconds":5,"deviceUsedAfter":"1"}"#, "deviceUsedAfter"),
         (#"{"type":"backgroundURLSessionEvents"}"#, "identifier"),
         (#"{"type":"backgroundURLSessionEvents","identifier":7}"#, "identifier"),
         (#"{"type":"prewarm","now":true}"#, "now"),
@@ -85,6 +88,14 @@ import Testing
         let prewarm = client.act(old, #"{"type":"prewarm"}"#)
         #expect(prewarm.status == 409)
         #expect((prewarm.json["needs"] as? String)?.contains("iosVersion 15.0") == true)
+        // Issue #38: an iOS 18 app may list a continued processing task; it never starts.
+        let continued = client.create(
+            #"{"iosVersion":"18.0","backgroundTasks":[{"identifier":"com.example.export","kind":"continuedProcessing"}]}"#
+        )
+        #expect(client.act(continued, #"{"type":"launch"}"#).status == 200)
+        let start = client.act(continued, #"{"type":"startContinuedProcessingTask"}"#)
+        #expect(start.status == 409, "\(start.text)")
+        #expect((start.json["needs"] as? String)?.contains("iosVersion 26.0") == true)
         #expect(client.send("GET", "/v1/sessions/\(id)").json["callbackCount"] as? Int == 0)
     }
 

@@ -49,7 +49,7 @@ import Testing
             for member in members where member.count == 3 {
                 let name = member[0] as? String ?? "?"
                 switch (member[1] as? String, member[2]) {
-                case ("text", let value as String): action[name] = value
+                case ("text", let value as String) where !value.isEmpty: action[name] = value  // the page skips ""
                 case ("number", let value as String): action[name] = Double(value)
                 case ("json", let value as String):
                     action[name] = try JSONSerialization.jsonObject(with: Data(value.utf8))

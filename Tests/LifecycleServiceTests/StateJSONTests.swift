@@ -14,12 +14,14 @@ import Testing
         #"{"iosVersion":"15.0","device":"ipad","supportsMultipleScenes":true,"stateRestoration":true,"backgroundModes":["location","fetch"]}"#,
         #"{"ui":"swiftui","iosVersion":"18.0","device":"ipad","supportsMultipleScenes":true,"backgroundModes":["fetch","remote-notification"]}"#,
         #"{"iosVersion":"16.0","tabs":["a","b"],"backgroundTasks":[{"identifier":"com.example.refresh","kind":"appRefresh"}],"registersForRemoteNotifications":true}"#,
+        #"{"iosVersion":"26.0","backgroundTasks":[{"identifier":"com.example.export","kind":"continuedProcessing"}]}"#,
     ]
 
     /// Parts of the state the random walks must have written, so the comparison covers them.
     static let parts = [
         #""backgroundTasks":[{"#, #""lastTermination":{"#, #""presented":[{"#, #""tabs":[{"#, #""children":["#,
         #""sceneId":"#, #""scenes":[{"#, #""prewarm":{"#, #""interruption":""#, #""registeredBackgroundTasks":[""#,
+        #""continuedProcessingTask":{"#,
     ]
 
     @Test func sameBytesAsThePlainWriter() throws {
@@ -194,6 +196,14 @@ extension JSONWriter {
             null()
         }
         member("registeredBackgroundTasks", strings: s.registeredBackgroundTasks.map(\.identifier))
+        if let task = s.background.continued {
+            key("continuedProcessingTask")
+            beginObject()
+            member("identifier", task.identifier)
+            key("completesAt")
+            number(task.completesAt)
+            endObject()
+        }
         if simulator.profile.usesScenes {
             key("scenes")
             beginArray()

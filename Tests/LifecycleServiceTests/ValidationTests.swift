@@ -101,6 +101,17 @@ import Testing
             "quirks.didEnterBackgroundOnBackgroundLaunch"
         ),
         (#"{"lifecycle":"app","quirks":{"protectedDataDelay":"10"}}"#, "quirks.protectedDataDelay"),
+        // Issue #38's quirks.
+        (#"{"quirks":{"snapshotLayoutPass":"yes"}}"#, "quirks.snapshotLayoutPass"),
+        (#"{"quirks":{"firstDisplayLayoutPasses":3}}"#, "quirks.firstDisplayLayoutPasses"),
+        (#"{"quirks":{"firstDisplayLayoutPasses":1.5}}"#, "quirks.firstDisplayLayoutPasses"),
+        (#"{"quirks":{"quickKillSecondScene":0}}"#, "quirks.quickKillSecondScene"),
+        (#"{"quirks":{"rootDidAppearBeforeDidBecomeActive":null}}"#, "quirks.rootDidAppearBeforeDidBecomeActive"),
+        (#"{"quirks":{"navigationWillAppearFirst":"true"}}"#, "quirks.navigationWillAppearFirst"),
+        (
+            #"{"observerOptions":{"composeMultiplatform":{"initialActive":"x"}},"observers":["composeMultiplatform"]}"#,
+            "observerOptions.composeMultiplatform.initialActive"
+        ),
     ])
     func badConfigsNameTheField(_ body: String, _ field: String) {
         let before = client.service.sessionCount

@@ -56,11 +56,19 @@ public enum Action: Sendable, Equatable {
     case cancelInteractivePop(sceneId: String?)
     /// The system launches or wakes the app for a BGTaskScheduler task; its handler
     /// works `seconds` before `setTaskCompleted` (nil identifier: the config's first).
-    case runBackgroundTask(identifier: String?, seconds: Double)
+    /// `deviceUsedAfter`: the user starts using the device that many seconds into a
+    /// BGProcessingTask, which the system then ends.
+    case runBackgroundTask(identifier: String?, seconds: Double, deviceUsedAfter: Double? = nil)
     /// The system launches or wakes the app for a background URL session's events.
     case backgroundURLSessionEvents(identifier: String)
     /// The system prewarms the app (iOS 15+); a later `launch` continues from there.
     case prewarm
+    /// The user's action in the active app starts a `BGContinuedProcessingTask` (iOS
+    /// 26+) that works `seconds` and goes on in the background (nil identifier: the
+    /// config's first such task).
+    case startContinuedProcessingTask(identifier: String?, seconds: Double)
+    /// The user cancels the running continued processing task from its Live Activity.
+    case cancelContinuedProcessingTask
 
     // UI (breadth §5–6)
     /// The device (or an iPad window) turns to an orientation.
@@ -113,6 +121,8 @@ public enum Action: Sendable, Equatable {
         case .runBackgroundTask: .runBackgroundTask
         case .backgroundURLSessionEvents: .backgroundURLSessionEvents
         case .prewarm: .prewarm
+        case .startContinuedProcessingTask: .startContinuedProcessingTask
+        case .cancelContinuedProcessingTask: .cancelContinuedProcessingTask
         case .moveTo: .moveTo
         }
     }
@@ -129,6 +139,7 @@ public enum ActionKind: String, Sendable, CaseIterable {
     case push, pop, present, dismiss, cancelInteractivePop
     case rotate, setAppearance, selectTab, addChild, removeChild
     case runBackgroundTask, backgroundURLSessionEvents, prewarm
+    case startContinuedProcessingTask, cancelContinuedProcessingTask
     case moveTo
 
 }

@@ -125,6 +125,8 @@ extension ActionKind {
         case .runBackgroundTask: RunBackgroundTaskAction.self
         case .backgroundURLSessionEvents: BackgroundURLSessionEventsAction.self
         case .prewarm: PrewarmAction.self
+        case .startContinuedProcessingTask: StartContinuedProcessingTaskAction.self
+        case .cancelContinuedProcessingTask: CancelContinuedProcessingTaskAction.self
         case .moveTo: MoveToAction.self
         }
     }
@@ -321,7 +323,9 @@ extension ActionKind {
         case .runBackgroundTask: 32
         case .backgroundURLSessionEvents: 33
         case .prewarm: 34
-        case .moveTo: 35
+        case .startContinuedProcessingTask: 35
+        case .cancelContinuedProcessingTask: 36
+        case .moveTo: 37
         }
     }
 }

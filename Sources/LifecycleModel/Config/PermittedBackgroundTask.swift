@@ -16,12 +16,17 @@ public enum BackgroundTaskKind: String, Sendable, CaseIterable {
     case appRefresh
     /// `BGProcessingTask`: needs the `processing` background mode (DOC, [A-bgupd]).
     case processing
+    /// `BGContinuedProcessingTask` (iOS 26+): started in the foreground by the user's
+    /// action, it goes on in the background (breadth §1.11, DOC, [A-bgcont]).
+    case continuedProcessing
 
-    /// The background mode the task needs (breadth §1.7, DOC).
-    public var mode: BackgroundMode {
+    /// The background mode the task needs (breadth §1.7, DOC); none for a continued
+    /// processing task, which runs because the user asked ([A-bgcont]).
+    public var mode: BackgroundMode? {
         switch self {
         case .appRefresh: .fetch
         case .processing: .processing
+        case .continuedProcessing: nil
         }
     }
 
@@ -30,8 +35,13 @@ public enum BackgroundTaskKind: String, Sendable, CaseIterable {
         switch self {
         case .appRefresh: "BGAppRefreshTask"
         case .processing: "BGProcessingTask"
+        case .continuedProcessing: "BGContinuedProcessingTask"
         }
     }
+
+    /// The system launches or wakes the app for it on its own schedule; a continued
+    /// processing task only ever starts from the user's action in the app.
+    public var isScheduled: Bool { self != .continuedProcessing }
 }
 
 extension SessionConfig {

@@ -3,6 +3,8 @@
 public struct BackgroundWorkProfile: Sendable, Equatable {
     /// The system may prewarm the app: iOS 15+ (breadth §3.1, DOC).
     public var canPrewarm = false
+    /// A `BGContinuedProcessingTask` can start: iOS 26+ (breadth §1.11, DOC, [A-bgcont]).
+    public var canContinueProcessing = false
     /// Where a prewarm pauses (quirk `prewarmStopsAt`).
     public var prewarmStopsAt: PrewarmStop = .beforeMain
     /// A BGTask or URL-session launch of a scene app connects a scene (quirk).
@@ -27,6 +29,7 @@ public struct BackgroundWorkProfile: Sendable, Equatable {
     init(config: SessionConfig) {
         let version = config.iosVersion
         canPrewarm = version >= .known(15, 0)
+        canContinueProcessing = version >= .known(26, 0)
         prewarmStopsAt = config.quirks.prewarmStopsAt ?? .beforeMain
         bgTaskConnectsScene = config.lifecycle == .scene && (config.quirks.bgTaskConnectsScene ?? false)
         lastWindowCloseTerminates = config.quirks.lastWindowCloseTerminates ?? false
@@ -35,11 +38,13 @@ public struct BackgroundWorkProfile: Sendable, Equatable {
         permittedIdentifiersDisableFetch = version >= .known(13, 0) && !config.backgroundTasks.isEmpty
     }
 
-    /// The time a task of `kind` may run before it expires.
+    /// The time a task of `kind` may run before it expires: none for a continued
+    /// processing task, which runs until it completes or the user cancels it ([A-bgcont]).
     public func limit(_ kind: BackgroundTaskKind) -> Double {
         switch kind {
         case .appRefresh: appRefreshLimit
         case .processing: processingLimit
+        case .continuedProcessing: .infinity
         }
     }
 }

@@ -26,6 +26,14 @@ public struct InterfaceProfile: Sendable, Equatable {
     public var offscreenChildrenGetSizeTransition: Bool
     /// Quirk `tabSwitchWillOrder`.
     public var tabSwitchWillOrder: TabSwitchWillOrder
+    /// Quirk `snapshotLayoutPass`.
+    public var snapshotLayoutPass: Bool
+    /// Quirk `firstDisplayLayoutPasses`.
+    public var firstDisplayLayoutPasses: Int
+    /// Quirk `rootDidAppearBeforeDidBecomeActive`.
+    public var rootDidAppearBeforeDidBecomeActive: Bool
+    /// Quirk `navigationWillAppearFirst`.
+    public var navigationWillAppearFirst: Bool
 
     init(config: SessionConfig) {
         let version = config.iosVersion
@@ -40,6 +48,13 @@ public struct InterfaceProfile: Sendable, Equatable {
         darkModeSnapshotToggle = darkMode && (config.quirks.darkModeSnapshotToggle ?? true)
         offscreenChildrenGetSizeTransition = config.quirks.offscreenChildrenGetSizeTransition ?? true
         tabSwitchWillOrder = config.quirks.tabSwitchWillOrder ?? .newFirstOnFirstVisit
+        // [PK-life] (iOS 14, SINGLE): the snapshot's layout pass after didEnterBackground.
+        snapshotLayoutPass = config.quirks.snapshotLayoutPass ?? true
+        // [PK-life] and [RK-nav]'s push show one pass at a first display; [RK-nav]'s launch
+        // and [SO48653763] two: one by default (issue #38, docs/lifecycle-breadth.md §6).
+        firstDisplayLayoutPasses = config.quirks.firstDisplayLayoutPasses ?? 1
+        rootDidAppearBeforeDidBecomeActive = config.quirks.rootDidAppearBeforeDidBecomeActive ?? false
+        navigationWillAppearFirst = config.quirks.navigationWillAppearFirst ?? false
     }
 
     /// A view controller's trait-change callback for the traits that changed: the

@@ -50,6 +50,11 @@ public struct Profile: Sendable, Equatable {
     /// iOS 11–12's Notification Center pull reactivates the app for a moment (quirk
     /// `notificationCenterPullReactivates`, [OR49216830]); delegates and observers alike.
     public var notificationCenterPullReactivates = false
+    /// Quirk `quickKillSecondScene` (scene apps, [F732170]).
+    public var quickKillSecondScene = false
+    /// Whether `notificationCenterPullReactivates` is reported in the session's quirks: it
+    /// applies by default on iOS 11–12, elsewhere only when the config sets it.
+    var reportsNotificationCenterPull = false
     /// The observer channels and their choices; nil without observers (issue #20).
     public var observers: ObserverProfile?
 
@@ -91,7 +96,12 @@ public struct Profile: Sendable, Equatable {
         timing.expirationLead = config.quirks.backgroundTaskExpirationLead ?? (legacyUI ? 5 : 0)
         backgroundKillGrace = legacyUI ? 0 : 1
         work = BackgroundWorkProfile(config: config)
-        notificationCenterPullReactivates = config.quirks.notificationCenterPullReactivates ?? false
+        // [OR49216830] (LOG, iOS 11 and 12.1.4; not on iOS 10): the pull reactivates the
+        // app; React Native users saw the same inactive, active, inactive ([RN18575]).
+        // Unknown from iOS 13, where no log shows it: off there (issue #38).
+        notificationCenterPullReactivates = config.quirks.notificationCenterPullReactivates ?? legacyUI
+        reportsNotificationCenterPull = legacyUI || config.quirks.notificationCenterPullReactivates != nil
+        quickKillSecondScene = usesScenes && (config.quirks.quickKillSecondScene ?? false)
         observers = ObserverProfile(config: config)
     }
 
@@ -112,6 +122,11 @@ public struct Profile: Sendable, Equatable {
             bgTaskConnectsScene: usesScenes ? work.bgTaskConnectsScene : nil,
             prewarmStopsAt: work.canPrewarm ? work.prewarmStopsAt : nil,
             pushTokenDelivery: work.pushTokenDelivery)
+        quirks.snapshotLayoutPass = ui.snapshotLayoutPass
+        quirks.firstDisplayLayoutPasses = ui.firstDisplayLayoutPasses
+        quirks.quickKillSecondScene = usesScenes ? quickKillSecondScene : nil
+        quirks.rootDidAppearBeforeDidBecomeActive = ui.rootDidAppearBeforeDidBecomeActive
+        quirks.navigationWillAppearFirst = ui.navigationWillAppearFirst
         reportObserverQuirks(into: &quirks)
         return quirks
     }

@@ -76,8 +76,10 @@ public struct Quirks: Sendable, Equatable {
     // MARK: Observer channels (docs/observers.md; Observers/ObserverQuirks.swift)
 
     /// `UIApplication.willEnterForegroundNotification` against
-    /// `applicationWillEnterForeground(_:)`. Default `beforeDelegate` (DOC: "shortly
-    /// before"); `afterDelegate` as an iOS 12 radar logged ([OR49817144]).
+    /// `applicationWillEnterForeground(_:)`. Default `afterDelegate` on iOS ≤ 12, as an
+    /// iOS 12 radar logged against the documentation ([OR49817144], LOG); `beforeDelegate`
+    /// from iOS 13 (DOC: "shortly before"; no log there). Issue #38 moved the iOS ≤ 12
+    /// default; `beforeDelegate` brings the old one back.
     public var willEnterForegroundNotificationOrder: NotificationOrder?
     /// A UIScene notification against its scene-delegate method. Default
     /// `afterDelegate` (undocumented; the Flutter engine's comment, LOG).
@@ -89,14 +91,42 @@ public struct Quirks: Sendable, Equatable {
     /// SwiftUI: a `scenePhase` change comes after the UIScene notification of the same
     /// transition. Default true (UNSURE: no log places them).
     public var scenePhaseAfterNotifications: Bool?
-    /// UIScene notifications in a sceneless app on iOS 13+. Default `warmOnly`
-    /// ([BATCH-life], LOG).
+    /// UIScene notifications in a sceneless app on iOS 13+. Default
+    /// `warmAndLaunchActivation` ([BATCH-life]'s notification cold open, LOG; issue #38);
+    /// `warmOnly` ([BATCH-life]'s icon cold open) brings back the earlier default.
     public var sceneNotificationsInSceneless: SceneNotificationsInSceneless?
-    /// iOS 11–12: pulling Notification Center down makes the app active for a moment
+    /// Pulling Notification Center down makes the app active for a moment
     /// (willResignActive, didBecomeActive, willResignActive), for delegates and
-    /// observers alike ([OR49216830], LOG). Default false, so sessions answer as
-    /// before; true is what iOS 11–12 devices showed.
+    /// observers alike ([OR49216830], [RN18575], LOG, iOS 11–12; not on iOS 10). Default
+    /// true on iOS 11–12, where the devices showed it (issue #38; false brings the old
+    /// default back), false from iOS 13 (no log).
     public var notificationCenterPullReactivates: Bool?
+
+    // MARK: Layout passes and single reports (issue #38)
+
+    /// After a stage enters the background, its visible view controllers lay out again
+    /// for the app-switcher snapshot (viewWillLayoutSubviews, viewDidLayoutSubviews).
+    /// Default true, as an iOS 14 scene app logged it ([PK-life], SINGLE; breadth §6.9);
+    /// the snapshot is taken on every version.
+    public var snapshotLayoutPass: Bool?
+    /// Layout passes of a window's root at its first display: 1 or 2. Default 1 (an iOS
+    /// 14 scene app's launch, [PK-life]; a pushed controller's first display, [RK-nav]);
+    /// 2 as a launch's root and a child added at launch logged ([RK-nav], [SO48653763];
+    /// breadth §6.8).
+    public var firstDisplayLayoutPasses: Int?
+    /// iOS 16–17 "quick kill" (scene apps): after a foreground scene app killed from the
+    /// switcher disconnects its scene, a second window scene connects and gets
+    /// sceneWillEnterForeground, then sceneDidEnterBackground, before the process ends
+    /// ([F732170], SINGLE; facts §9.7). Default false.
+    public var quickKillSecondScene: Bool?
+    /// A launch's root viewDidAppear comes before (scene)DidBecomeActive, as an older blog
+    /// listed ([PC-order], SINGLE; [SO66605297]: the order changed across versions).
+    /// Default false: after, as most sources show (facts §9.8).
+    public var rootDidAppearBeforeDidBecomeActive: Bool?
+    /// On a push or pop the controller coming on screen hears viewWillAppear before the
+    /// leaving one hears viewWillDisappear ([PC-order], SINGLE). Default false: the
+    /// leaving one first ([A-vc], facts §7).
+    public var navigationWillAppearFirst: Bool?
 
     public init(
         orientationQueries: Bool? = nil, switcherKillSequence: SwitcherKillSequence? = nil,
@@ -138,7 +168,12 @@ public struct Quirks: Sendable, Equatable {
         "prewarmStopsAt", "pushTokenDelivery",
         "willEnterForegroundNotificationOrder", "sceneNotificationOrder", "appForegroundNotificationInScene",
         "scenePhaseAfterNotifications", "sceneNotificationsInSceneless", "notificationCenterPullReactivates",
+        "snapshotLayoutPass", "firstDisplayLayoutPasses", "quickKillSecondScene", "rootDidAppearBeforeDidBecomeActive",
+        "navigationWillAppearFirst",
     ]
+
+    /// The values `firstDisplayLayoutPasses` may take.
+    public static let firstDisplayLayoutPassesRange = 1...2
 
     /// The largest `backgroundTaskExpirationLead` accepted (the shortest limit, 30 s).
     public static let maxExpirationLead = 30.0
@@ -190,8 +225,8 @@ public enum PrewarmStop: String, Sendable, CaseIterable {
     /// (iOS 15 logs, [SO71025205], [F706782]).
     case afterDidFinish
     /// Through the root view controllers' `viewDidLoad()` (docs/observers.md calls this
-    /// `prewarmDepth`; [SENTRY1897], [FIR9362], LOG): the later launch continues at
-    /// their appearance.
+    /// `prewarmDepth`; [SENTRY1897], [FIR9362], LOG): a scene app's scene connects in
+    /// the prewarm for its root; the later launch continues at their appearance.
     case throughViewDidLoad
 }
 

@@ -36,6 +36,10 @@ public struct AbstractState: Hashable, Sendable {
     public var userForceQuit: Bool
     /// A state-restoration archive is on disk.
     public var restorationArchive: Bool
+    /// Controllers pushed over the root in that archive (the next launch restores them).
+    public var restorationStackDepth: Int
+    /// A continued processing task runs (breadth §1.11).
+    public var continuedTask: Bool
     /// Discarded scene sessions wait to be reported at the next launch.
     public var pendingDiscards: Bool
 
@@ -54,6 +58,8 @@ public struct AbstractState: Hashable, Sendable {
         windows = s.windows.map { $0.contexts.map(\.stack.count) }
         userForceQuit = s.userForceQuit
         restorationArchive = s.restorationArchive
+        restorationStackDepth = s.restorationStack.count
+        continuedTask = s.background.continued != nil
         pendingDiscards = !s.pendingDiscards.isEmpty
     }
 

@@ -18,17 +18,18 @@ public struct ObserverOptions: Sendable, Equatable {
     public var isEmpty: Bool { flutter == nil && composeMultiplatform == nil }
 
     /// The running lens of `channel` with these options (the defaults where unset);
-    /// nil for `notifications`, which is not a lens.
-    public func lens(for channel: ObserverChannel, hostController: String) -> ChannelLens? {
+    /// nil for `notifications`, which is not a lens. `windowScenes`: UIWindowScene
+    /// exists in the session's iOS version (13+), which Compose's source depends on.
+    public func lens(for channel: ObserverChannel, hostController: String, windowScenes: Bool = true) -> ChannelLens? {
         switch channel {
         case .flutter:
-            .flutter(LensRun(options: flutter ?? FlutterLens.Options(hostController: hostController)))
+            return .flutter(LensRun(options: flutter ?? FlutterLens.Options(hostController: hostController)))
         case .composeMultiplatform:
-            .composeMultiplatform(
-                LensRun(
-                    options: composeMultiplatform ?? ComposeMultiplatformLens.Options(hostController: hostController)))
+            var options = composeMultiplatform ?? ComposeMultiplatformLens.Options(hostController: hostController)
+            options.windowScenes = windowScenes
+            return .composeMultiplatform(LensRun(options: options))
         default:
-            channel.defaultLens
+            return channel.defaultLens
         }
     }
 }

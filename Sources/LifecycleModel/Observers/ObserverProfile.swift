@@ -50,13 +50,20 @@ public final class ObserverProfile: Sendable, Equatable {
         // service refuses one).
         var listed: [ObserverChannel] = []
         for channel in config.observers where !listed.contains(channel) { listed.append(channel) }
-        initialLenses = listed.compactMap { config.observerOptions.lens(for: $0, hostController: host) }
+        let windowScenes = version >= .known(13, 0)  // UIScene (DOC: iOS 13.0+)
+        initialLenses = listed.compactMap {
+            config.observerOptions.lens(for: $0, hostController: host, windowScenes: windowScenes)
+        }
         lensRoute = LensRoute(initialLenses.map { ($0.channel, $0.inputs) })
         usesScenes = config.lifecycle == .scene
         swiftUI = config.ui == .swiftUI
         let q = config.quirks
-        // [A-appnotes] DOC: posted "shortly before" the delegate; [OR49817144]: after, on iOS 12.
-        willEnterForegroundOrder = q.willEnterForegroundNotificationOrder ?? .beforeDelegate
+        // [A-appnotes] DOC: posted "shortly before" the delegate; [OR49817144] (LOG): after,
+        // on iOS 12, against the documentation. The log wins where it was taken: iOS ≤ 12
+        // (issue #38); from iOS 13, with no log, the documentation.
+        willEnterForegroundOrder =
+            q.willEnterForegroundNotificationOrder
+            ?? (version < .known(13, 0) ? .afterDelegate : .beforeDelegate)
         // [FL-engine]'s comment, LOG: the notification follows the delegate in the same turn.
         sceneNotificationOrder = q.sceneNotificationOrder ?? .afterDelegate
         // [BATCH-life] (LOG): iOS 14 posts it after the scene activated, iOS 13 before.
@@ -65,7 +72,7 @@ public final class ObserverProfile: Sendable, Equatable {
             ?? (version >= .known(14, 0) ? .afterSceneActivation : .beforeSceneActivation)
         scenePhaseAfterNotifications = q.scenePhaseAfterNotifications ?? true
         implicitSceneNotifications =
-            !usesScenes && version >= .known(13, 0) ? q.sceneNotificationsInSceneless ?? .warmOnly : nil
+            !usesScenes && version >= .known(13, 0) ? q.sceneNotificationsInSceneless ?? .warmAndLaunchActivation : nil
         keyWindowPerScene = version >= .known(15, 0)
     }
 
@@ -84,10 +91,10 @@ public final class ObserverProfile: Sendable, Equatable {
 
 extension Profile {
     /// The observer quirks that apply to the session, reported only when it has
-    /// observers (or, for the Notification Center pull, when the config sets it), so
-    /// that sessions without observers answer byte for byte as before.
+    /// observers (or, for the Notification Center pull, on iOS 11–12, where it is on by
+    /// default, and when the config sets it).
     func reportObserverQuirks(into quirks: inout Quirks) {
-        if observers != nil || notificationCenterPullReactivates {
+        if observers != nil || reportsNotificationCenterPull {
             quirks.notificationCenterPullReactivates = notificationCenterPullReactivates
         }
         guard let o = observers else { return }

@@ -24,7 +24,12 @@ public enum AppForegroundNotificationInScene: String, Sendable, CaseIterable {
 /// Whether a sceneless app on iOS 13+ also receives UIScene notifications for
 /// UIKit's implicit scene ([BATCH-life]).
 public enum SceneNotificationsInSceneless: String, Sendable, CaseIterable {
-    /// On warm transitions, never at the cold launch (LOG); the default.
+    /// On warm transitions, and the implicit scene's `UIScene.didActivateNotification`
+    /// at a cold launch into the foreground, just before the app's didBecomeActive (the
+    /// sceneless notification cold open of [BATCH-life], LOG); the default (issue #38).
+    case warmAndLaunchActivation
+    /// On warm transitions, never at the cold launch (the sceneless icon cold open of
+    /// [BATCH-life], LOG); the default before issue #38.
     case warmOnly
     /// Never.
     case never

@@ -10,6 +10,9 @@ public struct AppSnapshot: Sendable, Equatable {
     public internal(set) var process = AppProcess()
     /// A state-restoration archive is on disk (facts §6). It outlives the process.
     public var restorationArchive: Bool
+    /// The view controllers pushed over the window's root when the archive was written,
+    /// bottom first: the navigation stack the next launch restores (breadth §8.6).
+    public internal(set) var restorationStack: [String] = []
     /// Virtual time in seconds since the session began; it moves only when an action says so.
     public var clock: Double
     /// The user force-quit the app and has not opened it since: the system does not

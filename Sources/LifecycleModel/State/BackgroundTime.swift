@@ -10,6 +10,9 @@ public struct BackgroundTime: Sendable, Equatable {
     public private(set) var since: Double?
     /// When the app will be suspended if it has no background task running.
     public private(set) var suspendAt: Double?
+    /// The running `BGContinuedProcessingTask`, if any (breadth §1.11): it keeps the
+    /// app from being suspended until it completes.
+    public internal(set) var continued: ContinuedProcessingTask?
 
     /// The app starts executing in the background at `clock`, suspended after
     /// `window` seconds unless a task runs.
@@ -30,11 +33,15 @@ public struct BackgroundTime: Sendable, Equatable {
     }
 
     /// A new process starts with no task.
-    mutating func clearTasks() { tasks = [] }
+    mutating func clearTasks() {
+        tasks = []
+        continued = nil
+    }
 
     /// The process ended: nothing runs.
     mutating func processEnded() {
         tasks = []
+        continued = nil
         stop()
     }
 
@@ -70,8 +77,17 @@ public struct BackgroundTime: Sendable, Equatable {
         return since + limit
     }
 
-    /// When the app is suspended: in the background with no task running.
+    /// When the app is suspended: in the background with no task running (a continued
+    /// processing task included).
     public func suspension(app: AppState) -> Double? {
-        app == .background && tasks.isEmpty ? suspendAt : nil
+        app == .background && tasks.isEmpty && continued == nil ? suspendAt : nil
     }
+}
+
+/// A running `BGContinuedProcessingTask` (breadth §1.11): its identifier and when its
+/// work completes.
+public struct ContinuedProcessingTask: Sendable, Equatable {
+    public var identifier: String
+    /// Virtual time at which the app calls `setTaskCompleted(success: true)`.
+    public var completesAt: Double
 }

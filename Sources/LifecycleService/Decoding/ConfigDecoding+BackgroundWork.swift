@@ -39,7 +39,8 @@ extension ConfigDecoding {
                 "identifier", t.string("identifier"),
                 hint: "the BGTaskSchedulerPermittedIdentifiers entry, e.g. \"com.example.refresh\"")
             let kind = try t.require(
-                "kind", t.choice("kind", BackgroundTaskKind.self), hint: "appRefresh or processing")
+                "kind", t.choice("kind", BackgroundTaskKind.self),
+                hint: "appRefresh, processing or continuedProcessing (which starts on iOS 26+)")
             tasks.append(PermittedBackgroundTask(identifier: identifier, kind: kind))
         }
         return tasks

@@ -56,10 +56,11 @@ extension ConfigDecoding {
         if let compose = o["composeMultiplatform"] {
             let c = try ObjectReader(
                 compose, path: o.field("composeMultiplatform"), what: "Compose Multiplatform's options",
-                known: ["source", "hostController"])
+                known: ["source", "hostController", "initialActive"])
             options.composeMultiplatform = ComposeMultiplatformLens.Options(
                 source: try c.choice("source", ComposeLifecycleSource.self) ?? .sceneNotifications,
-                hostController: try hostController(c) ?? host)
+                hostController: try hostController(c) ?? host,
+                initialActive: try c.choice("initialActive", ComposeInitialActive.self) ?? .applicationState)
         }
         return options
     }
@@ -112,6 +113,7 @@ extension JSONWriter {
             beginObject()
             member("source", m.source.rawValue)
             member("hostController", m.hostController)
+            member("initialActive", m.initialActive.rawValue)
             endObject()
         }
         endObject()

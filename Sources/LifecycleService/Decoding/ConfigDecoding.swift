@@ -111,6 +111,12 @@ enum ConfigDecoding {
             bgTaskConnectsScene: try q.bool("bgTaskConnectsScene"),
             prewarmStopsAt: try q.choice("prewarmStopsAt", PrewarmStop.self),
             pushTokenDelivery: try q.choice("pushTokenDelivery", PushTokenDelivery.self))
+        quirks.snapshotLayoutPass = try q.bool("snapshotLayoutPass")
+        quirks.firstDisplayLayoutPasses = try q.integer(
+            "firstDisplayLayoutPasses", in: Quirks.firstDisplayLayoutPassesRange, what: "1 or 2")
+        quirks.quickKillSecondScene = try q.bool("quickKillSecondScene")
+        quirks.rootDidAppearBeforeDidBecomeActive = try q.bool("rootDidAppearBeforeDidBecomeActive")
+        quirks.navigationWillAppearFirst = try q.bool("navigationWillAppearFirst")
         try decodeObserverQuirks(q, into: &quirks)
         return quirks
     }

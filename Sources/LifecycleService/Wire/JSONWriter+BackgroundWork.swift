@@ -31,5 +31,14 @@ extension JSONWriter {
         text(#","registeredBackgroundTasks":["#)
         for task in s.registeredBackgroundTasks { string(task.identifier) }
         endArray()
+        // Issue #38: only while one runs, so other states answer byte for byte as before.
+        if let task = s.background.continued {
+            text(#","continuedProcessingTask":"#)
+            beginObject()
+            member("identifier", task.identifier)
+            key("completesAt")
+            number(task.completesAt)
+            endObject()
+        }
     }
 }

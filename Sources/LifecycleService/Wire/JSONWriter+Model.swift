@@ -168,6 +168,11 @@ extension JSONWriter {
         member("bgTaskConnectsScene", ifPresent: quirks.bgTaskConnectsScene)
         member("prewarmStopsAt", ifPresent: quirks.prewarmStopsAt?.rawValue)
         member("pushTokenDelivery", ifPresent: quirks.pushTokenDelivery?.rawValue)
+        member("snapshotLayoutPass", ifPresent: quirks.snapshotLayoutPass)
+        member("firstDisplayLayoutPasses", ifPresent: quirks.firstDisplayLayoutPasses.map(Double.init))
+        member("quickKillSecondScene", ifPresent: quirks.quickKillSecondScene)
+        member("rootDidAppearBeforeDidBecomeActive", ifPresent: quirks.rootDidAppearBeforeDidBecomeActive)
+        member("navigationWillAppearFirst", ifPresent: quirks.navigationWillAppearFirst)
         // Issue #20: reported only for sessions with observers (nil otherwise).
         member("willEnterForegroundNotificationOrder", ifPresent: quirks.willEnterForegroundNotificationOrder?.rawValue)
         member("sceneNotificationOrder", ifPresent: quirks.sceneNotificationOrder?.rawValue)

@@ -6,14 +6,14 @@ import Testing
 @Suite struct ComposeMultiplatformLensTests {
     typealias Scenario = LensScenario<ComposeMultiplatformLens>
 
-    /// A scene app, newest releases (per scene), and any app with the earlier
-    /// releases (app-wide): the same sequences.
-    @Test(arguments: [
-        (LensAppKind.scenes, ComposeLifecycleSource.sceneNotifications),
-        (.scenes, .appNotifications), (.scenelessIOS12, .appNotifications), (.scenelessIOS13, .appNotifications),
-    ])
+    /// Every app kind, with either source, gives the documented sequence (issue #38):
+    /// a scene app per scene (newest releases) or app-wide (earlier ones); a sceneless
+    /// app on iOS 13+ through its implicit scene, whose didActivate a cold launch posts
+    /// ([BATCH-life]); iOS 12, which has no UIScene, through the UIApplication
+    /// notifications whatever the source says ([CMP-app]).
+    @Test(arguments: LensAppKind.allCases, ComposeLifecycleSource.allCases)
     func theSequencesOfEachTransition(_ kind: LensAppKind, _ source: ComposeLifecycleSource) {
-        var s = Scenario(kind, options: .init(source: source))
+        var s = Scenario(kind, options: .init(source: source, windowScenes: kind.windowScenes))
         let w = kind.firstScene.map { "@\($0)" } ?? ""
         #expect(s.step { $0.launch() }.compact == ["ON_CREATE\(w)", "ON_START\(w)", "ON_RESUME\(w)"])
         #expect(s.step { $0.home() }.compact == ["ON_PAUSE\(w)", "ON_STOP\(w)"])
@@ -23,19 +23,39 @@ import Testing
         #expect(s.step { $0.memoryWarning() }.isEmpty)
     }
 
-    /// Newest releases, sceneless app (a named consequence, UNSURE): the implicit scene
-    /// reads foregroundInactive when the controller appears during launch, and a cold
-    /// launch posts no UIScene notification, so the owner waits at STARTED until the
-    /// first warm transition.
-    @Test func aScenelessColdLaunchStaysStarted() {
-        var s = Scenario(.scenelessIOS13, options: .init())
-        #expect(s.step { $0.launch() }.compact == ["ON_CREATE", "ON_START"])
-        #expect(s.step { $0.home() }.compact == ["ON_STOP"])
-        #expect(s.step { $0.returnToApp() }.compact == ["ON_START", "ON_RESUME"])
-        // iOS 12 posts no UIScene notifications at all: the owner never moves past STARTED.
-        var old = Scenario(.scenelessIOS12, options: .init())
-        #expect(old.step { $0.launch() }.compact == ["ON_CREATE", "ON_START"])
-        #expect(old.step { $0.home() }.isEmpty)
+    /// RESUMED only once the app (or the window's scene) is active, in every app kind
+    /// and with either source: the launch's ON_RESUME comes at the activation input,
+    /// never at the host's viewWillAppear (issue #38).
+    @Test(arguments: LensAppKind.allCases, ComposeLifecycleSource.allCases)
+    func resumedOnlyOnceActive(_ kind: LensAppKind, _ source: ComposeLifecycleSource) throws {
+        var builder = LensStreamBuilder(kind.builderKind)
+        builder.launch()
+        var run = LensRun<ComposeMultiplatformLens>(
+            options: .init(source: source, windowScenes: kind.windowScenes))
+        var resumedAt: LensInput?
+        var appeared = false
+        for input in builder.take() {
+            if case .appearance(let call) = input, call.event == .viewWillAppear { appeared = true }
+            if run.observe(input).contains(where: { $0.event == .onResume }) { resumedAt = input }
+        }
+        #expect(appeared)
+        let input = try #require(resumedAt)
+        switch input {
+        case .scene(.didActivate, _, _): #expect(source == .sceneNotifications && kind.windowScenes)
+        case .application(.didBecomeActive, _): #expect(source == .appNotifications || !kind.windowScenes)
+        default: Issue.record("ON_RESUME at \(input)")
+        }
+    }
+
+    /// iOS 12 has no UIScene: the newest releases' source cannot exist there, so the lens
+    /// reads what the releases that ran on iOS 12 read, the UIApplication notifications
+    /// ([CMP-app]); it subscribes to them.
+    @Test func iOS12FallsBackToTheApplicationNotifications() {
+        let options = ComposeMultiplatformLens.Options(windowScenes: false)
+        #expect(options.effectiveSource == .appNotifications)
+        #expect(ComposeMultiplatformLens.inputs(options).contains(.application))
+        #expect(ComposeMultiplatformLens.Options().effectiveSource == .sceneNotifications)
+        #expect(!ComposeMultiplatformLens.inputs(.init()).contains(.application))
     }
 
     /// Newest releases on iPad: each window's controller follows its own scene; the
@@ -57,17 +77,46 @@ import Testing
                 == ["ON_PAUSE@scene-2", "ON_STOP@scene-2", "ON_DESTROY@scene-2"])
     }
 
-    /// The earlier releases start active equal to foreground, so a controller that
-    /// appears while the app is inactive is RESUMED at once.
-    @Test func theEarlierReleasesStartActiveWhenForeground() {
-        var s = Scenario(.scenelessIOS12, options: .init(source: .appNotifications))
+    /// An owner of the earlier releases created while the app is inactive: by default
+    /// (`initialActive: applicationState`) it waits at STARTED for didBecomeActive; with
+    /// `sameAsForeground`, the code's own initialiser, it is RESUMED at once ([CMP-app]).
+    @Test func theEarlierReleasesInitialActive() {
         let appear: [LensInput] = [
             .processStart,
             .appearance(ControllerAppearance(.viewWillAppear, controller: "root", appState: .inactive)),
         ]
-        #expect(s.feed(appear).compact == ["ON_CREATE", "ON_START", "ON_RESUME"])
-        var newest = Scenario(.scenelessIOS12, options: .init())
+        var byDefault = Scenario(.scenelessIOS12, options: .init(source: .appNotifications))
+        #expect(byDefault.feed(appear).compact == ["ON_CREATE", "ON_START"])
+        #expect(byDefault.feed([.application(.didBecomeActive, appState: .active)]).compact == ["ON_RESUME"])
+        var literal = Scenario(
+            .scenelessIOS12, options: .init(source: .appNotifications, initialActive: .sameAsForeground))
+        #expect(literal.feed(appear).compact == ["ON_CREATE", "ON_START", "ON_RESUME"])
+        #expect(literal.feed([.application(.didBecomeActive, appState: .active)]).isEmpty)
+        // The newest releases read the scene: an implicit scene of an inactive app is
+        // foreground but not active.
+        var newest = Scenario(.scenelessIOS13, options: .init())
         #expect(newest.feed(appear).compact == ["ON_CREATE", "ON_START"])
+    }
+
+    /// The newest releases read a scene that has not entered the foreground yet
+    /// (`unattached`, a scene app's launch) as not foreground: ON_START waits for the
+    /// scene's willEnterForeground (the later SceneForegroundStateListener, [CMP-life]).
+    @Test func anUnattachedSceneIsNotForeground() {
+        var s = Scenario(.scenes, options: .init())
+        let appear: [LensInput] = [
+            .processStart,
+            .appearance(
+                ControllerAppearance(
+                    .viewWillAppear, controller: "root", sceneId: "scene-1", sceneState: .unattached,
+                    appState: .background)),
+        ]
+        #expect(s.feed(appear).compact == ["ON_CREATE@scene-1"])
+        #expect(
+            s.feed([.scene(.willEnterForeground, sceneId: "scene-1", appState: .background)]).compact == [
+                "ON_START@scene-1"
+            ])
+        #expect(
+            s.feed([.scene(.didActivate, sceneId: "scene-1", appState: .background)]).compact == ["ON_RESUME@scene-1"])
     }
 
     /// A disappearance takes the owner down to CREATED; nothing follows ON_DESTROY.

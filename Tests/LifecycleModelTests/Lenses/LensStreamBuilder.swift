@@ -6,8 +6,9 @@ import LifecycleModel
 /// delegate method, willEnterForeground's before it; [A-appnotes] DOC), the scene
 /// ones beside the scene delegate's calls, and the app-level four following the
 /// most active scene ([A-state] DOC). A sceneless app on iOS 13+ also posts UIScene
-/// notifications for its implicit scene on warm transitions (sceneId nil), never at a
-/// cold launch. Each action ends its run-loop turn with `endOfTurn`, except a
+/// notifications for its implicit scene on warm transitions (sceneId nil), and at a
+/// cold launch only its didActivate ([BATCH-life]; the poster's default). Each action
+/// ends its run-loop turn with `endOfTurn`, except a
 /// termination (the process is gone).
 ///
 /// This is test scaffolding, not the notification poster: it knows only the few
@@ -64,6 +65,7 @@ struct LensStreamBuilder {
             if foreground {
                 appState = .active
                 emit(.appDelegate(.didBecomeActive, appState: .active, hasSceneManifest: false))
+                if implicitScene { emit(.scene(.didActivate, sceneId: nil, appState: .active)) }
                 emit(.application(.didBecomeActive, appState: .active))
                 appear(.viewDidAppear, scene: nil)
             } else {

@@ -5,7 +5,8 @@ import Testing
 enum LensAppKind: String, CaseIterable, CustomTestStringConvertible {
     /// Sceneless, iOS 12: no UIScene notifications at all.
     case scenelessIOS12
-    /// Sceneless, iOS 13+: UIScene notifications for the implicit scene on warm transitions.
+    /// Sceneless, iOS 13+: UIScene notifications for the implicit scene on warm
+    /// transitions, and its didActivate at a cold launch.
     case scenelessIOS13
     /// A scene app.
     case scenes
@@ -17,6 +18,9 @@ enum LensAppKind: String, CaseIterable, CustomTestStringConvertible {
         case .scenes: .scenes
         }
     }
+
+    /// UIWindowScene exists (iOS 13+).
+    var windowScenes: Bool { self != .scenelessIOS12 }
 
     /// The scene the first window belongs to.
     var firstScene: String? { self == .scenes ? "scene-1" : nil }

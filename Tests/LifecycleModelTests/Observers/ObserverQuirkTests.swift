@@ -40,7 +40,21 @@ import Testing
     @Test(arguments: SceneNotificationsInSceneless.allCases)
     func sceneNotificationsInSceneless(_ choice: SceneNotificationsInSceneless) throws {
         let lines = try returnLines(observedConfig(.app, "15.0") { $0.quirks.sceneNotificationsInSceneless = choice })
-        #expect(lines.contains { $0.hasPrefix("UIScene.") } == (choice == .warmOnly))
+        #expect(lines.contains { $0.hasPrefix("UIScene.") } == (choice != .never))
+        // At a cold launch only the default posts the implicit scene's didActivate, between
+        // the delegate's didBecomeActive and the app's notification ([BATCH-life]).
+        var s = ObservedSession(observedConfig(.app, "15.0") { $0.quirks.sceneNotificationsInSceneless = choice })
+        let launch = try s.apply(.launch).lifecycleLines
+        let scene = launch.filter { $0.hasPrefix("UIScene.") }
+        if choice == .warmAndLaunchActivation {
+            #expect(scene == ["UIScene.didActivateNotification [active]"])
+            let delegate = try #require(launch.position(of: "applicationDidBecomeActive(_:)"))
+            let implicit = try #require(launch.position(of: "UIScene.didActivateNotification"))
+            let app = try #require(launch.position(of: "UIApplication.didBecomeActiveNotification"))
+            #expect(delegate < implicit && implicit < app)
+        } else {
+            #expect(scene.isEmpty)
+        }
     }
 
     @Test(arguments: [true, false])
@@ -87,11 +101,46 @@ import Testing
         let dismiss = try s.apply(.interruptionEnded(outcome: .resume))
         #expect(dismiss.contains { $0.method.name == "UIApplication.didBecomeActiveNotification" })
 
-        // Off (the default), and for other interruptions: one resign.
-        var plain = try ObservedSession(observedConfig(lifecycle, version), after: [.launch])
-        let once = try plain.apply(.interruptionBegan(kind: .notificationCenter))
+        // Off (the default from iOS 13, and the quirk set false on iOS 12): one resign.
+        for config in [
+            observedConfig(lifecycle, lifecycle == .app ? "15.0" : "13.0"),
+            observedConfig(.app, "12.0") { $0.quirks.notificationCenterPullReactivates = false },
+        ] {
+            var plain = try ObservedSession(config, after: [.launch])
+            let once = try plain.apply(.interruptionBegan(kind: .notificationCenter))
+            let expected = config.lifecycle == .app ? "applicationWillResignActive(_:)" : resign
+            #expect(
+                once.filter { !$0.receiver.isObserver && $0.receiver != .viewController }.map(\.method.name) == [
+                    expected
+                ])
+        }
+    }
+
+    /// Issue #38: the device's behaviour is the default where a log shows it. iOS 11–12
+    /// reactivate under a fully pulled Notification Center ([OR49216830], [RN18575]); iOS
+    /// ≤ 12 post willEnterForeground after the delegate ([OR49817144]). From iOS 13,
+    /// without a log, the documented behaviour stays.
+    @Test(arguments: [("11.0", true), ("12.4", true), ("13.0", false), ("17.0", false)])
+    func iOS12DefaultsFollowTheDevices(_ version: String, _ legacy: Bool) throws {
+        var s = try ObservedSession(observedConfig(.app, version), after: [.launch])
+        let pull = try s.apply(.interruptionBegan(kind: .notificationCenter))
+        let delegates = pull.filter { $0.receiver == .appDelegate }.map(\.method.name)
         #expect(
-            once.filter { !$0.receiver.isObserver && $0.receiver != .viewController }.map(\.method.name) == [resign])
+            delegates
+                == (legacy
+                    ? [
+                        "applicationWillResignActive(_:)", "applicationDidBecomeActive(_:)",
+                        "applicationWillResignActive(_:)",
+                    ]
+                    : ["applicationWillResignActive(_:)"]))
+        _ = try s.apply(.interruptionEnded(outcome: .leave))
+        let lines = try s.apply(.launch).lifecycleLines
+        let note = try #require(lines.position(of: "UIApplication.willEnterForegroundNotification"))
+        let call = try #require(lines.position(of: "applicationWillEnterForeground(_:)"))
+        #expect((note > call) == legacy)
+        let quirks = Simulator(config: observedConfig(.app, version)).profile.resolvedQuirks
+        #expect(quirks.notificationCenterPullReactivates == legacy)
+        #expect(quirks.willEnterForegroundNotificationOrder == (legacy ? .afterDelegate : .beforeDelegate))
     }
 
     @Test func prewarmThroughViewDidLoadContinuesAtTheRootsAppearance() throws {

@@ -21,6 +21,31 @@ import Testing
         ),
         ("17.0", .scene, { $0.ui = .swiftUI }),
         ("18.0", .scene, { $0.quirks.prewarmStopsAt = .afterDidFinish }),
+        // Issue #38's quirks and breadth: a quick kill, the blog's orders, two first-display
+        // passes, a restored stack; an iOS 26 app with every kind of BGTask, prewarmed
+        // through viewDidLoad.
+        (
+            "16.0", .scene,
+            {
+                $0.quirks.quickKillSecondScene = true
+                $0.quirks.navigationWillAppearFirst = true
+                $0.quirks.rootDidAppearBeforeDidBecomeActive = true
+                $0.quirks.firstDisplayLayoutPasses = 2
+            }
+        ),
+        ("11.0", .app, { $0.stateRestoration = true }),
+        (
+            "26.0", .scene,
+            {
+                $0.quirks.prewarmStopsAt = .throughViewDidLoad
+                $0.backgroundModes = [.fetch, .processing]
+                $0.backgroundTasks = [
+                    .init(identifier: "com.example.refresh", kind: .appRefresh),
+                    .init(identifier: "com.example.cleanup", kind: .processing),
+                    .init(identifier: "com.example.export", kind: .continuedProcessing),
+                ]
+            }
+        ),
     ]
 
     @Test(arguments: 0..<configs.count)
@@ -129,5 +154,72 @@ extension JSONValue {
     fileprivate var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil
+    }
+}
+
+/// Issue #38: every lens reaches its active state at least once after a launch, on
+/// every app kind. A random walk of every action kind leaves the app anywhere; then the
+/// process ends, the user launches the app, goes Home and comes back (the script
+/// bridges hear nothing in the turn their process starts, docs/observers.md). Each lens
+/// must have reported its active state since that launch.
+@Suite struct LensReachesActiveWalkTests {
+    static let kinds: [(String, LifecycleKind, @Sendable (inout SessionConfig) -> Void)] = [
+        ("12.0", .app, { _ in }),
+        ("15.0", .app, { _ in }),
+        ("17.0", .scene, { _ in }),
+        ("17.0", .scene, { $0.ui = .swiftUI }),
+        (
+            "18.0", .scene,
+            {
+                $0.device = .ipad
+                $0.supportsMultipleScenes = true
+            }
+        ),
+        ("26.0", .scene, { $0.quirks.prewarmStopsAt = .throughViewDidLoad }),
+    ]
+
+    /// What each lens reports when its app is active.
+    static func isActiveState(_ c: Callback) -> Bool {
+        switch (c.receiver, c.method.name) {
+        case (.reactNative, "change"): c.args?["state"] == .string("active")
+        case (.flutter, "didChangeAppLifecycleState"): c.args?["state"] == .string("resumed")
+        case (.capacitor, "appStateChange"): c.args?["isActive"] == .bool(true)
+        case (.cordova, "active"), (.maui, "Activated"), (.composeMultiplatform, "ON_RESUME"): true
+        default: false
+        }
+    }
+
+    @Test(arguments: 0..<kinds.count)
+    func everyLensReachesItsActiveStateAfterALaunch(_ index: Int) throws {
+        let (version, lifecycle, configure) = Self.kinds[index]
+        let config = observedConfig(lifecycle, version, ObserverChannel.allCases, configure)
+        let simulator = Simulator(config: config)
+        // .NET MAUI is the app's own app and scene delegate: it cannot run in a SwiftUI
+        // App, whose delegates are SwiftUI's (docs/observers.md).
+        let lenses: [Receiver] =
+            [.reactNative, .flutter, .capacitor, .cordova, .composeMultiplatform]
+            + (config.ui == .swiftUI ? [] : [.maui])
+        for seed in 0..<8 {
+            var rng = SplitMix64(seed: UInt64(3800 + seed * 31 + index))
+            var state = AppSnapshot()
+            for _ in 0..<Int.random(in: 0..<60, using: &rng) {
+                let kind = ActionKind.allCases[rng.next(below: ActionKind.allCases.count)]
+                if let out = try? simulator.apply(kind.random(using: &rng, in: state), to: state) { state = out.state }
+            }
+            let context = "\(version) \(lifecycle) \(config.ui) seed \(seed)"
+            for recover in [Action.terminate(by: .system), .unlock] {
+                if let out = try? simulator.apply(recover, to: state) { state = out.state }
+            }
+            #expect(state.app == .notRunning && !state.locked, "\(context): \(state.app)")
+            var heard: [Callback] = []
+            for action in [Action.launch, .background, .launch] {
+                let out = try simulator.apply(action, to: state)
+                heard += out.callbacks
+                state = out.state
+            }
+            for lens in lenses {
+                #expect(heard.contains { $0.receiver == lens && Self.isActiveState($0) }, "\(context): \(lens)")
+            }
+        }
     }
 }

@@ -1,8 +1,9 @@
 /// `activateScene`: The user brings a scene to the foreground (nil: the one seen last).
 enum ActivateSceneAction: SceneTargetedAction {
     static let rule = ActionRule(
-        summary: "The user brings a scene to the foreground; the scenes it replaces go to the background.",
-        sources: "S2, DOC; order a documented choice")
+        summary:
+            "The user brings a scene to the foreground: the scenes on screen resign active, it arrives and becomes active, then they enter the background; the app never leaves the foreground.",
+        sources: "S2, [A-state], DOC; facts §4.7: the order a named choice")
 
     static func action(sceneId: String?) -> Action { .activateScene(sceneId: sceneId) }
 

@@ -5,8 +5,10 @@ enum RotateAction: ActionDefinition {
     ]
     static let rule = ActionRule(
         summary:
-            "Rotation: the trait transition when size classes change (iPhone portrait ↔ landscape), viewWillTransition root first and forwarded, the trait change, the window scene's geometry callback (by version), layout. Foreground only; iPhone apps refuse portraitUpsideDown.",
-        sources: "breadth §5.1–5.2, §5.5, §9.3; [A-vwt] DOC; [ADK] MULTI; [A-wsd] DOC")
+            "Rotation: the trait transition when size classes change (iPhone portrait ↔ landscape), viewWillTransition root first and forwarded, the trait change, the window scene's geometry callback (by version), layout (none for a 180° turn, which keeps the size). Foreground only; iPhone apps refuse portraitUpsideDown.",
+        sources:
+            "breadth §5.1–5.2, §5.5, §5.11, §9.3; [A-vwt] DOC; [ADK] MULTI; [A-wsd] DOC; [CMP-rot] CODE, [LLSC46] SINGLE"
+    )
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         let o = try f.require(

@@ -3,12 +3,13 @@
 enum RunBackgroundTaskAction: ActionDefinition {
     static let parameters: [ActionParameter] = [
         .text("identifier", example: "com.example.refresh"), .number("seconds", example: "1"),
+        .number("deviceUsedAfter", example: ""),
     ]
     static let rule = ActionRule(
         summary:
-            "A BGTaskScheduler task: a cold launch into the background (the handlers registered in didFinishLaunching) or a wake, the launch handler after didFinishLaunching, setTaskCompleted after `seconds`; past the kind's limit (refresh 30 s, processing 600 s) the expiration handler, then the kill. Needs the kind's background mode; never after a force-quit.",
+            "A BGTaskScheduler task: a cold launch into the background (the handlers registered in didFinishLaunching) or a wake, the launch handler after didFinishLaunching, setTaskCompleted after `seconds`; past the kind's limit (refresh 30 s, processing 600 s) the expiration handler, then the kill. A processing task the user interrupts (`deviceUsedAfter`) gets its expiration handler then, completes unsuccessfully, and the device unlocks. Needs the kind's background mode; never after a force-quit.",
         sources:
-            "breadth §1.1, §1.3–1.8, [A-bgreg], [A-bgtask], [A-bgchoose], [Q701945], DOC; [BIN26], [TS295], SINGLE; quirks bgTaskConnectsScene, didEnterBackgroundOnBackgroundLaunch, backgroundTaskExpirationLead"
+            "breadth §1.1, §1.3–1.8, [A-bgreg], [A-bgtask], [A-bgchoose], [A-bgproc], [Q701945], DOC; [BIN26], [TS295], SINGLE; quirks bgTaskConnectsScene, didEnterBackgroundOnBackgroundLaunch, backgroundTaskExpirationLead"
     )
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
@@ -25,28 +26,33 @@ enum RunBackgroundTaskAction: ActionDefinition {
                 what:
                     "the seconds the launch handler works before setTaskCompleted, 0 to \(Int(ActionLimits.maxSeconds))"
             ) ?? 1
-        return .runBackgroundTask(identifier: identifier, seconds: seconds)
+        let used = try f.number(
+            "deviceUsedAfter", in: 0...ActionLimits.maxSeconds,
+            what: "the seconds into a BGProcessingTask at which the user starts using the device, less than seconds")
+        return .runBackgroundTask(identifier: identifier, seconds: seconds, deviceUsedAfter: used)
     }
 
     static func encode(_ action: Action) -> [JSONMember] {
-        guard case .runBackgroundTask(let identifier, let seconds) = action else {
+        guard case .runBackgroundTask(let identifier, let seconds, let used) = action else {
             wrongKind(action)
             return []
         }
         return (identifier.map { [JSONMember("identifier", .string($0))] } ?? []) + [
             JSONMember("seconds", .seconds(seconds))
-        ]
+        ] + (used.map { [JSONMember("deviceUsedAfter", .seconds($0))] } ?? [])
     }
 
     static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .runBackgroundTask(let identifier, let seconds) = action else { return wrongKind(action) }
-        try t.runBackgroundTask(identifier, seconds: seconds)
+        guard case .runBackgroundTask(let identifier, let seconds, let used) = action else {
+            return wrongKind(action)
+        }
+        try t.runBackgroundTask(identifier, seconds: seconds, deviceUsedAfter: used)
     }
 
     /// Each identifier the config registers, for a second of work: whether one may run
     /// depends on its kind (a processing task only while the device is idle).
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
-        simulator.config.registeredTasks.map {
+        simulator.config.registeredTasks.filter(\.kind.isScheduled).map {
             ActionVariant(
                 label: "runBackgroundTask identifier=\($0.identifier)",
                 action: .runBackgroundTask(identifier: $0.identifier, seconds: 1))
@@ -60,9 +66,18 @@ enum RunBackgroundTaskAction: ActionDefinition {
     /// An identifier the config does not register is a bad member (a 400), not a
     /// state the app is in: no state would let it run.
     static func check(_ action: Action, against config: SessionConfig) -> InvalidMember? {
-        guard case .runBackgroundTask(let identifier?, _) = action, config.permittedTask(identifier) == nil else {
+        guard case .runBackgroundTask(let named, _, _) = action else { return nil }
+        if let task = named.flatMap({ config.permittedTask($0) }) {
+            guard task.kind.isScheduled else {
+                return InvalidMember(
+                    member: "identifier",
+                    reason:
+                        "names a continued processing task (\"\(task.identifier)\"), which the system never launches the app for: it starts in the foreground from the user's action; send startContinuedProcessingTask instead",
+                    allowed: config.registeredTasks.filter(\.kind.isScheduled).map(\.identifier))
+            }
             return nil
         }
+        guard let identifier = named else { return nil }
         let registered = config.registeredTasks.map(\.identifier)
         guard !registered.isEmpty else {
             return InvalidMember(
@@ -82,15 +97,25 @@ enum RunBackgroundTaskAction: ActionDefinition {
         // An identifier the running process registered (a processing one only while the
         // device is idle), else none: the config's first, one of the variants, so
         // allowedActions and the random sequences agree.
-        let runnable = state.registeredBackgroundTasks.filter { $0.kind != .processing || state.locked }.map(
-            \.identifier)
+        let runnable = state.registeredBackgroundTasks.filter {
+            $0.kind.isScheduled && ($0.kind != .processing || state.locked)
+        }.map(\.identifier)
         let identifier = Int.random(in: 0..<3, using: &g) == 0 ? nil : runnable.randomElement(using: &g)
         let choices: [Double] = [0, 1, 5, 29, 45, 700]
         let seconds = choices.randomElement(using: &g) ?? 1
-        return .runBackgroundTask(identifier: identifier, seconds: seconds)
+        // Sometimes the user picks the device up during a processing task.
+        let kind = identifier.flatMap { id in state.registeredBackgroundTasks.first { $0.identifier == id }?.kind }
+        let used = kind == .processing && seconds > 2 && Bool.random(using: &g) ? seconds / 2 : nil
+        return .runBackgroundTask(identifier: identifier, seconds: seconds, deviceUsedAfter: used)
     }
 
     static var examples: [(label: String, action: Action)] {
-        [("", .runBackgroundTask(identifier: "com.example.refresh", seconds: 2))]
+        [
+            ("", .runBackgroundTask(identifier: "com.example.refresh", seconds: 2)),
+            (
+                "a processing task the user interrupts",
+                .runBackgroundTask(identifier: "com.example.cleanup", seconds: 120, deviceUsedAfter: 30)
+            ),
+        ]
     }
 }

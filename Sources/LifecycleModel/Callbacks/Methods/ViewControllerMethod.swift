@@ -22,6 +22,7 @@ public enum ViewControllerMethod: Int, Sendable, CaseIterable {
     case viewWillTransition
     case willMoveToParent
     case didMoveToParent
+    case applicationFinishedRestoringState
 
     /// The Swift spelling, as Apple's documentation writes it (the wire's `method`).
     public var name: String {
@@ -45,6 +46,7 @@ public enum ViewControllerMethod: Int, Sendable, CaseIterable {
         case .viewWillTransition: "viewWillTransition(to:with:)"
         case .willMoveToParent: "willMove(toParent:)"
         case .didMoveToParent: "didMove(toParent:)"
+        case .applicationFinishedRestoringState: "applicationFinishedRestoringState()"
         }
     }
 
@@ -70,6 +72,7 @@ public enum ViewControllerMethod: Int, Sendable, CaseIterable {
         case .viewWillTransition: "viewWillTransitionToSize:withTransitionCoordinator:"
         case .willMoveToParent: "willMoveToParentViewController:"
         case .didMoveToParent: "didMoveToParentViewController:"
+        case .applicationFinishedRestoringState: "applicationFinishedRestoringState"
         }
     }
 

@@ -10,13 +10,21 @@
 /// window scene (UIScene notifications, per window); the earlier releases
 /// (2024–2025) from the app (UIApplication notifications, app-wide) ([CMP-app]).
 ///
+/// In every app kind RESUMED comes only once the app (or the window's scene) is
+/// active: a scene app's scene activates with `UIScene.didActivateNotification`, a
+/// sceneless app's implicit scene too on iOS 13+ (the poster's
+/// `sceneNotificationsInSceneless`), and iOS 12, which has no UIScene, falls back to
+/// the UIApplication notifications the releases that ran there read ([CMP-app]:
+/// their `available(iOS 13)` checks; the newest code needs a window scene, [CMP-life]).
+///
 /// Named choices (UNSURE): the owner is created at the host controller's first
 /// viewWillAppear (the earlier code at the controller's creation, the newest when the
 /// controller enters the window hierarchy: both just before); one owner lives until
 /// its scene disconnects (`ON_DESTROY` there; the newest code builds a fresh owner
 /// each time the controller re-enters a window, which the lens does not follow); a
 /// sceneless app's implicit scene reads as applicationState does (inactive:
-/// foregroundInactive).
+/// foregroundInactive); an owner of the app-notification releases starts active only
+/// if the app is (option `initialActive`).
 public enum ComposeMultiplatformLens: FrameworkLens {
     public static let channel = ObserverChannel.composeMultiplatform
 
@@ -26,11 +34,25 @@ public enum ComposeMultiplatformLens: FrameworkLens {
         /// The name of the `ComposeUIViewController`: each controller of that name (one
         /// per scene) has its own owner.
         public var hostController: String
+        /// How a new owner of the app-notification releases reads "active".
+        public var initialActive: ComposeInitialActive
+        /// UIWindowScene exists (iOS 13+): resolved from the session's version, not a
+        /// config field.
+        public var windowScenes: Bool
 
-        public init(source: ComposeLifecycleSource = .sceneNotifications, hostController: String = "root") {
+        public init(
+            source: ComposeLifecycleSource = .sceneNotifications, hostController: String = "root",
+            initialActive: ComposeInitialActive = .applicationState, windowScenes: Bool = true
+        ) {
             self.source = source
             self.hostController = hostController
+            self.initialActive = initialActive
+            self.windowScenes = windowScenes
         }
+
+        /// The source the lens follows: the configured one where it can exist; on iOS 12,
+        /// which has no UIScene, the UIApplication notifications ([CMP-app]).
+        public var effectiveSource: ComposeLifecycleSource { windowScenes ? source : .appNotifications }
     }
 
     public struct State: Sendable, Equatable {
@@ -69,7 +91,7 @@ public enum ComposeMultiplatformLens: FrameworkLens {
     /// The host's appearance, UIScene notifications (a disconnection with either
     /// source), UIApplication ones with `appNotifications`, and the start.
     public static func inputs(_ options: Options) -> LensInputKinds {
-        options.source == .appNotifications
+        options.effectiveSource == .appNotifications
             ? [.processStart, .appearance, .scene, .application] : [.processStart, .appearance, .scene]
     }
 
@@ -79,7 +101,7 @@ public enum ComposeMultiplatformLens: FrameworkLens {
             state = State()
         case .appearance(let call) where call.controller == options.hostController:
             appearance(call, &state, options, emit)
-        case .scene(let note, let sceneId, _) where options.source == .sceneNotifications:
+        case .scene(let note, let sceneId, _) where options.effectiveSource == .sceneNotifications:
             // [CMP-life] Scene(Foreground|Active)StateListener: only the owner's own scene.
             update(&state, options, emit) { owner in
                 guard owner.sceneId == sceneId else { return }
@@ -94,7 +116,7 @@ public enum ComposeMultiplatformLens: FrameworkLens {
             disconnect(note, sceneId, &state, options, emit)
         case .scene(.didDisconnect, let sceneId, _):
             disconnect(.didDisconnect, sceneId, &state, options, emit)
-        case .application(let note, _) where options.source == .appNotifications:
+        case .application(let note, _) where options.effectiveSource == .appNotifications:
             // [CMP-app] Application(Foreground|Active)StateListener: every owner.
             update(&state, options, emit) { owner in
                 switch note {
@@ -131,18 +153,21 @@ public enum ComposeMultiplatformLens: FrameworkLens {
 
     /// The flags an owner starts with.
     private static func makeOwner(_ call: ControllerAppearance, _ options: Options) -> Owner {
-        switch options.source {
+        switch options.effectiveSource {
         case .sceneNotifications:
-            // [CMP-life] windowScene's setter: foreground is "not background" (so
-            // unattached counts), active is foregroundActive.
+            // [CMP-life] windowScene's setter: foreground is neither background nor
+            // unattached (the later revision of SceneForegroundStateListener; the earlier
+            // one counted unattached), active is foregroundActive.
             let scene = call.sceneState ?? implicitSceneState(call.appState)
             return Owner(
-                sceneId: call.sceneId, isForeground: scene != .background, isActive: scene == .foregroundActive)
+                sceneId: call.sceneId, isForeground: scene != .background && scene != .unattached,
+                isActive: scene == .foregroundActive)
         case .appNotifications:
-            // [CMP-app]: foreground is applicationState != background, and active starts
-            // equal to foreground (not read from applicationState).
+            // [CMP-app]: foreground is applicationState != background; active starts equal
+            // to foreground in the code, so option `initialActive` (named choice).
             let foreground = call.appState != .background
-            return Owner(sceneId: call.sceneId, isForeground: foreground, isActive: foreground)
+            let active = options.initialActive == .sameAsForeground ? foreground : call.appState == .active
+            return Owner(sceneId: call.sceneId, isForeground: foreground, isActive: active)
         }
     }
 
@@ -262,6 +287,19 @@ public enum ComposeLifecycleEvent: String, Sendable, CaseIterable {
         case .destroyed, .initialized: nil
         }
     }
+}
+
+/// How an owner of the app-notification releases ([CMP-app]) reads "active" when it is
+/// created; the two differ only for a controller that appears while the app is inactive
+/// (a sceneless app's launch).
+public enum ComposeInitialActive: String, Sendable, CaseIterable {
+    /// Active if `applicationState` is: RESUMED only once the app is active, the intent
+    /// the releases state for STARTED, "visible but not active" ([CMP1319]); the default
+    /// (named choice).
+    case applicationState
+    /// Active equal to foreground, as the code initialises it ([CMP-app]): a controller
+    /// appearing in an inactive app is RESUMED at once, before didBecomeActive.
+    case sameAsForeground
 }
 
 /// Where a Compose Multiplatform lifecycle owner learns foreground and active.

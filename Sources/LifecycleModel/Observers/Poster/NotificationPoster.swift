@@ -45,12 +45,18 @@ struct NotificationPoster {
             return posts
         }
         // [BATCH-life] (LOG): a sceneless app on iOS 13+ posts its implicit scene's
-        // notification just before the app-level one, on warm transitions only.
+        // notification just before the app-level one on warm transitions, and (its
+        // notification cold open) the scene's didActivate at a cold launch too.
         func lifecycle(_ scene: UISceneNotification, _ note: UIApplicationNotification) -> AppDelegatePosts {
             guard !profile.usesScenes else { return none }
             var posts = application(note)
-            if profile.implicitSceneNotifications == .warmOnly && !memory.launchTurn {
-                posts.implicitScene = scene
+            switch profile.implicitSceneNotifications {
+            case .warmAndLaunchActivation?:
+                if !memory.launchTurn || scene == .didActivate { posts.implicitScene = scene }
+            case .warmOnly?:
+                if !memory.launchTurn { posts.implicitScene = scene }
+            case .never?, nil:
+                break
             }
             return posts
         }

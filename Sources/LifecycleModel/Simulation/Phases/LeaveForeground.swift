@@ -17,6 +17,10 @@ extension Transition {
             }
         }
         state.restorationArchive = true
+        // breadth §8.6: the navigation controller encodes its children, so the archive
+        // holds the stack; a tab bar's is not modelled (named choice).
+        state.restorationStack =
+            config.tabs == nil ? state.windows.first?.contexts.first?.stack.dropFirst().map(\.name) ?? [] : []
     }
 
     /// The app starts executing in the background: its background time counts from

@@ -45,11 +45,23 @@ extension Transition {
         // facts §9.1 (DOC outline, [A-didfinish], [A-restore]; MULTI order, [MN-R]): the
         // restored view controllers are created and loaded, then each decodes its
         // state, before didDecodeRestorableStateWith and didFinishLaunching; they appear
-        // after didFinishLaunching. The model restores the window's root controller
-        // (its navigation stack starts over), created here instead of at connection.
+        // after didFinishLaunching. The window's root is created here instead of at
+        // connection, then the controllers that were pushed on it (breadth §8.6): each
+        // loads in order down the chain (root first), then each decodes down the chain,
+        // the app delegate's didDecode, and applicationFinishedRestoringState down the
+        // chain ([MN-R]'s seven steps; "possibly interleaved" loads kept apart, a named
+        // choice). Only the top controller appears at the launch.
         let w = createWindow(sceneId: nil)
-        callViewController(.viewController(.decodeRestorableState), root(w))
+        for name in state.restorationStack {
+            state.windows[w].contexts[0].stack.append(ViewControllerSnapshot(name: name))
+            load(ViewControllerRef(window: w, context: 0, index: state.windows[w].contexts[0].stack.count - 1))
+        }
+        let chain = state.windows[w].contexts[0].stack.indices.map {
+            ViewControllerRef(window: w, context: 0, index: $0)
+        }
+        for r in chain { callViewController(.viewController(.decodeRestorableState), r) }
         call(profile.restoration.didDecode)
+        for r in chain { callViewController(.viewController(.applicationFinishedRestoringState), r) }
     }
 
     /// `application(_:didDiscardSceneSessions:)` for sessions discarded while the app

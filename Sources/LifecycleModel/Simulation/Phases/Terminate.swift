@@ -22,16 +22,17 @@ extension Transition {
                     for s in stages { enterBackground(s) }
                 }
                 for i in state.scenes.indices where state.scenes[i].state.isConnected { disconnect(i) }
-                if !state.scenes.isEmpty {
-                    call(
-                        .appDelegate(.didDiscardSceneSessions),
-                        args: .object(["sessions": .array(state.scenes.map { .string($0.id) })]))
+                let discarded = state.scenes.map { JSONValue.string($0.id) }
+                if profile.quickKillSecondScene && !stages.isEmpty { quickKillSecondScene() }
+                if !discarded.isEmpty {
+                    call(.appDelegate(.didDiscardSceneSessions), args: .object(["sessions": .array(discarded)]))
                 }
             }
             state.sessions.discardAll(reportLater: !running)
             // facts §6: a user's force-quit deletes the restoration archive; a
             // system kill keeps it.
             state.restorationArchive = false
+            state.restorationStack = []
         }
         if running { call(.appDelegate(.willTerminate)) }
         // §3: a force-quit app is not relaunched in the background.
@@ -39,6 +40,19 @@ extension Transition {
         // Only a process that existed has a termination to report.
         guard state.app != .notRunning else { return }
         end(cause == .user ? .userForceQuit : .system)
+    }
+
+    /// Quirk `quickKillSecondScene` ([F732170], iOS 16–17, SINGLE): killed quickly from
+    /// the switcher, the app's scene disconnects, then a second window scene gets
+    /// sceneWillEnterForeground and sceneDidEnterBackground before the process ends. It
+    /// connects first (a scene delegate hears nothing before willConnectTo; the thread
+    /// logs the two calls only) and its root does not appear (documented choices).
+    private mutating func quickKillSecondScene() {
+        let i = newScene()
+        connect(i, options: .object([]))
+        callStage(.willEnterForeground, .scene(i))
+        setStage(.scene(i), .foregroundInactive)
+        enterBackground(.scene(i))
     }
 
     /// The process is gone: no state that needs running code survives (`AppSnapshot.processEnded`).

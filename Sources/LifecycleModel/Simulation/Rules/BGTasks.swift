@@ -4,15 +4,29 @@ extension Transition {
     /// `runBackgroundTask`. Refused for an identifier the config does not list, a
     /// foreground app, a missing background mode (breadth §1.7, DOC), a processing task
     /// while the device is in use (breadth §1.7, DOC: only while idle) and after a
-    /// user's force-quit (breadth §1.8, DOC, [Q701945]).
-    mutating func runBackgroundTask(_ identifier: String?, seconds: Double) throws(ActionRefusal) {
-        let task = identifier.map { config.permittedTask($0) } ?? config.backgroundTasks.first
+    /// user's force-quit (breadth §1.8, DOC, [Q701945]). `deviceUsedAfter`: the user
+    /// starts using the device during a processing task, before its own expiry.
+    mutating func runBackgroundTask(
+        _ identifier: String?, seconds: Double, deviceUsedAfter: Double? = nil
+    ) throws(ActionRefusal) {
+        let task =
+            identifier.map { config.permittedTask($0) } ?? config.backgroundTasks.first(where: \.kind.isScheduled)
         guard let task else { throw refuse(needs: Needs.permittedTask(identifier, among: config.backgroundTasks)) }
+        try require(task.kind.isScheduled, Needs.continuedTaskStartsInTheForeground)
         try require(!state.app.isForegroundApp, Needs.notInForegroundForBGTask)
-        try require(
-            config.backgroundModes.contains(task.kind.mode), Needs.backgroundMode(task.kind.mode, for: task.kind))
+        if let mode = task.kind.mode {
+            try require(config.backgroundModes.contains(mode), Needs.backgroundMode(mode, for: task.kind))
+        }
         try require(task.kind != .processing || state.locked, Needs.deviceIdleForProcessing)
-        let run = { (t: inout Transition) in t.performBackgroundTask(task, seconds: seconds) }
+        if let used = deviceUsedAfter {
+            try require(task.kind == .processing, Needs.processingTaskForDeviceUse)
+            try require(used < seconds, Needs.deviceUsedWhileWorking(seconds))
+            let expiry = expiresAt(task)
+            try require(used < expiry, Needs.deviceUsedBeforeExpiry(expiry))
+        }
+        let run = { (t: inout Transition) in
+            t.performBackgroundTask(task, seconds: seconds, deviceUsedAfter: deviceUsedAfter)
+        }
         switch state.app {
         case .notRunning:
             try require(!state.userForceQuit, Needs.notForceQuit)
@@ -35,17 +49,23 @@ extension Transition {
     /// (breadth §1.7) the expiration handler runs `expirationLead` before the limit
     /// (breadth §1.5, DOC; facts §9.2: at the limit by default) and a task still
     /// working `backgroundKillGrace` after it gets the app killed (breadth §1.6, DOC).
-    mutating func performBackgroundTask(_ task: PermittedBackgroundTask, seconds: Double) {
+    mutating func performBackgroundTask(
+        _ task: PermittedBackgroundTask, seconds: Double, deviceUsedAfter: Double? = nil
+    ) {
         let args = JSONValue.object(["identifier": .string(task.identifier), "task": .string(task.kind.taskClass)])
         call(.bgTask(.launchHandler), on: .bgTask, args: args)
         // The token comes on the main queue while the handler works on its own queue.
         deliverPushTokenIfPending(at: nil)
         let start = state.clock
         let limit = profile.work.limit(task.kind)
-        let warnAt = max(0, limit - profile.timing.expirationLead)
+        let warnAt = expiresAt(task)
         let killAt = limit + profile.backgroundKillGrace
         // While the handler works the app is not suspended; it is, shortly after it completes.
-        state.background.extend(at: start, by: min(seconds, killAt) + profile.timing.suspensionDelay)
+        state.background.extend(
+            at: start, by: min(deviceUsedAfter ?? seconds, killAt) + profile.timing.suspensionDelay)
+        if let used = deviceUsedAfter {
+            return deviceUsed(during: task, at: start + used)
+        }
         if seconds > warnAt {
             advanceTime(by: start + warnAt - state.clock)
             guard state.app.isExecuting else { return }
@@ -65,6 +85,28 @@ extension Transition {
         call(
             .bgTask(.setTaskCompleted), on: .bgTask,
             args: .object(["identifier": .string(task.identifier), "success": .bool(true)]))
+    }
+
+    /// Seconds into a task of `task`'s kind at which its expiration handler runs:
+    /// `expirationLead` before its limit (breadth §1.5, §1.7).
+    func expiresAt(_ task: PermittedBackgroundTask) -> Double {
+        max(0, profile.work.limit(task.kind) - profile.timing.expirationLead)
+    }
+
+    /// breadth §1.7 ([A-bgproc], DOC): "The system terminates any background processing
+    /// tasks running when the user starts using the device". At `time` the task's
+    /// expiration handler runs ([A-bgtask]: how a task hears it is ended); the handler
+    /// completes it unsuccessfully, as Apple's sample's handler does by cancelling the
+    /// work (named choice); then the device the user picked up unlocks (documented
+    /// choice: after the expiry, the system noticing the use first), by the unlock rule.
+    private mutating func deviceUsed(during task: PermittedBackgroundTask, at time: Double) {
+        advanceTime(by: time - state.clock)
+        guard state.app.isExecuting else { return }
+        call(.bgTask(.expirationHandler), on: .bgTask, args: .object(["identifier": .string(task.identifier)]))
+        call(
+            .bgTask(.setTaskCompleted), on: .bgTask,
+            args: .object(["identifier": .string(task.identifier), "success": .bool(false)]))
+        if state.locked { try? unlockDevice() }
     }
 
     /// Quirk `bgTaskConnectsScene`: a scene app launched for background work connects

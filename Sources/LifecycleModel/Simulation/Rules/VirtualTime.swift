@@ -1,6 +1,7 @@
 /// The timed events `advanceTime` can pass through, in the order they win a tie.
 enum TimedEvent: CaseIterable {
     case protectedDataUnavailable
+    case continuedTaskCompletes
     case taskExpiration
     case backgroundTimeExpired
     case suspension
@@ -13,6 +14,7 @@ extension Profile {
     func timedEvents(in state: AppSnapshot) -> [(at: Double, event: TimedEvent)] {
         var due: [(at: Double, event: TimedEvent)] = []
         if let at = state.lock.protectedDataClosesAt { due.append((at, .protectedDataUnavailable)) }
+        if let task = state.background.continued { due.append((task.completesAt, .continuedTaskCompletes)) }
         if let deadline = state.background.deadline(app: state.app, limit: backgroundTimeLimit) {
             if state.backgroundTasks.contains(where: { !$0.expirationHandlerCalled }) {
                 due.append((deadline - timing.expirationLead, .taskExpiration))
@@ -57,6 +59,8 @@ extension Transition {
         switch event {
         case .protectedDataUnavailable:
             protectedDataBecomesUnavailable()
+        case .continuedTaskCompletes:
+            completeContinuedProcessingTask()
         case .taskExpiration:
             // DOC: each running task's expiration handler, shortly before time runs out.
             for task in state.background.expireAll() {

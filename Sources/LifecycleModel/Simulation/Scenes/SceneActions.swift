@@ -26,16 +26,22 @@ extension Transition {
         guard let i = sceneIndex(id) else { throw refuse(needs: Needs.scene(id, among: state.scenes)) }
         try require(state.scenes[i].state != .foregroundActive, Needs.sceneNotActive(state.scenes[i].id))
         try require(state.interruption == nil, Needs.noInterruption)
-        if state.app == .notRunning {
+        guard state.app != .notRunning else {
             state.userForceQuit = false
             startProcess(payload: nil)
-        } else {
-            // Documented choice: the scenes it replaces leave first, then it arrives.
-            let others = foregroundStages.filter { $0 != .scene(i) }
-            for s in others where stageState(s) == .foregroundActive { resignActive(s) }
-            for s in others { enterBackground(s) }
+            return open(.scene(i), payload: nil)
         }
+        // Named choice (issue #38, facts §4.7; no log orders a switch between an app's own windows):
+        // the switcher or App Exposé the user picks the window in covers the windows on
+        // screen first, so they resign active; the picked one arrives and becomes active;
+        // then the ones it replaces enter the background. The app stays in the foreground
+        // throughout, as [A-state]'s aggregate rule makes it (the state of its most active
+        // scene): its app-level notifications give willResignActive and didBecomeActive,
+        // never a background and foreground in between.
+        let others = foregroundStages.filter { $0 != .scene(i) }
+        for s in others where stageState(s) == .foregroundActive { resignActive(s) }
         open(.scene(i), payload: nil)
+        for s in others { enterBackgroundForSwitcher(s) }
     }
 
     mutating func closeScene(_ id: String?) throws(ActionRefusal) {

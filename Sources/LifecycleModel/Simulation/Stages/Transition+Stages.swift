@@ -76,6 +76,8 @@ extension Transition {
         if let w { applyAppearance(w) }
         if profile.warmHandlerPosition == .beforeDidBecomeActive { handler?(&self) }
         deliverPushTokenIfPending(at: .beforeDidBecomeActive)
+        // Quirk rootDidAppearBeforeDidBecomeActive ([PC-order], SINGLE).
+        if profile.ui.rootDidAppearBeforeDidBecomeActive, let w { rootFinishesAppearing(w) }
         becomeActive(s)
         if let w { rootFinishesAppearing(w) }
         if profile.warmHandlerPosition == .afterDidBecomeActive { handler?(&self) }
@@ -90,10 +92,7 @@ extension Transition {
     mutating func leaveForeground() {
         let stages = foregroundStages
         for s in stages where stageState(s) == .foregroundActive { resignActive(s) }
-        for s in stages {
-            enterBackground(s)
-            snapshotAppearances(s)  // breadth §5.8
-        }
+        for s in stages { enterBackgroundForSwitcher(s) }
         guard !stages.isEmpty else { return }
         if delegates.appDelegateKeepsState {
             saveStateIfOptedIn()
@@ -102,6 +101,14 @@ extension Transition {
                 times: profile.orientationQueries?.onBackground ?? 0)
         }
         startBackgroundTime(window: profile.timing.suspensionDelay)
+    }
+
+    /// A stage leaves the screen for the background, and the system snapshots it for the
+    /// app switcher: a layout pass ([PK-life]) and the Dark Mode flips (breadth §5.8).
+    mutating func enterBackgroundForSwitcher(_ s: Stage) {
+        enterBackground(s)
+        snapshotLayout(s)
+        snapshotAppearances(s)
     }
 
     /// A stage gets its window: a scene connects (willConnectTo, §4 steps 4–5); a

@@ -19,28 +19,43 @@ extension Transition {
     }
 
     /// Push A→B (§7): B.loadView, B.viewDidLoad, A.viewWillDisappear, B.viewWillAppear
-    /// (+ viewIsAppearing and layout), A.viewDidDisappear, B.viewDidAppear.
+    /// (+ viewIsAppearing and layout), A.viewDidDisappear, B.viewDidAppear; B's
+    /// viewWillAppear before A's viewWillDisappear with quirk `navigationWillAppearFirst`.
     mutating func push(_ name: String, sceneId: String?) throws(ActionRefusal) {
         let w = try navigationWindow(sceneId)
         let a = top(w)
         state.windows[w].contexts[a.context].stack.append(ViewControllerSnapshot(name: name))
         let b = ViewControllerRef(window: w, context: a.context, index: a.index + 1)
         load(b)
-        appearance(.viewWillDisappear, a, animated: true)
-        beginAppearing(b, animated: true)
+        swapWillCalls(leaving: a, arriving: b)
         appearance(.viewDidDisappear, a, animated: true)
         appearance(.viewDidAppear, b, animated: true)
     }
 
+    /// The two "will" calls of a navigation transition: the leaving controller's
+    /// viewWillDisappear, then the arriving one's viewWillAppear (MULTI, facts §7), or,
+    /// with quirk `navigationWillAppearFirst`, the arriving one first ([PC-order],
+    /// SINGLE); the arriving one's viewIsAppearing and layout follow both.
+    private mutating func swapWillCalls(leaving a: ViewControllerRef, arriving b: ViewControllerRef) {
+        if profile.ui.navigationWillAppearFirst {
+            appearance(.viewWillAppear, b, animated: true)
+            appearance(.viewWillDisappear, a, animated: true)
+            viewIsAppearingAndLayout(b, animated: true)
+        } else {
+            appearance(.viewWillDisappear, a, animated: true)
+            beginAppearing(b, animated: true)
+        }
+    }
+
     /// Pop B→A (§7): B.viewWillDisappear, A.viewWillAppear (+ viewIsAppearing and
-    /// layout), B.viewDidDisappear, A.viewDidAppear. Nothing to pop: 409.
+    /// layout), B.viewDidDisappear, A.viewDidAppear (the "will" pair swapped with quirk
+    /// `navigationWillAppearFirst`). Nothing to pop: 409.
     mutating func pop(sceneId: String?) throws(ActionRefusal) {
         let w = try navigationWindow(sceneId)
         let b = top(w)
         try require(b.index > 0, Needs.pushedToPop(root: state.windows[w].contexts[b.context].stack[0].name))
         let a = ViewControllerRef(window: w, context: b.context, index: b.index - 1)
-        appearance(.viewWillDisappear, b, animated: true)
-        beginAppearing(a, animated: true)
+        swapWillCalls(leaving: b, arriving: a)
         appearance(.viewDidDisappear, b, animated: true)
         appearance(.viewDidAppear, a, animated: true)
         state.windows[w].contexts[b.context].stack.removeLast()

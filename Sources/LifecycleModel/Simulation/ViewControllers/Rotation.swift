@@ -15,7 +15,11 @@ extension Transition {
     ///    (MULTI, [ADK]);
     /// 4. the window scene delegate's geometry callback, by version (DOC, [A-wsd];
     ///    sceneless apps have none; its place here is a documented choice);
-    /// 5. layout of the visible controllers (MULTI, [JSHUO], [LXW]).
+    /// 5. layout of the visible controllers (MULTI, [JSHUO], [LXW]), unless the turn is
+    ///    180° (landscapeLeft ↔ landscapeRight, portrait ↔ upside down): the view keeps its
+    ///    size, so nothing lays out ([LLSC46], SINGLE), while viewWillTransition(to:with:)
+    ///    still comes, with the same size (Compose's controller code handles exactly that
+    ///    case, [CMP-rot]) (breadth §5.11).
     /// The app must be on screen. Turning to the orientation the window has changes
     /// nothing (no callbacks).
     mutating func rotate(to o: InterfaceOrientation, sceneId: String?) throws(ActionRefusal) {
@@ -53,10 +57,9 @@ extension Transition {
                     "previousInterfaceOrientation": .string(from.rawValue),
                 ]))
         }
-        for r in visible {
-            callViewController(.viewController(.viewWillLayoutSubviews), r)
-            callViewController(.viewController(.viewDidLayoutSubviews), r)
-        }
+        // breadth §5.11: a 180° turn keeps the size; no layout pass.
+        let sameSize = from.isPortrait == o.isPortrait
+        if !sameSize { for r in visible { layout(r) } }
     }
 
     /// The user switches Dark Mode (breadth §5.7, DOC): windows on screen hear it at
@@ -83,6 +86,13 @@ extension Transition {
                 .didUpdateCoordinateSpace, i,
                 args: style.traitArguments)
         }
+    }
+
+    /// After a stage enters the background, its visible controllers lay out for the
+    /// app-switcher snapshot ([PK-life], iOS 14, SINGLE; quirk `snapshotLayoutPass`).
+    mutating func snapshotLayout(_ s: Stage) {
+        guard profile.ui.snapshotLayoutPass, let w = window(of: s) else { return }
+        for r in visibleControllers(w) { layout(r) }
     }
 
     /// While a stage enters the background, the system snapshots it in both

@@ -58,13 +58,23 @@ extension Transition {
     }
 
     /// The first half of appearing (§7): viewWillAppear, viewIsAppearing (iOS 13+),
-    /// then the layout pass.
-    mutating func beginAppearing(_ ref: ViewControllerRef, animated: Bool) {
+    /// then the layout pass (`layoutPasses` of them).
+    mutating func beginAppearing(_ ref: ViewControllerRef, animated: Bool, layoutPasses: Int = 1) {
         appearance(.viewWillAppear, ref, animated: animated)
+        viewIsAppearingAndLayout(ref, animated: animated, layoutPasses: layoutPasses)
+    }
+
+    /// What follows viewWillAppear on the way in: viewIsAppearing (iOS 13+), then layout.
+    mutating func viewIsAppearingAndLayout(_ ref: ViewControllerRef, animated: Bool, layoutPasses: Int = 1) {
         if profile.viewIsAppearing {
             callViewController(
                 .viewController(.viewIsAppearing), ref, args: .object(["animated": .bool(animated)]))
         }
+        for _ in 0..<layoutPasses { layout(ref) }
+    }
+
+    /// One layout pass of a controller's view: viewWillLayoutSubviews, viewDidLayoutSubviews.
+    mutating func layout(_ ref: ViewControllerRef) {
         callViewController(.viewController(.viewWillLayoutSubviews), ref)
         callViewController(.viewController(.viewDidLayoutSubviews), ref)
     }
@@ -92,17 +102,25 @@ extension Transition {
     }
 
     /// The root's first appearance begins (documented choice: after didFinishLaunching
-    /// or willConnectTo, before (scene)WillEnterForeground).
+    /// or willConnectTo, before (scene)WillEnterForeground), with the window's first
+    /// layout passes (quirk `firstDisplayLayoutPasses`: [PK-life] one, [RK-nav] two). A
+    /// restored navigation stack shows its top controller instead (breadth §8.6).
     mutating func rootBeginsAppearing(_ w: Int) {
         guard !state.windows[w].rootShown else { return }
-        beginAppearing(root(w), animated: false)
+        beginAppearing(shownFirst(w), animated: false, layoutPasses: profile.ui.firstDisplayLayoutPasses)
     }
 
     /// …and ends after (scene)DidBecomeActive (documented choice, as reported).
     mutating func rootFinishesAppearing(_ w: Int) {
         guard !state.windows[w].rootShown else { return }
-        appearance(.viewDidAppear, root(w), animated: false)
+        appearance(.viewDidAppear, shownFirst(w), animated: false)
         state.windows[w].rootShown = true
+    }
+
+    /// The controller a window's first display shows: the top of its root's stack (the
+    /// root itself unless state restoration restored controllers pushed on it).
+    func shownFirst(_ w: Int) -> ViewControllerRef {
+        ViewControllerRef(window: w, context: 0, index: state.windows[w].contexts[0].stack.count - 1)
     }
 
     /// The whole first appearance at once: a launch or connection into the
