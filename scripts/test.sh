@@ -5,17 +5,21 @@
 # package (clients/python) and its tests against the server, and hadolint on the Dockerfile.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+begin=$SECONDS
 scripts/setup.sh || exit 1
+echo "== setup: $((SECONDS - begin)) s"
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 failed=0; passed=0
 step() { # name, command...
-  local name=$1; shift
+  local name=$1 start=$SECONDS; shift
   echo "== $name"
   if "$@"; then passed=$((passed + 1)); else echo "== $name FAILED"; failed=$((failed + 1)); fi
+  echo "== $name: $((SECONDS - start)) s"  # where CI's 12 minutes go
 }
 
-swift build || exit 1
-echo "== swift test"
+start=$SECONDS; swift build || exit 1
+echo "== swift build: $((SECONDS - start)) s"
+echo "== swift test"; start=$SECONDS
 # The binary just built, whatever a release build or PATH holds (the clients' lookup order).
 LIFECYCLED_BIN="$PWD/.build/debug/lifecycled" swift test 2>&1 | tee "$log"; swift_status=${PIPESTATUS[0]}
 # Swift Testing's closing line: "✔ Test run with N tests in M suites passed …".
@@ -23,6 +27,7 @@ swift_tests=$(grep -oE 'Test run with [0-9]+ tests?' "$log" | tail -1 | grep -oE
 # A run that stopped before that line (a crash) has no count: it is one failure, not none.
 if [ "$swift_status" = 0 ] && [ "${swift_tests:-0}" -gt 0 ]; then passed=$((passed + swift_tests)); else
   echo "== swift test FAILED"; failed=$((failed + (${swift_tests:-0} > 0 ? swift_tests : 1))); fi
+echo "== swift test: $((SECONDS - start)) s"
 
 step "swift format lint (.swift-format)" scripts/format.sh --lint
 step "openapi.yaml is valid OpenAPI" .venv/bin/python -m openapi_spec_validator openapi.yaml
@@ -89,5 +94,6 @@ step "playground in headless Chromium" timeout 200 .venv/bin/python e2e/browser/
 # --- end playground browser test ---
 
 echo
+echo "time: $((SECONDS - begin)) s"
 echo "tests: $passed passed, $failed failed"
 [ "$failed" = 0 ]
