@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test build release bench budgets bench-profile lint format docs clean setup tsan fuzz soak
+.PHONY: run test test-long build release bench budgets bench-profile lint format docs clean setup tsan fuzz soak
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -12,6 +12,11 @@ run:           ## build and start the server (flags: make run ARGS="--port 9000"
 
 test:          ## every check: swift tests, spec, schemathesis, generated client, clients/python, hadolint
 	@scripts/test.sh
+
+test-long:     ## the Swift tests with every random seed of the property tests (make test runs a quarter)
+	@scripts/setup.sh --run
+	swift build
+	LIFECYCLED_PROPERTY_RUNS=full LIFECYCLED_BIN="$(CURDIR)/.build/debug/lifecycled" swift test
 
 build:
 	@scripts/setup.sh --run

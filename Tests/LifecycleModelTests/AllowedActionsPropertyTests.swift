@@ -28,7 +28,7 @@ import Testing
     func aKindIsListedExactlyWhenOneOfItsVariantsIsAccepted(_ index: Int) throws {
         let (name, sim) = Self.configs[index]
         var listedSomewhere = Set<ActionKind>()
-        for seed in 0..<6 {
+        for seed in propertySeeds(6) {
             var rng = SplitMix64(seed: UInt64(seed * 17 + index))
             var state = AppSnapshot()
             for step in 0..<120 {

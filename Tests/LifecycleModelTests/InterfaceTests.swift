@@ -444,7 +444,7 @@ extension ActionOutcome {
             }
         }
         var kinds: Set<ActionKind> = []
-        for seed in 0..<20 {
+        for seed in propertySeeds(20) {
             var rng = SplitMix64(seed: UInt64(9000 + seed))
             var state = AppSnapshot()
             var tracked: [String: Appearance] = [:]

@@ -1,3 +1,4 @@
+import Foundation
 import LifecycleModel
 
 /// Builds a sceneless simulator for an iOS version.
@@ -58,4 +59,11 @@ extension ActionOutcome {
     var lines: [String] {
         callbacks.map { c in "\(c.viewController ?? c.receiver.rawValue) \(c.method)" }
     }
+}
+
+/// How many random seeds a property test runs. `make test` (CI, within its 12 minutes)
+/// runs a quarter of them; `make test-long` sets `LIFECYCLED_PROPERTY_RUNS=full` and
+/// runs them all. Seeds are fixed, so both runs are reproducible.
+func propertySeeds(_ full: Int) -> Range<Int> {
+    ProcessInfo.processInfo.environment["LIFECYCLED_PROPERTY_RUNS"] == "full" ? 0..<full : 0..<max(1, full / 4)
 }

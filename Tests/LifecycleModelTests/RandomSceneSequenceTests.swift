@@ -59,7 +59,7 @@ import Testing
     @Test(arguments: 0..<configs.count)
     func perSceneInvariants(_ index: Int) throws {
         let sim = Self.configs[index]()
-        for seed in 0..<20 {
+        for seed in propertySeeds(20) {
             var rng = SplitMix64(seed: UInt64(1000 + seed * 7 + index))
             var state = AppSnapshot()
             var appChecker = InvariantChecker(scenes: true)

@@ -68,7 +68,7 @@ import Testing
     func invariantsHoldOverRandomSequences(_ index: Int) throws {
         let (version, configure) = Self.configs[index]
         let sim = appSimulator(version, configure)
-        for seed in 0..<20 {
+        for seed in propertySeeds(20) {
             var rng = SplitMix64(seed: UInt64(seed * 31 + index))
             var state = AppSnapshot()
             var checker = InvariantChecker()

@@ -27,7 +27,7 @@ import Testing
     @Test(arguments: 0..<configs.count)
     func phasesFollowTheScenes(_ index: Int) throws {
         let sim = Self.configs[index]()
-        for seed in 0..<20 {
+        for seed in propertySeeds(20) {
             var rng = SplitMix64(seed: UInt64(5000 + seed * 13 + index))
             var state = AppSnapshot()
             var scenePhase: [String: String] = [:]

@@ -27,7 +27,9 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         // The model beside the service, to ask which variants the session's state accepts.
         let sim = Simulator(config: try ConfigDecoding.decode(try JSONParser.parse(Array(config.utf8)), path: ""))
-        for _ in 0..<5 {
+        // Two sessions in `make test`, five in `make test-long` (LIFECYCLED_PROPERTY_RUNS=full).
+        let sessions = ProcessInfo.processInfo.environment["LIFECYCLED_PROPERTY_RUNS"] == "full" ? 5 : 2
+        for _ in 0..<sessions {
             let id = client.create(config)
             var concatenated: [String] = []
             var mirror = AppSnapshot()

@@ -65,7 +65,7 @@ import Testing
     @Test(arguments: 0..<configs.count)
     func walksAreExplained(_ index: Int) {
         let (name, sim) = Self.configs[index]
-        for w in 0..<Self.walksPerConfig {
+        for w in propertySeeds(Self.walksPerConfig) {
             let callbacks = Self.walk(sim, seed: UInt64(index * 100 + w))
             // A budget above the default: a delegate-only log of a two-window iPad leaves
             // many states equal under it (the default stops a pasted log early instead).

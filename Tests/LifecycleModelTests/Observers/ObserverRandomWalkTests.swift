@@ -56,7 +56,7 @@ import Testing
         plainConfig.observers = []
         let plain = Simulator(config: plainConfig)
         var seen: Set<Receiver> = []
-        for seed in 0..<6 {
+        for seed in propertySeeds(6) {
             var rng = SplitMix64(seed: UInt64(4000 + seed * 13 + index))
             var withObservers = AppSnapshot()
             var without = AppSnapshot()
@@ -199,7 +199,7 @@ extension JSONValue {
         let lenses: [Receiver] =
             [.reactNative, .flutter, .capacitor, .cordova, .composeMultiplatform]
             + (config.ui == .swiftUI ? [] : [.maui])
-        for seed in 0..<8 {
+        for seed in propertySeeds(8) {
             var rng = SplitMix64(seed: UInt64(3800 + seed * 31 + index))
             var state = AppSnapshot()
             for _ in 0..<Int.random(in: 0..<60, using: &rng) {

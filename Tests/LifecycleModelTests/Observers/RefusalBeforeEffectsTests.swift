@@ -35,7 +35,7 @@ import Testing
         let channels = observed ? ObserverChannel.allCases : []
         let sim = Simulator(config: observedConfig(lifecycle, version, channels, configure))
         var refusals: [ActionKind: Int] = [:]
-        for seed in 0..<4 {
+        for seed in propertySeeds(4) {
             var rng = SplitMix64(seed: UInt64(7000 + seed * 31 + index))
             var state = AppSnapshot()
             for step in 0..<100 {
