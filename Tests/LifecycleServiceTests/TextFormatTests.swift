@@ -1,0 +1,108 @@
+import Foundation
+import LifecycleModel
+import ServiceHTTP
+import Testing
+
+@testable import LifecycleService
+
+/// Issue #35: the text formats read logged callbacks in place and build their lines as
+/// bytes; the answers are the same as the general parse and the String-built lines gave.
+@Suite struct TextFormatTests {
+    /// A session whose callbacks have every member, escapes, non-ASCII, control
+    /// characters and a Prepend character before spaces in its names.
+    static func variedSession() -> (ServiceClient, String) {
+        let client = ServiceClient()
+        let id = client.create(
+            #"{"lifecycle":"scene","iosVersion":"17.0","device":"ipad","supportsMultipleScenes":true,"observers":["notifications","flutter","composeMultiplatform","maui","reactNative"]}"#
+        )
+        let names = [#"q\"uote"#, #"line\nbreak\u0085x"#, "ünïcödé 名前", "\u{0600}  ", "trailing  ", "tab\\tname"]
+        var actions = [#"{"type":"launch"}"#, #"{"type":"openScene","by":"user"}"#]
+        for name in names { actions.append(#"{"type":"push","name":"\#(name)"}"#) }
+        actions += [
+            #"{"type":"receiveNotification","payload":{"aps":{"alert":"hi \"x\""},"k":[1,2,{"z":null}]}}"#,
+            #"{"type":"openURL","url":"myapp://a?b=\"c\""}"#, #"{"type":"background"}"#,
+            #"{"type":"advanceTime","seconds":30}"#, #"{"type":"launch"}"#, #"{"type":"setAppearance","style":"dark"}"#,
+        ]
+        let batch = client.act(id, "[" + actions.joined(separator: ",") + "]")
+        #expect(batch.status == 200, "\(batch.text)")
+        return (client, id)
+    }
+
+    @Test func loggedCallbacksReadInPlaceAreTheParsedOnes() throws {
+        let (client, id) = Self.variedSession()
+        let uuid = try #require(UUID(uuidString: id))
+        let box = try #require(client.service.store.find(uuid))
+        let page = box.session.withLock { $0.log.page(after: 0, limit: 10_000) }
+        let logged = page.callbacks
+        #expect(logged.count > 100)
+        var inPlace = 0
+        for c in logged {
+            let fast = try #require(Trace.Entry(c))
+            let parsed = try #require(Trace.Entry.parsed(c))
+            #expect(fast.seq == parsed.seq && fast.callback == parsed.callback, "seq \(c.seq)")
+            if LoggedMembers(c.json) != nil { inPlace += 1 }
+        }
+        // Most are read in place; those with an escape in a string go to the parser.
+        #expect(inPlace > logged.count / 2 && inPlace < logged.count)
+    }
+
+    @Test func theTextPageIsTheOneStringsBuilt() throws {
+        let (client, id) = Self.variedSession()
+        let uuid = try #require(UUID(uuidString: id))
+        let box = try #require(client.service.store.find(uuid))
+        let trace = box.session.withLock { Trace(logPage: $0.log.page(after: 0, limit: 10_000), after: 0, of: $0) }
+        let text = TraceText.render(trace)
+        #expect(text == Self.reference(trace))
+        #expect(text.contains("ünïcödé 名前"))
+        for line in text.split(separator: "\n") { #expect(line.last != " ") }
+        // oneLine: control characters, and only they, become spaces.
+        for s in ["plain", "a\u{0007}b", "a\u{0085}b", "é\u{009F}", "\u{00A0}x", "\r\n", "名\u{007F}"] {
+            #expect(Trace.oneLine(s) == Self.referenceOneLine(s), "\(s.debugDescription)")
+        }
+    }
+
+    /// The renderer as it was: cells as Strings, widths in Characters, rows trimmed Character by Character.
+    static func reference(_ trace: Trace) -> String {
+        enum Line {
+            case heading(String)
+            case row([String])
+        }
+        var lines: [Line] = [.row(TraceText.header)]
+        for (i, step) in trace.steps.enumerated() {
+            if let action = step.action {
+                lines.append(.heading("# step \(i): \(action)" + (step.callbacks.isEmpty ? " (no callbacks)" : "")))
+            }
+            for e in step.callbacks {
+                let c = e.callback
+                var scene = c.sceneId.map(referenceOneLine) ?? ""
+                if let state = c.sceneState { scene += scene.isEmpty ? state.rawValue : " \(state.rawValue)" }
+                lines.append(
+                    .row([String(e.seq), Trace.receiverLabel(c), Trace.methodLabel(c), c.appState.rawValue, scene]))
+            }
+        }
+        var widths = Array(repeating: 0, count: TraceText.header.count)
+        for case .row(let cells) in lines {
+            for (i, cell) in cells.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        var out = ""
+        for line in lines {
+            switch line {
+            case .heading(let text):
+                out += text
+            case .row(let cells):
+                var row = ""
+                for (i, cell) in cells.enumerated() {
+                    let pad = String(repeating: " ", count: widths[i] - cell.count)
+                    row += i == 0 ? pad + cell : "  " + cell + pad
+                }
+                out += String(row.reversed().drop { $0 == " " }.reversed())
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func referenceOneLine(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    }
+}
