@@ -92,6 +92,20 @@ import Testing
             try Self.ipad.apply(.moveTo(app: .suspended, scene: nil), to: try Self.scenes(8)).state.app == .suspended)
     }
 
+    /// An app holds at most `SceneSessions.maximum` scene sessions: one more is refused.
+    @Test func openSceneStopsAtTheMaximum() throws {
+        var state = try Self.scenes(SceneSessions.maximum)
+        #expect(state.scenes.count == 64)
+        do {
+            state = try Self.ipad.apply(.openScene(by: .system), to: state).state
+            Issue.record("opened scene session \(state.scenes.count)")
+        } catch {
+            #expect(error.action == .openScene && error.needs.hasPrefix("fewer than 64 scene sessions"))
+        }
+        state = try Self.ipad.apply(.closeScene(sceneId: nil), to: state).state
+        #expect(try Self.ipad.apply(.openScene(by: .user), to: state).state.scenes.count == 64)
+    }
+
     /// `plainAction(labelled:in:)` finds what `plainActions(in:)` lists under that label.
     @Test func aPlainActionFoundByItsLabelIsTheListedOne() throws {
         for state in [
