@@ -61,6 +61,46 @@ import Testing
         }
     }
 
+    /// Sessions whose names are plain ASCII: the log page is written from the log's bytes,
+    /// with the same lines as the general path, for every kind of receiver and page.
+    @Test(arguments: [
+        #"{"lifecycle":"scene","iosVersion":"17.0","device":"ipad","supportsMultipleScenes":true,"observers":["notifications","flutter","composeMultiplatform","maui","reactNative","capacitor","cordova"]}"#,
+        #"{"lifecycle":"scene","iosVersion":"17.0","ui":"swiftui"}"#,
+        #"{"lifecycle":"app","iosVersion":"11.0","stateRestoration":true}"#,
+    ])
+    func aPlainPageIsWrittenInPlaceAsTheGeneralPathWritesIt(_ config: String) throws {
+        let client = ServiceClient()
+        let id = client.create(config)
+        let actions = [
+            #"{"type":"launch"}"#, #"{"type":"push","name":"detail"}"#, #"{"type":"present","name":"sheet"}"#,
+            #"{"type":"receiveNotification","payload":{"aps":{"alert":"hi"}}}"#, #"{"type":"background"}"#,
+            #"{"type":"openURL","url":"myapp://item/7"}"#, #"{"type":"rotate","orientation":"landscapeLeft"}"#,
+            #"{"type":"setAppearance","style":"dark"}"#, #"{"type":"terminate","by":"user"}"#,
+        ]
+        for action in actions { client.act(id, action) }
+        let uuid = try #require(UUID(uuidString: id))
+        let box = try #require(client.service.store.find(uuid))
+        for (after, limit) in [(0, 10_000), (0, 7), (5, 3), (12, 10_000)] {
+            let (page, trace) = box.session.withLock { session in
+                let page = session.log.page(after: after, limit: limit)
+                return (page, Trace(logPage: page, after: after, of: session))
+            }
+            let written = try #require(LogPageText.render(page), "after \(after) limit \(limit)")
+            #expect(
+                String(decoding: written, as: UTF8.self) == TraceText.render(trace), "after \(after) limit \(limit)")
+        }
+        let text = client.send("GET", "/v1/sessions/\(id)/callbacks", query: [("format", "text")])
+        #expect(text.status == 200 && text.contentType == "text/plain; charset=utf-8")
+    }
+
+    /// A page with a name that is not plain ASCII takes the general path.
+    @Test func aPageWithEscapesTakesTheGeneralPath() throws {
+        let (client, id) = Self.variedSession()
+        let uuid = try #require(UUID(uuidString: id))
+        let box = try #require(client.service.store.find(uuid))
+        #expect(box.session.withLock { LogPageText.render($0.log.page(after: 0, limit: 10_000)) } == nil)
+    }
+
     /// The renderer as it was: cells as Strings, widths in Characters, rows trimmed Character by Character.
     static func reference(_ trace: Trace) -> String {
         enum Line {

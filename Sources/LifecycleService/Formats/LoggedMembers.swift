@@ -1,15 +1,13 @@
 import LifecycleModel
 
 /// The members of a logged callback's JSON object, read in place for the text formats:
-/// the log's own writer puts `seq`, `receiver`, `method`, `appState`, then the optional
-/// `sceneId`, `sceneState`, `viewController` (strings) and `args` last
-/// (`JSONWriter.writeGeneral`). Only `args` goes through the JSON parser; the strings
+/// the log's own writer puts `seq`, `receiver`, `method`, `appState` (which the log also
+/// keeps as values: `LoggedCallback`), then the optional `sceneId`, `sceneState`,
+/// `viewController` (strings) and `args` last (`JSONWriter.writeGeneral`). Only `args` goes through the JSON parser; the strings
 /// are taken as they lie. A general parse of every callback of a page was most of a text
 /// page's remaining time. Anything else (an escape in a string, a member out of place)
 /// is left to the general parse: nil.
 struct LoggedMembers {
-    var receiver: String?
-    var appState: String?
     var sceneId: String?
     var sceneState: String?
     var viewController: String?
@@ -54,19 +52,21 @@ struct LoggedMembers {
             if Self.equals(key, "seq") {
                 while i < b.count, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") { i += 1 }
             } else {
-                guard let value = string(), let text = String(validating: value, as: UTF8.self) else { return nil }
-                if Self.equals(key, "receiver") {
-                    members.receiver = text
-                } else if Self.equals(key, "appState") {
-                    members.appState = text
-                } else if Self.equals(key, "sceneId") {
-                    members.sceneId = text
-                } else if Self.equals(key, "sceneState") {
-                    members.sceneState = text
-                } else if Self.equals(key, "viewController") {
-                    members.viewController = text
-                } else if !Self.equals(key, "method") {
-                    return nil
+                guard let value = string() else { return nil }
+                // The receiver, method and app state are the logged callback's own fields.
+                if Self.equals(key, "receiver") || Self.equals(key, "method") || Self.equals(key, "appState") {
+                    // as logged
+                } else {
+                    guard let text = Self.text(value) else { return nil }
+                    if Self.equals(key, "sceneId") {
+                        members.sceneId = text
+                    } else if Self.equals(key, "sceneState") {
+                        members.sceneState = text
+                    } else if Self.equals(key, "viewController") {
+                        members.viewController = text
+                    } else {
+                        return nil
+                    }
                 }
             }
             guard i < b.count else { return nil }
@@ -79,6 +79,12 @@ struct LoggedMembers {
             }
         }
         return nil
+    }
+
+    /// The text of a string's bytes: ASCII as it is, anything else validated as UTF-8.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {

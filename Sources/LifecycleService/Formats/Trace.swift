@@ -36,16 +36,15 @@ extension Trace.Entry {
     /// produces.
     init?(_ logged: LoggedCallback) {
         if let members = LoggedMembers(logged.json) {
-            guard let receiver = members.receiver.flatMap(Receiver.init(rawValue:)),
-                let appState = members.appState.flatMap(AppState.init(rawValue:)),
+            guard
                 let target = CallbackTarget(
-                    receiver: receiver, sceneId: members.sceneId,
+                    receiver: logged.receiver, sceneId: members.sceneId,
                     sceneState: members.sceneState.flatMap(SceneState.init(rawValue:)),
                     viewController: members.viewController)
             else { return nil }
             self.init(
                 seq: logged.seq,
-                callback: Callback(target, method: logged.method, appState: appState, args: members.args))
+                callback: Callback(target, method: logged.method, appState: logged.appState, args: members.args))
             return
         }
         guard let parsed = Self.parsed(logged) else { return nil }

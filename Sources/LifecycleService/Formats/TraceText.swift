@@ -49,10 +49,13 @@ enum TraceText {
                 var ascii = true
                 for (i, cell) in cells.enumerated() {
                     let pad = widths[i] - cell.width
-                    if i > 0 { row.append(contentsOf: [0x20, 0x20]) }
-                    if i == 0 { row.append(contentsOf: repeatElement(0x20, count: pad)) }
+                    if i > 0 {
+                        row.append(0x20)
+                        row.append(0x20)
+                    }
+                    if i == 0 { for _ in 0..<pad { row.append(0x20) } }
                     row.append(contentsOf: cell.text.utf8)
-                    if i > 0 { row.append(contentsOf: repeatElement(0x20, count: pad)) }
+                    if i > 0 { for _ in 0..<pad { row.append(0x20) } }
                     ascii = ascii && cell.isASCII
                 }
                 if ascii {

@@ -100,8 +100,13 @@ extension Service {
         let format = try TraceFormat(request)
         var w = JSONWriter(capacity: 4096)
         var trace: Trace?
+        var text: [UInt8]?
         try withSession(id) { (session: inout Session) in
             var page = session.log.page(after: after, limit: limit)
+            if format == .text, let written = LogPageText.render(page) {
+                text = written
+                return
+            }
             if format != .json {
                 trace = Trace(logPage: page, after: after, of: session)
                 return
@@ -121,6 +126,9 @@ extension Service {
             w.key("total")
             w.int(session.log.lastSeq)
             w.endObject()
+        }
+        if let text {
+            return ServiceResponse(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: text)
         }
         if let trace, let text = format.response(trace) { return text }
         return json(200, w)
