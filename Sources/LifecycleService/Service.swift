@@ -115,12 +115,13 @@ public final class Service: Sendable {
     /// gone): for tests and in-process use. The bridge calls `respond(to:)`.
     public func handle(_ request: ServiceRequest) -> ServiceResponse {
         let incoming = Incoming(request, self)
-        switch dispatch(incoming) {
-        case .ready(let response):
-            return finish(response, incoming)
-        case .search(let job):
-            return finish(run(job, incoming, clientGone: { false }), incoming)
+        var response: ServiceResponse
+        switch dispatch(request, incoming) {
+        case .ready(let answer): response = answer
+        case .search(let job): response = run(job, request, incoming, clientGone: { false })
         }
+        finish(&response, request, incoming)
+        return response
     }
 
     /// `handle` for the bridge: a request that searches is answered later, from a search
@@ -129,26 +130,32 @@ public final class Service: Sendable {
     /// and `Retry-After`.
     public func respond(to request: ServiceRequest) -> Handling {
         let incoming = Incoming(request, self)
-        switch dispatch(incoming) {
-        case .ready(let response):
-            return .respond(finish(response, incoming))
+        var response: ServiceResponse
+        switch dispatch(request, incoming) {
+        case .ready(let answer):
+            response = answer
         case .search(let job):
             guard searches.reserve() else {
                 metrics.record(.searchesRefused)
                 let busy = Problem.searchesBusy(threads: searches.threads, queue: searches.queueLimit)
-                return .respond(finish(busy.with("requestId", .string(incoming.requestID)).response, incoming))
+                response = busy.with("requestId", .string(incoming.requestID)).response
+                break
             }
             return .later { [self] link in
                 searches.submit { [self] in
-                    link.send(finish(run(job, incoming, clientGone: { link.clientGone }), incoming))
+                    var response = run(job, request, incoming, clientGone: { link.clientGone })
+                    finish(&response, request, incoming)
+                    link.send(response)
                 }
             }
         }
+        finish(&response, request, incoming)
+        return .respond(response)
     }
 
-    /// A request as it came in: when, under which id, for which resource.
+    /// What `handle` knows of a request besides the request itself: when it came, its
+    /// id, its resource. (Not the request: a copy of it retained each of its parts.)
     struct Incoming: Sendable {
-        let request: ServiceRequest
         /// Always the real monotonic clock: the injectable one is for session expiry.
         let started: UInt64
         let requestID: String
@@ -156,70 +163,67 @@ public final class Service: Sendable {
 
         init(_ request: ServiceRequest, _ service: Service) {
             started = MonotonicClock.nanoseconds()
-            self.request = request
             requestID = service.requestIDs.id(for: request)
             route = Route(path: request.path)
         }
     }
 
     /// The answer, or the search that makes it; problems as responses.
-    private func dispatch(_ incoming: Incoming) -> Routed {
-        let request = incoming.request
+    @inline(__always)
+    private func dispatch(_ request: ServiceRequest, _ incoming: Incoming) -> Routed {
         if let preflight = preflightResponse(request, incoming.route) { return .ready(preflight) }
         do throws(Problem) {
+            let response: ServiceResponse
             switch try route(request, incoming.route) {
-            case .ready(let routed):
-                return .ready(try measured(routed, incoming))
-            case .search(let job):
-                return .search(job)
+            case .ready(let routed): response = routed
+            case .search(let job): return .search(job)
             }
+            // Only answers that change nothing are measured here: a write's 413 after the
+            // fact would report a change that happened as failed (actions measure their own).
+            guard response.bodyCount <= limits.maxResponse || !Self.changesNothing(request.method, incoming.route)
+            else { throw Problem.responseTooLarge(limits.maxResponse, hint: "ask for less (a smaller limit=)") }
+            return .ready(response)
         } catch {
             return .ready(error.with("requestId", .string(incoming.requestID)).response)
         }
     }
 
-    /// `response` if it fits `--max-response`. Only answers that change nothing are
-    /// measured here: a write's 413 after the fact would report a change that happened as
-    /// failed (actions measure their own).
-    private func measured(_ response: ServiceResponse, _ incoming: Incoming) throws(Problem) -> ServiceResponse {
-        guard response.bodyCount <= limits.maxResponse || !Self.changesNothing(incoming.request.method, incoming.route)
-        else {
-            throw Problem.responseTooLarge(limits.maxResponse, hint: "ask for less (a smaller limit=)")
-        }
-        return response
-    }
-
     /// Runs a search's work within a fresh `SearchContext` on this thread.
-    private func run(_ job: SearchJob, _ incoming: Incoming, clientGone: @escaping @Sendable () -> Bool)
-        -> ServiceResponse
-    {
+    private func run(
+        _ job: SearchJob, _ request: ServiceRequest, _ incoming: Incoming,
+        clientGone: @escaping @Sendable () -> Bool
+    ) -> ServiceResponse {
         metrics.searchStarted()
         defer { metrics.searchEnded() }
         let context = SearchContext(
             requestID: incoming.requestID, route: RouteTemplate(incoming.route), limits: limits.search,
             clientGone: clientGone,
-            stopped: { [self] stop, context in searchStopped(stop, context, incoming.request) })
+            stopped: { [self] stop, context in searchStopped(stop, context, request) })
         do throws(Problem) {
             // A client gone while its search waited for a thread: nothing to do for it.
             if let stop = context.interruption() {
-                searchStopped(stop, context, incoming.request)
+                searchStopped(stop, context, request)
                 throw Problem.searchStopped(stop, hint: "")
             }
-            return try measured(try job.work(context), incoming)
+            let response = try job.work(context)
+            guard response.bodyCount <= limits.maxResponse || !Self.changesNothing(request.method, incoming.route)
+            else { throw Problem.responseTooLarge(limits.maxResponse, hint: "ask for less") }
+            return response
         } catch {
             return error.with("requestId", .string(incoming.requestID)).response
         }
     }
 
-    /// Adds `X-Request-Id` and the CORS headers, and counts the request.
-    private func finish(_ answer: ServiceResponse, _ incoming: Incoming) -> ServiceResponse {
-        var response = answer
+    /// Adds `X-Request-Id` and the CORS headers, and counts the request. In place: a
+    /// copy of the response would share the headers' storage, and the append would then
+    /// copy it (an allocation a request).
+    @inline(__always)
+    private func finish(_ response: inout ServiceResponse, _ request: ServiceRequest, _ incoming: Incoming) {
         response.headers.append(("X-Request-Id", incoming.requestID))
-        addCORSHeaders(incoming.request, to: &response)
+        addCORSHeaders(request, to: &response)
         metrics.recordRequest(
             RouteTemplate(incoming.route), status: response.status,
             nanoseconds: MonotonicClock.nanoseconds() &- incoming.started)
-        return response
     }
 
     /// GET/HEAD, and POST /v1/simulate (it keeps no state).

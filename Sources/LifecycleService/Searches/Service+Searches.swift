@@ -4,7 +4,8 @@ import ServiceHTTP
 /// What a resource makes of a request: the answer, or the search that makes it.
 enum Routed {
     case ready(ServiceResponse)
-    case search(SearchJob)
+    /// Boxed: the answer, every cheap request's, then passes through as it lies.
+    indirect case search(SearchJob)
 }
 
 /// A request's work that searches (explain, paths, coverage, diff, and runs with a
