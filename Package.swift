@@ -56,7 +56,10 @@ let package = Package(
         .testTarget(name: "LifecycleModelTests", dependencies: ["LifecycleModel", "ModelReference"]),
         .testTarget(name: "LifecycleServiceTests", dependencies: ["LifecycleService"]),
         .testTarget(name: "LifecycledServerTests", dependencies: ["LifecycleService", "MHDServer"]),
-        .testTarget(name: "LifecycledClientTests", dependencies: ["LifecycledClient", "LifecycledTestSupport"]),
+        // LifecycleModel only to check the client's tables against the model (UIKitNotificationNameTests).
+        .testTarget(
+            name: "LifecycledClientTests",
+            dependencies: ["LifecycledClient", "LifecycledTestSupport", "LifecycleModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

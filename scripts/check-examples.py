@@ -436,9 +436,30 @@ SCENARIOS["response SessionNotFound"] = Scenario(problem(
 SCENARIOS["response MethodNotAllowed"] = Scenario(problem("PUT", "/v1/sessions", {}, status=405))
 # explain (issue #21): the request examples are answered (explained or not), the
 # problem example is what a callbacks entry without a method gets.
-@scenario("POST /v1/explain request pastedLog", "POST /v1/explain request callbacks", mode="request")
+@scenario("POST /v1/explain request pastedLog", "POST /v1/explain request callbacks",
+          "POST /v1/explain request midSession", mode="request")
 def _(live, example):
     expect(call(shared(live), "POST", "/v1/explain", example), 200, "POST /v1/explain")
+
+
+# issue #34: what a log from a running app assumed (keybase's lines, one call printed
+# twice), and how a line written in words reads.
+KEYBASE = ("42884 2018-06-08 10:21:15.453 Keybase[10914:3793552] applicationWillResignActive: cancelling...\n"
+           "49589 2018-06-08 10:21:27.848 Keybase[10914:3793552] applicationDidEnterBackground: cancelling...\n"
+           "49848 2018-06-08 10:21:29.523 Keybase[10915:3793916] applicationDidBecomeActive: hiding keyz screen.\n")
+
+
+@scenario("schema ExplainAssumption")
+def _(live, example):
+    reply = call(shared(live), "POST", "/v1/explain", {"config": {"lifecycle": "app", "iosVersion": "11.4"}, "log": KEYBASE})
+    return expect(reply, 200, "POST /v1/explain").json["assumed"]
+
+
+@scenario("schema UnreadLine")
+def _(live, example):
+    log = "-[AppDelegate application:didFinishLaunchingWithOptions:]\nrendering\nview Did Load\n"
+    reply = call(shared(live), "POST", "/v1/explain", {"config": {"lifecycle": "app", "iosVersion": "11.0"}, "log": log})
+    return expect(reply, 200, "POST /v1/explain").json["unreadLines"][0]
 
 
 SCENARIOS["response BadExplainRequest"] = Scenario(problem(
@@ -450,6 +471,20 @@ SCENARIOS["response TargetNotReachable"] = Scenario(problem(
 SCENARIOS["response ActionNotPossible"] = Scenario(problem(
     "POST", "/v1/sessions/{id}/actions", {"type": "launch"}, status=409,
     before=lambda s: session(s, SEED001, ["launch"])))
+# allowedVariants (issue #37): a locked device cannot be swiped away; the system can end the app.
+LOCKED = {"lifecycle": "app", "iosVersion": "17.0"}
+SCENARIOS["schema ConflictProblem"] = Scenario(problem(
+    "POST", "/v1/sessions/{id}/actions", {"type": "terminate", "by": "user"}, status=409,
+    before=lambda s: session(s, LOCKED, ["launch", "lock"])))
+
+
+@scenario("schema AllowedVariants")
+def _(live, example):
+    server = shared(live)
+    sid = session(server, LOCKED, ["launch", "lock"])
+    return expect(call(server, "GET", f"/v1/sessions/{sid}"), 200, "GET /v1/sessions/{id}").json["allowedVariants"]
+
+
 SCENARIOS["response StepNotPossible"] = Scenario(problem(
     "POST", "/v1/simulate", {"session": SEED001, "actions": [{"type": "launch"}, {"type": "launch"}]}, status=409))
 SCENARIOS["response SessionExists"] = Scenario(problem(

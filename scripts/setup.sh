@@ -132,7 +132,7 @@ fi
 { [ "$mode" = --run ] || $bench; } && exit 0
 # Python tools in a project venv: Debian's system Python refuses pip installs (PEP 668).
 venv_planned=false
-if ! check .venv/bin/python -c 'import schemathesis, openapi_spec_validator, pytest, setuptools, wheel, prometheus_client' 2>/dev/null \
+if ! check .venv/bin/python -c 'import schemathesis, openapi_spec_validator, pytest, flit_core, prometheus_client' 2>/dev/null \
    || ! check test -x .venv/bin/hadolint; then
   echo "setup: installing Python tools into .venv"
   run python3 -m venv .venv

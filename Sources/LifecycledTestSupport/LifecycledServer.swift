@@ -123,41 +123,103 @@
             }
         }
 
-        /// The `lifecycled` binary: `$LIFECYCLED_BIN`; else one beside the running test
-        /// executable (where `swift test` builds it in this package); else
-        /// `.build/debug/lifecycled` in the working directory, the directory of
-        /// `filePath` (pass `#filePath`) or one of their parents; else `lifecycled` on `PATH`.
-        public static func findBinary(searchingFrom filePath: String = #filePath) throws -> String {
+        /// The `lifecycled` binary, in the order every lifecycled client looks (Swift,
+        /// JavaScript, Python): `$LIFECYCLED_BIN`; else `lifecycled` on `PATH`; else
+        /// `.build/release/lifecycled`, then `.build/debug/lifecycled`, in the working
+        /// directory or the nearest parent that has one (then the same from the directory
+        /// of `filePath`: pass `#filePath`). The error says how to build one.
+        /// `environment` and `workingDirectory` default to the process's own.
+        public static func findBinary(
+            searchingFrom filePath: String = #filePath,
+            environment: [String: String] = ProcessInfo.processInfo.environment,
+            workingDirectory: String = FileManager.default.currentDirectoryPath
+        ) throws -> String {
             let files = FileManager.default
-            let environment = ProcessInfo.processInfo.environment
             if let env = environment["LIFECYCLED_BIN"], !env.isEmpty {
                 guard files.isExecutableFile(atPath: env) else {
                     throw StartFailure(description: "LIFECYCLED_BIN=\(env) is not an executable file")
                 }
                 return env
             }
-            var candidates: [URL] = []
-            if let exe = try? files.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-                candidates.append(URL(fileURLWithPath: exe).deletingLastPathComponent())
+            for directory in (environment["PATH"] ?? "").split(separator: ":") where !directory.isEmpty {
+                let path = URL(fileURLWithPath: String(directory)).appendingPathComponent("lifecycled").path
+                if files.isExecutableFile(atPath: path) { return path }
             }
-            candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-            for start in [URL(fileURLWithPath: files.currentDirectoryPath), URL(fileURLWithPath: filePath)] {
+            var starts: [URL] = []
+            for start in [URL(fileURLWithPath: workingDirectory), URL(fileURLWithPath: filePath)] {
                 var directory = start.standardizedFileURL
                 while directory.path != "/" && !directory.path.isEmpty {
-                    candidates.append(directory.appendingPathComponent(".build/debug"))
+                    starts.append(directory)
                     directory = directory.deletingLastPathComponent()
                 }
             }
-            for directory in (environment["PATH"] ?? "").split(separator: ":") {
-                candidates.append(URL(fileURLWithPath: String(directory)))
+            for directory in starts {
+                for configuration in ["release", "debug"] {
+                    let path = directory.appendingPathComponent(".build/\(configuration)/lifecycled").path
+                    if files.isExecutableFile(atPath: path) { return path }
+                }
             }
-            for directory in candidates {
-                let path = directory.appendingPathComponent("lifecycled").path
-                if files.isExecutableFile(atPath: path) { return path }
+            throw StartFailure(description: notFoundMessage)
+        }
+
+        /// What every client says when it finds no binary: where it looked, and how to build one.
+        public static let notFoundMessage =
+            "no lifecycled binary: set LIFECYCLED_BIN to its path, put lifecycled on PATH, or build it with "
+            + "`swift build -c release --product lifecycled` (in the lifecycled checkout, or in a package that "
+            + "depends on it) and run from that folder or below it, where .build/release/lifecycled is found"
+    }
+
+    extension LifecycledServer {
+        /// One server for every test of the process that asks for it (one per binary and
+        /// arguments): the first call starts it, the others get the same one, and it stops
+        /// when the test process exits. Give each test a session of its own: sessions are
+        /// independent, so tests running in parallel share the server safely.
+        ///
+        /// ```swift
+        /// @Suite struct CheckoutFlowTests {
+        ///     @Test func coldLaunch() async throws {
+        ///         let client = try await LifecycledServer.shared().client
+        ///         let app = try await client.createSession()
+        ///         #expect(try await client.act(.launch, in: app.id).state.app == .active)
+        ///     }
+        /// }
+        /// ```
+        ///
+        /// A server that failed to start fails every later call the same way (at once).
+        public static func shared(
+            binary: String? = nil, arguments: [String] = ["--quiet"], searchingFrom filePath: String = #filePath
+        ) async throws -> LifecycledServer {
+            let binary = try binary ?? findBinary(searchingFrom: filePath)
+            return try await SharedServers.instance.server(binary: binary, arguments: arguments).value
+        }
+    }
+
+    /// The servers `LifecycledServer.shared` started, stopped at exit.
+    private final class SharedServers: @unchecked Sendable {
+        // @unchecked: `starting` and `started` are read and written under `lock` only.
+        static let instance = SharedServers()
+        private let lock = NSLock()
+        private var starting: [String: Task<LifecycledServer, any Error>] = [:]
+        private var started: [LifecycledServer] = []
+
+        func server(binary: String, arguments: [String]) -> Task<LifecycledServer, any Error> {
+            lock.withLock {
+                let key = ([binary] + arguments).joined(separator: "\u{0}")
+                if let task = starting[key] { return task }
+                if starting.isEmpty { atexit { SharedServers.instance.stopAll() } }
+                let task = Task {
+                    let server = try await LifecycledServer.start(binary: binary, arguments: arguments)
+                    self.lock.withLock { self.started.append(server) }
+                    return server
+                }
+                starting[key] = task
+                return task
             }
-            throw StartFailure(
-                description: "no lifecycled binary: set LIFECYCLED_BIN, or build it "
-                    + "(swift build --product lifecycled) so that .build/debug/lifecycled exists")
+        }
+
+        /// At exit: a clean stop (SIGTERM) of each server that started.
+        func stopAll() {
+            for server in lock.withLock({ started }) { server.stop(timeout: 2) }
         }
     }
 

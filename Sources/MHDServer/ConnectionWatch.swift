@@ -56,11 +56,11 @@ final class ConnectionWatch: Sendable {
         var cutByDeadline = 0
     }
 
-    /// How long an idle keep-alive connection is left open once draining has
-    /// begun: a client that sends its next request within a second is still
-    /// answered (with `Connection: close`); one idle longer is closed, as an idle
-    /// keep-alive connection may be at any time (RFC 9112 section 9.3.1).
-    static let drainIdleNanoseconds: UInt64 = 1_000_000_000
+    // Once draining has begun, an idle keep-alive connection (no request started,
+    // no byte of one waiting) is closed at once, as an idle connection may be at any
+    // time (RFC 9112 section 9.3.1): a stop must not wait for clients that keep one
+    // open (URLSession and Node's fetch do). A request whose bytes have arrived is
+    // left to be answered, with `Connection: close`.
 
     private let requestTimeoutNanoseconds: UInt64
     private let state = PThreadLock(State())
@@ -132,8 +132,8 @@ final class ConnectionWatch: Sendable {
                     guard lcd_unread_bytes(connection.fd) == 0 else { continue }
                     Self.cut(connection)
                     state.cutByDeadline += 1
-                } else if let draining = state.drainingSince, !connection.requestStarted.load(ordering: .relaxed),
-                    Self.elapsed(since: max(since, draining), now: now) >= Self.drainIdleNanoseconds
+                } else if state.drainingSince != nil, !connection.requestStarted.load(ordering: .relaxed),
+                    !Self.hasBytesWaiting(connection.fd)
                 {
                     Self.cut(connection)
                 }
@@ -153,6 +153,13 @@ final class ConnectionWatch: Sendable {
             }
             return requests
         }
+    }
+
+    /// Whether the client has sent bytes the server has not read yet: the start of a
+    /// request, which a drain answers rather than cuts.
+    private static func hasBytesWaiting(_ fd: Int32) -> Bool {
+        var byte: UInt8 = 0
+        return recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) > 0
     }
 
     private static func elapsed(since: UInt64, now: UInt64) -> UInt64 {

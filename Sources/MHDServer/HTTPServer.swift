@@ -140,7 +140,8 @@ public final class HTTPServer: Sendable {
     /// Stops gracefully, in this order: stops accepting (the listening socket is
     /// closed, so new clients are refused rather than reset); lets requests in
     /// flight finish, their responses carrying `Connection: close`; closes each
-    /// idle keep-alive connection once it has been idle for a second; and when
+    /// idle keep-alive connection at once (one whose next request has begun to
+    /// arrive is answered first); and when
     /// `graceSeconds` are over, closes every connection left. If a handler is
     /// still running then, its worker cannot be joined: the daemon is abandoned
     /// (the process is expected to exit) and `stop` returns at once. Does nothing

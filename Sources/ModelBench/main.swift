@@ -9,7 +9,7 @@
 // lifecycled-model-bench`; bench/run.sh does.
 //
 //   lifecycled-model-bench [--sessions 1,100,10000,100000] [--threads 1,2] [--seconds 1]
-//   lifecycled-model-bench --explain 100,1000   (ExplainBench.swift)
+//   lifecycled-model-bench --explain corpus,100,1000,10000,ipad   (ExplainBench.swift)
 
 import Dispatch
 import Foundation
@@ -20,8 +20,9 @@ struct Settings {
     var sessions = [1, 100, 10_000, 100_000]
     var threads = [1, 2]
     var seconds = 1.0
-    /// `--explain 100,1000`: time `explain` on logs of about these sizes instead.
-    var explain: [Int] = []
+    /// `--explain corpus,100,1000,ipad`: time explaining the corpus, logs of about these
+    /// sizes, and an early divergence instead.
+    var explain: [String] = []
 
     init(arguments: [String]) {
         var rest = arguments[...]
@@ -30,7 +31,7 @@ struct Settings {
             switch flag {
             case "--sessions": sessions = Settings.numbers(value, flag)
             case "--threads": threads = Settings.numbers(value, flag)
-            case "--explain": explain = Settings.numbers(value, flag)
+            case "--explain": explain = value.split(separator: ",").map(String.init)
             case "--seconds":
                 guard let s = Double(value), s > 0 else { Settings.fail("--seconds: a positive number") }
                 seconds = s
@@ -48,7 +49,7 @@ struct Settings {
     static func fail(_ message: String) -> Never {
         print("lifecycled-model-bench: \(message)")
         print(
-            "usage: lifecycled-model-bench [--sessions 1,100,10000,100000] [--threads 1,2] [--seconds 1] [--explain 100,1000]"
+            "usage: lifecycled-model-bench [--sessions 1,100,10000,100000] [--threads 1,2] [--seconds 1] [--explain corpus,100,1000,10000,ipad]"
         )
         exit(2)
     }

@@ -14,13 +14,16 @@ enum ExplainCommand {
                                        [--max-actions N] [--json]
 
         Finds the user actions behind a recorded callback log (one callback a line,
-        as #function, a selector or -[Class selector]; FILE - reads standard input),
-        or the first line no action sequence produces (POST /v1/explain).
+        as printed: #function, a selector, -[Class selector], a notification's name, a
+        framework's print of its state; FILE - reads standard input), or the first
+        line no action sequence produces (POST /v1/explain).
 
           --config JSON       the session config, e.g. '{"iosVersion":"17.0"}' (default: {})
           --config-file FILE  the session config, read from FILE
-          --from JSON         actions applied first, e.g. '[{"type":"launch"}]'
-          --max-actions N     the longest action sequence tried (default: 12, at most 256)
+          --from JSON         actions applied first, e.g. '[{"type":"launch"}]' (without it,
+                              a log that starts in a running app is explained after the
+                              actions it needs, which the answer names)
+          --max-actions N     the longest action sequence tried (default: no limit)
           --json              print the JSON answer of POST /v1/explain instead
 
         """
@@ -82,13 +85,20 @@ enum ExplainCommand {
         return explained ? 0 : 1
     }
 
-    /// The answer in a few lines: explained or not, the actions, the divergence, why
-    /// the search stopped, the ignored lines.
+    /// The answer in a few lines: explained or not, the actions, what was assumed, the
+    /// other stories as short, the divergence or why the search stopped, hints, the
+    /// lines not read.
     static func summary(_ o: [String: Any]) -> String {
         let actions = (o["actions"] as? [[String: Any]] ?? []).map(label)
         var out = ""
+        if let assumed = o["assumed"] as? [String: Any] {
+            out += "assumed: \(assumed["detail"] as? String ?? "")\n"
+        }
         if o["explained"] as? Bool == true {
             out += "explained by \(actions.count) action(s): \(actions.joined(separator: ", "))\n"
+            for alternative in o["alternatives"] as? [[[String: Any]]] ?? [] {
+                out += "  as short: \(alternative.map(label).joined(separator: ", "))\n"
+            }
         } else {
             out += "not explained\n"
             if let d = o["divergence"] as? [String: Any] {
@@ -108,8 +118,16 @@ enum ExplainCommand {
                 }
             }
             if let reason = o["reason"] as? [String: Any] {
-                out += "the search stopped early: \(reason["detail"] as? String ?? "")\n"
+                let explained = reason["explainedEntries"] as? Int ?? 0
+                out +=
+                    "the search stopped early (\(reason["bound"] as? String ?? "?")) after explaining \(explained) entries: \(reason["detail"] as? String ?? "")\n"
             }
+            for hint in o["hints"] as? [[String: Any]] ?? [] {
+                out += "hint: \(hint["detail"] as? String ?? "")\n"
+            }
+        }
+        for line in o["unreadLines"] as? [[String: Any]] ?? [] {
+            out += "line \(line["line"] as? Int ?? 0) not read: \(line["hint"] as? String ?? "")\n"
         }
         if let ignored = o["ignoredLines"] as? [Int], !ignored.isEmpty {
             out += "ignored lines (no method): \(ignored.map(String.init).joined(separator: ", "))\n"

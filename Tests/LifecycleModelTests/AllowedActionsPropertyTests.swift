@@ -43,6 +43,22 @@ import Testing
                     )
                 }
                 listedSomewhere.formUnion(allowed)
+                // allowedVariants: a kind of member-valued variants is listed with exactly
+                // the values accepted, when some are and some are not.
+                let partial = Dictionary(uniqueKeysWithValues: sim.allowedVariants(in: state).map { ($0.kind, $0) })
+                for kind in ActionKind.allCases {
+                    let variants = sim.variants(of: kind, in: state)
+                    guard let member = variants.first?.choice?.member else {
+                        #expect(partial[kind] == nil, "\(name): \(kind) has no member-valued variants")
+                        continue
+                    }
+                    let accepted = variants.filter { (try? sim.apply($0.action, to: state)) != nil }.compactMap(
+                        \.choice?.value)
+                    let expected =
+                        accepted.isEmpty || accepted.count == variants.count
+                        ? nil : AllowedVariants(kind: kind, member: member, values: accepted)
+                    #expect(partial[kind] == expected, "\(name) seed \(seed) step \(step): \(kind)")
+                }
                 // A random action of a random kind: accepted means its kind is listed
                 // (moveTo, which has no variants, aside).
                 let kind = ActionKind.allCases[rng.next(below: ActionKind.allCases.count)]
@@ -75,6 +91,13 @@ import Testing
             let byTheSystem = try sim.apply(.terminate(by: .system), to: locked)
             #expect(byTheSystem.state.app == .notRunning)
             #expect(sim.allowedActions(in: locked).contains(.terminate))
+            // …and allowedVariants says which: by the system only.
+            #expect(
+                sim.allowedVariants(in: locked) == [AllowedVariants(kind: .terminate, member: "by", values: ["system"])]
+            )
+            #expect(sim.choice(of: .terminate(by: .user)) == VariantChoice(member: "by", value: "user"))
+            #expect(sim.choice(of: .launch) == nil)
+            #expect(sim.allowedVariants(in: try sim.run([.launch]).state) == [])
         }
     }
 

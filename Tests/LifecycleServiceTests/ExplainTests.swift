@@ -1,4 +1,5 @@
 import Foundation
+import LifecycleModel
 import ServiceHTTP
 import Testing
 
@@ -117,5 +118,44 @@ import Testing
         #expect(client.send("POST", "/v1/explain", "not json").status == 400)
         #expect(client.send("GET", "/v1/explain").status == 405)
         #expect(client.send("GET", "/healthz").status == 200)
+    }
+
+    /// Issue #34's members: how much is explained, the other stories, what was assumed,
+    /// nearby configs, and the lines that read as life-cycle words but are not read.
+    @Test func theAnswerSaysWhatItAssumedAndWhatElseFits() throws {
+        let log =
+            "-- full launch --\n-[AppDelegate application:didFinishLaunchingWithOptions:]\n-[AppDelegate applicationDidBecomeActive:]\napplication Did Enter Background\n-[AppDelegate applicationDidBecomeActive:]"
+        let r = client.send("POST", "/v1/explain", body(["config": ["iosVersion": "17.0"], "log": log]))
+        #expect(r.status == 200, "\(r.text)")
+        #expect(r.json["explained"] as? Bool == true)
+        #expect(r.json["explainedEntries"] as? Int == 3)
+        let assumed = try #require(r.json["assumed"] as? [String: Any])
+        #expect((assumed["config"] as? [String: Any])?["lifecycle"] as? String == "app", "\(assumed)")
+        #expect(types(assumed["from"]).isEmpty)
+        #expect((assumed["detail"] as? String ?? "").contains("applicationDidBecomeActive"))
+        let alternatives = (r.json["alternatives"] as? [Any] ?? []).map(types)
+        #expect(alternatives.contains(["launch", "background", "launch"]), "\(alternatives)")
+        #expect((r.json["hints"] as? [Any])?.isEmpty == true)
+        let unread = try #require((r.json["unreadLines"] as? [[String: Any]])?.first)
+        #expect(unread["line"] as? Int == 4 && unread["method"] as? String == "applicationDidEnterBackground(_:)")
+        #expect(r.json["ignoredLines"] as? [Int] == [1, 4])
+        // The steps replay under the assumed config.
+        #expect((r.json["config"] as? [String: Any])?["lifecycle"] as? String == "app")
+        #expect((r.json["steps"] as? [Any])?.count == 3)
+    }
+
+    /// The budget the service hands the search: when it runs out, the reason names it
+    /// and no line is called a divergence.
+    @Test func aSpentBudgetIsTheReason() throws {
+        let request = ServiceRequest(
+            method: "POST", path: "/v1/explain", query: [],
+            body: Array(body(["config": ["iosVersion": "17.0"], "log": Self.pasted]).utf8))
+        let response = try client.service.explain(request, budget: SearchBudget(maxSteps: 40))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+        #expect(json["explained"] as? Bool == false)
+        #expect(json["divergence"] is NSNull)
+        let reason = try #require(json["reason"] as? [String: Any])
+        #expect(reason["bound"] as? String == "steps" && reason["limit"] as? Int == 40, "\(reason)")
+        #expect(reason["explainedEntries"] as? Int == json["explainedEntries"] as? Int)
     }
 }

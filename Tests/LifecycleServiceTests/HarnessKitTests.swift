@@ -86,6 +86,34 @@ import Testing
         #expect((r.json["detail"] as? String)?.hasSuffix("did you mean \(suggestion)?") == true, "\(r.text)")
     }
 
+    /// The words people try for an action type point to the real one, with one line of why.
+    @Test(arguments: [
+        ("goHome", "background", "going Home"), ("home", "background", "going Home"),
+        ("foreground", "launch", "tapping the icon"), ("resume", "launch", "interruptionEnded with outcome resume"),
+        ("KILL", "terminate", "by user"), ("deepLink", "openURL", "openUniversalLink"),
+        ("pushNotification", "receiveNotification", "tapNotification"), ("darkMode", "setAppearance", "dark"),
+    ])
+    func wordsPeopleTryPointToTheRealAction(_ word: String, _ type: String, _ why: String) {
+        let r = client.send("POST", "/v1/simulate", #"{"actions":[{"type":"\#(word)"}]}"#)
+        #expect(r.status == 400)
+        #expect(r.json["field"] as? String == "actions[0].type", "\(r.text)")
+        #expect(r.json["suggestion"] as? String == type, "\(r.text)")
+        let detail = r.json["detail"] as? String ?? ""
+        #expect(detail.contains("did you mean \(type)? ("), "\(r.text)")
+        #expect(detail.contains(why), "\(r.text)")
+    }
+
+    @Test func theGuessTablePointsToRealActionsAndShadowsNone() {
+        let types = Set(ActionKind.allCases.map { $0.rawValue.lowercased() })
+        #expect(ActionTypeGuesses.table.count >= 40)
+        for (word, guess) in ActionTypeGuesses.table {
+            #expect(!types.contains(word), "\(word) is an action type")
+            #expect(!guess.why.isEmpty)
+        }
+        // A typo still gets the typo's suggestion.
+        #expect(ActionTypeGuesses.guess("lanch") == nil)
+    }
+
     @Test(arguments: [#"{"colour":"red"}"#, #"{"device":"tv"}"#, #"{"x":1}"#, #"{"lifecycle":"banana"}"#])
     func farOffNamesGetNoSuggestion(_ body: String) {
         let r = client.send("POST", "/v1/sessions", body)

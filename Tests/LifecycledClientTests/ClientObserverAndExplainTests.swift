@@ -46,15 +46,31 @@ import Testing
             #expect(answer.ignoredLines == [3])
             #expect(answer.callbacks.contains { $0.method == "applicationDidEnterBackground(_:)" })
 
+            // Finishing launching before starting to: no start produces that (issue #34
+            // explains a log from a running app after the actions it needs).
             let swapped = try await client.explain(
                 [
-                    LogEntry("applicationDidBecomeActive(_:)"),
                     LogEntry("application(_:didFinishLaunchingWithOptions:)"),
+                    LogEntry("application(_:willFinishLaunchingWithOptions:)"),
                 ],
                 config: config)
             #expect(!swapped.explained)
             #expect(swapped.divergence?.index == 0)
-            #expect(swapped.divergence?.observed?.method == "applicationDidBecomeActive(_:)")
+            #expect(swapped.divergence?.observed?.method == "application(_:didFinishLaunchingWithOptions:)")
+        }
+    }
+
+    /// Issue #34's members: what a log from a running app assumed, the other stories.
+    @Test func aLogFromARunningAppSaysWhatItAssumed() async throws {
+        try await withLifecycled { client in
+            let answer = try await client.explain(
+                log: "applicationWillResignActive:\napplication Did Enter Background\napplicationDidBecomeActive:",
+                config: SessionConfig(lifecycle: .app, iosVersion: "11.0"))
+            #expect(answer.explained && answer.explainedEntries == 2)
+            #expect(answer.assumed?.from == [.launch])
+            #expect(answer.alternatives?.isEmpty == false)
+            #expect(answer.unreadLines?.first?.method == "applicationDidEnterBackground(_:)")
+            #expect(answer.hints == [])
         }
     }
 }

@@ -27,13 +27,17 @@ import Testing
     }
 
     @Test func aDivergingLogSaysWhereAndExits1() throws {
-        let file = try logFile("applicationWillResignActive(_:)\napplicationDidBecomeActive(_:)\n")
+        // didFinishLaunching before willFinishLaunching: no launch does that, from any state.
+        let file = try logFile(
+            "application(_:didFinishLaunchingWithOptions:)\napplication(_:willFinishLaunchingWithOptions:)\n")
         defer { try? FileManager.default.removeItem(at: file) }
         let config = try logFile(#"{"lifecycle":"app","iosVersion":"12.0"}"#)
         defer { try? FileManager.default.removeItem(at: config) }
         let outcome = try LifecycledProcess.run(["explain", file.path, "--config-file", config.path, "--max-actions=3"])
         #expect(outcome.exitStatus == 1)
-        #expect(outcome.stdout.hasPrefix("not explained\nline 1: applicationWillResignActive(_:)"), "\(outcome.stdout)")
+        #expect(
+            outcome.stdout.hasPrefix("not explained\nline 1: application(_:didFinishLaunchingWithOptions:)"),
+            "\(outcome.stdout)")
         #expect(outcome.stdout.contains("UIKit could call instead: appDelegate"))
     }
 

@@ -47,10 +47,12 @@ import Testing
 
     @Test func divergenceBadInputAndTheLimit() throws {
         let live = try LiveService(maxBody: 4096)
-        // Resigning active before becoming active: no sequence does that.
+        // Finishing launching before starting to: no sequence does that, from any state.
         let swapped = try live.send(
             "POST", "/v1/explain",
-            body("applicationWillResignActive(_:)\napplicationDidBecomeActive(_:)", config: #"{"lifecycle":"app"}"#))
+            body(
+                "application(_:didFinishLaunchingWithOptions:)\napplication(_:willFinishLaunchingWithOptions:)",
+                config: #"{"lifecycle":"app"}"#))
         #expect(swapped.status == 200, "\(swapped.text)")
         let d = swapped.json["divergence"] as? [String: Any]
         #expect(d?["index"] as? Int == 0 && d?["line"] as? Int == 1)

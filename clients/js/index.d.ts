@@ -136,6 +136,8 @@ export interface SessionInfo {
   state: State;
   callbackCount: number;
   allowedActions: string[];
+  /** The types only partly possible now, with the values possible: `{ terminate: { by: ["system"] } }`. */
+  allowedVariants?: Record<string, Record<string, string[]>>;
 }
 
 /** One page of `GET /v1/sessions`. */
@@ -200,6 +202,8 @@ export class LifecycledProblem extends Error {
   state?: string;
   needs?: string;
   allowedActions?: string[];
+  /** 409: the types only partly possible, with the values possible now. */
+  allowedVariants?: Record<string, Record<string, string[]>>;
   /** Batches and /v1/simulate: the index (from 0) of the action at fault. */
   step?: number;
   limit?: number;
@@ -324,7 +328,91 @@ export interface ExplainResult {
     observed?: LogEntry;
     expected: Array<LogEntry & { action?: string }>;
   };
-  reason?: { bound: string; detail: string; [member: string]: unknown };
+  reason?: { bound: string; detail: string; explainedEntries?: number; [member: string]: unknown };
   nodesVisited?: number;
+  /** Leading entries `actions` reproduce (issue #34). */
+  explainedEntries?: number;
+  /** Other explanations as short that tell another story. */
+  alternatives?: Array<Array<{ type: string; [member: string]: unknown }>>;
+  /** Actions assumed before a log from a running app, and the config members set otherwise. */
+  assumed?: { from: Array<{ type: string; [member: string]: unknown }>; config: Record<string, unknown>; detail: string } | null;
+  /** Configs near the request's under which more of the log is explained. */
+  hints?: Array<{ config: Record<string, unknown>; explainedEntries: number; detail: string }>;
+  /** Lines that spell a life-cycle event in words, with what to write. */
+  unreadLines?: Array<{ line: number; text: string; method?: string; hint: string }>;
   [member: string]: unknown;
 }
+
+// --- Replay into a framework's test doubles (replay.js) ---
+
+/** One step of a replay: an action's callbacks and the state after it (unknown for a bare log). */
+export interface ReplayStep {
+  action?: Action;
+  callbacks: Callback[];
+  state?: State;
+}
+
+/** Something a replay drives: a double with `play(step)`. */
+export interface ReplayDouble {
+  play(step: ReplayStep): void;
+}
+
+/** The steps of a simulate, batch, paths or action result; an array of callbacks is one step. */
+export function stepsOf(source: Callbacks): ReplayStep[];
+
+/** A replay in progress: nothing is played until `next()` or `rest()`. */
+export class Replay implements Iterable<ReplayStep> {
+  readonly steps: ReplayStep[];
+  /** How many steps have been played. */
+  readonly played: number;
+  readonly done: boolean;
+  /** Plays the next step into every double; `undefined` when done. */
+  next(): ReplayStep | undefined;
+  /** Plays every step left. */
+  rest(): ReplayStep[];
+  [Symbol.iterator](): Iterator<ReplayStep>;
+}
+
+/** Plays `source` step by step into the doubles. */
+export function replay(source: Callbacks, ...doubles: ReplayDouble[]): Replay;
+
+export type AppStateStatus = "active" | "background" | "inactive" | "unknown" | "extension";
+export type AppStateEvent = "change" | "memoryWarning" | "focus" | "blur";
+
+/**
+ * A React Native `AppState` double, shaped like React Native's Jest preset mock, driven by the
+ * `reactNative` lens. `currentState` is `null` before any step, then what AppState.js reads
+ * (`"active"` after a launch into the foreground, with no `change` fired).
+ */
+export interface AppStateDouble extends ReplayDouble {
+  currentState: AppStateStatus | null;
+  isAvailable: boolean;
+  addEventListener(type: "change", handler: (state: AppStateStatus) => void): { remove(): void };
+  addEventListener(type: "memoryWarning" | "focus" | "blur", handler: () => void): { remove(): void };
+  removeEventListener(type: AppStateEvent, handler: (...args: any[]) => void): void;
+  listenerCount(type: AppStateEvent): number;
+}
+export function createAppState(): AppStateDouble;
+
+/** A Capacitor `App` plugin double driven by the `capacitor` lens. */
+export interface CapacitorAppDouble extends ReplayDouble {
+  addListener(eventName: "appStateChange", listener: (state: { isActive: boolean }) => void): Promise<{
+    remove(): Promise<void>;
+  }>;
+  addListener(eventName: "pause" | "resume", listener: () => void): Promise<{ remove(): Promise<void> }>;
+  removeAllListeners(): Promise<void>;
+  /** `{ isActive }`: whether `applicationState` is active now. */
+  getState(): Promise<{ isActive: boolean }>;
+  listenerCount(eventName: "appStateChange" | "pause" | "resume"): number;
+}
+export function createCapacitorApp(): CapacitorAppDouble;
+
+/** The document events Cordova fires on iOS. */
+export const CORDOVA_EVENTS: readonly ["deviceready", "pause", "resume", "active", "resign"];
+
+/** A Cordova `document` double (an `EventTarget`) driven by the `cordova` lens; `deviceready` is sticky. */
+export interface CordovaDocumentDouble extends EventTarget, ReplayDouble {
+  /** True between deviceready and the end of the process. */
+  readonly ready: boolean;
+}
+export function createCordovaDocument(): CordovaDocumentDouble;

@@ -25,3 +25,12 @@ export {
   select,
 } from "./matching.js";
 export { OBSERVER_CHANNELS, appStateChanges, callbacksOf, channel, methodsOf, states } from "./channels.js";
+export {
+  CORDOVA_EVENTS,
+  Replay,
+  createAppState,
+  createCapacitorApp,
+  createCordovaDocument,
+  replay,
+  stepsOf,
+} from "./replay.js";

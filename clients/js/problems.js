@@ -56,6 +56,8 @@ export class LifecycledProblem extends Error {
     this.needs = problem.needs;
     /** @type {string[] | undefined} */
     this.allowedActions = problem.allowedActions;
+    /** @type {Record<string, Record<string, string[]>> | undefined} the types only partly possible, e.g. `{ terminate: { by: ["system"] } }` */
+    this.allowedVariants = problem.allowedVariants;
     /** @type {number | undefined} batches and /v1/simulate: the index (from 0) of the action at fault */
     this.step = problem.step;
     /** @type {number | undefined} 413 and 503: the limit that was reached */

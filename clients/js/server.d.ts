@@ -17,8 +17,15 @@ export interface RunningServer {
   stop(grace?: number): Promise<number | null>;
 }
 
-/** `$LIFECYCLED_BIN`, else `lifecycled` on `PATH`, else `.build/debug/lifecycled` in `start` or a parent. */
-export function findBinary(start?: string): string;
+/**
+ * `$LIFECYCLED_BIN`, else `lifecycled` on `PATH`, else `.build/release/lifecycled`, then
+ * `.build/debug/lifecycled`, in `start` (default: the working directory) or the nearest parent
+ * that has one; the same order as the Python and Swift clients. The error says how to build one.
+ */
+export function findBinary(start?: string, env?: Record<string, string | undefined>): string;
+
+/** The error `findBinary` throws when it finds nothing. */
+export const NOT_FOUND_MESSAGE: string;
 
 /** Starts lifecycled on port 0 and waits for its listening line and `/healthz`. */
 export function startServer(options?: {

@@ -2,7 +2,7 @@
 // as clients/python's server.py does: `--port 0`, then the port it announces on stdout.
 //
 //   import { startServer } from "lifecycled/server";
-//   const server = await startServer();            // LIFECYCLED_BIN, PATH or ./.build/debug/lifecycled
+//   const server = await startServer();   // LIFECYCLED_BIN, PATH, .build/release or .build/debug
 //   const app = await server.client.createSession();
 //   ...
 //   await server.stop();
@@ -26,33 +26,41 @@ function isExecutable(path) {
   }
 }
 
+/** What every lifecycled client says when it finds no binary: where it looked, and how to build one. */
+export const NOT_FOUND_MESSAGE =
+  "no lifecycled binary: set LIFECYCLED_BIN to its path, put lifecycled on PATH, or build it with " +
+  "`swift build -c release --product lifecycled` (in the lifecycled checkout, or in a package that " +
+  "depends on it) and run from that folder or below it, where .build/release/lifecycled is found";
+
 /**
- * The lifecycled binary: `$LIFECYCLED_BIN`, else `lifecycled` on `PATH`, else
- * `.build/debug/lifecycled` in `start` (default: the working directory) or a parent.
+ * The lifecycled binary, in the order every lifecycled client looks (JavaScript, Python,
+ * Swift): `$LIFECYCLED_BIN`; else `lifecycled` on `PATH`; else `.build/release/lifecycled`,
+ * then `.build/debug/lifecycled`, in `start` (default: the working directory) or the
+ * nearest parent that has one. The error says how to build one.
  * @param {string} [start]
+ * @param {Record<string, string | undefined>} [env] default: `process.env`
  * @returns {string}
  */
-export function findBinary(start) {
-  const fromEnv = process.env.LIFECYCLED_BIN;
+export function findBinary(start, env = process.env) {
+  const fromEnv = env.LIFECYCLED_BIN;
   if (fromEnv) {
     if (!isExecutable(fromEnv)) throw new Error(`LIFECYCLED_BIN=${JSON.stringify(fromEnv)} is not an executable file`);
     return fromEnv;
   }
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+  for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (dir && isExecutable(join(dir, "lifecycled"))) return join(dir, "lifecycled");
   }
   let here = resolve(start ?? process.cwd());
   for (;;) {
-    const candidate = join(here, ".build", "debug", "lifecycled");
-    if (isExecutable(candidate)) return candidate;
+    for (const configuration of ["release", "debug"]) {
+      const candidate = join(here, ".build", configuration, "lifecycled");
+      if (isExecutable(candidate)) return candidate;
+    }
     const parent = dirname(here);
     if (parent === here) break;
     here = parent;
   }
-  throw new Error(
-    "no lifecycled binary: set LIFECYCLED_BIN, put lifecycled on PATH, or build it " +
-      "(swift build --product lifecycled)",
-  );
+  throw new Error(NOT_FOUND_MESSAGE);
 }
 
 /**

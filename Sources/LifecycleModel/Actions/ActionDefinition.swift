@@ -49,11 +49,15 @@ public struct ActionVariant: Sendable, Equatable {
     /// False for a variant the searches leave out although the state allows it: time
     /// passing with nothing due moves only the clock, which abstract states leave out.
     public var isPlain: Bool
+    /// For a kind whose variants are the values of one member (`choiceVariants`): this
+    /// variant's member and value (`by`, `system`), which `allowedVariants` reports.
+    public var choice: VariantChoice?
 
-    public init(label: String, action: Action, isPlain: Bool = true) {
+    public init(label: String, action: Action, isPlain: Bool = true, choice: VariantChoice? = nil) {
         self.label = label
         self.action = action
         self.isPlain = isPlain
+        self.choice = choice
     }
 
     /// The only variant of its kind, labelled with the kind's name.
@@ -205,7 +209,20 @@ func choiceVariants<E: CaseIterable & RawRepresentable>(
 ) -> [ActionVariant] where E.RawValue == String {
     E.allCases.map { value in
         let a = action(value)
-        return ActionVariant(label: "\(a.kind.rawValue) \(member)=\(value.rawValue)", action: a)
+        return ActionVariant(
+            label: "\(a.kind.rawValue) \(member)=\(value.rawValue)", action: a,
+            choice: VariantChoice(member: member, value: value.rawValue))
+    }
+}
+
+/// The member and value that set a variant apart from its kind's others (`by` `system`).
+public struct VariantChoice: Sendable, Equatable {
+    public var member: String
+    public var value: String
+
+    public init(member: String, value: String) {
+        self.member = member
+        self.value = value
     }
 }
 

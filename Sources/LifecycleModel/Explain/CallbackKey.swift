@@ -1,33 +1,53 @@
 /// What a log entry is matched on, and the one place that reads a `Callback` for it:
-/// the method (Swift spelling), who received it and which view controller (or
-/// SwiftUI view). A key from a log leaves out what the log did not say; a callback
+/// the method (typed: the `CallbackMethod`s its name can be), who received it, which
+/// view controller (or SwiftUI view) it was, and, for a framework event whose meaning
+/// is its argument (Flutter's and React Native's `state`, Capacitor's `isActive`),
+/// that argument. A key from a log leaves out what the log did not say; a callback
 /// matches it when every part the key has is equal.
 ///
-/// Arguments, scene ids and states are not compared: a log seldom shows them, and
-/// the issue's matching semantics (#21) are "the methods, with receiver or view
-/// controller where given". Observer channels (notifications, framework events) will
-/// add a channel part here when the model emits them.
+/// Other arguments, scene ids and states are not compared: a log seldom shows them,
+/// and the matching semantics of issue #21 are "the methods, with receiver or view
+/// controller where given". A framework state is different: `inactive` and `paused`
+/// are the same method with two meanings, so a log of them says which (issue #34).
 public struct CallbackKey: Hashable, Sendable {
-    public var method: String
-    public var receiver: Receiver?
+    /// The method in the model's Swift spelling, or as the log wrote it when the model
+    /// has no method of that name (such a key never matches).
+    public var method: String {
+        didSet { methods = Self.methods(named: method, receiver: receiver) }
+    }
+    public var receiver: Receiver? {
+        didSet { methods = Self.methods(named: method, receiver: receiver) }
+    }
     public var viewController: String?
+    /// The value a framework event carries, where the event means its value.
+    public var argument: ObserverArgument?
+    /// The model's methods the key can be: those of its name that its receiver (if it
+    /// names one) hears. Empty for a method the model never makes.
+    public private(set) var methods: [CallbackMethod]
 
-    public init(method: String, receiver: Receiver? = nil, viewController: String? = nil) {
+    public init(
+        method: String, receiver: Receiver? = nil, viewController: String? = nil, argument: ObserverArgument? = nil
+    ) {
         self.method = method
         self.receiver = receiver
         self.viewController = viewController
+        self.argument = argument
+        self.methods = Self.methods(named: method, receiver: receiver)
     }
 
     /// The full key of a callback the model made.
     init(_ callback: Callback) {
-        self.init(method: callback.method.name, receiver: callback.receiver, viewController: callback.viewController)
+        self.init(
+            method: callback.method.name, receiver: callback.receiver, viewController: callback.viewController,
+            argument: Self.meaningfulArgument(of: callback))
     }
 
     /// The key of a log entry: its method in the model's spelling, its receiver where
-    /// the name is one (`appDelegate`, `AppDelegate`, `MyAppSceneDelegate`), and as the
-    /// view controller a receiver name that is not a delegate when the method is a view
-    /// controller's or a SwiftUI view's (`DetailViewController viewDidLoad`). A
-    /// receiver name that is neither says nothing and is left out.
+    /// the name is one (`appDelegate`, `AppDelegate`, `MyAppSceneDelegate`, `flutter`),
+    /// as the view controller a receiver name that is not a delegate when the method is
+    /// a view controller's or a SwiftUI view's (`DetailViewController viewDidLoad`),
+    /// and the argument of an event that means its argument (`{"state":"inactive"}`).
+    /// A receiver name that is none of these says nothing and is left out.
     public init(_ entry: LogEntry) {
         var token = entry.method
         var receiverName = entry.receiver
@@ -45,12 +65,22 @@ public struct CallbackKey: Hashable, Sendable {
                 viewController = name
             }
         }
-        self.init(method: method, receiver: receiver, viewController: viewController)
+        var key = CallbackKey(method: method, receiver: receiver, viewController: viewController)
+        if let args = entry.args, let event = key.methods.first, event.meansItsArgument {
+            key.argument = ObserverArgument(json: args, of: event)
+        }
+        self = key
     }
 
     /// Whether `callback` is this entry's callback.
     public func matches(_ callback: Callback) -> Bool {
-        callback.method.name == method && (receiver.map { $0 == callback.receiver } ?? true)
+        isAbout(callback) && (argument.map { callback.arguments == .observer($0) } ?? true)
+    }
+
+    /// Whether `callback` is this entry's method, to its receiver and view controller
+    /// where the key names them: the log watches it, whatever its argument.
+    func isAbout(_ callback: Callback) -> Bool {
+        methods.contains(callback.method) && (receiver.map { $0 == callback.receiver } ?? true)
             && (viewController.map { $0 == callback.viewController } ?? true)
     }
 
@@ -58,6 +88,18 @@ public struct CallbackKey: Hashable, Sendable {
     var isEmitted: Bool {
         guard let receivers = MethodSpelling.catalog[method] else { return false }
         return receiver.map(receivers.contains) ?? true
+    }
+
+    public static func == (a: CallbackKey, b: CallbackKey) -> Bool {
+        a.method == b.method && a.receiver == b.receiver && a.viewController == b.viewController
+            && a.argument == b.argument
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(method)
+        hasher.combine(receiver)
+        hasher.combine(viewController)
+        hasher.combine(argument?.index)
     }
 
     /// The receiver a log's name stands for: a `Receiver` raw value in any case, or a
@@ -72,65 +114,56 @@ public struct CallbackKey: Hashable, Sendable {
 
     /// The model gives `method` to view controllers or SwiftUI views (so a receiver
     /// name before it is a controller's name).
-    private static func hasViews(_ method: String) -> Bool {
+    static func hasViews(_ method: String) -> Bool {
         guard let receivers = MethodSpelling.catalog[method] else { return false }
         return receivers.contains(.viewController) || receivers.contains(.view)
     }
+
+    private static func methods(named name: String, receiver: Receiver?) -> [CallbackMethod] {
+        let all = CallbackMethod.methods(named: name)
+        guard let receiver else { return all }
+        return all.filter { $0.isHeard(by: receiver) }
+    }
+
+    /// A callback's argument when its method means its argument.
+    private static func meaningfulArgument(of callback: Callback) -> ObserverArgument? {
+        guard callback.method.meansItsArgument, case .observer(let argument) = callback.arguments else { return nil }
+        return argument
+    }
 }
 
-/// The watched set of a log: the keys of its entries. A callback is watched when it
-/// matches one of them; an explanation's watched callbacks must be the log, in order.
-struct WatchedSet: Sendable {
-    let entries: [CallbackKey]
-    private let byMethod: [String: [CallbackKey]]
-
-    init(_ entries: [CallbackKey]) {
-        self.entries = entries
-        var byMethod: [String: [CallbackKey]] = [:]
-        for key in Set(entries) { byMethod[key.method, default: []].append(key) }
-        self.byMethod = byMethod
+extension CallbackMethod {
+    /// A framework event whose meaning is its argument: Flutter's
+    /// `didChangeAppLifecycleState` ([FL-binding]), React Native's `change`
+    /// ([RN-appstate]), Capacitor's `appStateChange` ([CAP-app]).
+    var meansItsArgument: Bool {
+        switch self {
+        case .framework(.didChangeAppLifecycleState), .framework(.change), .framework(.appStateChange): true
+        default: false
+        }
     }
+}
 
-    func watches(_ callback: Callback) -> Bool {
-        byMethod[callback.method.name]?.contains { $0.matches(callback) } ?? false
-    }
-
-    /// How `callbacks` (one action's) go along the log from `position`: how many of
-    /// the watched ones match in turn, how many are watched, and the first watched one
-    /// that does not match (or runs past the log's end).
-    func follow(_ callbacks: [Callback], from position: Int) -> (matched: Int, watched: Int, first: Callback?) {
-        var matched = 0
-        var watched = 0
-        var first: Callback?
-        for c in callbacks where watches(c) {
-            if first == nil {
-                let at = position + watched
-                if at < entries.count, entries[at].matches(c) {
-                    matched += 1
-                } else {
-                    first = c
-                }
+extension ObserverArgument {
+    /// The argument `args` gives the event `event` (`{"state":"inactive"}`,
+    /// `{"isActive":true}`), if it is one of its values.
+    init?(json args: JSONValue, of event: CallbackMethod) {
+        switch event {
+        case .framework(.didChangeAppLifecycleState):
+            guard case .string(let s)? = args["state"], let state = FlutterAppLifecycleState(rawValue: s) else {
+                return nil
             }
-            watched += 1
+            self = .flutterState(state)
+        case .framework(.change):
+            guard case .string(let s)? = args["state"], let state = ReactNativeAppState(rawValue: s) else {
+                return nil
+            }
+            self = .reactNativeState(state)
+        case .framework(.appStateChange):
+            guard case .bool(let b)? = args["isActive"] else { return nil }
+            self = .isActive(b)
+        default:
+            return nil
         }
-        return (matched, watched, first)
-    }
-
-    /// The log watches a callback the interface decides (a view controller's or a
-    /// view's, where trait and size changes land, or the window scene's update): only
-    /// then does the search tell apart states that differ in orientation or appearance
-    /// alone (the space is eight times larger with them).
-    var watchesInterface: Bool {
-        entries.contains { key in
-            key.method.hasPrefix("windowScene(_:didUpdate")
-                || (MethodSpelling.catalog[key.method].map { $0.contains(.viewController) || $0.contains(.view) }
-                    ?? false)
-        }
-    }
-
-    /// The view-controller names the log gives (for push, present, addChild), in order.
-    var controllerNames: [String] {
-        var seen = Set<String>()
-        return entries.compactMap(\.viewController).filter { seen.insert($0).inserted }
     }
 }

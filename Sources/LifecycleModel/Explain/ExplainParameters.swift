@@ -1,18 +1,24 @@
 /// The actions an explanation search tries: the plain actions of `paths`/`coverage`,
-/// with the parameters the log gives in place of the samples: the URL of the next
-/// entry that shows one (`openURL` for a custom scheme, `openUniversalLink` for
-/// https) and, for `push`, `present` and `addChild`, each view-controller name the
-/// log names (the sample name too, for controllers the log does not watch).
+/// with the parameters the log gives in place of the samples: for `push`, `present`
+/// and `addChild`, each view-controller name the log names (the sample name only when
+/// it names none: a controller the log cannot see would only multiply the states a
+/// log of named controllers is searched over); for `openURL` (a custom scheme) and
+/// `openUniversalLink` (https), the URL of the next entry that shows one.
 ///
-/// A URL changes only arguments, which the match does not compare, so one URL per
-/// position is enough; names change which callbacks are watched, so each is tried.
+/// A candidate is known by its label (`background`, `push name=detail`, `closeScene
+/// scene=#2`), which names scenes by their place, not their id: the search finds a
+/// candidate in one state and replays it in another state of the same kind. A URL
+/// changes only arguments, which the match does not compare, so the search tries one
+/// URL and the answer takes the URL of the action's place in the log (`action(_:at:)`);
+/// names change which callbacks are watched, so each is a candidate of its own.
 struct ExplainParameters: Sendable {
     /// For each log position, the URL of the first entry from there on that shows
     /// one (else the last one before it).
     private let urls: [String?]
-    private let names: [String]
+    /// The names the log gives its view controllers, in order.
+    let names: [String]
 
-    init(_ entries: [LogEntry]) {
+    init(_ entries: [LogEntry], names: [String]) {
         var urls = [String?](repeating: nil, count: entries.count + 1)
         var next: String?
         for i in entries.indices.reversed() {
@@ -24,44 +30,64 @@ struct ExplainParameters: Sendable {
             if urls[i] == nil { urls[i] = last } else { last = urls[i] }
         }
         self.urls = urls
-        self.names = WatchedSet(entries.map(CallbackKey.init)).controllerNames
+        self.names = names
     }
 
-    func candidates(simulator: Simulator, in state: AppSnapshot, at position: Int) -> [PlainAction] {
-        let url = position < urls.count ? urls[position] : nil
+    /// The candidates in `state`, each with its label.
+    func candidates(simulator: Simulator, in state: AppSnapshot) -> [PlainAction] {
         var out: [PlainAction] = []
         for plain in simulator.plainActions(in: state) {
             switch plain.action {
-            case .openURL:
-                if let url, !Self.isWeb(url) {
-                    out.append(PlainAction(label: "openURL url=\(url)", action: .openURL(url: url)))
-                } else {
-                    out.append(plain)
-                }
-            case .openUniversalLink:
-                if let url, Self.isWeb(url) {
-                    out.append(PlainAction(label: "openUniversalLink url=\(url)", action: .openUniversalLink(url: url)))
-                } else {
-                    out.append(plain)
-                }
             case .push(_, let scene):
                 out += names.map { PlainAction(label: "push name=\($0)", action: .push(name: $0, sceneId: scene)) }
-                out.append(plain)
+                if !names.isEmpty { continue }
             case .present(_, let style, let scene):
                 out += names.map {
                     PlainAction(label: "present name=\($0)", action: .present(name: $0, style: style, sceneId: scene))
                 }
-                out.append(plain)
+                if !names.isEmpty { continue }
             case .addChild(_, let scene):
                 out += names.map {
                     PlainAction(label: "addChild name=\($0)", action: .addChild(name: $0, sceneId: scene))
                 }
-                out.append(plain)
+                if !names.isEmpty { continue }
             default:
-                out.append(plain)
+                break
             }
+            out.append(plain)
         }
         return out
+    }
+
+    /// `action` as the answer gives it at log position `position`: a link with the
+    /// URL the log shows there, where it shows one of the link's kind.
+    func action(_ action: Action, at position: Int) -> Action {
+        let url = position < urls.count ? urls[position] : nil
+        switch action {
+        case .openURL:
+            if let url, !Self.isWeb(url) { return .openURL(url: url) }
+        case .openUniversalLink:
+            if let url, Self.isWeb(url) { return .openUniversalLink(url: url) }
+        default:
+            break
+        }
+        return action
+    }
+
+    /// `label` as the answer gives it at `position` (`openURL url=myapp://item/7`).
+    func label(_ label: String, of action: Action, at position: Int) -> String {
+        switch self.action(action, at: position) {
+        case .openURL(let url) where url != Self.sample(of: action): "openURL url=\(url)"
+        case .openUniversalLink(let url) where url != Self.sample(of: action): "openUniversalLink url=\(url)"
+        default: label
+        }
+    }
+
+    private static func sample(of action: Action) -> String? {
+        switch action {
+        case .openURL(let url), .openUniversalLink(let url): url
+        default: nil
+        }
     }
 
     /// The first string in `args` that is a URL (`scheme://…`).

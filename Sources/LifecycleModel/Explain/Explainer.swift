@@ -1,279 +1,310 @@
 extension Simulator {
-    /// The shortest action sequence from `start` whose watched callbacks (those
-    /// matching an entry's key: method, and receiver or view controller where the log
-    /// gives them) are exactly `entries`; or, if none within `limits`, the longest
-    /// explained prefix and where it diverges.
+    /// The shortest action sequence from `start` whose watched callbacks (those about
+    /// an entry's key: method, and receiver or view controller where the log gives
+    /// them, whatever their arguments) match `entries` (argument and all, for a
+    /// framework event that means its argument); or, if none, the longest explained
+    /// prefix and where it diverges; or, if a bound stopped the search, how far it got.
     ///
-    /// Breadth first over (abstract state, log position): each step tries the plain
-    /// actions of `paths`/`coverage` with parameters from the log (`ExplainParameters`),
-    /// keeps an action only when its watched callbacks are the log's next entries, and
-    /// visits each (abstract state, position, view-controller names) once. The first
-    /// level that reaches the log's end holds the shortest explanations; of those it
-    /// answers the one with the fewest callbacks the log does not show (the simplest
-    /// story: an alert that comes and goes rather than a deep link nobody logged).
+    /// The search reads the log left to right (`LogSearch`) over this simulator's
+    /// config. When the log does not fit from `start`, it tries the states a few
+    /// actions on (the log starts in a running app) and answers from there if that
+    /// explains more, with the actions it assumed in `assumed.from`. Nearby configs are
+    /// `Explainer.explain`'s.
     public func explain(
-        _ entries: [LogEntry], from start: AppSnapshot = AppSnapshot(), limits: ExplainLimits = ExplainLimits()
+        _ entries: [LogEntry], from start: AppSnapshot = AppSnapshot(), limits: ExplainLimits = ExplainLimits(),
+        budget: SearchBudget = SearchBudget(maxSteps: ExplainLimits.defaultStepBudget)
     ) -> Explanation {
+        var meter = SearchMeter(budget)
+        var explanation = ExplainAttempt(
+            simulator: self, entries: entries, start: start, limits: limits, mayAssumeStart: start == AppSnapshot()
+        ).run(meter: &meter)
+        explanation.steps = meter.steps
+        return explanation
+    }
+}
+
+/// `POST /v1/explain`'s search: the request's config first, then the nearby configs
+/// the log suggests (`NearbyConfig`) while none explains it.
+public enum Explainer {
+    /// Most alternatives an answer lists.
+    public static let maxAlternatives = 3
+
+    /// The explanation of `entries` in a session of `config` after `from` (actions
+    /// the config accepts). Without `from`, a log that does not fit a new session may
+    /// start in a running app: the answer then assumes the actions before it. When the
+    /// log does not fit the config but a nearby one explains it, the answer holds under
+    /// that one and says so in `assumed`; when none explains it but some read further,
+    /// `hints` lists them.
+    public static func explain(
+        _ entries: [LogEntry], config: SessionConfig, from: [Action] = [], limits: ExplainLimits = ExplainLimits(),
+        budget: SearchBudget = SearchBudget(maxSteps: ExplainLimits.defaultStepBudget)
+    ) -> Explanation {
+        var meter = SearchMeter(budget)
+        let log = WatchedSet(entries.map(CallbackKey.init))
+        var answer: (explanation: Explanation, nearby: NearbyConfig)?
+        var tried: [(explanation: Explanation, nearby: NearbyConfig)] = []
+        for nearby in NearbyConfig.candidates(for: config, log: log) {
+            let simulator = Simulator(config: nearby.config)
+            guard let start = try? from.reduce(AppSnapshot(), { try simulator.apply($1, to: $0).state }) else {
+                continue
+            }
+            let result = ExplainAttempt(
+                simulator: simulator, entries: entries, start: start, limits: limits, mayAssumeStart: from.isEmpty
+            ).run(meter: &meter)
+            tried.append((result, nearby))
+            if result.explained {
+                answer = (result, nearby)
+                break
+            }
+            if meter.stopped != nil { break }
+        }
+        // Nothing explains it: the answer under the request's config (or its root name)
+        // that reads furthest, and hints for the nearby ones that read further still.
+        let own = tried.filter { $0.nearby.changes.isEmpty || $0.nearby.isRootName }
+        guard
+            let chosen = answer
+                ?? own.max(by: { $0.explanation.explainedEntries < $1.explanation.explainedEntries })
+                ?? tried.first
+        else {
+            // No config accepted `from` (the service checks it first).
+            return Explanation(
+                explained: false, actions: [], outcomes: [], divergence: nil, stopped: nil, nodesVisited: 0,
+                explainedEntries: 0, steps: meter.steps)
+        }
+        var explanation = chosen.explanation
+        if !chosen.nearby.changes.isEmpty {
+            let prefix = explanation.assumed?.from ?? []
+            explanation.assumed = ExplainAssumption(
+                from: prefix, config: chosen.nearby.config, configChanges: chosen.nearby.changes,
+                detail: ([chosen.nearby.why] + (explanation.assumed.map { [$0.detail] } ?? [])).joined(separator: "; "))
+        }
+        if !explanation.explained {
+            explanation.hints = tried.filter {
+                !$0.nearby.isRootName && !$0.nearby.changes.isEmpty
+                    && $0.explanation.explainedEntries > explanation.explainedEntries
+            }.map { t in
+                ExplainHint(
+                    configChanges: t.nearby.changes, explainedEntries: t.explanation.explainedEntries,
+                    detail:
+                        "\(t.nearby.why): with \(t.nearby.changes.map(\.member).joined(separator: ", ")) set, \(t.explanation.explainedEntries) of \(entries.count) entries are explained"
+                )
+            }
+        }
+        explanation.nodesVisited = tried.reduce(0) { $0 + $1.explanation.nodesVisited }
+        explanation.steps = meter.steps
+        return explanation
+    }
+}
+
+/// One explanation under one config from one start: the search from the start, then,
+/// if that does not explain the log, from the states a few actions on.
+struct ExplainAttempt {
+    let simulator: Simulator
+    let entries: [LogEntry]
+    let start: AppSnapshot
+    let limits: ExplainLimits
+    /// The request did not say where the log starts (no `from`): it may start in a
+    /// running app, unless its first entries are a whole first action (the app
+    /// starting). A `from` says where it starts.
+    let mayAssumeStart: Bool
+
+    /// Actions tried before a log that starts in a running app: enough for "launched",
+    /// "launched and in the background", "launched and a controller pushed".
+    static let maxAssumedActions = 2
+
+    func run(meter: inout SearchMeter) -> Explanation {
+        let result = run(projection: nil, meter: &meter)
+        // A key that left out something the log depends on shows as an answer that does
+        // not replay; the full key cannot (StateKey).
+        guard result.explained, !replays(result) else {
+            return result
+        }
+        return run(projection: .full, meter: &meter)
+    }
+
+    private func run(projection: StateKey.Projection?, meter: inout SearchMeter) -> Explanation {
         let keys = entries.map(CallbackKey.init)
-        var search = ExplainSearch(
-            simulator: self, log: WatchedSet(keys), parameters: ExplainParameters(entries), start: start,
-            limits: limits)
-        let found = search.run()
-        let actions = found ?? search.bestPrefix()
-        var outcomes: [ActionOutcome] = []
+        let log = WatchedSet(keys)
+        var bounds = limits.bounds.widened(toHold: AbstractState(start))
+        bounds.depth = max(bounds.depth, min(log.controllerNames.count, ExplorationBounds.maximum.depth))
+        var graph = ExplainGraph(
+            simulator: simulator, log: log, parameters: ExplainParameters(entries, names: log.controllerNames),
+            projection: projection ?? StateKey.Projection(log), bounds: bounds, maxSilent: limits.maxSilentActions)
+        let startVertex = graph.vertex(of: start)
+        var search = LogSearch(
+            graph: graph, seeds: [LogSearch.Seed(vertex: startVertex, prefix: [])], maxActions: limits.maxActions,
+            nodeBudget: limits.nodeBudget)
+        if entries.isEmpty {
+            return Explanation(
+                explained: true, actions: [], outcomes: [], divergence: nil, stopped: nil, nodesVisited: 1,
+                explainedEntries: 0)
+        }
+        // A log of methods the model never emits: nothing it does is watched, so there
+        // is nothing to search (and nothing UIKit could call instead).
+        guard keys.contains(where: \.isEmitted) else { return answer(search) }
+        search.run(meter: &meter)
+        // A log whose first action's callbacks are all there shows the app starting: it
+        // does not start in a running app, and its divergence is one.
+        let startsWithTheApp = search.nodes.contains { $0.position > 0 }
+        guard search.goals.isEmpty, search.meterStop == nil, mayAssumeStart, !startsWithTheApp else {
+            return answer(search)
+        }
+        // The log does not fit from the start: try the states one action on, then two.
+        graph = search.graph
+        var found = search
+        var nodes = search.nodes.count
+        for depth in 1...Self.maxAssumedActions {
+            let seeds = assumedStarts(from: startVertex, depth: depth, in: &graph, meter: &meter)
+            var seeded = LogSearch(
+                graph: graph, seeds: seeds, maxActions: limits.maxActions, nodeBudget: limits.nodeBudget)
+            seeded.run(meter: &meter)
+            graph = seeded.graph
+            nodes += seeded.nodes.count
+            if !seeded.goals.isEmpty || seeded.best > found.best || seeded.meterStop != nil { found = seeded }
+            if !found.goals.isEmpty || found.meterStop != nil { break }
+        }
+        var out = answer(found)
+        out.nodesVisited = nodes
+        return out
+    }
+
+    /// The start (no assumption) and every state within `depth` actions of it, each
+    /// with the actions that lead there.
+    private func assumedStarts(
+        from start: Int, depth: Int, in graph: inout ExplainGraph, meter: inout SearchMeter
+    ) -> [LogSearch.Seed] {
+        var seeds = [LogSearch.Seed(vertex: start, prefix: [])]
+        var seen: Set<Int> = [start]
+        var layer = seeds
+        for _ in 0..<depth {
+            var next: [LogSearch.Seed] = []
+            for seed in layer {
+                guard let edges = graph.edges(of: seed.vertex, meter: &meter) else { return seeds }
+                for edge in edges {
+                    guard let target = edge.target, seen.insert(target).inserted else { continue }
+                    next.append(
+                        LogSearch.Seed(
+                            vertex: target,
+                            prefix: seed.prefix + [LogSearch.Step(label: edge.label, action: edge.action, position: -1)]
+                        ))
+                }
+            }
+            seeds += next
+            layer = next
+        }
+        return seeds
+    }
+
+    /// Tied paths looked at for the alternatives: most are the same story told with
+    /// another way into the app (`story`).
+    static let alternativesTried = 32
+
+    /// What an alternative must differ in to be listed: its action types, an icon tap,
+    /// a link, a notification tap and a quick action all read as opening the app (the
+    /// log shows the same calls, save the unshown handler of the link; DOC), and an
+    /// interruption's kind or outcome not at all.
+    static func story(_ actions: [Action]) -> [ActionKind] {
+        actions.map { action in
+            switch action.kind {
+            case .openURL, .openUniversalLink, .tapNotification, .quickAction: .launch
+            default: action.kind
+            }
+        }
+    }
+
+    /// The search's answer, replayed from the start.
+    private func answer(_ search: LogSearch) -> Explanation {
+        let goal = search.goals.first
+        let steps = goal.map(search.steps(to:)) ?? search.bestPrefix()
+        let stop = goal == nil ? search.stop : nil
+        var prefixCount = steps.prefix { $0.position < 0 }.count
+        let (actions, outcomes) = replay(Array(steps), parameters: search.graph.parameters)
+        // When the log starts in a running app, actions at its start that make nothing it
+        // shows happened before it as much as in it: they join the assumed prefix.
+        if prefixCount > 0 {
+            while prefixCount < outcomes.count - 1,
+                !outcomes[prefixCount].callbacks.contains(where: search.graph.log.watches)
+            {
+                prefixCount += 1
+            }
+        }
+        let prefix = steps.prefix(prefixCount)
+        let assumed = Array(actions.prefix(prefix.count))
+        var explanation = Explanation(
+            explained: goal != nil, actions: Array(actions.dropFirst(prefix.count)),
+            outcomes: Array(outcomes.dropFirst(prefix.count)),
+            divergence: goal == nil && stop == nil
+                ? Divergence(
+                    index: search.best, observed: search.best < entries.count ? entries[search.best] : nil,
+                    expected: search.expected) : nil,
+            stopped: stop, nodesVisited: search.nodes.count,
+            explainedEntries: goal == nil ? search.best : entries.count)
+        if !assumed.isEmpty {
+            explanation.assumed = ExplainAssumption(
+                from: assumed, config: nil, configChanges: [],
+                detail:
+                    "the log starts in a running app: it is explained after \(prefix.map(\.label).joined(separator: ", ")), which it does not show"
+            )
+        }
+        if let goal {
+            var seen: Set<[ActionKind]> = [Self.story(explanation.actions)]
+            let others = search.alternatives(to: goal, limit: Self.alternativesTried, count: Explainer.maxAlternatives)
+            {
+                seen.insert(Self.story($0.drop { $0.position < 0 }.map(\.action))).inserted
+            }
+            for other in others {
+                let (all, _) = replay(other, parameters: search.graph.parameters)
+                explanation.alternatives.append(Array(all.dropFirst(other.prefix { $0.position < 0 }.count)))
+            }
+        }
+        return explanation
+    }
+
+    /// The actions of `steps` in the states they reach from the start (each candidate
+    /// found again by its label, so that a scene is the one at the same place), with
+    /// the URLs their log positions show, and their outcomes; up to the first the
+    /// model refuses.
+    private func replay(_ steps: [LogSearch.Step], parameters: ExplainParameters) -> ([Action], [ActionOutcome]) {
         var state = start
-        for action in actions {
-            // The search applied these very actions to these very states.
-            guard let out = try? apply(action, to: state) else { break }
+        var actions: [Action] = []
+        var outcomes: [ActionOutcome] = []
+        for step in steps {
+            let found =
+                Self.namesItsState(step.action)
+                ? parameters.candidates(simulator: simulator, in: state).first { $0.label == step.label }?.action
+                    ?? step.action : step.action
+            let action = step.position < 0 ? found : parameters.action(found, at: step.position)
+            guard let out = try? simulator.apply(action, to: state) else { break }
+            actions.append(action)
             outcomes.append(out)
             state = out.state
         }
-        return Explanation(
-            explained: found != nil, actions: actions, outcomes: outcomes,
-            divergence: found == nil ? search.divergence(entries) : nil,
-            stopped: found == nil ? search.stop : nil, nodesVisited: search.nodeCount)
-    }
-}
-
-/// One explanation search: the nodes in breadth-first order and what the best
-/// (longest) prefix looked like.
-struct ExplainSearch {
-    let simulator: Simulator
-    let log: WatchedSet
-    let parameters: ExplainParameters
-    let limits: ExplainLimits
-    let bounds: ExplorationBounds
-
-    private var snapshots: [AppSnapshot?] = []
-    private var positions: [Int] = []
-    private var depths: [Int] = []
-    private var parents: [(node: Int, action: Action)?] = []
-    /// Callbacks the log does not show along each node's path: among sequences of
-    /// the same length, the search keeps the one with the fewest.
-    private var unshown: [Int] = []
-    private var visited: [VisitKey: Int] = [:]
-
-    /// The longest reproduced prefix: its length, a node that ends exactly there (if
-    /// any), else an action that goes past it before diverging.
-    private var best = 0
-    private var bestNode: Int? = 0
-    private var bestAttempt: (node: Int, action: Action)?
-    private var expected: [ExpectedCallback] = []
-    private var expectedKeys = Set<CallbackKey>()
-    /// A node budget that ran out.
-    private var budgetSpent = false
-    /// The furthest log position an action cut by `maxActions` or by the state bounds
-    /// would have reached (-1: none): the bound stopped the search only if it is at
-    /// least the best prefix.
-    private var cutByDepth = -1
-    private var cutByBounds = -1
-    /// Whether visits tell interfaces apart (`WatchedSet.watchesInterface`).
-    private let interfaceMatters: Bool
-    /// The first entry the model never emits (a method it does not know, or not to
-    /// that receiver): no sequence gets past it, so the search stops there.
-    private let reachable: Int
-
-    /// What stopped the search short of the answer, if a bound did.
-    var stop: ExplainStop? {
-        if budgetSpent { return .nodeBudget(limits.nodeBudget) }
-        if best == reachable, reachable < log.entries.count { return nil }
-        if cutByDepth >= best { return .maxActions(limits.maxActions) }
-        if cutByBounds >= best { return .stateBounds(bounds) }
-        return nil
+        return (actions, outcomes)
     }
 
-    var nodeCount: Int { positions.count }
-
-    init(
-        simulator: Simulator, log: WatchedSet, parameters: ExplainParameters, start: AppSnapshot, limits: ExplainLimits
-    ) {
-        self.simulator = simulator
-        self.log = log
-        self.parameters = parameters
-        self.limits = limits
-        // A log naming several controllers may stack them: deeper, up to the maximum.
-        var bounds = limits.bounds.widened(toHold: AbstractState(start))
-        bounds.depth = max(bounds.depth, min(log.controllerNames.count, ExplorationBounds.maximum.depth))
-        self.bounds = bounds
-        self.reachable = log.entries.firstIndex { !$0.isEmitted } ?? log.entries.count
-        self.interfaceMatters = log.watchesInterface
-        add(start, position: 0, depth: 0, parent: nil)
+    /// An action whose members name something of the state it was found in (a scene
+    /// by its id, a background task, a child), found again in the replayed state.
+    private static func namesItsState(_ action: Action) -> Bool {
+        switch action {
+        case .endBackgroundTask, .removeChild: true
+        case .activateScene(let id), .closeScene(let id), .disconnectScene(let id), .pop(let id), .dismiss(let id),
+            .cancelInteractivePop(let id), .push(_, let id), .present(_, _, let id), .addChild(_, let id),
+            .rotate(_, let id), .selectTab(_, let id):
+            id != nil
+        default: false
+        }
     }
 
-    /// The explanation, or nil when none was found.
-    mutating func run() -> [Action]? {
-        if log.entries.isEmpty { return [] }
-        // A log of methods the model never emits: nothing it does is watched, so there
-        // is nothing to search (and nothing UIKit could call instead).
-        if !log.entries.contains(where: \.isEmitted) { return nil }
-        var head = 0
-        /// Nodes at the log's end; once one is found, its depth is the last.
-        var goals: [Int] = []
-        /// Once a node stands before an entry no sequence gets past, only the nodes
-        /// there go on: to find what the model could call instead.
-        var beforeUnreachable = false
-        while head < positions.count {
-            let node = head
-            head += 1
-            if let goal = goals.first, depths[node] >= depths[goal] { break }
-            let position = positions[node]
-            if position == reachable { beforeUnreachable = true }
-            guard let state = snapshots[node], !beforeUnreachable || position == reachable else { continue }
-            snapshots[node] = nil  // expanded: the path replays it if needed
-            let atLimit = depths[node] >= limits.maxActions
-            for plain in parameters.candidates(simulator: simulator, in: state, at: position) {
-                guard let out = try? simulator.apply(plain.action, to: state) else { continue }
-                let step = log.follow(out.callbacks, from: position)
-                if let wrong = step.first {
-                    // Past the limit, only what comes next from this node counts.
-                    if !atLimit || step.matched == 0 {
-                        diverged(at: position + step.matched, with: wrong, node: node, plain: plain)
-                    }
-                    continue
-                }
-                let next = position + step.watched
-                if atLimit {
-                    cutByDepth = max(cutByDepth, next)
-                    continue
-                }
-                let abstract = AbstractState(out.state)
-                guard bounds.contains(abstract) else {
-                    // Only a step that went along the log says the bounds were in the way
-                    // (a fourth push the log does not watch says nothing).
-                    if next > position { cutByBounds = max(cutByBounds, next) }
-                    continue
-                }
-                let extra = unshown[node] + out.callbacks.count - step.watched
-                let key = VisitKey(abstract, next, out.state, interface: interfaceMatters)
-                if let seen = visited[key] {
-                    // The same length with fewer callbacks the log does not show: the
-                    // simpler story (a node of the next level is not expanded yet).
-                    if depths[seen] == depths[node] + 1, extra < unshown[seen] {
-                        parents[seen] = (node, plain.action)
-                        unshown[seen] = extra
-                        snapshots[seen] = out.state
-                    }
-                    continue
-                }
-                guard positions.count < limits.nodeBudget else {
-                    budgetSpent = true
-                    return nil
-                }
-                visited[key] = positions.count
-                add(out.state, position: next, depth: depths[node] + 1, parent: (node, plain.action), unshown: extra)
-                if next == log.entries.count { goals.append(positions.count - 1) }
+    /// The answer's outcomes make exactly the log.
+    private func replays(_ explanation: Explanation) -> Bool {
+        let log = WatchedSet(entries.map(CallbackKey.init))
+        var position = 0
+        for outcome in explanation.outcomes {
+            guard case .advanced(let next) = log.follow(outcome.callbacks.filter(log.watches), from: position) else {
+                return false
             }
+            position = next
         }
-        guard let goal = goals.min(by: { unshown[$0] < unshown[$1] }) else { return nil }
-        return path(to: goal)
-    }
-
-    private mutating func add(
-        _ state: AppSnapshot, position: Int, depth: Int, parent: (node: Int, action: Action)?, unshown extra: Int = 0
-    ) {
-        let index = positions.count
-        snapshots.append(state)
-        positions.append(position)
-        depths.append(depth)
-        parents.append(parent)
-        unshown.append(extra)
-        if parent == nil {
-            visited[VisitKey(AbstractState(state), position, state, interface: interfaceMatters)] = index
-        }
-        if position > best {
-            best = position
-            bestNode = nil
-            bestAttempt = nil
-            expected = []
-            expectedKeys = []
-        }
-        if position == best, bestNode == nil { bestNode = index }
-    }
-
-    /// An action from `node` reproduces the log up to `index`, then makes `callback`.
-    private mutating func diverged(at index: Int, with callback: Callback, node: Int, plain: PlainAction) {
-        if index > best {
-            best = index
-            bestNode = nil
-            bestAttempt = (node, plain.action)
-            expected = []
-            expectedKeys = []
-        }
-        guard index == best else { return }
-        let key = CallbackKey(callback)
-        if expectedKeys.insert(key).inserted { expected.append(ExpectedCallback(callback: key, action: plain.label)) }
-    }
-
-    private func path(to node: Int) -> [Action] {
-        var actions: [Action] = []
-        var n = node
-        while let (parent, action) = parents[n] {
-            actions.append(action)
-            n = parent
-        }
-        return actions.reversed()
-    }
-
-    /// The actions of the longest explained prefix.
-    func bestPrefix() -> [Action] {
-        if let node = bestNode { return path(to: node) }
-        if let (node, action) = bestAttempt { return path(to: node) + [action] }
-        return []
-    }
-
-    func divergence(_ entries: [LogEntry]) -> Divergence {
-        Divergence(index: best, observed: best < entries.count ? entries[best] : nil, expected: expected)
-    }
-}
-
-/// What the search tells nodes apart by: the abstract state, the log position, the
-/// interface (orientation, appearance, tab, traits a controller missed), and the
-/// names of the view controllers in the windows, all of which the abstract state
-/// leaves out and later callbacks depend on (a log naming controllers, the trait
-/// calls of a Dark Mode switch); a controller's children by name only, since
-/// nothing bounds how many `addChild` adds.
-struct VisitKey: Hashable {
-    var state: AbstractState
-    var position: Int
-    /// The device's orientation and appearance: they outlive the process.
-    var orientation: InterfaceOrientation
-    var style: UserInterfaceStyle
-    var windows: [Window]
-
-    struct Window: Hashable {
-        var orientation: InterfaceOrientation
-        var style: UserInterfaceStyle
-        var tab: Int?
-        /// Per context, bottom to top.
-        var stacks: [[Controller]]
-    }
-
-    struct Controller: Hashable {
-        var name: String
-        var children: Set<String>
-        var missedStyle: UserInterfaceStyle?
-        var missedPortrait: Bool?
-    }
-
-    /// Without `interface`, the orientation, appearance and missed traits are left out
-    /// (every one the same), for a log that watches nothing they decide.
-    init(_ state: AbstractState, _ position: Int, _ snapshot: AppSnapshot, interface: Bool) {
-        self.state = state
-        self.position = position
-        orientation = interface ? snapshot.interface.orientation : .portrait
-        style = interface ? snapshot.interface.style : .light
-        windows = snapshot.windows.map { window in
-            Window(
-                orientation: interface ? window.interface.orientation : .portrait,
-                style: interface ? window.interface.style : .light, tab: window.interface.tabBar?.selected,
-                stacks: window.contexts.map { context in
-                    context.stack.map {
-                        Controller(
-                            name: $0.name, children: Set($0.children.map(\.name)),
-                            missedStyle: interface ? $0.missedTraits?.style : nil,
-                            missedPortrait: interface ? $0.missedTraits?.portrait : nil)
-                    }
-                })
-        }
+        return position == entries.count
     }
 }

@@ -21,7 +21,7 @@
 /// `[capacitor] pause`, `maui: Activated`); `callbacks` entries name it with `receiver`.
 enum MethodSpelling {
     /// The model's methods (Swift spelling) and the receivers it gives each.
-    static let catalog: [String: Set<Receiver>] = MethodCatalog.collect()
+    static let catalog: [String: Set<Receiver>] = MethodCatalog.collected.receivers
 
     /// Whether `name` has the shape of a Swift method spelling, `base(labels:)`:
     /// `viewDidLoad()`, `applicationDidBecomeActive(_:)`,
@@ -38,13 +38,22 @@ enum MethodSpelling {
     }
 
     /// Every spelling of a known method that is not already its Swift spelling: the
-    /// vocabulary's selectors and unique bare base names.
+    /// vocabulary's selectors, unique bare base names, and unique selector pieces.
     private static let spellings: [String: String] = {
         var out: [String: String] = [:]
         var bases: [String: Set<String>] = [:]
+        var pieces: [String: Set<String>] = [:]
         for name in catalog.keys {
-            for case let selector? in CallbackMethod.methods(named: name).map(\.selector) { out[selector] = name }
-            if let open = name.firstIndex(of: "(") { bases[String(name[..<open]), default: []].insert(name) }
+            for case let selector? in CallbackMethod.methods(named: name).map(\.selector) {
+                out[selector] = name
+                for piece in selector.split(separator: ":") { pieces[String(piece), default: []].insert(name) }
+            }
+            if let open = name.firstIndex(of: "(") {
+                bases[String(name[..<open]), default: []].insert(name)
+                for label in name[open...].dropFirst().dropLast().split(separator: ":") where label != "_" {
+                    pieces[String(label), default: []].insert(name)
+                }
+            }
         }
         // The notifications' Objective-C constants ([A-appnotes], DOC).
         let notes =
@@ -56,11 +65,83 @@ enum MethodSpelling {
         // (`application` alone says nothing), and is camel case (`viewDidLoad`, not a
         // plain word such as `init` that prose uses).
         for (base, names) in bases
-        where names.count == 1 && out[base] == nil && catalog[base] == nil && base.contains(where: \.isUppercase) {
+        where names.count == 1 && out[base] == nil && catalog[base] == nil && isCamelCase(base) {
             out[base] = names.first
+        }
+        // So does a selector piece only one method has, the shorthand people write for
+        // `application(_:didFinishLaunchingWithOptions:)`: `didFinishLaunchingWithOptions`.
+        for (piece, names) in pieces
+        where names.count == 1 && out[piece] == nil && catalog[piece] == nil && bases[piece] == nil
+            && isCamelCase(piece)
+        {
+            out[piece] = names.first
         }
         return out
     }()
+
+    /// Lower camel case with at least two words: `viewDidLoad`, not `init` or `Options`.
+    private static func isCamelCase(_ word: String) -> Bool {
+        guard let first = word.first, first.isLowercase else { return false }
+        return word.contains(where: \.isUppercase)
+    }
+
+    /// Each known name (bare base, piece, selector without colons) as its words,
+    /// stemmed (`viewDidLoad`: view, did, load): how a line that writes a method in
+    /// words (`view Did Load`, `will Finishing Launching With Options`) is recognised,
+    /// to say what to write instead.
+    static let phrases: [[String]: String] = {
+        var out: [[String]: String] = [:]
+        // Only what starts like a life-cycle method (`application…`, `view…`, `will…`):
+        // a method in words is one of those, and prose is full of the other words.
+        let starts = Set(lifecyclePrefixes.map(Phrase.stem)).union(["will", "did", "should"])
+        func add(_ stems: [String], _ name: String) {
+            guard let first = stems.first, starts.contains(first), out[stems] == nil else { return }
+            out[stems] = name
+        }
+        for (spelling, name) in spellings where !spelling.contains(":") && !spelling.contains(".") {
+            add(Phrase.stems(ofCamelCase: spelling), name)
+        }
+        for name in catalog.keys {
+            guard let open = name.firstIndex(of: "("), isCamelCase(String(name[..<open])) else { continue }
+            add(Phrase.stems(ofCamelCase: String(name[..<open])), name)
+        }
+        return out
+    }()
+
+    /// The first stem of every phrase: where a run of words may start spelling a method.
+    static let phraseStarts: Set<String> = Set(phrases.keys.compactMap(\.first))
+
+    /// The first words of the model's delegate and view-controller methods that go on
+    /// with `Will`, `Did` or `Should` (`application`, `scene`, `view`, …): an unknown
+    /// method spelled like them (`applicationDidTeleport(_:)`) is a life-cycle method
+    /// the model does not know, which must diverge, while an app's own method
+    /// (`setUpViews()`, `initWithCoder:`, `hideCover:`) is not a callback at all.
+    private static let lifecyclePrefixes: Set<String> = {
+        var out = Set<String>()
+        for name in catalog.keys {
+            let words = Phrase.words(ofCamelCase: String(name.prefix { $0 != "(" }))
+            if words.count > 1, ["Will", "Did", "Should"].contains(words[1]) { out.insert(words[0]) }
+        }
+        return out
+    }()
+
+    /// Whether an unknown method's name (`sceneDidTeleport(_:)`, `application:didFoo:`)
+    /// reads as a life-cycle callback: a first word of the vocabulary's delegate
+    /// methods, then `Will`/`Did`/`Should`, or one of those words alone before its
+    /// labels (`application(_:didTeleport:)`).
+    static func looksLikeLifecycle(_ name: String) -> Bool {
+        // The first word: up to the first capital, `(` or `:`.
+        var first = ""
+        var rest = Substring(name)
+        for scalar in name.unicodeScalars {
+            if scalar == "(" || scalar == ":" || scalar.properties.isUppercase { break }
+            first.unicodeScalars.append(scalar)
+        }
+        guard lifecyclePrefixes.contains(first) else { return false }
+        rest = rest.dropFirst(first.count)
+        if rest.first == "(" || rest.first == ":" { return true }
+        return ["Will", "Did", "Should"].contains { rest.hasPrefix($0) }
+    }
 
     /// The model method a log token names, if it is one the model knows: its Swift
     /// spelling, a selector, or a unique bare base name.
@@ -68,6 +149,12 @@ enum MethodSpelling {
         if let receivers = catalog[token] { return isFrameworkEventOnly(receivers) ? nil : token }
         return spellings[token]
     }
+
+    /// The framework events' names (`onResume`, `pause`, `ON_RESUME`).
+    private static let frameworkEventNames = Set(FrameworkEvent.allCases.map(\.name))
+
+    /// Whether `token` is a framework event's name (with its channel, a line names it).
+    static func isFrameworkEvent(_ token: Substring) -> Bool { frameworkEventNames.contains(String(token)) }
 
     /// The framework event `token` names when the line names its channel (`channel`,
     /// e.g. `flutter`, case-insensitive): the event and the channel's receiver.
@@ -103,7 +190,9 @@ enum MethodSpelling {
     }
 
     /// `-[Class selector]` or `+[Class selector]` (what `__PRETTY_FUNCTION__` prints):
-    /// the class and the method; nil when `token` is not one.
+    /// the class and the method; nil when `token` is not one. A selector the model does
+    /// not know starts with a lower-case letter or `_`: `[DEVICE LOG]` and `[App
+    /// Lifecycle]` are tags (`URLSession:task:didCompleteWithError:` is a known one).
     static func objCMessage(_ token: Substring) -> (receiver: String, method: String)? {
         var t = token
         if t.first == "-" || t.first == "+" { t = t.dropFirst() }
@@ -112,7 +201,9 @@ enum MethodSpelling {
         guard parts.count == 2, isIdentifier(String(parts[0])) else { return nil }
         let selector = String(parts[1])
         guard isSelector(selector) || isIdentifier(selector) else { return nil }
-        return (String(parts[0]), known(selector) ?? selector)
+        if let method = known(selector) { return (String(parts[0]), method) }
+        guard let c = selector.first, c.isLowercase || c == "_" else { return nil }
+        return (String(parts[0]), selector)
     }
 
     /// A Swift or Objective-C identifier: a letter or `_`, then letters, digits, `_`.
@@ -128,8 +219,22 @@ enum MethodSpelling {
 /// plain action (and the system's background-work events) in every state of a
 /// small bounded search, over configs that between them switch every feature on.
 enum MethodCatalog {
-    static func collect() -> [String: Set<Receiver>] {
-        var out: [String: Set<Receiver>] = [:]
+    /// What one action kind did over the catalog's states: the methods it made, and
+    /// whether it ever changed the abstract state beyond the windows' stacks.
+    struct KindEffect {
+        var methods = Set<CallbackMethod>()
+        var changesCore = false
+    }
+
+    struct Collected {
+        var receivers: [String: Set<Receiver>] = [:]
+        var effects: [ActionKind: KindEffect] = [:]
+    }
+
+    static let collected = collect()
+
+    static func collect() -> Collected {
+        var out = Collected()
         for config in configs {
             let sim = Simulator(config: config)
             let graph = StateGraph(
@@ -141,16 +246,28 @@ enum MethodCatalog {
                     ([ActionKind.runBackgroundTask, .backgroundURLSessionEvents]
                         .flatMap { sim.variants(of: $0, in: rep).map(\.action) })
                     + [.prewarm, .present(name: "sample", style: .fullScreen, sceneId: nil), visiblePush]
+                let before = core(rep)
                 for action in sim.plainActions(in: rep).map(\.action) + system {
                     guard let outcome = try? sim.apply(action, to: rep) else { continue }
+                    var effect = out.effects[action.kind] ?? KindEffect()
+                    if !effect.changesCore, core(outcome.state) != before { effect.changesCore = true }
                     for callback in outcome.callbacks {
+                        effect.methods.insert(callback.method)
                         let key = CallbackKey(callback)
-                        if let receiver = key.receiver { out[key.method, default: []].insert(receiver) }
+                        if let receiver = key.receiver { out.receivers[key.method, default: []].insert(receiver) }
                     }
+                    out.effects[action.kind] = effect
                 }
             }
         }
         return out
+    }
+
+    /// The abstract state without the windows' stacks.
+    private static func core(_ state: AppSnapshot) -> AbstractState {
+        var a = AbstractState(state)
+        a.windows = []
+        return a
     }
 
     /// A push with an alert: the plain actions' sample is silent, and only an alert

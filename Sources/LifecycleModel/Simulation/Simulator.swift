@@ -114,6 +114,42 @@ public struct Simulator: Sendable {
     public func variants(of kind: ActionKind, in state: AppSnapshot) -> [ActionVariant] {
         kind.definition.variants(in: state, of: self)
     }
+
+    /// The kinds whose variants are the values of one member (`terminate` `by`,
+    /// `interruptionEnded` `outcome`, `openScene` `by`) of which `state` allows some
+    /// values and not others, with the values it allows, in order. A kind that
+    /// `allowedActions(in:)` lists and this does not takes every value: so "terminate is
+    /// not possible; possible now: terminate" becomes "possible now: terminate (by system)".
+    public func allowedVariants(in state: AppSnapshot) -> [AllowedVariants] {
+        ActionKind.allCases.compactMap { kind in
+            let variants = variants(of: kind, in: state)
+            guard let member = variants.first?.choice?.member else { return nil }
+            let allowed = variants.filter { (try? apply($0.action, to: state)) != nil }.compactMap(\.choice?.value)
+            guard !allowed.isEmpty, allowed.count < variants.count else { return nil }
+            return AllowedVariants(kind: kind, member: member, values: allowed)
+        }
+    }
+
+    /// The value of the member that sets `action` apart from its kind's other variants
+    /// (`terminate(by: .user)`: `by` `user`); nil for a kind without such a member.
+    public func choice(of action: Action) -> VariantChoice? {
+        variants(of: action.kind, in: AppSnapshot()).first { $0.action == action }?.choice
+    }
+}
+
+/// A kind of which only some values of its distinguishing member are possible now.
+public struct AllowedVariants: Sendable, Equatable {
+    public var kind: ActionKind
+    /// The member whose values tell the variants apart, e.g. `by`.
+    public var member: String
+    /// The values possible now, e.g. `["system"]`.
+    public var values: [String]
+
+    public init(kind: ActionKind, member: String, values: [String]) {
+        self.kind = kind
+        self.member = member
+        self.values = values
+    }
 }
 
 /// A simulator's immutable config and the profile derived from it, shared by its copies.

@@ -22,7 +22,7 @@ enum ActionDecoding {
                 typeField,
                 "unknown action type \(describe(typeValue)); send one of \(allowedTypes.joined(separator: ", "))",
                 allowed: allowedTypes)
-            if case .string(let s) = typeValue { throw p.suggesting(s, among: allowedTypes) }
+            if case .string(let s) = typeValue { throw p.suggestingActionType(s, among: allowedTypes) }
             throw p
         }
         let r = try ObjectReader(value, path: path, what: "a \(typeName) action", known: ["type"] + kind.parameters)

@@ -7,9 +7,13 @@ struct ExplainLog {
     var lines: [Int]
     /// Non-blank text lines with no method (empty for `callbacks`).
     var ignoredLines: [Int]
+    /// Ignored lines that look like a life-cycle event in words, with what they need.
+    var unreadLines: [UnreadLine] = []
 
-    /// Most entries one log may hold (the search's cost grows with each).
-    static let maxEntries = 5000
+    /// Most entries one log may hold: the search's cost grows linearly with them (a
+    /// 10,000-entry log of real cycles is explained in about a tenth of a second;
+    /// bench `explain`), and so does the answer.
+    static let maxEntries = 20_000
     /// Most distinct view-controller names one log may give (issue #35): each is tried
     /// with every push, present and addChild of every state the search expands, so they
     /// multiply its work (200 names took 9 to 15 s of CPU, 1,000 names 136 s).
@@ -35,18 +39,41 @@ struct ExplainLog {
                 throw Problem.invalidField("log", "log must be a string: the log's text, one callback a line")
             }
             let parsed = TextLog.parse(text)
-            guard !parsed.entries.isEmpty else {
-                let ignored = parsed.ignoredLines.isEmpty ? "it is empty" : "no line names a method"
-                throw Problem.invalidField(
-                    "log",
-                    "log has no callback to explain (\(ignored)); write one method a line, as #function, a selector or -[Class selector], e.g. sceneDidBecomeActive(_:)"
-                )
-            }
+            guard !parsed.entries.isEmpty else { throw noCallback(parsed) }
             try checkCount(parsed.entries.count, field: "log")
             let entries = parsed.entries.map(\.entry)
             try checkControllerNames(entries, field: "log")
-            return ExplainLog(entries: entries, lines: parsed.entries.map(\.number), ignoredLines: parsed.ignoredLines)
+            return ExplainLog(
+                entries: entries, lines: parsed.entries.map(\.number), ignoredLines: parsed.ignoredLines,
+                unreadLines: parsed.unreadLines)
         }
+    }
+
+    /// A log that names no callback: a 400 that says what to write, from the lines that
+    /// read as life-cycle events in words (prose such as `application Did Become Active`
+    /// or `INACTIVE`), listed in `unreadLines`.
+    private static func noCallback(_ parsed: TextLog) -> Problem {
+        let howTo =
+            "write one callback a line as the code names it: #function (sceneDidBecomeActive(_:)), a selector or -[Class selector], a notification's name, or a framework's own print (flutter: AppLifecycleState.inactive)"
+        guard let first = parsed.unreadLines.first else {
+            let ignored = parsed.ignoredLines.isEmpty ? "it is empty" : "no line names a callback"
+            return Problem.invalidField("log", "log has no callback to explain (\(ignored)); \(howTo)")
+        }
+        let others = parsed.unreadLines.count > 1 ? " (and \(parsed.unreadLines.count - 1) more in unreadLines)" : ""
+        var problem = Problem.invalidField(
+            "log",
+            "log has no callback to explain: its lines name life-cycle events in words, not as code. Line \(first.number) (\(first.text)): \(first.hint)\(others); \(howTo)"
+        )
+        problem = problem.with(
+            "unreadLines",
+            .array(
+                parsed.unreadLines.map { line in
+                    .object(
+                        [JSONMember("line", .number(String(line.number))), JSONMember("text", .string(line.text))]
+                            + (line.method.map { [JSONMember("method", .string($0))] } ?? [])
+                            + [JSONMember("hint", .string(line.hint))])
+                }))
+        return problem
     }
 
     private static func decodeCallbacks(_ value: JSONValue) throws(Problem) -> ExplainLog {

@@ -51,7 +51,7 @@ extension Service {
             callbacks = try session.apply(action, along: path)
         } catch {
             metrics.recordAction(action.kind, .refused)
-            throw Problem.refused(error, allowed: session.allowedActions)
+            throw Problem.refused(error, allowed: session.allowance, choice: session.simulator.choice(of: action))
         }
         // Made once the callbacks are known: room for all of them (an observed action
         // has about 18, issue #20), where a fixed size grew and copied twice. A plain
@@ -137,16 +137,22 @@ extension Service {
 
 extension Problem {
     /// 409: the action, the state, what the action needs and what the app can do instead.
-    static func refused(_ r: ActionRefusal, allowed: [ActionKind]) -> Problem {
-        Problem(
+    /// `choice` names the refused variant (`terminate by user`), and `allowedVariants` the
+    /// values possible of a kind only partly possible (`terminate` `by` `system`), so the
+    /// answer never reads "terminate is not possible; possible now: terminate".
+    static func refused(_ r: ActionRefusal, allowed: Allowance, choice: VariantChoice? = nil) -> Problem {
+        let refused = choice.map { "\(r.action.rawValue) \($0.member) \($0.value)" } ?? r.action.rawValue
+        var problem = Problem(
             kind: .actionNotAllowed,
             detail:
-                "\(r.action.rawValue) is not possible while the app is \(r.state.rawValue): it needs \(r.needs); possible now: \(allowed.map(\.rawValue).joined(separator: ", "))"
+                "\(refused) is not possible while the app is \(r.state.rawValue): it needs \(r.needs); possible now: \(allowed.description)"
         )
         .with("action", .string(r.action.rawValue))
         .with("state", .string(r.state.rawValue))
         .with("needs", .string(r.needs))
-        .with("allowedActions", .array(allowed.map { .string($0.rawValue) }))
+        .with("allowedActions", .array(allowed.actions.map { .string($0.rawValue) }))
+        if !allowed.variants.isEmpty { problem = problem.with("allowedVariants", allowed.json) }
+        return problem
     }
 
     static func sessionNotFound(_ id: UUID) -> Problem {

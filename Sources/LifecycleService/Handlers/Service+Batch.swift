@@ -49,7 +49,7 @@ extension Service {
             results = try session.apply(batch: actions, paths: paths)
         } catch {
             metrics.recordAction(error.refusal.action, .refused)
-            throw Problem.refused(error.refusal, allowed: error.allowed).atStep(error.step)
+            throw Problem.refused(error.refusal, allowed: error.allowed, choice: error.choice).atStep(error.step)
         }
         // Undoes the whole batch: for a failure after the model accepted every step.
         func rollBack(_ problem: Problem) -> Problem {

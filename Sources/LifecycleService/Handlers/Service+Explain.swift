@@ -4,9 +4,15 @@ import ServiceHTTP
 
 extension Service {
     /// `POST /v1/explain`: the shortest sequence of user and system actions whose
-    /// callbacks, restricted to the methods the log names, are the log (issue #21); or
-    /// the longest explained prefix and the first entry no sequence reproduces.
-    func explain(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
+    /// callbacks, restricted to the methods the log names, are the log (issues #21,
+    /// #34); or the longest explained prefix and the first entry no sequence
+    /// reproduces; or, when a bound stopped the search, how far it got and why.
+    ///
+    /// `budget` bounds the search (steps, and the deadline and cancellation the
+    /// caller's `interruption` reports); the service's own default when none is given.
+    func explain(
+        _ request: ServiceRequest, budget: SearchBudget = SearchBudget(maxSteps: ExplainLimits.defaultStepBudget)
+    ) throws(Problem) -> ServiceResponse {
         let format = try TraceFormat(request)
         let body = try parseBody(request.body, expecting: "an explain request", example: ExplainLog.example)
         let r = try ObjectReader(
@@ -15,16 +21,20 @@ extension Service {
         let from = try decodeActionList(r["from"], field: "from", max: Self.maxPathFromActions, required: false)
         // A member only the config rules out is a 400, as in paths (issue #22), not a refused step.
         try ActionDecoding.check(from, against: config, field: "from")
-        let maxActions =
-            try r.integer(
-                "maxActions", in: 1...ExplainLimits.maxActionsCap,
-                what: "a whole number from 1 to \(ExplainLimits.maxActionsCap): the longest action sequence to try")
-            ?? ExplainLimits.defaultMaxActions
+        let maxActions = try r.integer(
+            "maxActions", in: 1...ExplainLimits.maxActionsCap,
+            what:
+                "a whole number from 1 to \(ExplainLimits.maxActionsCap): the longest action sequence to try (none: as long as the log needs)"
+        )
         let log = try ExplainLog.decode(r)
+        // `from` must hold under the request's own config (a refusal is a 409).
+        _ = try Session.after(from, config: config)
 
-        var session = try Session.after(from, config: config)
+        let result = Explainer.explain(
+            log.entries, config: config, from: from, limits: ExplainLimits(maxActions: maxActions), budget: budget)
+        let assumedConfig = result.assumed?.config ?? config
+        var session = try Session.after(from + (result.assumed?.from ?? []), config: assumedConfig)
         let start = session.state
-        let result = session.simulator.explain(log.entries, from: start, limits: ExplainLimits(maxActions: maxActions))
 
         var w = JSONWriter(capacity: 1024 * (result.actions.count + 2))
         var trace = Trace(steps: [], initialAppState: start.app)
@@ -32,13 +42,15 @@ extension Service {
         w.key("explained")
         w.bool(result.explained)
         w.key("actions")
-        w.beginArray()
-        for a in result.actions { w.write(a) }
-        w.endArray()
+        w.writeActions(result.actions)
         w.key("divergence")
         if let d = result.divergence { w.write(d, log: log) } else { w.null() }
         w.key("reason")
-        if let stop = result.stopped { w.write(stop) } else { w.null() }
+        if let stop = result.stopped {
+            w.write(stop, explainedEntries: result.explainedEntries, log: log)
+        } else {
+            w.null()
+        }
         w.key("nodesVisited")
         w.int(result.nodesVisited)
         w.key("entries")
@@ -46,6 +58,22 @@ extension Service {
         w.key("ignoredLines")
         w.beginArray()
         for n in log.ignoredLines { w.int(n) }
+        w.endArray()
+        w.key("explainedEntries")
+        w.int(result.explainedEntries)
+        w.key("alternatives")
+        w.beginArray()
+        for alternative in result.alternatives { w.writeActions(alternative) }
+        w.endArray()
+        w.key("assumed")
+        if let assumed = result.assumed { w.write(assumed) } else { w.null() }
+        w.key("hints")
+        w.beginArray()
+        for hint in result.hints { w.write(hint) }
+        w.endArray()
+        w.key("unreadLines")
+        w.beginArray()
+        for line in log.unreadLines { w.write(line) }
         w.endArray()
         w.key("steps")
         w.beginArray()
@@ -67,7 +95,7 @@ extension Service {
                 )
             }
         }
-        return finishRun(&w, config: config, session: session, trace: trace, format: format)
+        return finishRun(&w, config: assumedConfig, session: session, trace: trace, format: format)
     }
 }
 
@@ -105,12 +133,69 @@ extension JSONWriter {
         endObject()
     }
 
-    /// `{"bound":"maxActions","limit":12,"detail":"…"}`.
-    fileprivate mutating func write(_ stop: ExplainStop) {
+    fileprivate mutating func writeActions(_ actions: [Action]) {
+        beginArray()
+        for a in actions { write(a) }
+        endArray()
+    }
+
+    /// `{"from":[…],"config":{…},"detail":"…"}`: what the answer assumed.
+    fileprivate mutating func write(_ assumed: ExplainAssumption) {
+        beginObject()
+        key("from")
+        writeActions(assumed.from)
+        key("config")
+        write(assumed.configChanges)
+        member("detail", assumed.detail)
+        endObject()
+    }
+
+    /// `{"config":{…},"explainedEntries":5,"detail":"…"}`.
+    fileprivate mutating func write(_ hint: ExplainHint) {
+        beginObject()
+        key("config")
+        write(hint.configChanges)
+        key("explainedEntries")
+        int(hint.explainedEntries)
+        member("detail", hint.detail)
+        endObject()
+    }
+
+    /// The changed config members as an object, `{"lifecycle":"app"}`.
+    fileprivate mutating func write(_ changes: [ConfigChange]) {
+        beginObject()
+        for change in changes {
+            key(escaping: change.member)
+            value(change.value)
+        }
+        endObject()
+    }
+
+    /// `{"line":3,"text":"view Did Load","method":"viewDidLoad()","hint":"…"}`.
+    fileprivate mutating func write(_ line: UnreadLine) {
+        beginObject()
+        key("line")
+        int(line.number)
+        member("text", line.text)
+        member("method", ifPresent: line.method)
+        member("hint", line.hint)
+        endObject()
+    }
+
+    /// `{"bound":"maxActions","limit":12,"explainedEntries":40,"line":41,"detail":"…"}`.
+    fileprivate mutating func write(_ stop: ExplainStop, explainedEntries: Int, log: ExplainLog) {
         beginObject()
         member("bound", stop.bound)
         switch stop {
-        case .maxActions(let n), .nodeBudget(let n):
+        case .budget(.steps(let n)):
+            key("limit")
+            int(n)
+        case .budget(.deadline(let ms)):
+            key("limit")
+            int(ms)
+        case .budget(.cancelled):
+            break
+        case .maxActions(let n), .nodeBudget(let n), .silentActions(let n):
             key("limit")
             int(n)
         case .stateBounds(let b):
@@ -123,6 +208,12 @@ extension JSONWriter {
             key("depth")
             int(b.depth)
             endObject()
+        }
+        key("explainedEntries")
+        int(explainedEntries)
+        if explainedEntries < log.lines.count {
+            key("line")
+            int(log.lines[explainedEntries])
         }
         member("detail", stop.message)
         endObject()

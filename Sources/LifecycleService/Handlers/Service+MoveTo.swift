@@ -27,7 +27,8 @@ extension Service {
                             switch error {
                             case .refused(let refusal):
                                 metrics.recordAction(.moveTo, .refused)
-                                throw Problem.refused(refusal, allowed: simulator.allowedActions(in: state))
+                                throw Problem.refused(
+                                    refusal, allowed: Allowance(simulator, state), choice: simulator.choice(of: action))
                             case .stopped(let stop):
                                 throw Problem.searchStopped(stop, hint: Self.moveToHint)
                             }
@@ -76,7 +77,8 @@ extension Service {
                     path = try simulator.moveToPath(app: app, scene: scene, from: draft, meter: &meter)
                 } catch {
                     switch error {
-                    case .refused(let refusal): throw refusedStep(i, refusal, simulator.allowedActions(in: draft))
+                    case .refused(let refusal):
+                        throw refusedStep(i, refusal, Allowance(simulator, draft), simulator.choice(of: action))
                     case .stopped(let stop): throw Problem.searchStopped(stop, hint: Self.moveToHint).atStep(i)
                     }
                 }
@@ -88,15 +90,17 @@ extension Service {
             do throws(ActionRefusal) {
                 draft = try simulator.apply(action, to: draft, along: path).state
             } catch {
-                throw refusedStep(i, error, simulator.allowedActions(in: draft))
+                throw refusedStep(i, error, Allowance(simulator, draft), simulator.choice(of: action))
             }
         }
         return paths
     }
 
-    private func refusedStep(_ i: Int, _ refusal: ActionRefusal, _ allowed: [ActionKind]) -> Problem {
+    private func refusedStep(_ i: Int, _ refusal: ActionRefusal, _ allowed: Allowance, _ choice: VariantChoice?)
+        -> Problem
+    {
         metrics.recordAction(refusal.action, .refused)
-        return Problem.refused(refusal, allowed: allowed).atStep(i)
+        return Problem.refused(refusal, allowed: allowed, choice: choice).atStep(i)
     }
 
     /// `plan` on a copy of the session's state outside its lock, then `commit` under the

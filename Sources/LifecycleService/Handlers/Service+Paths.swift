@@ -42,7 +42,7 @@ extension Service {
                 throw Problem.refused(
                     ActionRefusal(
                         action: .moveTo, state: start.app, needs: "a target plain actions can reach: \(why.reason)"),
-                    allowed: session.allowedActions)
+                    allowed: session.allowance)
             case .stopped(let stop):
                 throw Problem.searchStopped(
                     stop,

@@ -71,7 +71,15 @@ extension JSONWriter {
         write(s.state, s.simulator)
         key("callbackCount")
         int(s.log.lastSeq)
-        if allowedActions { member("allowedActions", strings: s.allowedActions.map(\.rawValue)) }
+        if allowedActions {
+            let allowance = s.allowance
+            member("allowedActions", strings: allowance.actions.map(\.rawValue))
+            // Only the kinds partly possible now (`terminate` `by` `system`): most states have none.
+            if !allowance.variants.isEmpty {
+                key("allowedVariants")
+                value(allowance.json)
+            }
+        }
         endObject()
     }
 }

@@ -64,7 +64,10 @@ extension Service {
             } catch {
                 switch error {
                 case .refused(let refusal):
-                    throw Problem.refused(refusal, allowed: session.allowedActions).atStep(i)
+                    throw Problem.refused(
+                        refusal, allowed: session.allowance, choice: session.simulator.choice(of: action)
+                    )
+                    .atStep(i)
                 case .stopped(let stop):
                     throw Problem.searchStopped(
                         stop,

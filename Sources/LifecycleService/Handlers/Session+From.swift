@@ -19,7 +19,9 @@ extension Session {
             do throws(MoveToFailure) { _ = try session.apply(action, meter: &meter) } catch {
                 switch error {
                 case .refused(let refusal):
-                    var p = Problem.refused(refusal, allowed: session.allowedActions).with("step", .number(String(i)))
+                    var p = Problem.refused(
+                        refusal, allowed: session.allowance, choice: session.simulator.choice(of: action)
+                    ).with("step", .number(String(i)))
                     p.detail = "from[\(i)]: " + p.detail
                     throw p
                 case .stopped(let stop):

@@ -21,7 +21,7 @@ extension Service {
                 do throws(Problem) {
                     let action = try ActionDecoding.decode(value)
                     do throws(ActionRefusal) { _ = try session.apply(action) } catch {
-                        throw Problem.refused(error, allowed: [])
+                        throw Problem.refused(error, allowed: Allowance(actions: [], variants: []))
                     }
                 } catch {
                     problems.append(

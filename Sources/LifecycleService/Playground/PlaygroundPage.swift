@@ -134,13 +134,18 @@ enum PlaygroundPage {
         </section>
         <section aria-labelledby="explain-h">
         <h2 id="explain-h">6. Explain a log</h2>
-        <p>Paste a callback log an app recorded (one callback a line: #function, a selector or -[Class selector]; time stamps and tags may stay). The config above is the app's. The server finds the user actions behind it, or the first line no action sequence produces.</p>
+        <p>Paste a callback log an app recorded, as printed (one callback a line: #function, a selector or -[Class selector], a notification's name, a framework's print of its state; time stamps, tags and the app's own lines may stay). The config above is the app's. The server finds the user actions behind it, or the first line no action sequence produces; a log that starts in a running app is explained after the actions it needs, and a config near this one is named when it fits better.</p>
         <label for="explain-log" class="visually-hidden">Log to explain</label>
         <textarea id="explain-log" spellcheck="false" placeholder="SceneDelegate sceneWillEnterForeground(_:)&#10;SceneDelegate sceneDidBecomeActive(_:)"></textarea>
         <button type="button" id="explain">Explain</button>
         <p id="explain-status" role="status" aria-live="polite"></p>
+        <p id="explain-assumed"></p>
         <h3 id="explain-actions-h">Actions</h3>
         <ol id="explain-actions" aria-labelledby="explain-actions-h"></ol>
+        <h3 id="explain-alternatives-h">As short (the log cannot tell these apart)</h3>
+        <ul id="explain-alternatives" aria-labelledby="explain-alternatives-h"></ul>
+        <h3 id="explain-hints-h">Configs that read further</h3>
+        <ul id="explain-hints" aria-labelledby="explain-hints-h"></ul>
         <h3 id="explain-lines-h">Lines</h3>
         <ol id="explain-lines" aria-labelledby="explain-lines-h"></ol>
         <h3 id="explain-expected-h">UIKit could call instead</h3>
@@ -504,7 +509,8 @@ enum PlaygroundPage {
           const text = $("explain-log").value;
           const r = await call("POST", "/v1/explain", {config: configFromForm(), log: text});
           const status = $("explain-status");
-          for (const id of ["explain-actions", "explain-lines", "explain-expected"]) $(id).replaceChildren();
+          for (const id of ["explain-actions", "explain-lines", "explain-expected", "explain-alternatives", "explain-hints"]) $(id).replaceChildren();
+          $("explain-assumed").textContent = "";
           if (!r.ok) {
             status.textContent = r.body.detail || ("HTTP " + r.status + " " + r.text);
             status.className = "error";
@@ -520,19 +526,32 @@ enum PlaygroundPage {
           } else {
             status.textContent = "Not explained: the log ends where UIKit goes on.";
           }
-          if (b.reason) status.textContent += " The search stopped early: " + b.reason.detail;
+          if (b.reason) status.textContent += " The search stopped early (" + b.reason.bound + ") after " + b.reason.explainedEntries + " entries: " + b.reason.detail;
+          if (b.assumed) $("explain-assumed").textContent = "Assumed: " + b.assumed.detail + ".";
           for (const a of b.actions) {
             const li = document.createElement("li");
             li.textContent = label(a);
             $("explain-actions").append(li);
           }
+          for (const alternative of b.alternatives || []) {
+            const li = document.createElement("li");
+            li.textContent = alternative.map(label).join(", ");
+            $("explain-alternatives").append(li);
+          }
+          for (const hint of b.hints || []) {
+            const li = document.createElement("li");
+            li.textContent = JSON.stringify(hint.config) + ": " + hint.detail;
+            $("explain-hints").append(li);
+          }
+          const unread = new Map((b.unreadLines || []).map(u => [u.line, u.hint]));
           const ignored = new Set(b.ignoredLines);
           text.split(/\r\n|\n|\r/).forEach((line, i) => {
             if (!line.trim()) return;
             const li = document.createElement("li");
             li.value = i + 1;
             li.textContent = line;
-            if (ignored.has(i + 1)) { li.className = "ignored"; li.title = "no method on this line"; }
+            if (ignored.has(i + 1)) { li.className = "ignored"; li.title = "no callback on this line"; }
+            if (unread.has(i + 1)) { li.title = unread.get(i + 1); li.textContent += "  \u2190 not read: " + unread.get(i + 1); }
             if (d && d.line === i + 1) { li.className = "diverged"; li.textContent += "  \u2190 diverges here"; }
             $("explain-lines").append(li);
           });

@@ -94,6 +94,9 @@ struct Session: Sendable {
 
     var allowedActions: [ActionKind] { simulator.allowedActions(in: state) }
 
+    /// What the session can do now, as a 409 says it.
+    var allowance: Allowance { Allowance(simulator, state) }
+
     /// Applies `actions` in order, all or nothing: each runs on a draft of the state and
     /// the callbacks wait uncommitted; only when every step is accepted do the state and
     /// the log change. On a refusal nothing changes (not even the log's seq counter). The
@@ -111,7 +114,9 @@ struct Session: Sendable {
                     draft = outcome.state
                     pending.append((outcome.callbacks, outcome.state))
                 } catch {
-                    throw BatchRefusal(step: i, refusal: error, allowed: simulator.allowedActions(in: draft))
+                    throw BatchRefusal(
+                        step: i, refusal: error, allowed: Allowance(simulator, draft),
+                        choice: simulator.choice(of: action))
                 }
             }
             return pending
@@ -145,7 +150,43 @@ extension Simulator {
 struct BatchRefusal: Error {
     var step: Int
     var refusal: ActionRefusal
-    var allowed: [ActionKind]
+    var allowed: Allowance
+    /// The refused action's distinguishing member value (`by` `user`), if its kind has one.
+    var choice: VariantChoice?
+}
+
+/// What a state allows, as a 409 and `GET /v1/sessions/{id}` say it: the action types, and
+/// for the kinds of which only some values of a member are possible, those values.
+struct Allowance {
+    var actions: [ActionKind]
+    var variants: [AllowedVariants]
+
+    init(_ simulator: Simulator, _ state: AppSnapshot) {
+        actions = simulator.allowedActions(in: state)
+        variants = simulator.allowedVariants(in: state)
+    }
+
+    init(actions: [ActionKind], variants: [AllowedVariants]) {
+        self.actions = actions
+        self.variants = variants
+    }
+
+    /// `launch, terminate (by system), unlock`: the types, each partial one with its values.
+    var description: String {
+        actions.map { kind in
+            guard let partial = variants.first(where: { $0.kind == kind }) else { return kind.rawValue }
+            return "\(kind.rawValue) (\(partial.member) \(partial.values.joined(separator: " or ")))"
+        }.joined(separator: ", ")
+    }
+
+    /// `{"terminate":{"by":["system"]}}`.
+    var json: JSONValue {
+        .object(
+            variants.map {
+                JSONMember(
+                    $0.kind.rawValue, .object([JSONMember($0.member, .array($0.values.map(JSONValue.string)))]))
+            })
+    }
 }
 
 /// What the store hands out: the session behind its own lock.

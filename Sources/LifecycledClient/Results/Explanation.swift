@@ -37,11 +37,44 @@ public struct Explanation: Decodable, Hashable, Sendable {
     public var entries: Int
     /// Non-blank text lines with no method, by number from 1.
     public var ignoredLines: [Int]
+    /// Leading entries `actions` reproduce (all of them when explained; issue #34).
+    public var explainedEntries: Int?
+    /// Other explanations as short that tell another story (issue #34).
+    public var alternatives: [[Action]]?
+    /// What the answer assumed that the request did not say; nil when nothing (issue #34).
+    public var assumed: Assumption?
+    /// Configs near the request's under which more of the log is explained (issue #34).
+    public var hints: [Hint]?
+    /// Lines that spell a life-cycle event in words, with what to write (issue #34).
+    public var unreadLines: [UnreadLine]?
     /// Each action's result, as `simulate` gives it.
     public var steps: [ActionResult]
 
     /// Every step's callbacks, in order.
     public var callbacks: [Callback] { steps.flatMap(\.callbacks) }
+
+    /// Actions assumed before a log from a running app, and the config members set
+    /// otherwise than the request's.
+    public struct Assumption: Decodable, Hashable, Sendable {
+        public var from: [Action]
+        public var config: JSONValue
+        public var detail: String
+    }
+
+    /// A nearby config and how much of the log it explains.
+    public struct Hint: Decodable, Hashable, Sendable {
+        public var config: JSONValue
+        public var explainedEntries: Int
+        public var detail: String
+    }
+
+    /// A line not read, and what to write instead.
+    public struct UnreadLine: Decodable, Hashable, Sendable {
+        public var line: Int
+        public var text: String
+        public var method: String?
+        public var hint: String
+    }
 
     /// Where a log stops being explained.
     public struct Divergence: Decodable, Hashable, Sendable {

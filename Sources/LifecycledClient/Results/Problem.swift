@@ -26,6 +26,9 @@ public struct Problem: Decodable, Hashable, Sendable, CustomStringConvertible {
     public var needs: String?
     /// 409: the action types possible in the current state.
     public var allowedActions: [String]?
+    /// 409: of the types in `allowedActions` whose variants are a member's values, those only
+    /// partly possible, with the values possible now: `["terminate": ["by": ["system"]]]`.
+    public var allowedVariants: [String: [String: [String]]]?
     /// Simulate and batches: the index (from 0) of the action at fault.
     public var step: Int?
     /// 413 `response-too-large` and 503: the limit reached.
@@ -39,7 +42,7 @@ public struct Problem: Decodable, Hashable, Sendable, CustomStringConvertible {
 
     private enum CodingKeys: String, CodingKey {
         case type, title, status, detail, requestId, field, allowed, suggestion, offset
-        case action, state, needs, allowedActions, step, limit, id
+        case action, state, needs, allowedActions, allowedVariants, step, limit, id
     }
 
     public init(from decoder: any Decoder) throws {
@@ -57,6 +60,7 @@ public struct Problem: Decodable, Hashable, Sendable, CustomStringConvertible {
         state = try c.decodeIfPresent(AppState.self, forKey: .state)
         needs = try c.decodeIfPresent(String.self, forKey: .needs)
         allowedActions = try c.decodeIfPresent([String].self, forKey: .allowedActions)
+        allowedVariants = try c.decodeIfPresent([String: [String: [String]]].self, forKey: .allowedVariants)
         step = try c.decodeIfPresent(Int.self, forKey: .step)
         limit = try c.decodeIfPresent(Int.self, forKey: .limit)
         id = try c.decodeIfPresent(String.self, forKey: .id)

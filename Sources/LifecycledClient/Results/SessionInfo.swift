@@ -10,9 +10,12 @@ public struct SessionInfo: Decodable, Hashable, Sendable {
     public var callbackCount: Int
     /// The action types possible now; empty in a listed session.
     public var allowedActions: [String]
+    /// Of those, the types only partly possible (some values of their member), with the
+    /// values possible now, e.g. `["terminate": ["by": ["system"]]]` on a locked device.
+    public var allowedVariants: [String: [String: [String]]]
 
     private enum CodingKeys: String, CodingKey {
-        case id, config, state, callbackCount, allowedActions
+        case id, config, state, callbackCount, allowedActions, allowedVariants
     }
 
     public init(from decoder: any Decoder) throws {
@@ -22,6 +25,7 @@ public struct SessionInfo: Decodable, Hashable, Sendable {
         state = try c.decode(State.self, forKey: .state)
         callbackCount = try c.decode(Int.self, forKey: .callbackCount)
         allowedActions = try c.decodeIfPresent([String].self, forKey: .allowedActions) ?? []
+        allowedVariants = try c.decodeIfPresent([String: [String: [String]]].self, forKey: .allowedVariants) ?? [:]
     }
 }
 

@@ -70,10 +70,13 @@ import Testing
     }
 
     @Test func unknownLinesAreReportedBlankLinesAreNot() {
-        let log = TextLog.parse("launching…\n\nviewDidLoad()\n   \nNote: something happened\nfooBar(_:)\r\n")
-        #expect(log.entries.map(\.number) == [3, 6])
-        #expect(log.ignoredLines == [1, 5])
-        // `fooBar(_:)` has the shape of a method: an entry (it will diverge), not ignored.
-        #expect(log.entries.last?.entry.method == "fooBar(_:)")
+        let log = TextLog.parse(
+            "launching…\n\nviewDidLoad()\n   \nNote: something happened\nfooBar(_:)\r\nsceneDidTeleport(_:)\n")
+        #expect(log.entries.map(\.number) == [3, 7])
+        // `fooBar(_:)` is the app's own method (issue #34): not a callback, so ignored.
+        #expect(log.ignoredLines == [1, 5, 6])
+        // `sceneDidTeleport(_:)` reads as a scene delegate's callback the model does not
+        // know: an entry (it will diverge), not ignored.
+        #expect(log.entries.last?.entry.method == "sceneDidTeleport(_:)")
     }
 }

@@ -1,15 +1,24 @@
-// A React Native team's Jest (or Vitest) test against the simulated iOS app. Type-checked by
-// `tsc --noEmit -p clients/js/examples` (scripts/test.sh); run it in your own project with the
-// `lifecycled` package installed and LIFECYCLED_BIN pointing at the server binary.
-import { appStateChanges, assertOrder, LifecycledProblem, methodsOf, type Session } from "lifecycled";
+// A React Native team's Jest (or Vitest) test against the simulated iOS app: the true
+// AppState sequence, and the app's own listener driven by it through an AppState double
+// shaped like React Native's Jest preset mock. `make test` compiles it with tsc and runs it
+// under node --test (examples/run.mjs supplies the Jest globals it uses).
+import {
+  appStateChanges,
+  assertOrder,
+  createAppState,
+  LifecycledProblem,
+  methodsOf,
+  replay,
+  type Session,
+} from "lifecycled";
 import { startServer, type RunningServer } from "lifecycled/server";
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer(); // LIFECYCLED_BIN, PATH or ./.build/debug/lifecycled
+  server = await startServer(); // LIFECYCLED_BIN, PATH, .build/release or .build/debug
 });
 afterAll(async () => {
-  await server.stop();
+  await server?.stop(); // `?.`: a failed start keeps its own error
 });
 
 describe("an iOS 17 scene app", () => {
@@ -37,10 +46,29 @@ describe("an iOS 17 scene app", () => {
     }
   });
 
-  // Needs the server's observer channels (config `observers`); until they land the server
-  // answers 400 naming `observers`.
+  // Going Home reads inactive, then background: React Native's RCTAppState sends "inactive"
+  // on willResignActive, and nothing at launch (its script is still loading).
   test("React Native AppState changes", async () => {
     const result = await server.client.simulate(["launch", "background"], { observers: ["reactNative"] });
-    expect(appStateChanges(result)).toEqual(["active", "background"]);
+    expect(appStateChanges(result)).toEqual(["inactive", "background"]);
+  });
+
+  // The app's own code, as React Native's AppState guide writes it, against the true sequence.
+  test("the app's AppState listener, driven by the true sequence", async () => {
+    const run = await server.client.simulate(["launch", "background", "launch"], { observers: ["reactNative"] });
+    const AppState = createAppState();
+    const player = replay(run, AppState);
+    player.next(); // the launch: no change event, yet currentState already reads "active"
+    expect(AppState.currentState).toBe("active");
+    let refreshes = 0;
+    let last = AppState.currentState;
+    const subscription = AppState.addEventListener("change", (next) => {
+      if (/inactive|background/.test(String(last)) && next === "active") refreshes += 1;
+      last = next;
+    });
+    player.rest();
+    subscription.remove();
+    expect(refreshes).toBe(1);
+    expect(AppState.currentState).toBe("active");
   });
 });

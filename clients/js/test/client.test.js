@@ -191,3 +191,26 @@ test("a 400 names the field, the allowed values and a suggestion", async () => {
   assert.equal(fly.field, "type");
   assert.ok(fly.allowed.includes("launch") && fly.allowed.includes("moveTo"), fly.allowed.join(", "));
 });
+
+test("allowedVariants: a locked device can be ended by the system only", async () => {
+  const app = await client().createSession({ lifecycle: "app", iosVersion: "17.0" });
+  await app.batch(["launch", "lock"]);
+  const info = await app.info();
+  assert.deepEqual(info.allowedVariants, { terminate: { by: ["system"] } });
+  await assert.rejects(app.act("terminate", { by: "user" }), (e) => {
+    assert.deepEqual(e.allowedVariants, { terminate: { by: ["system"] } });
+    assert.match(e.detail, /^terminate by user is not possible/);
+    return true;
+  });
+});
+
+test("explain: a log from a running app says what it assumed (issue #34)", async () => {
+  const log = "applicationWillResignActive:\napplication Did Enter Background\napplicationDidBecomeActive:";
+  const answer = await client().explain(log, { config: { lifecycle: "app", iosVersion: "11.0" } });
+  assert.equal(answer.explained, true);
+  assert.equal(answer.explainedEntries, 2);
+  assert.deepEqual(answer.assumed.from.map((a) => a.type), ["launch"]);
+  assert.ok(answer.alternatives.length > 0);
+  assert.deepEqual(answer.hints, []);
+  assert.equal(answer.unreadLines[0].method, "applicationDidEnterBackground(_:)");
+});

@@ -50,3 +50,12 @@ def test_bad_input_is_an_invalid_field(lifecycled):
     with pytest.raises(InvalidField) as caught:
         lifecycled.explain("no method on this line")
     assert caught.value.field == "log"
+
+
+def test_a_log_from_a_running_app_says_what_it_assumed(lifecycled):
+    result = lifecycled.explain("applicationWillResignActive:\napplication Did Enter Background\n"
+                                "applicationDidBecomeActive:", lifecycle="app", ios_version="11.0")
+    assert result.explained and result.explained_entries == 2
+    assert [a["type"] for a in result.assumed["from"]] == ["launch"]
+    assert result.alternatives and result.hints == []
+    assert result.unread_lines[0]["method"] == "applicationDidEnterBackground(_:)"

@@ -69,3 +69,13 @@ def test_reset_forgets_every_session(lifecycled):
         with pytest.raises(SessionNotFound):
             s.info()
     assert list(lifecycled.sessions()) == []
+
+
+def test_allowed_variants(new_session):
+    app = new_session(lifecycle="app", ios_version="17.0")
+    app.act_batch(["launch", "lock"])
+    assert app.info().allowed_variants == {"terminate": {"by": ["system"]}}
+    with pytest.raises(ActionNotAllowed) as refused:
+        app.act("terminate", by="user")
+    assert refused.value.allowed_variants == {"terminate": {"by": ["system"]}}
+    assert "possible now: terminate (by system)" in refused.value.detail

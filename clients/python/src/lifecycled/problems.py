@@ -54,6 +54,8 @@ class Problem(Exception):
         self.state: Optional[str] = problem.get("state")
         self.needs: Optional[str] = problem.get("needs")
         self.allowed_actions: Optional[List[str]] = problem.get("allowedActions")
+        #: the types only partly possible, with the values possible now: {"terminate": {"by": ["system"]}}
+        self.allowed_variants: Optional[Dict[str, Dict[str, List[str]]]] = problem.get("allowedVariants")
         # /v1/simulate and batches: the index (from 0) of the action at fault
         self.step: Optional[int] = problem.get("step")
         # 503

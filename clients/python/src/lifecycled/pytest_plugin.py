@@ -3,7 +3,8 @@
 Fixtures:
 - ``lifecycled_url``: the server's base URL. ``$LIFECYCLED_URL`` when set, else a
   ``lifecycled`` binary started once per test run on a free port (``$LIFECYCLED_BIN``,
-  else ``lifecycled`` on PATH, else ``.build/debug/lifecycled`` here or above) and
+  else ``lifecycled`` on PATH, else ``.build/release/lifecycled`` or ``.build/debug/lifecycled``
+  here or above: ``find_binary``) and
   stopped at the end.
 - ``lifecycled``: a ``Client`` for it.
 - ``new_session``: a factory, ``new_session(lifecycle="app", ios_version="11.0")`` ->
@@ -35,7 +36,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--lifecycled-url", default=None,
                     help="use the lifecycled server at this URL (default: $LIFECYCLED_URL, else start one)")
     group.addoption("--lifecycled-bin", default=None,
-                    help="the lifecycled binary to start (default: $LIFECYCLED_BIN, PATH, ./.build/debug/lifecycled)")
+                    help="the lifecycled binary to start (default: $LIFECYCLED_BIN, PATH, .build/release, .build/debug)")
 
 
 def pytest_report_header(config: pytest.Config) -> Optional[str]:

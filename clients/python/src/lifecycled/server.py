@@ -1,6 +1,6 @@
 """Starting a lifecycled binary on a free port, for tests.
 
-    with Server.start() as server:          # LIFECYCLED_BIN, PATH or ./.build/debug/lifecycled
+    with Server.start() as server:   # LIFECYCLED_BIN, PATH, .build/release or .build/debug
         client = Client(server.url)
 """
 
@@ -14,29 +14,38 @@ import subprocess
 import tempfile
 import threading
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import List, Mapping, Optional, Sequence
 
 LISTENING = re.compile(r"^listening on (http://\S+)\s*$")
 
 
-def find_binary(start: Optional[Path] = None) -> str:
-    """The lifecycled binary: ``$LIFECYCLED_BIN``, else ``lifecycled`` on PATH, else
-    ``.build/debug/lifecycled`` in ``start`` (default: the working directory) or a parent."""
-    env = os.environ.get("LIFECYCLED_BIN")
-    if env:
-        if not os.access(env, os.X_OK):
-            raise FileNotFoundError(f"LIFECYCLED_BIN={env!r} is not an executable file")
-        return env
-    on_path = shutil.which("lifecycled")
+NOT_FOUND_MESSAGE = ("no lifecycled binary: set LIFECYCLED_BIN to its path, put lifecycled on PATH, or build it with "
+                     "`swift build -c release --product lifecycled` (in the lifecycled checkout, or in a package that "
+                     "depends on it) and run from that folder or below it, where .build/release/lifecycled is found")
+
+
+def find_binary(start: Optional[Path] = None, env: Optional[Mapping[str, str]] = None) -> str:
+    """The lifecycled binary, in the order every lifecycled client looks (Python, JavaScript,
+    Swift): ``$LIFECYCLED_BIN``; else ``lifecycled`` on PATH; else ``.build/release/lifecycled``,
+    then ``.build/debug/lifecycled``, in ``start`` (default: the working directory) or the
+    nearest parent that has one. The error says how to build one (or set LIFECYCLED_URL to a
+    running server, for the pytest plugin)."""
+    env = os.environ if env is None else env
+    named = env.get("LIFECYCLED_BIN")
+    if named:
+        if not os.access(named, os.X_OK):
+            raise FileNotFoundError(f"LIFECYCLED_BIN={named!r} is not an executable file")
+        return named
+    on_path = shutil.which("lifecycled", path=env.get("PATH", ""))
     if on_path:
         return on_path
     here = (start or Path.cwd()).resolve()
     for d in (here, *here.parents):
-        candidate = d / ".build" / "debug" / "lifecycled"
-        if os.access(candidate, os.X_OK):
-            return str(candidate)
-    raise FileNotFoundError("no lifecycled binary: set LIFECYCLED_BIN, put lifecycled on PATH, "
-                            "build it (swift build --product lifecycled), or set LIFECYCLED_URL to a running server")
+        for configuration in ("release", "debug"):
+            candidate = d / ".build" / configuration / "lifecycled"
+            if os.access(candidate, os.X_OK):
+                return str(candidate)
+    raise FileNotFoundError(NOT_FOUND_MESSAGE)
 
 
 class Server:

@@ -224,13 +224,15 @@ class SessionInfo:
     state: State
     callback_count: int
     allowed_actions: List[str]
+    #: the types only partly possible, with the values possible now: {"terminate": {"by": ["system"]}}
+    allowed_variants: Dict[str, Dict[str, List[str]]] = field(default_factory=dict)
     raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> "SessionInfo":
         return cls(id=obj["id"], config=dict(obj["config"]), state=State.from_json(obj["state"]),
                    callback_count=obj["callbackCount"], allowed_actions=list(obj.get("allowedActions", [])),
-                   raw=dict(obj))
+                   allowed_variants=dict(obj.get("allowedVariants", {})), raw=dict(obj))
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,10 @@ class ExplainResult:
 
     ``actions`` is the shortest explanation or, when ``explained`` is false, the actions of
     the longest explained prefix; ``divergence`` (``index``, ``line``, ``observed``,
-    ``expected``) and ``reason`` are the server's objects, ``None`` when absent.
+    ``expected``) and ``reason`` are the server's objects, ``None`` when absent. Issue #34:
+    ``explained_entries``, ``alternatives`` (other action lists as short), ``assumed``
+    (``from``, ``config``, ``detail``; ``None`` when nothing was assumed), ``hints`` and
+    ``unread_lines`` as the server gives them.
     """
 
     explained: bool
@@ -273,6 +278,11 @@ class ExplainResult:
     config: Dict[str, Any]
     state: State
     raw: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    explained_entries: int = 0
+    alternatives: List[List[Dict[str, Any]]] = field(default_factory=list)
+    assumed: Optional[Dict[str, Any]] = None
+    hints: List[Dict[str, Any]] = field(default_factory=list)
+    unread_lines: List[Dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any]) -> "ExplainResult":
@@ -280,7 +290,11 @@ class ExplainResult:
                    steps=[ActionResult.from_json(s) for s in obj["steps"]], divergence=obj.get("divergence"),
                    reason=obj.get("reason"), nodes_visited=int(obj["nodesVisited"]), entries=int(obj["entries"]),
                    ignored_lines=list(obj["ignoredLines"]), config=dict(obj["config"]),
-                   state=State.from_json(obj["state"]), raw=dict(obj))
+                   state=State.from_json(obj["state"]), raw=dict(obj),
+                   explained_entries=int(obj.get("explainedEntries", 0)),
+                   alternatives=[[dict(a) for a in alt] for alt in obj.get("alternatives", [])],
+                   assumed=obj.get("assumed"), hints=list(obj.get("hints", [])),
+                   unread_lines=list(obj.get("unreadLines", [])))
 
     @property
     def callbacks(self) -> List[Callback]:
