@@ -41,7 +41,8 @@ import Testing
     }
 
     enum Heavy: String, CaseIterable, CustomTestStringConvertible {
-        case coverageOfAnIPad, pathsFromEightScenes, simulateMoveToFromEightScenes, diffMoveToFromEightScenes
+        case coverageOfAnIPad, pathsFromEightScenes, simulateMoveToFromEightScenes, diffMoveToFromEightScenes,
+            explainFromMoveToFromEightScenes
 
         var testDescription: String { rawValue }
 
@@ -61,6 +62,11 @@ import Testing
                     "/v1/diff",
                     #"{"configs":[\#(ipad),\#(ipad)],"actions":[\#(scenes(8)),{"type":"moveTo","app":"background","scene":"foregroundActive"}]}"#
                 )
+            case .explainFromMoveToFromEightScenes:
+                (
+                    "/v1/explain",
+                    #"{"config":\#(ipad),"from":[\#(scenes(8)),{"type":"moveTo","app":"background","scene":"foregroundActive"}],"log":"viewDidLoad"}"#
+                )
             }
         }
     }
@@ -79,6 +85,44 @@ import Testing
         #expect(cpu < UInt64(Self.deadline * 1e9) + Self.slack, "\(heavy): \(cpu / 1_000_000) ms of CPU")
         #expect(client.service.metrics.count(.searchesStoppedByDeadline) == 1)
         #expect(client.service.metrics.count(.searchesStarted) == 1)
+    }
+
+    /// Explain stops at the same deadline, and answers its best partial explanation with
+    /// `reason` (not a 422): a log naming 12 view controllers with `maxActions` 256 takes
+    /// a minute of CPU without it (debug build).
+    @Test func anExplainStopsAtItsDeadlineWithItsBestPartialAnswer() throws {
+        let service = Service(limits: ServiceLimits(search: SearchLimits(deadline: Self.deadline)))
+        let events = Mutex<[SearchStopEvent]>([])
+        service.logSearchStops { event in events.withLock { $0.append(event) } }
+        let client = ServiceClient(service)
+        // The first text log a process reads builds its catalog of methods once: not measured.
+        #expect(client.send("POST", "/v1/explain", #"{"log":"viewDidLoad"}"#).status == 200)
+        let (r, cpu) = Self.cost(client, "POST", "/v1/explain", #"{"maxActions":256,"log":"\#(Self.namesLog(12))"}"#)
+        #expect(r.status == 200, "\(r.text)")
+        #expect(r.json["explained"] as? Bool == false && r.json["divergence"] is NSNull)
+        let reason = try #require(r.json["reason"] as? [String: Any], "\(r.text)")
+        #expect(reason["bound"] as? String == "deadline" && reason["limit"] as? Int == 50, "\(reason)")
+        #expect(reason["explainedEntries"] as? Int == r.json["explainedEntries"] as? Int)
+        // The partial answer replays: one step per action.
+        #expect((r.json["steps"] as? [Any])?.count == (r.json["actions"] as? [Any])?.count)
+        #expect(cpu < UInt64(Self.deadline * 1e9) + Self.slack, "\(cpu / 1_000_000) ms of CPU")
+        #expect(service.metrics.count(.searchesStoppedByDeadline) == 1)
+        #expect(service.metrics.count(.searchesStarted) == 2)
+        let logged = events.withLock { $0 }
+        #expect(logged.count == 1 && logged.first?.route == "/v1/explain" && logged.first?.bound == "deadline")
+        #expect(logged.first?.requestID == r.response.headerValue("X-Request-Id"))
+    }
+
+    /// A `moveTo` in explain's `from` is searched once, within the budget; the answer is the
+    /// one from the plain actions it stands for.
+    @Test func anExplainFromWithAMoveToAnswersAsItsPlainActions() {
+        let client = ServiceClient()
+        let log = #""log":"sceneWillResignActive(_:)\nsceneDidEnterBackground(_:)""#
+        let moved = client.send(
+            "POST", "/v1/explain", #"{"from":[{"type":"moveTo","app":"active"}],\#(log)}"#)
+        let plain = client.send("POST", "/v1/explain", #"{"from":[{"type":"launch"}],\#(log)}"#)
+        #expect(moved.status == 200 && moved.json["explained"] as? Bool == true, "\(moved.text)")
+        #expect(moved.text == plain.text)
     }
 
     /// `moveTo` on a session, alone and in a batch: the same bound, and the session as it was.
@@ -132,7 +176,10 @@ import Testing
         #expect((tooMany.json["needs"] as? String)?.contains("fewer than 64 scene sessions") == true)
         #expect(client.act(id, "[\(Self.scenes(64))]").status == 200)
         let (read, readCPU) = Self.cost(client, "GET", "/v1/sessions/\(id)", "")
-        #expect(read.status == 200 && readCPU < Self.slack, "\(readCPU / 1_000_000) ms of CPU")
+        #expect(read.status == 200)
+        // Twice the slack: a read also lists allowedVariants (#37), each variant tried on
+        // the state (about 40 ms for 64 scenes in a debug build; a few ms in release).
+        #expect(readCPU < 2 * Self.slack, "\(readCPU / 1_000_000) ms of CPU")
         let (moveTo, moveToCPU) = Self.cost(
             client, "POST", "/v1/sessions/\(id)/actions", #"{"type":"moveTo","app":"suspended"}"#)
         #expect(moveTo.status == 409, "\(moveTo.text)")
@@ -235,6 +282,22 @@ import Testing
         Self.waitForRunning(service, 0)
     }
 
+    /// An explain whose client leaves stops with the 499 nobody reads, and is counted as
+    /// cancelled, not stopped by a bound.
+    @Test func anExplainStopsWhenItsClientLeaves() throws {
+        let service = Service(limits: ServiceLimits(search: SearchLimits(steps: .max, deadline: 600)))
+        let link = try #require(
+            Self.start(service, "POST", "/v1/explain", #"{"maxActions":256,"log":"\#(Self.namesLog(12))"}"#))
+        Self.waitForRunning(service, 1)
+        #expect(link.sent.withLock { $0 } == nil, "the search ended before the client left")
+        link.gone.store(true, ordering: .relaxed)
+        let answer = try #require(link.response())
+        #expect(answer.status == 499)
+        #expect(service.metrics.count(.searchesCancelled) == 1)
+        #expect(service.metrics.count(.searchesStoppedByDeadline) == 0)
+        Self.waitForRunning(service, 0)
+    }
+
     /// A session's `moveTo`, alone or in a batch, searched on a copy, is committed as the
     /// move; a refused step of its batch changes nothing.
     @Test func aSessionsMoveToIsCommittedAfterItsSearch() {
@@ -272,7 +335,15 @@ import Testing
         #expect(busy.status == 503)
         #expect(busy.headerValue("Retry-After") == "1")
         #expect(String(decoding: busy.body, as: UTF8.self).contains("urn:lifecycled:problem:searches-busy"))
-        #expect(service.metrics.count(.searchesRefused) == 1)
+        // Explain too: it runs on the same threads.
+        let explain = service.respond(
+            to: ServiceRequest(method: "POST", path: "/v1/explain", body: Array(#"{"log":"viewDidLoad"}"#.utf8)))
+        guard case .respond(let busyExplain) = explain else {
+            Issue.record("an explain was not refused")
+            return
+        }
+        #expect(busyExplain.status == 503 && busyExplain.headerValue("Retry-After") == "1")
+        #expect(service.metrics.count(.searchesRefused) == 2)
         #expect(client.send("GET", "/readyz").status == 200)
         #expect(client.send("GET", "/metrics").text.contains("lifecycled_searches_queued 1"))
         // The queued one's client leaves before its turn: it never runs.

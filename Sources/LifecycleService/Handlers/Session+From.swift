@@ -14,9 +14,24 @@ extension Session {
 
     /// The same within `meter`: each action a step, each `moveTo` a search of its own.
     static func after(_ from: [Action], config: SessionConfig, meter: inout SearchMeter) throws(Problem) -> Session {
+        var plain: [Action] = []
+        return try after(from, config: config, meter: &meter, plain: &plain)
+    }
+
+    /// The same, with `from` as plain actions in `plain`: each `moveTo` replaced by the
+    /// actions of the path it took, so that the same start can be reached again without
+    /// searching (explain replays its answer's start).
+    static func after(
+        _ from: [Action], config: SessionConfig, meter: inout SearchMeter, plain: inout [Action]
+    ) throws(Problem) -> Session {
         var session = Session(id: UUID(), config: config, maxLog: Int.max)
+        plain.removeAll()
         for (i, action) in from.enumerated() {
-            do throws(MoveToFailure) { _ = try session.apply(action, meter: &meter) } catch {
+            do throws(MoveToFailure) {
+                _ = try session.apply(action, meter: &meter) { path in
+                    if let path { plain += path.map(\.action) } else { plain.append(action) }
+                }
+            } catch {
                 switch error {
                 case .refused(let refusal):
                     var p = Problem.refused(
@@ -50,11 +65,26 @@ extension Session {
     /// Applies an action within `meter`: a `moveTo` searches within it, any other action
     /// is one step. On a refusal or a stop nothing changes.
     mutating func apply(_ action: Action, meter: inout SearchMeter) throws(MoveToFailure) -> LogRun {
+        try apply(action, meter: &meter, took: { _ in })
+    }
+
+    /// The same, telling `took` the path a `moveTo` took (nil for any other action).
+    mutating func apply(
+        _ action: Action, meter: inout SearchMeter, took: ([PlainAction]?) -> Void
+    ) throws(MoveToFailure) -> LogRun {
         guard case .moveTo(let app, let scene) = action else {
             guard meter.step() else { throw .stopped(meter.stopped ?? .steps(meter.budget.maxSteps)) }
-            do throws(ActionRefusal) { return try apply(action) } catch { throw .refused(error) }
+            do throws(ActionRefusal) {
+                let run = try apply(action)
+                took(nil)
+                return run
+            } catch { throw .refused(error) }
         }
         let path = try simulator.moveToPath(app: app, scene: scene, from: state, meter: &meter)
-        do throws(ActionRefusal) { return try apply(action, along: path) } catch { throw .refused(error) }
+        do throws(ActionRefusal) {
+            let run = try apply(action, along: path)
+            took(path)
+            return run
+        } catch { throw .refused(error) }
     }
 }

@@ -49,8 +49,13 @@ final class SearchContext: Sendable {
     /// The budget left after `meter`'s steps (all of it without one): for a search that
     /// makes its own meter, such as explain's after its `from` actions.
     func budget(after meter: SearchMeter? = nil) -> SearchBudget {
+        budget(spent: meter?.steps ?? 0)
+    }
+
+    /// The budget left after `steps` steps spent already.
+    func budget(spent steps: Int) -> SearchBudget {
         SearchBudget(
-            maxSteps: max(0, limits.steps - (meter?.steps ?? 0)),
+            maxSteps: max(0, limits.steps - steps),
             interruption: { [self] in interruption() },
             onStop: { [self] stop in stopped(stop, self) })
     }

@@ -11,6 +11,9 @@ enum Routed {
 /// A request's work that searches (explain, paths, coverage, diff, and runs with a
 /// `moveTo`): run on a search thread within a `SearchContext`.
 struct SearchJob: Sendable {
+    /// Run before the request's budget starts: work done once per process, not the
+    /// request's own (explain's method catalog, built by the first log read).
+    var prepare: (@Sendable () -> Void)? = nil
     let work: @Sendable (SearchContext) throws(Problem) -> ServiceResponse
 }
 
