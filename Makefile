@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test test-long build release bench budgets bench-profile lint format docs clean setup tsan fuzz soak
+.PHONY: run test test-long build release bench budgets bench-profile load lint format docs clean setup tsan fuzz soak
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -34,6 +34,9 @@ bench:         ## the cost budgets (fails on a regression), then the service aga
 budgets:       ## instructions and allocations per request of each bench/budgets.tsv scenario (action, scene, simulate, observers, explain; about six minutes)
 	@scripts/setup.sh --bench
 	@bench/budgets.sh
+
+load: release  ## load check: 64 clients loop explain, 16 coverage; /readyz and action probes keep p99 <= 20 ms (LOAD_SECONDS, default 30)
+	.venv/bin/python scripts/loadcheck.py --binary .build/release/lifecycled --seconds $${LOAD_SECONDS:-30}
 
 bench-profile: ## perf profile of the service under the action load (bench/profile.sh)
 	@scripts/setup.sh --bench

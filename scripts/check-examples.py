@@ -29,6 +29,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import uuid
@@ -548,6 +549,33 @@ def _(live, example):
     sid = str(uuid.uuid4())
     os.mkdir(os.path.join(directory, f"{sid}.journal"))  # a directory where the journal file goes
     return expect(call(server, "PUT", f"/v1/sessions/{sid}", {}), 500, "PUT with an unwritable journal").json
+
+
+# searches (issue #35): a step budget low enough to stop the default coverage; and a pool
+# of one search thread and no queue, held by a search whose client then leaves.
+@scenario("response SearchStopped")
+def _(live, example):
+    server = live.server("--search-steps", "1000")
+    return expect(call(server, "POST", "/v1/coverage", {}), 422, "coverage past --search-steps").json
+
+
+@scenario("response SearchesBusy", "response MemoryFullOrSearchesBusy")
+def _(live, example):
+    server = live.server("--search-threads", "1", "--search-queue", "0", "--search-deadline", "10m", fresh=True)
+    host, port = server.url[len("http://"):].split(":")
+    holder = socket.create_connection((host, int(port)), timeout=60)
+    body = json.dumps({"config": {"iosVersion": "17.0", **IPAD}, "bounds": {"scenes": 1, "tasks": 2, "depth": 3}})
+    holder.sendall(f"POST /v1/coverage HTTP/1.1\r\nHost: x\r\nContent-Length: {len(body)}\r\n\r\n{body}".encode())
+    try:
+        # Ask until the held search runs (a bounded number of times, never a fixed wait).
+        for _ in range(2000):
+            reply = call(server, "POST", "/v1/paths", {"to": {"app": "suspended"}})
+            if reply.status == 503:
+                return reply.json
+        raise Mismatch("the search thread was never busy")
+    finally:
+        holder.close()
+        server.process.kill()
 
 
 @scenario("response NotReady")

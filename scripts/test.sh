@@ -84,6 +84,10 @@ step "swift client: a package elsewhere depends on the checkout as the README sh
 # Operations (issue #15): metrics, request ids, CORS and draining over HTTP; three
 # instances behind nginx (exit 77 = nginx missing: reported, not counted).
 step "operations over HTTP (metrics, X-Request-Id, CORS, readyz drain)" .venv/bin/python e2e/ops/test_live_ops.py .build/debug/lifecycled
+# Heavy requests (issue #35): searches fill the search threads while probes run; no probe
+# dropped or slower than a generous bound, no heavy answer but 200 or 503 with Retry-After.
+step "load check, short (scripts/loadcheck.py --short; make load runs the full one)" \
+  .venv/bin/python scripts/loadcheck.py --binary .build/debug/lifecycled --short
 echo "== cluster: 3 instances behind nginx"
 .venv/bin/python e2e/cluster/test_cluster.py .build/debug/lifecycled; cluster_status=$?
 if [ "$cluster_status" = 0 ]; then passed=$((passed + 1)); elif [ "$cluster_status" = 77 ]; then

@@ -1,6 +1,7 @@
 // Wrappers for the variadic libmicrohttpd functions, which Swift does not import.
 #include <microhttpd.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 /// MHD_OPTION_UNESCAPE_CALLBACK that leaves text as sent, so the handler gets
@@ -73,4 +74,11 @@ static inline void *lcd_connection_context(struct MHD_Connection *connection)
     const union MHD_ConnectionInfo *info =
         MHD_get_connection_info(connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
     return info ? info->socket_context : NULL;
+}
+
+/// Bytes received on a socket that nobody has read yet (FIONREAD), 0 if unknown.
+static inline int lcd_unread_bytes(int fd)
+{
+    int count = 0;
+    return ioctl(fd, FIONREAD, &count) == 0 ? count : 0;
 }

@@ -16,7 +16,7 @@ import Synchronization
 /// What the callbacks share; one per server, retained while the daemon runs.
 final class ServerContext: Sendable {
     let maxBody: Int
-    let handler: @Sendable (ServiceRequest) -> ServiceResponse
+    let handler: @Sendable (ServiceRequest) -> Handling
     let problem: ProblemResponder
     let accessLog: (@Sendable (AccessLogEntry) -> Void)?
     /// Where the server's own messages go once started (nil: standard error); see `report`.
@@ -27,6 +27,9 @@ final class ServerContext: Sendable {
     let inFlight = Atomic<Int>(0)
     /// Handler calls running now: `stop` must not wait for a worker stuck in one.
     let handlersRunning = Atomic<Int>(0)
+    /// Connections parked until their answer comes (ParkedRequest.swift): `stop` must
+    /// not stop the daemon while one is.
+    let parked = Atomic<Int>(0)
     /// Set by `stop`: responses then carry `Connection: close`.
     let stopping = Atomic<Bool>(false)
     /// Non-nil while `start` runs: libmicrohttpd's messages are kept to explain a failure.
@@ -36,7 +39,7 @@ final class ServerContext: Sendable {
     let lookedUp: HeaderNames?
 
     init(
-        maxBody: Int, requestTimeout: Double, handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
+        maxBody: Int, requestTimeout: Double, handler: @escaping @Sendable (ServiceRequest) -> Handling,
         problem: @escaping ProblemResponder, accessLog: (@Sendable (AccessLogEntry) -> Void)?,
         messageLog: (@Sendable (String) -> Void)?, memory: MemoryBudget? = nil, readHeaders: [String]? = nil
     ) {
@@ -88,6 +91,8 @@ struct RequestState {
     var query = ""
     var requestHeaders: [(name: String, value: String)] = []
     var responseHeaders: [(name: String, value: String)] = []
+    /// Set while the connection is parked for an answer that comes later.
+    var parked: ParkedRequest?
 
     /// A new state in memory of its own; `requestCompleted` frees it.
     static func allocate(_ state: RequestState) -> UnsafeMutablePointer<RequestState> {
@@ -188,6 +193,14 @@ private func continueRequest(
 
     // Final call.
     guard pointer.pointee.status == 0 else { return .YES }
+    if let parked = pointer.pointee.parked {
+        // Called again once the parked request was resumed: its answer is in.
+        pointer.pointee.parked = nil
+        guard let response = parked.takeResponse() else { return .NO }
+        return queue(
+            admitResponse(response, &pointer.pointee, context), on: connection, state: &pointer.pointee,
+            context: context)
+    }
     if pointer.pointee.received > context.maxBody {
         return queue(tooLarge(context), on: connection, state: &pointer.pointee, context: context)
     }
@@ -225,10 +238,19 @@ private func continueRequest(
     }
     if let watched = pointer.pointee.watched { context.watch.answering(watched) }
     context.handlersRunning.add(1, ordering: .relaxed)
-    let response = context.handler(request)
+    let handling = context.handler(request)
     context.handlersRunning.subtract(1, ordering: .relaxed)
-    return queue(
-        admitResponse(response, &pointer.pointee, context), on: connection, state: &pointer.pointee, context: context)
+    switch handling {
+    case .respond(let response):
+        return queue(
+            admitResponse(response, &pointer.pointee, context), on: connection, state: &pointer.pointee,
+            context: context)
+    case .later(let start):
+        let parked = ParkedRequest.park(connection, fd: pointer.pointee.watched?.fd, context: context)
+        pointer.pointee.parked = parked
+        start(parked.link)
+        return .YES
+    }
 }
 
 private func tooLarge(_ context: ServerContext) -> ServiceResponse {

@@ -1,3 +1,4 @@
+import CMicroHTTPD
 import Dispatch
 import ServiceHTTP
 import Synchronization
@@ -45,7 +46,8 @@ public struct StopReport: Sendable, Equatable {
 /// sending one byte a second never trips; the watch closes (with `shutdown(2)`,
 /// so libmicrohttpd sees end of stream and frees the connection itself) every
 /// connection whose request is not complete within `requestTimeout` of the
-/// connection opening or of its previous response.
+/// connection opening or of its previous response, unless bytes the client sent wait
+/// unread (then the worker is late, not the client).
 final class ConnectionWatch: Sendable {
     private struct State {
         var connections: [ObjectIdentifier: WatchedConnection] = [:]
@@ -125,6 +127,9 @@ final class ConnectionWatch: Sendable {
                 // `since` may be stamped after `now` by a worker: `elapsed` saturates at 0.
                 let since = connection.since.load(ordering: .relaxed)
                 if Self.elapsed(since: since, now: now) > requestTimeoutNanoseconds {
+                    // Bytes the client sent that its worker has not read yet (FIONREAD, [LINUX-MAN]): the delay is
+                    // the server's (a busy worker), not the client's; cut it once they are read.
+                    guard lcd_unread_bytes(connection.fd) == 0 else { continue }
                     Self.cut(connection)
                     state.cutByDeadline += 1
                 } else if state.drainingSince != nil, !connection.requestStarted.load(ordering: .relaxed),

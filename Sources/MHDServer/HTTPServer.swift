@@ -17,7 +17,8 @@ import Synchronization
 /// closing the connection) and oversized bodies (413), closes connections whose
 /// request is not complete within `requestTimeout`, and sends whatever the
 /// handler answers, adding only `Content-Length`. The handler runs concurrently
-/// on the server's worker threads.
+/// on the server's worker threads; one that answers later (`Handling.later`) has its
+/// connection parked meanwhile, so that its worker goes on serving the others.
 public final class HTTPServer: Sendable {
     public let configuration: ServerConfiguration
     private let context: ServerContext
@@ -46,9 +47,23 @@ public final class HTTPServer: Sendable {
     ///   - messageLog: receives the server's own messages once started, one line each,
     ///     prefixed with their source (`libmicrohttpd: `, or `accept: ` from the accept
     ///     loop); nil writes them to standard error.
-    public init(
+    public convenience init(
         configuration: ServerConfiguration,
         handler: @escaping @Sendable (ServiceRequest) -> ServiceResponse,
+        problem: @escaping ProblemResponder,
+        accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
+        messageLog: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.init(
+            configuration: configuration, handling: { .respond(handler($0)) }, problem: problem, accessLog: accessLog,
+            messageLog: messageLog)
+    }
+
+    /// The same with a handler that may answer later (`Handling.later`): its request's
+    /// connection is parked (libmicrohttpd's suspend) until the link is given the response.
+    public init(
+        configuration: ServerConfiguration,
+        handling: @escaping @Sendable (ServiceRequest) -> Handling,
         problem: @escaping ProblemResponder,
         accessLog: (@Sendable (AccessLogEntry) -> Void)? = nil,
         messageLog: (@Sendable (String) -> Void)? = nil
@@ -56,7 +71,7 @@ public final class HTTPServer: Sendable {
         self.configuration = configuration
         self.context = ServerContext(
             maxBody: max(0, configuration.maxBody),
-            requestTimeout: configuration.requestTimeout, handler: handler,
+            requestTimeout: configuration.requestTimeout, handler: handling,
             problem: problem, accessLog: accessLog, messageLog: messageLog,
             memory: configuration.memory, readHeaders: configuration.readHeaders)
     }
@@ -81,6 +96,7 @@ public final class HTTPServer: Sendable {
                 MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
                 | MHD_USE_NO_LISTEN_SOCKET.rawValue  // `listener` accepts (see Listener for why)
                 | MHD_USE_ITC.rawValue  // wakes a worker for a connection MHD_add_connection gave it
+                | MHD_ALLOW_SUSPEND_RESUME.rawValue  // parks a connection whose answer comes later (ParkedRequest)
                 | MHD_USE_ERROR_LOG.rawValue  // messages go to `logMessage`
 
             context.startupMessages.withLock { $0 = [] }
@@ -152,9 +168,19 @@ public final class HTTPServer: Sendable {
             let settle = MonotonicClock.nanoseconds() + 200_000_000
             while context.inFlight.load(ordering: .relaxed) > 0, MonotonicClock.nanoseconds() < settle { usleep(2_000) }
         }
+        // A parked request's search sees its socket closed and answers within milliseconds.
+        let parkedSettle = MonotonicClock.nanoseconds() + 200_000_000
+        while context.parked.load(ordering: .relaxed) > 0, MonotonicClock.nanoseconds() < parkedSettle {
+            usleep(2_000)
+        }
         context.watch.cancel()
         if context.handlersRunning.load(ordering: .relaxed) > 0 {
             return report  // a worker is inside a handler: MHD_stop_daemon would wait for it
+        }
+        if context.parked.load(ordering: .relaxed) > 0 {
+            // Stopping a daemon with a suspended connection is undefined in libmicrohttpd
+            // 0.9.75 ([MHD-API]): abandoned, as above.
+            return report
         }
         MHD_stop_daemon(daemon.pointer)
         daemon.context.release()

@@ -48,7 +48,9 @@ enum Lifecycled {
         let limits = ServiceLimits(
             maxSessions: options.maxSessions, sessionTTL: options.sessionTTL,
             maxLog: options.maxLog, maxLogBytes: options.maxLogBytes,
-            maxMemory: options.maxMemory, maxResponse: options.maxResponse)
+            maxMemory: options.maxMemory, maxResponse: options.maxResponse,
+            search: SearchLimits(steps: options.searchSteps, deadline: options.searchDeadline),
+            searchThreads: options.searchThreads, searchQueue: options.searchQueue ?? 2 * options.searchThreads)
         let settings = ServiceSettings(
             version: String(Options.version.split(separator: " ").last ?? ""),
             corsOrigins: options.corsOrigins,
@@ -70,6 +72,10 @@ enum Lifecycled {
         }
         // --quiet keeps warnings only: no access log, no startup or shutdown lines.
         let infoLines = !options.quiet
+        if infoLines {
+            // One line for each search a bound or a departed client stopped.
+            service.logSearchStops { stop in log.event(.info, "search", Self.describe(stop), Self.fields(stop)) }
+        }
         let logRequest: (@Sendable (AccessLogEntry) -> Void)? =
             options.quiet
             ? nil
@@ -97,7 +103,7 @@ enum Lifecycled {
         configuration.readHeaders = Service.readHeaders
         let server = HTTPServer(
             configuration: configuration,
-            handler: { service.handle($0) },
+            handling: { service.respond(to: $0) },
             problem: { service.problem(status: $0, detail: $1) },
             accessLog: logRequest,
             messageLog: { message in
@@ -213,7 +219,34 @@ enum Lifecycled {
             LogField("drainSeconds", .double(options.drainSeconds)),
             LogField("corsOrigins", .string(options.corsOrigins.joined(separator: ","))),
             LogField("logFormat", .string(options.logFormat.rawValue)),
+            LogField("searchThreads", .int(options.searchThreads)),
+            LogField("searchQueue", .int(options.searchQueue ?? 2 * options.searchThreads)),
+            LogField("searchDeadline", .double(options.searchDeadline)),
+            LogField("searchSteps", .int(options.searchSteps)),
         ]
+    }
+
+    /// `POST /v1/paths stopped at its deadline (2000 ms of CPU time)`.
+    private static func describe(_ stop: SearchStopEvent) -> String {
+        let what =
+            switch stop.bound {
+            case "steps": "stopped at its budget of \(stop.limit ?? 0) steps"
+            case "deadline": "stopped at its deadline (\(stop.limit ?? 0) ms of CPU time)"
+            default: "stopped: its client closed the connection"
+            }
+        return "\(stop.method) \(stop.route) \(what)"
+    }
+
+    private static func fields(_ stop: SearchStopEvent) -> [LogField] {
+        var fields = [
+            LogField("method", .string(stop.method), inText: false),
+            LogField("route", .string(stop.route), inText: false),
+            LogField("bound", .string(stop.bound), inText: false),
+        ]
+        if let limit = stop.limit { fields.append(LogField("limit", .int(limit), inText: false)) }
+        fields.append(LogField("cpuMs", .double(stop.cpuMilliseconds)))
+        fields.append(LogField("requestId", .string(stop.requestID)))
+        return fields
     }
 
     /// `5s`, `0.5s`.

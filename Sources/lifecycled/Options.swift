@@ -36,6 +36,12 @@ struct Options {
     var corsOrigins: [String] = []
     var drainSeconds = 0.0
     var logFormat = LogFormat.text
+    // Searches (explain, paths, coverage, diff, moveTo): their threads, queue and budget.
+    var searchThreads = ServerConfiguration.defaultThreads
+    /// nil: twice `searchThreads`.
+    var searchQueue: Int?
+    var searchDeadline = SearchLimits().deadline
+    var searchSteps = SearchLimits().steps
 
     static let version = "lifecycled 0.1.0"
 
@@ -84,6 +90,16 @@ struct Options {
                                default: CORS off, OPTIONS is a 405
           --drain-seconds TIME on SIGTERM, /readyz answers 503 for this long before the
                                server stops accepting (default: 0)
+          --search-threads N   threads for searches (explain, paths, coverage, diff,
+                               moveTo), apart from the HTTP workers, 1-64 (default: number
+                               of cores, \(ServerConfiguration.defaultThreads) here)
+          --search-queue N     searches that may wait for a search thread; one more gets
+                               503 + Retry-After (default: twice --search-threads)
+          --search-deadline TIME
+                               CPU time one request may spend searching; past it, 422
+                               naming the bound (default: 2)
+          --search-steps N     actions one request's searches may try, all together; past
+                               it, 422 naming the bound (default: 1000000)
           --check [URL]        healthcheck: GET the http:// URL (default: this server's
                                /healthz on 127.0.0.1 and --port), exit 0 on 2xx, else 1
           --version            print the version and exit
@@ -192,6 +208,13 @@ struct Options {
                 corsFromFlags.append(origin)
                 corsOrigins = corsFromFlags  // the flags replace the environment's list
             case "--drain-seconds": drainSeconds = try Self.duration(try value(), flag: flag, allowZero: true)
+            case "--search-threads":
+                searchThreads = try Self.integer(try value(), flag: flag, what: "thread count", in: 1...64)
+            case "--search-queue":
+                searchQueue = try Self.integer(try value(), flag: flag, what: "queue length", in: 0...100_000)
+            case "--search-deadline": searchDeadline = try Self.duration(try value(), flag: flag)
+            case "--search-steps":
+                searchSteps = try Self.integer(try value(), flag: flag, what: "step count", in: 1...1_000_000_000)
             case "--log-format": logFormat = try Self.logFormat(try value(), flag: flag)
             case "--max-log-bytes": maxLogBytes = try Self.byteCount(try value(), flag: flag)
             case "--max-memory": maxMemory = try Self.byteCount(try value(), flag: flag, max: 64 << 30)

@@ -91,6 +91,12 @@ import Testing
             #"{"observerOptions":{"composeMultiplatform":{"source":"app"}}}"#,
             "observerOptions.composeMultiplatform.source"
         ),
+        // Issue #35: options of a framework that is not observed would change nothing.
+        (#"{"observerOptions":{"flutter":{"framework":"since3.13"}}}"#, "observerOptions.flutter"),
+        (
+            #"{"observers":["flutter"],"observerOptions":{"composeMultiplatform":{}}}"#,
+            "observerOptions.composeMultiplatform"
+        ),
         (#"{"quirks":{"sceneNotificationOrder":"first"}}"#, "quirks.sceneNotificationOrder"),
         (#"{"quirks":{"willEnterForegroundNotificationOrder":true}}"#, "quirks.willEnterForegroundNotificationOrder"),
         (#"{"quirks":{"appForegroundNotificationInScene":"x"}}"#, "quirks.appForegroundNotificationInScene"),
@@ -101,6 +107,18 @@ import Testing
     ])
     func badObserverFieldsNameTheFieldAndChangeNothing(_ body: String, _ field: String) {
         client.expectBadInput("POST", "/v1/sessions", body, field: field)
+    }
+
+    @Test func optionsOfAnUnobservedFrameworkSayWhatToSend() {
+        let r = client.send(
+            "POST", "/v1/sessions", #"{"observers":["flutter"],"observerOptions":{"composeMultiplatform":{}}}"#)
+        #expect(r.status == 400)
+        #expect(r.json["allowed"] as? [String] == ["flutter"])
+        #expect((r.json["detail"] as? String)?.contains(#"add "composeMultiplatform" to observers"#) == true)
+        let both = client.send(
+            "POST", "/v1/sessions",
+            #"{"observers":["flutter","composeMultiplatform"],"observerOptions":{"composeMultiplatform":{}}}"#)
+        #expect(both.status == 201, "\(both.text)")
     }
 
     @Test func anUnknownChannelListsTheAllowedOnesAndSuggestsOne() {

@@ -54,7 +54,7 @@ final class BridgeTestServer: Sendable {
 
     /// `/echo`: the body back. `/describe`: method, path and query as text lines.
     /// `/fields`: the query, then the headers the handler got, as text lines.
-    /// `/slow`: waits 300 ms. `/sleep`: waits 3 s. `/headers`: custom headers, some the bridge must drop.
+    /// `/slow`: waits 300 ms. `/busy`: waits 1.2 s. `/sleep`: waits 3 s. `/headers`: custom headers, some the bridge must drop.
     private static func respond(to request: ServiceRequest, slowEntered: DispatchSemaphore) -> ServiceResponse {
         switch request.path {
         case "/echo":
@@ -82,6 +82,10 @@ final class BridgeTestServer: Sendable {
             slowEntered.signal()
             usleep(3_000_000)
             return ServiceResponse(status: 200, body: Array("slept".utf8))
+        case "/busy":
+            slowEntered.signal()
+            usleep(1_200_000)
+            return ServiceResponse(status: 200, body: Array("was busy".utf8))
         case "/headers":
             return ServiceResponse(
                 status: 299,

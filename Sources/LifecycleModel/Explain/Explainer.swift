@@ -45,7 +45,9 @@ public enum Explainer {
         var tried: [(explanation: Explanation, nearby: NearbyConfig)] = []
         for nearby in NearbyConfig.candidates(for: config, log: log) {
             let simulator = Simulator(config: nearby.config)
-            guard let start = try? from.reduce(AppSnapshot(), { try simulator.apply($1, to: $0).state }) else {
+            // Within the meter: a `moveTo` in `from` is a search of its own (issue #35).
+            guard let start = simulator.state(after: from, meter: &meter) else {
+                if meter.stopped != nil { break }
                 continue
             }
             let result = ExplainAttempt(
@@ -66,10 +68,11 @@ public enum Explainer {
                 ?? own.max(by: { $0.explanation.explainedEntries < $1.explanation.explainedEntries })
                 ?? tried.first
         else {
-            // No config accepted `from` (the service checks it first).
+            // No config accepted `from` (the service checks it first), or the budget ran out in it.
             return Explanation(
-                explained: false, actions: [], outcomes: [], divergence: nil, stopped: nil, nodesVisited: 0,
-                explainedEntries: 0, steps: meter.steps)
+                explained: false, actions: [], outcomes: [], divergence: nil,
+                stopped: meter.stopped.map(ExplainStop.budget),
+                nodesVisited: 0, explainedEntries: 0, steps: meter.steps)
         }
         var explanation = chosen.explanation
         if !chosen.nearby.changes.isEmpty {
@@ -93,6 +96,30 @@ public enum Explainer {
         explanation.nodesVisited = tried.reduce(0) { $0 + $1.explanation.nodesVisited }
         explanation.steps = meter.steps
         return explanation
+    }
+}
+
+extension Simulator {
+    /// The state after `from`, each action a step of `meter` and each `moveTo` a search
+    /// within it; nil when an action is refused or the meter stops.
+    func state(after from: [Action], meter: inout SearchMeter) -> AppSnapshot? {
+        var state = AppSnapshot()
+        var callbacks: [Callback] = []
+        for action in from {
+            callbacks.removeAll(keepingCapacity: true)
+            do {
+                if case .moveTo(let app, let scene) = action {
+                    let path = try moveToPath(app: app, scene: scene, from: state, meter: &meter)
+                    _ = try apply(moveToAlong: path, updating: &state, recordingInto: &callbacks)
+                } else {
+                    guard meter.step() else { return nil }
+                    _ = try apply(action, updating: &state, recordingInto: &callbacks)
+                }
+            } catch {
+                return nil
+            }
+        }
+        return state
     }
 }
 

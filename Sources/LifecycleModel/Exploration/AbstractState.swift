@@ -43,9 +43,11 @@ public struct AbstractState: Hashable, Sendable {
     /// Discarded scene sessions wait to be reported at the next launch.
     public var pendingDiscards: Bool
 
+    // Closures, not key paths, in the maps below: a key path was projected at run time,
+    // a tenth of a coverage search (every step makes an abstract state).
     public init(_ s: AppSnapshot) {
         app = s.app
-        scenes = s.scenes.map(\.state)
+        scenes = s.scenes.map { $0.state }
         frontScene = s.scenes.indices.max { s.scenes[$0].lastActivation < s.scenes[$1].lastActivation }
         switch (s.lock.isLocked, s.lock.protectedData) {
         case (false, _): lock = .unlocked
@@ -54,8 +56,8 @@ public struct AbstractState: Hashable, Sendable {
         }
         interruption = s.interruption
         tasks = s.backgroundTasks.count
-        expiredTasks = s.backgroundTasks.filter(\.expirationHandlerCalled).count
-        windows = s.windows.map { $0.contexts.map(\.stack.count) }
+        expiredTasks = s.backgroundTasks.reduce(0) { $0 + ($1.expirationHandlerCalled ? 1 : 0) }
+        windows = s.windows.map { $0.contexts.map { $0.stack.count } }
         userForceQuit = s.userForceQuit
         restorationArchive = s.restorationArchive
         restorationStackDepth = s.restorationStack.count

@@ -35,6 +35,17 @@ extension Simulator {
         return out
     }
 
+    /// The plain action of `state` labelled `label`, if it has one: the same as the first
+    /// of `plainActions(in:)` with that label, computing only the variants of the label's
+    /// kind (every label starts with its kind's name, `ActionVariant`).
+    public func plainAction(labelled label: String, in state: AppSnapshot) -> PlainAction? {
+        guard let kind = ActionKind(rawValue: String(label.prefix { $0 != " " })), kind.isPlain else { return nil }
+        guard let v = variants(of: kind, in: state).first(where: { $0.isPlain && $0.label == label }) else {
+            return nil
+        }
+        return PlainAction(label: v.label, action: v.action)
+    }
+
     /// Seconds until the next timed event `advanceTime` would pass through, if one is
     /// due (the schedule of `Rules/VirtualTime.swift`, the kill's grace second included).
     public func secondsToNextTimedEvent(in state: AppSnapshot) -> Double? {

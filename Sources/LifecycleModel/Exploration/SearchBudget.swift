@@ -10,14 +10,22 @@ public struct SearchBudget: Sendable {
     /// deadline passed, its client went away), or nil to go on. The service supplies
     /// it; the model never reads a clock.
     public var interruption: @Sendable () -> SearchStop?
+    /// Told once when a meter of this budget stops, whatever the bound (the service
+    /// counts each stop and logs it with its request); not called when the search ends
+    /// by itself.
+    public var onStop: @Sendable (SearchStop) -> Void
 
     /// Steps between two questions to `interruption`: often enough to stop within a
     /// millisecond, rarely enough to cost nothing.
     public static let checkInterval = 64
 
-    public init(maxSteps: Int = .max, interruption: @escaping @Sendable () -> SearchStop? = { nil }) {
+    public init(
+        maxSteps: Int = .max, interruption: @escaping @Sendable () -> SearchStop? = { nil },
+        onStop: @escaping @Sendable (SearchStop) -> Void = { _ in }
+    ) {
         self.maxSteps = maxSteps
         self.interruption = interruption
+        self.onStop = onStop
     }
 
     /// No bound: for in-process use and tests.
@@ -58,13 +66,30 @@ public struct SearchMeter: Sendable {
         if stopped != nil { return false }
         steps += 1
         if steps > budget.maxSteps {
-            stopped = .steps(budget.maxSteps)
+            stop(.steps(budget.maxSteps))
             return false
         }
         if steps % SearchBudget.checkInterval == 0, let stop = budget.interruption() {
-            stopped = stop
+            self.stop(stop)
             return false
         }
         return true
+    }
+
+    /// Asks `interruption` now, between steps, counting nothing: for work that is not
+    /// a step but may take a while (a walk over a large graph). False when the search
+    /// must stop.
+    public mutating func check() -> Bool {
+        if stopped != nil { return false }
+        if let stop = budget.interruption() {
+            self.stop(stop)
+            return false
+        }
+        return true
+    }
+
+    private mutating func stop(_ stop: SearchStop) {
+        stopped = stop
+        budget.onStop(stop)
     }
 }

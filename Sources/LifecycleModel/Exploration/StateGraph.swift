@@ -33,9 +33,21 @@ public struct StateGraph: Sendable {
 
     /// Explores everything reachable from `start` within `bounds`; with `stop`, ends as
     /// soon as a node whose abstract state satisfies it is found (for shortest paths).
+    /// Unbounded in work: for in-process use and tests.
     public init(
         simulator: Simulator, from start: AppSnapshot, bounds: ExplorationBounds,
         maxStates: Int = StateGraph.maxStates, stop: ((AbstractState) -> Bool)? = nil
+    ) {
+        var meter = SearchMeter(.unlimited)
+        self.init(simulator: simulator, from: start, bounds: bounds, maxStates: maxStates, meter: &meter, stop: stop)
+    }
+
+    /// The same within `meter`: every action tried on a node is one step, accepted or
+    /// refused, inside the bounds or not. When the meter stops, so does the search
+    /// (`meter.stopped` says why) and the graph holds what was found until then.
+    public init(
+        simulator: Simulator, from start: AppSnapshot, bounds: ExplorationBounds,
+        maxStates: Int = StateGraph.maxStates, meter: inout SearchMeter, stop: ((AbstractState) -> Bool)? = nil
     ) {
         let first = AbstractState(start)
         add(Node(state: first, representative: start, parent: nil))
@@ -46,6 +58,7 @@ public struct StateGraph: Sendable {
             next += 1
             let rep = nodes[from].representative
             for plain in simulator.plainActions(in: rep) {
+                guard meter.step() else { return }
                 guard let outcome = try? simulator.apply(plain.action, to: rep) else { continue }
                 let abstract = AbstractState(outcome.state)
                 guard bounds.contains(abstract) else { continue }

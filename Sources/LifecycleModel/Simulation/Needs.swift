@@ -22,6 +22,8 @@ enum Needs {
     static let runningTask = "a running background task (none is running)"
     static let multipleScenes =
         "an iPad app with supportsMultipleScenes (UIApplicationSupportsMultipleScenes): without it the app has one scene"
+    static let fewerScenes =
+        "fewer than \(SceneSessions.maximum) scene sessions (the model holds at most \(SceneSessions.maximum) an app): close one first (closeScene)"
     static let multipleScenesToClose =
         "an iPad app with supportsMultipleScenes; on iPhone, swiping the app away is terminate by user"
     static let noInterruptionCovering = "no interruption covering the app (interruptionEnded first)"

@@ -1,5 +1,11 @@
 /// The scene sessions of a scene-based app (facts §4): they outlive the process.
 public struct SceneSessions: Sendable, Equatable {
+    /// Most scene sessions an app holds in the model: a bound of the model, not of iPadOS,
+    /// which documents none (UNSURE). Every scene session makes each later action, each
+    /// `allowedActions` and each search step dearer (a session with 1,000 took a quarter
+    /// of a second of CPU to read), so `openScene` beyond it is refused (issue #35).
+    public static let maximum = 64
+
     /// In creation order.
     public internal(set) var scenes: [SceneSnapshot] = []
     /// The number the next scene session gets.

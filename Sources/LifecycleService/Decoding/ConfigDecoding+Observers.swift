@@ -7,7 +7,8 @@ import LifecycleModel
 extension ConfigDecoding {
     static func decodeObservers(_ r: ObjectReader, into config: inout SessionConfig) throws(Problem) {
         config.observers = try observers(r)
-        config.observerOptions = try observerOptions(r, host: config.tabs?.first ?? config.rootViewController)
+        config.observerOptions = try observerOptions(
+            r, host: config.tabs?.first ?? config.rootViewController, observed: config.observers)
     }
 
     private static func observers(_ r: ObjectReader) throws(Problem) -> [ObserverChannel] {
@@ -37,7 +38,9 @@ extension ConfigDecoding {
         return channels
     }
 
-    private static func observerOptions(_ r: ObjectReader, host: String) throws(Problem) -> ObserverOptions {
+    private static func observerOptions(
+        _ r: ObjectReader, host: String, observed: [ObserverChannel]
+    ) throws(Problem) -> ObserverOptions {
         guard let v = r["observerOptions"] else { return ObserverOptions() }
         let field = r.field("observerOptions")
         let o = try ObjectReader(
@@ -61,6 +64,14 @@ extension ConfigDecoding {
                 source: try c.choice("source", ComposeLifecycleSource.self) ?? .sceneNotifications,
                 hostController: try hostController(c) ?? host,
                 initialActive: try c.choice("initialActive", ComposeInitialActive.self) ?? .applicationState)
+        }
+        // Options of a lens that does not run would change nothing: a mistake to name.
+        for channel in ObserverOptions.channels where o[channel.rawValue] != nil && !observed.contains(channel) {
+            let named = o.field(channel.rawValue)
+            throw Problem.invalidField(
+                named,
+                "\(named) sets the options of \(channel.rawValue), which observers does not list; add \"\(channel.rawValue)\" to observers, or leave its options out",
+                allowed: ObserverOptions.channels.filter(observed.contains).map(\.rawValue))
         }
         return options
     }

@@ -14,6 +14,10 @@ struct ExplainLog {
     /// 10,000-entry log of real cycles is explained in about a tenth of a second;
     /// bench `explain`), and so does the answer.
     static let maxEntries = 20_000
+    /// Most distinct view-controller names one log may give (issue #35): each is tried
+    /// with every push, present and addChild of every state the search expands, so they
+    /// multiply its work (200 names took 9 to 15 s of CPU, 1,000 names 136 s).
+    static let maxControllerNames = 32
 
     static let example =
         #"{"config":{"iosVersion":"17.0"},"log":"sceneWillEnterForeground(_:)\nsceneDidBecomeActive(_:)"}"#
@@ -37,9 +41,11 @@ struct ExplainLog {
             let parsed = TextLog.parse(text)
             guard !parsed.entries.isEmpty else { throw noCallback(parsed) }
             try checkCount(parsed.entries.count, field: "log")
+            let entries = parsed.entries.map(\.entry)
+            try checkControllerNames(entries, field: "log")
             return ExplainLog(
-                entries: parsed.entries.map(\.entry), lines: parsed.entries.map(\.number),
-                ignoredLines: parsed.ignoredLines, unreadLines: parsed.unreadLines)
+                entries: entries, lines: parsed.entries.map(\.number), ignoredLines: parsed.ignoredLines,
+                unreadLines: parsed.unreadLines)
         }
     }
 
@@ -95,7 +101,19 @@ struct ExplainLog {
                     method: method, receiver: try r.string("receiver"), viewController: try r.string("viewController"),
                     args: r["args"]))
         }
+        try checkControllerNames(entries, field: "callbacks")
         return ExplainLog(entries: entries, lines: [], ignoredLines: [])
+    }
+
+    /// A 400 naming `field` when the log gives more than `maxControllerNames` view-controller names.
+    private static func checkControllerNames(_ entries: [LogEntry], field: String) throws(Problem) {
+        let names = Set(entries.compactMap { CallbackKey($0).viewController })
+        guard names.count <= maxControllerNames else {
+            throw Problem.invalidField(
+                field,
+                "\(field) names \(names.count) view controllers; at most \(maxControllerNames) per request (each one multiplies the actions the search tries): explain the log in parts (`from` starts a part where the last one ended)"
+            )
+        }
     }
 
     private static func checkCount(_ n: Int, field: String) throws(Problem) {

@@ -57,6 +57,10 @@ enum ProblemKind: String, CaseIterable {
     case notReady = "not-ready"
     case memoryFull = "memory-budget-reached"
     case responseTooLarge = "response-too-large"
+    case searchStopped = "search-stopped"
+    case searchesBusy = "searches-busy"
+    /// Never read: the client had gone (for the access log and the metrics).
+    case clientClosedRequest = "client-closed-request"
     case internalError = "internal-error"
 
     var status: Int {
@@ -66,7 +70,11 @@ enum ProblemKind: String, CaseIterable {
         case .methodNotAllowed: 405
         case .actionNotAllowed, .sessionExists: 409
         case .payloadTooLarge, .responseTooLarge: 413
-        case .sessionLimit, .notReady, .memoryFull: 503
+        // RFC 9110 section 15.5.21: understood, but not done within the search's bounds.
+        case .searchStopped: 422
+        // [NGINX-499]: a request whose client closed the connection first; no client reads it.
+        case .clientClosedRequest: 499
+        case .sessionLimit, .notReady, .memoryFull, .searchesBusy: 503
         case .internalError: 500
         }
     }
@@ -86,6 +94,9 @@ enum ProblemKind: String, CaseIterable {
         case .notReady: "Not ready: the server is stopping"
         case .memoryFull: "Memory budget reached"
         case .responseTooLarge: "Response too large"
+        case .searchStopped: "Search stopped at a bound"
+        case .searchesBusy: "Searches busy"
+        case .clientClosedRequest: "Client closed request"
         case .internalError: "Internal error"
         }
     }

@@ -100,7 +100,7 @@ enum DiffText {
             for (k, cell) in cells.enumerated() {
                 row += (k == 0 ? "" : "  ") + cell + String(repeating: " ", count: widths[k] - cell.count)
             }
-            out += String(row.reversed().drop { $0 == " " }.reversed()) + "\n"
+            out += row.withoutTrailingSpaces + "\n"
         }
         return out
     }

@@ -35,6 +35,24 @@ extension Trace.Entry {
     /// not re-encoded); nil for bytes that do not decode, which the log's own writer never
     /// produces.
     init?(_ logged: LoggedCallback) {
+        if let members = LoggedMembers(logged.json) {
+            guard
+                let target = CallbackTarget(
+                    receiver: logged.receiver, sceneId: members.sceneId,
+                    sceneState: members.sceneState.flatMap(SceneState.init(rawValue:)),
+                    viewController: members.viewController)
+            else { return nil }
+            self.init(
+                seq: logged.seq,
+                callback: Callback(target, method: logged.method, appState: logged.appState, args: members.args))
+            return
+        }
+        guard let parsed = Self.parsed(logged) else { return nil }
+        self = parsed
+    }
+
+    /// The same by the general JSON parser (what `LoggedMembers` leaves to it).
+    static func parsed(_ logged: LoggedCallback) -> Trace.Entry? {
         guard let object = try? JSONParser.parse(logged.json),
             let receiver = object["receiver"]?.stringValue.flatMap(Receiver.init(rawValue:)),
             let appState = object["appState"]?.stringValue.flatMap(AppState.init(rawValue:))
@@ -46,7 +64,7 @@ extension Trace.Entry {
                 viewController: object["viewController"]?.stringValue)
         else { return nil }
         let callback = Callback(target, method: logged.method, appState: appState, args: object["args"])
-        self.init(seq: logged.seq, callback: callback)
+        return Trace.Entry(seq: logged.seq, callback: callback)
     }
 }
 
@@ -119,7 +137,18 @@ extension Action {
 extension Trace {
     /// Text safe to put on one line: control characters (newlines included) become spaces.
     static func oneLine(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        // The control characters (Cc) are U+0000–U+001F and U+007F–U+009F: in UTF-8,
+        // bytes below 0x20, 0x7F, and 0xC2 followed by 0x80–0x9F. Text without them,
+        // nearly all, is returned as it is (looking up each scalar's category was a
+        // fifth of a text page's time).
+        var previous: UInt8 = 0
+        let clean = s.utf8.allSatisfy { byte in
+            defer { previous = byte }
+            return byte >= 0x20 && byte != 0x7F && !(previous == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+        }
+        if clean { return s }
+        return String(
+            String.UnicodeScalarView(s.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     }
 
     /// The method as the formats show it, on one line; a SwiftUI phase change with its

@@ -5,8 +5,8 @@ import ServiceHTTP
 extension Service {
     /// `POST /v1/coverage`: action sequences, each from a fresh install, that together
     /// take every transition reachable for a config within bounds (model-based testing:
-    /// replay them against a real app).
-    func coverage(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
+    /// replay them against a real app), within the request's budget.
+    func coverage(_ request: ServiceRequest, _ search: SearchContext) throws(Problem) -> ServiceResponse {
         let example = #"{"config":{"iosVersion":"17.0"},"bounds":{"scenes":2,"tasks":1,"depth":2}}"#
         let body = try parseBody(request.body, expecting: "a coverage request", example: example)
         let r = try ObjectReader(body, path: "", what: "a coverage request", known: ["config", "bounds"])
@@ -27,13 +27,20 @@ extension Service {
             bounds.scenes = 1
         }
         let plan: CoveragePlan
-        do throws(CoverageTooLarge) {
-            plan = try simulator.coverage(bounds: bounds, maxStates: Self.maxCoverageStates)
+        var meter = search.meter()
+        do throws(CoverageFailure) {
+            plan = try simulator.coverage(bounds: bounds, maxStates: Self.maxCoverageStates, meter: &meter)
         } catch {
-            throw Problem.invalidField(
-                "bounds",
-                "this config has more than \(error.maxStates) abstract states within these bounds; lower bounds.depth, bounds.tasks or bounds.scenes (e.g. {\"depth\":1,\"tasks\":0})"
-            )
+            switch error {
+            case .tooLarge(let maxStates):
+                throw Problem.invalidField(
+                    "bounds",
+                    "this config has more than \(maxStates) abstract states within these bounds; lower bounds.depth, bounds.tasks or bounds.scenes (e.g. {\"depth\":1,\"tasks\":0})"
+                )
+            case .stopped(let stop):
+                throw Problem.searchStopped(
+                    stop, hint: "lower bounds.depth, bounds.tasks or bounds.scenes (e.g. {\"depth\":1,\"tasks\":0})")
+            }
         }
         var w = JSONWriter(capacity: 64 * plan.totalActions + 1024)
         w.beginObject()

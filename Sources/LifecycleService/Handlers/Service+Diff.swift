@@ -7,8 +7,9 @@ extension Service {
     static let maxDiffActions = 200
 
     /// `POST /v1/diff`: the same actions on two configs; per step, the two callback
-    /// sequences aligned (JSON, or `?format=text`).
-    func diff(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
+    /// sequences aligned (JSON, or `?format=text`). Both runs draw on the request's one
+    /// budget: each action a step, each `moveTo` a search.
+    func diff(_ request: ServiceRequest, _ search: SearchContext) throws(Problem) -> ServiceResponse {
         let format = try TraceFormat(request)
         guard format == .json || format == .text else {
             throw Problem.invalidField(
@@ -31,16 +32,25 @@ extension Service {
         let actions = try decodeActionList(r["actions"], field: "actions", max: Self.maxDiffActions, required: true)
 
         var steps: [DiffStep] = []
-        for action in actions {
+        var meter = search.meter()
+        for (i, action) in actions.enumerated() {
             var sides: [DiffStep.Side] = []
             for k in sessions.indices {
-                do throws(ActionRefusal) {
-                    let callbacks = Array(try sessions[k].apply(action))
+                do throws(MoveToFailure) {
+                    let callbacks = Array(try sessions[k].apply(action, meter: &meter))
                     sides.append(
                         DiffStep.Side(callbacks: callbacks, appStateAfter: sessions[k].state.app, refused: nil))
                 } catch {
-                    sides.append(
-                        DiffStep.Side(callbacks: [], appStateAfter: sessions[k].state.app, refused: error.needs))
+                    switch error {
+                    case .refused(let refusal):
+                        sides.append(
+                            DiffStep.Side(callbacks: [], appStateAfter: sessions[k].state.app, refused: refusal.needs))
+                    case .stopped(let stop):
+                        throw Problem.searchStopped(
+                            stop, hint: "fewer actions, or fewer moveTo (the plain actions they stand for instead)"
+                        )
+                        .atStep(i)
+                    }
                 }
             }
             steps.append(

@@ -8,11 +8,10 @@ extension Service {
     /// #34); or the longest explained prefix and the first entry no sequence
     /// reproduces; or, when a bound stopped the search, how far it got and why.
     ///
-    /// `budget` bounds the search (steps, and the deadline and cancellation the
-    /// caller's `interruption` reports); the service's own default when none is given.
-    func explain(
-        _ request: ServiceRequest, budget: SearchBudget = SearchBudget(maxSteps: ExplainLimits.defaultStepBudget)
-    ) throws(Problem) -> ServiceResponse {
+    /// The whole request stays within `search`'s budget (issue #35): the `from` actions
+    /// (a `moveTo` among them searches), the search, and the replay of its answer. A bound
+    /// that stops the search answers its best partial explanation, with `reason`.
+    func explain(_ request: ServiceRequest, _ search: SearchContext) throws(Problem) -> ServiceResponse {
         let format = try TraceFormat(request)
         let body = try parseBody(request.body, expecting: "an explain request", example: ExplainLog.example)
         let r = try ObjectReader(
@@ -27,13 +26,22 @@ extension Service {
                 "a whole number from 1 to \(ExplainLimits.maxActionsCap): the longest action sequence to try (none: as long as the log needs)"
         )
         let log = try ExplainLog.decode(r)
-        // `from` must hold under the request's own config (a refusal is a 409).
-        _ = try Session.after(from, config: config)
+        // `from` must hold under the request's own config (a refusal is a 409), and start
+        // from few enough scene sessions (a 400); a `moveTo` in it searches, once: the
+        // search and the replay below take the plain actions it stands for.
+        var meter = search.meter()
+        var plainFrom: [Action] = []
+        _ = try Session.after(from, config: config, meter: &meter, plain: &plainFrom)
+        let resolvedFrom = from.contains { $0.kind == .moveTo } ? plainFrom : from
 
         let result = Explainer.explain(
-            log.entries, config: config, from: from, limits: ExplainLimits(maxActions: maxActions), budget: budget)
+            log.entries, config: config, from: resolvedFrom, limits: ExplainLimits(maxActions: maxActions),
+            budget: search.budget(after: meter))
+        // Nobody reads the answer of a client that left: the 499 of the other searches.
+        if result.stopped == .budget(.cancelled) { throw Problem.searchStopped(.cancelled, hint: "") }
         let assumedConfig = result.assumed?.config ?? config
-        var session = try Session.after(from + (result.assumed?.from ?? []), config: assumedConfig)
+        // Plain actions only, which the search already took from here: no search, no budget.
+        var session = try Session.after(resolvedFrom + (result.assumed?.from ?? []), config: assumedConfig)
         let start = session.state
 
         var w = JSONWriter(capacity: 1024 * (result.actions.count + 2))

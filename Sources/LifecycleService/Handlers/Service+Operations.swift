@@ -27,7 +27,7 @@ extension Service {
     func metricsResponse() -> ServiceResponse {
         let text = metrics.exposition(
             liveSessions: store.sessionCount,
-            expiredSessions: store.expiredCount.load(ordering: .relaxed))
+            expiredSessions: store.expiredCount.load(ordering: .relaxed), searchesQueued: searches.waiting)
         return ServiceResponse(
             status: 200, headers: [("Content-Type", ServiceMetrics.contentType)], body: Array(text.utf8))
     }

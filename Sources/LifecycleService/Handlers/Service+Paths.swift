@@ -8,8 +8,9 @@ extension Service {
 
     /// `POST /v1/paths`: the shortest sequence of plain actions from a fresh install
     /// (or from where `from` leaves it) to an app state and, optionally, a scene state;
-    /// the same search `moveTo` applies, answered without a session.
-    func paths(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
+    /// the same search `moveTo` applies, answered without a session. `from` and the
+    /// search draw on the request's one budget.
+    func paths(_ request: ServiceRequest, _ search: SearchContext) throws(Problem) -> ServiceResponse {
         let format = try TraceFormat(request)
         let example = #"{"config":{"iosVersion":"17.0"},"to":{"app":"suspended"}}"#
         let body = try parseBody(request.body, expecting: "a paths request", example: example)
@@ -29,16 +30,26 @@ extension Service {
             hint: "the app state to reach: \(AppState.allCases.map(\.rawValue).joined(separator: ", "))")
         let target = StateTarget(app: app, scene: try to.choice("scene", SceneState.self))
 
-        var session = try Session.after(from, config: config)
+        var meter = search.meter()
+        var session = try Session.after(from, config: config, meter: &meter)
         let start = session.state
         let path: [PlainAction]
-        do throws(UnreachableTarget) {
-            path = try session.simulator.shortestPath(from: start, to: target)
+        do throws(PathSearchFailure) {
+            path = try session.simulator.shortestPath(from: start, to: target, meter: &meter)
         } catch {
-            throw Problem.refused(
-                ActionRefusal(
-                    action: .moveTo, state: start.app, needs: "a target plain actions can reach: \(error.reason)"),
-                allowed: session.allowance)
+            switch error {
+            case .unreachable(let why):
+                throw Problem.refused(
+                    ActionRefusal(
+                        action: .moveTo, state: start.app, needs: "a target plain actions can reach: \(why.reason)"),
+                    allowed: session.allowance)
+            case .stopped(let stop):
+                throw Problem.searchStopped(
+                    stop,
+                    hint:
+                        "a target nearer the start, or a start with fewer scene sessions (from), or ask for the app state alone without scene"
+                )
+            }
         }
         var w = JSONWriter(capacity: 1024 * (path.count + 1))
         var trace = Trace(steps: [], initialAppState: start.app)

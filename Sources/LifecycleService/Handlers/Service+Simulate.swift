@@ -6,8 +6,9 @@ extension Service {
     /// Most actions one `/v1/simulate` call may run (the response grows with each).
     static let maxSimulateActions = 1000
 
-    /// `POST /v1/simulate`: run actions on a fresh session that is not kept.
-    func simulate(_ request: ServiceRequest) throws(Problem) -> ServiceResponse {
+    /// `POST /v1/simulate`: run actions on a fresh session that is not kept. A run with a
+    /// `moveTo` searches: it runs on a search thread, within the request's budget.
+    func simulate(_ request: ServiceRequest) throws(Problem) -> Routed {
         let format = try TraceFormat(request)
         let example = #"{"session":{"lifecycle":"app","iosVersion":"11.0"},"actions":[{"type":"launch"}]}"#
         let body = try parseBody(request.body, expecting: "a simulate object", example: example)
@@ -26,7 +27,21 @@ extension Service {
         }
         let actions = try Self.decodeSteps(items)
         try ActionDecoding.check(actions, against: config, field: "actions")
+        guard actions.contains(where: { $0.kind == .moveTo }) else {
+            var meter = SearchMeter(.unlimited)
+            return .ready(try run(actions, config: config, format: format, meter: &meter))
+        }
+        return .search(
+            SearchJob { [self] search throws(Problem) in
+                var meter = search.meter()
+                return try run(actions, config: config, format: format, meter: &meter)
+            })
+    }
 
+    /// The run of `/v1/simulate`: each action a step of `meter`, each `moveTo` a search.
+    private func run(
+        _ actions: [Action], config: SessionConfig, format: TraceFormat, meter: inout SearchMeter
+    ) throws(Problem) -> ServiceResponse {
         // A session that lives only for this request (the log keeps every callback).
         var session = Session(id: UUID(), config: config, maxLog: Int.max)
         var w = JSONWriter(capacity: 512 * max(1, actions.count))
@@ -35,8 +50,8 @@ extension Service {
         w.key("steps")
         w.beginArray()
         for (i, action) in actions.enumerated() {
-            do throws(ActionRefusal) {
-                let callbacks = try session.apply(action)
+            do throws(MoveToFailure) {
+                let callbacks = try session.apply(action, meter: &meter)
                 w.writeResult(
                     action: action, callbacks: callbacks, state: session.state, simulator: session.simulator,
                     path: session.lastPath)
@@ -47,8 +62,20 @@ extension Service {
                             appStateAfter: session.state.app))
                 }
             } catch {
-                throw Problem.refused(error, allowed: session.allowance, choice: session.simulator.choice(of: action))
+                switch error {
+                case .refused(let refusal):
+                    throw Problem.refused(
+                        refusal, allowed: session.allowance, choice: session.simulator.choice(of: action)
+                    )
                     .atStep(i)
+                case .stopped(let stop):
+                    throw Problem.searchStopped(
+                        stop,
+                        hint:
+                            "a moveTo with a nearer target, or the plain actions it stands for (POST /v1/paths finds them)"
+                    )
+                    .atStep(i)
+                }
             }
             // Stop building as soon as the answer is too large (it is refused anyway).
             if w.bytes.count > limits.maxResponse {

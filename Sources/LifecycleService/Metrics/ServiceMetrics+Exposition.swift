@@ -3,8 +3,8 @@ extension ServiceMetrics {
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
     /// Every metric as one text document. `liveSessions` and `expiredSessions` come
-    /// from the store.
-    func exposition(liveSessions: Int, expiredSessions: Int) -> String {
+    /// from the store, `searchesQueued` from the search pool.
+    func exposition(liveSessions: Int, expiredSessions: Int, searchesQueued: Int = 0) -> String {
         var out = ""
         out.reserveCapacity(16 * 1024)
         func family(_ name: String, _ type: String, _ help: String) {
@@ -94,6 +94,29 @@ extension ServiceMetrics {
             "lifecycled_log_lines_dropped_total", "counter",
             "Access-log lines dropped because the log could not keep up.")
         sample("lifecycled_log_lines_dropped_total", [], String(logLinesDropped.load(ordering: .relaxed)))
+
+        family(
+            "lifecycled_searches_running", "gauge",
+            "Searches (explain, paths, coverage, diff, moveTo) running now on the search threads.")
+        sample("lifecycled_searches_running", [], String(searchesRunning.load(ordering: .relaxed)))
+        family("lifecycled_searches_queued", "gauge", "Searches waiting for a search thread (--search-queue).")
+        sample("lifecycled_searches_queued", [], String(searchesQueued))
+        family("lifecycled_searches_started_total", "counter", "Searches started.")
+        sample("lifecycled_searches_started_total", [], String(count(.searchesStarted)))
+        family(
+            "lifecycled_searches_refused_total", "counter",
+            "Searches refused with 503 because every search thread was busy and the queue full.")
+        sample("lifecycled_searches_refused_total", [], String(count(.searchesRefused)))
+        family(
+            "lifecycled_searches_stopped_total", "counter",
+            "Searches stopped by a bound before they had an answer: steps (--search-steps) or deadline (--search-deadline)."
+        )
+        sample("lifecycled_searches_stopped_total", [("bound", "steps")], String(count(.searchesStoppedBySteps)))
+        sample("lifecycled_searches_stopped_total", [("bound", "deadline")], String(count(.searchesStoppedByDeadline)))
+        family(
+            "lifecycled_searches_cancelled_total", "counter",
+            "Searches stopped because their client closed the connection.")
+        sample("lifecycled_searches_cancelled_total", [], String(count(.searchesCancelled)))
         return out
     }
 

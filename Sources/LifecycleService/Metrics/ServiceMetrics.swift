@@ -7,7 +7,7 @@ import Synchronization
 /// recording a request costs a few uncontended atomic adds and no lock.
 public final class ServiceMetrics: Sendable {
     /// Statuses counted on their own; any other goes under `otherStatus`.
-    static let statuses = [200, 201, 204, 400, 404, 405, 409, 413, 500, 503]
+    static let statuses = [200, 201, 204, 400, 404, 405, 409, 413, 422, 499, 500, 503]
     static let otherStatusIndex = statuses.count
     /// Upper bounds (seconds) of the latency histogram's buckets; +Inf is implied.
     static let latencyBuckets: [Double] = [
@@ -36,7 +36,13 @@ public final class ServiceMetrics: Sendable {
 
     enum Event: Int, CaseIterable {
         case sessionsCreated, sessionsDeleted, callbacksLogged, callbacksDropped
+        /// Searches started, refused for want of a thread (503), stopped by each bound, and
+        /// stopped because their client left.
+        case searchesStarted, searchesRefused, searchesStoppedBySteps, searchesStoppedByDeadline, searchesCancelled
     }
+
+    /// Searches running now (on the search threads, or in `Service.handle`).
+    let searchesRunning = Atomic<Int>(0)
 
     enum Outcome: Int {
         case applied = 0
@@ -67,6 +73,23 @@ public final class ServiceMetrics: Sendable {
 
     func record(_ event: Event, _ amount: Int = 1) {
         if amount != 0 { events.add(event.rawValue, amount) }
+    }
+
+    func searchStarted() {
+        record(.searchesStarted)
+        searchesRunning.add(1, ordering: .relaxed)
+    }
+
+    func searchEnded() {
+        searchesRunning.subtract(1, ordering: .relaxed)
+    }
+
+    func recordSearchStop(_ stop: SearchStop) {
+        switch stop {
+        case .steps: record(.searchesStoppedBySteps)
+        case .deadline: record(.searchesStoppedByDeadline)
+        case .cancelled: record(.searchesCancelled)
+        }
     }
 
     func recordAction(_ kind: ActionKind, _ outcome: Outcome) {

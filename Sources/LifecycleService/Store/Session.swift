@@ -20,6 +20,9 @@ struct Session: Sendable {
     let memory: MemoryBudget?
     /// The accepted actions, for `GET …/journal` (ActionJournal.swift).
     private(set) var journal = ActionJournal()
+    /// Changes so far (actions and batches applied): a search made on a copy of the state
+    /// outside the lock commits only if this has not moved meanwhile (Service+MoveTo.swift).
+    private(set) var version = 0
 
     /// Bytes a session holds besides its log (config, state, store entry), for the budget.
     static let baseCost = 4096
@@ -62,15 +65,21 @@ struct Session: Sendable {
 
     /// Applies an action; on refusal nothing changes. Answers the logged callbacks where
     /// the log keeps them (`CallbackLog.append`: keep the run only until the session's
-    /// next change, or keep `detached()`).
-    mutating func apply(_ action: Action) throws(ActionRefusal) -> LogRun {
+    /// next change, or keep `detached()`). A `moveTo` takes `path` when given, a path
+    /// `Simulator.moveToPath` found from this very state, instead of searching.
+    mutating func apply(_ action: Action, along path: [PlainAction]? = nil) throws(ActionRefusal) -> LogRun {
         let simulator = self.shared.simulator
         // The list the model records into is the thread's spare, handed back once logged.
         var callbacks = SpareCallbacks.take()
         defer { SpareCallbacks.giveBack(&callbacks) }
         let steps = try transact(.bodyIsAtomic) { (draft: inout AppSnapshot) throws(ActionRefusal) in
-            try simulator.apply(action, updating: &draft, recordingInto: &callbacks)
+            if let path {
+                try simulator.apply(moveToAlong: path, updating: &draft, recordingInto: &callbacks)
+            } else {
+                try simulator.apply(action, updating: &draft, recordingInto: &callbacks)
+            }
         }
+        version += 1
         lastPath = steps
         let before = log.bytes + journal.bytes
         let shared = SharedPayload(action)
@@ -90,15 +99,18 @@ struct Session: Sendable {
 
     /// Applies `actions` in order, all or nothing: each runs on a draft of the state and
     /// the callbacks wait uncommitted; only when every step is accepted do the state and
-    /// the log change. On a refusal nothing changes (not even the log's seq counter).
-    mutating func apply(batch actions: [Action]) throws(BatchRefusal) -> [(callbacks: LogRun, state: AppSnapshot)] {
+    /// the log change. On a refusal nothing changes (not even the log's seq counter). The
+    /// `moveTo` at step i takes `paths[i]` when given (`apply(_:along:)`).
+    mutating func apply(
+        batch actions: [Action], paths: [Int: [PlainAction]] = [:]
+    ) throws(BatchRefusal) -> [(callbacks: LogRun, state: AppSnapshot)] {
         let simulator = shared.simulator
         let pending = try transact(.draft) { (draft: inout AppSnapshot) throws(BatchRefusal) in
             var pending: [(callbacks: [Callback], state: AppSnapshot)] = []
             pending.reserveCapacity(actions.count)
             for (i, action) in actions.enumerated() {
                 do throws(ActionRefusal) {
-                    let outcome = try simulator.apply(action, to: draft)
+                    let outcome = try simulator.apply(action, to: draft, along: paths[i])
                     draft = outcome.state
                     pending.append((outcome.callbacks, outcome.state))
                 } catch {
@@ -109,6 +121,7 @@ struct Session: Sendable {
             }
             return pending
         }
+        version += 1
         let before = log.bytes + journal.bytes
         let results = zip(actions, pending).map { action, step in
             let shared = SharedPayload(action)
@@ -117,6 +130,19 @@ struct Session: Sendable {
         }
         memory?.charge(log.bytes + journal.bytes - before)
         return results
+    }
+}
+
+extension Simulator {
+    /// `apply(_:to:)`, or for a `moveTo` with a path found from `state`, the move along it.
+    func apply(_ action: Action, to state: AppSnapshot, along path: [PlainAction]?) throws(ActionRefusal)
+        -> ActionOutcome
+    {
+        guard let path else { return try apply(action, to: state) }
+        var moved = state
+        var callbacks: [Callback] = []
+        let steps = try apply(moveToAlong: path, updating: &moved, recordingInto: &callbacks)
+        return ActionOutcome(callbacks: callbacks, state: moved, steps: steps)
     }
 }
 
@@ -176,7 +202,7 @@ final class SessionBox: Sendable {
     let lastAccess: Atomic<UInt64>
     /// The session's model (one reference to the shared config and profile, not a
     /// copy of the config per session).
-    private let simulator: Simulator
+    let simulator: Simulator
     /// The resolved config, which never changes: a PUT compares it without the
     /// session's lock (held across a simulation and, with `--fsync always`, an fsync).
     var config: SessionConfig { simulator.config }

@@ -40,6 +40,12 @@ enum MoveToAction: ActionDefinition {
         } catch {
             throw t.refuse(needs: Needs.reachableTarget(error.reason))
         }
+        try follow(path, in: &t)
+    }
+
+    /// Takes `path`, a path the search found from `t.state`, step by step.
+    static func follow(_ path: [PlainAction], in t: inout Transition) throws(ActionRefusal) {
+        let simulator = Simulator(config: t.config)
         for plain in path {
             // The search applied these very actions to these very snapshots.
             guard let outcome = try? simulator.apply(plain.action, to: t.state) else {

@@ -3,8 +3,8 @@ enum OpenSceneAction: ActionDefinition {
     static let parameters: [ActionParameter] = [.choice("by", SceneRequester.self)]
     static let rule = ActionRule(
         summary:
-            "A new scene session: configurationForConnecting, willConnectTo; by the user it comes to the foreground, by the system it stays in the background. iPad with supportsMultipleScenes only.",
-        sources: "S2, DOC")
+            "A new scene session: configurationForConnecting, willConnectTo; by the user it comes to the foreground, by the system it stays in the background. iPad with supportsMultipleScenes only, and at most 64 scene sessions (a bound of the model: iPadOS documents none).",
+        sources: "S2, DOC, UNSURE")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
         return .openScene(

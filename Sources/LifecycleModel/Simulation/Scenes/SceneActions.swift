@@ -3,6 +3,7 @@
 extension Transition {
     mutating func requestScene(by requester: SceneRequester) throws(ActionRefusal) {
         try require(profile.multipleScenes, Needs.multipleScenes)
+        try require(state.scenes.count < SceneSessions.maximum, Needs.fewerScenes)
         try require(requester == .system || !state.locked, Needs.unlocked)
         try require(requester == .system || state.interruption == nil, Needs.noInterruptionCovering)
         if state.app == .notRunning { startProcess(payload: nil) }
