@@ -33,7 +33,8 @@ struct ExplainGraph {
         var action: Action
         /// The callbacks it makes that the log watches, in order.
         var watched: [Callback]
-        /// Callbacks it makes that the log does not show.
+        /// What the callbacks it makes that the log does not show weigh
+        /// (`WatchedSet.unshownWeight`).
         var unshown: Int
         /// The state it leads to; nil when that state is beyond the bounds.
         var target: Int?
@@ -129,7 +130,7 @@ struct ExplainGraph {
             edges.append(
                 Edge(
                     label: candidate.label, action: candidate.action, watched: watched,
-                    unshown: out.callbacks.count - watched.count, target: inBounds ? vertex(of: out.state) : nil))
+                    unshown: log.unshownWeight(of: out.callbacks), target: inBounds ? vertex(of: out.state) : nil))
         }
         vertices[id].edges = edges
         return edges

@@ -6,15 +6,38 @@ struct WatchedSet: Sendable {
     /// The distinct keys of each method, by `CallbackMethod.index`: a callback is looked
     /// up by its typed method, never by its name.
     private let byMethod: [[CallbackKey]]
+    /// The receivers whose callbacks the log prints (some of them).
+    let printedReceivers: Set<Receiver>
 
     init(_ entries: [CallbackKey]) {
         self.entries = entries
         var byMethod = [[CallbackKey]](repeating: [], count: CallbackMethod.count)
+        var printed: Set<Receiver> = []
         for key in Set(entries) {
-            for method in key.methods { byMethod[method.index].append(key) }
+            for method in key.methods {
+                byMethod[method.index].append(key)
+                let hearers = Receiver.allCases.filter(method.isHeard(by:))
+                printed.formUnion(key.receiver.map { hearers.contains($0) ? [$0] : [] } ?? hearers)
+            }
         }
         self.byMethod = byMethod
+        self.printedReceivers = printed
     }
+
+    /// What the callbacks an action makes that the log does not show weigh against it,
+    /// when stories of as many actions fit the log. One of a receiver the log prints
+    /// outweighs any number of others: an app that logs some of its scene delegate's
+    /// calls logs the ones it implements, while callbacks of a receiver it never
+    /// prints (the snapshot's layout pass and trait changes, when it logs no view
+    /// controller) say nothing either way. A named choice (issue #34's tie-break).
+    func unshownWeight(of callbacks: [Callback]) -> Int {
+        callbacks.reduce(0) { sum, c in
+            watches(c) ? sum : sum + (printedReceivers.contains(c.receiver) ? Self.printedReceiverWeight : 1)
+        }
+    }
+
+    /// Larger than the callbacks any explanation makes on receivers the log never prints.
+    static let printedReceiverWeight = 1 << 20
 
     func watches(_ callback: Callback) -> Bool {
         byMethod[callback.method.index].contains { $0.isAbout(callback) }

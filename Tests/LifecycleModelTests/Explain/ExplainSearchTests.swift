@@ -134,4 +134,27 @@ import Testing
         let cancelled = sim.explain(log, budget: SearchBudget(interruption: { .cancelled }))
         #expect(cancelled.stopped?.bound == "cancelled" && cancelled.divergence == nil)
     }
+
+    /// Of two stories as short, the one that makes no unshown call of a receiver the log
+    /// prints: a log of scene delegate calls that ends in the background is the Home
+    /// screen (whose snapshot lays out and flips traits, unprinted), not the window
+    /// closed (whose sceneDidDisconnect the log would show).
+    @Test func anUnshownCallOfAPrintedReceiverWeighsMost() throws {
+        let log = entries(
+            """
+            SceneDelegate scene(_:willConnectTo:options:)
+            SceneDelegate sceneWillEnterForeground(_:)
+            SceneDelegate sceneDidBecomeActive(_:)
+            SceneDelegate sceneWillResignActive(_:)
+            SceneDelegate sceneDidEnterBackground(_:)
+            """)
+        let sim = sceneSimulator("17.0") {
+            $0.device = .ipad
+            $0.supportsMultipleScenes = true
+        }
+        let result = sim.explain(log)
+        #expect(result.explained)
+        #expect(result.actions.map(\.kind) == [.launch, .background])
+        #expect(result.alternatives.contains { $0.map(\.kind) == [.launch, .closeScene] })
+    }
 }
