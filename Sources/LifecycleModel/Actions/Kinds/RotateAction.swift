@@ -33,10 +33,27 @@ enum RotateAction: ActionDefinition {
     /// Orientations every device supports (an iPad also takes portraitUpsideDown).
     private static let everywhere: [InterfaceOrientation] = [.portrait, .landscapeLeft, .landscapeRight]
 
+    /// The quarter turn (`rotate`: to landscapeLeft from portrait or upside down, back
+    /// to portrait from landscape), and a turn to each orientation it never goes to,
+    /// where the device has it: upside down (iPad), then landscapeRight. Those give the
+    /// searches the half turns (breadth §5.11) that their abstract state, which leaves
+    /// the orientation out, cannot name: portrait → upside down on an iPad from any
+    /// representative, and landscapeLeft → landscapeRight wherever a coverage sequence
+    /// takes the quarter turn and then the next variant in the same state. Upside down
+    /// comes first so that an iPad's sequence takes both half turns there.
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
         let current = state.defaultWindow?.interface.orientation
-        let to = everywhere.first { $0 != current } ?? .landscapeLeft
-        return [ActionVariant(.rotate(orientation: to, sceneId: nil))]
+        var out: [ActionVariant] = []
+        func turn(to o: InterfaceOrientation) {
+            guard o != current else { return }
+            out.append(
+                ActionVariant(label: "rotate orientation=\(o.rawValue)", action: .rotate(orientation: o, sceneId: nil)))
+        }
+        if simulator.profile.ui.supportsUpsideDown { turn(to: .portraitUpsideDown) }
+        let quarter: InterfaceOrientation = current.map { $0.isPortrait ? .landscapeLeft : .portrait } ?? .portrait
+        out.append(ActionVariant(.rotate(orientation: quarter, sceneId: nil)))
+        turn(to: .landscapeRight)
+        return out
     }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {
