@@ -90,7 +90,7 @@ import Testing
             "terminate by=user", "terminate by=system", "openScene by=system", "activateScene scene=#2",
             "closeScene scene=#1", "endBackgroundTask",
             // The quarter turn, and the turns that give the half turns (issue #38).
-            "rotate orientation=portraitUpsideDown", "rotate", "rotate orientation=landscapeRight",
+            "rotate other portrait", "rotate", "rotate other landscape",
         ] {
             #expect(labels.contains(label), "\(label)")
         }
