@@ -112,10 +112,16 @@ import Testing
         for label in [
             "terminate by=user", "terminate by=system", "openScene by=system", "activateScene scene=#2",
             "closeScene scene=#1", "endBackgroundTask",
+            // The quarter turn, and the turns that give the half turns (issue #38).
+            "rotate other portrait", "rotate", "rotate other landscape",
         ] {
             #expect(labels.contains(label), "\(label)")
         }
-        for kind in [ActionKind.moveTo, .runBackgroundTask, .backgroundURLSessionEvents, .prewarm] {
+        // runBackgroundTask is plain since issue #38, with a variant per registered
+        // task: this config registers none.
+        #expect(ActionKind.runBackgroundTask.isPlain)
+        #expect(!labels.contains { $0.hasPrefix("runBackgroundTask") })
+        for kind in [ActionKind.moveTo, .backgroundURLSessionEvents, .prewarm] {
             #expect(!kind.isPlain)
             #expect(!labels.contains { $0.hasPrefix(kind.rawValue) }, "\(kind)")
         }

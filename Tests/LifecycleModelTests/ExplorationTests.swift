@@ -127,6 +127,63 @@ import Testing
         var label: String
     }
 
+    /// Issue #38: coverage reaches the breadth items its abstract state cannot name. A
+    /// 180° turn (breadth §5.11), which lays nothing out: an iPhone's sequence turns to
+    /// landscapeLeft, then to landscapeRight in the same state; an iPad's turns upside
+    /// down too. A processing task the user ends (breadth §1.7): `runBackgroundTask`
+    /// with `deviceUsedAfter`, for a config that registers one.
+    @Test func coverageTakesHalfTurnsAndAProcessingTaskTheUserEnds() throws {
+        let small = ExplorationBounds(scenes: 1, tasks: 0, depth: 0)
+        /// Each step of each sequence, with the snapshot before it.
+        func steps(_ sim: Simulator) throws -> [(before: AppSnapshot, plain: PlainAction, out: ActionOutcome)] {
+            var out: [(AppSnapshot, PlainAction, ActionOutcome)] = []
+            for sequence in try sim.coverage(bounds: small).sequences {
+                var state = AppSnapshot()
+                for plain in sequence {
+                    let next = try sim.apply(plain.action, to: state)
+                    out.append((state, plain, next))
+                    state = next.state
+                }
+            }
+            return out
+        }
+        func halfTurns(_ sim: Simulator) throws -> Set<String> {
+            var turns = Set<String>()
+            for (before, plain, out) in try steps(sim) {
+                guard case .rotate(let to, _) = plain.action, let from = before.windows.first?.interface.orientation,
+                    from != to, from.isPortrait == to.isPortrait
+                else { continue }
+                turns.insert("\(from.rawValue) → \(to.rawValue)")
+                #expect(out.lines.contains("root viewWillTransition(to:with:)"))
+                #expect(!out.lines.contains("root viewWillLayoutSubviews()"))
+            }
+            return turns
+        }
+        let phone = try halfTurns(sceneSimulator())
+        #expect(phone.contains("landscapeLeft → landscapeRight"), "\(phone)")
+        let pad = try halfTurns(sceneSimulator { $0.device = .ipad })
+        #expect(pad.isSuperset(of: ["portrait → portraitUpsideDown", "landscapeLeft → landscapeRight"]), "\(pad)")
+
+        let tasks = sceneSimulator {
+            $0.backgroundTasks = [
+                PermittedBackgroundTask(identifier: "com.example.refresh", kind: .appRefresh),
+                PermittedBackgroundTask(identifier: "com.example.cleanup", kind: .processing),
+            ]
+            $0.backgroundModes = [.fetch, .processing]
+        }
+        let taken = try steps(tasks)
+        let labels = Set(taken.map(\.plain.label))
+        #expect(labels.contains("runBackgroundTask identifier=com.example.refresh"))
+        let used = try #require(
+            taken.first { $0.plain.label == "runBackgroundTask identifier=com.example.cleanup deviceUsedAfter" })
+        #expect(used.before.locked && !used.out.state.locked)
+        #expect(
+            used.out.callbacks.filter { $0.receiver == .bgTask }.map(\.method.name) == [
+                "launchHandler", "expirationHandler", "setTaskCompleted(success:)",
+            ])
+        #expect(used.out.callbacks.last { $0.receiver == .bgTask }?.args?["success"] == .bool(false))
+    }
+
     @Test func moveToAppliesThePathAndListsIt() throws {
         let sim = sceneSimulator()
         let out = try sim.apply(.moveTo(app: .suspended, scene: nil), to: AppSnapshot())

@@ -3,14 +3,15 @@
 /// The plain actions of a state are the variants of each plain kind
 /// (`ActionDefinition.variants`, `isPlain`): `terminate` by the user and by the
 /// system, both `interruptionEnded` outcomes, `openScene` by the user and by the
-/// system, the scene actions on each scene, `advanceTime` only up to the next timed
+/// system, the scene actions on each scene, `rotate` by a quarter turn and to the
+/// orientations that gives the half turns, `runBackgroundTask` for each registered
+/// task (and a processing one the user ends), `advanceTime` only up to the next timed
 /// event (time passing with nothing due moves only the clock, which the abstract state
-/// leaves out). `moveTo` is never one, nor are the background-work events
-/// (`runBackgroundTask`, `backgroundURLSessionEvents`, `prewarm`): the system sends
-/// those on its own schedule, so a path a harness can drive ("to suspended": launch,
-/// background, wait) does not run through them, and the abstract state does not track
-/// what they leave behind (registered tasks, a paused prewarm). A kind added later
-/// takes part through its variants without a change here.
+/// leaves out). `moveTo` is never one, nor are `backgroundURLSessionEvents` and
+/// `prewarm`: the system sends those on its own schedule, so a path a harness can
+/// drive does not run through them, and the abstract state does not track what a
+/// prewarm leaves behind. A kind added later takes part through its variants
+/// without a change here.
 public struct PlainAction: Sendable, Equatable {
     /// What the pair (state, action) is counted under, e.g. `terminate by=user`,
     /// `closeScene scene=#2`, `advanceTime next event`.

@@ -72,8 +72,17 @@ import Testing
                 let delegates = a.callbacks.filter { !$0.receiver.isObserver }
                 #expect(delegates == b.callbacks, "\(context): observers changed the delegates' callbacks")
                 #expect(a.state.app == b.state.app && a.state.scenes == b.state.scenes, "\(context): state differs")
-                if without.app == .notRunning { checker.newProcess() }
-                checker.check(a.callbacks, context: context)
+                // One process at a time: a moveTo's path may end the process and start
+                // another (terminate, then a background task's launch), so its steps
+                // are checked one by one.
+                var before = without
+                var rest = a.callbacks[...]
+                for taken in a.steps.isEmpty ? [TakenStep(action: action, callbackCount: rest.count)] : a.steps {
+                    if before.app == .notRunning { checker.newProcess() }
+                    checker.check(Array(rest.prefix(taken.callbackCount)), context: context)
+                    rest = rest.dropFirst(taken.callbackCount)
+                    if !a.steps.isEmpty { before = (try? plain.apply(taken.action, to: before).state) ?? before }
+                }
                 seen.formUnion(a.callbacks.map(\.receiver).filter(\.isObserver))
                 for lens in a.state.observers?.lenses ?? [] {
                     if case .maui(let run) = lens {

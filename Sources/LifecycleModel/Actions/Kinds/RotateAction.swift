@@ -33,10 +33,28 @@ enum RotateAction: ActionDefinition {
     /// Orientations every device supports (an iPad also takes portraitUpsideDown).
     private static let everywhere: [InterfaceOrientation] = [.portrait, .landscapeLeft, .landscapeRight]
 
+    /// The quarter turn (`rotate`: to landscapeLeft from portrait or upside down, back
+    /// to portrait from landscape), and a turn to the other orientation of each axis:
+    /// `rotate other portrait` (iPad: to upside down, or from it back to portrait) and
+    /// `rotate other landscape` (to landscapeRight, or from it to landscapeLeft). Those
+    /// give the searches the half turns (breadth §5.11) that their abstract state,
+    /// which leaves the orientation out, cannot name: portrait → upside down on an iPad
+    /// from any representative, and landscapeLeft → landscapeRight wherever a coverage
+    /// sequence takes the quarter turn and then the next variant in the same state.
+    /// Each is offered in every orientation, so a sequence can always take it where it
+    /// stands; upside down comes first so that an iPad's sequence takes both half turns.
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
         let current = state.defaultWindow?.interface.orientation
-        let to = everywhere.first { $0 != current } ?? .landscapeLeft
-        return [ActionVariant(.rotate(orientation: to, sceneId: nil))]
+        func other(_ axis: String, _ a: InterfaceOrientation, _ b: InterfaceOrientation) -> ActionVariant {
+            ActionVariant(
+                label: "rotate other \(axis)", action: .rotate(orientation: current == b ? a : b, sceneId: nil))
+        }
+        let quarter: InterfaceOrientation = current.map { $0.isPortrait ? .landscapeLeft : .portrait } ?? .portrait
+        return (simulator.profile.ui.supportsUpsideDown ? [other("portrait", .portrait, .portraitUpsideDown)] : [])
+            + [
+                ActionVariant(.rotate(orientation: quarter, sceneId: nil)),
+                other("landscape", .landscapeLeft, .landscapeRight),
+            ]
     }
 
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action {

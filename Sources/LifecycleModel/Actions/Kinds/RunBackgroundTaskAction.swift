@@ -49,19 +49,26 @@ enum RunBackgroundTaskAction: ActionDefinition {
         try t.runBackgroundTask(identifier, seconds: seconds, deviceUsedAfter: used)
     }
 
-    /// Each identifier the config registers, for a second of work: whether one may run
-    /// depends on its kind (a processing task only while the device is idle).
+    /// Each identifier the config registers, for a second of work, and each processing
+    /// one again with the user picking the device up a second into two (breadth §1.7):
+    /// whether one may run depends on its kind (a processing task only while the device
+    /// is idle). The searches take them: a harness can start a task and expire it in
+    /// development (breadth §1.10, [A-bgdev], DOC), as it can simulate a fetch, and the
+    /// state a task leaves is abstract state already (the handlers a launch registers
+    /// are the config's, whatever launched the app; the lock the user's pick-up lifts).
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
-        simulator.config.registeredTasks.filter(\.kind.isScheduled).map {
-            ActionVariant(
-                label: "runBackgroundTask identifier=\($0.identifier)",
-                action: .runBackgroundTask(identifier: $0.identifier, seconds: 1))
+        simulator.config.registeredTasks.filter(\.kind.isScheduled).flatMap { task in
+            let label = "runBackgroundTask identifier=\(task.identifier)"
+            let run = ActionVariant(label: label, action: .runBackgroundTask(identifier: task.identifier, seconds: 1))
+            guard task.kind == .processing else { return [run] }
+            return [
+                run,
+                ActionVariant(
+                    label: label + " deviceUsedAfter",
+                    action: .runBackgroundTask(identifier: task.identifier, seconds: 2, deviceUsedAfter: 1)),
+            ]
         }
     }
-
-    /// The system sends it on its own schedule: a path a harness can drive does not
-    /// run through it, and abstract states leave out the tasks it registers.
-    static let isPlain = false
 
     /// An identifier the config does not register is a bad member (a 400), not a
     /// state the app is in: no state would let it run.
