@@ -210,7 +210,7 @@ public enum ComposeMultiplatformLens: FrameworkLens {
     private static func steps(
         _ owner: Owner, to target: ComposeLifecycleState, _ options: Options, _ emit: (Event) -> Void
     ) {
-        for event in ComposeLifecycleState.events(from: owner.current, to: target) {
+        ComposeLifecycleState.forEachEvent(from: owner.current, to: target) { event in
             emit(Event(event, controller: options.hostController, sceneId: owner.sceneId))
         }
     }
@@ -234,18 +234,23 @@ public enum ComposeLifecycleState: Int, Sendable, CaseIterable, Comparable {
     /// [AX-lifecycle] the events between two states: up by ON_CREATE, ON_START,
     /// ON_RESUME; down by ON_PAUSE, ON_STOP, ON_DESTROY. Nothing leaves DESTROYED.
     public static func events(from: Self, to: Self) -> [ComposeLifecycleEvent] {
-        guard from != .destroyed else { return [] }
         var events: [ComposeLifecycleEvent] = []
+        forEachEvent(from: from, to: to) { events.append($0) }
+        return events
+    }
+
+    /// `events(from:to:)`, each handed to `body` in order (a lens step needs no list).
+    static func forEachEvent(from: Self, to: Self, _ body: (ComposeLifecycleEvent) -> Void) {
+        guard from != .destroyed else { return }
         var state = from
         while state < to, let up = ComposeLifecycleEvent.up(from: state) {
-            events.append(up)
+            body(up)
             state = Self(rawValue: state.rawValue + 1) ?? to
         }
         while state > to, let down = ComposeLifecycleEvent.down(from: state) {
-            events.append(down)
+            body(down)
             state = down == .onDestroy ? .destroyed : Self(rawValue: state.rawValue - 1) ?? to
         }
-        return events
     }
 }
 
