@@ -3,7 +3,7 @@
 ARGS ?=
 BIN = .build/debug/lifecycled
 
-.PHONY: run test test-long build release bench budgets bench-profile load lint format docs clean setup tsan fuzz soak
+.PHONY: run test test-long contract build release bench budgets bench-profile load lint format docs clean setup tsan fuzz soak
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
@@ -12,6 +12,11 @@ run:           ## build and start the server (flags: make run ARGS="--port 9000"
 
 test:          ## every check: swift tests, spec, schemathesis, generated client, clients/python, hadolint
 	@scripts/test.sh
+
+contract:      ## schemathesis against the debug server with 200 examples an operation (make test runs 100)
+	@scripts/setup.sh
+	swift build
+	scripts/contract-test.sh .build/debug/lifecycled
 
 test-long:     ## the Swift tests with every random seed of the property tests (make test runs a quarter)
 	@scripts/setup.sh --run

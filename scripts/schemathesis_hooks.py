@@ -42,12 +42,15 @@ def _unregistered_task(actions, config):
 
 
 def _configs(body):
-    """The session configs a body holds: itself (a session's create or put), or its
-    `config`, `session`, `first` and `second` members."""
+    """The session configs a body holds: itself (a session's create or put), its
+    `config`, `session`, `first` and `second` members, and the items of `configs`."""
     yield body
     for key in ("config", "session", "first", "second"):
         if isinstance(body.get(key), dict):
             yield body[key]
+    for config in body.get("configs") or []:  # /v1/diff
+        if isinstance(config, dict):
+            yield config
 
 
 def _options_not_observed(config):
