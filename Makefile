@@ -13,7 +13,7 @@ run:           ## build and start the server (flags: make run ARGS="--port 9000"
 test:          ## every check: swift tests, spec, schemathesis, generated client, clients/python, hadolint
 	@scripts/test.sh
 
-contract:      ## schemathesis against the debug server with 200 examples an operation (make test runs 100)
+contract:      ## schemathesis against the debug server with 200 examples an operation (make test runs 50)
 	@scripts/setup.sh
 	swift build
 	scripts/contract-test.sh .build/debug/lifecycled
