@@ -4,8 +4,7 @@
 /// Why typed: a lens item's argument is one of a dozen small objects
 /// (`{"state":"inactive"}`, `{"isActive":true}`); built as a `JSONValue` it cost a
 /// heap allocation and its release per item, and an encoding per logged callback. The
-/// wire writes a typed argument from bytes encoded once (bench/PROFILE.md,
-/// "Observers (issue #20)"). Two values are equal when their JSON is.
+/// wire writes a typed argument from bytes encoded once (docs/architecture.md). Two values are equal when their JSON is.
 public enum CallbackArguments: Sendable {
     case none
     case json(JSONValue)

@@ -4,7 +4,7 @@
 ///
 /// The order of the cases without members is the order a switch tests them in, one by
 /// one (they share the payload cases' spare bits): the receivers of most callbacks come
-/// first, the app delegate and the app-wide lenses (bench/PROFILE.md, "Observers at twice the action").
+/// first, the app delegate and the app-wide lenses (docs/architecture.md, "Observer machinery").
 public enum CallbackTarget: Sendable, Equatable {
     case appDelegate
     // Observer channels (issue #20; docs/observers.md), the app-wide ones:

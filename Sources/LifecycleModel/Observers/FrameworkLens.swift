@@ -17,13 +17,12 @@ public protocol FrameworkLens {
 
     /// Observes one input: updates `state` and hands `emit` what the framework delivers
     /// to app code because of it, in order. A callback, not an array: an array of events
-    /// was a heap allocation for each input that delivered something (bench/PROFILE.md,
-    /// "Observers (issue #20)").
+    /// was a heap allocation for each input that delivered something.
     static func fold(_ state: inout State, _ input: LensInput, options: Options, emit: (Event) -> Void)
 
     /// The kinds of input the fold acts on with `options`: an input of another kind
     /// leaves the state as it is and delivers nothing, so the session does not hand it
-    /// over (bench/PROFILE.md, "Observers (issue #20)"). Every kind by default.
+    /// over. Every kind by default.
     static func inputs(_ options: Options) -> LensInputKinds
 }
 

@@ -1,7 +1,7 @@
 /// Which lenses an input goes to, in the config's order, packed in two words: the tap
 /// reads it for every input an observed action makes (about five), where walking the
 /// snapshot's array of channels and the profile's array of subscriptions copied the
-/// former and checked every lens (bench/PROFILE.md, "Observers (issue #20)").
+/// former and checked every lens (docs/architecture.md, "Observer machinery").
 public struct LensRoute: Sendable, Equatable {
     /// Byte `i`: the slot (`LensSlots.Slot`) of the lens at position `i`.
     private let slots: UInt64

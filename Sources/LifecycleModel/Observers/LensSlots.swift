@@ -3,8 +3,8 @@
 ///
 /// Why slots and not an array of `ChannelLens`: the snapshot is copied at each action
 /// (a refused action must leave the session's as it was), and copying or destroying an
-/// array of the enum went through its value witnesses, about 100 instructions a lens
-/// each way; a struct of optionals copies field by field. A lens also folds in its slot
+/// array of the enum went through its value witnesses for every lens, each way; a
+/// struct of optionals copies field by field (docs/architecture.md, "Observer machinery"). A lens also folds in its slot
 /// in place, with no enum case to take it out of and put back.
 struct LensSlots: Sendable, Equatable {
     var reactNative: LensRun<ReactNativeLens>?

@@ -3,7 +3,7 @@
 ///
 /// Why a box: a snapshot is copied for every action (`Simulator.apply`), and an
 /// inline `ObserverSnapshot?` made that copy, and the state's size, grow for every
-/// session, observers or not (bench/PROFILE.md, "Observers (issue #20)"). Behind one
+/// session, observers or not (docs/architecture.md, "Observer machinery"). Behind one
 /// reference a session without observers copies a nil pointer.
 ///
 /// Copy on write by hand: the tap changes the memory only through
@@ -16,7 +16,7 @@
 /// before it acts, so it changes in place.
 final class ObserverMemory: @unchecked Sendable, Equatable {
     /// Unchecked exclusivity: each access to a class's property was checked at run time
-    /// (`swift_beginAccess`, some 80 instructions, a few dozen an observed action), and
+    /// (`swift_beginAccess`, a few dozen times an observed action), and
     /// the tap never holds two overlapping accesses (each is one statement or one call).
     @exclusivity(unchecked) var value: ObserverSnapshot
 

@@ -3,7 +3,7 @@
 ///
 /// A class with constant members: the tap and the notification poster take it for
 /// every call an observed action makes, and as a struct each took a copy of its
-/// arrays (retained and released; bench/PROFILE.md, "Observers (issue #20)").
+/// arrays (retained and released; docs/architecture.md, "Observer machinery").
 public final class ObserverProfile: Sendable, Equatable {
     /// The channels asked for, in the config's order.
     public let channels: [ObserverChannel]

@@ -13,7 +13,7 @@ public struct Simulator: Sendable {
 
     // Inlinable, so that a read from another module (the service's writers) is a field
     // access: a `_read` coroutine called across modules allocated its frame, one heap
-    // block per response (bench/PROFILE.md).
+    // block per response (docs/architecture.md).
     @inlinable public var config: SessionConfig { _read { yield model.config } }
     @inlinable public var profile: Profile { _read { yield model.profile } }
 
@@ -58,8 +58,7 @@ public struct Simulator: Sendable {
         // that a refusal halfway leaves `state` untouched. Lending saves the copy and its
         // release (a retain and a release of each of the state's references), and lets
         // the observers' memory, a box the copy would share, change in place instead of
-        // being copied at its first change (bench/PROFILE.md, "Observers at twice the
-        // action" and "The state lent to the rules").
+        // being copied at its first change (docs/architecture.md).
         let definition = action.kind.definition
         let lends = definition.refusesBeforeActing
         var t: Transition

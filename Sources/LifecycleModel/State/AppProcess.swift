@@ -8,8 +8,7 @@
 /// `AppSnapshot`'s accessors assert that no rule gives a process that is not running
 /// windows, an interruption or registered work. (An optional process, nil when not
 /// running, says the same in the type, but reading an optional's payload copies it,
-/// retaining its arrays at every read of the windows: 3 to 5 % more instructions an
-/// action, bench/PROFILE.md.)
+/// retaining its arrays at every read of the windows; docs/architecture.md.)
 ///
 /// A prewarm paused before `UIApplicationMain` (breadth §3.2) is not running here, as
 /// it is not to UIKit; `AppSnapshot.prewarm` records it.

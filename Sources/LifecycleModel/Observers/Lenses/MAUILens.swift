@@ -26,7 +26,7 @@ public enum MAUILens: FrameworkLens {
     public struct State: Sendable, Equatable {
         /// The live windows, in the order they were created (GetWindow's fallback). A
         /// list, not a dictionary by scene: an app has a window or a few, and hashing
-        /// the key cost more than the search (bench/PROFILE.md, "Observers (issue #20)").
+        /// the key costs more than the search.
         public var windows: [WindowState] = []
         /// The last window `Activated` went to.
         public var lastActivated: WindowKey?
