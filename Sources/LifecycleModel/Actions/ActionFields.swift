@@ -53,6 +53,19 @@ extension ActionFields {
         return id
     }
 
+    /// An optional BGTaskScheduler identifier (1 to 256 characters); absent means the
+    /// config's first task of the kind. `tasks` says which of the config's lists it names.
+    func taskIdentifier(of tasks: String) throws(Failure) -> String? {
+        guard let identifier = try string("identifier") else { return nil }
+        guard !identifier.isEmpty, Text.length(identifier) <= ActionLimits.maxNameLength else {
+            throw invalid(
+                field("identifier"),
+                "identifier must be one of the config's \(tasks) identifiers (1 to \(ActionLimits.maxNameLength) characters), or absent for the first"
+            )
+        }
+        return identifier
+    }
+
     /// A notification's APNs payload object.
     func payload() throws(Failure) -> JSONValue {
         let example = #"the APNs payload object, e.g. {"aps":{"alert":"Hi"}}"#

@@ -13,13 +13,7 @@ enum RunBackgroundTaskAction: ActionDefinition {
     )
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        let identifier = try f.string("identifier")
-        if let identifier, identifier.isEmpty || Text.length(identifier) > ActionLimits.maxNameLength {
-            throw f.invalid(
-                f.field("identifier"),
-                "identifier must be one of the config's backgroundTasks identifiers (1 to \(ActionLimits.maxNameLength) characters), or absent for the first"
-            )
-        }
+        let identifier = try f.taskIdentifier(of: "backgroundTasks")
         let seconds =
             try f.number(
                 "seconds", in: 0...ActionLimits.maxSeconds,

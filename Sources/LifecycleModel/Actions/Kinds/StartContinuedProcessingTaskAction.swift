@@ -10,13 +10,7 @@ enum StartContinuedProcessingTaskAction: ActionDefinition {
         sources: "breadth §1.11, [A-bgcont], DOC; one task at a time a named choice")
 
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action {
-        let identifier = try f.string("identifier")
-        if let identifier, identifier.isEmpty || Text.length(identifier) > ActionLimits.maxNameLength {
-            throw f.invalid(
-                f.field("identifier"),
-                "identifier must be one of the config's continuedProcessing task identifiers (1 to \(ActionLimits.maxNameLength) characters), or absent for the first"
-            )
-        }
+        let identifier = try f.taskIdentifier(of: "continuedProcessing task")
         let seconds =
             try f.number(
                 "seconds", in: 0...ActionLimits.maxSeconds,
