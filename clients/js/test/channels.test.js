@@ -77,6 +77,13 @@ test("the channel names are the observer contract's", () => {
   assert.ok(Object.isFrozen(OBSERVER_CHANNELS));
 });
 
+test("OBSERVER_CHANNELS is the running server's contract: its ObserverChannel enum", async () => {
+  const contract = await (await fetch(`${server().url}/openapi.yaml`)).text();
+  const listed = contract.match(/\n {4}ObserverChannel:\n(?: {6}.*\n)*? {6}enum: \[([^\]]*)\]/);
+  assert.ok(listed, "the served openapi.yaml has no ObserverChannel enum");
+  assert.deepEqual([...OBSERVER_CHANNELS], listed[1].split(",").map((name) => name.trim()));
+});
+
 test("a live session with observers: React Native's AppState and the notifications", async () => {
   const app = await server().client.createSession({
     lifecycle: "app", iosVersion: "17.0", observers: ["notifications", "reactNative"],

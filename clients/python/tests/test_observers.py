@@ -1,5 +1,8 @@
 """Observer channels (issue #20): filter a result by channel, offline and against the server."""
 
+import re
+import urllib.request
+
 import pytest
 
 from lifecycled import (OBSERVER_CHANNELS, Callback, InvalidField, assert_order, channel_receiver, methods, select,
@@ -26,6 +29,15 @@ def test_channel_names_and_receivers():
     assert channel_receiver("maui") == "maui"
     with pytest.raises(ValueError, match="reactNative"):
         channel_receiver("reactnative")
+
+
+def test_the_channels_are_the_running_servers_contract(lifecycled_url):
+    """OBSERVER_CHANNELS is the ObserverChannel enum of the openapi.yaml the server serves."""
+    with urllib.request.urlopen(f"{lifecycled_url}/openapi.yaml") as response:
+        contract = response.read().decode()
+    listed = re.search(r"\n {4}ObserverChannel:\n(?: {6}.*\n)*? {6}enum: \[([^\]]*)\]", contract)
+    assert listed, "the served openapi.yaml has no ObserverChannel enum"
+    assert list(OBSERVER_CHANNELS) == [name.strip() for name in listed.group(1).split(",")]
 
 
 def test_select_by_channel_and_observers():
