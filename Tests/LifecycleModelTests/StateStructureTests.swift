@@ -29,16 +29,32 @@ import Testing
     }
 
     @Test func deviceLockOwnsProtectedData() {
-        var lock = DeviceLock()
-        lock.lock(at: 100, protectedDataDelay: 10, foreground: true, scenes: ["scene-1"])
+        var lock = DeviceLock.unlocked
+        #expect(lock.unlock() == nil, "an unlocked device does not unlock")
+        #expect(lock == .unlocked && lock.isProtectedDataAvailable)
+        let screen = ScreenAtLock(app: true, scenes: ["scene-1"])
+        lock.lock(at: 100, protectedDataDelay: 10, screen: screen)
         #expect(lock.isLocked && lock.protectedData == .closing(at: 110) && lock.protectedDataClosesAt == 110)
+        #expect(lock.isProtectedDataAvailable, "available until the delay has passed")
         lock.protectedDataClosed()
         #expect(lock.protectedData == .unavailable && lock.protectedDataClosesAt == nil)
+        #expect(!lock.isProtectedDataAvailable)
         lock.processEnded()
-        #expect(lock.isLocked && !lock.foregroundAtLock && lock.scenesAtLock.isEmpty, "the lock outlives the process")
-        let hadLostData = lock.unlock()
-        #expect(hadLostData, "protected data had been lost")
-        #expect(!lock.isLocked && lock.protectedData == .available)
+        #expect(lock == .locked(.unavailable, screen: ScreenAtLock()), "the lock outlives the process, the screen not")
+        let unlocked = lock.unlock()
+        #expect(unlocked?.hadLostData == true, "protected data had been lost")
+        #expect(unlocked?.screen == ScreenAtLock())
+        #expect(lock == .unlocked && lock.protectedData == nil && lock.isProtectedDataAvailable)
+    }
+
+    /// What unlock brings back is what was on screen at lock, and nothing once unlocked.
+    @Test func theScreenAtLockComesBackOnceOnUnlock() {
+        var lock = DeviceLock.unlocked
+        let screen = ScreenAtLock(app: false, scenes: ["scene-2", "scene-1"])
+        lock.lock(at: 0, protectedDataDelay: 10, screen: screen)
+        let unlocked = lock.unlock()
+        #expect(unlocked?.screen == screen && unlocked?.hadLostData == false)
+        #expect(lock.unlock() == nil)
     }
 
     @Test func sceneSessionsNumberAndReportDiscards() {

@@ -49,10 +49,10 @@ public struct AbstractState: Hashable, Sendable {
         app = s.app
         scenes = s.scenes.map { $0.state }
         frontScene = s.scenes.indices.max { s.scenes[$0].lastActivation < s.scenes[$1].lastActivation }
-        switch (s.lock.isLocked, s.lock.protectedData) {
-        case (false, _): lock = .unlocked
-        case (true, .unavailable): lock = .lockedDataUnavailable
-        case (true, _): lock = .locked
+        switch s.lock {
+        case .unlocked: lock = .unlocked
+        case .locked(.unavailable, _): lock = .lockedDataUnavailable
+        case .locked(.closing, _): lock = .locked
         }
         interruption = s.interruption
         tasks = s.backgroundTasks.count

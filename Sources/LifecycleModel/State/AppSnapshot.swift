@@ -23,7 +23,7 @@ public struct AppSnapshot: Sendable, Equatable {
     /// Background execution time and background tasks (facts §5).
     public internal(set) var background = BackgroundTime()
     /// The device lock and protected data.
-    public internal(set) var lock = DeviceLock()
+    public internal(set) var lock = DeviceLock.unlocked
     /// Scene sessions (scene-based apps only); they outlive the process.
     public internal(set) var sessions = SceneSessions()
     /// The device's orientation and the user's appearance setting (breadth §5); they
@@ -63,7 +63,7 @@ public struct AppSnapshot: Sendable, Equatable {
     /// The device is locked.
     public var locked: Bool { lock.isLocked }
     /// `UIApplication.isProtectedDataAvailable` as the app last heard it.
-    public var protectedDataAvailable: Bool { lock.protectedData != .unavailable }
+    public var protectedDataAvailable: Bool { lock.isProtectedDataAvailable }
     /// Scene sessions, in creation order.
     public internal(set) var scenes: [SceneSnapshot] {
         get { sessions.scenes }

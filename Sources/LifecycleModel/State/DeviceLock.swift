@@ -1,48 +1,36 @@
-/// `UIApplication.isProtectedDataAvailable` over a lock (DOC).
+/// `UIApplication.isProtectedDataAvailable` while the device is locked (DOC): it is
+/// available whenever the device is unlocked, so only a lock has this state.
 public enum ProtectedData: Sendable, Equatable {
-    case available
-    /// The device is locked and files with complete protection close at this time
-    /// (quirk `protectedDataDelay`).
+    /// Files with complete protection close at this time (quirk `protectedDataDelay`).
     case closing(at: Double)
-    /// Closed: the device is locked and the delay has passed.
+    /// Closed: the lock's delay has passed.
     case unavailable
 }
 
-/// The device lock, protected data, and what was on screen when the device locked
-/// (it comes back on unlock).
-public struct DeviceLock: Sendable, Equatable {
-    public private(set) var isLocked = false
-    /// Not `available` only while locked.
-    public private(set) var protectedData = ProtectedData.available
-    /// The app was in the foreground when the device was locked (unlock brings it back).
-    private(set) var foregroundAtLock = false
-    /// Scenes that were in the foreground when the device was locked.
-    private(set) var scenesAtLock: [String] = []
+/// What was in the foreground when the device locked: unlock brings it back.
+public struct ScreenAtLock: Sendable, Equatable {
+    /// The app itself was in the foreground (what a sceneless app brings back).
+    var app = false
+    /// The scenes that were in the foreground (what a scene app brings back).
+    var scenes: [String] = []
+}
 
-    /// Locks at `clock`, remembering what is on screen.
-    mutating func lock(at clock: Double, protectedDataDelay: Double, foreground: Bool, scenes: [String]) {
-        isLocked = true
-        foregroundAtLock = foreground
-        scenesAtLock = scenes
-        protectedData = .closing(at: clock + protectedDataDelay)
+/// The device lock. Protected data and the screen at lock exist only while the
+/// device is locked, so an unlocked device cannot hold a stale screen or closed data.
+public enum DeviceLock: Sendable, Equatable {
+    case unlocked
+    case locked(ProtectedData, screen: ScreenAtLock)
+
+    public var isLocked: Bool { self != .unlocked }
+
+    /// Protected data's state under the lock; nil when unlocked (available).
+    public var protectedData: ProtectedData? {
+        if case .locked(let data, _) = self { return data }
+        return nil
     }
 
-    /// Unlocks; returns whether protected data had become unavailable.
-    mutating func unlock() -> Bool {
-        let hadLostData = protectedData == .unavailable
-        isLocked = false
-        protectedData = .available
-        return hadLostData
-    }
-
-    /// What came back on unlock has been dealt with.
-    mutating func forgetScreenAtLock() {
-        foregroundAtLock = false
-        scenesAtLock = []
-    }
-
-    /// The lock's delay has passed.
-    mutating func protectedDataClosed() { protectedData = .unavailable }
+    /// `UIApplication.isProtectedDataAvailable` as the app last heard it.
+    public var isProtectedDataAvailable: Bool { protectedData != .unavailable }
 
     /// When protected data closes, while a lock's delay runs.
     var protectedDataClosesAt: Double? {
@@ -50,6 +38,26 @@ public struct DeviceLock: Sendable, Equatable {
         return nil
     }
 
+    /// Locks at `clock`, remembering what is on screen.
+    mutating func lock(at clock: Double, protectedDataDelay: Double, screen: ScreenAtLock) {
+        self = .locked(.closing(at: clock + protectedDataDelay), screen: screen)
+    }
+
+    /// Unlocks; returns what was on screen at lock and whether protected data had
+    /// become unavailable (nil if the device was not locked).
+    mutating func unlock() -> (screen: ScreenAtLock, hadLostData: Bool)? {
+        guard case .locked(let data, let screen) = self else { return nil }
+        self = .unlocked
+        return (screen, data == .unavailable)
+    }
+
+    /// The lock's delay has passed.
+    mutating func protectedDataClosed() {
+        if case .locked(_, let screen) = self { self = .locked(.unavailable, screen: screen) }
+    }
+
     /// No process, nothing on screen to bring back; the lock itself stays.
-    mutating func processEnded() { forgetScreenAtLock() }
+    mutating func processEnded() {
+        if case .locked(let data, _) = self { self = .locked(data, screen: ScreenAtLock()) }
+    }
 }

@@ -5,8 +5,9 @@ extension Transition {
         try require(!state.locked, Needs.deviceUnlocked)
         state.lock.lock(
             at: state.clock, protectedDataDelay: profile.protectedDataDelay,
-            foreground: state.app == .active || state.app == .inactive,
-            scenes: foregroundScenes.map { state.scenes[$0].id })
+            screen: ScreenAtLock(
+                app: state.app == .active || state.app == .inactive,
+                scenes: foregroundScenes.map { state.scenes[$0].id }))
         leaveForeground()
         if profile.protectedDataDelay == 0 { protectedDataBecomesUnavailable() }
     }
@@ -16,17 +17,15 @@ extension Transition {
     /// lost it), then what was on screen at lock comes back: willEnterForeground,
     /// didBecomeActive. The order of the two is a documented choice.
     mutating func unlockDevice() throws(ActionRefusal) {
-        try require(state.locked, Needs.deviceLocked)
-        let hadLostData = state.lock.unlock()
-        let returns = state.lock.foregroundAtLock && (state.app == .background || state.app == .suspended)
+        guard let (screen, hadLostData) = state.lock.unlock() else { throw refuse(needs: Needs.deviceLocked) }
+        let returns = screen.app && (state.app == .background || state.app == .suspended)
         if returns && state.app == .suspended { enter(.background) }  // resumed to run
         if hadLostData && state.app.isExecuting { call(.appDelegate(.protectedDataDidBecomeAvailable)) }
         if returns {
-            for s in stagesAtLock where stageState(s) == .background || stageState(s) == .suspended {
+            for s in stages(onScreenAt: screen) where stageState(s) == .background || stageState(s) == .suspended {
                 enterForeground(s)
             }
         }
-        state.lock.forgetScreenAtLock()
     }
 
     /// The lock's delay has passed: files with complete protection close (DOC). Only

@@ -84,9 +84,9 @@ extension Transition {
     }
 
     /// The stages that were on screen when the device was locked.
-    var stagesAtLock: [Stage] {
-        guard delegates.perScene else { return state.lock.foregroundAtLock ? [.app] : [] }
-        return state.lock.scenesAtLock.compactMap { sceneIndex($0) }.map(Stage.scene)
+    func stages(onScreenAt screen: ScreenAtLock) -> [Stage] {
+        guard delegates.perScene else { return screen.app ? [.app] : [] }
+        return screen.scenes.compactMap { sceneIndex($0) }.map(Stage.scene)
     }
 
     /// The stage a sceneless process is itself: its window comes with the process.
