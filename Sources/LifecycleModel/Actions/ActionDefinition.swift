@@ -28,7 +28,7 @@ protocol ActionDefinition {
     /// rules check, then act): true but for the kinds whose file says why not. The
     /// simulator then lends the session's state, the observers' memory with it, to the
     /// rules instead of copying it for a rollback
-    /// (`Simulator.apply(_:updating:recordingInto:)`, which asserts it in debug builds);
+    /// (`Simulator.apply(_:updating:)`, which asserts it in debug builds);
     /// the random walks of `RefusalBeforeEffectsTests` hold every kind to it.
     static var refusesBeforeActing: Bool { get }
     /// A member the config rules out, found before the action is applied (a 400 naming

@@ -104,16 +104,14 @@ extension Simulator {
     /// within it; nil when an action is refused or the meter stops.
     func state(after from: [Action], meter: inout SearchMeter) -> AppSnapshot? {
         var state = AppSnapshot()
-        var callbacks: [Callback] = []
         for action in from {
-            callbacks.removeAll(keepingCapacity: true)
             do {
                 if case .moveTo(let app, let scene) = action {
                     let path = try moveToPath(app: app, scene: scene, from: state, meter: &meter)
-                    _ = try apply(moveToAlong: path, updating: &state, recordingInto: &callbacks)
+                    _ = try apply(moveToAlong: path, updating: &state)
                 } else {
                     guard meter.step() else { return nil }
-                    _ = try apply(action, updating: &state, recordingInto: &callbacks)
+                    _ = try apply(action, updating: &state)
                 }
             } catch {
                 return nil

@@ -11,7 +11,7 @@
 /// keeps the reference it returns no longer than that change; a box two snapshots
 /// share is never written, hence the unchecked conformance. (Accessors such as
 /// `_modify` would do the same, but each call of such a coroutine allocated its frame.)
-/// A session's box is usually its own already: `Simulator.apply(_:updating:recordingInto:)`
+/// A session's box is usually its own already: `Simulator.apply(_:updating:)`
 /// lends the session's state, the box with it, to the rules of a kind that refuses
 /// before it acts, so it changes in place.
 final class ObserverMemory: @unchecked Sendable, Equatable {

@@ -35,30 +35,14 @@ public struct Simulator: Sendable {
     /// state becomes `state`), without copying the state out and back. Throws, leaving
     /// `state` as it was, when a real device could not perform it.
     ///
-    /// Why it exists: the service applies every action to a session's own state, and the
-    /// copies in and out were a fifth of the simulation's cost.
+    /// A kind that refuses before it acts (every kind but `moveTo`,
+    /// `ActionDefinition.refusesBeforeActing`) works on `state` itself, lent, and a
+    /// refusal hands it back as it was; any other works on a copy, so that a refusal
+    /// halfway leaves `state` untouched. The service applies every action to a session's
+    /// own state this way.
     public func apply(
         _ action: Action, updating state: inout AppSnapshot
     ) throws(ActionRefusal) -> (callbacks: [Callback], steps: [TakenStep]) {
-        var callbacks: [Callback] = []
-        let steps = try apply(action, updating: &state, recordingInto: &callbacks)
-        return (callbacks, steps)
-    }
-
-    /// `apply(_:updating:)` with the callbacks recorded into `callbacks`, which must be
-    /// empty: a caller that applies many actions hands the same list back each time
-    /// (emptied, keeping its capacity), so that its memory is not allocated and freed
-    /// for every action (for an observed action, a block of 32 callbacks, past the
-    /// allocator's fast path). On a refusal `callbacks` is left empty.
-    public func apply(
-        _ action: Action, updating state: inout AppSnapshot, recordingInto callbacks: inout [Callback]
-    ) throws(ActionRefusal) -> [TakenStep] {
-        // A kind that refuses before it acts (every kind but `moveTo`) gets the state
-        // itself, lent: a refusal hands it back as it was. Any other works on a copy, so
-        // that a refusal halfway leaves `state` untouched. Lending saves the copy and its
-        // release (a retain and a release of each of the state's references), and lets
-        // the observers' memory, a box the copy would share, change in place instead of
-        // being copied at its first change (docs/architecture.md).
         let definition = action.kind.definition
         let lends = definition.refusesBeforeActing
         var t: Transition
@@ -71,7 +55,6 @@ public struct Simulator: Sendable {
         #if DEBUG
             let lent = lends ? t.state : nil  // to check that a refusal changed nothing
         #endif
-        swap(&t.callbacks, &callbacks)
         do throws(ActionRefusal) {
             try definition.apply(action, to: &t)
         } catch {
@@ -82,15 +65,12 @@ public struct Simulator: Sendable {
                 #endif
                 swap(&state, &t.state)
             }
-            swap(&t.callbacks, &callbacks)
-            callbacks.removeAll(keepingCapacity: true)
             throw error
         }
         if t.observing { t.observeEndOfTurn() }
         assert(t.state.windowsFollowScenes, "\(action.kind) left windows that do not follow the scenes")
         swap(&state, &t.state)
-        swap(&t.callbacks, &callbacks)
-        return t.steps
+        return (t.callbacks, t.steps)
     }
 
     /// `UIApplication.backgroundTimeRemaining` while a background task runs in the

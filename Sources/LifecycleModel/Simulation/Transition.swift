@@ -36,8 +36,7 @@ struct Transition {
 
     /// Appends to `callbacks`, making room for several at the first: grown from empty
     /// one by one, the array was reallocated twice in a typical action. Not reserved up
-    /// front: many transitions are probes that call nothing. (A list handed in by
-    /// `Simulator.apply(_:updating:recordingInto:)` may have room already.) The callback is moved in
+    /// front: many transitions are probes that call nothing. The callback is moved in
     /// (`consuming`), not copied and then destroyed at the caller.
     mutating func append(_ callback: consuming Callback) {
         let room = observing ? Self.observedCapacity : 8

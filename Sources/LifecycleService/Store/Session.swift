@@ -69,14 +69,11 @@ struct Session: Sendable {
     /// `Simulator.moveToPath` found from this very state, instead of searching.
     mutating func apply(_ action: Action, along path: [PlainAction]? = nil) throws(ActionRefusal) -> LogRun {
         let simulator = self.shared.simulator
-        // The list the model records into is the thread's spare, handed back once logged.
-        var callbacks = SpareCallbacks.take()
-        defer { SpareCallbacks.giveBack(&callbacks) }
-        let steps = try transact(.bodyIsAtomic) { (draft: inout AppSnapshot) throws(ActionRefusal) in
+        let (callbacks, steps) = try transact(.bodyIsAtomic) { (draft: inout AppSnapshot) throws(ActionRefusal) in
             if let path {
-                try simulator.apply(moveToAlong: path, updating: &draft, recordingInto: &callbacks)
+                try simulator.apply(moveToAlong: path, updating: &draft)
             } else {
-                try simulator.apply(action, updating: &draft, recordingInto: &callbacks)
+                try simulator.apply(action, updating: &draft)
             }
         }
         version += 1
@@ -140,8 +137,7 @@ extension Simulator {
     {
         guard let path else { return try apply(action, to: state) }
         var moved = state
-        var callbacks: [Callback] = []
-        let steps = try apply(moveToAlong: path, updating: &moved, recordingInto: &callbacks)
+        let (callbacks, steps) = try apply(moveToAlong: path, updating: &moved)
         return ActionOutcome(callbacks: callbacks, state: moved, steps: steps)
     }
 }
