@@ -30,8 +30,7 @@ extension JSONWriter {
         } else {
             member("receiver", receiver.rawValue)
         }
-        key("method")
-        encoded(MethodNames.encoded(method))
+        member("method", method.name)
         member("appState", literal: appState.wireName)
     }
 
