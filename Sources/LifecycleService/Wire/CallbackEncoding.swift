@@ -46,23 +46,24 @@ extension JSONWriter {
         // receiver: one switch over the target instead of three, and, with no arguments
         // or an observer item's, the whole object from pre-encoded pieces at once.
         if let receiver = c.pointee.target.bareReceiver {
-            if let head = heads.head(method: c.pointee.method, receiver: receiver, appState: c.pointee.appState) {
+            let written: Bool? = heads.withHead(
+                method: c.pointee.method, receiver: receiver, appState: c.pointee.appState
+            ) { head in
                 switch c.pointee.arguments {
                 case .none:
                     writeCallback(
                         seq: seq, head: head, tail: UnsafeBufferPointer(start: nil, count: 0), previous: &previous)
-                    return receiver
                 case .observer(let argument):
                     writeCallback(seq: seq, head: head, tail: tails.tail(argument), previous: &previous)
-                    return receiver
                 case .json(let args):
                     openCallback(seq: seq, head: head, previous: &previous)
                     key("args")
                     value(args)
                     endObject()
-                    return receiver
                 }
+                return true
             }
+            if written != nil { return receiver }
         }
         let receiver = c.pointee.receiver
         open(seq: seq, receiver: receiver, method: c.pointee.method, appState: c.pointee.appState, heads, &previous)
@@ -89,11 +90,10 @@ extension JSONWriter {
         seq: Int, receiver: Receiver, method: CallbackMethod, appState: AppState, _ heads: CallbackHeads,
         _ previous: inout SeqDigits
     ) {
-        if let head = heads.head(method: method, receiver: receiver, appState: appState) {
+        let opened: Void? = heads.withHead(method: method, receiver: receiver, appState: appState) { head in
             openCallback(seq: seq, head: head, previous: &previous)
-        } else {
-            openGeneral(seq: seq, receiver: receiver, method: method, appState: appState)
         }
+        if opened == nil { openGeneral(seq: seq, receiver: receiver, method: method, appState: appState) }
     }
 }
 
