@@ -45,11 +45,6 @@ struct CallbackLog: Sendable {
     /// and element).
     static let pieceOverhead = 48
 
-    /// The pre-encoded pieces callbacks are written from, kept here: a static is a
-    /// `swift_once` check a read.
-    private let heads = CallbackHeads.shared
-    private let tails = ArgumentTails.shared
-
     /// The most bytes a chunk holds before its entries' offsets (32 bits) would not
     /// hold them; a parameter only so that a test can reach it.
     private let offsetLimit: Int
@@ -78,10 +73,6 @@ struct CallbackLog: Sendable {
         var added = 0
         var newestSharing: Int?
         var previous = JSONWriter.SeqDigits()
-        // Read once: as members of `self`, whose chunk the loop writes, they were read
-        // again for every callback.
-        let heads = self.heads
-        let tails = self.tails
         // The entries are made on the stack and appended at once: appending one at a time
         // checked the array's uniqueness and capacity for each.
         withUnsafeTemporaryAllocation(of: LogSlot.self, capacity: callbacks.count) { slots in
@@ -110,11 +101,11 @@ struct CallbackLog: Sendable {
                         let separated = current.bytes.needsSeparator
                         let opening = before + (separated ? 1 : 0)
                         entry.receiver = current.bytes.writeLogged(
-                            c, seq: seq, heads: heads, tails: tails, previous: &previous)
+                            c, seq: seq, heads: CallbackHeads.shared, tails: ArgumentTails.shared,
+                            previous: &previous)
                         if current.bytes.count <= offsetLimit {
-                            // Both within the limit, itself within Int32: no checked conversion.
-                            entry.start = Int32(truncatingIfNeeded: opening)
-                            entry.end = Int32(truncatingIfNeeded: current.bytes.count)
+                            entry.start = Int32(opening)
+                            entry.end = Int32(current.bytes.count)
                             entry.cost = Int32(clamping: current.bytes.count - opening + Self.overhead)
                         } else {
                             // Past what an entry's offsets hold (arguments of gigabytes, with
