@@ -23,7 +23,7 @@ struct CallbackHeads: Sendable {
     /// Where each head is in `bytes`.
     private let spans: [Range<Int>]
     /// Every head, one after the other.
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
 
     static let shared = CallbackHeads()
 
@@ -53,17 +53,20 @@ struct CallbackHeads: Sendable {
         self.bytes = bytes
     }
 
-    /// Calls `body` with the head of a callback with these members; nil for a receiver
-    /// that does not hear `method`.
-    func withHead<R>(
-        method: CallbackMethod, receiver: Receiver, appState: AppState, _ body: (UnsafeBufferPointer<UInt8>) -> R
-    ) -> R? {
+    /// Where the head of a callback with these members is in `bytes`; nil for a receiver
+    /// that does not hear `method` (none the model records).
+    func span(method: CallbackMethod, receiver: Receiver, appState: AppState) -> Range<Int>? {
         let m = method.index
         for i in firstHeard[m]..<firstHeard[m + 1] where heard[i].receiver == receiver {
-            let span = spans[heard[i].firstSpan + appState.index]
-            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[span])) }
+            return spans[heard[i].firstSpan + appState.index]
         }
         return nil
+    }
+
+    /// The head's length: what it adds to a callback's JSON after `{"seq":N`.
+    func length(method: CallbackMethod, receiver: Receiver, appState: AppState) -> Int {
+        span(method: method, receiver: receiver, appState: appState)?.count
+            ?? Self.encoded(method: method, receiver: receiver, appState: appState).count
     }
 
     /// What the general path writes after `{"seq":0` for a callback with these members.
