@@ -1,7 +1,7 @@
 import LifecycleModel
 import Testing
 
-/// The observers' memory lives behind one reference in `AppSnapshot` (`ObserverMemory`)
+/// The observers' memory lives behind one reference in `AppSnapshot` (`CopyOnWrite`)
 /// and lens items keep their arguments typed (`ObserverArgument`); neither may show.
 @Suite struct ObserverMemoryTests {
     /// Snapshots stay values: an action applied in place to a copy changes the copy's

@@ -82,7 +82,7 @@ import Testing
     /// and a shared box is copied at its first change rather than lent).
     static func owningItsObservers(_ state: AppSnapshot) -> AppSnapshot {
         var own = state
-        own.observerMemory = state.observerMemory.map { ObserverMemory($0.value) }
+        own.observerMemory = state.observerMemory.map { CopyOnWrite($0.value) }
         return own
     }
 }

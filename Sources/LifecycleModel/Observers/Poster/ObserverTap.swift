@@ -103,8 +103,8 @@ extension Transition {
     /// [A-mem] DOC: the memory warning's notification, after the app delegate and the
     /// view controllers have heard it.
     mutating func postMemoryWarning() {
-        guard let o = observers, state.observerMemory?.value.memoryWarningPending == true else { return }
-        state.changingObservers()?.value.memoryWarningPending = false
+        guard let o = observers, state.observers?.memoryWarningPending == true else { return }
+        state.changeObservers { $0.memoryWarningPending = false }
         deliver([PostedNotification(input: .application(.didReceiveMemoryWarning, appState: observedAppState(o)))], o)
     }
 
@@ -211,21 +211,24 @@ extension Transition {
     /// Folds `input` into every lens, appending the items each delivers (receiver: the
     /// channel), in the config's order of channels.
     private mutating func feedLenses(_ input: LensInput, appState: AppState, _ o: ObserverProfile) {
-        // The lenses fold in place in the memory (a box of this snapshot's own), while
-        // the items go to `callbacks`.
-        guard let memory = state.changingObservers() else { return }
-        let kind = input.kind
         // Items carry a running state: a lens speaks only while the process runs.
         let itemState = appState.isExecuting ? appState : .background
         reserveForObservers()
-        // Only the lenses that act on this kind of input (`FrameworkLens.inputs`), in the
-        // config's order.
-        var positions = o.lensRoute.positions(taking: kind)
-        while positions != 0 {
-            let position = positions.trailingZeroBitCount
-            positions &= positions &- 1
-            memory.value.slots.observe(o.lensRoute.slot(at: position), input, itemState: itemState, into: &callbacks)
+        // The lenses fold in place in the memory while their items go to the callbacks,
+        // held apart for the change. Only the lenses that act on this kind of input
+        // (`FrameworkLens.inputs`), in the config's order.
+        let kind = input.kind
+        var items: [Callback] = []
+        swap(&items, &callbacks)
+        state.changeObservers { memory in
+            var positions = o.lensRoute.positions(taking: kind)
+            while positions != 0 {
+                let position = positions.trailingZeroBitCount
+                positions &= positions &- 1
+                memory.slots.observe(o.lensRoute.slot(at: position), input, itemState: itemState, into: &items)
+            }
         }
+        swap(&items, &callbacks)
     }
 }
 
