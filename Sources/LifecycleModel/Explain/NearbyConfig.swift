@@ -99,16 +99,16 @@ struct NearbyConfig {
         // `hidden` ([FL-binding]): the state a log of Flutter 1.x or 2.x shows.
         if methods.contains(.framework(.didChangeAppLifecycleState)) {
             let observed = config.observers.contains(.flutter)
-            let current = config.observerOptions.flutter?.framework ?? .since313
+            let current = config.observerOptions[FlutterLens.self]?.framework ?? .since313
             let other: FlutterFrameworkGeneration = current == .since313 ? .before313 : .since313
             let host = config.tabs?.first ?? config.rootViewController
             out.append(
                 with(
                     { c in
                         if !observed { c.observers.append(.flutter) }
-                        var options = c.observerOptions.flutter ?? FlutterLens.Options(hostController: host)
+                        var options = c.observerOptions[FlutterLens.self] ?? FlutterLens.Options(hostController: host)
                         options.framework = other
-                        c.observerOptions.flutter = options
+                        c.observerOptions[FlutterLens.self] = options
                     },
                     (observed
                         ? []

@@ -4,6 +4,8 @@
 /// what it remembers across actions (`State`), its version-dependent behaviour
 /// (`Options`, the current release by default) and the fold itself. The fold never
 /// reads anything but its arguments, so the same stream always gives the same events.
+/// A lens is its file and a case of `ObserverChannel` (CONTRIBUTING.md, "Add a
+/// framework lens").
 public protocol FrameworkLens {
     associatedtype Options: Sendable, Equatable
     associatedtype State: Sendable, Equatable
@@ -16,18 +18,56 @@ public protocol FrameworkLens {
     static var initialState: State { get }
 
     /// Observes one input: updates `state` and hands `emit` what the framework delivers
-    /// to app code because of it, in order. A callback, not an array: an array of events
-    /// was a heap allocation for each input that delivered something.
+    /// to app code because of it, in order.
     static func fold(_ state: inout State, _ input: LensInput, options: Options, emit: (Event) -> Void)
 
     /// The kinds of input the fold acts on with `options`: an input of another kind
     /// leaves the state as it is and delivers nothing, so the session does not hand it
     /// over. Every kind by default.
     static func inputs(_ options: Options) -> LensInputKinds
+
+    /// The options of a session whose config sets none for this lens: the current
+    /// release, hosted by `hostController` (the config's root or first tab) for a lens
+    /// that follows its host view controller.
+    static func defaultOptions(hostController: String) -> Options
+
+    /// The members of the lens's object in config `observerOptions` (named by its
+    /// channel); none by default: a config may not set options for the lens.
+    static var optionMembers: [String] { get }
+
+    /// Who the lens's options are, for messages ("Flutter's options").
+    static var optionsName: String { get }
+
+    /// The options set by the members of the lens's object in `observerOptions`, the
+    /// defaults where unset; a bad value is `f.invalid(…)`, naming the member.
+    static func options<F: ActionFields>(_ f: F, hostController: String) throws(F.Failure) -> Options
+
+    /// The members the service writes for `options`, in `optionMembers` order.
+    static func members(of options: Options) -> [JSONMember]
+
+    /// `options` in a session whose iOS version has UIWindowScene (13+) or not
+    /// (`windowScenes`), for a lens whose framework reads it; unchanged by default.
+    static func options(_ options: Options, windowScenes: Bool) -> Options
 }
 
 extension FrameworkLens {
     public static func inputs(_ options: Options) -> LensInputKinds { .all }
+    public static var optionMembers: [String] { [] }
+    public static var optionsName: String { "\(channel.rawValue)'s options" }
+    public static func options<F: ActionFields>(_ f: F, hostController: String) throws(F.Failure) -> Options {
+        defaultOptions(hostController: hostController)
+    }
+    public static func members(of options: Options) -> [JSONMember] { [] }
+    public static func options(_ options: Options, windowScenes: Bool) -> Options { options }
+}
+
+extension FrameworkLens where Options: LensWithoutOptions {
+    public static func defaultOptions(hostController: String) -> Options { Options() }
+}
+
+/// The options of a lens whose framework shows no version-dependent behaviour.
+public protocol LensWithoutOptions {
+    init()
 }
 
 /// An event a lens delivers, and how it appears as an observer item: the tap builds
@@ -85,7 +125,8 @@ public struct LensObservation: Sendable, Equatable {
     }
 }
 
-/// A lens with its options and state: what a session keeps per observed framework.
+/// A lens with its options and state: what a session keeps per observed framework
+/// (`ObserverSnapshot.lenses`, in the config's order).
 public struct LensRun<Lens: FrameworkLens>: Sendable, Equatable {
     /// The lens's version-dependent behaviour, fixed for the session.
     public var options: Lens.Options
@@ -97,25 +138,52 @@ public struct LensRun<Lens: FrameworkLens>: Sendable, Equatable {
         self.state = Lens.initialState
     }
 
-    /// The kinds of input the lens acts on (`FrameworkLens.inputs`).
-    public var inputs: LensInputKinds { Lens.inputs(options) }
-
-    /// Folds one input into the state; returns the events it produces.
-    public mutating func observe(_ input: LensInput) -> [Lens.Event] {
-        var events: [Lens.Event] = []
-        Lens.fold(&state, input, options: options) { events.append($0) }
-        return events
-    }
-
     /// Folds one input into the state, handing each event it produces to `emit`.
     public mutating func observe(_ input: LensInput, emit: (Lens.Event) -> Void) {
         Lens.fold(&state, input, options: options, emit: emit)
     }
 
-    /// Folds a whole stream; returns every event, in order.
+    /// Folds a stream; returns every event, in order.
     public mutating func observe(_ inputs: [LensInput]) -> [Lens.Event] {
         var events: [Lens.Event] = []
-        for input in inputs { events += observe(input) }
+        for input in inputs { observe(input) { events.append($0) } }
         return events
+    }
+}
+
+/// A running lens of any framework: what the session's tap needs of each
+/// (`LensRun` is the one kind there is).
+public protocol RunningLens: Sendable {
+    /// The channel the lens produces items for.
+    var channel: ObserverChannel { get }
+    /// The kinds of input the lens acts on (`FrameworkLens.inputs`).
+    var inputs: LensInputKinds { get }
+    /// Folds one input; appends the channel's items it produces to `items`, each in `itemState`.
+    mutating func observe(_ input: LensInput, itemState: AppState, into items: inout [Callback])
+    /// Folds one input; returns the channel's items it produces, in order.
+    mutating func observations(_ input: LensInput) -> [LensObservation]
+    /// Whether `other` is the same lens, with the same options and state.
+    func isSame(as other: any RunningLens) -> Bool
+}
+
+extension LensRun: RunningLens {
+    public var channel: ObserverChannel { Lens.channel }
+    public var inputs: LensInputKinds { Lens.inputs(options) }
+
+    public mutating func observe(_ input: LensInput, itemState: AppState, into items: inout [Callback]) {
+        observe(input) { event in
+            items.append(
+                Callback(
+                    event.target, method: .framework(event.method), appState: itemState, arguments: event.arguments)
+            )
+        }
+    }
+
+    public mutating func observations(_ input: LensInput) -> [LensObservation] {
+        observe([input]).map(\.observation)
+    }
+
+    public func isSame(as other: any RunningLens) -> Bool {
+        (other as? Self) == self
     }
 }

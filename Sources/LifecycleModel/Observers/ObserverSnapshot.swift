@@ -1,19 +1,9 @@
 /// What the observers remember between actions (`AppSnapshot.observers`; nil in a
 /// session without observers, so it never changes a state's JSON or its abstract
 /// state): each lens's state, and what the notification poster has announced.
-public struct ObserverSnapshot: Sendable, Equatable {
-    /// The running lenses, in the config's order.
-    public var lenses: [ChannelLens] {
-        get { channels.compactMap { slots[$0] } }
-        set {
-            channels = newValue.map(\.channel)
-            slots = LensSlots(newValue)
-        }
-    }
-    /// The lenses' channels, in the config's order (the order their items take).
-    private(set) var channels: [ObserverChannel]
-    /// The lenses themselves, each in its channel's slot.
-    var slots: LensSlots
+public struct ObserverSnapshot: Sendable {
+    /// The running lenses, in the config's order (the order their items take).
+    public var lenses: [any RunningLens]
     /// `applicationState` as the app-level notifications of a scene app have announced
     /// it: it follows the most active scene, but only once the poster has said so
     /// (a UIScene notification can arrive before it changes; [BATCH-life]).
@@ -32,8 +22,25 @@ public struct ObserverSnapshot: Sendable, Equatable {
     /// The memory warning's notification waits for the view controllers' calls.
     public var memoryWarningPending = false
 
-    public init(lenses: [ChannelLens]) {
-        channels = lenses.map(\.channel)
-        slots = LensSlots(lenses)
+    public init(lenses: [any RunningLens]) {
+        self.lenses = lenses
+    }
+
+    /// Folds `input` into each lens that acts on its kind (`FrameworkLens.inputs`), in
+    /// order, appending the items they make to `items`, each in `itemState`.
+    mutating func observe(_ input: LensInput, itemState: AppState, into items: inout [Callback]) {
+        let kind = input.kind
+        for i in lenses.indices where lenses[i].inputs.contains(kind) {
+            lenses[i].observe(input, itemState: itemState, into: &items)
+        }
+    }
+}
+
+extension ObserverSnapshot: Equatable {
+    public static func == (a: Self, b: Self) -> Bool {
+        a.lenses.elementsEqual(b.lenses, by: { $0.isSame(as: $1) }) && a.announced == b.announced
+            && a.freshScenes == b.freshScenes && a.foregroundDeferred == b.foregroundDeferred
+            && a.launchTurn == b.launchTurn && a.keyWindow == b.keyWindow
+            && a.memoryWarningPending == b.memoryWarningPending
     }
 }

@@ -103,7 +103,7 @@ import Testing
         for kind in LensWalks.kinds {
             for seed in LensWalks.seeds {
                 var run = LensRun<MAUILens>(options: .init())
-                let trace = randomWalkStream(kind, steps: LensWalks.steps, seed: seed).map { ($0, run.observe($0)) }
+                let trace = randomWalkStream(kind, steps: LensWalks.steps, seed: seed).map { ($0, run.observe([$0])) }
                 #expect(run.state.rejectedCalls == 0, "seed \(seed)")
                 for process in perProcess(trace) {
                     var perWindow: [String: [MAUILens.WindowEvent]] = [:]
@@ -165,7 +165,7 @@ import Testing
         var lens = try #require(channel.defaultLens)
         #expect(lens.channel == channel)
         let stream = randomWalkStream(.scenes, steps: LensWalks.steps, seed: 7)
-        let generic = stream.flatMap { lens.observe($0) }
+        let generic = stream.flatMap { lens.observations($0) }
         let direct: [LensObservation]
         switch channel {
         case .reactNative: direct = Self.direct(LensRun<ReactNativeLens>(options: .init()), stream)

@@ -8,7 +8,7 @@ public enum CapacitorLens: FrameworkLens {
     public static let channel = ObserverChannel.capacitor
 
     /// Capacitor has no version-dependent behaviour the sources show (App plugin 8.x).
-    public struct Options: Sendable, Equatable {
+    public struct Options: Sendable, Equatable, LensWithoutOptions {
         public init() {}
     }
 

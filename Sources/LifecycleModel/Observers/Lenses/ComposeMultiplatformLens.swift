@@ -55,6 +55,31 @@ public enum ComposeMultiplatformLens: FrameworkLens {
         public var effectiveSource: ComposeLifecycleSource { windowScenes ? source : .appNotifications }
     }
 
+    public static func defaultOptions(hostController: String) -> Options { Options(hostController: hostController) }
+    public static let optionMembers = ["source", "hostController", "initialActive"]
+    public static let optionsName = "Compose Multiplatform's options"
+
+    public static func options<F: ActionFields>(_ f: F, hostController: String) throws(F.Failure) -> Options {
+        Options(
+            source: try f.choice("source", ComposeLifecycleSource.self) ?? .sceneNotifications,
+            hostController: try f.hostController() ?? hostController,
+            initialActive: try f.choice("initialActive", ComposeInitialActive.self) ?? .applicationState)
+    }
+
+    public static func members(of options: Options) -> [JSONMember] {
+        [
+            JSONMember("source", .string(options.source.rawValue)),
+            JSONMember("hostController", .string(options.hostController)),
+            JSONMember("initialActive", .string(options.initialActive.rawValue)),
+        ]
+    }
+
+    public static func options(_ options: Options, windowScenes: Bool) -> Options {
+        var options = options
+        options.windowScenes = windowScenes
+        return options
+    }
+
     public struct State: Sendable, Equatable {
         /// The live owners, by scene (nil: the sceneless app's window), in creation order.
         public var owners: [Owner] = []

@@ -11,7 +11,7 @@ public enum CordovaLens: FrameworkLens {
     public static let channel = ObserverChannel.cordova
 
     /// Cordova has no version-dependent behaviour the sources show (cordova-ios 8).
-    public struct Options: Sendable, Equatable {
+    public struct Options: Sendable, Equatable, LensWithoutOptions {
         public init() {}
     }
 

@@ -36,6 +36,25 @@ public enum FlutterLens: FrameworkLens {
         }
     }
 
+    public static func defaultOptions(hostController: String) -> Options { Options(hostController: hostController) }
+    public static let optionMembers = ["framework", "resumedTiming", "hostController"]
+    public static let optionsName = "Flutter's options"
+
+    public static func options<F: ActionFields>(_ f: F, hostController: String) throws(F.Failure) -> Options {
+        Options(
+            framework: try f.choice("framework", FlutterFrameworkGeneration.self) ?? .since313,
+            resumedTiming: try f.choice("resumedTiming", FlutterResumedTiming.self) ?? .deferred,
+            hostController: try f.hostController() ?? hostController)
+    }
+
+    public static func members(of options: Options) -> [JSONMember] {
+        [
+            JSONMember("framework", .string(options.framework.rawValue)),
+            JSONMember("resumedTiming", .string(options.resumedTiming.rawValue)),
+            JSONMember("hostController", .string(options.hostController)),
+        ]
+    }
+
     public struct State: Sendable, Equatable {
         /// `ServicesBinding.lifecycleState`: nil until the first message.
         public var lifecycleState: FlutterAppLifecycleState?

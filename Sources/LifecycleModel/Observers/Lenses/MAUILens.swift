@@ -19,7 +19,7 @@ public enum MAUILens: FrameworkLens {
     public static let channel = ObserverChannel.maui
 
     /// MAUI has no version-dependent behaviour this lens models (.NET 8–10 sources).
-    public struct Options: Sendable, Equatable {
+    public struct Options: Sendable, Equatable, LensWithoutOptions {
         public init() {}
     }
 

@@ -10,7 +10,7 @@ public enum ReactNativeLens: FrameworkLens {
     public static let channel = ObserverChannel.reactNative
 
     /// React Native has no version-dependent behaviour the sources show.
-    public struct Options: Sendable, Equatable {
+    public struct Options: Sendable, Equatable, LensWithoutOptions {
         public init() {}
     }
 

@@ -215,19 +215,10 @@ extension Transition {
         let itemState = appState.isExecuting ? appState : .background
         reserveForObservers()
         // The lenses fold in place in the memory while their items go to the callbacks,
-        // held apart for the change. Only the lenses that act on this kind of input
-        // (`FrameworkLens.inputs`), in the config's order.
-        let kind = input.kind
+        // held apart for the change.
         var items: [Callback] = []
         swap(&items, &callbacks)
-        state.changeObservers { memory in
-            var positions = o.lensRoute.positions(taking: kind)
-            while positions != 0 {
-                let position = positions.trailingZeroBitCount
-                positions &= positions &- 1
-                memory.slots.observe(o.lensRoute.slot(at: position), input, itemState: itemState, into: &items)
-            }
-        }
+        state.changeObservers { $0.observe(input, itemState: itemState, into: &items) }
         swap(&items, &callbacks)
     }
 }
