@@ -38,9 +38,12 @@ import Testing
             .app, .scene(scene),
             // Observer channels (issue #20): scene members without a state, or none.
             .notificationCenter(sceneId: nil, sceneState: nil), .notificationCenter(sceneId: "s1", sceneState: nil),
-            .notificationCenter(sceneId: "s1", sceneState: .background), .reactNative, .flutter, .capacitor, .cordova,
-            .maui(sceneId: nil), .maui(sceneId: "s1"), .composeMultiplatform(controller: "root", sceneId: nil),
-            .composeMultiplatform(controller: "root", sceneId: "s1"),
+            .notificationCenter(sceneId: "s1", sceneState: .background),
+            .lens(.reactNative, sceneId: nil, viewController: nil), .lens(.flutter, sceneId: nil, viewController: nil),
+            .lens(.capacitor, sceneId: nil, viewController: nil), .lens(.cordova, sceneId: nil, viewController: nil),
+            .lens(.maui, sceneId: nil, viewController: nil), .lens(.maui, sceneId: "s1", viewController: nil),
+            .lens(.composeMultiplatform, sceneId: nil, viewController: "root"),
+            .lens(.composeMultiplatform, sceneId: "s1", viewController: "root"),
         ]
         #expect(Set(targets.map(\.receiver)) == Set(Receiver.allCases))
         var log = CallbackLog(capacity: 100_000)
@@ -56,10 +59,12 @@ import Testing
                     Callback(target, method: .swiftUI(.scenePhaseChange), appState: state),
                     Callback(target, method: .notification(.window(.didBecomeKey)), appState: state),
                     Callback(
-                        target, method: .framework(.didChangeAppLifecycleState), appState: state,
+                        target, method: .framework(FrameworkEvent(FlutterLens.Method.didChangeAppLifecycleState)),
+                        appState: state,
                         args: .object([JSONMember("state", .string("hidden"))])),
                     Callback(
-                        target, method: .framework(.didChangeAppLifecycleState), appState: state,
+                        target, method: .framework(FrameworkEvent(FlutterLens.Method.didChangeAppLifecycleState)),
+                        appState: state,
                         arguments: .observer(.flutterState(.paused))),
                 ]
                 let firstSeq = log.lastSeq + 1
@@ -110,7 +115,8 @@ import Testing
         var count = 0
         for method in CallbackMethod.allCases {
             for receiver in Receiver.allCases where method.isHeard(by: receiver) {
-                let named = receiver == .viewController || receiver == .view || receiver == .composeMultiplatform
+                let named =
+                    receiver == .viewController || receiver == .view || receiver == .observer(.composeMultiplatform)
                 let scened = receiver == .sceneDelegate || receiver == .scene
                 guard
                     let target = CallbackTarget(

@@ -14,9 +14,13 @@ import Testing
         Callback(
             .sceneDelegate(SceneRef(id: "s1", state: .background)), method: .sceneDelegate(.didEnterBackground),
             appState: .background),
-        Callback(.flutter, method: .framework(.didChangeAppLifecycleState), appState: .inactive, arguments: .none),
         Callback(
-            .reactNative, method: .framework(.change), appState: .active,
+            .lens(.flutter, sceneId: nil, viewController: nil),
+            method: .framework(FrameworkEvent(FlutterLens.Method.didChangeAppLifecycleState)), appState: .inactive,
+            arguments: .none),
+        Callback(
+            .lens(.reactNative, sceneId: nil, viewController: nil),
+            method: .framework(FrameworkEvent(ReactNativeLens.Method.change)), appState: .active,
             arguments: .observer(.reactNativeState(.background))),
     ]
 

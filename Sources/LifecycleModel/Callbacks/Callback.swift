@@ -36,7 +36,7 @@ public struct Callback: Sendable, Equatable {
 }
 
 /// Who receives a callback.
-public enum Receiver: String, Sendable, CaseIterable {
+public enum Receiver: Sendable, Hashable {
     case appDelegate
     case sceneDelegate
     case viewController
@@ -62,47 +62,59 @@ public enum Receiver: String, Sendable, CaseIterable {
     case bgTask
     /// The delegate of a background `URLSession` (breadth §2).
     case urlSessionDelegate
-    // Observer channels (config `observers`, issue #20; docs/observers.md):
-    /// `NotificationCenter.default`: a UIApplication, UIScene or UIWindow notification.
-    case notificationCenter
-    /// React Native's `AppState`.
-    case reactNative
-    /// Flutter's `WidgetsBindingObserver` and `AppLifecycleListener`.
-    case flutter
-    /// Capacitor's App plugin.
-    case capacitor
-    /// Cordova's document events.
-    case cordova
-    /// .NET MAUI's `Window` events.
-    case maui
-    /// Compose Multiplatform's `LifecycleOwner`.
-    case composeMultiplatform
+    /// What an observer channel reports (config `observers`, issue #20;
+    /// docs/observers.md): `NotificationCenter.default` for `notifications` (a
+    /// UIApplication, UIScene or UIWindow notification), the framework for a lens.
+    case observer(ObserverChannel)
 }
 
-extension Receiver {
-    /// The receiver's place in `allCases`, for tables indexed by receiver.
-    public var index: Int {
+extension Receiver: RawRepresentable, CaseIterable {
+    /// Every receiver: the app's own, then each observer channel's.
+    public static let allCases: [Receiver] =
+        [
+            .appDelegate, .sceneDelegate, .viewController, .notificationCenterDelegate, .locationManagerDelegate,
+            .backgroundTask, .app, .appDelegateAdaptor, .scene, .view, .tabBarControllerDelegate, .bgTask,
+            .urlSessionDelegate,
+        ] + ObserverChannel.allCases.map(Receiver.observer)
+
+    /// The wire's name: the case's, `notificationCenter` for the notifications, the
+    /// channel's name for a lens.
+    public var rawValue: String {
         switch self {
-        case .appDelegate: 0
-        case .sceneDelegate: 1
-        case .viewController: 2
-        case .notificationCenterDelegate: 3
-        case .locationManagerDelegate: 4
-        case .backgroundTask: 5
-        case .app: 6
-        case .appDelegateAdaptor: 7
-        case .scene: 8
-        case .view: 9
-        case .tabBarControllerDelegate: 10
-        case .bgTask: 11
-        case .urlSessionDelegate: 12
-        case .notificationCenter: 13
-        case .reactNative: 14
-        case .flutter: 15
-        case .capacitor: 16
-        case .cordova: 17
-        case .maui: 18
-        case .composeMultiplatform: 19
+        case .appDelegate: "appDelegate"
+        case .sceneDelegate: "sceneDelegate"
+        case .viewController: "viewController"
+        case .notificationCenterDelegate: "notificationCenterDelegate"
+        case .locationManagerDelegate: "locationManagerDelegate"
+        case .backgroundTask: "backgroundTask"
+        case .app: "app"
+        case .appDelegateAdaptor: "appDelegateAdaptor"
+        case .scene: "scene"
+        case .view: "view"
+        case .tabBarControllerDelegate: "tabBarControllerDelegate"
+        case .bgTask: "bgTask"
+        case .urlSessionDelegate: "urlSessionDelegate"
+        case .observer(.notifications): "notificationCenter"
+        case .observer(let channel): channel.rawValue
+        }
+    }
+
+    public init?(rawValue: String) {
+        guard let found = Self.byName[rawValue] else { return nil }
+        self = found
+    }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
+    /// The receivers of observer channels' items (they observe the life cycle; no
+    /// UIKit callback of the app's own).
+    public var isObserver: Bool {
+        switch self {
+        case .observer: true
+        case .appDelegate, .sceneDelegate, .viewController, .notificationCenterDelegate, .locationManagerDelegate,
+            .backgroundTask, .app, .appDelegateAdaptor, .scene, .view, .tabBarControllerDelegate, .bgTask,
+            .urlSessionDelegate:
+            false
         }
     }
 }

@@ -9,7 +9,12 @@
 public protocol FrameworkLens {
     associatedtype Options: Sendable, Equatable
     associatedtype State: Sendable, Equatable
-    associatedtype Event: LensEvent
+    associatedtype Event: LensEvent where Event.Method == Method
+    /// What the framework delivers, each by its name (its items' `method`).
+    associatedtype Method: LensMethod where Method.Lens == Self
+
+    /// What the lens's items name besides their channel; app-wide (nothing) by default.
+    static var itemPlace: LensItemPlace { get }
 
     /// The observer channel whose items this lens produces.
     static var channel: ObserverChannel { get }
@@ -51,6 +56,7 @@ public protocol FrameworkLens {
 }
 
 extension FrameworkLens {
+    public static var itemPlace: LensItemPlace { .app }
     public static func inputs(_ options: Options) -> LensInputKinds { .all }
     public static var optionMembers: [String] { [] }
     public static var optionsName: String { "\(channel.rawValue)'s options" }
@@ -70,27 +76,66 @@ public protocol LensWithoutOptions {
     init()
 }
 
+/// A lens's methods: one case each, in the order the vocabulary numbers them (the raw
+/// value), named as the framework spells them (by default the case's own name).
+public protocol LensMethod: RawRepresentable<Int>, CaseIterable, Hashable, Sendable {
+    associatedtype Lens: FrameworkLens
+    /// The framework's spelling (the wire's `method`).
+    var name: String { get }
+}
+
+extension LensMethod {
+    public var name: String { String(describing: self) }
+}
+
+/// What a lens's items name besides their channel (the wire's `sceneId` and
+/// `viewController`; docs/observers.md).
+public enum LensItemPlace: Sendable {
+    /// Nothing: the framework's app-wide object.
+    case app
+    /// A window: its scene, none for a sceneless app's window.
+    case window
+    /// A view controller: its name, and its window's scene.
+    case controller
+
+    /// Whether an item with these members is at such a place.
+    func fits(sceneId: String?, viewController: String?) -> Bool {
+        switch self {
+        case .app: sceneId == nil && viewController == nil
+        case .window: viewController == nil
+        case .controller: viewController != nil
+        }
+    }
+}
+
 /// An event a lens delivers, and how it appears as an observer item: the tap builds
-/// the item's callback from these members directly, with no `LensObservation` in
-/// between (building, copying and destroying one cost more than the fold itself).
+/// the item's callback from these members.
 public protocol LensEvent: Sendable, Equatable {
+    associatedtype Method: LensMethod
     /// The framework's event or method, e.g. `change`, `didChangeAppLifecycleState`, `ON_RESUME`.
-    var method: FrameworkEvent { get }
+    var method: Method { get }
     /// Its arguments; none by default.
     var arguments: CallbackArguments { get }
-    /// Who receives the item: the lens's channel, with the scene and view controller the
-    /// item names where the channel's receiver carries them (docs/observers.md).
-    var target: CallbackTarget { get }
+    /// The scene the item names (a window's, a controller's), if the lens's items name one.
+    var sceneId: String? { get }
+    /// The view controller the item names, if the lens's items name one.
+    var viewController: String? { get }
 }
 
 extension LensEvent {
     public var arguments: CallbackArguments { .none }
+    public var sceneId: String? { nil }
+    public var viewController: String? { nil }
+
+    /// The item's receiver and the members it names.
+    public var target: CallbackTarget {
+        .lens(Method.Lens.channel, sceneId: sceneId, viewController: viewController)
+    }
 
     /// The item: method, arguments, scene and view controller.
     public var observation: LensObservation {
-        let target = self.target
-        return LensObservation(
-            method: method, arguments: arguments, sceneId: target.sceneId, viewController: target.name)
+        LensObservation(
+            method: FrameworkEvent(method), arguments: arguments, sceneId: sceneId, viewController: viewController)
     }
 }
 
@@ -174,7 +219,8 @@ extension LensRun: RunningLens {
         observe(input) { event in
             items.append(
                 Callback(
-                    event.target, method: .framework(event.method), appState: itemState, arguments: event.arguments)
+                    event.target, method: .framework(FrameworkEvent(event.method)), appState: itemState,
+                    arguments: event.arguments)
             )
         }
     }

@@ -30,7 +30,9 @@ import Testing
         for action in [Action.launch, .background, .launch] {
             let items = try once.apply(action, updating: &a).callbacks
             #expect(try twice.apply(action, updating: &b).callbacks == items)
-            #expect(items.contains { $0.receiver == .maui } && items.contains { $0.receiver == .flutter })
+            #expect(
+                items.contains { $0.receiver == .observer(.maui) }
+                    && items.contains { $0.receiver == .observer(.flutter) })
         }
         #expect(b.observers?.lenses.map(\.channel) == [.maui, .flutter])
     }
@@ -64,7 +66,10 @@ import Testing
         var state = try sim.apply(.launch, to: AppSnapshot()).state
         let (callbacks, _) = try sim.apply(.background, updating: &state)
         let item = try #require(
-            callbacks.first { $0.receiver == .capacitor && $0.method == .framework(.appStateChange) })
+            callbacks.first {
+                $0.receiver == .observer(.capacitor)
+                    && $0.method == .framework(FrameworkEvent(CapacitorLens.Method.appStateChange))
+            })
         #expect(item.arguments == .observer(.isActive(false)))
         #expect(item.args == .object(["isActive": .bool(false)]))
     }

@@ -106,10 +106,15 @@ public enum ComposeMultiplatformLens: FrameworkLens {
             self.sceneId = sceneId
         }
 
-        public var method: FrameworkEvent { event.event }
+        public var method: ComposeLifecycleEvent { event }
         // [CMP-life]: every Compose item belongs to its host controller's owner.
-        public var target: CallbackTarget { .composeMultiplatform(controller: controller, sceneId: sceneId) }
+        public var viewController: String? { controller }
     }
+
+    /// Its items are a host controller's (and that window's scene's).
+    public static let itemPlace = LensItemPlace.controller
+
+    public typealias Method = ComposeLifecycleEvent
 
     public static let initialState = State()
 
@@ -279,24 +284,24 @@ public enum ComposeLifecycleState: Int, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// androidx `Lifecycle.Event`; the raw value is its name.
-public enum ComposeLifecycleEvent: String, Sendable, CaseIterable {
-    case onCreate = "ON_CREATE"
-    case onStart = "ON_START"
-    case onResume = "ON_RESUME"
-    case onPause = "ON_PAUSE"
-    case onStop = "ON_STOP"
-    case onDestroy = "ON_DESTROY"
+/// androidx `Lifecycle.Event`, named as androidx spells it.
+public enum ComposeLifecycleEvent: Int, LensMethod {
+    public typealias Lens = ComposeMultiplatformLens
+    case onCreate
+    case onStart
+    case onResume
+    case onPause
+    case onStop
+    case onDestroy
 
-    /// The typed method of the event.
-    var event: FrameworkEvent {
+    public var name: String {
         switch self {
-        case .onCreate: .lifecycleOnCreate
-        case .onStart: .lifecycleOnStart
-        case .onResume: .lifecycleOnResume
-        case .onPause: .lifecycleOnPause
-        case .onStop: .lifecycleOnStop
-        case .onDestroy: .lifecycleOnDestroy
+        case .onCreate: "ON_CREATE"
+        case .onStart: "ON_START"
+        case .onResume: "ON_RESUME"
+        case .onPause: "ON_PAUSE"
+        case .onStop: "ON_STOP"
+        case .onDestroy: "ON_DESTROY"
         }
     }
 

@@ -72,16 +72,29 @@ public enum FlutterLens: FrameworkLens {
         public var sceneId: String?
     }
 
+    /// The observer's method and the listener's callbacks.
+    public enum Method: Int, LensMethod {
+        public typealias Lens = FlutterLens
+        case didChangeAppLifecycleState
+        case onResume
+        case onInactive
+        case onHide
+        case onShow
+        case onPause
+        case onRestart
+        case onDetach
+    }
+
     public enum Event: LensEvent {
         /// `WidgetsBindingObserver.didChangeAppLifecycleState` with `args.state`.
         case didChangeAppLifecycleState(FlutterAppLifecycleState)
         /// The `AppLifecycleListener` callback the step triggers.
         case listener(FlutterListenerCallback)
 
-        public var method: FrameworkEvent {
+        public var method: Method {
             switch self {
             case .didChangeAppLifecycleState: .didChangeAppLifecycleState
-            case .listener(let callback): callback.event
+            case .listener(let callback): callback.method
             }
         }
 
@@ -91,8 +104,6 @@ public enum FlutterLens: FrameworkLens {
             case .listener: .none
             }
         }
-
-        public var target: CallbackTarget { .flutter }
     }
 
     public static let initialState = State()
@@ -278,8 +289,8 @@ public enum FlutterListenerCallback: String, Sendable, CaseIterable {
     case onRestart
     case onDetach
 
-    /// The typed method of the callback.
-    var event: FrameworkEvent {
+    /// The lens's method of the callback.
+    var method: FlutterLens.Method {
         switch self {
         case .onResume: .onResume
         case .onInactive: .onInactive

@@ -232,28 +232,3 @@ extension LensInput {
         }
     }
 }
-
-extension Receiver {
-    /// The receivers of observer channels' items (they observe the life cycle; no
-    /// UIKit callback of the app's own).
-    public var isObserver: Bool {
-        switch self {
-        case .notificationCenter, .reactNative, .flutter, .capacitor, .cordova, .maui, .composeMultiplatform: true
-        default: false
-        }
-    }
-
-    /// The receiver of a channel's items: `notificationCenter` for the notifications,
-    /// the lens's channel name otherwise (docs/observers.md).
-    init(_ channel: ObserverChannel) {
-        switch channel {
-        case .notifications: self = .notificationCenter
-        case .reactNative: self = .reactNative
-        case .flutter: self = .flutter
-        case .capacitor: self = .capacitor
-        case .cordova: self = .cordova
-        case .maui: self = .maui
-        case .composeMultiplatform: self = .composeMultiplatform
-        }
-    }
-}
