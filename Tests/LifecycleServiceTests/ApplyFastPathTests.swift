@@ -95,8 +95,12 @@ import Testing
     /// `callbacks` logged from `seq` on and written from their entries, as array elements.
     private static func logged(_ callbacks: [Callback], from seq: Int) -> [UInt8] {
         var chunk = LogChunk(firstSeq: seq, entryCapacity: callbacks.count)
+        var scratch: JSONWriter?
         for (i, c) in callbacks.enumerated() {
-            guard let entry = chunk.entry(of: c, seq: seq + i, heads: .shared, overhead: CallbackLog.overhead) else {
+            guard
+                let entry = chunk.entry(
+                    of: c, seq: seq + i, heads: .shared, overhead: CallbackLog.overhead, scratch: &scratch)
+            else {
                 Issue.record("no entry for \(c)")
                 continue
             }

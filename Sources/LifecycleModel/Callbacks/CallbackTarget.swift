@@ -103,6 +103,21 @@ public enum CallbackTarget: Sendable, Equatable {
         }
     }
 
+    /// What the receiver names besides itself, as the wire's members: its scene's id and
+    /// state, and its view controller's (or SwiftUI view's) name.
+    public var members: (sceneId: String?, sceneState: SceneState?, viewController: String?) {
+        switch self {
+        case .sceneDelegate(let s), .scene(let s): (s.id, s.state, nil)
+        case .viewController(let name, let s), .view(let name, let s): (s?.id, s?.state, name)
+        case .tabBarControllerDelegate(let s): (s?.id, s?.state, nil)
+        case .notificationCenter(let id, let state): (id, state, nil)
+        case .lens(_, let id, let name): (id, nil, name)
+        case .appDelegate, .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .app,
+            .appDelegateAdaptor, .bgTask, .urlSessionDelegate:
+            (nil, nil, nil)
+        }
+    }
+
     /// The receiver names a scene (the wire's `sceneId` or `sceneState`).
     public var namesScene: Bool { sceneId != nil || sceneState != nil }
 

@@ -52,6 +52,8 @@ struct CallbackLog: Sendable {
         makeRoom(callbacks.count)
         let first = current.entries.count
         let heads = CallbackHeads.shared
+        // Where JSON arguments are encoded to be compared with the chunk's, made at the first.
+        var scratch: JSONWriter?
         var added = 0
         var newestSharing: Int?
         for (i, c) in callbacks.enumerated() {
@@ -62,7 +64,9 @@ struct CallbackLog: Sendable {
             {
                 entry = Self.inPieces(c, pieces, seq: seq, in: &current)
                 newestSharing = first + i
-            } else if let own = current.entry(of: c, seq: seq, heads: heads, overhead: Self.overhead) {
+            } else if let own = current.entry(
+                of: c, seq: seq, heads: heads, overhead: Self.overhead, scratch: &scratch)
+            {
                 entry = own
             } else {
                 entry = Self.inPieces(c, [LoggedCallback(seq: seq, callback: c).json], seq: seq, in: &current)

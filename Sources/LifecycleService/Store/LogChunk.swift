@@ -2,9 +2,8 @@ import LifecycleModel
 
 /// One logged callback as the log keeps it: its facts, not its JSON (20 bytes). The
 /// scene and view-controller names it carries are numbers into its chunk's names,
-/// which keeps each name once; JSON arguments are encoded once, into the chunk. An
-/// answer writes the callback from these (Wire/CallbackEncoding.swift), the bytes of
-/// the general path.
+/// which keeps each name once, and so are its JSON arguments; an answer writes the
+/// callback from these (Wire/CallbackEncoding.swift), the bytes of the general path.
 struct LogSlot: Sendable {
     /// Bytes it accounts for against `--max-log-bytes` (`CallbackLog.bytes`): the size
     /// of its JSON object and `CallbackLog.overhead`.
@@ -26,18 +25,76 @@ enum LoggedArguments: Sendable, Equatable {
     case none
     /// An observer item's typed argument.
     case observer(ObserverArgument)
-    /// `,"args":…`, encoded in the chunk's `arguments` at this index.
-    case encoded(UInt32)
+    /// `,"args":…`, encoded once in the chunk and shared by the callbacks that have the
+    /// same (a trait change's `{"userInterfaceStyle":"dark"}`): `LogChunk.shared`.
+    case shared(UInt32)
+    /// `,"args":…` of a size worth freeing as soon as the callback is dropped:
+    /// `LogChunk.own`.
+    case own(UInt32)
     /// The whole callback is kept in pieces (`LogChunk.pieces`): its arguments hold its
     /// action's shared payload.
     case pieces
 }
 
-/// A name a chunk's callbacks carry (a scene's id, a view controller's name), and
-/// where its JSON string is in the chunk's `nameBytes`.
-struct LogName: Sendable {
-    let text: String
-    let quoted: Range<Int>
+/// Bytes kept once for the callbacks of a chunk that use them (names, arguments), and
+/// where each run is: a callback holds a run's number (from 1).
+struct LogTable: Sendable {
+    /// The names the runs encode, for a table of names (to find one again without
+    /// encoding it); empty for a table of arguments, found by their bytes.
+    private(set) var names: [String] = []
+    private(set) var spans: [Range<Int>] = []
+    private(set) var bytes: [UInt8] = []
+
+    /// How far back a search goes: a callback usually carries the names and arguments
+    /// of the last few (its scene, its window's controllers).
+    static let searched = 16
+
+    /// The number of the run for `name` among the last few, or nil.
+    func number(ofName name: String) -> UInt16? {
+        var i = names.count
+        let lowest = max(0, i - Self.searched)
+        while i > lowest {
+            i -= 1
+            if names[i] == name { return UInt16(i + 1) }
+        }
+        return nil
+    }
+
+    /// The number of the run of `encoded` among the last few, or nil.
+    func number(ofBytes encoded: UnsafeBufferPointer<UInt8>) -> UInt16? {
+        var i = spans.count
+        let lowest = max(0, i - Self.searched)
+        while i > lowest {
+            i -= 1
+            if spans[i].count == encoded.count, bytes[spans[i]].elementsEqual(encoded) { return UInt16(i + 1) }
+        }
+        return nil
+    }
+
+    /// Adds a run (encoding `name`, for a table of names); returns its number, nil when a
+    /// number would not fit.
+    mutating func add(_ encoded: some Collection<UInt8>, name: String? = nil) -> UInt16? {
+        guard spans.count < Int(UInt16.max) else { return nil }
+        if let name { names.append(name) }
+        spans.append(bytes.count..<(bytes.count + encoded.count))
+        bytes += encoded
+        return UInt16(spans.count)
+    }
+
+    /// Where run `n` (from 1) is in `bytes`.
+    func span(_ n: UInt16) -> Range<Int> { spans[Int(n) - 1] }
+
+    /// The bytes of run `n`.
+    func run(_ n: UInt16) -> ArraySlice<UInt8> { bytes[spans[Int(n) - 1]] }
+
+    /// The name of run `n`, in a table of names.
+    func name(_ n: UInt16) -> String? { Int(n) <= names.count ? names[Int(n) - 1] : nil }
+
+    /// Bytes it holds, room included.
+    var heldBytes: Int {
+        names.capacity * MemoryLayout<String>.stride + spans.capacity * MemoryLayout<Range<Int>>.stride
+            + bytes.capacity
+    }
 }
 
 /// Consecutive logged callbacks: their entries, and what they share. A callback that
@@ -48,19 +105,17 @@ struct LogChunk: Sendable {
     var entries: [LogSlot] = []
     /// The seq of `entries[0]`.
     var firstSeq: Int
-    /// The names the entries carry, each once (`LogSlot.sceneId`, `viewController`).
-    var names: [LogName] = []
-    /// The names' JSON strings, one after the other.
-    var nameBytes: [UInt8] = []
-    /// The encoded arguments of the entries that have JSON arguments
-    /// (`LoggedArguments.encoded`); emptied when the entry is dropped.
-    var arguments: [[UInt8]] = []
+    /// The names the entries carry (`LogSlot.sceneId`, `viewController`), as JSON strings.
+    var names = LogTable()
+    /// Arguments of a few hundred bytes at most, as `,"args":…`.
+    var shared = LogTable()
+    /// Larger arguments, one each, emptied when their callback is dropped.
+    var own: [[UInt8]] = []
     /// By seq, the pieces of the entries kept in pieces (`[own, shared, own, …]`).
     var pieces: [Int: [[UInt8]]] = [:]
 
-    /// How far back `name(_:)` looks for a name it has: a callback usually carries the
-    /// names of the last few (its scene, its window's controllers).
-    static let namesSearched = 16
+    /// The largest arguments kept in `shared`.
+    static let sharedArguments = 256
 
     init(firstSeq: Int, entryCapacity: Int) {
         self.firstSeq = firstSeq
@@ -68,46 +123,57 @@ struct LogChunk: Sendable {
     }
 
     /// The entry of callback `c`, logged as `seq`: its names found or added, its
-    /// arguments encoded; nil when the chunk has no number left for a new name (more
-    /// names than UInt16 holds, which only one action's callbacks could bring).
-    mutating func entry(of c: Callback, seq: Int, heads: CallbackHeads, overhead: Int) -> LogSlot? {
-        let target = c.target
-        guard let sceneId = number(of: target.sceneId), let viewController = number(of: target.name) else {
-            return nil
-        }
+    /// arguments (encoded into `scratch` to compare them) found or added; nil when a
+    /// table has no number left (more than UInt16 holds, which only one action's
+    /// callbacks could bring).
+    mutating func entry(
+        of c: Callback, seq: Int, heads: CallbackHeads, overhead: Int, scratch: inout JSONWriter?
+    ) -> LogSlot? {
+        let members = c.target.members
+        guard let sceneId = number(of: members.sceneId), let viewController = number(of: members.viewController)
+        else { return nil }
         var entry = LogSlot(
             cost: 0, arguments: .none, method: c.method, receiver: c.receiver, appState: c.appState,
-            sceneState: target.sceneState, sceneId: sceneId, viewController: viewController)
+            sceneState: members.sceneState, sceneId: sceneId, viewController: viewController)
         switch c.arguments {
         case .none:
             break
         case .observer(let argument):
             entry.arguments = .observer(argument)
         case .json(let value):
-            entry.arguments = .encoded(UInt32(arguments.count))
-            arguments.append(JSONWriter.argumentsMember(value))
+            var w = scratch ?? JSONWriter(capacity: 256)
+            w.clear(inObject: true)
+            w.key("args")
+            w.value(value)
+            scratch = w
+            let arguments: LoggedArguments? = w.withWritten { encoded in
+                if encoded.count > Self.sharedArguments {
+                    own.append(Array(encoded))
+                    return .own(UInt32(own.count - 1))
+                }
+                guard let n = shared.number(ofBytes: encoded) ?? shared.add(encoded) else { return nil }
+                return .shared(UInt32(n))
+            }
+            guard let arguments else { return nil }
+            entry.arguments = arguments
         }
-        let length = JSONWriter.loggedLength(of: entry, seq: seq, in: self, heads: heads)
-        entry.cost = Int32(clamping: length + overhead)
+        entry.cost = Int32(clamping: JSONWriter.loggedLength(of: entry, seq: seq, in: self, heads: heads) + overhead)
         return entry
     }
 
-    /// The JSON string of name `number` (from 1) in `nameBytes`.
-    func quotedName(_ number: UInt16) -> Range<Int> {
-        names[Int(number) - 1].quoted
-    }
-
-    /// The number of `name` (from 1), added when none of the last few names is it; 0
-    /// for no name; nil when a new name would have no number.
+    /// The number of name `name`, found or added; 0 for no name.
     private mutating func number(of name: String?) -> UInt16? {
         guard let name else { return 0 }
-        let searched = max(0, names.count - Self.namesSearched)
-        if let found = names[searched...].lastIndex(where: { $0.text == name }) { return UInt16(found + 1) }
-        guard names.count < Int(UInt16.max) else { return nil }
-        let quoted = JSONWriter.quoted(name)
-        names.append(LogName(text: name, quoted: nameBytes.count..<(nameBytes.count + quoted.count)))
-        nameBytes += quoted
-        return UInt16(names.count)
+        return names.number(ofName: name) ?? names.add(JSONWriter.quoted(name), name: name)
+    }
+
+    /// The bytes of `e`'s JSON arguments (`,"args":…`); nil for none or typed ones.
+    func argumentBytes(_ e: LogSlot) -> ArraySlice<UInt8>? {
+        switch e.arguments {
+        case .shared(let n): shared.run(UInt16(n))
+        case .own(let i): own[Int(i)][...]
+        case .none, .observer, .pieces: nil
+        }
     }
 
     /// The entries from `index` through `last`, in a chunk of their own with only the
@@ -116,25 +182,33 @@ struct LogChunk: Sendable {
     func suffix(from index: Int, through last: Int? = nil) -> LogChunk {
         let end = last.map { $0 + 1 } ?? entries.count
         var chunk = LogChunk(firstSeq: firstSeq + index, entryCapacity: end - index)
-        var renumbered: [UInt16: UInt16] = [:]
-        func moved(_ number: UInt16) -> UInt16 {
-            guard number > 0 else { return 0 }
-            if let known = renumbered[number] { return known }
-            let name = names[Int(number) - 1]
-            let quoted = nameBytes[name.quoted]
-            chunk.names.append(
-                LogName(text: name.text, quoted: chunk.nameBytes.count..<(chunk.nameBytes.count + quoted.count)))
-            chunk.nameBytes += quoted
-            let new = UInt16(clamping: chunk.names.count)
-            renumbered[number] = new
-            return new
-        }
+        var renamed: [UInt16: UInt16] = [:]
+        var reshared: [UInt32: UInt32] = [:]
         for var e in entries[index..<end] {
-            e.sceneId = moved(e.sceneId)
-            e.viewController = moved(e.viewController)
-            if case .encoded(let i) = e.arguments {
-                e.arguments = .encoded(UInt32(chunk.arguments.count))
-                chunk.arguments.append(arguments[Int(i)])
+            for keyPath in [\LogSlot.sceneId, \LogSlot.viewController] where e[keyPath: keyPath] > 0 {
+                let n = e[keyPath: keyPath]
+                if let moved = renamed[n] {
+                    e[keyPath: keyPath] = moved
+                } else {
+                    let moved = chunk.names.add(names.run(n), name: names.name(n)) ?? 0
+                    renamed[n] = moved
+                    e[keyPath: keyPath] = moved
+                }
+            }
+            switch e.arguments {
+            case .shared(let n):
+                if let moved = reshared[n] {
+                    e.arguments = .shared(moved)
+                } else {
+                    let moved = UInt32(chunk.shared.add(shared.run(UInt16(n))) ?? 0)
+                    reshared[n] = moved
+                    e.arguments = .shared(moved)
+                }
+            case .own(let i):
+                e.arguments = .own(UInt32(chunk.own.count))
+                chunk.own.append(own[Int(i)])
+            case .none, .observer, .pieces:
+                break
             }
             chunk.entries.append(e)
         }
@@ -143,20 +217,19 @@ struct LogChunk: Sendable {
         return chunk
     }
 
-    /// Frees what entry `index` holds besides itself, once the log has dropped it.
+    /// Frees what entry `index` holds on its own, once the log has dropped it.
     mutating func release(_ index: Int) {
         switch entries[index].arguments {
-        case .encoded(let i): arguments[Int(i)] = []
+        case .own(let i): own[Int(i)] = []
         case .pieces: pieces[firstSeq + index] = nil
-        case .none, .observer: break
+        case .none, .observer, .shared: break
         }
     }
 
     /// Bytes the chunk holds, room included.
     var heldBytes: Int {
-        entries.capacity * MemoryLayout<LogSlot>.stride + names.capacity * MemoryLayout<LogName>.stride
-            + nameBytes.capacity
-            + arguments.reduce(arguments.capacity * MemoryLayout<[UInt8]>.stride) { $0 + $1.capacity }
+        entries.capacity * MemoryLayout<LogSlot>.stride + names.heldBytes + shared.heldBytes
+            + own.reduce(own.capacity * MemoryLayout<[UInt8]>.stride) { $0 + $1.capacity }
             + pieces.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
     }
 }

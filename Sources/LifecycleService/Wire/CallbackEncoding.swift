@@ -45,33 +45,39 @@ extension JSONWriter {
         var previous = SeqDigits()
         heads.bytes.withUnsafeBufferPointer { headBytes in
             tails.bytes.withUnsafeBufferPointer { tailBytes in
-                chunk.nameBytes.withUnsafeBufferPointer { names in
-                    for i in run.range {
-                        let e = chunk.entries[i]
-                        let seq = chunk.firstSeq + i
-                        guard let head = heads.span(method: e.method, receiver: e.receiver, appState: e.appState),
-                            e.arguments != .pieces
-                        else {
-                            writeUnusual(e, seq: seq, in: chunk)
-                            continue
-                        }
-                        let sceneId =
-                            e.sceneId > 0 ? UnsafeBufferPointer(rebasing: names[chunk.quotedName(e.sceneId)]) : nil
-                        let viewController =
-                            e.viewController > 0
-                            ? UnsafeBufferPointer(rebasing: names[chunk.quotedName(e.viewController)]) : nil
-                        let parts = LoggedParts(
-                            head: UnsafeBufferPointer(rebasing: headBytes[head]), sceneId: sceneId,
-                            sceneState: e.sceneState, viewController: viewController)
-                        switch e.arguments {
-                        case .none, .pieces:
-                            appendCallback(seq: seq, parts, tail: UnsafeBufferPointer(start: nil, count: 0), &previous)
-                        case .observer(let argument):
-                            let tail = UnsafeBufferPointer(rebasing: tailBytes[tails.span(argument)])
-                            appendCallback(seq: seq, parts, tail: tail, &previous)
-                        case .encoded(let index):
-                            chunk.arguments[Int(index)].withUnsafeBufferPointer { tail in
+                chunk.names.bytes.withUnsafeBufferPointer { names in
+                    chunk.shared.bytes.withUnsafeBufferPointer { shared in
+                        for i in run.range {
+                            let e = chunk.entries[i]
+                            let seq = chunk.firstSeq + i
+                            guard let head = heads.span(method: e.method, receiver: e.receiver, appState: e.appState)
+                            else {
+                                writeUnusual(e, seq: seq, in: chunk)
+                                continue
+                            }
+                            let parts = LoggedParts(
+                                head: UnsafeBufferPointer(rebasing: headBytes[head]),
+                                sceneId: e.sceneId > 0
+                                    ? UnsafeBufferPointer(rebasing: names[chunk.names.span(e.sceneId)]) : nil,
+                                sceneState: e.sceneState,
+                                viewController: e.viewController > 0
+                                    ? UnsafeBufferPointer(rebasing: names[chunk.names.span(e.viewController)]) : nil)
+                            switch e.arguments {
+                            case .none:
+                                appendCallback(
+                                    seq: seq, parts, tail: UnsafeBufferPointer(start: nil, count: 0), &previous)
+                            case .observer(let argument):
+                                let tail = UnsafeBufferPointer(rebasing: tailBytes[tails.span(argument)])
                                 appendCallback(seq: seq, parts, tail: tail, &previous)
+                            case .shared(let n):
+                                let tail = UnsafeBufferPointer(rebasing: shared[chunk.shared.span(UInt16(n))])
+                                appendCallback(seq: seq, parts, tail: tail, &previous)
+                            case .own(let index):
+                                chunk.own[Int(index)].withUnsafeBufferPointer { tail in
+                                    appendCallback(seq: seq, parts, tail: tail, &previous)
+                                }
+                            case .pieces:
+                                writeUnusual(e, seq: seq, in: chunk)
                             }
                         }
                     }
@@ -85,20 +91,19 @@ extension JSONWriter {
     private mutating func writeUnusual(_ e: LogSlot, seq: Int, in chunk: LogChunk) {
         if e.arguments == .pieces { return encoded(pieces: chunk.pieces[seq] ?? []) }
         openGeneral(seq: seq, receiver: e.receiver, method: e.method, appState: e.appState)
-        let names = chunk.nameBytes
         if e.sceneId > 0 {
             key("sceneId")
-            encoded(names[chunk.quotedName(e.sceneId)])
+            encoded(chunk.names.run(e.sceneId))
         }
         if let state = e.sceneState { member("sceneState", state.rawValue) }
         if e.viewController > 0 {
             key("viewController")
-            encoded(names[chunk.quotedName(e.viewController)])
+            encoded(chunk.names.run(e.viewController))
         }
         switch e.arguments {
-        case .none, .pieces: break
         case .observer(let argument): appendAll(ArgumentTails.shared.bytes[ArgumentTails.shared.span(argument)])
-        case .encoded(let index): appendAll(chunk.arguments[Int(index)])
+        case .shared, .own: appendAll(chunk.argumentBytes(e) ?? [])
+        case .none, .pieces: break
         }
         endObject()
     }
@@ -106,17 +111,17 @@ extension JSONWriter {
     /// The size of the JSON object entry `e` of `chunk` is written as, as callback `seq`.
     static func loggedLength(of e: LogSlot, seq: Int, in chunk: LogChunk, heads: CallbackHeads) -> Int {
         var length = 8 + decimalDigits(seq) + heads.length(method: e.method, receiver: e.receiver, appState: e.appState)
-        if e.sceneId > 0 { length += LoggedParts.sceneIdKey.utf8CodeUnitCount + chunk.quotedName(e.sceneId).count }
+        if e.sceneId > 0 { length += LoggedParts.sceneIdKey.utf8CodeUnitCount + chunk.names.span(e.sceneId).count }
         if let state = e.sceneState {
             length += LoggedParts.sceneStateKey.utf8CodeUnitCount + state.wireName.utf8CodeUnitCount + 2
         }
         if e.viewController > 0 {
-            length += LoggedParts.viewControllerKey.utf8CodeUnitCount + chunk.quotedName(e.viewController).count
+            length += LoggedParts.viewControllerKey.utf8CodeUnitCount + chunk.names.span(e.viewController).count
         }
         switch e.arguments {
-        case .none, .pieces: break
         case .observer(let argument): length += ArgumentTails.shared.span(argument).count
-        case .encoded(let index): length += chunk.arguments[Int(index)].count
+        case .shared, .own: length += chunk.argumentBytes(e)?.count ?? 0
+        case .none, .pieces: break
         }
         return length
     }

@@ -38,6 +38,18 @@ struct JSONWriter {
     /// Bytes written so far.
     var count: Int { buffer.count }
 
+    /// Forgets what was written, to write again from the start, as after an object's
+    /// first member when `inObject` (the next key gets its comma): a scratch writer.
+    mutating func clear(inObject: Bool) {
+        buffer.count = 0
+        needsComma = inObject
+    }
+
+    /// What has been written, in place: valid until the next write.
+    func withWritten<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: buffer.start, count: buffer.count))
+    }
+
     /// Bytes it holds room for.
     var capacity: Int { buffer.capacity }
 
