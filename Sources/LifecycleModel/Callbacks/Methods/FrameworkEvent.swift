@@ -6,16 +6,16 @@
 public struct FrameworkEvent: Sendable, Hashable {
     /// The channel whose lens delivers it.
     public let channel: ObserverChannel
-    /// Its place in its lens's `Method.allCases`.
-    let number: Int
+    /// Its place in its lens's `Method.allCases` (a lens has a handful).
+    let number: UInt8
 
     /// The event of lens method `method`.
     public init<Method: LensMethod>(_ method: Method) {
         channel = Method.Lens.channel
-        number = method.rawValue
+        number = UInt8(truncatingIfNeeded: method.rawValue)
     }
 
-    private init(channel: ObserverChannel, number: Int) {
+    private init(channel: ObserverChannel, number: UInt8) {
         self.channel = channel
         self.number = number
     }
@@ -23,7 +23,7 @@ public struct FrameworkEvent: Sendable, Hashable {
     /// The framework's spelling (the wire's `method`).
     public var name: String {
         let names = Self.names[channel] ?? []
-        return number < names.count ? names[number] : ""
+        return Int(number) < names.count ? names[Int(number)] : ""
     }
 
     /// Framework events are not Objective-C methods.
@@ -32,11 +32,11 @@ public struct FrameworkEvent: Sendable, Hashable {
     /// Every event, channel by channel in `ObserverChannel` order, each lens's in its
     /// `Method` order.
     public static let allCases: [FrameworkEvent] = ObserverChannel.allCases.flatMap { channel in
-        (Self.names[channel] ?? []).indices.map { FrameworkEvent(channel: channel, number: $0) }
+        (Self.names[channel] ?? []).indices.map { FrameworkEvent(channel: channel, number: UInt8($0)) }
     }
 
     /// Its place in `allCases`.
-    var index: Int { (Self.firstIndex[channel] ?? 0) + number }
+    var index: Int { (Self.firstIndex[channel] ?? 0) + Int(number) }
 
     /// By channel, its lens's method names in order.
     private static let names: [ObserverChannel: [String]] = Dictionary(
