@@ -148,14 +148,12 @@ enum LogPageText {
         guard plain(method) else { return nil }
         var row = Row(seq: seq, receiver: e.receiver, method: method, appState: e.appState, sceneState: e.sceneState)
         if e.sceneId > 0 {
-            let id = chunk.names[Int(e.sceneId) - 1].text
-            guard plain(id) else { return nil }
+            guard let id = chunk.names.name(e.sceneId), plain(id) else { return nil }
             row.sceneId = id
         }
         // `Trace.receiverLabel` names only view controllers and views.
         if e.viewController > 0, e.receiver == .viewController || e.receiver == .view {
-            let name = chunk.names[Int(e.viewController) - 1].text
-            guard plain(name) else { return nil }
+            guard let name = chunk.names.name(e.viewController), plain(name) else { return nil }
             row.viewController = name
         }
         return row
