@@ -25,7 +25,7 @@ public struct Simulator: Sendable {
     /// perform it in `state`.
     public func apply(_ action: Action, to state: AppSnapshot) throws(ActionRefusal) -> ActionOutcome {
         var t = Transition(model: model, action: action.kind, state: state)
-        try action.kind.definition.apply(action, to: &t)
+        try action.visit(Applying.self, &t)
         if t.observing { t.observeEndOfTurn() }
         assert(t.state.windowsFollowScenes, "\(action.kind) left windows that do not follow the scenes")
         return t.outcome
@@ -56,7 +56,7 @@ public struct Simulator: Sendable {
             let lent = lends ? t.state : nil  // to check that a refusal changed nothing
         #endif
         do throws(ActionRefusal) {
-            try definition.apply(action, to: &t)
+            try action.visit(Applying.self, &t)
         } catch {
             if lends {
                 assert(t.callbacks.isEmpty, "\(action.kind) refused after it acted (refusesBeforeActing)")
