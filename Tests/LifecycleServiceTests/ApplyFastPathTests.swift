@@ -29,7 +29,7 @@ import Testing
     /// those bytes, and each reads back as the callback it was.
     @Test func loggedCallbackFastPathIsTheGeneralPath() {
         let scene = SceneRef(id: "s1", state: .foregroundInactive)
-        let targets: [CallbackTarget] = [
+        var targets: [CallbackTarget] = [
             .appDelegate, .appDelegateAdaptor, .sceneDelegate(scene), .viewController(name: "root", scene: nil),
             .viewController(name: "root", scene: scene), .view(name: "root", scene: scene),
             .viewController(name: "a \"quoted\" name", scene: nil),
@@ -39,12 +39,14 @@ import Testing
             // Observer channels (issue #20): scene members without a state, or none.
             .notificationCenter(sceneId: nil, sceneState: nil), .notificationCenter(sceneId: "s1", sceneState: nil),
             .notificationCenter(sceneId: "s1", sceneState: .background),
-            .lens(.reactNative, sceneId: nil, viewController: nil), .lens(.flutter, sceneId: nil, viewController: nil),
-            .lens(.capacitor, sceneId: nil, viewController: nil), .lens(.cordova, sceneId: nil, viewController: nil),
-            .lens(.maui, sceneId: nil, viewController: nil), .lens(.maui, sceneId: "s1", viewController: nil),
-            .lens(.composeMultiplatform, sceneId: nil, viewController: "root"),
-            .lens(.composeMultiplatform, sceneId: "s1", viewController: "root"),
         ]
+        // Each lens's channel with each combination of members its items may carry.
+        let lensTargets: [CallbackTarget] = ObserverChannel.allCases.filter { $0.lens != nil }.flatMap { channel in
+            [(nil, nil), ("s1", nil), (nil, "root"), ("s1", "root")].compactMap {
+                CallbackTarget(receiver: .observer(channel), sceneId: $0.0, sceneState: nil, viewController: $0.1)
+            }
+        }
+        targets += lensTargets
         #expect(Set(targets.map(\.receiver)) == Set(Receiver.allCases))
         var log = CallbackLog(capacity: 100_000)
         var checked = 0

@@ -166,24 +166,17 @@ import Testing
         #expect(lens.channel == channel)
         let stream = randomWalkStream(.scenes, steps: LensWalks.steps, seed: 7)
         let generic = stream.flatMap { lens.observations($0) }
-        let direct: [LensObservation]
-        switch channel {
-        case .reactNative: direct = Self.direct(LensRun<ReactNativeLens>(options: .init()), stream)
-        case .flutter: direct = Self.direct(LensRun<FlutterLens>(options: .init()), stream)
-        case .capacitor: direct = Self.direct(LensRun<CapacitorLens>(options: .init()), stream)
-        case .cordova: direct = Self.direct(LensRun<CordovaLens>(options: .init()), stream)
-        case .maui: direct = Self.direct(LensRun<MAUILens>(options: .init()), stream)
-        case .composeMultiplatform: direct = Self.direct(LensRun<ComposeMultiplatformLens>(options: .init()), stream)
-        case .notifications: direct = []
-        }
+        let type = try #require(channel.lens)
+        let direct = Self.direct(type, stream)
         #expect(!generic.isEmpty)
         #expect(generic == direct)
     }
 
     // MARK: - Helpers
 
-    private static func direct<Lens: FrameworkLens>(_ run: LensRun<Lens>, _ stream: [LensInput]) -> [LensObservation] {
-        var run = run
+    /// The lens run by hand, with the options it gives itself.
+    private static func direct<Lens: FrameworkLens>(_: Lens.Type, _ stream: [LensInput]) -> [LensObservation] {
+        var run = LensRun<Lens>(options: Lens.defaultOptions(hostController: "root"))
         return run.observe(stream).map(\.observation)
     }
 
