@@ -7,7 +7,9 @@ import Testing
     /// The contract's channel names stay as they are (a new lens comes after them), and
     /// openapi.yaml lists every channel and its receiver.
     @Test func theChannels() throws {
-        let contract = ["notifications", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform"]
+        let contract = [
+            "notifications", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform",
+        ]
         #expect(Array(ObserverChannel.allCases.map(\.rawValue).prefix(contract.count)) == contract)
         let openAPI = try String(contentsOf: ActionDefinitionTests.openAPIPath, encoding: .utf8)
         let lines = openAPI.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -19,7 +21,8 @@ import Testing
                 $0.trimmingCharacters(in: .whitespaces)
             }
         }
-        #expect(names(startingWith: "notifications", after: "ObserverChannel:") == ObserverChannel.allCases.map(\.rawValue))
+        #expect(
+            names(startingWith: "notifications", after: "ObserverChannel:") == ObserverChannel.allCases.map(\.rawValue))
         #expect(
             names(startingWith: "notificationCenter", after: "Callback:")
                 == ObserverChannel.allCases.map { Receiver.observer($0).rawValue })
