@@ -1,6 +1,5 @@
 /// A response body in memory an object owns, which the bridge sends as it lies instead
-/// of from an array copy (the service's JSON writer's buffer: a copy and two heap
-/// blocks less for every JSON answer, bench/PROFILE.md).
+/// of from an array copy: the service's JSON writer's buffer (docs/architecture.md).
 ///
 /// Sendable by contract (`@unchecked`): the bytes belong to `owner`, stay valid while
 /// it lives, and nothing changes them once lent.

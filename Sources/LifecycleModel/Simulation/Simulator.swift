@@ -11,9 +11,8 @@ public struct Simulator: Sendable {
     /// instead of a copy of each field.
     @usableFromInline let model: SimulatorModel
 
-    // Inlinable, so that a read from another module (the service's writers) is a field
-    // access: a `_read` coroutine called across modules allocated its frame, one heap
-    // block per response (docs/architecture.md).
+    // Inlinable: the service's writers read these for every response
+    // (docs/architecture.md, "Performance mechanics").
     @inlinable public var config: SessionConfig { _read { yield model.config } }
     @inlinable public var profile: Profile { _read { yield model.profile } }
 

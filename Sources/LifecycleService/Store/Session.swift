@@ -38,7 +38,7 @@ struct Session: Sendable {
     private enum Rollback {
         /// `body` changes the state only when it succeeds (one model step:
         /// `Simulator.apply(_:updating:)` swaps its work in at the end), so it gets the
-        /// state itself: a draft would cost 600 instructions an action (bench/PROFILE.md).
+        /// state itself, with no draft to copy (docs/architecture.md).
         case bodyIsAtomic
         /// `body` may fail after changing its argument (a batch, step by step): it gets a
         /// copy-on-write draft, swapped in when it returns.

@@ -223,8 +223,8 @@ public enum FlutterLens: FrameworkLens {
         return steps
     }
 
-    /// `transitions(from:to:)` handed to `body` one by one: the fold walks them for
-    /// every message, and an array of them was a heap allocation each time.
+    /// `transitions(from:to:)` handed to `body` one by one, as the fold walks them for
+    /// every message.
     static func forEachTransition(
         from previous: FlutterAppLifecycleState?, to state: FlutterAppLifecycleState,
         _ body: (FlutterAppLifecycleState) -> Void

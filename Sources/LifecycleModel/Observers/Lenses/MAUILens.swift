@@ -25,8 +25,8 @@ public enum MAUILens: FrameworkLens {
 
     public struct State: Sendable, Equatable {
         /// The live windows, in the order they were created (GetWindow's fallback). A
-        /// list, not a dictionary by scene: an app has a window or a few, and hashing
-        /// the key costs more than the search.
+        /// list, not a dictionary by scene: an app has a window or a few, and the order
+        /// is what the fallback reads.
         public var windows: [WindowState] = []
         /// The last window `Activated` went to.
         public var lastActivated: WindowKey?

@@ -135,7 +135,7 @@ extension Transition {
     /// `applicationState` as observers read it now.
     private func observedAppState(_ o: ObserverProfile) -> AppState {
         guard let memory = state.observerMemory else { return state.app }
-        // The announced state alone: passing the whole memory copied it (each of its arrays retained).
+        // The announced state alone: that is all the poster reads.
         return NotificationPoster(profile: o).observedAppState(state.app, announced: memory.value.announced)
     }
 
