@@ -14,6 +14,7 @@ import Testing
     @Test func enumIndicesFollowAllCases() {
         #expect(ActionKind.allCases.map(\.index) == Array(ActionKind.allCases.indices))
         #expect(AppState.allCases.map(\.index) == Array(AppState.allCases.indices))
+        #expect(Receiver.allCases.map(\.index) == Array(Receiver.allCases.indices))
     }
 
     @Test func namesReadBack() {

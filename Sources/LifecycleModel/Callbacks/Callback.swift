@@ -106,6 +106,32 @@ extension Receiver: RawRepresentable, CaseIterable {
 
     private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
+    /// Its place in `allCases` (`CallbackMethodTests.enumIndicesFollowAllCases` holds
+    /// the numbers to it).
+    public var index: Int {
+        switch self {
+        case .appDelegate: 0
+        case .sceneDelegate: 1
+        case .viewController: 2
+        case .notificationCenterDelegate: 3
+        case .locationManagerDelegate: 4
+        case .backgroundTask: 5
+        case .app: 6
+        case .appDelegateAdaptor: 7
+        case .scene: 8
+        case .view: 9
+        case .tabBarControllerDelegate: 10
+        case .bgTask: 11
+        case .urlSessionDelegate: 12
+        case .observer(let channel): 13 + channel.ordinal
+        }
+    }
+
+    // Equal and hashed by case, not through `rawValue`: as `RawRepresentable`, the
+    // receiver would otherwise be compared by spelling both names out.
+    public static func == (a: Receiver, b: Receiver) -> Bool { a.index == b.index }
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
+
     /// The receivers of observer channels' items (they observe the life cycle; no
     /// UIKit callback of the app's own).
     public var isObserver: Bool {

@@ -29,6 +29,20 @@ public enum ObserverChannel: String, Sendable, CaseIterable {
         }
     }
 
+    /// Its place in `allCases` (`CallbackMethodTests.enumIndicesFollowAllCases` holds
+    /// the numbers to it); the tables of receivers and events are indexed by it.
+    var ordinal: Int {
+        switch self {
+        case .notifications: 0
+        case .reactNative: 1
+        case .flutter: 2
+        case .capacitor: 3
+        case .cordova: 4
+        case .maui: 5
+        case .composeMultiplatform: 6
+        }
+    }
+
     /// The channel's lens, running with its default options; nil for `notifications`.
     public var defaultLens: (any RunningLens)? {
         lens.map { $0.run(hostController: "root") }

@@ -36,7 +36,7 @@ public struct FrameworkEvent: Sendable, Hashable {
     }
 
     /// Its place in `allCases`.
-    var index: Int { (Self.firstIndex[channel] ?? 0) + Int(number) }
+    var index: Int { Self.firstIndex[channel.ordinal] + Int(number) }
 
     /// By channel, its lens's method names in order.
     private static let names: [ObserverChannel: [String]] = Dictionary(
@@ -44,12 +44,12 @@ public struct FrameworkEvent: Sendable, Hashable {
             channel.lens.map { (channel, methodNames(of: $0)) }
         })
 
-    /// By channel, the `index` of its lens's first method.
-    private static let firstIndex: [ObserverChannel: Int] = {
-        var first: [ObserverChannel: Int] = [:]
+    /// By channel, in `ObserverChannel` order, the `index` of its lens's first method.
+    private static let firstIndex: [Int] = {
+        var first: [Int] = []
         var next = 0
         for channel in ObserverChannel.allCases {
-            first[channel] = next
+            first.append(next)
             next += names[channel]?.count ?? 0
         }
         return first
