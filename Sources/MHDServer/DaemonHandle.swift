@@ -1,6 +1,6 @@
 /// A running libmicrohttpd daemon, as the bridge's threads share it.
 ///
-/// `@unchecked Sendable`: the C library makes it true. The bridge calls only
+/// Unchecked sendability: the C library makes it true. The bridge calls only
 /// `MHD_add_connection`, `MHD_get_daemon_info` (through `lcd_daemon_connections`) and
 /// `MHD_stop_daemon` on it, which libmicrohttpd allows from any thread; the
 /// `OpaquePointer` itself is not `Sendable`.
