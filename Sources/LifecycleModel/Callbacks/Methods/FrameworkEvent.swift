@@ -1,8 +1,10 @@
 /// What a framework lens delivers to app code (issue #20; docs/observers.md): one of
 /// its lens's methods (`FrameworkLens.Method`), with the channel that hears it. The
 /// names are each framework's own spelling (the wire's `method`): React Native's
-/// `change`, Flutter's `didChangeAppLifecycleState`, MAUI's `Activated`, androidx's
-/// `ON_RESUME`. None has an Objective-C selector.
+/// `change` ([RN-appstate]), Flutter's `didChangeAppLifecycleState` ([FL-binding],
+/// [FL-listener]), Capacitor's `appStateChange` ([CAP-app]), Cordova's `resume`
+/// ([CDV-vc]), MAUI's `Activated` ([MAUI-life]), androidx's `ON_RESUME` ([CMP-life]).
+/// None has an Objective-C selector.
 public struct FrameworkEvent: Sendable, Hashable {
     /// The channel whose lens delivers it.
     public let channel: ObserverChannel
