@@ -52,7 +52,9 @@ public enum ObserverChannel: String, Sendable, CaseIterable {
 extension FrameworkLens {
     /// The lens running with `options`, or its defaults for `hostController`, in a
     /// session with UIWindowScene or without (`windowScenes`).
-    static func run(options: (any Sendable)? = nil, hostController: String, windowScenes: Bool = true) -> any RunningLens {
+    static func run(options: (any Sendable)? = nil, hostController: String, windowScenes: Bool = true)
+        -> any RunningLens
+    {
         let chosen = options as? Options ?? defaultOptions(hostController: hostController)
         return LensRun<Self>(options: Self.options(chosen, windowScenes: windowScenes))
     }

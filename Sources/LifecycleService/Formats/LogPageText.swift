@@ -48,7 +48,8 @@ enum LogPageText {
                     labels.append((Array(label.utf8), label.count))
                 }
                 let cells = [
-                    digits(row.seq), receiverWidth(row), methodWidth(labelled, labels), row.appState.rawValue.utf8.count,
+                    digits(row.seq), receiverWidth(row), methodWidth(labelled, labels),
+                    row.appState.rawValue.utf8.count,
                     sceneWidth(row),
                 ]
                 for k in cells.indices {

@@ -22,7 +22,8 @@ extension Service {
                     id, meter: &meter,
                     plan: { state, simulator, meter throws(Problem) -> [PlainAction] in
                         do throws(MoveToFailure) {
-                            return try simulator.moveToPath(app: move.app, scene: move.scene, from: state, meter: &meter)
+                            return try simulator.moveToPath(
+                                app: move.app, scene: move.scene, from: state, meter: &meter)
                         } catch {
                             switch error {
                             case .refused(let refusal):

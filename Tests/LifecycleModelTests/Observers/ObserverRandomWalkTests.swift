@@ -193,10 +193,12 @@ extension JSONValue {
     /// What each lens reports when its app is active.
     static func isActiveState(_ c: Callback) -> Bool {
         switch (c.receiver, c.method.name) {
-        case (.reactNative, "change"): c.args?["state"] == .string("active")
-        case (.flutter, "didChangeAppLifecycleState"): c.args?["state"] == .string("resumed")
-        case (.capacitor, "appStateChange"): c.args?["isActive"] == .bool(true)
-        case (.cordova, "active"), (.maui, "Activated"), (.composeMultiplatform, "ON_RESUME"): true
+        case (.observer(.reactNative), "change"): c.args?["state"] == .string("active")
+        case (.observer(.flutter), "didChangeAppLifecycleState"): c.args?["state"] == .string("resumed")
+        case (.observer(.capacitor), "appStateChange"): c.args?["isActive"] == .bool(true)
+        case (.observer(.cordova), "active"), (.observer(.maui), "Activated"),
+            (.observer(.composeMultiplatform), "ON_RESUME"):
+            true
         default: false
         }
     }
@@ -209,8 +211,11 @@ extension JSONValue {
         // .NET MAUI is the app's own app and scene delegate: it cannot run in a SwiftUI
         // App, whose delegates are SwiftUI's (docs/observers.md).
         let lenses: [Receiver] =
-            [.reactNative, .flutter, .capacitor, .cordova, .composeMultiplatform]
-            + (config.ui == .swiftUI ? [] : [.maui])
+            [
+                .observer(.reactNative), .observer(.flutter), .observer(.capacitor), .observer(.cordova),
+                .observer(.composeMultiplatform),
+            ]
+            + (config.ui == .swiftUI ? [] : [.observer(.maui)])
         for seed in propertySeeds(8) {
             var rng = SplitMix64(seed: UInt64(3800 + seed * 31 + index))
             var state = AppSnapshot()

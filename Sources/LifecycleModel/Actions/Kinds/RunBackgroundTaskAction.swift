@@ -126,7 +126,8 @@ public struct RunBackgroundTaskAction: ActionDefinition {
 }
 
 extension Action {
-    public static func runBackgroundTask(identifier: String?, seconds: Double, deviceUsedAfter: Double? = nil) -> Action {
+    public static func runBackgroundTask(identifier: String?, seconds: Double, deviceUsedAfter: Double? = nil) -> Action
+    {
         .runBackgroundTask(
             RunBackgroundTaskAction(identifier: identifier, seconds: seconds, deviceUsedAfter: deviceUsedAfter))
     }
