@@ -196,26 +196,9 @@ public struct LensRun<Lens: FrameworkLens>: Sendable, Equatable {
     }
 }
 
-/// A running lens of any framework: what the session's tap needs of each
-/// (`LensRun` is the one kind there is).
-public protocol RunningLens: Sendable {
-    /// The channel the lens produces items for.
-    var channel: ObserverChannel { get }
-    /// The kinds of input the lens acts on (`FrameworkLens.inputs`).
-    var inputs: LensInputKinds { get }
+extension LensRun {
     /// Folds one input; appends the channel's items it produces to `items`, each in `itemState`.
-    mutating func observe(_ input: LensInput, itemState: AppState, into items: inout [Callback])
-    /// Folds one input; returns the channel's items it produces, in order.
-    mutating func observations(_ input: LensInput) -> [LensObservation]
-    /// Whether `other` is the same lens, with the same options and state.
-    func isSame(as other: any RunningLens) -> Bool
-}
-
-extension LensRun: RunningLens {
-    public var channel: ObserverChannel { Lens.channel }
-    public var inputs: LensInputKinds { Lens.inputs(options) }
-
-    public mutating func observe(_ input: LensInput, itemState: AppState, into items: inout [Callback]) {
+    mutating func observe(_ input: LensInput, itemState: AppState, into items: inout [Callback]) {
         observe(input) { event in
             items.append(
                 Callback(
@@ -225,11 +208,8 @@ extension LensRun: RunningLens {
         }
     }
 
-    public mutating func observations(_ input: LensInput) -> [LensObservation] {
+    /// Folds one input; returns the channel's items it produces, in order.
+    mutating func observations(_ input: LensInput) -> [LensObservation] {
         observe([input]).map(\.observation)
-    }
-
-    public func isSame(as other: any RunningLens) -> Bool {
-        (other as? Self) == self
     }
 }

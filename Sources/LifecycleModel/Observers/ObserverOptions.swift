@@ -28,8 +28,8 @@ public struct ObserverOptions: Sendable, Equatable {
     /// exists in the session's iOS version (13+), on which a lens's options may depend.
     public func lens(
         for channel: ObserverChannel, hostController: String, windowScenes: Bool = true
-    ) -> (any RunningLens)? {
-        channel.lens?.run(options: byChannel[channel], hostController: hostController, windowScenes: windowScenes)
+    ) -> RunningLens? {
+        channel.running(options: byChannel[channel], hostController: hostController, windowScenes: windowScenes)
     }
 
     public static func == (a: Self, b: Self) -> Bool {

@@ -8,7 +8,7 @@ public final class ObserverProfile: Sendable, Equatable {
     /// poster runs for the lenses either way.
     public let reportsNotifications: Bool
     /// The lenses asked for, with their options, before the first input.
-    public let initialLenses: [any RunningLens]
+    public let initialLenses: [RunningLens]
     /// What each of `initialLenses` subscribes to (`FrameworkLens.inputs`), in the same order.
     public var lensInputs: [LensInputKinds] { initialLenses.map(\.inputs) }
     /// The app declares scenes: the app-level notifications are aggregate (docs/observers.md).
@@ -70,7 +70,7 @@ public final class ObserverProfile: Sendable, Equatable {
     public static func == (a: ObserverProfile, b: ObserverProfile) -> Bool {
         a === b
             || (a.channels == b.channels && a.reportsNotifications == b.reportsNotifications
-                && a.initialLenses.elementsEqual(b.initialLenses, by: { $0.isSame(as: $1) })
+                && a.initialLenses == b.initialLenses
                 && a.usesScenes == b.usesScenes
                 && a.swiftUI == b.swiftUI && a.willEnterForegroundOrder == b.willEnterForegroundOrder
                 && a.sceneNotificationOrder == b.sceneNotificationOrder

@@ -1,9 +1,9 @@
 /// What the observers remember between actions (`AppSnapshot.observers`; nil in a
 /// session without observers, so it never changes a state's JSON or its abstract
 /// state): each lens's state, and what the notification poster has announced.
-public struct ObserverSnapshot: Sendable {
+public struct ObserverSnapshot: Sendable, Equatable {
     /// The running lenses, in the config's order (the order their items take).
-    public var lenses: [any RunningLens]
+    public var lenses: [RunningLens]
     /// `applicationState` as the app-level notifications of a scene app have announced
     /// it: it follows the most active scene, but only once the poster has said so
     /// (a UIScene notification can arrive before it changes; [BATCH-life]).
@@ -22,7 +22,7 @@ public struct ObserverSnapshot: Sendable {
     /// The memory warning's notification waits for the view controllers' calls.
     public var memoryWarningPending = false
 
-    public init(lenses: [any RunningLens]) {
+    public init(lenses: [RunningLens]) {
         self.lenses = lenses
     }
 
@@ -33,14 +33,5 @@ public struct ObserverSnapshot: Sendable {
         for i in lenses.indices where lenses[i].inputs.contains(kind) {
             lenses[i].observe(input, itemState: itemState, into: &items)
         }
-    }
-}
-
-extension ObserverSnapshot: Equatable {
-    public static func == (a: Self, b: Self) -> Bool {
-        a.lenses.elementsEqual(b.lenses, by: { $0.isSame(as: $1) }) && a.announced == b.announced
-            && a.freshScenes == b.freshScenes && a.foregroundDeferred == b.foregroundDeferred
-            && a.launchTurn == b.launchTurn && a.keyWindow == b.keyWindow
-            && a.memoryWarningPending == b.memoryWarningPending
     }
 }

@@ -26,6 +26,6 @@ import Testing
             for i in direct.indices { direct[i].observe(input, itemState: .active, into: &expected) }
             #expect(items == expected, "\(channels): \(input)")
         }
-        #expect(memory.lenses.elementsEqual(direct, by: { $0.isSame(as: $1) }))
+        #expect(memory.lenses == direct)
     }
 }

@@ -17,7 +17,7 @@ import Testing
         #expect(copy.observers == home.observers)
         #expect(copy.observers != launched.observers)
         #expect(
-            launched.observers?.lenses.elementsEqual(again.observers?.lenses ?? [], by: { $0.isSame(as: $1) }) == true)
+            launched.observers?.lenses == again.observers?.lenses)
     }
 
     /// The lenses keep config order, one each: a repeated channel (which the service

@@ -85,7 +85,7 @@ import Testing
                 }
                 seen.formUnion(a.callbacks.map(\.receiver).filter(\.isObserver))
                 for lens in a.state.observers?.lenses ?? [] {
-                    if let run = lens as? LensRun<MAUILens> {
+                    if case .maui(let run) = lens {
                         #expect(run.state.rejectedCalls == 0, "\(context): MAUI's Window would throw")
                     }
                 }
