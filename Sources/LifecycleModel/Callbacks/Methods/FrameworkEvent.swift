@@ -10,21 +10,24 @@ public struct FrameworkEvent: Sendable, Hashable {
     public let channel: ObserverChannel
     /// Its place in its lens's `Method.allCases` (a lens has a handful).
     let number: UInt8
+    /// Its place in `allCases`, found once when the event is made: the wire's tables
+    /// read it for every item written.
+    private let ordinal: UInt16
 
     /// The event of lens method `method`.
     public init<Method: LensMethod>(_ method: Method) {
-        channel = Method.Lens.channel
-        number = UInt8(truncatingIfNeeded: method.rawValue)
+        self.init(channel: Method.Lens.channel, number: UInt8(truncatingIfNeeded: method.rawValue))
     }
 
     private init(channel: ObserverChannel, number: UInt8) {
         self.channel = channel
         self.number = number
+        ordinal = UInt16(truncatingIfNeeded: Self.firstIndex[channel.ordinal] + Int(number))
     }
 
     /// The framework's spelling (the wire's `method`).
     public var name: String {
-        let names = Self.names[channel] ?? []
+        let names = Self.names[channel.ordinal]
         return Int(number) < names.count ? names[Int(number)] : ""
     }
 
@@ -34,17 +37,17 @@ public struct FrameworkEvent: Sendable, Hashable {
     /// Every event, channel by channel in `ObserverChannel` order, each lens's in its
     /// `Method` order.
     public static let allCases: [FrameworkEvent] = ObserverChannel.allCases.flatMap { channel in
-        (Self.names[channel] ?? []).indices.map { FrameworkEvent(channel: channel, number: UInt8($0)) }
+        Self.names[channel.ordinal].indices.map { FrameworkEvent(channel: channel, number: UInt8($0)) }
     }
 
     /// Its place in `allCases`.
-    var index: Int { Self.firstIndex[channel.ordinal] + Int(number) }
+    var index: Int { Int(ordinal) }
 
-    /// By channel, its lens's method names in order.
-    private static let names: [ObserverChannel: [String]] = Dictionary(
-        uniqueKeysWithValues: ObserverChannel.allCases.compactMap { channel in
-            channel.lens.map { (channel, methodNames(of: $0)) }
-        })
+    /// By channel, in `ObserverChannel` order, its lens's method names in order (none
+    /// for `notifications`).
+    private static let names: [[String]] = ObserverChannel.allCases.map { channel in
+        channel.lens.map { methodNames(of: $0) } ?? []
+    }
 
     /// By channel, in `ObserverChannel` order, the `index` of its lens's first method.
     private static let firstIndex: [Int] = {
@@ -52,7 +55,7 @@ public struct FrameworkEvent: Sendable, Hashable {
         var next = 0
         for channel in ObserverChannel.allCases {
             first.append(next)
-            next += names[channel]?.count ?? 0
+            next += names[channel.ordinal].count
         }
         return first
     }()
@@ -62,7 +65,7 @@ public struct FrameworkEvent: Sendable, Hashable {
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = NotificationMethod.base + NotificationMethod.allCases.count
+    static var base: Int { NotificationMethod.base + NotificationMethod.count }
 }
 
 extension FrameworkEvent: CustomStringConvertible {
