@@ -56,23 +56,28 @@ struct CallbackLog: Sendable {
         var scratch: JSONWriter?
         var added = 0
         var newestSharing: Int?
-        for (i, c) in callbacks.enumerated() {
-            let seq = firstSeq + i
-            var entry: LogSlot
-            if let sharing, case .json(let args) = c.arguments,
-                let pieces = LoggedCallback.pieces(of: c, seq: seq, args: args, sharing: sharing)
-            {
-                entry = Self.inPieces(c, pieces, seq: seq, in: &current)
-                newestSharing = first + i
-            } else if let own = current.entry(
-                of: c, seq: seq, heads: heads, overhead: Self.overhead, scratch: &scratch)
-            {
-                entry = own
-            } else {
-                entry = Self.inPieces(c, [LoggedCallback(seq: seq, callback: c).json], seq: seq, in: &current)
+        // Read through the buffer: an element of the array itself is read as a copy
+        // (retaining its names), a buffer's in place.
+        callbacks.withUnsafeBufferPointer { model in
+            for i in model.indices {
+                let seq = firstSeq + i
+                var entry: LogSlot
+                if let sharing, case .json(let args) = model[i].arguments,
+                    let pieces = LoggedCallback.pieces(of: model[i], seq: seq, args: args, sharing: sharing)
+                {
+                    entry = Self.inPieces(model[i], pieces, seq: seq, in: &current)
+                    newestSharing = first + i
+                } else if let own = current.entry(
+                    of: model[i], seq: seq, heads: heads, overhead: Self.overhead, scratch: &scratch)
+                {
+                    entry = own
+                } else {
+                    entry = Self.inPieces(
+                        model[i], [LoggedCallback(seq: seq, callback: model[i]).json], seq: seq, in: &current)
+                }
+                added += Int(entry.cost)
+                current.entries.append(entry)
             }
-            added += Int(entry.cost)
-            current.entries.append(entry)
         }
         // The shared piece is counted once, by the newest entry holding it: entries go
         // oldest first, so it stays counted while any entry holding it is kept.

@@ -18,6 +18,9 @@ struct LogSlot: Sendable {
     var sceneId: UInt16
     /// The view controller's (or SwiftUI view's) name, likewise.
     var viewController: UInt16
+    /// Its head in `CallbackHeads` (`CallbackHeads.head(method:receiver:appState:)`),
+    /// found once when it is logged; `CallbackHeads.none` when it has none.
+    var head: UInt16 = CallbackHeads.none
 }
 
 /// A logged callback's arguments.
@@ -27,7 +30,7 @@ enum LoggedArguments: Sendable, Equatable {
     case observer(ObserverArgument)
     /// `,"args":…`, encoded once in the chunk and shared by the callbacks that have the
     /// same (a trait change's `{"userInterfaceStyle":"dark"}`): `LogChunk.shared`.
-    case shared(UInt32)
+    case shared(UInt16)
     /// `,"args":…` of a size worth freeing as soon as the callback is dropped:
     /// `LogChunk.own`.
     case own(UInt32)
@@ -134,7 +137,8 @@ struct LogChunk: Sendable {
         else { return nil }
         var entry = LogSlot(
             cost: 0, arguments: .none, method: c.method, receiver: c.receiver, appState: c.appState,
-            sceneState: members.sceneState, sceneId: sceneId, viewController: viewController)
+            sceneState: members.sceneState, sceneId: sceneId, viewController: viewController,
+            head: heads.head(method: c.method, receiver: c.receiver, appState: c.appState))
         switch c.arguments {
         case .none:
             break
@@ -152,7 +156,7 @@ struct LogChunk: Sendable {
                     return .own(UInt32(own.count - 1))
                 }
                 guard let n = shared.number(ofBytes: encoded) ?? shared.add(encoded) else { return nil }
-                return .shared(UInt32(n))
+                return .shared(n)
             }
             guard let arguments else { return nil }
             entry.arguments = arguments
@@ -170,7 +174,7 @@ struct LogChunk: Sendable {
     /// The bytes of `e`'s JSON arguments (`,"args":…`); nil for none or typed ones.
     func argumentBytes(_ e: LogSlot) -> ArraySlice<UInt8>? {
         switch e.arguments {
-        case .shared(let n): shared.run(UInt16(n))
+        case .shared(let n): shared.run(n)
         case .own(let i): own[Int(i)][...]
         case .none, .observer, .pieces: nil
         }
@@ -183,7 +187,7 @@ struct LogChunk: Sendable {
         let end = last.map { $0 + 1 } ?? entries.count
         var chunk = LogChunk(firstSeq: firstSeq + index, entryCapacity: end - index)
         var renamed: [UInt16: UInt16] = [:]
-        var reshared: [UInt32: UInt32] = [:]
+        var reshared: [UInt16: UInt16] = [:]
         for var e in entries[index..<end] {
             for keyPath in [\LogSlot.sceneId, \LogSlot.viewController] where e[keyPath: keyPath] > 0 {
                 let n = e[keyPath: keyPath]
@@ -200,7 +204,7 @@ struct LogChunk: Sendable {
                 if let moved = reshared[n] {
                     e.arguments = .shared(moved)
                 } else {
-                    let moved = UInt32(chunk.shared.add(shared.run(UInt16(n))) ?? 0)
+                    let moved = chunk.shared.add(shared.run(n)) ?? 0
                     reshared[n] = moved
                     e.arguments = .shared(moved)
                 }

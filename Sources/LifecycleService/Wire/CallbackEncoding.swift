@@ -50,7 +50,7 @@ extension JSONWriter {
                         for i in run.range {
                             let e = chunk.entries[i]
                             let seq = chunk.firstSeq + i
-                            guard let head = heads.span(method: e.method, receiver: e.receiver, appState: e.appState)
+                            guard let head = heads.span(e.head)
                             else {
                                 writeUnusual(e, seq: seq, in: chunk)
                                 continue
@@ -110,7 +110,8 @@ extension JSONWriter {
 
     /// The size of the JSON object entry `e` of `chunk` is written as, as callback `seq`.
     static func loggedLength(of e: LogSlot, seq: Int, in chunk: LogChunk, heads: CallbackHeads) -> Int {
-        var length = 8 + decimalDigits(seq) + heads.length(method: e.method, receiver: e.receiver, appState: e.appState)
+        var length =
+            8 + decimalDigits(seq) + heads.length(e.head, method: e.method, receiver: e.receiver, appState: e.appState)
         if e.sceneId > 0 { length += LoggedParts.sceneIdKey.utf8CodeUnitCount + chunk.names.span(e.sceneId).count }
         if let state = e.sceneState {
             length += LoggedParts.sceneStateKey.utf8CodeUnitCount + state.wireName.utf8CodeUnitCount + 2

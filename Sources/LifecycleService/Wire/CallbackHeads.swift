@@ -12,7 +12,8 @@ struct CallbackHeads: Sendable {
     /// A receiver that hears a method, and where its heads are in `spans` (one per app
     /// state, by `AppState.index`, from `firstSpan`).
     private struct Heard: Sendable {
-        let receiver: Receiver
+        /// The receiver's `Receiver.index`.
+        let receiver: Int
         let firstSpan: Int
     }
 
@@ -36,7 +37,7 @@ struct CallbackHeads: Sendable {
             precondition(firstHeard.count == method.index, "\(method): CallbackMethod.allCases is not in index order")
             firstHeard.append(heard.count)
             for receiver in Receiver.allCases where method.isHeard(by: receiver) {
-                heard.append(Heard(receiver: receiver, firstSpan: spans.count))
+                heard.append(Heard(receiver: receiver.index, firstSpan: spans.count))
                 for state in AppState.allCases {
                     precondition(
                         spans.count - heard[heard.count - 1].firstSpan == state.index, "\(state): out of order")
@@ -47,26 +48,36 @@ struct CallbackHeads: Sendable {
             }
         }
         firstHeard.append(heard.count)
+        precondition(spans.count < Int(Self.none), "more heads than a logged callback's number holds")
         self.firstHeard = firstHeard
         self.heard = heard
         self.spans = spans
         self.bytes = bytes
     }
 
-    /// Where the head of a callback with these members is in `bytes`; nil for a receiver
-    /// that does not hear `method` (none the model records).
-    func span(method: CallbackMethod, receiver: Receiver, appState: AppState) -> Range<Int>? {
+    /// The number of the head of a callback with these members (its place in `spans`),
+    /// which a logged callback keeps; `none` for a receiver that does not hear `method`
+    /// (none the model records).
+    func head(method: CallbackMethod, receiver: Receiver, appState: AppState) -> UInt16 {
         let m = method.index
-        for i in firstHeard[m]..<firstHeard[m + 1] where heard[i].receiver == receiver {
-            return spans[heard[i].firstSpan + appState.index]
+        let r = receiver.index
+        for i in firstHeard[m]..<firstHeard[m + 1] where heard[i].receiver == r {
+            return UInt16(heard[i].firstSpan + appState.index)
         }
-        return nil
+        return Self.none
+    }
+
+    /// No head: the callback is written by the general path.
+    static let none = UInt16.max
+
+    /// Where head `head` is in `bytes`; nil for `none`.
+    func span(_ head: UInt16) -> Range<Int>? {
+        head == Self.none ? nil : spans[Int(head)]
     }
 
     /// The head's length: what it adds to a callback's JSON after `{"seq":N`.
-    func length(method: CallbackMethod, receiver: Receiver, appState: AppState) -> Int {
-        span(method: method, receiver: receiver, appState: appState)?.count
-            ?? Self.encoded(method: method, receiver: receiver, appState: appState).count
+    func length(_ head: UInt16, method: CallbackMethod, receiver: Receiver, appState: AppState) -> Int {
+        span(head)?.count ?? Self.encoded(method: method, receiver: receiver, appState: appState).count
     }
 
     /// What the general path writes after `{"seq":0` for a callback with these members.
