@@ -17,10 +17,11 @@
 # 4. The model alone (lifecycled-model-bench): actions/s and ns per action on one
 #    thread with 1 to 100,000 sessions, and on two threads.
 # 5. Explaining logs (issue #34): the corpus, 100 to 10,000 entries, an early divergence.
-# Two `target:` lines then say whether the medians meet issue #22's targets (ratio >=
-# 0.88, p99 ratio <= 2), pass or FAIL, without failing the run: they move with the
-# machine's load. The gate is the cost budgets (bench/budgets.sh), which `make bench`
-# checks before this script. The last line is `ratio X.XX`: the median over the rounds
+# The ratios are reported, not gated: they move with the machine's load and differ from
+# machine to machine, so only runs side by side compare (issue #36). The gate is the
+# cost budgets (bench/budgets.sh), which `make bench` checks before this script. Step 3
+# ends with the heap memory of sessions against issue #36's goals
+# (lifecycled-service-bench --memory). The last line is `ratio X.XX`: the median over the rounds
 # of the service/baseline ratio of the action endpoint (each round pairs two runs a few
 # seconds apart, which keeps other load on the machine out of the ratio better than the
 # median rates do).
@@ -35,7 +36,6 @@ cd "$(dirname "$0")/.."
 secs=${BENCH_SECONDS:-5}; rounds=${BENCH_ROUNDS:-5}; conns=${BENCH_CONNECTIONS:-32}
 per_conn=${BENCH_SESSIONS:-8}; idle=${BENCH_IDLE:-100000}; scale=${BENCH_SCALE:-1}
 model_secs=${BENCH_MODEL_SECONDS:-1}
-target_ratio=0.88; target_p99=2   # issue #22: throughput >= 0.88 of the baseline's, p99 <= twice its
 if [ "$rounds" -lt 1 ] || [ "$conns" -lt 1 ]; then echo "bench: BENCH_ROUNDS and BENCH_CONNECTIONS must be >= 1" >&2; exit 2; fi
 
 for tool in wrk cc pkg-config; do
@@ -124,6 +124,7 @@ if [ "$scale" != 0 ]; then
   after=$(rss_kib "$pid")
   per=$(awk -v a="$after" -v b="$before" -v n="$made" 'BEGIN { printf "%.0f", (a - b) * 1024 / n }')
   echo "memory: RSS $before KiB empty, $after KiB with $made idle launched sessions: $per bytes a session"
+  .build/release/lifecycled-service-bench --memory
   load actions "$url"; stop "$pid"
   echo "scale: actions with $made sessions in the store: $rps req/s (p50 $p50 ms, p99 $p99 ms); with a fresh store: $med_s req/s (median above)"
 
@@ -134,11 +135,4 @@ fi
 #    real cycles (goals: 50 ms for 1,000, 500 ms for 10,000; the cost per entry flat) and a
 #    6-entry log that diverges early on a two-window iPad and on an iPhone (goal: 50 ms).
 .build/release/lifecycled-model-bench --explain corpus,100,1000,10000,ipad
-# The throughput targets of issue #22, reported but not enforced: on this shared 2-core
-# VM they move with the other load (a round's ratio ranged 0.72-0.99 on the same code).
-# The gate is bench/budgets.sh (instructions and allocations, which do not move).
-# target VALUE OP LIMIT: pass or FAIL.
-target() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { exit !(op == ">=" ? v >= t : v <= t) }' && echo pass || echo FAIL; }
-echo "target: median ratio $med_ratio >= $target_ratio: $(target "$med_ratio" '>=' "$target_ratio") (reported, not a gate)"
-echo "target: median p99 ratio $med_p99 <= $target_p99: $(target "$med_p99" '<=' "$target_p99") (reported, not a gate)"
 echo "ratio $med_ratio"

@@ -2,7 +2,8 @@
 # Installs what building and testing lifecycled needs, only where it is missing:
 # libmicrohttpd-dev and pkg-config (apt-get), and the Python tools of `make test`
 # (schemathesis, openapi-spec-validator, hadolint, pytest, prometheus-client) into .venv,
-# nginx (the cluster test), jq (the README's console examples), and
+# nginx (the cluster test), jq (the README's console examples), valgrind (the reduced
+# budget check), and
 # openapi-python-client into .venv-gen. Safe to run again.
 #   scripts/setup.sh          system packages + Python tools
 #   scripts/setup.sh --run    system packages only (enough for `make run`)
@@ -83,6 +84,11 @@ if [ -z "$mode" ]; then
   have jq || missing+=(jq)
 fi
 # --- end README console blocks ---
+# --- the reduced cost-budget check of `make test` (bench/budgets.sh --quick; Linux only) ---
+if [ -z "$mode" ] && [ "$os" = debian ]; then
+  have valgrind || missing+=(valgrind)
+fi
+# --- end budgets ---
 # --- clients/js (issue #23 item 3): node for its tests, tsc to type-check its examples ---
 if [ -z "$mode" ]; then
   have node || missing+=(nodejs)

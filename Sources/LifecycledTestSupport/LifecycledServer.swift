@@ -3,6 +3,7 @@
 #if os(macOS) || os(Linux)
     import Foundation
     import LifecycledClient
+    import Synchronization
 
     /// A `lifecycled` process on a port it picked (`--port 0`), for the duration of a test,
     /// as the Python pytest plugin runs one (clients/python/src/lifecycled/server.py).
@@ -16,9 +17,7 @@
     /// `start` finds the binary (`LifecycledServer.findBinary`), waits for its
     /// `listening on http://HOST:PORT` line and for `/healthz`; `stop()` (or the end of
     /// the last reference) ends it.
-    public final class LifecycledServer: @unchecked Sendable {
-        // @unchecked: `process` and `stderrPath` never change after `init`, and `stop()`
-        // guards its one-time work with `lock`.
+    public final class LifecycledServer: Sendable {
 
         /// The server's base URL, e.g. `http://127.0.0.1:39117`.
         public let url: URL
@@ -26,13 +25,12 @@
         public let client: LifecycledClient
         /// The binary that runs.
         public let binary: String
-        private let process: Process
         private let stderrPath: URL
-        private let lock = NSLock()
-        private var exitStatus: Int32?
+        /// The process and, once `stop()` saw it exit, its status: used under the lock only.
+        private let running: Mutex<(process: Process, exitStatus: Int32?)>
 
         private init(process: Process, url: URL, binary: String, stderrPath: URL) {
-            self.process = process
+            self.running = Mutex((process, nil))
             self.url = url
             self.binary = binary
             self.stderrPath = stderrPath
@@ -40,7 +38,7 @@
         }
 
         deinit {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            running.withLock { if $0.process.isRunning { kill($0.process.processIdentifier, SIGKILL) } }
             try? FileManager.default.removeItem(at: stderrPath)
         }
 
@@ -104,13 +102,14 @@
         }
 
         /// Whether the process still runs.
-        public var isRunning: Bool { process.isRunning }
+        public var isRunning: Bool { running.withLock { $0.process.isRunning } }
 
         /// Stops the server: SIGTERM (a clean stop), then SIGKILL after `timeout` seconds.
         /// Answers the exit status (nil when a signal ended it); calling it again is harmless.
         @discardableResult
         public func stop(timeout: TimeInterval = 10) -> Int32? {
-            lock.withLock {
+            running.withLock { (state) -> Int32? in
+                let process = state.process
                 if process.isRunning {
                     process.terminate()
                     let deadline = Date().addingTimeInterval(timeout)
@@ -118,8 +117,10 @@
                     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
                     process.waitUntilExit()
                 }
-                if exitStatus == nil, process.terminationReason == .exit { exitStatus = process.terminationStatus }
-                return exitStatus
+                if state.exitStatus == nil, process.terminationReason == .exit {
+                    state.exitStatus = process.terminationStatus
+                }
+                return state.exitStatus
             }
         }
 
@@ -247,12 +248,13 @@
 
     /// The server's `listening on http://HOST:PORT` line, read from its standard output
     /// on a thread that keeps draining the pipe afterwards (so the server never blocks on it).
-    private final class ListeningLine: @unchecked Sendable {
-        // @unchecked: every stored property is read and written under `lock`.
-        private let lock = NSLock()
-        private var url: String?
-        private var ended = false
-        private var waiter: CheckedContinuation<String?, Never>?
+    private final class ListeningLine: Sendable {
+        private struct Line {
+            var url: String?
+            var ended = false
+            var waiter: CheckedContinuation<String?, Never>?
+        }
+        private let line = Mutex(Line())
 
         func read(_ handle: FileHandle) {
             Thread {
@@ -260,7 +262,7 @@
                 while true {
                     let chunk = handle.availableData
                     if chunk.isEmpty { break }
-                    guard self.lock.withLock({ self.url == nil }) else { continue }
+                    guard self.line.withLock({ $0.url == nil }) else { continue }
                     pending.append(chunk)
                     while let newline = pending.firstIndex(of: 10) {
                         let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
@@ -276,12 +278,12 @@
         }
 
         private func finish(_ found: String?) {
-            let resume: CheckedContinuation<String?, Never>? = lock.withLock {
-                guard !ended else { return nil }
-                if let found { url = found }
-                ended = true
-                defer { waiter = nil }
-                return waiter
+            let resume: CheckedContinuation<String?, Never>? = line.withLock { line in
+                guard !line.ended else { return nil }
+                if let found { line.url = found }
+                line.ended = true
+                defer { line.waiter = nil }
+                return line.waiter
             }
             resume?.resume(returning: found)
         }
@@ -294,9 +296,9 @@
             }
             defer { timer.cancel() }
             return await withCheckedContinuation { continuation in
-                let answer: String?? = lock.withLock {
-                    if ended { return .some(url) }
-                    waiter = continuation
+                let answer: String?? = line.withLock { line in
+                    if line.ended { return .some(line.url) }
+                    line.waiter = continuation
                     return .none
                 }
                 if let answer { continuation.resume(returning: answer) }

@@ -266,7 +266,8 @@ private func queue(
     let status = (100...999).contains(response.status) ? response.status : 500
     guard let mhdResponse = lendBody(response) else { return .NO }
     defer { MHD_destroy_response(mhdResponse) }
-    for (name, value) in response.headers where !isContentLength(name) {
+    response.forEachHeader { name, value in
+        guard !isContentLength(name) else { return }
         // MHD refuses names or values with CR/LF; such a header is dropped.
         // withCString lends a native String's own bytes (the implicit conversion
         // built a C array per string, bench/PROFILE.md).

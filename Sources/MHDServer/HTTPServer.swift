@@ -31,10 +31,8 @@ public final class HTTPServer: Sendable {
     }
 
     /// A running daemon and the retain that keeps `cls` alive for its callbacks.
-    /// `@unchecked`: OpaquePointer is not Sendable, but the MHD calls made on it
-    /// (get_daemon_info, add_connection, stop) are safe from any thread.
-    private struct Daemon: @unchecked Sendable {
-        let pointer: OpaquePointer
+    private struct Daemon: Sendable {
+        let handle: DaemonHandle
         let context: Unmanaged<ServerContext>
         /// Accepts the connections the daemon serves (the daemon has no listening socket).
         let listener: Listener
@@ -117,10 +115,10 @@ public final class HTTPServer: Sendable {
                 throw .cannotListen(address: shownAddress, reason: messages.last ?? "libmicrohttpd could not start")
             }
             context.watch.start()
-            listener.run(daemon: daemon, connectionLimit: config.connectionLimit) { [context] in
+            listener.run(daemon: DaemonHandle(pointer: daemon), connectionLimit: config.connectionLimit) { [context] in
                 context.report("accept: \($0)")
             }
-            state = .running(Daemon(pointer: daemon, context: retained, listener: listener))
+            state = .running(Daemon(handle: DaemonHandle(pointer: daemon), context: retained, listener: listener))
         }
     }
 
@@ -158,11 +156,11 @@ public final class HTTPServer: Sendable {
         daemon.listener.stop()
         context.watch.beginDraining()
         let deadline = MonotonicClock.nanoseconds() + UInt64(max(0, min(graceSeconds, 3600)) * 1e9)
-        while lcd_daemon_connections(daemon.pointer) > 0, MonotonicClock.nanoseconds() < deadline {
+        while lcd_daemon_connections(daemon.handle.pointer) > 0, MonotonicClock.nanoseconds() < deadline {
             usleep(2_000)
         }
         var report = StopReport(requestsCut: 0, graceExpired: false)
-        if lcd_daemon_connections(daemon.pointer) > 0 {
+        if lcd_daemon_connections(daemon.handle.pointer) > 0 {
             report = StopReport(requestsCut: context.watch.cutAll(), graceExpired: true)
             // Give the workers a moment to see the closed sockets and finish their callbacks.
             let settle = MonotonicClock.nanoseconds() + 200_000_000
@@ -182,7 +180,7 @@ public final class HTTPServer: Sendable {
             // 0.9.75 ([MHD-API]): abandoned, as above.
             return report
         }
-        MHD_stop_daemon(daemon.pointer)
+        MHD_stop_daemon(daemon.handle.pointer)
         daemon.context.release()
         return report
     }

@@ -41,11 +41,9 @@ final class Listener: Sendable {
         var stopped = false
     }
 
-    /// What the accepting loop needs. `@unchecked`: the daemon pointer is only
-    /// passed to `MHD_add_connection` and `MHD_get_daemon_info`, which are safe
-    /// from any thread.
-    private struct Loop: @unchecked Sendable {
-        let daemon: OpaquePointer
+    /// What the accepting loop needs.
+    private struct Loop: Sendable {
+        let daemon: DaemonHandle
         let connectionLimit: UInt32
         let log: @Sendable (String) -> Void
     }
@@ -102,7 +100,7 @@ final class Listener: Sendable {
 
     /// Starts accepting on a thread of its own, handing connections to `daemon`
     /// until `stop`. Does nothing after `stop` or a second time.
-    func run(daemon: OpaquePointer, connectionLimit: UInt32, log: @escaping @Sendable (String) -> Void) {
+    func run(daemon: DaemonHandle, connectionLimit: UInt32, log: @escaping @Sendable (String) -> Void) {
         let loop = Loop(daemon: daemon, connectionLimit: connectionLimit, log: log)
         state.withLock { state in
             guard state.finished == nil, !state.stopped else { return }
@@ -152,7 +150,7 @@ final class Listener: Sendable {
         var unsettledSince: UInt64 = 0
         var lastCount: UInt32 = 0
         while true {
-            let count = lcd_daemon_connections(loop.daemon)
+            let count = lcd_daemon_connections(loop.daemon.pointer)
             // A rise is connections taken (or, rarely, a close and a take: the settle bounds that).
             if count > lastCount { unsettled -= min(unsettled, count - lastCount) }
             lastCount = count
@@ -192,7 +190,7 @@ final class Listener: Sendable {
             // connection limits, and closes it itself when it refuses it.
             let added = withUnsafePointer(to: &peer) { pointer in
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    MHD_add_connection(loop.daemon, client, $0, length)
+                    MHD_add_connection(loop.daemon.pointer, client, $0, length)
                 }
             }
             if added.rawValue == 1 {  // MHD_YES

@@ -46,7 +46,7 @@ public struct ServerConfiguration: Sendable {
     public var memory: MemoryBudget?
     /// The request headers the handler reads, if it says; nil: it may read any. Without
     /// an access log (which records every header), the bridge then looks up only these
-    /// instead of copying every header (bench/PROFILE.md, "The headers the service reads").
+    /// instead of copying every header (docs/architecture.md).
     public var readHeaders: [String]?
 
     public init(

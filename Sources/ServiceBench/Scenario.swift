@@ -41,6 +41,8 @@ enum Requests: Sendable {
     case actions(ActionRequests)
     /// One request sent again and again (it changes nothing the next one sees).
     case same(ServiceRequest)
+    /// Requests that change nothing, sent round in turn (a read of each session).
+    case reads([ServiceRequest])
 
     @inline(__always)
     func request(_ i: Int) -> ServiceRequest {
@@ -52,6 +54,8 @@ enum Requests: Sendable {
             )
         case .same(let request):
             return request
+        case .reads(let requests):
+            return requests[i % requests.count]
         }
     }
 }
@@ -87,6 +91,16 @@ extension Scenario {
                 + "six lenses' items join each action's callbacks",
             prepare: { service, sessions in
                 .actions(ActionRequests(paths: launchedSessions(sessions, config: observedConfig, on: service)))
+            }),
+        Scenario(
+            name: "log", unit: "log read", unitsPerRequest: 1, usesSessions: true,
+            summary: "GET /v1/sessions/{id}/callbacks of launched iOS 11.0 app sessions after Home and return "
+                + "(the log served from the store: \(homeAndReturnCallbacks) callbacks)",
+            prepare: { service, sessions in
+                .reads(
+                    homeAndReturn(launchedSessions(sessions, config: appConfig, on: service), on: service).map {
+                        ServiceRequest(method: "GET", path: $0, body: [], headers: headers(for: []))
+                    })
             }),
         Scenario(
             name: "explain", unit: "explained log entry", unitsPerRequest: explainLog.entries,
@@ -173,6 +187,33 @@ struct ActionRequests: Sendable {
 func headers(for body: [UInt8]) -> [(name: String, value: String)] {
     [("Host", "127.0.0.1:8080"), ("Content-Type", "application/json"), ("Content-Length", String(body.count))]
 }
+
+/// Sends each session of `paths` (action paths) to the home screen and back; returns
+/// their log paths (`GET …/callbacks`).
+func homeAndReturn(_ paths: [String], on service: Service) -> [String] {
+    for path in paths {
+        for body in actionBodies {
+            let answer = service.handle(
+                ServiceRequest(method: "POST", path: path, body: body, headers: headers(for: body)))
+            guard answer.status == 200 else { fail("\(path) answered \(answer.status)") }
+        }
+    }
+    return paths.map { String($0.dropLast("actions".count)) + "callbacks" }
+}
+
+/// The callbacks of an iOS 11.0 app's launch, Home and return (the `log` scenario's log).
+let homeAndReturnCallbacks: Int = {
+    guard let ios11 = IOSVersion(major: 11, minor: 0) else { fail("iOS 11.0 is not a version") }
+    let simulator = Simulator(config: SessionConfig(lifecycle: .app, iosVersion: ios11))
+    var state = AppSnapshot()
+    var count = 0
+    for action in [Action.launch, .background, .launch] {
+        guard let outcome = try? simulator.apply(action, to: state) else { fail("\(action) was refused") }
+        state = outcome.state
+        count += outcome.callbacks.count
+    }
+    return count
+}()
 
 /// Creates and launches `count` sessions of `config`; returns their action paths.
 func launchedSessions(_ count: Int, config: [UInt8], on service: Service) -> [String] {

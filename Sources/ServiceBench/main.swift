@@ -15,6 +15,11 @@
 // With --idle N it instead creates and launches N sessions and prints the resident
 // memory they added, per session (bench/run.sh measures the same over HTTP).
 //
+// With --memory it prints what sessions hold on the heap (Memory.swift): an idle
+// launched session, one after launch, Home and return, and a retained callback, for
+// the app, scene and observers configs; bench/budgets.sh checks the app's against
+// issue #36's goals.
+//
 // With --threads T, T threads each drive their own sessions at once and it prints
 // the requests a second of all of them: whether the service layer (session store
 // shards, shared simulators, interned names) scales with the cores, without the
@@ -22,6 +27,7 @@
 //
 //   lifecycled-service-bench [--scenario action] [--sessions 8] [--requests 200000] [--idle N]
 //                            [--max-log N] [--threads 1]
+//   lifecycled-service-bench --memory         one line a measure: memory, config, measure, bytes, what
 //   lifecycled-service-bench --scenarios      one line a scenario: name, units a request, unit, summary,
 //                                             the request counts bench/budgets.sh runs (low, high)
 
@@ -34,6 +40,7 @@ let usage = """
     usage: lifecycled-service-bench [--scenario action] [--sessions 8] [--requests 200000] [--idle N] \
     [--max-log N] [--threads 1]
            lifecycled-service-bench --scenarios
+           lifecycled-service-bench --memory
     """
 
 /// Prints `message` and stops the bench with status 1.
@@ -55,6 +62,10 @@ while let flag = rest.popFirst() {
             let (low, high) = s.budgetRequests
             print("\(s.name)\t\(s.unitsPerRequest)\t\(s.unit)\t\(s.summary)\t\(low)\t\(high)")
         }
+        exit(0)
+    }
+    if flag == "--memory" {
+        MemoryReport().run()
         exit(0)
     }
     if flag == "--scenario" {

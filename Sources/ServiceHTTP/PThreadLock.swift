@@ -12,6 +12,8 @@
 /// check this code without suppressions. Here, in ServiceHTTP, so that the service and
 /// the bridge both have it. Inlinable: the session store takes one on every request,
 /// and an unspecialized generic call across modules would cost more than the lock.
+/// Unchecked sendability: the lock makes it true; the value is reached only inside
+/// `withLock`, with the mutex held.
 public final class PThreadLock<Value: ~Copyable>: @unchecked Sendable {
     @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
     @usableFromInline var value: Value

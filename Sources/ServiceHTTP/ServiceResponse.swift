@@ -1,6 +1,5 @@
 /// A response body in memory an object owns, which the bridge sends as it lies instead
-/// of from an array copy (the service's JSON writer's buffer: a copy and two heap
-/// blocks less for every JSON answer, bench/PROFILE.md).
+/// of from an array copy: the service's JSON writer's buffer (docs/architecture.md).
 ///
 /// Sendable by contract (`@unchecked`): the bytes belong to `owner`, stay valid while
 /// it lives, and nothing changes them once lent.
@@ -19,8 +18,14 @@ public struct LentBytes: @unchecked Sendable {
 /// One complete HTTP response: status, headers and body bytes.
 public struct ServiceResponse: Sendable {
     public var status: Int
-    /// Headers in the order they are sent; `Content-Length` is added by the bridge.
-    public var headers: [(name: String, value: String)]
+    /// What `headers` holds, kept in parts: the `Content-Type` and `X-Request-Id` every
+    /// answer has go in fields, so that a plain answer's headers need no array (one
+    /// allocation a request; docs/architecture.md). `headers` is `contentType`, then
+    /// `before`, then `requestID`, then `after`.
+    private var contentType: String?
+    private var before: [(name: String, value: String)]
+    private var requestID: String?
+    private var after: [(name: String, value: String)] = []
     private var payload: Payload
 
     private enum Payload: Sendable {
@@ -30,16 +35,78 @@ public struct ServiceResponse: Sendable {
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
-        self.headers = headers
+        self.before = []
         self.payload = .array(body)
+        self.headers = headers
     }
 
     /// A response whose body is `bytes`' memory, sent without a copy.
     public init(status: Int, headers: [(name: String, value: String)] = [], lending bytes: LentBytes) {
         self.status = status
+        self.before = []
+        self.payload = .lent(bytes)
         self.headers = headers
+    }
+
+    /// A response with `Content-Type` `contentType`, then `headers`.
+    public init(
+        status: Int, contentType: String, headers: [(name: String, value: String)] = [], lending bytes: LentBytes
+    ) {
+        self.status = status
+        self.contentType = contentType
+        self.before = headers
         self.payload = .lent(bytes)
     }
+
+    /// A response with `Content-Type` `contentType`, then `headers`.
+    public init(
+        status: Int, contentType: String, headers: [(name: String, value: String)] = [], body: [UInt8]
+    ) {
+        self.status = status
+        self.contentType = contentType
+        self.before = headers
+        self.payload = .array(body)
+    }
+
+    /// Headers in the order they are sent; `Content-Length` is added by the bridge.
+    public var headers: [(name: String, value: String)] {
+        get {
+            var all: [(name: String, value: String)] = []
+            forEachHeader { all.append(($0, $1)) }
+            return all
+        }
+        set {
+            contentType = nil
+            requestID = nil
+            after = []
+            var rest = newValue[...]
+            if let first = rest.first, first.name == Self.contentTypeName {
+                contentType = first.value
+                rest = rest.dropFirst()
+            }
+            before = Array(rest)
+        }
+    }
+
+    /// Hands each header to `body`, in the order they are sent, without making an array.
+    public func forEachHeader(_ body: (_ name: String, _ value: String) -> Void) {
+        if let contentType { body(Self.contentTypeName, contentType) }
+        for (name, value) in before { body(name, value) }
+        if let requestID { body(Self.requestIDName, requestID) }
+        for (name, value) in after { body(name, value) }
+    }
+
+    /// Adds a header after the others.
+    public mutating func addHeader(_ name: String, _ value: String) {
+        if name == Self.requestIDName, requestID == nil, after.isEmpty {
+            requestID = value
+        } else {
+            after.append((name, value))
+        }
+    }
+
+    private static let contentTypeName = "Content-Type"
+    private static let requestIDName = "X-Request-Id"
 
     /// The body (an array made from the lent bytes when the response has them).
     public var body: [UInt8] {
@@ -69,7 +136,11 @@ public struct ServiceResponse: Sendable {
     /// The first value of a header, matched without regard to case.
     public func headerValue(_ name: String) -> String? {
         let lower = name.lowercased()
-        return headers.first { $0.name.lowercased() == lower }?.value
+        var found: String?
+        forEachHeader { n, v in
+            if found == nil, n.lowercased() == lower { found = v }
+        }
+        return found
     }
 }
 

@@ -150,7 +150,8 @@ import Testing
         func halfTurns(_ sim: Simulator) throws -> Set<String> {
             var turns = Set<String>()
             for (before, plain, out) in try steps(sim) {
-                guard case .rotate(let to, _) = plain.action, let from = before.windows.first?.interface.orientation,
+                guard case .rotate(let rotation) = plain.action, case let to = rotation.orientation,
+                    let from = before.windows.first?.interface.orientation,
                     from != to, from.isPortrait == to.isPortrait
                 else { continue }
                 turns.insert("\(from.rawValue) → \(to.rawValue)")

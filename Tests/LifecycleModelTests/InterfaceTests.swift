@@ -455,9 +455,10 @@ extension ActionOutcome {
                 // Unique names so each controller is tracked by its own key.
                 serial += 1
                 switch action {
-                case .push(_, let id): action = .push(name: "p\(serial)", sceneId: id)
-                case .present(_, let style, let id): action = .present(name: "m\(serial)", style: style, sceneId: id)
-                case .addChild(_, let id): action = .addChild(name: "c\(serial)", sceneId: id)
+                case .push(let push): action = .push(name: "p\(serial)", sceneId: push.sceneId)
+                case .present(let present):
+                    action = .present(name: "m\(serial)", style: present.style, sceneId: present.sceneId)
+                case .addChild(let add): action = .addChild(name: "c\(serial)", sceneId: add.sceneId)
                 default: break
                 }
                 guard let out = try? sim.apply(action, to: state) else { continue }

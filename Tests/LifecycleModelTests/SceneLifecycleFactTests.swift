@@ -242,7 +242,7 @@ import Testing
     /// (no didEnterBackground, no willEnterForeground in the middle of the switch).
     @Test func switchingWindowsKeepsTheAppInTheForeground() throws {
         var s = try ObservedSession(observedIPad("17.0"), after: [.launch, .openScene(by: .system)])
-        let notes = try s.apply(.activateScene(sceneId: "scene-2")).of(.notificationCenter).map(\.method.name)
+        let notes = try s.apply(.activateScene(sceneId: "scene-2")).of(.observer(.notifications)).map(\.method.name)
         #expect(
             notes.filter { $0.hasPrefix("UIApplication.") } == [
                 "UIApplication.willResignActiveNotification", "UIApplication.didBecomeActiveNotification",

@@ -68,8 +68,7 @@ import Testing
         var meter = SearchMeter(.unlimited)
         let path = try Self.ipad.moveToPath(app: .suspended, scene: nil, from: start, meter: &meter)
         var state = start
-        var callbacks: [Callback] = []
-        let steps = try Self.ipad.apply(moveToAlong: path, updating: &state, recordingInto: &callbacks)
+        let (callbacks, steps) = try Self.ipad.apply(moveToAlong: path, updating: &state)
         let whole = try Self.ipad.apply(action, to: start)
         #expect(state == whole.state && callbacks == whole.callbacks && steps == whole.steps)
         #expect(!steps.isEmpty)

@@ -3,8 +3,8 @@ import Testing
 
 @testable import LifecycleService
 
-/// The action path's shortcuts (bench/PROFILE.md, perf-apply) write the bytes of the
-/// general paths they stand in for.
+/// The action path's shortcuts (pre-encoded pieces, compact log entries) write the
+/// bytes of the general paths they stand in for.
 @Suite struct ApplyFastPathTests {
     /// A memberless action's shared piece is its canonical encoding, first and after a comma.
     @Test func journalPiecesAreTheActionsEncoding() {
@@ -29,7 +29,7 @@ import Testing
     /// those bytes, and each reads back as the callback it was.
     @Test func loggedCallbackFastPathIsTheGeneralPath() {
         let scene = SceneRef(id: "s1", state: .foregroundInactive)
-        let targets: [CallbackTarget] = [
+        var targets: [CallbackTarget] = [
             .appDelegate, .appDelegateAdaptor, .sceneDelegate(scene), .viewController(name: "root", scene: nil),
             .viewController(name: "root", scene: scene), .view(name: "root", scene: scene),
             .viewController(name: "a \"quoted\" name", scene: nil),
@@ -38,10 +38,15 @@ import Testing
             .app, .scene(scene),
             // Observer channels (issue #20): scene members without a state, or none.
             .notificationCenter(sceneId: nil, sceneState: nil), .notificationCenter(sceneId: "s1", sceneState: nil),
-            .notificationCenter(sceneId: "s1", sceneState: .background), .reactNative, .flutter, .capacitor, .cordova,
-            .maui(sceneId: nil), .maui(sceneId: "s1"), .composeMultiplatform(controller: "root", sceneId: nil),
-            .composeMultiplatform(controller: "root", sceneId: "s1"),
+            .notificationCenter(sceneId: "s1", sceneState: .background),
         ]
+        // Each lens's channel with each combination of members its items may carry.
+        let lensTargets: [CallbackTarget] = ObserverChannel.allCases.filter { $0.lens != nil }.flatMap { channel in
+            [(nil, nil), ("s1", nil), (nil, "root"), ("s1", "root")].compactMap {
+                CallbackTarget(receiver: .observer(channel), sceneId: $0.0, sceneState: nil, viewController: $0.1)
+            }
+        }
+        targets += lensTargets
         #expect(Set(targets.map(\.receiver)) == Set(Receiver.allCases))
         var log = CallbackLog(capacity: 100_000)
         var checked = 0
@@ -56,10 +61,12 @@ import Testing
                     Callback(target, method: .swiftUI(.scenePhaseChange), appState: state),
                     Callback(target, method: .notification(.window(.didBecomeKey)), appState: state),
                     Callback(
-                        target, method: .framework(.didChangeAppLifecycleState), appState: state,
+                        target, method: .framework(FrameworkEvent(FlutterLens.Method.didChangeAppLifecycleState)),
+                        appState: state,
                         args: .object([JSONMember("state", .string("hidden"))])),
                     Callback(
-                        target, method: .framework(.didChangeAppLifecycleState), appState: state,
+                        target, method: .framework(FrameworkEvent(FlutterLens.Method.didChangeAppLifecycleState)),
+                        appState: state,
                         arguments: .observer(.flutterState(.paused))),
                 ]
                 let firstSeq = log.lastSeq + 1
@@ -87,19 +94,35 @@ import Testing
         #expect(checked == targets.count * AppState.allCases.count * 7)
     }
 
+    /// `callbacks` logged from `seq` on and written from their entries, as array elements.
+    private static func logged(_ callbacks: [Callback], from seq: Int) -> [UInt8] {
+        var chunk = LogChunk(firstSeq: seq, entryCapacity: callbacks.count)
+        var scratch: JSONWriter?
+        for (i, c) in callbacks.enumerated() {
+            guard
+                let entry = chunk.entry(
+                    of: c, seq: seq + i, heads: .shared, overhead: CallbackLog.overhead, scratch: &scratch)
+            else {
+                Issue.record("no entry for \(c)")
+                continue
+            }
+            chunk.entries.append(entry)
+        }
+        var w = JSONWriter()
+        w.write(callbacks: LogRun(chunk: chunk, range: 0..<chunk.entries.count))
+        return w.bytes
+    }
+
     /// Every method, with each receiver that hears it and in every app state, written by
     /// the head table (`CallbackHeads`) as by the general path, seq of every width included.
     @Test func everyCallbackHeadIsTheGeneralPath() {
-        var fast = JSONWriter()
+        var fast: [UInt8] = []
         var general = JSONWriter()
-        let heads = CallbackHeads.shared
-        var previous = JSONWriter.SeqDigits()
         var count = 0
-        fast.beginArray()
-        general.beginArray()
         for method in CallbackMethod.allCases {
             for receiver in Receiver.allCases where method.isHeard(by: receiver) {
-                let named = receiver == .viewController || receiver == .view || receiver == .composeMultiplatform
+                let named =
+                    receiver == .viewController || receiver == .view || receiver == .observer(.composeMultiplatform)
                 let scened = receiver == .sceneDelegate || receiver == .scene
                 guard
                     let target = CallbackTarget(
@@ -112,43 +135,35 @@ import Testing
                 for state in AppState.allCases {
                     let c = Callback(target, method: method, appState: state)
                     let seq = [0, 7, 42, 999, 10_000, 123_456_789, Int.max][count % 7]
-                    _ = withUnsafePointer(to: c) {
-                        fast.writeLogged($0, seq: seq, heads: heads, tails: .shared, previous: &previous)
-                    }
+                    fast += Self.logged([c], from: seq)
+                    general = JSONWriter()
                     general.writeGeneral(seq: seq, c)
+                    #expect(
+                        String(decoding: fast, as: UTF8.self) == String(decoding: general.bytes, as: UTF8.self),
+                        "\(method) \(receiver) \(state)")
+                    fast = []
                     count += 1
                 }
             }
         }
-        fast.endArray()
-        general.endArray()
         #expect(count >= CallbackMethod.count * AppState.allCases.count)
-        #expect(String(decoding: fast.bytes, as: UTF8.self) == String(decoding: general.bytes, as: UTF8.self))
     }
 
     /// Seqs in turn, across every carry (9 to 10, 99 to 100, 1,099 to 1,100, …), and runs
-    /// broken by a gap or by a callback of the general path: each seq written as Swift
-    /// prints it.
+    /// broken by a callback of the general path: each seq written as Swift prints it.
     @Test func consecutiveSeqsAreWrittenInDecimal() {
         let plain = Callback(.appDelegate, method: .appDelegate(.didBecomeActive), appState: .active)
         // The adaptor does not hear scene-delegate methods: not in the head table.
         let general = Callback(.appDelegateAdaptor, method: .sceneDelegate(.willConnect), appState: .active)
-        var seqs = Array(1...1_205) + Array(9_990...10_010) + [99_999, 100_000, 100_002, 100_003]
-        seqs += [999_999_999, 1_000_000_000, Int.max - 1, Int.max]
-        var w = JSONWriter()
-        var reference = JSONWriter()
-        var previous = JSONWriter.SeqDigits()
-        w.beginArray()
-        reference.beginArray()
-        for (i, seq) in seqs.enumerated() {
-            let c = i % 97 == 50 ? general : plain
-            _ = withUnsafePointer(to: c) {
-                w.writeLogged($0, seq: seq, heads: .shared, tails: .shared, previous: &previous)
-            }
-            reference.writeGeneral(seq: seq, c)
+        let runs = [1...1_205, 9_990...10_010, 99_999...100_003, 999_999_998...1_000_000_001, (Int.max - 3)...Int.max]
+        for seqs in runs {
+            let callbacks = seqs.map { $0 % 97 == 50 ? general : plain }
+            var reference = JSONWriter()
+            reference.beginArray()
+            for (seq, c) in zip(seqs, callbacks) { reference.writeGeneral(seq: seq, c) }
+            reference.endArray()
+            let written = [UInt8(ascii: "[")] + Self.logged(callbacks, from: seqs.lowerBound) + [UInt8(ascii: "]")]
+            #expect(String(decoding: written, as: UTF8.self) == String(decoding: reference.bytes, as: UTF8.self))
         }
-        w.endArray()
-        reference.endArray()
-        #expect(String(decoding: w.bytes, as: UTF8.self) == String(decoding: reference.bytes, as: UTF8.self))
     }
 }

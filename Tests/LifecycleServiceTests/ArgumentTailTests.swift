@@ -9,9 +9,13 @@ import Testing
 @Suite struct ArgumentTailTests {
     @Test func aTypedArgumentIsLoggedAsItsJSON() {
         for argument in ObserverArgument.allCases {
-            for target in [CallbackTarget.reactNative, .flutter, .capacitor, .maui(sceneId: nil), .maui(sceneId: "s1")]
-            {
-                let method = CallbackMethod.framework(.change)
+            for target in [
+                CallbackTarget.lens(.reactNative, sceneId: nil, viewController: nil),
+                .lens(.flutter, sceneId: nil, viewController: nil),
+                .lens(.capacitor, sceneId: nil, viewController: nil), .lens(.maui, sceneId: nil, viewController: nil),
+                .lens(.maui, sceneId: "s1", viewController: nil),
+            ] {
+                let method = CallbackMethod.framework(FrameworkEvent(ReactNativeLens.Method.change))
                 var typedLog = CallbackLog(capacity: 10)
                 var jsonLog = CallbackLog(capacity: 10)
                 let typed = typedLog.append([
@@ -26,7 +30,9 @@ import Testing
         _ = log.append([Callback(.appDelegate, method: .appDelegate(.didBecomeActive), appState: .active)])
         let item = log.append([
             Callback(
-                .flutter, method: .framework(.didChangeAppLifecycleState), appState: .background,
+                .lens(.flutter, sceneId: nil, viewController: nil),
+                method: .framework(FrameworkEvent(FlutterLens.Method.didChangeAppLifecycleState)),
+                appState: .background,
                 arguments: .observer(.flutterState(.hidden)))
         ])
         #expect(

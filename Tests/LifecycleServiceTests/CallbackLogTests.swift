@@ -14,9 +14,13 @@ import Testing
         Callback(
             .sceneDelegate(SceneRef(id: "s1", state: .background)), method: .sceneDelegate(.didEnterBackground),
             appState: .background),
-        Callback(.flutter, method: .framework(.didChangeAppLifecycleState), appState: .inactive, arguments: .none),
         Callback(
-            .reactNative, method: .framework(.change), appState: .active,
+            .lens(.flutter, sceneId: nil, viewController: nil),
+            method: .framework(FrameworkEvent(FlutterLens.Method.didChangeAppLifecycleState)), appState: .inactive,
+            arguments: .none),
+        Callback(
+            .lens(.reactNative, sceneId: nil, viewController: nil),
+            method: .framework(FrameworkEvent(ReactNativeLens.Method.change)), appState: .active,
             arguments: .observer(.reactNativeState(.background))),
     ]
 
@@ -128,19 +132,32 @@ import Testing
         }
         #expect(log.bytes <= budget)
         #expect(log.dropped > 600)
-        // The budget, the oldest chunk's dropped callbacks and the newest chunk's room (a
-        // chunk reserves chunkBytes but for its first action), and the chunks' entries.
-        let bound = budget + 2 * CallbackLog.chunkBytes + CallbackLog.spareBytes + 3 * length + 64_000
+        // The budget, the callbacks of the action that passed it, and the chunks' entries:
+        // a dropped callback's arguments are freed as it is dropped.
+        let bound = budget + 3 * length + 64_000
         #expect(held <= bound, "held \(held), bound \(bound)")
         Self.checkPages(log, reference)
     }
 
-    /// Callbacks past the bytes a chunk's offsets hold (2 GiB; 4,000 here) are kept in
-    /// pieces of their own: answers and pages are the same.
-    @Test func callbacksPastTheOffsetLimitAreKeptInPieces() {
-        var log = CallbackLog(capacity: 2_000, offsetLimit: 4_000)
-        let reference = Self.fill(&log, batches: 150)
-        #expect(log.heldBytes > 0)
+    /// Callbacks at more places than a chunk looks back over (`LogChunk.placesSearched`):
+    /// each place is found or added, and answers and pages are the same.
+    @Test func callbacksAtManyPlacesAreWrittenAsTheGeneralPath() {
+        let many = (0..<100).map { i in
+            Callback(
+                .viewController(name: "vc\(i % 40)", scene: SceneRef(id: "s\(i % 3)", state: .foregroundActive)),
+                method: .viewController(.viewDidAppear), appState: .active)
+        }
+        var log = CallbackLog(capacity: 2_000)
+        var reference: [LoggedCallback] = []
+        for b in 0..<60 {
+            let batch = Array(many[(b % 50)..<(b % 50 + 1 + b % 37)])
+            let answer = log.append(batch)
+            let numbered = batch.enumerated().map {
+                LoggedCallback(seq: reference.count + 1 + $0.offset, callback: $0.element)
+            }
+            reference += numbered
+            #expect(answer.map(\.json) == numbered.map(\.json), "batch \(b)")
+        }
         Self.checkPages(log, reference)
     }
 

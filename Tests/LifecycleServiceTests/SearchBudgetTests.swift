@@ -202,8 +202,7 @@ import Testing
         var state = AppSnapshot()
         for (app, scene) in targets {
             let path = try simulator.moveToPath(app: app, scene: scene, from: state, meter: &meter)
-            var callbacks: [Callback] = []
-            _ = try simulator.apply(moveToAlong: path, updating: &state, recordingInto: &callbacks)
+            _ = try simulator.apply(moveToAlong: path, updating: &state)
         }
         let body =
             #"{"session":{"iosVersion":"17.0"},"actions":[{"type":"moveTo","app":"suspended"},{"type":"moveTo","app":"active"},{"type":"moveTo","app":"background","scene":"background"}]}"#

@@ -1,21 +1,23 @@
-/// Something the user or the system does to the app (contract, "Action object").
+/// Something the user or the system does to the app (contract, "Action object"). A
+/// kind with members carries them as its payload, its kind's type (`Actions/Kinds/`);
+/// each kind file also gives the shorthand that builds one, `.push(name:sceneId:)`.
 public enum Action: Sendable, Equatable {
     /// The user taps the app icon: a cold launch, or a return to the foreground.
     case launch
     /// The user leaves the app for the home screen.
     case background
     /// A custom-scheme deep link opens the app.
-    case openURL(url: String)
+    case openURL(OpenURLAction)
     /// A universal (https) link opens the app.
-    case openUniversalLink(url: String)
+    case openUniversalLink(OpenUniversalLinkAction)
     /// The user taps a remote notification; `payload` is the APNs JSON object.
-    case tapNotification(payload: JSONValue)
+    case tapNotification(TapNotificationAction)
     /// The process ends.
-    case terminate(by: TerminationCause)
+    case terminate(TerminateAction)
     /// Something covers the active app (an alert, a call, Control Center, …).
-    case interruptionBegan(kind: InterruptionKind)
+    case interruptionBegan(InterruptionBeganAction)
     /// The interruption goes away: back to the app, or the user went elsewhere.
-    case interruptionEnded(outcome: InterruptionOutcome)
+    case interruptionEnded(InterruptionEndedAction)
     /// The device is locked.
     case lock
     /// The device is unlocked.
@@ -23,66 +25,64 @@ public enum Action: Sendable, Equatable {
     /// The system is low on memory.
     case memoryWarning
     /// A remote notification arrives, not tapped (`aps.content-available: 1` for a silent push).
-    case receiveNotification(payload: JSONValue)
+    case receiveNotification(ReceiveNotificationAction)
     /// The system grants a background fetch (launching or waking the app).
     case backgroundFetch
     /// A location update launches or wakes the app (`location` mode).
     case locationEvent
     /// The user picks a home-screen quick action.
-    case quickAction(shortcutType: String)
+    case quickAction(QuickActionAction)
     /// The app's code calls `beginBackgroundTask(withName:expirationHandler:)`.
-    case beginBackgroundTask(name: String?)
+    case beginBackgroundTask(BeginBackgroundTaskAction)
     /// The app's code calls `endBackgroundTask(_:)` for a task id.
-    case endBackgroundTask(id: Int)
+    case endBackgroundTask(EndBackgroundTaskAction)
     /// Virtual time passes: suspension, task expiry and other timed events happen.
-    case advanceTime(seconds: Double)
+    case advanceTime(AdvanceTimeAction)
     /// A new scene (window) is requested; `system` connects it in the background.
-    case openScene(by: SceneRequester)
+    case openScene(OpenSceneAction)
     /// The user brings a scene to the foreground (nil: the one seen last).
-    case activateScene(sceneId: String?)
+    case activateScene(ActivateSceneAction)
     /// The user closes a scene in the app switcher (disconnect, discard).
-    case closeScene(sceneId: String?)
+    case closeScene(CloseSceneAction)
     /// UIKit reclaims a background or suspended scene.
-    case disconnectScene(sceneId: String?)
+    case disconnectScene(DisconnectSceneAction)
     /// A navigation push of a new view controller (in the scene's window, if named).
-    case push(name: String, sceneId: String?)
+    case push(PushAction)
     /// Pop the top view controller.
-    case pop(sceneId: String?)
+    case pop(PopAction)
     /// Modal presentation of a new view controller (nil style: the default, page sheet).
-    case present(name: String, style: PresentationStyle?, sceneId: String?)
+    case present(PresentAction)
     /// Dismiss the top presentation.
-    case dismiss(sceneId: String?)
+    case dismiss(DismissAction)
     /// The user starts a swipe-back and cancels it.
-    case cancelInteractivePop(sceneId: String?)
+    case cancelInteractivePop(CancelInteractivePopAction)
     /// The system launches or wakes the app for a BGTaskScheduler task; its handler
     /// works `seconds` before `setTaskCompleted` (nil identifier: the config's first).
-    /// `deviceUsedAfter`: the user starts using the device that many seconds into a
-    /// BGProcessingTask, which the system then ends.
-    case runBackgroundTask(identifier: String?, seconds: Double, deviceUsedAfter: Double? = nil)
+    case runBackgroundTask(RunBackgroundTaskAction)
     /// The system launches or wakes the app for a background URL session's events.
-    case backgroundURLSessionEvents(identifier: String)
+    case backgroundURLSessionEvents(BackgroundURLSessionEventsAction)
     /// The system prewarms the app (iOS 15+); a later `launch` continues from there.
     case prewarm
     /// The user's action in the active app starts a `BGContinuedProcessingTask` (iOS
     /// 26+) that works `seconds` and goes on in the background (nil identifier: the
     /// config's first such task).
-    case startContinuedProcessingTask(identifier: String?, seconds: Double)
+    case startContinuedProcessingTask(StartContinuedProcessingTaskAction)
     /// The user cancels the running continued processing task from its Live Activity.
     case cancelContinuedProcessingTask
 
     // UI (breadth §5–6)
     /// The device (or an iPad window) turns to an orientation.
-    case rotate(orientation: InterfaceOrientation, sceneId: String?)
+    case rotate(RotateAction)
     /// The user switches Dark Mode on or off.
-    case setAppearance(style: UserInterfaceStyle)
+    case setAppearance(SetAppearanceAction)
     /// The user taps a tab (config `tabs`).
-    case selectTab(index: Int, sceneId: String?)
+    case selectTab(SelectTabAction)
     /// The visible view controller embeds a child view controller.
-    case addChild(name: String, sceneId: String?)
+    case addChild(AddChildAction)
     /// The visible view controller removes one of its children.
-    case removeChild(name: String, sceneId: String?)
+    case removeChild(RemoveChildAction)
     /// The shortest sequence of plain actions to an app state (and a scene state), applied.
-    case moveTo(app: AppState, scene: SceneState?)
+    case moveTo(MoveToAction)
 
     public var kind: ActionKind {
         switch self {
@@ -124,6 +124,53 @@ public enum Action: Sendable, Equatable {
         case .startContinuedProcessingTask: .startContinuedProcessingTask
         case .cancelContinuedProcessingTask: .cancelContinuedProcessingTask
         case .moveTo: .moveTo
+        }
+    }
+}
+
+extension Action {
+    /// Hands the action's payload, as its kind's type, to `V`: the one place an action
+    /// is taken apart (applying, encoding and checking it go through here).
+    func visit<V: PayloadVisitor>(_: V.Type, _ context: inout V.Context) throws(V.Failure) -> V.Result {
+        switch self {
+        case .launch: try V.visit(LaunchAction(), &context)
+        case .background: try V.visit(BackgroundAction(), &context)
+        case .openURL(let payload): try V.visit(payload, &context)
+        case .openUniversalLink(let payload): try V.visit(payload, &context)
+        case .tapNotification(let payload): try V.visit(payload, &context)
+        case .terminate(let payload): try V.visit(payload, &context)
+        case .interruptionBegan(let payload): try V.visit(payload, &context)
+        case .interruptionEnded(let payload): try V.visit(payload, &context)
+        case .lock: try V.visit(LockAction(), &context)
+        case .unlock: try V.visit(UnlockAction(), &context)
+        case .memoryWarning: try V.visit(MemoryWarningAction(), &context)
+        case .receiveNotification(let payload): try V.visit(payload, &context)
+        case .backgroundFetch: try V.visit(BackgroundFetchAction(), &context)
+        case .locationEvent: try V.visit(LocationEventAction(), &context)
+        case .quickAction(let payload): try V.visit(payload, &context)
+        case .beginBackgroundTask(let payload): try V.visit(payload, &context)
+        case .endBackgroundTask(let payload): try V.visit(payload, &context)
+        case .advanceTime(let payload): try V.visit(payload, &context)
+        case .openScene(let payload): try V.visit(payload, &context)
+        case .activateScene(let payload): try V.visit(payload, &context)
+        case .closeScene(let payload): try V.visit(payload, &context)
+        case .disconnectScene(let payload): try V.visit(payload, &context)
+        case .push(let payload): try V.visit(payload, &context)
+        case .pop(let payload): try V.visit(payload, &context)
+        case .present(let payload): try V.visit(payload, &context)
+        case .dismiss(let payload): try V.visit(payload, &context)
+        case .cancelInteractivePop(let payload): try V.visit(payload, &context)
+        case .runBackgroundTask(let payload): try V.visit(payload, &context)
+        case .backgroundURLSessionEvents(let payload): try V.visit(payload, &context)
+        case .prewarm: try V.visit(PrewarmAction(), &context)
+        case .startContinuedProcessingTask(let payload): try V.visit(payload, &context)
+        case .cancelContinuedProcessingTask: try V.visit(CancelContinuedProcessingTaskAction(), &context)
+        case .rotate(let payload): try V.visit(payload, &context)
+        case .setAppearance(let payload): try V.visit(payload, &context)
+        case .selectTab(let payload): try V.visit(payload, &context)
+        case .addChild(let payload): try V.visit(payload, &context)
+        case .removeChild(let payload): try V.visit(payload, &context)
+        case .moveTo(let payload): try V.visit(payload, &context)
         }
     }
 }

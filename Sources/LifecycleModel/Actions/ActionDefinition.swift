@@ -1,9 +1,10 @@
-/// One action kind's home: its members, JSON decoding and encoding, rule text with its
-/// sources, its variants (what `allowedActions` dry-runs and the searches take as
-/// steps), a random generator for the random-sequence tests, the examples of the
-/// model reference, and how the simulator applies it. Each kind has one type in
-/// `Actions/Kinds/`, named in `definition`.
-protocol ActionDefinition {
+/// One action kind's home, and the payload of its actions: its members as stored
+/// properties, their JSON decoding and encoding, rule text with its sources, its
+/// variants (what `allowedActions` dry-runs and the searches take as steps), a random
+/// generator for the random-sequence tests, the examples of the model reference, and
+/// how the simulator applies it. Each kind has one type in `Actions/Kinds/`, named in
+/// `definition`; `Action.visit` is the one place an action's payload is taken out.
+protocol ActionDefinition: Sendable, Equatable {
     /// The members the action takes besides `type` (any other is a 400), with what a
     /// client offers for each (the playground's inputs).
     static var parameters: [ActionParameter] { get }
@@ -12,9 +13,9 @@ protocol ActionDefinition {
     /// The action from its JSON members.
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action
     /// Its JSON members besides `type`, in the order the service writes them.
-    static func encode(_ action: Action) -> [JSONMember]
+    var members: [JSONMember] { get }
     /// Applies it to the work area; throws when a real device could not perform it.
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal)
+    func apply(to t: inout Transition) throws(ActionRefusal)
     /// The actions of this kind that `state` tells apart, each with its label, in order
     /// (e.g. `terminate` by the user and by the system, a scene action on each scene).
     /// `allowedActions` lists the kind when the simulator accepts one of them (so the
@@ -27,17 +28,46 @@ protocol ActionDefinition {
     /// Whether `apply` refuses, if it does, before it changes or records anything (its
     /// rules check, then act): true but for the kinds whose file says why not. The
     /// simulator then lends the session's state, the observers' memory with it, to the
-    /// rules instead of copying it for a rollback
-    /// (`Simulator.apply(_:updating:recordingInto:)`, which asserts it in debug builds);
-    /// the random walks of `RefusalBeforeEffectsTests` hold every kind to it.
+    /// rules instead of copying it for a rollback (`Simulator.apply(_:updating:)`, which
+    /// asserts it in debug builds); the random walks of `RefusalBeforeEffectsTests` hold
+    /// every kind to it.
     static var refusesBeforeActing: Bool { get }
     /// A member the config rules out, found before the action is applied (a 400 naming
     /// the member, not a 409); nil when the config allows it.
-    static func check(_ action: Action, against config: SessionConfig) -> InvalidMember?
+    func check(against config: SessionConfig) -> InvalidMember?
     /// A random action of this kind in `state`, for the random-sequence tests.
     static func random<G: RandomNumberGenerator>(using g: inout G, in state: AppSnapshot) -> Action
     /// The examples docs/model.md shows, with their labels.
     static var examples: [(label: String, action: Action)] { get }
+}
+
+/// What is done with an action's payload, whatever its kind (`Action.visit`).
+protocol PayloadVisitor {
+    associatedtype Context
+    associatedtype Result
+    associatedtype Failure: Error
+    static func visit<Payload: ActionDefinition>(_ payload: Payload, _ context: inout Context) throws(Failure) -> Result
+}
+
+/// Applies the action to a work area.
+enum Applying: PayloadVisitor {
+    static func visit<Payload: ActionDefinition>(_ payload: Payload, _ t: inout Transition) throws(ActionRefusal) {
+        try payload.apply(to: &t)
+    }
+}
+
+/// The action's JSON members besides `type`.
+enum Encoding: PayloadVisitor {
+    static func visit<Payload: ActionDefinition>(_ payload: Payload, _: inout Void) -> [JSONMember] {
+        payload.members
+    }
+}
+
+/// A member of the action the config rules out.
+enum Checking: PayloadVisitor {
+    static func visit<Payload: ActionDefinition>(_ payload: Payload, _ config: inout SessionConfig) -> InvalidMember? {
+        payload.check(against: config)
+    }
 }
 
 /// One action of a kind as a state tells it apart from the kind's others, with the
@@ -150,7 +180,8 @@ extension ActionKind {
 
     /// A member of `action` (of this kind) that `config` rules out, if any.
     public func check(_ action: Action, against config: SessionConfig) -> InvalidMember? {
-        definition.check(action, against: config)
+        var config = config
+        return action.visit(Checking.self, &config)
     }
 
     /// A random action of this kind in `state` (the random-sequence tests draw kinds
@@ -162,13 +193,16 @@ extension ActionKind {
 
 extension Action {
     /// The JSON members besides `type`, in the order the service writes them.
-    public var members: [JSONMember] { kind.definition.encode(self) }
+    public var members: [JSONMember] {
+        var none: Void = ()
+        return visit(Encoding.self, &none)
+    }
 }
 
 extension ActionDefinition {
     static var isPlain: Bool { true }
     static var refusesBeforeActing: Bool { true }
-    static func check(_ action: Action, against config: SessionConfig) -> InvalidMember? { nil }
+    func check(against config: SessionConfig) -> InvalidMember? { nil }
 }
 
 /// Random members the generators share.
@@ -233,11 +267,6 @@ func sceneMember(_ id: String?) -> [JSONMember] {
     id.map { [JSONMember("sceneId", .string($0))] } ?? []
 }
 
-/// A definition handed an action of another kind: `definition` rules it out.
-func wrongKind(_ action: Action) {
-    assertionFailure("\(action.kind) dispatched to the wrong definition")
-}
-
 /// An action without members (`launch`, `lock`, …): everything but its rule and
 /// how it applies follows from the action itself.
 protocol MemberlessAction: ActionDefinition {
@@ -247,7 +276,7 @@ protocol MemberlessAction: ActionDefinition {
 extension MemberlessAction {
     static var parameters: [ActionParameter] { [] }
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action { action }
-    static func encode(_ action: Action) -> [JSONMember] { [] }
+    var members: [JSONMember] { [] }
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
         [ActionVariant(action)]
     }
@@ -258,21 +287,16 @@ extension MemberlessAction {
 /// An action whose only member is an optional `sceneId` (the scene the user saw
 /// last when absent).
 protocol SceneTargetedAction: ActionDefinition {
+    var sceneId: String? { get }
+    init(sceneId: String?)
+    /// The action of this kind on scene `sceneId`.
     static func action(sceneId: String?) -> Action
-    /// The scene the action names, or nil when `action` is of another kind.
-    static func sceneId(of action: Action) -> String??
 }
 
 extension SceneTargetedAction {
     static var parameters: [ActionParameter] { [.sceneId] }
     static func decode<F: ActionFields>(_ f: F) throws(F.Failure) -> Action { action(sceneId: try f.sceneId()) }
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard let id = sceneId(of: action) else {
-            wrongKind(action)
-            return []
-        }
-        return sceneMember(id)
-    }
+    var members: [JSONMember] { sceneMember(sceneId) }
     /// The scene the user saw last: most of these act on the top of its window.
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
         [ActionVariant(action(sceneId: nil))]

@@ -1,9 +1,10 @@
-/// An action's JSON members, as the service reads them from a request.
+/// An action's JSON members (or a lens's options'), as the service reads them from a
+/// request.
 ///
 /// The service conforms with its own reader, error type and messages for a member of
-/// the wrong JSON type; each action's `decode` says which members it takes, what they
-/// mean, and adds its own checks through `invalid(_:_:)`. So the model decodes
-/// actions without knowing HTTP.
+/// the wrong JSON type; each action's `decode` (each lens's `options`) says which
+/// members it takes, what they mean, and adds its own checks through
+/// `invalid(_:_:)`. So the model decodes them without knowing HTTP.
 public protocol ActionFields {
     associatedtype Failure: Error
     /// The member's full name for messages, e.g. `actions[2].url`.
@@ -40,6 +41,18 @@ extension ActionFields {
         let name = try require("name", string("name"), hint: "the view controller's name, e.g. \"detail\"")
         guard !name.isEmpty, Text.length(name) <= SessionConfig.maxNameLength else {
             throw invalid(field("name"), "name must be 1 to \(SessionConfig.maxNameLength) characters")
+        }
+        return name
+    }
+
+    /// A lens's host view controller (`observerOptions.<channel>.hostController`), a
+    /// name as `rootViewController` is one; nil when unset.
+    func hostController() throws(Failure) -> String? {
+        let member = field("hostController")
+        guard let name = try string("hostController") else { return nil }
+        guard !name.isEmpty, Text.length(name) <= SessionConfig.maxNameLength else {
+            throw invalid(
+                member, "\(member) must be a view-controller name of 1 to \(SessionConfig.maxNameLength) characters")
         }
         return name
     }

@@ -36,7 +36,7 @@ public struct Callback: Sendable, Equatable {
 }
 
 /// Who receives a callback.
-public enum Receiver: String, Sendable, CaseIterable {
+public enum Receiver: Sendable, Hashable {
     case appDelegate
     case sceneDelegate
     case viewController
@@ -62,25 +62,52 @@ public enum Receiver: String, Sendable, CaseIterable {
     case bgTask
     /// The delegate of a background `URLSession` (breadth §2).
     case urlSessionDelegate
-    // Observer channels (config `observers`, issue #20; docs/observers.md):
-    /// `NotificationCenter.default`: a UIApplication, UIScene or UIWindow notification.
-    case notificationCenter
-    /// React Native's `AppState`.
-    case reactNative
-    /// Flutter's `WidgetsBindingObserver` and `AppLifecycleListener`.
-    case flutter
-    /// Capacitor's App plugin.
-    case capacitor
-    /// Cordova's document events.
-    case cordova
-    /// .NET MAUI's `Window` events.
-    case maui
-    /// Compose Multiplatform's `LifecycleOwner`.
-    case composeMultiplatform
+    /// What an observer channel reports (config `observers`, issue #20;
+    /// docs/observers.md): `NotificationCenter.default` for `notifications` (a
+    /// UIApplication, UIScene or UIWindow notification), the framework for a lens.
+    case observer(ObserverChannel)
 }
 
-extension Receiver {
-    /// The receiver's place in `allCases`, for tables indexed by receiver.
+extension Receiver: RawRepresentable, CaseIterable {
+    /// Every receiver: the app's own, then each observer channel's.
+    public static let allCases: [Receiver] =
+        [
+            .appDelegate, .sceneDelegate, .viewController, .notificationCenterDelegate, .locationManagerDelegate,
+            .backgroundTask, .app, .appDelegateAdaptor, .scene, .view, .tabBarControllerDelegate, .bgTask,
+            .urlSessionDelegate,
+        ] + ObserverChannel.allCases.map(Receiver.observer)
+
+    /// The wire's name: the case's, `notificationCenter` for the notifications, the
+    /// channel's name for a lens.
+    public var rawValue: String {
+        switch self {
+        case .appDelegate: "appDelegate"
+        case .sceneDelegate: "sceneDelegate"
+        case .viewController: "viewController"
+        case .notificationCenterDelegate: "notificationCenterDelegate"
+        case .locationManagerDelegate: "locationManagerDelegate"
+        case .backgroundTask: "backgroundTask"
+        case .app: "app"
+        case .appDelegateAdaptor: "appDelegateAdaptor"
+        case .scene: "scene"
+        case .view: "view"
+        case .tabBarControllerDelegate: "tabBarControllerDelegate"
+        case .bgTask: "bgTask"
+        case .urlSessionDelegate: "urlSessionDelegate"
+        case .observer(.notifications): "notificationCenter"
+        case .observer(let channel): channel.rawValue
+        }
+    }
+
+    public init?(rawValue: String) {
+        guard let found = Self.byName[rawValue] else { return nil }
+        self = found
+    }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
+    /// Its place in `allCases` (`CallbackMethodTests.enumIndicesFollowAllCases` holds
+    /// the numbers to it).
     public var index: Int {
         switch self {
         case .appDelegate: 0
@@ -96,13 +123,24 @@ extension Receiver {
         case .tabBarControllerDelegate: 10
         case .bgTask: 11
         case .urlSessionDelegate: 12
-        case .notificationCenter: 13
-        case .reactNative: 14
-        case .flutter: 15
-        case .capacitor: 16
-        case .cordova: 17
-        case .maui: 18
-        case .composeMultiplatform: 19
+        case .observer(let channel): 13 + channel.ordinal
+        }
+    }
+
+    // Equal and hashed by case, not through `rawValue`: as `RawRepresentable`, the
+    // receiver would otherwise be compared by spelling both names out.
+    public static func == (a: Receiver, b: Receiver) -> Bool { a.index == b.index }
+    public func hash(into hasher: inout Hasher) { hasher.combine(index) }
+
+    /// The receivers of observer channels' items (they observe the life cycle; no
+    /// UIKit callback of the app's own).
+    public var isObserver: Bool {
+        switch self {
+        case .observer: true
+        case .appDelegate, .sceneDelegate, .viewController, .notificationCenterDelegate, .locationManagerDelegate,
+            .backgroundTask, .app, .appDelegateAdaptor, .scene, .view, .tabBarControllerDelegate, .bgTask,
+            .urlSessionDelegate:
+            false
         }
     }
 }

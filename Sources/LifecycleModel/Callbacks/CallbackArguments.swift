@@ -2,9 +2,9 @@
 /// `args`): none, a JSON object, or an observer item's argument in typed form.
 ///
 /// Why typed: a lens item's argument is one of a dozen small objects
-/// (`{"state":"inactive"}`, `{"isActive":true}`); built as a `JSONValue` it cost a
-/// heap allocation and its release per item, and an encoding per logged callback. The
-/// wire writes a typed argument from bytes encoded once (docs/architecture.md). Two values are equal when their JSON is.
+/// (`{"state":"inactive"}`, `{"isActive":true}`), so the item says which one it is and
+/// the wire writes it from its own encoding (docs/architecture.md). Two values are
+/// equal when their JSON is.
 public enum CallbackArguments: Sendable {
     case none
     case json(JSONValue)

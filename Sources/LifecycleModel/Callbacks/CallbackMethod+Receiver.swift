@@ -28,8 +28,8 @@ extension CallbackMethod {
             case .scenePhaseChange: receiver == .app || receiver == .scene
             case .onAppear, .onDisappear, .onOpenURL, .onContinueUserActivity: receiver == .view
             }
-        case .notification: receiver == .notificationCenter
-        case .framework(let e): e.channels.contains { Receiver($0) == receiver }
+        case .notification: receiver == .observer(.notifications)
+        case .framework(let e): receiver == .observer(e.channel)
         }
     }
 }

@@ -75,7 +75,7 @@ public enum CallbackMethod: Sendable, Hashable, CustomStringConvertible {
         case .tabBarControllerDelegate(let m): TabBarDelegateMethod.base + m.rawValue
         case .swiftUI(let m): SwiftUIMethod.base + m.rawValue
         case .notification(let m): NotificationMethod.base + m.rawValue
-        case .framework(let m): FrameworkEvent.base + m.rawValue
+        case .framework(let m): FrameworkEvent.base + m.index
         }
     }
 

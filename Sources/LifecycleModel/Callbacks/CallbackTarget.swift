@@ -1,75 +1,57 @@
 /// Who receives a callback, with what identifies it: the scene a scene delegate serves,
 /// the name of a view controller and the scene of its window. Each receiver carries
 /// exactly the members the wire writes for it.
-///
-/// The order of the cases without members is the order a switch tests them in, one by
-/// one (they share the payload cases' spare bits): the receivers of most callbacks come
-/// first, the app delegate and the app-wide lenses (docs/architecture.md, "Observer machinery").
 public enum CallbackTarget: Sendable, Equatable {
     case appDelegate
-    // Observer channels (issue #20; docs/observers.md), the app-wide ones:
-    /// React Native's `AppState` (app-wide).
-    case reactNative
-    /// Flutter's binding observer and `AppLifecycleListener` (app-wide).
-    case flutter
-    /// Capacitor's App plugin (app-wide).
-    case capacitor
-    /// Cordova's document events (app-wide).
-    case cordova
-    /// A SwiftUI app's `@UIApplicationDelegateAdaptor` delegate (breadth §7.2).
-    case appDelegateAdaptor
     /// The delegate of one scene, in its state while the method runs.
     case sceneDelegate(SceneRef)
     /// A view controller; `scene` is its window's, nil in a sceneless app.
     case viewController(name: String, scene: SceneRef?)
-    /// A SwiftUI view, named as its hosting controller (breadth §7.5).
-    case view(name: String, scene: SceneRef?)
-    /// The `UITabBarControllerDelegate` of a window's tab bar (config `tabs`).
-    case tabBarControllerDelegate(scene: SceneRef?)
     case notificationCenterDelegate
     case locationManagerDelegate
     /// A `beginBackgroundTask` expiration handler.
     case backgroundTask
+    /// The SwiftUI `App` (breadth §7).
+    case app
+    /// A SwiftUI app's `@UIApplicationDelegateAdaptor` delegate (breadth §7.2).
+    case appDelegateAdaptor
+    /// A SwiftUI scene's `onChange(of: scenePhase)` handlers (breadth §7.3).
+    case scene(SceneRef)
+    /// A SwiftUI view, named as its hosting controller (breadth §7.5).
+    case view(name: String, scene: SceneRef?)
+    /// The `UITabBarControllerDelegate` of a window's tab bar (config `tabs`).
+    case tabBarControllerDelegate(scene: SceneRef?)
     /// A BGTaskScheduler task (breadth §1).
     case bgTask
     /// A background `URLSession`'s delegate (breadth §2).
     case urlSessionDelegate
-    /// The SwiftUI `App` (breadth §7).
-    case app
-    /// A SwiftUI scene's `onChange(of: scenePhase)` handlers (breadth §7.3).
-    case scene(SceneRef)
-    // Observer channels with members:
+    // Observer channels (issue #20; docs/observers.md):
     /// `NotificationCenter.default`: a UIScene notification names its scene (with the
     /// state code reads), a UIWindow one its window's scene only, a UIApplication one none.
     case notificationCenter(sceneId: String?, sceneState: SceneState?)
-    /// A .NET MAUI `Window`: the scene it belongs to, nil for a sceneless app's window.
-    case maui(sceneId: String?)
-    /// A Compose Multiplatform lifecycle owner: its host controller and that window's scene.
-    case composeMultiplatform(controller: String, sceneId: String?)
+    /// A framework lens's channel: app-wide (nothing more), a window's (its scene, nil
+    /// for a sceneless app's window) or a view controller's (its name and its window's
+    /// scene), as the lens's events say.
+    case lens(ObserverChannel, sceneId: String?, viewController: String?)
 
     /// The receiver as the wire names it.
     public var receiver: Receiver {
         switch self {
         case .appDelegate: .appDelegate
-        case .appDelegateAdaptor: .appDelegateAdaptor
         case .sceneDelegate: .sceneDelegate
         case .viewController: .viewController
-        case .view: .view
-        case .tabBarControllerDelegate: .tabBarControllerDelegate
         case .notificationCenterDelegate: .notificationCenterDelegate
         case .locationManagerDelegate: .locationManagerDelegate
         case .backgroundTask: .backgroundTask
+        case .app: .app
+        case .appDelegateAdaptor: .appDelegateAdaptor
+        case .scene: .scene
+        case .view: .view
+        case .tabBarControllerDelegate: .tabBarControllerDelegate
         case .bgTask: .bgTask
         case .urlSessionDelegate: .urlSessionDelegate
-        case .app: .app
-        case .scene: .scene
-        case .notificationCenter: .notificationCenter
-        case .reactNative: .reactNative
-        case .flutter: .flutter
-        case .capacitor: .capacitor
-        case .cordova: .cordova
-        case .maui: .maui
-        case .composeMultiplatform: .composeMultiplatform
+        case .notificationCenter: .observer(.notifications)
+        case .lens(let channel, _, _): .observer(channel)
         }
     }
 
@@ -78,40 +60,21 @@ public enum CallbackTarget: Sendable, Equatable {
         switch self {
         case .sceneDelegate(let s), .scene(let s): s
         case .viewController(_, let s), .view(_, let s), .tabBarControllerDelegate(let s): s
-        case .appDelegate, .appDelegateAdaptor, .notificationCenterDelegate, .locationManagerDelegate,
-            .backgroundTask, .bgTask, .urlSessionDelegate, .app, .reactNative, .flutter, .capacitor, .cordova,
-            .maui, .composeMultiplatform:
-            nil
         case .notificationCenter(let id?, let state?): SceneRef(id: id, state: state)
-        case .notificationCenter: nil
-        }
-    }
-
-    /// The receiver names a scene (the wire's `sceneId` or `sceneState`). Patterns that
-    /// bind nothing: the log asks this of every callback, and binding a member copied it.
-    public var namesScene: Bool {
-        switch self {
-        case .viewController(_, nil), .view(_, nil), .tabBarControllerDelegate(nil), .notificationCenter(nil, nil),
-            .maui(nil), .composeMultiplatform(_, nil):
-            false
-        case .sceneDelegate, .scene, .viewController, .view, .tabBarControllerDelegate, .notificationCenter, .maui,
-            .composeMultiplatform:
-            true
-        case .appDelegate, .appDelegateAdaptor, .notificationCenterDelegate, .locationManagerDelegate,
-            .backgroundTask, .bgTask, .urlSessionDelegate, .app, .reactNative, .flutter, .capacitor, .cordova:
-            false
+        case .appDelegate, .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .app,
+            .appDelegateAdaptor, .bgTask, .urlSessionDelegate, .notificationCenter, .lens:
+            nil
         }
     }
 
     /// The scene's id: the scene's, or the one an observer item names.
-    /// One switch, not by way of `scene`: the log reads it for every callback.
     public var sceneId: String? {
         switch self {
         case .sceneDelegate(let s), .scene(let s): s.id
         case .viewController(_, let s), .view(_, let s), .tabBarControllerDelegate(let s): s?.id
-        case .notificationCenter(let id, _), .maui(let id), .composeMultiplatform(_, let id): id
-        case .appDelegate, .appDelegateAdaptor, .notificationCenterDelegate, .locationManagerDelegate,
-            .backgroundTask, .bgTask, .urlSessionDelegate, .app, .reactNative, .flutter, .capacitor, .cordova:
+        case .notificationCenter(let id, _), .lens(_, let id, _): id
+        case .appDelegate, .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .app,
+            .appDelegateAdaptor, .bgTask, .urlSessionDelegate:
             nil
         }
     }
@@ -122,9 +85,8 @@ public enum CallbackTarget: Sendable, Equatable {
         case .sceneDelegate(let s), .scene(let s): s.state
         case .viewController(_, let s), .view(_, let s), .tabBarControllerDelegate(let s): s?.state
         case .notificationCenter(_, let state): state
-        case .appDelegate, .appDelegateAdaptor, .notificationCenterDelegate, .locationManagerDelegate,
-            .backgroundTask, .bgTask, .urlSessionDelegate, .app, .reactNative, .flutter, .capacitor, .cordova,
-            .maui, .composeMultiplatform:
+        case .appDelegate, .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .app,
+            .appDelegateAdaptor, .bgTask, .urlSessionDelegate, .lens:
             nil
         }
     }
@@ -132,41 +94,59 @@ public enum CallbackTarget: Sendable, Equatable {
     /// The view controller's (or SwiftUI view's) name.
     public var name: String? {
         switch self {
-        case .viewController(let name, _), .view(let name, _), .composeMultiplatform(let name, _): name
-        case .notificationCenter, .reactNative, .flutter, .capacitor, .cordova, .maui: nil
-        case .appDelegate, .appDelegateAdaptor, .sceneDelegate, .tabBarControllerDelegate,
-            .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .bgTask, .urlSessionDelegate,
-            .app, .scene:
+        case .viewController(let name, _), .view(let name, _): name
+        case .lens(_, _, let name): name
+        case .appDelegate, .sceneDelegate, .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask,
+            .app, .appDelegateAdaptor, .scene, .tabBarControllerDelegate, .bgTask, .urlSessionDelegate,
+            .notificationCenter:
             nil
         }
     }
+
+    /// What the receiver names besides itself, as the wire's members: its scene's id and
+    /// state, and its view controller's (or SwiftUI view's) name.
+    public var members: (sceneId: String?, sceneState: SceneState?, viewController: String?) {
+        switch self {
+        case .sceneDelegate(let s), .scene(let s): (s.id, s.state, nil)
+        case .viewController(let name, let s), .view(let name, let s): (s?.id, s?.state, name)
+        case .tabBarControllerDelegate(let s): (s?.id, s?.state, nil)
+        case .notificationCenter(let id, let state): (id, state, nil)
+        case .lens(_, let id, let name): (id, nil, name)
+        case .appDelegate, .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .app,
+            .appDelegateAdaptor, .bgTask, .urlSessionDelegate:
+            (nil, nil, nil)
+        }
+    }
+
+    /// The receiver names a scene (the wire's `sceneId` or `sceneState`).
+    public var namesScene: Bool { sceneId != nil || sceneState != nil }
 
     /// The target the wire's members describe (how a logged callback reads back); nil
     /// when they do not fit the receiver (a scene delegate without its scene, a
     /// controller without its name, members a receiver never has).
     public init?(receiver: Receiver, sceneId: String?, sceneState: SceneState?, viewController: String?) {
         switch receiver {
-        case .notificationCenter:
+        case .observer(.notifications):
             guard viewController == nil, sceneState == nil || sceneId != nil else { return nil }
             self = .notificationCenter(sceneId: sceneId, sceneState: sceneState)
             return
-        case .maui:
-            guard sceneState == nil, viewController == nil else { return nil }
-            self = .maui(sceneId: sceneId)
+        case .observer(let channel):
+            guard sceneState == nil,
+                channel.lens?.itemPlace.fits(sceneId: sceneId, viewController: viewController) == true
+            else { return nil }
+            self = .lens(channel, sceneId: sceneId, viewController: viewController)
             return
-        case .composeMultiplatform:
-            guard sceneState == nil, let name = viewController else { return nil }
-            self = .composeMultiplatform(controller: name, sceneId: sceneId)
-            return
-        default: break
+        case .appDelegate, .sceneDelegate, .viewController, .notificationCenterDelegate, .locationManagerDelegate,
+            .backgroundTask, .app, .appDelegateAdaptor, .scene, .view, .tabBarControllerDelegate, .bgTask,
+            .urlSessionDelegate:
+            break
         }
         let scene: SceneRef?
         switch (sceneId, sceneState) {
         case (let id?, let state?): scene = SceneRef(id: id, state: state)
         case (nil, nil): scene = nil
-        default: return nil
+        case (_?, nil), (nil, _?): return nil
         }
-        let bare = scene == nil && viewController == nil
         switch receiver {
         case .sceneDelegate, .scene:
             guard let scene, viewController == nil else { return nil }
@@ -177,15 +157,10 @@ public enum CallbackTarget: Sendable, Equatable {
         case .tabBarControllerDelegate:
             guard viewController == nil else { return nil }
             self = .tabBarControllerDelegate(scene: scene)
-        case .appDelegate, .appDelegateAdaptor, .notificationCenterDelegate, .locationManagerDelegate,
-            .backgroundTask, .bgTask, .urlSessionDelegate, .app:
-            guard bare, let target = Self.bare(receiver) else { return nil }
+        case .appDelegate, .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .app,
+            .appDelegateAdaptor, .bgTask, .urlSessionDelegate, .observer:
+            guard scene == nil, viewController == nil, let target = Self.bare(receiver) else { return nil }
             self = target
-        case .reactNative, .flutter, .capacitor, .cordova:
-            guard bare, let target = Self.bare(receiver) else { return nil }
-            self = target
-        case .notificationCenter, .maui, .composeMultiplatform:
-            return nil  // read above: their scene may come without a state
         }
     }
 
@@ -193,20 +168,14 @@ public enum CallbackTarget: Sendable, Equatable {
     private static func bare(_ receiver: Receiver) -> CallbackTarget? {
         switch receiver {
         case .appDelegate: .appDelegate
-        case .appDelegateAdaptor: .appDelegateAdaptor
         case .notificationCenterDelegate: .notificationCenterDelegate
         case .locationManagerDelegate: .locationManagerDelegate
         case .backgroundTask: .backgroundTask
+        case .app: .app
+        case .appDelegateAdaptor: .appDelegateAdaptor
         case .bgTask: .bgTask
         case .urlSessionDelegate: .urlSessionDelegate
-        case .app: .app
-        case .reactNative: .reactNative
-        case .flutter: .flutter
-        case .capacitor: .capacitor
-        case .cordova: .cordova
-        case .sceneDelegate, .viewController, .view, .tabBarControllerDelegate, .scene, .notificationCenter, .maui,
-            .composeMultiplatform:
-            nil
+        case .sceneDelegate, .viewController, .scene, .view, .tabBarControllerDelegate, .observer: nil
         }
     }
 }

@@ -138,7 +138,7 @@ extension CallbackMethod {
     /// ([RN-appstate]), Capacitor's `appStateChange` ([CAP-app]).
     var meansItsArgument: Bool {
         switch self {
-        case .framework(.didChangeAppLifecycleState), .framework(.change), .framework(.appStateChange): true
+        case .framework(.flutterState), .framework(.reactNativeChange), .framework(.capacitorAppStateChange): true
         default: false
         }
     }
@@ -149,21 +149,28 @@ extension ObserverArgument {
     /// `{"isActive":true}`), if it is one of its values.
     init?(json args: JSONValue, of event: CallbackMethod) {
         switch event {
-        case .framework(.didChangeAppLifecycleState):
+        case .framework(.flutterState):
             guard case .string(let s)? = args["state"], let state = FlutterAppLifecycleState(rawValue: s) else {
                 return nil
             }
             self = .flutterState(state)
-        case .framework(.change):
+        case .framework(.reactNativeChange):
             guard case .string(let s)? = args["state"], let state = ReactNativeAppState(rawValue: s) else {
                 return nil
             }
             self = .reactNativeState(state)
-        case .framework(.appStateChange):
+        case .framework(.capacitorAppStateChange):
             guard case .bool(let b)? = args["isActive"] else { return nil }
             self = .isActive(b)
         default:
             return nil
         }
     }
+}
+
+extension FrameworkEvent {
+    /// The events whose meaning is their argument, which explain reads from their prints.
+    static let flutterState = FrameworkEvent(FlutterLens.Method.didChangeAppLifecycleState)
+    static let reactNativeChange = FrameworkEvent(ReactNativeLens.Method.change)
+    static let capacitorAppStateChange = FrameworkEvent(CapacitorLens.Method.appStateChange)
 }

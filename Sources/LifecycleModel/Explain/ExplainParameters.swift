@@ -38,17 +38,21 @@ struct ExplainParameters: Sendable {
         var out: [PlainAction] = []
         for plain in simulator.plainActions(in: state) {
             switch plain.action {
-            case .push(_, let scene):
-                out += names.map { PlainAction(label: "push name=\($0)", action: .push(name: $0, sceneId: scene)) }
-                if !names.isEmpty { continue }
-            case .present(_, let style, let scene):
+            case .push(let push):
                 out += names.map {
-                    PlainAction(label: "present name=\($0)", action: .present(name: $0, style: style, sceneId: scene))
+                    PlainAction(label: "push name=\($0)", action: .push(name: $0, sceneId: push.sceneId))
                 }
                 if !names.isEmpty { continue }
-            case .addChild(_, let scene):
+            case .present(let present):
                 out += names.map {
-                    PlainAction(label: "addChild name=\($0)", action: .addChild(name: $0, sceneId: scene))
+                    PlainAction(
+                        label: "present name=\($0)",
+                        action: .present(name: $0, style: present.style, sceneId: present.sceneId))
+                }
+                if !names.isEmpty { continue }
+            case .addChild(let add):
+                out += names.map {
+                    PlainAction(label: "addChild name=\($0)", action: .addChild(name: $0, sceneId: add.sceneId))
                 }
                 if !names.isEmpty { continue }
             default:
@@ -77,15 +81,17 @@ struct ExplainParameters: Sendable {
     /// `label` as the answer gives it at `position` (`openURL url=myapp://item/7`).
     func label(_ label: String, of action: Action, at position: Int) -> String {
         switch self.action(action, at: position) {
-        case .openURL(let url) where url != Self.sample(of: action): "openURL url=\(url)"
-        case .openUniversalLink(let url) where url != Self.sample(of: action): "openUniversalLink url=\(url)"
+        case .openURL(let link) where link.url != Self.sample(of: action): "openURL url=\(link.url)"
+        case .openUniversalLink(let link) where link.url != Self.sample(of: action):
+            "openUniversalLink url=\(link.url)"
         default: label
         }
     }
 
     private static func sample(of action: Action) -> String? {
         switch action {
-        case .openURL(let url), .openUniversalLink(let url): url
+        case .openURL(let link): link.url
+        case .openUniversalLink(let link): link.url
         default: nil
         }
     }

@@ -104,16 +104,14 @@ extension Simulator {
     /// within it; nil when an action is refused or the meter stops.
     func state(after from: [Action], meter: inout SearchMeter) -> AppSnapshot? {
         var state = AppSnapshot()
-        var callbacks: [Callback] = []
         for action in from {
-            callbacks.removeAll(keepingCapacity: true)
             do {
-                if case .moveTo(let app, let scene) = action {
-                    let path = try moveToPath(app: app, scene: scene, from: state, meter: &meter)
-                    _ = try apply(moveToAlong: path, updating: &state, recordingInto: &callbacks)
+                if case .moveTo(let move) = action {
+                    let path = try moveToPath(app: move.app, scene: move.scene, from: state, meter: &meter)
+                    _ = try apply(moveToAlong: path, updating: &state)
                 } else {
                     guard meter.step() else { return nil }
-                    _ = try apply(action, updating: &state, recordingInto: &callbacks)
+                    _ = try apply(action, updating: &state)
                 }
             } catch {
                 return nil
@@ -314,10 +312,17 @@ struct ExplainAttempt {
     private static func namesItsState(_ action: Action) -> Bool {
         switch action {
         case .endBackgroundTask, .removeChild: true
-        case .activateScene(let id), .closeScene(let id), .disconnectScene(let id), .pop(let id), .dismiss(let id),
-            .cancelInteractivePop(let id), .push(_, let id), .present(_, _, let id), .addChild(_, let id),
-            .rotate(_, let id), .selectTab(_, let id):
-            id != nil
+        case .activateScene(let a): a.sceneId != nil
+        case .closeScene(let a): a.sceneId != nil
+        case .disconnectScene(let a): a.sceneId != nil
+        case .pop(let a): a.sceneId != nil
+        case .dismiss(let a): a.sceneId != nil
+        case .cancelInteractivePop(let a): a.sceneId != nil
+        case .push(let a): a.sceneId != nil
+        case .present(let a): a.sceneId != nil
+        case .addChild(let a): a.sceneId != nil
+        case .rotate(let a): a.sceneId != nil
+        case .selectTab(let a): a.sceneId != nil
         default: false
         }
     }

@@ -159,7 +159,7 @@ struct LineReader {
     private static func frameworkPrint(
         in line: Substring, words all: [Substring]
     ) -> (method: String, receiver: String, args: JSONValue, end: String.Index)? {
-        let flutter = FrameworkEvent.didChangeAppLifecycleState.name
+        let flutter = FrameworkEvent.flutterState.name
         if let r = range(of: "AppLifecycleState.", in: line),
             let (word, end) = identifier(after: r.upperBound, in: line),
             let state = FlutterAppLifecycleState(rawValue: word)
@@ -184,7 +184,7 @@ struct LineReader {
                 for later in all[(i + 1)...].prefix(4) {
                     if let state = ReactNativeAppState(rawValue: String(trimmed(later))) {
                         return (
-                            FrameworkEvent.change.name, ObserverChannel.reactNative.rawValue,
+                            FrameworkEvent.reactNativeChange.name, ObserverChannel.reactNative.rawValue,
                             .object(["state": .string(state.rawValue)]), later.endIndex
                         )
                     }
@@ -200,7 +200,7 @@ struct LineReader {
                 let offset = lower.distance(from: lower.startIndex, to: after.startIndex) + word.count
                 let end = line.index(line.startIndex, offsetBy: offset)
                 return (
-                    FrameworkEvent.appStateChange.name, ObserverChannel.capacitor.rawValue,
+                    FrameworkEvent.capacitorAppStateChange.name, ObserverChannel.capacitor.rawValue,
                     .object(["isActive": .bool(value)]), end
                 )
             }

@@ -162,13 +162,13 @@ enum MethodSpelling {
         guard let receivers = catalog[token], isFrameworkEventOnly(receivers),
             let named = ObserverChannel.allCases.first(where: { $0.rawValue.lowercased() == channel.lowercased() })
         else { return nil }
-        let receiver = Receiver(named)
+        let receiver = Receiver.observer(named)
         return receivers.contains(receiver) ? (token, receiver) : nil
     }
 
     /// Only framework lenses deliver it: a plain word, not a method's spelling.
     private static func isFrameworkEventOnly(_ receivers: Set<Receiver>) -> Bool {
-        receivers.allSatisfy { $0.isObserver && $0 != .notificationCenter }
+        receivers.allSatisfy { $0.isObserver && $0 != .observer(.notifications) }
     }
 
     /// The model method `token` names, where it has the shape of a method even if the

@@ -82,7 +82,7 @@ struct NearbyConfig {
         for method in methods.sorted(by: { $0.index < $1.index }) {
             switch method {
             case .notification: channels.append(.notifications)
-            case .framework(let event): channels += event.channels
+            case .framework(let event): channels.append(event.channel)
             default: break
             }
         }
@@ -97,18 +97,18 @@ struct NearbyConfig {
         }
         // Flutter's framework before 3.13 reports every message as it comes, without
         // `hidden` ([FL-binding]): the state a log of Flutter 1.x or 2.x shows.
-        if methods.contains(.framework(.didChangeAppLifecycleState)) {
+        if methods.contains(.framework(.flutterState)) {
             let observed = config.observers.contains(.flutter)
-            let current = config.observerOptions.flutter?.framework ?? .since313
+            let current = config.observerOptions[FlutterLens.self]?.framework ?? .since313
             let other: FlutterFrameworkGeneration = current == .since313 ? .before313 : .since313
             let host = config.tabs?.first ?? config.rootViewController
             out.append(
                 with(
                     { c in
                         if !observed { c.observers.append(.flutter) }
-                        var options = c.observerOptions.flutter ?? FlutterLens.Options(hostController: host)
+                        var options = c.observerOptions[FlutterLens.self] ?? FlutterLens.Options(hostController: host)
                         options.framework = other
-                        c.observerOptions.flutter = options
+                        c.observerOptions[FlutterLens.self] = options
                     },
                     (observed
                         ? []

@@ -29,26 +29,18 @@ extension Simulator {
 
     /// Applies a `moveTo` along `path`, which `moveToPath` found from this very `state`,
     /// without searching again: the same callbacks, state and steps as
-    /// `apply(_:updating:recordingInto:)` with the `moveTo` itself. Throws, leaving
+    /// `apply(_:updating:)` with the `moveTo` itself. Throws, leaving
     /// `state` as it was, if a step does not replay (it does whenever `path` was found
     /// from `state`).
     public func apply(
-        moveToAlong path: [PlainAction], updating state: inout AppSnapshot, recordingInto callbacks: inout [Callback]
-    ) throws(ActionRefusal) -> [TakenStep] {
-        // As `apply(_:updating:recordingInto:)` does for a kind that may refuse after it acted: on a copy.
+        moveToAlong path: [PlainAction], updating state: inout AppSnapshot
+    ) throws(ActionRefusal) -> (callbacks: [Callback], steps: [TakenStep]) {
+        // As `apply(_:updating:)` does for a kind that may refuse after it acted: on a copy.
         var t = Transition(model: model, action: .moveTo, state: state)
-        swap(&t.callbacks, &callbacks)
-        do throws(ActionRefusal) {
-            try MoveToAction.follow(path, in: &t)
-        } catch {
-            swap(&t.callbacks, &callbacks)
-            callbacks.removeAll(keepingCapacity: true)
-            throw error
-        }
+        try MoveToAction.follow(path, in: &t)
         if t.observing { t.observeEndOfTurn() }
         assert(t.state.windowsFollowScenes, "moveTo left windows that do not follow the scenes")
         swap(&state, &t.state)
-        swap(&t.callbacks, &callbacks)
-        return t.steps
+        return (t.callbacks, t.steps)
     }
 }

@@ -1,9 +1,6 @@
 /// The observer channels of a session and the named choices they follow, resolved
-/// once from the config (`Profile.observers`; nil when the config has none).
-///
-/// A class with constant members: the tap and the notification poster take it for
-/// every call an observed action makes, and as a struct each took a copy of its
-/// arrays (retained and released; docs/architecture.md, "Observer machinery").
+/// once from the config (`Profile.observers`; nil when the config has none). Shared, as
+/// the profile is, by every action the session makes.
 public final class ObserverProfile: Sendable, Equatable {
     /// The channels asked for, in the config's order.
     public let channels: [ObserverChannel]
@@ -11,13 +8,9 @@ public final class ObserverProfile: Sendable, Equatable {
     /// poster runs for the lenses either way.
     public let reportsNotifications: Bool
     /// The lenses asked for, with their options, before the first input.
-    public let initialLenses: [ChannelLens]
-    /// What each of `initialLenses` subscribes to (`FrameworkLens.inputs`), in the same
-    /// order; derived, as the tap reads it packed (`lensRoute`).
+    public let initialLenses: [RunningLens]
+    /// What each of `initialLenses` subscribes to (`FrameworkLens.inputs`), in the same order.
     public var lensInputs: [LensInputKinds] { initialLenses.map(\.inputs) }
-    /// Which lenses an input of each kind goes to, packed for the tap: the tap hands a
-    /// lens only the inputs it subscribes to.
-    public let lensRoute: LensRoute
     /// The app declares scenes: the app-level notifications are aggregate (docs/observers.md).
     public let usesScenes: Bool
     /// A SwiftUI `App` (a scene app whose scene delegate is SwiftUI's).
@@ -46,15 +39,13 @@ public final class ObserverProfile: Sendable, Equatable {
         channels = config.observers
         reportsNotifications = config.observers.contains(.notifications)
         let host = config.tabs?.first ?? config.rootViewController
-        // One lens a channel (each has one slot in `LensSlots`): a repeat is ignored (the
-        // service refuses one).
+        // One lens a channel: a repeat is ignored (the service refuses one).
         var listed: [ObserverChannel] = []
         for channel in config.observers where !listed.contains(channel) { listed.append(channel) }
         let windowScenes = version >= .known(13, 0)  // UIScene (DOC: iOS 13.0+)
         initialLenses = listed.compactMap {
             config.observerOptions.lens(for: $0, hostController: host, windowScenes: windowScenes)
         }
-        lensRoute = LensRoute(initialLenses.map { ($0.channel, $0.inputs) })
         usesScenes = config.lifecycle == .scene
         swiftUI = config.ui == .swiftUI
         let q = config.quirks
@@ -79,7 +70,8 @@ public final class ObserverProfile: Sendable, Equatable {
     public static func == (a: ObserverProfile, b: ObserverProfile) -> Bool {
         a === b
             || (a.channels == b.channels && a.reportsNotifications == b.reportsNotifications
-                && a.initialLenses == b.initialLenses && a.usesScenes == b.usesScenes
+                && a.initialLenses == b.initialLenses
+                && a.usesScenes == b.usesScenes
                 && a.swiftUI == b.swiftUI && a.willEnterForegroundOrder == b.willEnterForegroundOrder
                 && a.sceneNotificationOrder == b.sceneNotificationOrder
                 && a.appForegroundInScene == b.appForegroundInScene

@@ -2,18 +2,8 @@
 /// session without observers, so it never changes a state's JSON or its abstract
 /// state): each lens's state, and what the notification poster has announced.
 public struct ObserverSnapshot: Sendable, Equatable {
-    /// The running lenses, in the config's order.
-    public var lenses: [ChannelLens] {
-        get { channels.compactMap { slots[$0] } }
-        set {
-            channels = newValue.map(\.channel)
-            slots = LensSlots(newValue)
-        }
-    }
-    /// The lenses' channels, in the config's order (the order their items take).
-    private(set) var channels: [ObserverChannel]
-    /// The lenses themselves, each in its channel's slot.
-    var slots: LensSlots
+    /// The running lenses, in the config's order (the order their items take).
+    public var lenses: [RunningLens]
     /// `applicationState` as the app-level notifications of a scene app have announced
     /// it: it follows the most active scene, but only once the poster has said so
     /// (a UIScene notification can arrive before it changes; [BATCH-life]).
@@ -32,8 +22,16 @@ public struct ObserverSnapshot: Sendable, Equatable {
     /// The memory warning's notification waits for the view controllers' calls.
     public var memoryWarningPending = false
 
-    public init(lenses: [ChannelLens]) {
-        channels = lenses.map(\.channel)
-        slots = LensSlots(lenses)
+    public init(lenses: [RunningLens]) {
+        self.lenses = lenses
+    }
+
+    /// Folds `input` into each lens that acts on its kind (`FrameworkLens.inputs`), in
+    /// order, appending the items they make to `items`, each in `itemState`.
+    mutating func observe(_ input: LensInput, itemState: AppState, into items: inout [Callback]) {
+        let kind = input.kind
+        for i in lenses.indices where lenses[i].inputs.contains(kind) {
+            lenses[i].observe(input, itemState: itemState, into: &items)
+        }
     }
 }

@@ -11,9 +11,8 @@ public struct Simulator: Sendable {
     /// instead of a copy of each field.
     @usableFromInline let model: SimulatorModel
 
-    // Inlinable, so that a read from another module (the service's writers) is a field
-    // access: a `_read` coroutine called across modules allocated its frame, one heap
-    // block per response (docs/architecture.md).
+    // Inlinable: the service's writers read these for every response
+    // (docs/architecture.md, "Performance mechanics").
     @inlinable public var config: SessionConfig { _read { yield model.config } }
     @inlinable public var profile: Profile { _read { yield model.profile } }
 
@@ -25,7 +24,7 @@ public struct Simulator: Sendable {
     /// perform it in `state`.
     public func apply(_ action: Action, to state: AppSnapshot) throws(ActionRefusal) -> ActionOutcome {
         var t = Transition(model: model, action: action.kind, state: state)
-        try action.kind.definition.apply(action, to: &t)
+        try action.visit(Applying.self, &t)
         if t.observing { t.observeEndOfTurn() }
         assert(t.state.windowsFollowScenes, "\(action.kind) left windows that do not follow the scenes")
         return t.outcome
@@ -35,30 +34,14 @@ public struct Simulator: Sendable {
     /// state becomes `state`), without copying the state out and back. Throws, leaving
     /// `state` as it was, when a real device could not perform it.
     ///
-    /// Why it exists: the service applies every action to a session's own state, and the
-    /// copies in and out were a fifth of the simulation's cost.
+    /// A kind that refuses before it acts (every kind but `moveTo`,
+    /// `ActionDefinition.refusesBeforeActing`) works on `state` itself, lent, and a
+    /// refusal hands it back as it was; any other works on a copy, so that a refusal
+    /// halfway leaves `state` untouched. The service applies every action to a session's
+    /// own state this way.
     public func apply(
         _ action: Action, updating state: inout AppSnapshot
     ) throws(ActionRefusal) -> (callbacks: [Callback], steps: [TakenStep]) {
-        var callbacks: [Callback] = []
-        let steps = try apply(action, updating: &state, recordingInto: &callbacks)
-        return (callbacks, steps)
-    }
-
-    /// `apply(_:updating:)` with the callbacks recorded into `callbacks`, which must be
-    /// empty: a caller that applies many actions hands the same list back each time
-    /// (emptied, keeping its capacity), so that its memory is not allocated and freed
-    /// for every action (for an observed action, a block of 32 callbacks, past the
-    /// allocator's fast path). On a refusal `callbacks` is left empty.
-    public func apply(
-        _ action: Action, updating state: inout AppSnapshot, recordingInto callbacks: inout [Callback]
-    ) throws(ActionRefusal) -> [TakenStep] {
-        // A kind that refuses before it acts (every kind but `moveTo`) gets the state
-        // itself, lent: a refusal hands it back as it was. Any other works on a copy, so
-        // that a refusal halfway leaves `state` untouched. Lending saves the copy and its
-        // release (a retain and a release of each of the state's references), and lets
-        // the observers' memory, a box the copy would share, change in place instead of
-        // being copied at its first change (docs/architecture.md).
         let definition = action.kind.definition
         let lends = definition.refusesBeforeActing
         var t: Transition
@@ -71,9 +54,8 @@ public struct Simulator: Sendable {
         #if DEBUG
             let lent = lends ? t.state : nil  // to check that a refusal changed nothing
         #endif
-        swap(&t.callbacks, &callbacks)
         do throws(ActionRefusal) {
-            try definition.apply(action, to: &t)
+            try action.visit(Applying.self, &t)
         } catch {
             if lends {
                 assert(t.callbacks.isEmpty, "\(action.kind) refused after it acted (refusesBeforeActing)")
@@ -82,15 +64,12 @@ public struct Simulator: Sendable {
                 #endif
                 swap(&state, &t.state)
             }
-            swap(&t.callbacks, &callbacks)
-            callbacks.removeAll(keepingCapacity: true)
             throw error
         }
         if t.observing { t.observeEndOfTurn() }
         assert(t.state.windowsFollowScenes, "\(action.kind) left windows that do not follow the scenes")
         swap(&state, &t.state)
-        swap(&t.callbacks, &callbacks)
-        return t.steps
+        return (t.callbacks, t.steps)
     }
 
     /// `UIApplication.backgroundTimeRemaining` while a background task runs in the

@@ -34,11 +34,9 @@ struct Transition {
         self.observing = model.profile.observers != nil
     }
 
-    /// Appends to `callbacks`, making room for several at the first: grown from empty
-    /// one by one, the array was reallocated twice in a typical action. Not reserved up
-    /// front: many transitions are probes that call nothing. (A list handed in by
-    /// `Simulator.apply(_:updating:recordingInto:)` may have room already.) The callback is moved in
-    /// (`consuming`), not copied and then destroyed at the caller.
+    /// Appends to `callbacks`, making room at the first for the handful a typical
+    /// action records. Not reserved up front: many transitions are probes that call
+    /// nothing. The callback is moved in (`consuming`).
     mutating func append(_ callback: consuming Callback) {
         let room = observing ? Self.observedCapacity : 8
         if callbacks.capacity < room { callbacks.reserveCapacity(room) }

@@ -6,9 +6,8 @@
 ///
 /// Not running (`app == .notRunning`), the other members keep their empty values:
 /// `AppSnapshot`'s accessors assert that no rule gives a process that is not running
-/// windows, an interruption or registered work. (An optional process, nil when not
-/// running, says the same in the type, but reading an optional's payload copies it,
-/// retaining its arrays at every read of the windows; docs/architecture.md.)
+/// windows, an interruption or registered work. (Why not an optional process:
+/// docs/architecture.md, "Performance mechanics".)
 ///
 /// A prewarm paused before `UIApplicationMain` (breadth §3.2) is not running here, as
 /// it is not to UIKit; `AppSnapshot.prewarm` records it.

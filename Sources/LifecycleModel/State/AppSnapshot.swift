@@ -37,8 +37,9 @@ public struct AppSnapshot: Sendable, Equatable {
     public internal(set) var prewarm: PrewarmSnapshot?
     /// The observer channels' memory (issue #20); nil without observers.
     public var observers: ObserverSnapshot? { observerMemory?.value }
-    /// Where `observers` lives: one reference, nil without observers (`ObserverMemory`).
-    var observerMemory: ObserverMemory?
+    /// Where `observers` lives: behind one reference, nil without observers, so that the
+    /// copy of a snapshot costs a session without observers nothing (`CopyOnWrite`).
+    var observerMemory: CopyOnWrite<ObserverSnapshot>?
 
     /// A freshly installed app: not running, nothing on disk, time zero.
     public init() {

@@ -47,23 +47,9 @@ extension ConfigDecoding {
             v, path: field, what: "an object of lens options keyed by channel",
             known: ObserverOptions.channels.map(\.rawValue))
         var options = ObserverOptions()
-        if let flutter = o["flutter"] {
-            let f = try ObjectReader(
-                flutter, path: o.field("flutter"), what: "Flutter's options",
-                known: ["framework", "resumedTiming", "hostController"])
-            options.flutter = FlutterLens.Options(
-                framework: try f.choice("framework", FlutterFrameworkGeneration.self) ?? .since313,
-                resumedTiming: try f.choice("resumedTiming", FlutterResumedTiming.self) ?? .deferred,
-                hostController: try hostController(f) ?? host)
-        }
-        if let compose = o["composeMultiplatform"] {
-            let c = try ObjectReader(
-                compose, path: o.field("composeMultiplatform"), what: "Compose Multiplatform's options",
-                known: ["source", "hostController", "initialActive"])
-            options.composeMultiplatform = ComposeMultiplatformLens.Options(
-                source: try c.choice("source", ComposeLifecycleSource.self) ?? .sceneNotifications,
-                hostController: try hostController(c) ?? host,
-                initialActive: try c.choice("initialActive", ComposeInitialActive.self) ?? .applicationState)
+        for channel in ObserverOptions.channels {
+            guard let lens = channel.lens, let value = o[channel.rawValue] else { continue }
+            try decode(lens, value, path: o.field(channel.rawValue), host: host, into: &options)
         }
         // Options of a lens that does not run would change nothing: a mistake to name.
         for channel in ObserverOptions.channels where o[channel.rawValue] != nil && !observed.contains(channel) {
@@ -74,6 +60,14 @@ extension ConfigDecoding {
                 allowed: ObserverOptions.channels.filter(observed.contains).map(\.rawValue))
         }
         return options
+    }
+
+    /// `value`, the object of `lens`'s options at `path`, into `options`.
+    private static func decode<Lens: FrameworkLens>(
+        _ lens: Lens.Type, _ value: JSONValue, path: String, host: String, into options: inout ObserverOptions
+    ) throws(Problem) {
+        let reader = try ObjectReader(value, path: path, what: Lens.optionsName, known: Lens.optionMembers)
+        options[Lens.self] = try Lens.options(reader, hostController: host)
     }
 
     /// The observer quirks (docs/observers.md, "Named choices").
@@ -89,17 +83,6 @@ extension ConfigDecoding {
         quirks.notificationCenterPullReactivates = try q.bool("notificationCenterPullReactivates")
     }
 
-    /// A view-controller name, as `rootViewController` is one.
-    private static func hostController(_ r: ObjectReader) throws(Problem) -> String? {
-        guard let name = try r.string("hostController") else { return nil }
-        guard !name.isEmpty, name.unicodeScalars.count <= SessionConfig.maxNameLength else {
-            throw Problem.invalidField(
-                r.field("hostController"),
-                "\(r.field("hostController")) must be a view-controller name of 1 to \(SessionConfig.maxNameLength) characters"
-            )
-        }
-        return name
-    }
 }
 
 extension JSONWriter {
@@ -111,22 +94,16 @@ extension JSONWriter {
         guard !c.observerOptions.isEmpty else { return }
         key("observerOptions")
         beginObject()
-        if let f = c.observerOptions.flutter {
-            key("flutter")
-            beginObject()
-            member("framework", f.framework.rawValue)
-            member("resumedTiming", f.resumedTiming.rawValue)
-            member("hostController", f.hostController)
-            endObject()
-        }
-        if let m = c.observerOptions.composeMultiplatform {
-            key("composeMultiplatform")
-            beginObject()
-            member("source", m.source.rawValue)
-            member("hostController", m.hostController)
-            member("initialActive", m.initialActive.rawValue)
-            endObject()
+        for channel in ObserverOptions.channels {
+            guard let lens = channel.lens, let members = Self.members(lens, c.observerOptions) else { continue }
+            key(escaping: channel.rawValue)
+            value(.object(members))
         }
         endObject()
+    }
+
+    /// The members of `lens`'s options in `options`; nil when they are unset.
+    private static func members<Lens: FrameworkLens>(_ lens: Lens.Type, _ options: ObserverOptions) -> [JSONMember]? {
+        options[Lens.self].map(Lens.members(of:))
     }
 }

@@ -130,7 +130,7 @@ extension Problem {
     /// answers made outside `Service.handle`).
     func answer(requestID: String) -> ServiceResponse {
         var response = with("requestId", .string(requestID)).response
-        response.headers.append(("X-Request-Id", requestID))
+        response.addHeader("X-Request-Id", requestID)
         return response
     }
 

@@ -79,7 +79,7 @@ struct TraceDiagram {
         case .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .tabBarControllerDelegate, .bgTask,
             .urlSessionDelegate:
             return declare(key: c.receiver.rawValue, prefix: "R", label: c.receiver.rawValue)
-        case .notificationCenter, .reactNative, .flutter, .capacitor, .cordova, .maui, .composeMultiplatform:
+        case .observer:
             // Issue #20: one lifeline per observer channel.
             return declare(key: c.receiver.rawValue, prefix: "O", label: c.receiver.rawValue)
         }

@@ -38,11 +38,11 @@ extension Service {
     /// allow/expose headers when the origin is allowed.
     func addCORSHeaders(_ request: ServiceRequest, to response: inout ServiceResponse) {
         guard !settings.corsOrigins.isEmpty else { return }
-        response.headers.append(("Vary", "Origin"))
+        response.addHeader("Vary", "Origin")
         guard response.status != 204 || response.headerValue("Access-Control-Allow-Origin") == nil,
             let origin = allowedOrigin(request)
         else { return }
-        response.headers.append(("Access-Control-Allow-Origin", origin))
-        response.headers.append(("Access-Control-Expose-Headers", Self.corsExposedHeaders))
+        response.addHeader("Access-Control-Allow-Origin", origin)
+        response.addHeader("Access-Control-Expose-Headers", Self.corsExposedHeaders)
     }
 }

@@ -12,7 +12,7 @@ import ServiceHTTP
 extension Service {
     /// `POST /v1/sessions/{id}/actions` with a `moveTo`.
     func moveTo(_ id: UUID, _ action: Action, parsed: JSONValue?, body: [UInt8]) throws(Problem) -> Routed {
-        guard case .moveTo(let app, let scene) = action else {
+        guard case .moveTo(let move) = action else {
             throw Problem(kind: .internalError, detail: "moveTo(_:_:) was given \(action.kind.rawValue)")
         }
         return .search(
@@ -22,7 +22,8 @@ extension Service {
                     id, meter: &meter,
                     plan: { state, simulator, meter throws(Problem) -> [PlainAction] in
                         do throws(MoveToFailure) {
-                            return try simulator.moveToPath(app: app, scene: scene, from: state, meter: &meter)
+                            return try simulator.moveToPath(
+                                app: move.app, scene: move.scene, from: state, meter: &meter)
                         } catch {
                             switch error {
                             case .refused(let refusal):
@@ -72,9 +73,9 @@ extension Service {
         var paths: [Int: [PlainAction]] = [:]
         for (i, action) in actions.enumerated() {
             var path: [PlainAction]?
-            if case .moveTo(let app, let scene) = action {
+            if case .moveTo(let move) = action {
                 do throws(MoveToFailure) {
-                    path = try simulator.moveToPath(app: app, scene: scene, from: draft, meter: &meter)
+                    path = try simulator.moveToPath(app: move.app, scene: move.scene, from: draft, meter: &meter)
                 } catch {
                     switch error {
                     case .refused(let refusal):

@@ -72,7 +72,7 @@ extension Session {
     mutating func apply(
         _ action: Action, meter: inout SearchMeter, took: ([PlainAction]?) -> Void
     ) throws(MoveToFailure) -> LogRun {
-        guard case .moveTo(let app, let scene) = action else {
+        guard case .moveTo(let move) = action else {
             guard meter.step() else { throw .stopped(meter.stopped ?? .steps(meter.budget.maxSteps)) }
             do throws(ActionRefusal) {
                 let run = try apply(action)
@@ -80,7 +80,7 @@ extension Session {
                 return run
             } catch { throw .refused(error) }
         }
-        let path = try simulator.moveToPath(app: app, scene: scene, from: state, meter: &meter)
+        let path = try simulator.moveToPath(app: move.app, scene: move.scene, from: state, meter: &meter)
         do throws(ActionRefusal) {
             let run = try apply(action, along: path)
             took(path)

@@ -159,8 +159,8 @@ enum PlaygroundPage {
         const VERSIONS = ["11.0", "12.0", "13.0", "14.0", "15.0", "16.0", "17.0", "18.0", "26.0", "27.0"];
         const MODES = ["fetch", "remote-notification", "location", "audio", "processing"];
         // Issue #20: the channels of config `observers` (their items' receivers: notificationCenter, else the name).
-        const CHANNELS = ["notifications", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform"];
-        const OBSERVER_RECEIVERS = ["notificationCenter", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform"];
+        const CHANNELS = \#(channelList(\.rawValue));
+        const OBSERVER_RECEIVERS = \#(channelList { Receiver.observer($0).rawValue });
         // Parameters the page offers, with defaults: [name, kind, default or choices],
         // from each action kind's definition (PlaygroundPage.parameterTable).
         const PARAMS = \#(parameterTable);
@@ -585,6 +585,13 @@ enum PlaygroundPage {
 }
 
 extension PlaygroundPage {
+    /// A JSON array of a name for each observer channel, in `ObserverChannel` order: a
+    /// new channel shows up on the page without an edit to it.
+    static func channelList(_ name: (ObserverChannel) -> String) -> String {
+        // Names are identifiers: quoted as they are, spaced as the rest of the script.
+        "[" + ObserverChannel.allCases.map { "\"\(name($0))\"" }.joined(separator: ", ") + "]"
+    }
+
     /// The inputs of each kind's members as the page's script reads them,
     /// `{"<type>":[[name, kind, default or choices], …], …}`, built from the kinds'
     /// definitions (`ActionKind.parameterInputs`): a new kind's members show up here

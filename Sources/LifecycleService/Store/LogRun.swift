@@ -1,8 +1,9 @@
 import LifecycleModel
 
 /// Callbacks the log keeps, consecutive, where it keeps them: an action's, or a page's
-/// part in one chunk. Written into an answer as one copy of the log's bytes; read one
-/// by one (`LoggedCallback`) by the text formats and the diff.
+/// part in one chunk. Written into an answer from their entries
+/// (`JSONWriter.write(callbacks:)`); read one by one (`LoggedCallback`) by the text
+/// formats and the diff.
 ///
 /// A run holds its chunk (a copy of the value, sharing its storage): while it lives,
 /// the log's next append to that chunk copies it. Keep a run only until the session
@@ -12,7 +13,7 @@ struct LogRun: Sendable, RandomAccessCollection {
     /// The run's entries in `chunk.entries`.
     let range: Range<Int>
 
-    static let empty = LogRun(chunk: LogChunk(firstSeq: 1, byteCapacity: 0, entryCapacity: 0), range: 0..<0)
+    static let empty = LogRun(chunk: LogChunk(firstSeq: 1, entryCapacity: 0), range: 0..<0)
 
     var startIndex: Int { 0 }
     var endIndex: Int { range.count }
@@ -20,9 +21,9 @@ struct LogRun: Sendable, RandomAccessCollection {
     /// Callback `i` of the run, read out.
     subscript(i: Int) -> LoggedCallback {
         let e = chunk.entries[range.lowerBound + i]
-        let seq = self.seq(i)
-        return LoggedCallback(
-            seq: seq, method: e.method, receiver: e.receiver, appState: e.appState, json: json(of: e, seq: seq))
+        var w = JSONWriter(capacity: 160)
+        w.write(callbacks: LogRun(chunk: chunk, range: (range.lowerBound + i)..<(range.lowerBound + i + 1)))
+        return LoggedCallback(seq: seq(i), method: e.method, receiver: e.receiver, appState: e.appState, json: w.bytes)
     }
 
     /// The seq of callback `i`.
@@ -34,7 +35,7 @@ struct LogRun: Sendable, RandomAccessCollection {
     /// The encoded size of callback `i`.
     func byteCount(_ i: Int) -> Int {
         let e = chunk.entries[range.lowerBound + i]
-        guard e.isInPieces else { return Int(e.end - e.start) }
+        guard case .pieces = e.arguments else { return Int(e.cost) - CallbackLog.overhead }
         return chunk.pieces[seq(i)]?.reduce(0) { $0 + $1.count } ?? 0
     }
 
@@ -49,13 +50,6 @@ struct LogRun: Sendable, RandomAccessCollection {
         guard !isEmpty else { return .empty }
         let own = chunk.suffix(from: range.lowerBound, through: range.upperBound - 1)
         return LogRun(chunk: own, range: 0..<own.entries.count)
-    }
-
-    private func json(of e: LogSlot, seq: Int) -> [UInt8] {
-        guard e.isInPieces else {
-            return Array(UnsafeBufferPointer(rebasing: chunk.bytes.written[Int(e.start)..<Int(e.end)]))
-        }
-        return Array((chunk.pieces[seq] ?? []).joined())
     }
 }
 
@@ -90,26 +84,6 @@ struct LogPage: Sendable {
 }
 
 extension JSONWriter {
-    /// A run of logged callbacks as array elements: one copy of the log's bytes, unless
-    /// it holds callbacks kept in pieces.
-    mutating func write(callbacks run: LogRun) {
-        guard let first = run.range.first, let last = run.range.last else { return }
-        let entries = run.chunk.entries
-        if run.chunk.pieces.isEmpty {
-            let bytes = run.chunk.bytes.written
-            elements(UnsafeBufferPointer(rebasing: bytes[Int(entries[first].start)..<Int(entries[last].end)]))
-            return
-        }
-        for i in run.indices {
-            let e = entries[run.range.lowerBound + i]
-            if e.isInPieces {
-                encoded(pieces: run.chunk.pieces[run.seq(i)] ?? [])
-            } else {
-                elements(UnsafeBufferPointer(rebasing: run.chunk.bytes.written[Int(e.start)..<Int(e.end)]))
-            }
-        }
-    }
-
     /// A page's callbacks as array elements.
     mutating func write(callbacks page: LogPage) {
         for run in page.runs { write(callbacks: run) }

@@ -38,7 +38,7 @@ struct Session: Sendable {
     private enum Rollback {
         /// `body` changes the state only when it succeeds (one model step:
         /// `Simulator.apply(_:updating:)` swaps its work in at the end), so it gets the
-        /// state itself: a draft would cost 600 instructions an action (bench/PROFILE.md).
+        /// state itself, with no draft to copy (docs/architecture.md).
         case bodyIsAtomic
         /// `body` may fail after changing its argument (a batch, step by step): it gets a
         /// copy-on-write draft, swapped in when it returns.
@@ -69,14 +69,11 @@ struct Session: Sendable {
     /// `Simulator.moveToPath` found from this very state, instead of searching.
     mutating func apply(_ action: Action, along path: [PlainAction]? = nil) throws(ActionRefusal) -> LogRun {
         let simulator = self.shared.simulator
-        // The list the model records into is the thread's spare, handed back once logged.
-        var callbacks = SpareCallbacks.take()
-        defer { SpareCallbacks.giveBack(&callbacks) }
-        let steps = try transact(.bodyIsAtomic) { (draft: inout AppSnapshot) throws(ActionRefusal) in
+        let (callbacks, steps) = try transact(.bodyIsAtomic) { (draft: inout AppSnapshot) throws(ActionRefusal) in
             if let path {
-                try simulator.apply(moveToAlong: path, updating: &draft, recordingInto: &callbacks)
+                try simulator.apply(moveToAlong: path, updating: &draft)
             } else {
-                try simulator.apply(action, updating: &draft, recordingInto: &callbacks)
+                try simulator.apply(action, updating: &draft)
             }
         }
         version += 1
@@ -140,8 +137,7 @@ extension Simulator {
     {
         guard let path else { return try apply(action, to: state) }
         var moved = state
-        var callbacks: [Callback] = []
-        let steps = try apply(moveToAlong: path, updating: &moved, recordingInto: &callbacks)
+        let (callbacks, steps) = try apply(moveToAlong: path, updating: &moved)
         return ActionOutcome(callbacks: callbacks, state: moved, steps: steps)
     }
 }

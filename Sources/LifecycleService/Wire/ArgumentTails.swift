@@ -2,38 +2,31 @@ import LifecycleModel
 
 /// The `,"args":{…}` member of a callback with each observer argument
 /// (`ObserverArgument`), encoded once for the process by the general path from the
-/// argument's JSON, so its bytes are that path's: a logged observer item copies it
-/// instead of encoding its arguments (bench/PROFILE.md, "Observers (issue #20)").
-///
-/// Pointers into memory that is never freed (the table lives as long as the process).
-struct ArgumentTails: @unchecked Sendable {
+/// argument's JSON, so its bytes are that path's: a logged observer item keeps its
+/// typed argument and is written from these.
+struct ArgumentTails: Sendable {
     static let shared = ArgumentTails()
 
-    private let tails: UnsafePointer<UnsafeBufferPointer<UInt8>>
+    /// Every tail, one after the other.
+    let bytes: [UInt8]
+    /// Where each is in `bytes`, by `ObserverArgument.index`.
+    private let spans: [Range<Int>]
 
     private init() {
-        let all = ObserverArgument.allCases
-        let table = UnsafeMutablePointer<UnsafeBufferPointer<UInt8>>.allocate(capacity: max(1, all.count))
-        for argument in all {
-            // After a first member, so the comma is the general path's.
-            var w = JSONWriter(capacity: 64)
-            w.beginObject()
-            w.key("seq")
-            w.int(0)
-            let mark = w.count
-            w.key("args")
-            w.value(argument.json)
-            let member = w.bytes[mark...]
-            let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: member.count)
-            _ = bytes.initialize(from: member)
-            (table + argument.index).initialize(to: UnsafeBufferPointer(bytes))
+        var bytes: [UInt8] = []
+        var spans: [Range<Int>] = []
+        for (i, argument) in ObserverArgument.allCases.enumerated() {
+            precondition(argument.index == i, "\(argument): ObserverArgument.allCases is not in index order")
+            let tail = JSONWriter.argumentsMember(argument.json)
+            spans.append(bytes.count..<(bytes.count + tail.count))
+            bytes += tail
         }
-        tails = UnsafePointer(table)
+        self.bytes = bytes
+        self.spans = spans
     }
 
-    /// `,"args":…` of `argument`.
-    @inline(__always)
-    func tail(_ argument: ObserverArgument) -> UnsafeBufferPointer<UInt8> {
-        tails[argument.index]
+    /// Where `,"args":…` of `argument` is in `bytes`.
+    func span(_ argument: ObserverArgument) -> Range<Int> {
+        spans[argument.index]
     }
 }

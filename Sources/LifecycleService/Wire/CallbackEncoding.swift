@@ -3,9 +3,10 @@ import LifecycleModel
 /// How a callback becomes the JSON object the API sends
 /// (`{"seq":…,"receiver":…,"method":…,"appState":…[,"sceneId":…][,"sceneState":…][,"viewController":…][,"args":…]}`,
 /// contract, "Action result"): the general path member by member, and the path the
-/// session log takes, which writes the same bytes from pre-encoded pieces
-/// (`CallbackHeads`, `ArgumentTails`). The log keeps what it writes: an answer's callbacks
-/// are then one copy of the log's bytes (Store/CallbackLog.swift).
+/// session log's callbacks take, which writes the same bytes from a logged entry and
+/// pre-encoded pieces: the head of its method, receiver and state (`CallbackHeads`),
+/// its names (the chunk's, quoted once) and its arguments (`ArgumentTails`, or encoded
+/// when logged).
 extension JSONWriter {
     /// `c` as callback `seq`, member by member: what every faster path must match.
     mutating func writeGeneral(seq: Int, _ c: Callback) {
@@ -30,97 +31,154 @@ extension JSONWriter {
         } else {
             member("receiver", receiver.rawValue)
         }
-        key("method")
-        encoded(MethodNames.encoded(method))
+        member("method", method.name)
         member("appState", literal: appState.wireName)
     }
 
-    /// `c` as callback `seq`, read where it is (a copy retained its Strings), from the
-    /// pre-encoded head of its method, receiver and state and, for an observer item, its
-    /// pre-encoded arguments: the bytes of `writeGeneral(seq:_:)`. Returns its receiver.
-    @discardableResult
-    mutating func writeLogged(
-        _ c: UnsafePointer<Callback>, seq: Int, heads: CallbackHeads, tails: ArgumentTails,
-        previous: inout SeqDigits
-    ) -> Receiver {
-        // Most callbacks (the app delegate's, the observer channels') name only their
-        // receiver: one switch over the target instead of three, and, with no arguments
-        // or an observer item's, the whole object from pre-encoded pieces at once.
-        if let receiver = c.pointee.target.bareReceiver {
-            if let head = heads.head(method: c.pointee.method, receiver: receiver, appState: c.pointee.appState) {
-                switch c.pointee.arguments {
-                case .none:
-                    writeCallback(
-                        seq: seq, head: head, tail: UnsafeBufferPointer(start: nil, count: 0), previous: &previous)
-                    return receiver
-                case .observer(let argument):
-                    writeCallback(seq: seq, head: head, tail: tails.tail(argument), previous: &previous)
-                    return receiver
-                case .json(let args):
-                    openCallback(seq: seq, head: head, previous: &previous)
-                    key("args")
-                    value(args)
-                    endObject()
-                    return receiver
+    /// A run of logged callbacks as array elements, each written from its entry and the
+    /// pre-encoded pieces, with one capacity check: the bytes of `writeGeneral(seq:_:)`.
+    mutating func write(callbacks run: LogRun) {
+        guard !run.isEmpty else { return }
+        let heads = CallbackHeads.shared
+        let tails = ArgumentTails.shared
+        let chunk = run.chunk
+        var previous = SeqDigits()
+        heads.bytes.withUnsafeBufferPointer { headBytes in
+            tails.bytes.withUnsafeBufferPointer { tailBytes in
+                chunk.names.bytes.withUnsafeBufferPointer { names in
+                    chunk.shared.bytes.withUnsafeBufferPointer { shared in
+                        for i in run.range {
+                            let e = chunk.entries[i]
+                            let seq = chunk.firstSeq + i
+                            guard let head = heads.span(e.head)
+                            else {
+                                writeUnusual(e, seq: seq, in: chunk)
+                                continue
+                            }
+                            let parts = LoggedParts(
+                                head: UnsafeBufferPointer(rebasing: headBytes[head]),
+                                sceneId: e.sceneId > 0
+                                    ? UnsafeBufferPointer(rebasing: names[chunk.names.span(e.sceneId)]) : nil,
+                                sceneState: e.sceneState,
+                                viewController: e.viewController > 0
+                                    ? UnsafeBufferPointer(rebasing: names[chunk.names.span(e.viewController)]) : nil)
+                            switch e.arguments {
+                            case .none:
+                                appendCallback(
+                                    seq: seq, parts, tail: UnsafeBufferPointer(start: nil, count: 0), &previous)
+                            case .observer(let argument):
+                                let tail = UnsafeBufferPointer(rebasing: tailBytes[tails.span(argument)])
+                                appendCallback(seq: seq, parts, tail: tail, &previous)
+                            case .shared(let n):
+                                let tail = UnsafeBufferPointer(rebasing: shared[chunk.shared.span(UInt16(n))])
+                                appendCallback(seq: seq, parts, tail: tail, &previous)
+                            case .own(let index):
+                                chunk.own[Int(index)].withUnsafeBufferPointer { tail in
+                                    appendCallback(seq: seq, parts, tail: tail, &previous)
+                                }
+                            case .pieces:
+                                writeUnusual(e, seq: seq, in: chunk)
+                            }
+                        }
+                    }
                 }
             }
         }
-        let receiver = c.pointee.receiver
-        open(seq: seq, receiver: receiver, method: c.pointee.method, appState: c.pointee.appState, heads, &previous)
-        if let id = c.pointee.sceneId { member("sceneId", id) }
-        if let state = c.pointee.sceneState { member("sceneState", state.rawValue) }
-        if let name = c.pointee.viewController { member("viewController", name) }
-        switch c.pointee.arguments {
-        case .none:
-            break
-        case .observer(let argument):
-            appendAll(tails.tail(argument))
-        case .json(let args):
-            key("args")
-            value(args)
-        }
-        endObject()
-        return receiver
     }
 
-    /// The head from the table, or member by member for a pair the table lacks (none the
-    /// model records).
-    @inline(__always)
-    private mutating func open(
-        seq: Int, receiver: Receiver, method: CallbackMethod, appState: AppState, _ heads: CallbackHeads,
-        _ previous: inout SeqDigits
-    ) {
-        if let head = heads.head(method: method, receiver: receiver, appState: appState) {
-            openCallback(seq: seq, head: head, previous: &previous)
-        } else {
-            openGeneral(seq: seq, receiver: receiver, method: method, appState: appState)
+    /// A logged callback kept in pieces, or one whose receiver does not hear its method
+    /// (none the model records): the first as its pieces, the other by the general path.
+    private mutating func writeUnusual(_ e: LogSlot, seq: Int, in chunk: LogChunk) {
+        if e.arguments == .pieces { return encoded(pieces: chunk.pieces[seq] ?? []) }
+        openGeneral(seq: seq, receiver: e.receiver, method: e.method, appState: e.appState)
+        if e.sceneId > 0 {
+            key("sceneId")
+            encoded(chunk.names.run(e.sceneId))
         }
+        if let state = e.sceneState { member("sceneState", state.rawValue) }
+        if e.viewController > 0 {
+            key("viewController")
+            encoded(chunk.names.run(e.viewController))
+        }
+        switch e.arguments {
+        case .observer(let argument): appendAll(ArgumentTails.shared.bytes[ArgumentTails.shared.span(argument)])
+        case .shared, .own: appendAll(chunk.argumentBytes(e) ?? [])
+        case .none, .pieces: break
+        }
+        endObject()
+    }
+
+    /// The size of the JSON object entry `e` of `chunk` is written as, as callback `seq`.
+    static func loggedLength(of e: LogSlot, seq: Int, in chunk: LogChunk, heads: CallbackHeads) -> Int {
+        var length =
+            8 + decimalDigits(seq) + heads.length(e.head, method: e.method, receiver: e.receiver, appState: e.appState)
+        if e.sceneId > 0 { length += LoggedParts.sceneIdKey.utf8CodeUnitCount + chunk.names.span(e.sceneId).count }
+        if let state = e.sceneState {
+            length += LoggedParts.sceneStateKey.utf8CodeUnitCount + state.wireName.utf8CodeUnitCount + 2
+        }
+        if e.viewController > 0 {
+            length += LoggedParts.viewControllerKey.utf8CodeUnitCount + chunk.names.span(e.viewController).count
+        }
+        switch e.arguments {
+        case .observer(let argument): length += ArgumentTails.shared.span(argument).count
+        case .shared, .own: length += chunk.argumentBytes(e)?.count ?? 0
+        case .none, .pieces: break
+        }
+        return length
+    }
+
+    /// `s` as a JSON string, quotes included.
+    static func quoted(_ s: String) -> [UInt8] {
+        var w = JSONWriter(capacity: s.utf8.count + 8)
+        w.string(s)
+        return w.bytes
+    }
+
+    /// `,"args":…` as the general path writes it after a first member.
+    static func argumentsMember(_ args: JSONValue) -> [UInt8] {
+        afterFirstMember { w in
+            w.key("args")
+            w.value(args)
+        }
+    }
+
+    /// `,"sceneId":…`, `,"sceneState":…` and `,"viewController":…` (those given), as the
+    /// general path writes them after a first member.
+    static func placeMembers(sceneId: String?, sceneState: SceneState?, viewController: String?) -> [UInt8] {
+        afterFirstMember { w in
+            if let sceneId { w.member("sceneId", sceneId) }
+            if let sceneState { w.member("sceneState", sceneState.rawValue) }
+            if let viewController { w.member("viewController", viewController) }
+        }
+    }
+
+    /// What `body` writes into an object after its first member, comma included.
+    private static func afterFirstMember(_ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        var w = JSONWriter(capacity: 64)
+        w.beginObject()
+        w.key("seq")
+        w.int(0)
+        let mark = w.count
+        body(&w)
+        return Array(w.bytes[mark...])
     }
 }
 
-extension CallbackTarget {
-    /// The receiver, when the target names nothing else (no scene, no view controller):
-    /// a callback with no more than that has only its fixed members and arguments.
-    var bareReceiver: Receiver? {
-        switch self {
-        case .appDelegate: .appDelegate
-        case .appDelegateAdaptor: .appDelegateAdaptor
-        case .notificationCenterDelegate: .notificationCenterDelegate
-        case .locationManagerDelegate: .locationManagerDelegate
-        case .backgroundTask: .backgroundTask
-        case .bgTask: .bgTask
-        case .urlSessionDelegate: .urlSessionDelegate
-        case .app: .app
-        case .tabBarControllerDelegate(nil): .tabBarControllerDelegate
-        case .notificationCenter(nil, nil): .notificationCenter
-        case .reactNative: .reactNative
-        case .flutter: .flutter
-        case .capacitor: .capacitor
-        case .cordova: .cordova
-        case .maui(nil): .maui
-        case .sceneDelegate, .scene, .viewController, .view, .tabBarControllerDelegate, .notificationCenter, .maui,
-            .composeMultiplatform:
-            nil
-        }
+extension LoggedCallback {
+    /// The pieces of a callback whose arguments hold the action's shared payload
+    /// (`[own, shared, own, …]`, the general path's bytes); nil when they do not.
+    static func pieces(of c: Callback, seq: Int, args: JSONValue, sharing: SharedPayload) -> [[UInt8]]? {
+        var pieces: [[UInt8]] = []
+        var w = JSONWriter(capacity: 160)
+        w.openGeneral(seq: seq, receiver: c.receiver, method: c.method, appState: c.appState)
+        if let id = c.sceneId { w.member("sceneId", id) }
+        if let state = c.sceneState { w.member("sceneState", state.rawValue) }
+        if let name = c.viewController { w.member("viewController", name) }
+        w.key("args")
+        w.value(args, sharing: sharing, parts: &pieces, depth: 0)
+        guard !pieces.isEmpty else { return nil }
+        w.endObject()
+        pieces.append(w.bytes)
+        return pieces
     }
 }

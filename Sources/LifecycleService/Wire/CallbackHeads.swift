@@ -7,111 +7,83 @@ import LifecycleModel
 /// bytes. Writing a callback is then one copy where it was three pieces and a lookup
 /// each (issue #20: an observed action writes about 18 callbacks).
 ///
-/// A value of pointers into memory that is never freed (the tables live as long as the
-/// process): read `shared` once per answer, since each read of a static costs a
-/// `swift_once` check.
-struct CallbackHeads: @unchecked Sendable {
-    /// Per method (by `CallbackMethod.index`) and receiver (by `Receiver.index`), the
-    /// entry of `heads` for the pair, -1 for a receiver that does not hear the method: a
-    /// head is two reads, where a search of the method's receivers cost a loop a callback.
-    private let entries: UnsafePointer<Int16>
-    /// `Receiver.allCases.count`, the width of a row of `entries`.
-    private let receiverCount = Receiver.allCases.count
-    /// `AppState.allCases.count` heads per entry, by `AppState.index`.
-    private let heads: UnsafePointer<UnsafeBufferPointer<UInt8>>
-    /// Per method family (`CallbackMethod.family`), the `index` of its first method: the
-    /// model's own bases are statics, each read a `swift_once` check.
-    private let familyBases: UnsafePointer<Int32>
-    /// `AppState.allCases.count`, kept here: a static would cost a `swift_once` check a read.
-    private let states = AppState.allCases.count
+/// Plain values in flat arrays: a lookup reads a few integers and retains nothing.
+struct CallbackHeads: Sendable {
+    /// A receiver that hears a method, and where its heads are in `spans` (one per app
+    /// state, by `AppState.index`, from `firstSpan`).
+    private struct Heard: Sendable {
+        /// The receiver's `Receiver.index`.
+        let receiver: Int
+        let firstSpan: Int
+    }
+
+    /// By `CallbackMethod.index`: where the method's receivers begin in `heard` (they
+    /// end where the next method's begin).
+    private let firstHeard: [Int]
+    private let heard: [Heard]
+    /// Where each head is in `bytes`.
+    private let spans: [Range<Int>]
+    /// Every head, one after the other.
+    let bytes: [UInt8]
 
     static let shared = CallbackHeads()
 
     private init() {
-        let width = Receiver.allCases.count
-        var entries: [Int16] = []
-        var heads: [UnsafeBufferPointer<UInt8>] = []
-        var count = 0
+        var firstHeard: [Int] = []
+        var heard: [Heard] = []
+        var spans: [Range<Int>] = []
+        var bytes: [UInt8] = []
         for method in CallbackMethod.allCases {
-            precondition(entries.count == method.index * width, "\(method): methods are not in index order")
-            for receiver in Receiver.allCases {
-                precondition(entries.count % width == receiver.index, "\(receiver): not in index order")
-                guard method.isHeard(by: receiver) else {
-                    entries.append(-1)
-                    continue
-                }
-                precondition(count < Int(Int16.max), "more heads than an Int16 holds")
-                entries.append(Int16(count))
-                count += 1
+            precondition(firstHeard.count == method.index, "\(method): CallbackMethod.allCases is not in index order")
+            firstHeard.append(heard.count)
+            for receiver in Receiver.allCases where method.isHeard(by: receiver) {
+                heard.append(Heard(receiver: receiver.index, firstSpan: spans.count))
                 for state in AppState.allCases {
-                    heads.append(Self.encoded(method: method, receiver: receiver, appState: state))
+                    precondition(
+                        spans.count - heard[heard.count - 1].firstSpan == state.index, "\(state): out of order")
+                    let head = Self.encoded(method: method, receiver: receiver, appState: state)
+                    spans.append(bytes.count..<(bytes.count + head.count))
+                    bytes += head
                 }
             }
         }
-        let families = (CallbackMethod.allCases.map(\.family.number).max() ?? -1) + 1
-        var bases = [Int32](repeating: -1, count: families)
-        for method in CallbackMethod.allCases {
-            let (family, member) = method.family
-            let base = Int32(method.index - member)
-            precondition(
-                bases[family] == -1 || bases[family] == base, "\(method): its family's methods are not in turn")
-            bases[family] = base
+        firstHeard.append(heard.count)
+        precondition(spans.count < Int(Self.none), "more heads than a logged callback's number holds")
+        self.firstHeard = firstHeard
+        self.heard = heard
+        self.spans = spans
+        self.bytes = bytes
+    }
+
+    /// The number of the head of a callback with these members (its place in `spans`),
+    /// which a logged callback keeps; `none` for a receiver that does not hear `method`
+    /// (none the model records).
+    func head(method: CallbackMethod, receiver: Receiver, appState: AppState) -> UInt16 {
+        let m = method.index
+        let r = receiver.index
+        for i in firstHeard[m]..<firstHeard[m + 1] where heard[i].receiver == r {
+            return UInt16(heard[i].firstSpan + appState.index)
         }
-        self.familyBases = UnsafePointer(Self.kept(bases))
-        self.entries = UnsafePointer(Self.kept(entries))
-        self.heads = UnsafePointer(Self.kept(heads))
+        return Self.none
     }
 
-    /// The head of a callback with these members; nil for a receiver that does not hear `method`.
-    @inline(__always)
-    func head(method: CallbackMethod, receiver: Receiver, appState: AppState) -> UnsafeBufferPointer<UInt8>? {
-        let entry = Int(entries[index(of: method) &* receiverCount &+ receiver.index])
-        return entry < 0 ? nil : heads[entry &* states &+ appState.index]
+    /// No head: the callback is written by the general path.
+    static let none = UInt16.max
+
+    /// Where head `head` is in `bytes`; nil for `none`.
+    func span(_ head: UInt16) -> Range<Int>? {
+        head == Self.none ? nil : spans[Int(head)]
     }
 
-    /// `method.index`, from the table of family bases.
-    @inline(__always)
-    func index(of method: CallbackMethod) -> Int {
-        let (family, member) = method.family
-        return Int(familyBases[family]) + member
+    /// The head's length: what it adds to a callback's JSON after `{"seq":N`.
+    func length(_ head: UInt16, method: CallbackMethod, receiver: Receiver, appState: AppState) -> Int {
+        span(head)?.count ?? Self.encoded(method: method, receiver: receiver, appState: appState).count
     }
 
     /// What the general path writes after `{"seq":0` for a callback with these members.
-    private static func encoded(method: CallbackMethod, receiver: Receiver, appState: AppState) -> UnsafeBufferPointer<
-        UInt8
-    > {
+    private static func encoded(method: CallbackMethod, receiver: Receiver, appState: AppState) -> [UInt8] {
         var w = JSONWriter(capacity: 160)
         w.openGeneral(seq: 0, receiver: receiver, method: method, appState: appState)
-        let head = w.bytes[8...]  // after `{"seq":0`
-        return UnsafeBufferPointer(start: kept(Array(head)), count: head.count)
-    }
-
-    /// `values` in memory that is never freed.
-    private static func kept<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
-        let memory = UnsafeMutablePointer<T>.allocate(capacity: max(1, values.count))
-        _ = UnsafeMutableBufferPointer(start: memory, count: values.count).initialize(from: values)
-        return memory
-    }
-}
-
-extension CallbackMethod {
-    /// Its family's number and its own within the family (`rawValue`): `index` is the
-    /// family's base plus the latter (`CallbackHeads.index(of:)`).
-    @inline(__always)
-    var family: (number: Int, member: Int) {
-        switch self {
-        case .appDelegate(let m): (0, m.rawValue)
-        case .sceneDelegate(let m): (1, m.rawValue)
-        case .viewController(let m): (2, m.rawValue)
-        case .notificationCenterDelegate(let m): (3, m.rawValue)
-        case .locationManagerDelegate(let m): (4, m.rawValue)
-        case .backgroundTask(let m): (5, m.rawValue)
-        case .bgTask(let m): (6, m.rawValue)
-        case .urlSessionDelegate(let m): (7, m.rawValue)
-        case .tabBarControllerDelegate(let m): (8, m.rawValue)
-        case .swiftUI(let m): (9, m.rawValue)
-        case .notification(let m): (10, m.rawValue)
-        case .framework(let m): (11, m.rawValue)
-        }
+        return Array(w.bytes[8...])  // after `{"seq":0`
     }
 }

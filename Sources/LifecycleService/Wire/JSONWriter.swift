@@ -38,43 +38,20 @@ struct JSONWriter {
     /// Bytes written so far.
     var count: Int { buffer.count }
 
+    /// Forgets what was written, to write again from the start, as after an object's
+    /// first member when `inObject` (the next key gets its comma): a scratch writer.
+    mutating func clear(inObject: Bool) {
+        buffer.count = 0
+        needsComma = inObject
+    }
+
+    /// What has been written, in place: valid until the next write.
+    func withWritten<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: buffer.start, count: buffer.count))
+    }
+
     /// Bytes it holds room for.
     var capacity: Int { buffer.capacity }
-
-    /// What has been written so far, in place: valid while this writer's storage lives
-    /// and is not written to (the session log's chunks, read by the answers they are copied into).
-    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer.start, count: buffer.count) }
-
-    /// Whether the next value written gets a comma before it.
-    var needsSeparator: Bool { needsComma }
-
-    /// Makes the storage this writer's own before it writes: copies of a writer share it,
-    /// and a writer kept as a value (a session log's chunk, in a session copied for a
-    /// rollback) must not write over bytes another copy still reads.
-    mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { move(toCapacity: buffer.capacity) }
-    }
-
-    /// A writer holding `bytes` (valid JSON text, elements of an open array or members of
-    /// an open object), with room for `capacity` in all, continuing after them.
-    init(continuing bytes: UnsafeBufferPointer<UInt8>, capacity: Int) {
-        self.init(capacity: max(capacity, bytes.count))
-        if let base = bytes.baseAddress { append(base, count: bytes.count) }
-        needsComma = !bytes.isEmpty
-    }
-
-    /// Forgets what was written past `count` bytes (the next value gets a comma when
-    /// `needsSeparator`).
-    mutating func truncate(to count: Int, needsSeparator: Bool) {
-        buffer.count = min(count, buffer.count)
-        needsComma = needsSeparator
-    }
-
-    /// Frees the room past what is written (a copy into storage of the exact size): for a
-    /// buffer that will not be written again, such as a session log's full chunk.
-    mutating func shrinkToFit() {
-        if buffer.capacity > buffer.count { move(toCapacity: buffer.count) }
-    }
 
     /// Bytes already valid as one or more JSON values, written as the next element(s):
     /// a comma first if one is due.
@@ -316,22 +293,65 @@ struct JSONWriter {
         needsComma = true
     }
 
-    /// A whole logged callback from pre-encoded pieces: `{"seq":N`, `head`, `tail` (its
-    /// arguments, `,"args":…`, or nothing) and `}`, with one capacity check.
-    @inline(__always)
-    mutating func writeCallback(
-        seq: Int, head: UnsafeBufferPointer<UInt8>, tail: UnsafeBufferPointer<UInt8>, previous: inout SeqDigits
+    /// A logged callback from its parts, with one capacity check: `{"seq":N`, the head,
+    /// the scene's id and state and the view controller's name (each a member when
+    /// given), `tail` (`,"args":…`, or nothing) and `}`.
+    mutating func appendCallback(
+        seq: Int, _ parts: LoggedParts, tail: UnsafeBufferPointer<UInt8>, _ previous: inout SeqDigits
     ) {
-        reserve(31 + head.count + tail.count)
+        reserve(31 + parts.count + tail.count)
         let start = buffer.start
         var at = openSeq(seq, previous: &previous)
-        if let base = head.baseAddress { Self.copy(to: start + at, from: base, count: head.count) }
-        at += head.count
-        if let base = tail.baseAddress { Self.copy(to: start + at, from: base, count: tail.count) }
-        at += tail.count
+        func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if let base = bytes.baseAddress { Self.copy(to: start + at, from: base, count: bytes.count) }
+            at += bytes.count
+        }
+        func put(_ text: StaticString) {
+            Self.copyShort(to: start + at, from: text.utf8Start, count: text.utf8CodeUnitCount)
+            at += text.utf8CodeUnitCount
+        }
+        put(parts.head)
+        if let id = parts.sceneId {
+            put(LoggedParts.sceneIdKey)
+            put(id)
+        }
+        if let state = parts.sceneState {
+            put(LoggedParts.sceneStateKey)
+            start[at] = UInt8(ascii: "\"")
+            at += 1
+            put(state.wireName)
+            start[at] = UInt8(ascii: "\"")
+            at += 1
+        }
+        if let name = parts.viewController {
+            put(LoggedParts.viewControllerKey)
+            put(name)
+        }
+        put(tail)
         start[at] = UInt8(ascii: "}")
         buffer.count = at + 1
         needsComma = true
+    }
+
+    /// What a logged callback is written from besides its seq and arguments: its
+    /// pre-encoded head and, when its receiver names them, its scene's id (a JSON
+    /// string), state and view controller's name (a JSON string).
+    struct LoggedParts {
+        var head: UnsafeBufferPointer<UInt8>
+        var sceneId: UnsafeBufferPointer<UInt8>?
+        var sceneState: SceneState?
+        var viewController: UnsafeBufferPointer<UInt8>?
+
+        static let sceneIdKey: StaticString = #","sceneId":"#
+        static let sceneStateKey: StaticString = #","sceneState":"#
+        static let viewControllerKey: StaticString = #","viewController":"#
+
+        /// The bytes they take.
+        var count: Int {
+            head.count + (sceneId.map { Self.sceneIdKey.utf8CodeUnitCount + $0.count } ?? 0)
+                + (sceneState.map { Self.sceneStateKey.utf8CodeUnitCount + $0.wireName.utf8CodeUnitCount + 2 } ?? 0)
+                + (viewController.map { Self.viewControllerKey.utf8CodeUnitCount + $0.count } ?? 0)
+        }
     }
 
     /// `,{"seq":N` (the comma if one is due) in room already reserved (29 bytes and one

@@ -14,7 +14,8 @@ struct SharedPayload: Sendable {
     init?(_ action: __shared Action) {
         let payload: JSONValue
         switch action {
-        case .tapNotification(let p), .receiveNotification(let p): payload = p
+        case .tapNotification(let tap): payload = tap.payload
+        case .receiveNotification(let receive): payload = receive.payload
         default: return nil
         }
         var w = JSONWriter(capacity: 1024)

@@ -29,14 +29,15 @@ extension SceneState {
 }
 
 extension Receiver {
-    /// The commonest receivers only: the model adds receivers (SwiftUI's), and a new
-    /// one is simply written from its raw value.
+    /// The commonest receivers only; the others are written from their raw value.
     var wireName: StaticString? {
         switch self {
         case .appDelegate: "appDelegate"
         case .sceneDelegate: "sceneDelegate"
         case .viewController: "viewController"
-        default: nil
+        case .notificationCenterDelegate, .locationManagerDelegate, .backgroundTask, .app, .appDelegateAdaptor, .scene,
+            .view, .tabBarControllerDelegate, .bgTask, .urlSessionDelegate, .observer:
+            nil
         }
     }
 }

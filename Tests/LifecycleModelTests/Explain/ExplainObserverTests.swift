@@ -47,7 +47,7 @@ import Testing
             state = outcome.state
         }
         let notes = callbacks.filter { (c: Callback) in
-            c.receiver == Receiver.notificationCenter && c.method.name.hasPrefix("UIApplication.")
+            c.receiver == Receiver.observer(.notifications) && c.method.name.hasPrefix("UIApplication.")
         }
         #expect(notes.count >= 4)
         let text = notes.map { "NotificationCenter " + $0.method.name }.joined(separator: "\n")
@@ -60,7 +60,7 @@ import Testing
         }
         #expect(
             replayed.1.filter { (c: Callback) in
-                c.receiver == Receiver.notificationCenter && c.method.name.hasPrefix("UIApplication.")
+                c.receiver == Receiver.observer(.notifications) && c.method.name.hasPrefix("UIApplication.")
             }.map { (c: Callback) in c.method.name } == notes.map { (c: Callback) in c.method.name })
     }
 
@@ -71,7 +71,7 @@ import Testing
         var items: [Callback] = []
         for action: Action in [.launch, .background] {
             let outcome = try sim.apply(action, to: state)
-            items += outcome.callbacks.filter { (c: Callback) in c.receiver == Receiver.flutter }
+            items += outcome.callbacks.filter { (c: Callback) in c.receiver == Receiver.observer(.flutter) }
             state = outcome.state
         }
         let entries = items.map { LogEntry(method: $0.method.name, receiver: "flutter", args: $0.args) }

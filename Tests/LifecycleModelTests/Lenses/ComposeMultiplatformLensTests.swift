@@ -36,7 +36,7 @@ import Testing
         var appeared = false
         for input in builder.take() {
             if case .appearance(let call) = input, call.event == .viewWillAppear { appeared = true }
-            if run.observe(input).contains(where: { $0.event == .onResume }) { resumedAt = input }
+            if run.observe([input]).contains(where: { $0.event == .onResume }) { resumedAt = input }
         }
         #expect(appeared)
         let input = try #require(resumedAt)

@@ -2,7 +2,7 @@ import LifecycleModel
 import Testing
 
 /// `FrameworkLens.inputs`: the session's tap hands a lens only the kinds of input it
-/// subscribes to (bench/PROFILE.md, "Observers (issue #20)"). Over the random walks,
+/// subscribes to. Over the random walks,
 /// a lens fed only those gives the same events, input by input, and the same state as
 /// one fed everything.
 @Suite struct LensInputSubscriptionTests {
@@ -36,10 +36,10 @@ import Testing
                 var all = LensRun<Lens>(options: options)
                 var subscribed = LensRun<Lens>(options: options)
                 for input in randomWalkStream(kind, steps: LensWalks.steps, seed: seed) {
-                    let expected = all.observe(input)
+                    let expected = all.observe([input])
                     let events: [Lens.Event]
                     if kinds.contains(input.kind) {
-                        events = subscribed.observe(input)
+                        events = subscribed.observe([input])
                     } else {
                         events = []
                         skipped += 1

@@ -103,7 +103,7 @@ import Testing
         for kind in LensWalks.kinds {
             for seed in LensWalks.seeds {
                 var run = LensRun<MAUILens>(options: .init())
-                let trace = randomWalkStream(kind, steps: LensWalks.steps, seed: seed).map { ($0, run.observe($0)) }
+                let trace = randomWalkStream(kind, steps: LensWalks.steps, seed: seed).map { ($0, run.observe([$0])) }
                 #expect(run.state.rejectedCalls == 0, "seed \(seed)")
                 for process in perProcess(trace) {
                     var perWindow: [String: [MAUILens.WindowEvent]] = [:]
@@ -165,25 +165,18 @@ import Testing
         var lens = try #require(channel.defaultLens)
         #expect(lens.channel == channel)
         let stream = randomWalkStream(.scenes, steps: LensWalks.steps, seed: 7)
-        let generic = stream.flatMap { lens.observe($0) }
-        let direct: [LensObservation]
-        switch channel {
-        case .reactNative: direct = Self.direct(LensRun<ReactNativeLens>(options: .init()), stream)
-        case .flutter: direct = Self.direct(LensRun<FlutterLens>(options: .init()), stream)
-        case .capacitor: direct = Self.direct(LensRun<CapacitorLens>(options: .init()), stream)
-        case .cordova: direct = Self.direct(LensRun<CordovaLens>(options: .init()), stream)
-        case .maui: direct = Self.direct(LensRun<MAUILens>(options: .init()), stream)
-        case .composeMultiplatform: direct = Self.direct(LensRun<ComposeMultiplatformLens>(options: .init()), stream)
-        case .notifications: direct = []
-        }
+        let generic = stream.flatMap { lens.observations($0) }
+        let type = try #require(channel.lens)
+        let direct = Self.direct(type, stream)
         #expect(!generic.isEmpty)
         #expect(generic == direct)
     }
 
     // MARK: - Helpers
 
-    private static func direct<Lens: FrameworkLens>(_ run: LensRun<Lens>, _ stream: [LensInput]) -> [LensObservation] {
-        var run = run
+    /// The lens run by hand, with the options it gives itself.
+    private static func direct<Lens: FrameworkLens>(_: Lens.Type, _ stream: [LensInput]) -> [LensObservation] {
+        var run = LensRun<Lens>(options: Lens.defaultOptions(hostController: "root"))
         return run.observe(stream).map(\.observation)
     }
 

@@ -142,7 +142,7 @@ enum LensWalks {
         for kind in kinds {
             for seed in seeds {
                 var run = LensRun<Lens>(options: options)
-                traces.append(randomWalkStream(kind, steps: steps, seed: seed).map { ($0, run.observe($0)) })
+                traces.append(randomWalkStream(kind, steps: steps, seed: seed).map { ($0, run.observe([$0])) })
             }
         }
         return traces

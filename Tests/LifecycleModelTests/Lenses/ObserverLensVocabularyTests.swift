@@ -1,13 +1,31 @@
+import Foundation
 import LifecycleModel
 import Testing
 
 /// The observer vocabulary: channel names, notification names, delegate methods.
 @Suite struct ObserverLensVocabularyTests {
-    @Test func theSevenChannels() {
+    /// The contract's channel names stay as they are (a new lens comes after them), and
+    /// openapi.yaml lists every channel and its receiver.
+    @Test func theChannels() throws {
+        let contract = [
+            "notifications", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform",
+        ]
+        #expect(Array(ObserverChannel.allCases.map(\.rawValue).prefix(contract.count)) == contract)
+        let openAPI = try String(contentsOf: ActionDefinitionTests.openAPIPath, encoding: .utf8)
+        let lines = openAPI.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        /// The names of the first `enum: [first, …]` line after `after`.
+        func names(startingWith first: String, after: String) -> [String] {
+            let from = lines.firstIndex(of: after) ?? lines.endIndex
+            let line = lines[from...].first { $0.hasPrefix("enum: [\(first),") } ?? ""
+            return line.dropFirst("enum: [".count).dropLast().split(separator: ",").map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+        }
         #expect(
-            ObserverChannel.allCases.map(\.rawValue) == [
-                "notifications", "reactNative", "flutter", "capacitor", "cordova", "maui", "composeMultiplatform",
-            ])
+            names(startingWith: "notifications", after: "ObserverChannel:") == ObserverChannel.allCases.map(\.rawValue))
+        #expect(
+            names(startingWith: "notificationCenter", after: "Callback:")
+                == ObserverChannel.allCases.map { Receiver.observer($0).rawValue })
         #expect(ObserverChannel.notifications.defaultLens == nil)
         for channel in ObserverChannel.allCases where channel != .notifications {
             #expect(channel.defaultLens?.channel == channel)

@@ -15,48 +15,56 @@ import Testing
         (
             .launch,
             [
-                .reactNative: [], .capacitor: [], .cordova: [],
-                .flutter: ["inactive", "resumed"], .maui: ["Created", "Activated"],
-                .composeMultiplatform: ["ON_CREATE", "ON_START", "ON_RESUME"],
+                .observer(.reactNative): [], .observer(.capacitor): [], .observer(.cordova): [],
+                .observer(.flutter): ["inactive", "resumed"], .observer(.maui): ["Created", "Activated"],
+                .observer(.composeMultiplatform): ["ON_CREATE", "ON_START", "ON_RESUME"],
             ]
         ),
         (
             .background,
             [
-                .reactNative: ["inactive", "background"], .capacitor: ["appStateChange=false", "pause"],
-                .cordova: ["resign", "pause"], .flutter: ["inactive", "hidden", "paused"],
-                .maui: ["Deactivated", "Stopped"], .composeMultiplatform: ["ON_PAUSE", "ON_STOP"],
+                .observer(.reactNative): ["inactive", "background"],
+                .observer(.capacitor): ["appStateChange=false", "pause"],
+                .observer(.cordova): ["resign", "pause"], .observer(.flutter): ["inactive", "hidden", "paused"],
+                .observer(.maui): ["Deactivated", "Stopped"],
+                .observer(.composeMultiplatform): ["ON_PAUSE", "ON_STOP"],
             ]
         ),
         (
             .launch,
             [
-                .reactNative: ["active"], .capacitor: ["resume", "appStateChange=true"],
-                .cordova: ["resume", "active"],
-                .flutter: ["hidden", "inactive", "resumed"], .maui: ["Resumed", "Activated"],
-                .composeMultiplatform: ["ON_START", "ON_RESUME"],
+                .observer(.reactNative): ["active"], .observer(.capacitor): ["resume", "appStateChange=true"],
+                .observer(.cordova): ["resume", "active"],
+                .observer(.flutter): ["hidden", "inactive", "resumed"], .observer(.maui): ["Resumed", "Activated"],
+                .observer(.composeMultiplatform): ["ON_START", "ON_RESUME"],
             ]
         ),
         (
             .interruptionBegan(kind: .controlCenter),
             [
-                .reactNative: ["inactive"], .capacitor: ["appStateChange=false"], .cordova: ["resign"],
-                .flutter: ["inactive"], .maui: ["Deactivated"], .composeMultiplatform: ["ON_PAUSE"],
+                .observer(.reactNative): ["inactive"], .observer(.capacitor): ["appStateChange=false"],
+                .observer(.cordova): ["resign"],
+                .observer(.flutter): ["inactive"], .observer(.maui): ["Deactivated"],
+                .observer(.composeMultiplatform): ["ON_PAUSE"],
             ]
         ),
         (
             .interruptionEnded(outcome: .resume),
             [
-                .reactNative: ["active"], .capacitor: ["appStateChange=true"], .cordova: ["active"],
-                .flutter: ["resumed"], .maui: ["Activated"], .composeMultiplatform: ["ON_RESUME"],
+                .observer(.reactNative): ["active"], .observer(.capacitor): ["appStateChange=true"],
+                .observer(.cordova): ["active"],
+                .observer(.flutter): ["resumed"], .observer(.maui): ["Activated"],
+                .observer(.composeMultiplatform): ["ON_RESUME"],
             ]
         ),
         (
             .lock,
             [
-                .reactNative: ["inactive", "background"], .capacitor: ["appStateChange=false", "pause"],
-                .cordova: ["resign", "pause"], .flutter: ["inactive", "hidden", "paused"],
-                .maui: ["Deactivated", "Stopped"], .composeMultiplatform: ["ON_PAUSE", "ON_STOP"],
+                .observer(.reactNative): ["inactive", "background"],
+                .observer(.capacitor): ["appStateChange=false", "pause"],
+                .observer(.cordova): ["resign", "pause"], .observer(.flutter): ["inactive", "hidden", "paused"],
+                .observer(.maui): ["Deactivated", "Stopped"],
+                .observer(.composeMultiplatform): ["ON_PAUSE", "ON_STOP"],
             ]
         ),
     ]
@@ -71,13 +79,16 @@ import Testing
         for (step, (action, expected)) in Self.steps.enumerated() {
             let callbacks = try s.apply(action)
             for (lens, items) in expected {
-                let heard = callbacks.of(lens).filter { !$0.method.name.hasPrefix("on") || lens != .flutter }.map {
-                    c -> String in
-                    if let state = c.args?["state"], case .string(let v) = state { return v }
-                    if let active = c.args?["isActive"], case .bool(let v) = active { return "\(c.method.name)=\(v)" }
-                    return c.method.name
-                }
-                let want = lens == .maui && ui == .swiftUI ? [] : items
+                let heard = callbacks.of(lens).filter { !$0.method.name.hasPrefix("on") || lens != .observer(.flutter) }
+                    .map {
+                        c -> String in
+                        if let state = c.args?["state"], case .string(let v) = state { return v }
+                        if let active = c.args?["isActive"], case .bool(let v) = active {
+                            return "\(c.method.name)=\(v)"
+                        }
+                        return c.method.name
+                    }
+                let want = lens == .observer(.maui) && ui == .swiftUI ? [] : items
                 #expect(heard == want, "\(version) \(lifecycle) \(ui) step \(step) \(action.kind): \(lens)")
             }
         }

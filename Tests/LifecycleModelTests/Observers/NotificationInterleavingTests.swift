@@ -28,7 +28,7 @@ import Testing
 
     @Test func coldLaunchOfASceneAppOnIOS13PostsTheAppForegroundBeforeActivation() throws {
         var s = ObservedSession(observedConfig(.scene, "13.0"))
-        let notes = try s.apply(.launch).of(.notificationCenter).map(\.line)
+        let notes = try s.apply(.launch).of(.observer(.notifications)).map(\.line)
         #expect(
             Array(notes.suffix(4)) == [
                 "UIScene.willEnterForegroundNotification [background] scene-1/unattached",
@@ -84,7 +84,7 @@ import Testing
         var s = ObservedSession(observedConfig(.app, "12.0"))
         var all: [Callback] = []
         for a in [Action.launch, .background, .launch, .terminate(by: .user)] { all += try s.apply(a) }
-        #expect(!all.of(.notificationCenter).contains { $0.method.name.hasPrefix("UIScene.") })
+        #expect(!all.of(.observer(.notifications)).contains { $0.method.name.hasPrefix("UIScene.") })
     }
 
     @Test func notificationTapAtAColdLaunchComesBetweenConnectionAndActivation() throws {
@@ -142,11 +142,11 @@ import Testing
     @Test func appLevelNotificationsFollowTheLastSceneOnly() throws {
         var s = try ObservedSession(observedIPad("17.0"), after: [.launch, .openScene(by: .user)])
         // One scene goes: the app is still active through the other.
-        let first = try s.apply(.closeScene(sceneId: "scene-1")).of(.notificationCenter).map(\.method.name)
+        let first = try s.apply(.closeScene(sceneId: "scene-1")).of(.observer(.notifications)).map(\.method.name)
         #expect(first.contains("UIScene.didEnterBackgroundNotification"))
         #expect(!first.contains("UIApplication.didEnterBackgroundNotification"))
         #expect(!first.contains("UIApplication.willResignActiveNotification"))
-        let last = try s.apply(.background).of(.notificationCenter).map(\.method.name)
+        let last = try s.apply(.background).of(.observer(.notifications)).map(\.method.name)
         #expect(last.filter { $0 == "UIApplication.didEnterBackgroundNotification" }.count == 1)
     }
 
@@ -155,7 +155,7 @@ import Testing
     @Test(arguments: [("14.0", true), ("15.0", false)])
     func keyWindowOfTheAppBeforeIOS15OfEachSceneAfter(_ version: String, _ appWide: Bool) throws {
         var s = try ObservedSession(observedIPad(version), after: [.launch])
-        let keys = try s.apply(.openScene(by: .user)).of(.notificationCenter).filter {
+        let keys = try s.apply(.openScene(by: .user)).of(.observer(.notifications)).filter {
             $0.method.name.hasPrefix("UIWindow.")
         }.map { "\($0.method.name) \($0.sceneId ?? "-")" }
         #expect(

@@ -1,7 +1,7 @@
 import LifecycleModel
 import Testing
 
-/// The observers' memory lives behind one reference in `AppSnapshot` (`ObserverMemory`)
+/// The observers' memory lives behind one reference in `AppSnapshot` (`CopyOnWrite`)
 /// and lens items keep their arguments typed (`ObserverArgument`); neither may show.
 @Suite struct ObserverMemoryTests {
     /// Snapshots stay values: an action applied in place to a copy changes the copy's
@@ -16,7 +16,8 @@ import Testing
         #expect(launched.observers == again.observers)
         #expect(copy.observers == home.observers)
         #expect(copy.observers != launched.observers)
-        #expect(launched.observers?.lenses == again.observers?.lenses)
+        #expect(
+            launched.observers?.lenses == again.observers?.lenses)
     }
 
     /// The lenses keep config order, one each: a repeated channel (which the service
@@ -29,7 +30,9 @@ import Testing
         for action in [Action.launch, .background, .launch] {
             let items = try once.apply(action, updating: &a).callbacks
             #expect(try twice.apply(action, updating: &b).callbacks == items)
-            #expect(items.contains { $0.receiver == .maui } && items.contains { $0.receiver == .flutter })
+            #expect(
+                items.contains { $0.receiver == .observer(.maui) }
+                    && items.contains { $0.receiver == .observer(.flutter) })
         }
         #expect(b.observers?.lenses.map(\.channel) == [.maui, .flutter])
     }
@@ -63,7 +66,10 @@ import Testing
         var state = try sim.apply(.launch, to: AppSnapshot()).state
         let (callbacks, _) = try sim.apply(.background, updating: &state)
         let item = try #require(
-            callbacks.first { $0.receiver == .capacitor && $0.method == .framework(.appStateChange) })
+            callbacks.first {
+                $0.receiver == .observer(.capacitor)
+                    && $0.method == .framework(FrameworkEvent(CapacitorLens.Method.appStateChange))
+            })
         #expect(item.arguments == .observer(.isActive(false)))
         #expect(item.args == .object(["isActive": .bool(false)]))
     }

@@ -31,7 +31,7 @@ import Testing
     @Test(arguments: AppForegroundNotificationInScene.allCases)
     func appForegroundNotificationInScene(_ choice: AppForegroundNotificationInScene) throws {
         var s = ObservedSession(observedConfig(.scene, "17.0") { $0.quirks.appForegroundNotificationInScene = choice })
-        let notes = try s.apply(.launch).of(.notificationCenter).map(\.method.name)
+        let notes = try s.apply(.launch).of(.observer(.notifications)).map(\.method.name)
         let app = try #require(notes.firstIndex(of: "UIApplication.willEnterForegroundNotification"))
         let activate = try #require(notes.firstIndex(of: "UIScene.didActivateNotification"))
         #expect((app > activate) == (choice == .afterSceneActivation))
@@ -89,12 +89,12 @@ import Testing
             : ("sceneWillResignActive(_:)", "sceneDidBecomeActive(_:)")
         #expect(delegates == [resign, active, resign])
         #expect(
-            pull.of(.notificationCenter).map(\.method.name).filter { $0.hasPrefix("UIApplication.") } == [
+            pull.of(.observer(.notifications)).map(\.method.name).filter { $0.hasPrefix("UIApplication.") } == [
                 "UIApplication.willResignActiveNotification", "UIApplication.didBecomeActiveNotification",
                 "UIApplication.willResignActiveNotification",
             ])
         #expect(
-            pull.of(.reactNative).map(\.line) == [
+            pull.of(.observer(.reactNative)).map(\.line) == [
                 "change [active] =inactive", "change [active] =active", "change [active] =inactive",
             ])
         #expect(s.state.app == .inactive && s.state.interruption == .notificationCenter)
@@ -157,7 +157,7 @@ import Testing
         #expect(!controllers.contains("viewDidLoad()") && controllers.first == "viewWillAppear(_:)")
         #expect(!launch.contains { $0.method.name == "application(_:didFinishLaunchingWithOptions:)" })
         #expect(
-            launch.of(.flutter).compactMap { $0.args?["state"] } == [
+            launch.of(.observer(.flutter)).compactMap { $0.args?["state"] } == [
                 .string("inactive"), .string("resumed"),
             ])
     }

@@ -94,7 +94,10 @@ import Testing
             }
         }
         // The walks reach the channels they check.
-        #expect(seen.isSuperset(of: [.notificationCenter, .reactNative, .flutter, .capacitor, .cordova]))
+        #expect(
+            seen.isSuperset(
+                of: [ObserverChannel.notifications, .reactNative, .flutter, .capacitor, .cordova].map(Receiver.observer)
+            ))
     }
 }
 
@@ -113,11 +116,11 @@ struct ChannelChecker {
         for c in callbacks {
             let scene = c.sceneId ?? "-"
             switch (c.receiver, c.method.name) {
-            case (.reactNative, "change"):
+            case (.observer(.reactNative), "change"):
                 let state = c.args?["state"]?.stringValue
                 #expect(state != reactNative, "\(context): React Native repeated \(state ?? "nil")")
                 reactNative = state
-            case (.flutter, "didChangeAppLifecycleState"):
+            case (.observer(.flutter), "didChangeAppLifecycleState"):
                 guard let raw = c.args?["state"]?.stringValue, let state = FlutterAppLifecycleState(rawValue: raw)
                 else {
                     Issue.record("\(context): Flutter state missing")
@@ -128,27 +131,27 @@ struct ChannelChecker {
                     FlutterLens.transitions(from: flutter, to: state) == [state],
                     "\(context): Flutter went \(flutter?.rawValue ?? "nil") → \(raw)")
                 flutter = state
-            case (.composeMultiplatform, let event):
+            case (.observer(.composeMultiplatform), let event):
                 #expect(compose[scene] != event, "\(context): Compose repeated \(event)")
                 compose[scene] = event == "ON_DESTROY" ? nil : event
-            case (.maui, "Activated"):
+            case (.observer(.maui), "Activated"):
                 #expect(mauiActivated[scene] != true, "\(context): MAUI Activated twice @\(scene)")
                 mauiActivated[scene] = true
-            case (.maui, "Deactivated"):
+            case (.observer(.maui), "Deactivated"):
                 #expect(mauiActivated[scene] == true, "\(context): MAUI Deactivated while not activated @\(scene)")
                 mauiActivated[scene] = false
-            case (.maui, "Destroying"):
+            case (.observer(.maui), "Destroying"):
                 mauiActivated[scene] = nil
-            case (.notificationCenter, "UIApplication.didBecomeActiveNotification"):
+            case (.observer(.notifications), "UIApplication.didBecomeActiveNotification"):
                 #expect(active != true, "\(context): didBecomeActive twice")
                 active = true
-            case (.notificationCenter, "UIApplication.willResignActiveNotification"):
+            case (.observer(.notifications), "UIApplication.willResignActiveNotification"):
                 #expect(active == true, "\(context): willResignActive while not active")
                 active = false
-            case (.notificationCenter, "UIApplication.willEnterForegroundNotification"):
+            case (.observer(.notifications), "UIApplication.willEnterForegroundNotification"):
                 #expect(foreground != true, "\(context): willEnterForeground twice")
                 foreground = true
-            case (.notificationCenter, "UIApplication.didEnterBackgroundNotification"):
+            case (.observer(.notifications), "UIApplication.didEnterBackgroundNotification"):
                 #expect(foreground != false, "\(context): didEnterBackground twice")
                 #expect(active != true, "\(context): didEnterBackground while active")
                 foreground = false
@@ -190,10 +193,12 @@ extension JSONValue {
     /// What each lens reports when its app is active.
     static func isActiveState(_ c: Callback) -> Bool {
         switch (c.receiver, c.method.name) {
-        case (.reactNative, "change"): c.args?["state"] == .string("active")
-        case (.flutter, "didChangeAppLifecycleState"): c.args?["state"] == .string("resumed")
-        case (.capacitor, "appStateChange"): c.args?["isActive"] == .bool(true)
-        case (.cordova, "active"), (.maui, "Activated"), (.composeMultiplatform, "ON_RESUME"): true
+        case (.observer(.reactNative), "change"): c.args?["state"] == .string("active")
+        case (.observer(.flutter), "didChangeAppLifecycleState"): c.args?["state"] == .string("resumed")
+        case (.observer(.capacitor), "appStateChange"): c.args?["isActive"] == .bool(true)
+        case (.observer(.cordova), "active"), (.observer(.maui), "Activated"),
+            (.observer(.composeMultiplatform), "ON_RESUME"):
+            true
         default: false
         }
     }
@@ -206,8 +211,11 @@ extension JSONValue {
         // .NET MAUI is the app's own app and scene delegate: it cannot run in a SwiftUI
         // App, whose delegates are SwiftUI's (docs/observers.md).
         let lenses: [Receiver] =
-            [.reactNative, .flutter, .capacitor, .cordova, .composeMultiplatform]
-            + (config.ui == .swiftUI ? [] : [.maui])
+            [
+                .observer(.reactNative), .observer(.flutter), .observer(.capacitor), .observer(.cordova),
+                .observer(.composeMultiplatform),
+            ]
+            + (config.ui == .swiftUI ? [] : [.observer(.maui)])
         for seed in propertySeeds(8) {
             var rng = SplitMix64(seed: UInt64(3800 + seed * 31 + index))
             var state = AppSnapshot()

@@ -6,9 +6,9 @@ import Testing
 @Suite struct ObserverReadmeTests {
     @Test func launchHomeReturnAsNotifications() throws {
         var s = ObservedSession(observedConfig(.scene, "17.0", [.notifications]))
-        let launch = try s.apply(.launch).of(.notificationCenter).map(\.method.name)
-        let home = try s.apply(.background).of(.notificationCenter).map(\.method.name)
-        let back = try s.apply(.launch).of(.notificationCenter).map(\.method.name)
+        let launch = try s.apply(.launch).of(.observer(.notifications)).map(\.method.name)
+        let home = try s.apply(.background).of(.observer(.notifications)).map(\.method.name)
+        let back = try s.apply(.launch).of(.observer(.notifications)).map(\.method.name)
         #expect(
             launch == [
                 "UIApplication.didFinishLaunchingNotification", "UIWindow.didBecomeKeyNotification",
@@ -31,7 +31,7 @@ import Testing
     @Test func launchHomeReturnAsFlutter() throws {
         var s = ObservedSession(observedConfig(.scene, "17.0", [.flutter]))
         func flutter(_ a: Action) throws -> [String] {
-            try s.apply(a).of(.flutter).map { c in
+            try s.apply(a).of(.observer(.flutter)).map { c in
                 if case .string(let state)? = c.args?["state"] { return state }
                 return c.method.name
             }

@@ -13,18 +13,26 @@ import Testing
             NotificationMethod.application(.didBecomeActive).objectiveCName
                 == "UIApplicationDidBecomeActiveNotification")
         #expect(
-            CallbackMethod(named: "UIScene.didActivateNotification", receiver: .notificationCenter)
+            CallbackMethod(named: "UIScene.didActivateNotification", receiver: .observer(.notifications))
                 == .notification(.scene(.didActivate)))
         #expect(CallbackMethod(named: "UIScene.didActivateNotification", receiver: .sceneDelegate) == nil)
         #expect(NotificationMethod.allCases.map(\.rawValue) == Array(NotificationMethod.allCases.indices))
     }
 
     @Test func sharedEventNamesAreHeardByBothChannels() {
-        #expect(CallbackMethod(named: "pause", receiver: .capacitor) == .framework(.pause))
-        #expect(CallbackMethod(named: "pause", receiver: .cordova) == .framework(.pause))
-        #expect(CallbackMethod(named: "pause", receiver: .flutter) == nil)
-        #expect(CallbackMethod(named: "ON_RESUME", receiver: .composeMultiplatform) == .framework(.lifecycleOnResume))
-        #expect(CallbackMethod(named: "Resumed", receiver: .maui) == .framework(.resumed))
+        #expect(
+            CallbackMethod(named: "pause", receiver: .observer(.capacitor))
+                == .framework(FrameworkEvent(CapacitorLens.Method.pause)))
+        #expect(
+            CallbackMethod(named: "pause", receiver: .observer(.cordova))
+                == .framework(FrameworkEvent(CordovaLens.Method.pause)))
+        #expect(CallbackMethod(named: "pause", receiver: .observer(.flutter)) == nil)
+        #expect(
+            CallbackMethod(named: "ON_RESUME", receiver: .observer(.composeMultiplatform))
+                == .framework(FrameworkEvent(ComposeLifecycleEvent.onResume)))
+        #expect(
+            CallbackMethod(named: "Resumed", receiver: .observer(.maui))
+                == .framework(FrameworkEvent(MAUILens.WindowEvent.resumed)))
     }
 
     /// Random walks with every channel on: each item's method is heard by its

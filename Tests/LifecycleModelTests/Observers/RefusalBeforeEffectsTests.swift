@@ -4,7 +4,7 @@ import Testing
 
 /// A kind whose rules check before they act (`ActionDefinition.refusesBeforeActing`)
 /// gets the session's state, observer memory included, lent instead of copied
-/// (`Simulator.apply(_:updating:recordingInto:)`): the state and the box change in
+/// (`Simulator.apply(_:updating:)`): the state and the box change in
 /// place, so a change or a recorded callback before a refusal would stay. Over random
 /// walks with every channel on and with none, every variant of every kind and a random
 /// action of a random kind are applied in place to a state that alone holds its memory;
@@ -46,9 +46,8 @@ import Testing
                 var next: AppSnapshot?
                 for action in tried {
                     var probe = Self.owningItsObservers(state)
-                    var callbacks: [Callback] = []
                     do {
-                        _ = try sim.apply(action, updating: &probe, recordingInto: &callbacks)
+                        _ = try sim.apply(action, updating: &probe)
                         if next == nil || rng.next(below: 3) == 0 { next = probe }
                     } catch {
                         refusals[action.kind, default: 0] += 1
@@ -83,7 +82,7 @@ import Testing
     /// and a shared box is copied at its first change rather than lent).
     static func owningItsObservers(_ state: AppSnapshot) -> AppSnapshot {
         var own = state
-        own.observerMemory = state.observerMemory.map { ObserverMemory($0.value) }
+        own.observerMemory = state.observerMemory.map { CopyOnWrite($0.value) }
         return own
     }
 }

@@ -1,5 +1,13 @@
 /// `addChild`: The visible view controller embeds a child view controller.
-enum AddChildAction: ActionDefinition {
+public struct AddChildAction: ActionDefinition {
+    public var name: String
+    public var sceneId: String?
+
+    public init(name: String, sceneId: String?) {
+        self.name = name
+        self.sceneId = sceneId
+    }
+
     static let parameters: [ActionParameter] = [.text("name", example: "banner"), .sceneId]
     static let rule = ActionRule(
         summary:
@@ -10,17 +18,12 @@ enum AddChildAction: ActionDefinition {
         .addChild(name: try f.controllerName(), sceneId: try f.sceneId())
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .addChild(let name, let id) = action else {
-            wrongKind(action)
-            return []
-        }
-        return [JSONMember("name", .string(name))] + sceneMember(id)
+    var members: [JSONMember] {
+        return [JSONMember("name", .string(name))] + sceneMember(sceneId)
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .addChild(let name, let id) = action else { return wrongKind(action) }
-        try t.addChild(name, sceneId: id)
+    func apply(to t: inout Transition) throws(ActionRefusal) {
+        try t.addChild(name, sceneId: sceneId)
     }
 
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
@@ -34,5 +37,11 @@ enum AddChildAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("", .addChild(name: "banner", sceneId: nil))]
+    }
+}
+
+extension Action {
+    public static func addChild(name: String, sceneId: String?) -> Action {
+        .addChild(AddChildAction(name: name, sceneId: sceneId))
     }
 }

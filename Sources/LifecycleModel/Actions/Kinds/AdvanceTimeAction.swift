@@ -1,5 +1,11 @@
 /// `advanceTime`: Virtual time passes: suspension, task expiry and other timed events happen.
-enum AdvanceTimeAction: ActionDefinition {
+public struct AdvanceTimeAction: ActionDefinition {
+    public var seconds: Double
+
+    public init(seconds: Double) {
+        self.seconds = seconds
+    }
+
     static let parameters: [ActionParameter] = [.number("seconds", example: "30")]
     static let rule = ActionRule(
         summary:
@@ -16,16 +22,11 @@ enum AdvanceTimeAction: ActionDefinition {
         return .advanceTime(seconds: seconds)
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .advanceTime(let seconds) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("seconds", .seconds(seconds))]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .advanceTime(let seconds) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         t.advanceTime(by: seconds)
     }
 
@@ -47,4 +48,8 @@ enum AdvanceTimeAction: ActionDefinition {
     static var examples: [(label: String, action: Action)] {
         [("10 s", .advanceTime(seconds: 10))]
     }
+}
+
+extension Action {
+    public static func advanceTime(seconds: Double) -> Action { .advanceTime(AdvanceTimeAction(seconds: seconds)) }
 }

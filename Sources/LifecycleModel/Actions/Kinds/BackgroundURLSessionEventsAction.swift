@@ -1,6 +1,12 @@
 /// `backgroundURLSessionEvents`: the system launches or wakes the app for a background
 /// URL session's events (breadth §2).
-enum BackgroundURLSessionEventsAction: ActionDefinition {
+public struct BackgroundURLSessionEventsAction: ActionDefinition {
+    public var identifier: String
+
+    public init(identifier: String) {
+        self.identifier = identifier
+    }
+
     static let parameters: [ActionParameter] = [.text("identifier", example: "com.example.upload")]
     static let rule = ActionRule(
         summary:
@@ -20,16 +26,11 @@ enum BackgroundURLSessionEventsAction: ActionDefinition {
         return .backgroundURLSessionEvents(identifier: identifier)
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .backgroundURLSessionEvents(let identifier) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("identifier", .string(identifier))]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .backgroundURLSessionEvents(let identifier) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.backgroundURLSessionEvents(identifier)
     }
 
@@ -48,5 +49,11 @@ enum BackgroundURLSessionEventsAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("", .backgroundURLSessionEvents(identifier: "com.example.upload"))]
+    }
+}
+
+extension Action {
+    public static func backgroundURLSessionEvents(identifier: String) -> Action {
+        .backgroundURLSessionEvents(BackgroundURLSessionEventsAction(identifier: identifier))
     }
 }

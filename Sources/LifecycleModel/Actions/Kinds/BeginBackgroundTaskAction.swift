@@ -1,5 +1,11 @@
 /// `beginBackgroundTask`: The app's code calls `beginBackgroundTask(withName:expirationHandler:)`.
-enum BeginBackgroundTaskAction: ActionDefinition {
+public struct BeginBackgroundTaskAction: ActionDefinition {
+    public var name: String?
+
+    public init(name: String?) {
+        self.name = name
+    }
+
     static let parameters: [ActionParameter] = [.text("name", example: "upload")]
     static let rule = ActionRule(
         summary: "The app asks for background time: 180 s on iOS ≤ 12, 30 s from 13.",
@@ -17,16 +23,11 @@ enum BeginBackgroundTaskAction: ActionDefinition {
         return .beginBackgroundTask(name: name)
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .beginBackgroundTask(let name) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return name.map { [JSONMember("name", .string($0))] } ?? []
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .beginBackgroundTask(let name) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.beginBackgroundTask(name: name)
     }
 
@@ -40,5 +41,11 @@ enum BeginBackgroundTaskAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("", .beginBackgroundTask(name: "upload"))]
+    }
+}
+
+extension Action {
+    public static func beginBackgroundTask(name: String?) -> Action {
+        .beginBackgroundTask(BeginBackgroundTaskAction(name: name))
     }
 }

@@ -1,13 +1,15 @@
 /// `cancelContinuedProcessingTask`: the user cancels the running continued processing
 /// task from its Live Activity (breadth §1.11).
-enum CancelContinuedProcessingTaskAction: MemberlessAction {
+public struct CancelContinuedProcessingTaskAction: MemberlessAction {
+    public init() {}
+
     static let action = Action.cancelContinuedProcessingTask
     static let rule = ActionRule(
         summary:
             "The user cancels the running BGContinuedProcessingTask from its Live Activity: its expiration handler, then setTaskCompleted(success: false). (A kill from the app switcher cancels it with no callback.)",
         sources: "breadth §1.11, [A-bgcont], DOC; the unsuccessful completion a named choice")
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.cancelContinuedProcessingTask()
     }
 

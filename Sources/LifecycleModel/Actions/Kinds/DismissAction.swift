@@ -1,18 +1,22 @@
 /// `dismiss`: Dismiss the top presentation.
-enum DismissAction: SceneTargetedAction {
+public struct DismissAction: SceneTargetedAction {
+    public var sceneId: String?
+
+    public init(sceneId: String?) {
+        self.sceneId = sceneId
+    }
+
+    static func action(sceneId: String?) -> Action { .dismiss(sceneId: sceneId) }
+
     static let rule = ActionRule(
         summary: "Dismissal of the top presentation; nothing presented is a 409.",
         sources: "facts §7; order a documented choice")
 
-    static func action(sceneId: String?) -> Action { .dismiss(sceneId: sceneId) }
-
-    static func sceneId(of action: Action) -> String?? {
-        guard case .dismiss(let id) = action else { return nil }
-        return .some(id)
+    func apply(to t: inout Transition) throws(ActionRefusal) {
+        try t.dismiss(sceneId: sceneId)
     }
+}
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .dismiss(let id) = action else { return wrongKind(action) }
-        try t.dismiss(sceneId: id)
-    }
+extension Action {
+    public static func dismiss(sceneId: String?) -> Action { .dismiss(DismissAction(sceneId: sceneId)) }
 }

@@ -1,5 +1,11 @@
 /// `endBackgroundTask`: The app's code calls `endBackgroundTask(_:)` for a task id.
-enum EndBackgroundTaskAction: ActionDefinition {
+public struct EndBackgroundTaskAction: ActionDefinition {
+    public var id: Int
+
+    public init(id: Int) {
+        self.id = id
+    }
+
     static let parameters: [ActionParameter] = [ActionParameter(name: "id", input: .task)]
     static let rule = ActionRule(
         summary: "The app ends a task; with none left it is suspended once its suspension time has come.",
@@ -12,16 +18,11 @@ enum EndBackgroundTaskAction: ActionDefinition {
                 hint: "the id beginBackgroundTask gave (see state.backgroundTasks)"))
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .endBackgroundTask(let id) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("id", .number(String(id)))]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .endBackgroundTask(let id) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.endBackgroundTask(id: id)
     }
 
@@ -37,4 +38,8 @@ enum EndBackgroundTaskAction: ActionDefinition {
     static var examples: [(label: String, action: Action)] {
         [("id 1", .endBackgroundTask(id: 1))]
     }
+}
+
+extension Action {
+    public static func endBackgroundTask(id: Int) -> Action { .endBackgroundTask(EndBackgroundTaskAction(id: id)) }
 }

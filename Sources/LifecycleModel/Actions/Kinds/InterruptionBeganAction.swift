@@ -1,5 +1,11 @@
 /// `interruptionBegan`: Something covers the active app (an alert, a call, Control Center, …).
-enum InterruptionBeganAction: ActionDefinition {
+public struct InterruptionBeganAction: ActionDefinition {
+    public var kind: InterruptionKind
+
+    public init(kind: InterruptionKind) {
+        self.kind = kind
+    }
+
     static let parameters: [ActionParameter] = [.choice("kind", InterruptionKind.self)]
     static let rule = ActionRule(
         summary: "Something covers the active app: willResignActive, the app stays on screen inactive.",
@@ -12,16 +18,11 @@ enum InterruptionBeganAction: ActionDefinition {
                 hint: "what covers the app: \(InterruptionKind.allCases.map(\.rawValue).joined(separator: ", "))"))
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .interruptionBegan(let kind) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("kind", .string(kind.rawValue))]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .interruptionBegan(let kind) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.beginInterruption(kind)
     }
 
@@ -35,5 +36,11 @@ enum InterruptionBeganAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("", .interruptionBegan(kind: .call))]
+    }
+}
+
+extension Action {
+    public static func interruptionBegan(kind: InterruptionKind) -> Action {
+        .interruptionBegan(InterruptionBeganAction(kind: kind))
     }
 }

@@ -1,5 +1,11 @@
 /// `interruptionEnded`: The interruption goes away: back to the app, or the user went elsewhere.
-enum InterruptionEndedAction: ActionDefinition {
+public struct InterruptionEndedAction: ActionDefinition {
+    public var outcome: InterruptionOutcome
+
+    public init(outcome: InterruptionOutcome) {
+        self.outcome = outcome
+    }
+
     static let parameters: [ActionParameter] = [.choice("outcome", InterruptionOutcome.self)]
     static let rule = ActionRule(
         summary: "Back to the app: didBecomeActive (no willEnterForeground); the user left: didEnterBackground.",
@@ -12,16 +18,11 @@ enum InterruptionEndedAction: ActionDefinition {
                 hint: "\"resume\" (back to the app) or \"leave\" (the user went elsewhere)"))
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .interruptionEnded(let outcome) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("outcome", .string(outcome.rawValue))]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .interruptionEnded(let outcome) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.endInterruption(outcome)
     }
 
@@ -36,5 +37,11 @@ enum InterruptionEndedAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("resume", .interruptionEnded(outcome: .resume)), ("leave", .interruptionEnded(outcome: .leave))]
+    }
+}
+
+extension Action {
+    public static func interruptionEnded(outcome: InterruptionOutcome) -> Action {
+        .interruptionEnded(InterruptionEndedAction(outcome: outcome))
     }
 }

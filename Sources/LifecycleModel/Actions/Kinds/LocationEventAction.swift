@@ -1,11 +1,13 @@
 /// `locationEvent`: A location update launches or wakes the app (`location` mode).
-enum LocationEventAction: MemberlessAction {
+public struct LocationEventAction: MemberlessAction {
+    public init() {}
+
     static let action = Action.locationEvent
     static let rule = ActionRule(
         summary: "A location update launches or wakes the app (location mode; not after a force-quit).",
         sources: "S2, S4, DOC")
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.backgroundEvent(.location)
     }
 }

@@ -1,11 +1,13 @@
 /// `memoryWarning`: The system is low on memory.
-enum MemoryWarningAction: MemberlessAction {
+public struct MemoryWarningAction: MemberlessAction {
+    public init() {}
+
     static let action = Action.memoryWarning
     static let rule = ActionRule(
         summary: "Running apps only; suspended apps get nothing.",
         sources: "[A-mem], DOC")
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         t.memoryWarning()
     }
 }

@@ -8,7 +8,15 @@
 /// would lead (so the search stops after one level: the random-sequence tests draw it
 /// as often as any kind without running a full search each time), or, one time in
 /// eight, for any app state with any scene state (mostly refused: a search to the end).
-enum MoveToAction: ActionDefinition {
+public struct MoveToAction: ActionDefinition {
+    public var app: AppState
+    public var scene: SceneState?
+
+    public init(app: AppState, scene: SceneState?) {
+        self.app = app
+        self.scene = scene
+    }
+
     static let parameters: [ActionParameter] = [.choice("app", AppState.self), .choice("scene", SceneState.self)]
     static let rule = ActionRule(
         summary:
@@ -22,17 +30,12 @@ enum MoveToAction: ActionDefinition {
         return .moveTo(app: app, scene: try f.choice("scene", SceneState.self))
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .moveTo(let app, let scene) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("app", .string(app.rawValue))]
             + (scene.map { [JSONMember("scene", .string($0.rawValue))] } ?? [])
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .moveTo(let app, let scene) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         let simulator = Simulator(config: t.config)
         let path: [PlainAction]
         do throws(UnreachableTarget) {
@@ -40,7 +43,7 @@ enum MoveToAction: ActionDefinition {
         } catch {
             throw t.refuse(needs: Needs.reachableTarget(error.reason))
         }
-        try follow(path, in: &t)
+        try Self.follow(path, in: &t)
     }
 
     /// Takes `path`, a path the search found from `t.state`, step by step.
@@ -91,5 +94,11 @@ enum MoveToAction: ActionDefinition {
             ("to suspended", .moveTo(app: .suspended, scene: nil)),
             ("to background with a scene foregroundInactive", .moveTo(app: .background, scene: .foregroundInactive)),
         ]
+    }
+}
+
+extension Action {
+    public static func moveTo(app: AppState, scene: SceneState?) -> Action {
+        .moveTo(MoveToAction(app: app, scene: scene))
     }
 }

@@ -1,5 +1,11 @@
 /// `openScene`: A new scene (window) is requested; `system` connects it in the background.
-enum OpenSceneAction: ActionDefinition {
+public struct OpenSceneAction: ActionDefinition {
+    public var by: SceneRequester
+
+    public init(by: SceneRequester) {
+        self.by = by
+    }
+
     static let parameters: [ActionParameter] = [.choice("by", SceneRequester.self)]
     static let rule = ActionRule(
         summary:
@@ -13,16 +19,11 @@ enum OpenSceneAction: ActionDefinition {
                 hint: "\"user\" (the scene comes to the foreground) or \"system\" (it connects in the background)"))
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .openScene(let by) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("by", .string(by.rawValue))]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .openScene(let by) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.sceneAction { t throws(ActionRefusal) in try t.requestScene(by: by) }
     }
 
@@ -38,4 +39,8 @@ enum OpenSceneAction: ActionDefinition {
     static var examples: [(label: String, action: Action)] {
         [("by user", .openScene(by: .user)), ("by system", .openScene(by: .system))]
     }
+}
+
+extension Action {
+    public static func openScene(by: SceneRequester) -> Action { .openScene(OpenSceneAction(by: by)) }
 }

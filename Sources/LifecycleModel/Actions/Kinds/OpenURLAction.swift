@@ -1,5 +1,11 @@
 /// `openURL`: A custom-scheme deep link opens the app.
-enum OpenURLAction: ActionDefinition {
+public struct OpenURLAction: ActionDefinition {
+    public var url: String
+
+    public init(url: String) {
+        self.url = url
+    }
+
     static let parameters: [ActionParameter] = [.text("url", example: "myapp://item/42")]
     static let rule = ActionRule(
         summary:
@@ -24,16 +30,11 @@ enum OpenURLAction: ActionDefinition {
         return .openURL(url: url)
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .openURL(let url) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("url", .string(url))]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .openURL(let url) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.open(.url(url))
     }
 
@@ -48,4 +49,8 @@ enum OpenURLAction: ActionDefinition {
     static var examples: [(label: String, action: Action)] {
         [("", .openURL(url: "myapp://item/1"))]
     }
+}
+
+extension Action {
+    public static func openURL(url: String) -> Action { .openURL(OpenURLAction(url: url)) }
 }

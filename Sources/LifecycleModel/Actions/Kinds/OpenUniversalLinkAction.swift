@@ -1,5 +1,11 @@
 /// `openUniversalLink`: A universal (https) link opens the app.
-enum OpenUniversalLinkAction: ActionDefinition {
+public struct OpenUniversalLinkAction: ActionDefinition {
+    public var url: String
+
+    public init(url: String) {
+        self.url = url
+    }
+
     static let parameters: [ActionParameter] = [.text("url", example: "https://example.com/item/42")]
     static let rule = ActionRule(
         summary: "A universal link: willContinueUserActivityWithType, then continue(_:restorationHandler:).",
@@ -19,16 +25,11 @@ enum OpenUniversalLinkAction: ActionDefinition {
         return .openUniversalLink(url: url)
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .openUniversalLink(let url) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("url", .string(url))]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .openUniversalLink(let url) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.open(.universalLink(url))
     }
 
@@ -42,5 +43,11 @@ enum OpenUniversalLinkAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("", .openUniversalLink(url: "https://example.com/item/1"))]
+    }
+}
+
+extension Action {
+    public static func openUniversalLink(url: String) -> Action {
+        .openUniversalLink(OpenUniversalLinkAction(url: url))
     }
 }

@@ -1,18 +1,22 @@
 /// `pop`: Pop the top view controller.
-enum PopAction: SceneTargetedAction {
+public struct PopAction: SceneTargetedAction {
+    public var sceneId: String?
+
+    public init(sceneId: String?) {
+        self.sceneId = sceneId
+    }
+
+    static func action(sceneId: String?) -> Action { .pop(sceneId: sceneId) }
+
     static let rule = ActionRule(
         summary: "Navigation pop of the top controller; nothing to pop is a 409.",
         sources: "[A-vc]; facts §7, MULTI")
 
-    static func action(sceneId: String?) -> Action { .pop(sceneId: sceneId) }
-
-    static func sceneId(of action: Action) -> String?? {
-        guard case .pop(let id) = action else { return nil }
-        return .some(id)
+    func apply(to t: inout Transition) throws(ActionRefusal) {
+        try t.pop(sceneId: sceneId)
     }
+}
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .pop(let id) = action else { return wrongKind(action) }
-        try t.pop(sceneId: id)
-    }
+extension Action {
+    public static func pop(sceneId: String?) -> Action { .pop(PopAction(sceneId: sceneId)) }
 }

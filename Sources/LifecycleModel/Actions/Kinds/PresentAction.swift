@@ -1,5 +1,15 @@
 /// `present`: Modal presentation of a new view controller (nil style: the default, page sheet).
-enum PresentAction: ActionDefinition {
+public struct PresentAction: ActionDefinition {
+    public var name: String
+    public var style: PresentationStyle?
+    public var sceneId: String?
+
+    public init(name: String, style: PresentationStyle?, sceneId: String?) {
+        self.name = name
+        self.style = style
+        self.sceneId = sceneId
+    }
+
     static let parameters: [ActionParameter] = [
         .text("name", example: "modal"), .choice("style", PresentationStyle.self, first: .pageSheet), .sceneId,
     ]
@@ -14,18 +24,13 @@ enum PresentAction: ActionDefinition {
         )
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .present(let name, let style, let id) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("name", .string(name))] + (style.map { [JSONMember("style", .string($0.rawValue))] } ?? [])
-            + sceneMember(id)
+            + sceneMember(sceneId)
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .present(let name, let style, let id) = action else { return wrongKind(action) }
-        try t.present(name, style: style ?? .pageSheet, sceneId: id)
+    func apply(to t: inout Transition) throws(ActionRefusal) {
+        try t.present(name, style: style ?? .pageSheet, sceneId: sceneId)
     }
 
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
@@ -44,5 +49,11 @@ enum PresentAction: ActionDefinition {
             ("pageSheet", .present(name: "settings", style: .pageSheet, sceneId: nil)),
             ("fullScreen", .present(name: "player", style: .fullScreen, sceneId: nil)),
         ]
+    }
+}
+
+extension Action {
+    public static func present(name: String, style: PresentationStyle?, sceneId: String?) -> Action {
+        .present(PresentAction(name: name, style: style, sceneId: sceneId))
     }
 }

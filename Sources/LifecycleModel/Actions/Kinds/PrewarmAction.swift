@@ -1,5 +1,7 @@
 /// `prewarm`: the system prewarms the app (breadth §3).
-enum PrewarmAction: MemberlessAction {
+public struct PrewarmAction: MemberlessAction {
+    public init() {}
+
     static let action = Action.prewarm
     static let rule = ActionRule(
         summary:
@@ -12,7 +14,7 @@ enum PrewarmAction: MemberlessAction {
     /// prewarm it leaves behind.
     static let isPlain = false
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.prewarm()
     }
 }

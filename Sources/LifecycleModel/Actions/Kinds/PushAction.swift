@@ -1,5 +1,13 @@
 /// `push`: A navigation push of a new view controller (in the scene's window, if named).
-enum PushAction: ActionDefinition {
+public struct PushAction: ActionDefinition {
+    public var name: String
+    public var sceneId: String?
+
+    public init(name: String, sceneId: String?) {
+        self.name = name
+        self.sceneId = sceneId
+    }
+
     static let parameters: [ActionParameter] = [.text("name", example: "detail"), .sceneId]
     static let rule = ActionRule(
         summary: "Navigation push: the new controller loads, the old one disappears as it appears.",
@@ -9,17 +17,12 @@ enum PushAction: ActionDefinition {
         return .push(name: try f.controllerName(), sceneId: try f.sceneId())
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .push(let name, let id) = action else {
-            wrongKind(action)
-            return []
-        }
-        return [JSONMember("name", .string(name))] + sceneMember(id)
+    var members: [JSONMember] {
+        return [JSONMember("name", .string(name))] + sceneMember(sceneId)
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .push(let name, let id) = action else { return wrongKind(action) }
-        try t.push(name, sceneId: id)
+    func apply(to t: inout Transition) throws(ActionRefusal) {
+        try t.push(name, sceneId: sceneId)
     }
 
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
@@ -32,5 +35,11 @@ enum PushAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("", .push(name: "detail", sceneId: nil))]
+    }
+}
+
+extension Action {
+    public static func push(name: String, sceneId: String?) -> Action {
+        .push(PushAction(name: name, sceneId: sceneId))
     }
 }

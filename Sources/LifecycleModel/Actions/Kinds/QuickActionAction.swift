@@ -1,5 +1,11 @@
 /// `quickAction`: The user picks a home-screen quick action.
-enum QuickActionAction: ActionDefinition {
+public struct QuickActionAction: ActionDefinition {
+    public var shortcutType: String
+
+    public init(shortcutType: String) {
+        self.shortcutType = shortcutType
+    }
+
     static let parameters: [ActionParameter] = [.text("shortcutType", example: "com.example.search")]
     static let rule = ActionRule(
         summary:
@@ -17,17 +23,12 @@ enum QuickActionAction: ActionDefinition {
         return .quickAction(shortcutType: type)
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .quickAction(let type) = action else {
-            wrongKind(action)
-            return []
-        }
-        return [JSONMember("shortcutType", .string(type))]
+    var members: [JSONMember] {
+        return [JSONMember("shortcutType", .string(shortcutType))]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .quickAction(let type) = action else { return wrongKind(action) }
-        try t.open(.shortcut(type))
+    func apply(to t: inout Transition) throws(ActionRefusal) {
+        try t.open(.shortcut(shortcutType))
     }
 
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
@@ -40,5 +41,11 @@ enum QuickActionAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("", .quickAction(shortcutType: "com.example.search"))]
+    }
+}
+
+extension Action {
+    public static func quickAction(shortcutType: String) -> Action {
+        .quickAction(QuickActionAction(shortcutType: shortcutType))
     }
 }

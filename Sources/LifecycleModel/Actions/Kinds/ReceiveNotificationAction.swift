@@ -1,5 +1,11 @@
 /// `receiveNotification`: A remote notification arrives, not tapped (`aps.content-available: 1` for a silent push).
-enum ReceiveNotificationAction: ActionDefinition {
+public struct ReceiveNotificationAction: ActionDefinition {
+    public var payload: JSONValue
+
+    public init(payload: JSONValue) {
+        self.payload = payload
+    }
+
     static let parameters: [ActionParameter] = [.json("payload", example: #"{"aps":{"content-available":1}}"#)]
     static let rule = ActionRule(
         summary:
@@ -10,16 +16,11 @@ enum ReceiveNotificationAction: ActionDefinition {
         return .receiveNotification(payload: try f.payload())
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .receiveNotification(let payload) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("payload", payload)]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .receiveNotification(let payload) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         t.receiveNotification(payload)
     }
 
@@ -39,5 +40,11 @@ enum ReceiveNotificationAction: ActionDefinition {
             ),
             ("alert", .receiveNotification(payload: .object(["aps": .object(["alert": .string("Hi")])]))),
         ]
+    }
+}
+
+extension Action {
+    public static func receiveNotification(payload: JSONValue) -> Action {
+        .receiveNotification(ReceiveNotificationAction(payload: payload))
     }
 }

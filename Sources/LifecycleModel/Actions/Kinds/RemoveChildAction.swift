@@ -1,5 +1,13 @@
 /// `removeChild`: The visible view controller removes one of its children.
-enum RemoveChildAction: ActionDefinition {
+public struct RemoveChildAction: ActionDefinition {
+    public var name: String
+    public var sceneId: String?
+
+    public init(name: String, sceneId: String?) {
+        self.name = name
+        self.sceneId = sceneId
+    }
+
     static let parameters: [ActionParameter] = [.text("name", example: "banner"), .sceneId]
     static let rule = ActionRule(
         summary:
@@ -10,17 +18,12 @@ enum RemoveChildAction: ActionDefinition {
         .removeChild(name: try f.controllerName(), sceneId: try f.sceneId())
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .removeChild(let name, let id) = action else {
-            wrongKind(action)
-            return []
-        }
-        return [JSONMember("name", .string(name))] + sceneMember(id)
+    var members: [JSONMember] {
+        return [JSONMember("name", .string(name))] + sceneMember(sceneId)
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .removeChild(let name, let id) = action else { return wrongKind(action) }
-        try t.removeChild(name, sceneId: id)
+    func apply(to t: inout Transition) throws(ActionRefusal) {
+        try t.removeChild(name, sceneId: sceneId)
     }
 
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
@@ -36,5 +39,11 @@ enum RemoveChildAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("", .removeChild(name: "banner", sceneId: nil))]
+    }
+}
+
+extension Action {
+    public static func removeChild(name: String, sceneId: String?) -> Action {
+        .removeChild(RemoveChildAction(name: name, sceneId: sceneId))
     }
 }

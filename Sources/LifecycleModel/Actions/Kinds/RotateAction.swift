@@ -1,5 +1,13 @@
 /// `rotate`: The device (or an iPad window) turns to an orientation.
-enum RotateAction: ActionDefinition {
+public struct RotateAction: ActionDefinition {
+    public var orientation: InterfaceOrientation
+    public var sceneId: String?
+
+    public init(orientation: InterfaceOrientation, sceneId: String?) {
+        self.orientation = orientation
+        self.sceneId = sceneId
+    }
+
     static let parameters: [ActionParameter] = [
         .choice("orientation", InterfaceOrientation.self, first: .landscapeLeft), .sceneId,
     ]
@@ -17,17 +25,12 @@ enum RotateAction: ActionDefinition {
         return .rotate(orientation: o, sceneId: try f.sceneId())
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .rotate(let o, let id) = action else {
-            wrongKind(action)
-            return []
-        }
-        return [JSONMember("orientation", .string(o.rawValue))] + sceneMember(id)
+    var members: [JSONMember] {
+        return [JSONMember("orientation", .string(orientation.rawValue))] + sceneMember(sceneId)
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .rotate(let o, let id) = action else { return wrongKind(action) }
-        try t.rotate(to: o, sceneId: id)
+    func apply(to t: inout Transition) throws(ActionRefusal) {
+        try t.rotate(to: orientation, sceneId: sceneId)
     }
 
     /// Orientations every device supports (an iPad also takes portraitUpsideDown).
@@ -66,5 +69,11 @@ enum RotateAction: ActionDefinition {
             ("to landscape", .rotate(orientation: .landscapeLeft, sceneId: nil)),
             ("upside down (iPad only)", .rotate(orientation: .portraitUpsideDown, sceneId: nil)),
         ]
+    }
+}
+
+extension Action {
+    public static func rotate(orientation: InterfaceOrientation, sceneId: String?) -> Action {
+        .rotate(RotateAction(orientation: orientation, sceneId: sceneId))
     }
 }

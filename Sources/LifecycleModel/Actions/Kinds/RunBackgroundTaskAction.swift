@@ -1,6 +1,18 @@
 /// `runBackgroundTask`: the system launches or wakes the app for a BGTaskScheduler
 /// task (breadth §1).
-enum RunBackgroundTaskAction: ActionDefinition {
+public struct RunBackgroundTaskAction: ActionDefinition {
+    public var identifier: String?
+    public var seconds: Double
+    /// The user starts using the device that many seconds into a BGProcessingTask,
+    /// which the system then ends.
+    public var deviceUsedAfter: Double?
+
+    public init(identifier: String?, seconds: Double, deviceUsedAfter: Double? = nil) {
+        self.identifier = identifier
+        self.seconds = seconds
+        self.deviceUsedAfter = deviceUsedAfter
+    }
+
     static let parameters: [ActionParameter] = [
         .text("identifier", example: "com.example.refresh"), .number("seconds", example: "1"),
         .number("deviceUsedAfter", example: ""),
@@ -26,21 +38,14 @@ enum RunBackgroundTaskAction: ActionDefinition {
         return .runBackgroundTask(identifier: identifier, seconds: seconds, deviceUsedAfter: used)
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .runBackgroundTask(let identifier, let seconds, let used) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return (identifier.map { [JSONMember("identifier", .string($0))] } ?? []) + [
             JSONMember("seconds", .seconds(seconds))
-        ] + (used.map { [JSONMember("deviceUsedAfter", .seconds($0))] } ?? [])
+        ] + (deviceUsedAfter.map { [JSONMember("deviceUsedAfter", .seconds($0))] } ?? [])
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .runBackgroundTask(let identifier, let seconds, let used) = action else {
-            return wrongKind(action)
-        }
-        try t.runBackgroundTask(identifier, seconds: seconds, deviceUsedAfter: used)
+    func apply(to t: inout Transition) throws(ActionRefusal) {
+        try t.runBackgroundTask(identifier, seconds: seconds, deviceUsedAfter: deviceUsedAfter)
     }
 
     /// Each identifier the config registers, for a second of work, and each processing
@@ -66,9 +71,8 @@ enum RunBackgroundTaskAction: ActionDefinition {
 
     /// An identifier the config does not register is a bad member (a 400), not a
     /// state the app is in: no state would let it run.
-    static func check(_ action: Action, against config: SessionConfig) -> InvalidMember? {
-        guard case .runBackgroundTask(let named, _, _) = action else { return nil }
-        if let task = named.flatMap({ config.permittedTask($0) }) {
+    func check(against config: SessionConfig) -> InvalidMember? {
+        if let task = identifier.flatMap({ config.permittedTask($0) }) {
             guard task.kind.isScheduled else {
                 return InvalidMember(
                     member: "identifier",
@@ -78,7 +82,7 @@ enum RunBackgroundTaskAction: ActionDefinition {
             }
             return nil
         }
-        guard let identifier = named else { return nil }
+        guard let identifier else { return nil }
         let registered = config.registeredTasks.map(\.identifier)
         guard !registered.isEmpty else {
             return InvalidMember(
@@ -118,5 +122,13 @@ enum RunBackgroundTaskAction: ActionDefinition {
                 .runBackgroundTask(identifier: "com.example.cleanup", seconds: 120, deviceUsedAfter: 30)
             ),
         ]
+    }
+}
+
+extension Action {
+    public static func runBackgroundTask(identifier: String?, seconds: Double, deviceUsedAfter: Double? = nil) -> Action
+    {
+        .runBackgroundTask(
+            RunBackgroundTaskAction(identifier: identifier, seconds: seconds, deviceUsedAfter: deviceUsedAfter))
     }
 }

@@ -1,5 +1,13 @@
 /// `selectTab`: The user taps a tab (config `tabs`).
-enum SelectTabAction: ActionDefinition {
+public struct SelectTabAction: ActionDefinition {
+    public var index: Int
+    public var sceneId: String?
+
+    public init(index: Int, sceneId: String?) {
+        self.index = index
+        self.sceneId = sceneId
+    }
+
     static let parameters: [ActionParameter] = [.number("index", example: "1"), .sceneId]
     static let rule = ActionRule(
         summary:
@@ -16,17 +24,12 @@ enum SelectTabAction: ActionDefinition {
         return .selectTab(index: index, sceneId: try f.sceneId())
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .selectTab(let index, let id) = action else {
-            wrongKind(action)
-            return []
-        }
-        return [JSONMember("index", .number(String(index)))] + sceneMember(id)
+    var members: [JSONMember] {
+        return [JSONMember("index", .number(String(index)))] + sceneMember(sceneId)
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .selectTab(let index, let id) = action else { return wrongKind(action) }
-        try t.selectTab(index, sceneId: id)
+    func apply(to t: inout Transition) throws(ActionRefusal) {
+        try t.selectTab(index, sceneId: sceneId)
     }
 
     static func variants(in state: AppSnapshot, of simulator: Simulator) -> [ActionVariant] {
@@ -40,5 +43,11 @@ enum SelectTabAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("second tab", .selectTab(index: 1, sceneId: nil))]
+    }
+}
+
+extension Action {
+    public static func selectTab(index: Int, sceneId: String?) -> Action {
+        .selectTab(SelectTabAction(index: index, sceneId: sceneId))
     }
 }

@@ -1,5 +1,11 @@
 /// `setAppearance`: The user switches Dark Mode on or off.
-enum SetAppearanceAction: ActionDefinition {
+public struct SetAppearanceAction: ActionDefinition {
+    public var style: UserInterfaceStyle
+
+    public init(style: UserInterfaceStyle) {
+        self.style = style
+    }
+
     static let parameters: [ActionParameter] = [.choice("style", UserInterfaceStyle.self, first: .dark)]
     static let rule = ActionRule(
         summary:
@@ -10,16 +16,11 @@ enum SetAppearanceAction: ActionDefinition {
         .setAppearance(style: try f.require("style", f.choice("style", UserInterfaceStyle.self), hint: "light or dark"))
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .setAppearance(let style) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("style", .string(style.rawValue))]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .setAppearance(let style) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.setAppearance(style)
     }
 
@@ -33,5 +34,11 @@ enum SetAppearanceAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("", .setAppearance(style: .dark))]
+    }
+}
+
+extension Action {
+    public static func setAppearance(style: UserInterfaceStyle) -> Action {
+        .setAppearance(SetAppearanceAction(style: style))
     }
 }

@@ -1,6 +1,14 @@
 /// `startContinuedProcessingTask`: the user's action in the app starts a
 /// `BGContinuedProcessingTask` (iOS 26+, breadth §1.11).
-enum StartContinuedProcessingTaskAction: ActionDefinition {
+public struct StartContinuedProcessingTaskAction: ActionDefinition {
+    public var identifier: String?
+    public var seconds: Double
+
+    public init(identifier: String?, seconds: Double) {
+        self.identifier = identifier
+        self.seconds = seconds
+    }
+
     static let parameters: [ActionParameter] = [
         .text("identifier", example: ""), .number("seconds", example: "60"),
     ]
@@ -19,20 +27,13 @@ enum StartContinuedProcessingTaskAction: ActionDefinition {
         return .startContinuedProcessingTask(identifier: identifier, seconds: seconds)
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .startContinuedProcessingTask(let identifier, let seconds) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return (identifier.map { [JSONMember("identifier", .string($0))] } ?? []) + [
             JSONMember("seconds", .seconds(seconds))
         ]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .startContinuedProcessingTask(let identifier, let seconds) = action else {
-            return wrongKind(action)
-        }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.startContinuedProcessingTask(identifier, seconds: seconds)
     }
 
@@ -49,8 +50,8 @@ enum StartContinuedProcessingTaskAction: ActionDefinition {
 
     /// An identifier the config does not list as a continued processing task is a bad
     /// member (a 400), not a state.
-    static func check(_ action: Action, against config: SessionConfig) -> InvalidMember? {
-        guard case .startContinuedProcessingTask(let identifier?, _) = action else { return nil }
+    func check(against config: SessionConfig) -> InvalidMember? {
+        guard let identifier else { return nil }
         let continued = config.registeredTasks.filter { $0.kind == .continuedProcessing }.map(\.identifier)
         guard !continued.contains(identifier) else { return nil }
         return InvalidMember(
@@ -70,5 +71,11 @@ enum StartContinuedProcessingTaskAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("", .startContinuedProcessingTask(identifier: "com.example.export", seconds: 60))]
+    }
+}
+
+extension Action {
+    public static func startContinuedProcessingTask(identifier: String?, seconds: Double) -> Action {
+        .startContinuedProcessingTask(StartContinuedProcessingTaskAction(identifier: identifier, seconds: seconds))
     }
 }

@@ -1,5 +1,11 @@
 /// `tapNotification`: The user taps a remote notification; `payload` is the APNs JSON object.
-enum TapNotificationAction: ActionDefinition {
+public struct TapNotificationAction: ActionDefinition {
+    public var payload: JSONValue
+
+    public init(payload: JSONValue) {
+        self.payload = payload
+    }
+
     static let parameters: [ActionParameter] = [.json("payload", example: #"{"aps":{"alert":"Hello"}}"#)]
     static let rule = ActionRule(
         summary: "A tapped notification: the notification-center delegate if set, else didReceiveRemoteNotification.",
@@ -9,16 +15,11 @@ enum TapNotificationAction: ActionDefinition {
         return .tapNotification(payload: try f.payload())
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .tapNotification(let payload) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("payload", payload)]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .tapNotification(let payload) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.open(.notification(payload))
     }
 
@@ -32,5 +33,11 @@ enum TapNotificationAction: ActionDefinition {
 
     static var examples: [(label: String, action: Action)] {
         [("", .tapNotification(payload: .object(["aps": .object(["alert": .string("Hi")])])))]
+    }
+}
+
+extension Action {
+    public static func tapNotification(payload: JSONValue) -> Action {
+        .tapNotification(TapNotificationAction(payload: payload))
     }
 }

@@ -1,5 +1,11 @@
 /// `terminate`: The process ends.
-enum TerminateAction: ActionDefinition {
+public struct TerminateAction: ActionDefinition {
+    public var by: TerminationCause
+
+    public init(by: TerminationCause) {
+        self.by = by
+    }
+
     static let parameters: [ActionParameter] = [.choice("by", TerminationCause.self)]
     static let rule = ActionRule(
         summary:
@@ -13,16 +19,11 @@ enum TerminateAction: ActionDefinition {
         return .terminate(by: by)
     }
 
-    static func encode(_ action: Action) -> [JSONMember] {
-        guard case .terminate(let by) = action else {
-            wrongKind(action)
-            return []
-        }
+    var members: [JSONMember] {
         return [JSONMember("by", .string(by.rawValue))]
     }
 
-    static func apply(_ action: Action, to t: inout Transition) throws(ActionRefusal) {
-        guard case .terminate(let by) = action else { return wrongKind(action) }
+    func apply(to t: inout Transition) throws(ActionRefusal) {
         try t.terminateAction(by: by)
     }
 
@@ -39,4 +40,8 @@ enum TerminateAction: ActionDefinition {
     static var examples: [(label: String, action: Action)] {
         [("by user", .terminate(by: .user)), ("by system", .terminate(by: .system))]
     }
+}
+
+extension Action {
+    public static func terminate(by: TerminationCause) -> Action { .terminate(TerminateAction(by: by)) }
 }

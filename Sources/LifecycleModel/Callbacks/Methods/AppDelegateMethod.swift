@@ -105,5 +105,5 @@ public enum AppDelegateMethod: Int, Sendable, CaseIterable {
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = 0
+    static var base: Int { 0 }
 }

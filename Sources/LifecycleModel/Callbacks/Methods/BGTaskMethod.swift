@@ -26,5 +26,5 @@ public enum BGTaskMethod: Int, Sendable, CaseIterable {
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = BackgroundTaskMethod.base + BackgroundTaskMethod.allCases.count
+    static var base: Int { BackgroundTaskMethod.base + BackgroundTaskMethod.allCases.count }
 }

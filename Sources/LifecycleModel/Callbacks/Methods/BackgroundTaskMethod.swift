@@ -20,5 +20,5 @@ public enum BackgroundTaskMethod: Int, Sendable, CaseIterable {
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = LocationManagerDelegateMethod.base + LocationManagerDelegateMethod.allCases.count
+    static var base: Int { LocationManagerDelegateMethod.base + LocationManagerDelegateMethod.allCases.count }
 }

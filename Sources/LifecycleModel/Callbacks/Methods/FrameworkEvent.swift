@@ -1,100 +1,73 @@
-/// What a framework lens delivers to app code (issue #20; docs/observers.md, one
-/// group per channel): React Native `AppState` ([RN-appstate]), Flutter's observer and
-/// `AppLifecycleListener` ([FL-binding], [FL-listener]), Capacitor's App plugin
-/// ([CAP-app]), Cordova's document events ([CDV-vc]), .NET MAUI's `Window` events
-/// ([MAUI-life]) and androidx `Lifecycle.Event` for Compose Multiplatform ([CMP-life]).
-///
-/// `name` is the framework's own spelling (the wire's `method`); a name two
-/// frameworks share (`pause`, `resume`: Capacitor and Cordova) is one case, heard by
-/// both channels. None has an Objective-C selector.
-public enum FrameworkEvent: Int, Sendable, CaseIterable {
-    // React Native
-    case change
-    case memoryWarning
-    // Flutter
-    case didChangeAppLifecycleState
-    case onResume
-    case onInactive
-    case onHide
-    case onShow
-    case onPause
-    case onRestart
-    case onDetach
-    // Capacitor (and Cordova: pause, resume)
-    case appStateChange
-    case pause
-    case resume
-    // Cordova
-    case resign
-    case active
-    // .NET MAUI
-    case created
-    case activated
-    case deactivated
-    case stopped
-    case resumed
-    case destroying
-    // Compose Multiplatform (androidx Lifecycle.Event)
-    case lifecycleOnCreate
-    case lifecycleOnStart
-    case lifecycleOnResume
-    case lifecycleOnPause
-    case lifecycleOnStop
-    case lifecycleOnDestroy
+/// What a framework lens delivers to app code (issue #20; docs/observers.md): one of
+/// its lens's methods (`FrameworkLens.Method`), with the channel that hears it. The
+/// names are each framework's own spelling (the wire's `method`): React Native's
+/// `change` ([RN-appstate]), Flutter's `didChangeAppLifecycleState` ([FL-binding],
+/// [FL-listener]), Capacitor's `appStateChange` ([CAP-app]), Cordova's `resume`
+/// ([CDV-vc]), MAUI's `Activated` ([MAUI-life]), androidx's `ON_RESUME` ([CMP-life]).
+/// None has an Objective-C selector.
+public struct FrameworkEvent: Sendable, Hashable {
+    /// The channel whose lens delivers it.
+    public let channel: ObserverChannel
+    /// Its place in its lens's `Method.allCases` (a lens has a handful).
+    let number: UInt8
+    /// Its place in `allCases`, found once when the event is made: the wire's tables
+    /// read it for every item written.
+    private let ordinal: UInt16
+
+    /// The event of lens method `method`.
+    public init<Method: LensMethod>(_ method: Method) {
+        self.init(channel: Method.Lens.channel, number: UInt8(truncatingIfNeeded: method.rawValue))
+    }
+
+    private init(channel: ObserverChannel, number: UInt8) {
+        self.channel = channel
+        self.number = number
+        ordinal = UInt16(truncatingIfNeeded: Self.firstIndex[channel.ordinal] + Int(number))
+    }
 
     /// The framework's spelling (the wire's `method`).
     public var name: String {
-        switch self {
-        case .change: "change"
-        case .memoryWarning: "memoryWarning"
-        case .didChangeAppLifecycleState: "didChangeAppLifecycleState"
-        case .onResume: "onResume"
-        case .onInactive: "onInactive"
-        case .onHide: "onHide"
-        case .onShow: "onShow"
-        case .onPause: "onPause"
-        case .onRestart: "onRestart"
-        case .onDetach: "onDetach"
-        case .appStateChange: "appStateChange"
-        case .pause: "pause"
-        case .resume: "resume"
-        case .resign: "resign"
-        case .active: "active"
-        case .created: "Created"
-        case .activated: "Activated"
-        case .deactivated: "Deactivated"
-        case .stopped: "Stopped"
-        case .resumed: "Resumed"
-        case .destroying: "Destroying"
-        case .lifecycleOnCreate: "ON_CREATE"
-        case .lifecycleOnStart: "ON_START"
-        case .lifecycleOnResume: "ON_RESUME"
-        case .lifecycleOnPause: "ON_PAUSE"
-        case .lifecycleOnStop: "ON_STOP"
-        case .lifecycleOnDestroy: "ON_DESTROY"
-        }
+        let names = Self.names[channel.ordinal]
+        return Int(number) < names.count ? names[Int(number)] : ""
     }
 
     /// Framework events are not Objective-C methods.
     public var selector: String? { nil }
 
-    /// The channels whose lens delivers this event.
-    public var channels: [ObserverChannel] {
-        switch self {
-        case .change, .memoryWarning: [.reactNative]
-        case .didChangeAppLifecycleState, .onResume, .onInactive, .onHide, .onShow, .onPause, .onRestart,
-            .onDetach:
-            [.flutter]
-        case .appStateChange: [.capacitor]
-        case .pause, .resume: [.capacitor, .cordova]
-        case .resign, .active: [.cordova]
-        case .created, .activated, .deactivated, .stopped, .resumed, .destroying: [.maui]
-        case .lifecycleOnCreate, .lifecycleOnStart, .lifecycleOnResume, .lifecycleOnPause, .lifecycleOnStop,
-            .lifecycleOnDestroy:
-            [.composeMultiplatform]
+    /// Every event, channel by channel in `ObserverChannel` order, each lens's in its
+    /// `Method` order.
+    public static let allCases: [FrameworkEvent] = ObserverChannel.allCases.flatMap { channel in
+        Self.names[channel.ordinal].indices.map { FrameworkEvent(channel: channel, number: UInt8($0)) }
+    }
+
+    /// Its place in `allCases`.
+    var index: Int { Int(ordinal) }
+
+    /// By channel, in `ObserverChannel` order, its lens's method names in order (none
+    /// for `notifications`).
+    private static let names: [[String]] = ObserverChannel.allCases.map { channel in
+        channel.lens.map { methodNames(of: $0) } ?? []
+    }
+
+    /// By channel, in `ObserverChannel` order, the `index` of its lens's first method.
+    private static let firstIndex: [Int] = {
+        var first: [Int] = []
+        var next = 0
+        for channel in ObserverChannel.allCases {
+            first.append(next)
+            next += names[channel.ordinal].count
         }
+        return first
+    }()
+
+    private static func methodNames<Lens: FrameworkLens>(of lens: Lens.Type) -> [String] {
+        Lens.Method.allCases.map(\.name)
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = NotificationMethod.base + NotificationMethod.allCases.count
+    static var base: Int { NotificationMethod.base + NotificationMethod.count }
+}
+
+extension FrameworkEvent: CustomStringConvertible {
+    public var description: String { name }
 }

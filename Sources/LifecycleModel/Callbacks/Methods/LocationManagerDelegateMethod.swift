@@ -20,5 +20,5 @@ public enum LocationManagerDelegateMethod: Int, Sendable, CaseIterable {
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = NotificationCenterDelegateMethod.base + NotificationCenterDelegateMethod.allCases.count
+    static var base: Int { NotificationCenterDelegateMethod.base + NotificationCenterDelegateMethod.allCases.count }
 }

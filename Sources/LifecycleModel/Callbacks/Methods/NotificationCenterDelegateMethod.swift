@@ -23,5 +23,5 @@ public enum NotificationCenterDelegateMethod: Int, Sendable, CaseIterable {
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = ViewControllerMethod.base + ViewControllerMethod.allCases.count
+    static var base: Int { ViewControllerMethod.base + ViewControllerMethod.allCases.count }
 }

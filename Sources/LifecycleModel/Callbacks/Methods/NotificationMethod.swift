@@ -46,7 +46,13 @@ public enum NotificationMethod: Sendable, Hashable {
         + UIWindowNotification.allCases.map(Self.window)
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = SwiftUIMethod.base + SwiftUIMethod.allCases.count
+    static var base: Int { SwiftUIMethod.base + SwiftUIMethod.allCases.count }
+
+    /// How many there are (`allCases.count`, from the cases themselves).
+    static var count: Int {
+        UIApplicationNotification.allCases.count + UISceneNotification.allCases.count
+            + UIWindowNotification.allCases.count
+    }
 }
 
 extension UIApplicationNotification {

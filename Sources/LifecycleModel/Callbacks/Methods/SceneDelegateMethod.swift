@@ -56,5 +56,5 @@ public enum SceneDelegateMethod: Int, Sendable, CaseIterable {
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = AppDelegateMethod.base + AppDelegateMethod.allCases.count
+    static var base: Int { AppDelegateMethod.base + AppDelegateMethod.allCases.count }
 }

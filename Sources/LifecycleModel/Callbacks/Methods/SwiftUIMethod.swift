@@ -38,5 +38,5 @@ public enum SwiftUIMethod: Int, Sendable, CaseIterable {
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = TabBarDelegateMethod.base + TabBarDelegateMethod.allCases.count
+    static var base: Int { TabBarDelegateMethod.base + TabBarDelegateMethod.allCases.count }
 }

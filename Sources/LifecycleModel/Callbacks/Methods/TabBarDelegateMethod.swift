@@ -23,5 +23,5 @@ public enum TabBarDelegateMethod: Int, Sendable, CaseIterable {
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = URLSessionDelegateMethod.base + URLSessionDelegateMethod.allCases.count
+    static var base: Int { URLSessionDelegateMethod.base + URLSessionDelegateMethod.allCases.count }
 }

@@ -26,5 +26,5 @@ public enum URLSessionDelegateMethod: Int, Sendable, CaseIterable {
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = BGTaskMethod.base + BGTaskMethod.allCases.count
+    static var base: Int { BGTaskMethod.base + BGTaskMethod.allCases.count }
 }

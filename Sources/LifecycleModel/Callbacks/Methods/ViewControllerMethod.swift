@@ -77,5 +77,5 @@ public enum ViewControllerMethod: Int, Sendable, CaseIterable {
     }
 
     /// The first index of the family in `CallbackMethod.index`.
-    static let base = SceneDelegateMethod.base + SceneDelegateMethod.allCases.count
+    static var base: Int { SceneDelegateMethod.base + SceneDelegateMethod.allCases.count }
 }

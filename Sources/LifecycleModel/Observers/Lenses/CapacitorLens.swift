@@ -8,12 +8,20 @@ public enum CapacitorLens: FrameworkLens {
     public static let channel = ObserverChannel.capacitor
 
     /// Capacitor has no version-dependent behaviour the sources show (App plugin 8.x).
-    public struct Options: Sendable, Equatable {
+    public struct Options: Sendable, Equatable, LensWithoutOptions {
         public init() {}
     }
 
     public struct State: Sendable, Equatable {
         public var readiness = ScriptBridgeReadiness.noProcess
+    }
+
+    /// The App plugin's events.
+    public enum Method: Int, LensMethod {
+        public typealias Lens = CapacitorLens
+        case appStateChange
+        case pause
+        case resume
     }
 
     public enum Event: LensEvent {
@@ -24,7 +32,7 @@ public enum CapacitorLens: FrameworkLens {
         /// `resume`.
         case resume
 
-        public var method: FrameworkEvent {
+        public var method: Method {
             switch self {
             case .appStateChange: .appStateChange
             case .pause: .pause
@@ -38,8 +46,6 @@ public enum CapacitorLens: FrameworkLens {
             case .pause, .resume: .none
             }
         }
-
-        public var target: CallbackTarget { .capacitor }
     }
 
     public static let initialState = State()

@@ -55,6 +55,31 @@ public enum ComposeMultiplatformLens: FrameworkLens {
         public var effectiveSource: ComposeLifecycleSource { windowScenes ? source : .appNotifications }
     }
 
+    public static func defaultOptions(hostController: String) -> Options { Options(hostController: hostController) }
+    public static let optionMembers = ["source", "hostController", "initialActive"]
+    public static let optionsName = "Compose Multiplatform's options"
+
+    public static func options<F: ActionFields>(_ f: F, hostController: String) throws(F.Failure) -> Options {
+        Options(
+            source: try f.choice("source", ComposeLifecycleSource.self) ?? .sceneNotifications,
+            hostController: try f.hostController() ?? hostController,
+            initialActive: try f.choice("initialActive", ComposeInitialActive.self) ?? .applicationState)
+    }
+
+    public static func members(of options: Options) -> [JSONMember] {
+        [
+            JSONMember("source", .string(options.source.rawValue)),
+            JSONMember("hostController", .string(options.hostController)),
+            JSONMember("initialActive", .string(options.initialActive.rawValue)),
+        ]
+    }
+
+    public static func options(_ options: Options, windowScenes: Bool) -> Options {
+        var options = options
+        options.windowScenes = windowScenes
+        return options
+    }
+
     public struct State: Sendable, Equatable {
         /// The live owners, by scene (nil: the sceneless app's window), in creation order.
         public var owners: [Owner] = []
@@ -81,10 +106,15 @@ public enum ComposeMultiplatformLens: FrameworkLens {
             self.sceneId = sceneId
         }
 
-        public var method: FrameworkEvent { event.event }
+        public var method: ComposeLifecycleEvent { event }
         // [CMP-life]: every Compose item belongs to its host controller's owner.
-        public var target: CallbackTarget { .composeMultiplatform(controller: controller, sceneId: sceneId) }
+        public var viewController: String? { controller }
     }
+
+    /// Its items are a host controller's (and that window's scene's).
+    public static let itemPlace = LensItemPlace.controller
+
+    public typealias Method = ComposeLifecycleEvent
 
     public static let initialState = State()
 
@@ -254,24 +284,24 @@ public enum ComposeLifecycleState: Int, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// androidx `Lifecycle.Event`; the raw value is its name.
-public enum ComposeLifecycleEvent: String, Sendable, CaseIterable {
-    case onCreate = "ON_CREATE"
-    case onStart = "ON_START"
-    case onResume = "ON_RESUME"
-    case onPause = "ON_PAUSE"
-    case onStop = "ON_STOP"
-    case onDestroy = "ON_DESTROY"
+/// androidx `Lifecycle.Event`, named as androidx spells it.
+public enum ComposeLifecycleEvent: Int, LensMethod {
+    public typealias Lens = ComposeMultiplatformLens
+    case onCreate
+    case onStart
+    case onResume
+    case onPause
+    case onStop
+    case onDestroy
 
-    /// The typed method of the event.
-    var event: FrameworkEvent {
+    public var name: String {
         switch self {
-        case .onCreate: .lifecycleOnCreate
-        case .onStart: .lifecycleOnStart
-        case .onResume: .lifecycleOnResume
-        case .onPause: .lifecycleOnPause
-        case .onStop: .lifecycleOnStop
-        case .onDestroy: .lifecycleOnDestroy
+        case .onCreate: "ON_CREATE"
+        case .onStart: "ON_START"
+        case .onResume: "ON_RESUME"
+        case .onPause: "ON_PAUSE"
+        case .onStop: "ON_STOP"
+        case .onDestroy: "ON_DESTROY"
         }
     }
 

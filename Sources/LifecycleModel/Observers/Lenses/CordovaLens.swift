@@ -11,7 +11,7 @@ public enum CordovaLens: FrameworkLens {
     public static let channel = ObserverChannel.cordova
 
     /// Cordova has no version-dependent behaviour the sources show (cordova-ios 8).
-    public struct Options: Sendable, Equatable {
+    public struct Options: Sendable, Equatable, LensWithoutOptions {
         public init() {}
     }
 
@@ -21,25 +21,19 @@ public enum CordovaLens: FrameworkLens {
         public var queued: [Event] = []
     }
 
-    /// The document events, named as JavaScript listens for them.
-    public enum Event: String, LensEvent, CaseIterable {
+    /// The document events, named as JavaScript listens for them: each is both the
+    /// event and its method.
+    public enum Event: Int, LensEvent, LensMethod {
+        public typealias Lens = CordovaLens
         case resign
         case pause
         case resume
         case active
 
-        public var target: CallbackTarget { .cordova }
-
-        /// The typed method of the event.
-        public var method: FrameworkEvent {
-            switch self {
-            case .resign: .resign
-            case .pause: .pause
-            case .resume: .resume
-            case .active: .active
-            }
-        }
+        public var method: Event { self }
     }
+
+    public typealias Method = Event
 
     public static let initialState = State()
 

@@ -36,6 +36,25 @@ public enum FlutterLens: FrameworkLens {
         }
     }
 
+    public static func defaultOptions(hostController: String) -> Options { Options(hostController: hostController) }
+    public static let optionMembers = ["framework", "resumedTiming", "hostController"]
+    public static let optionsName = "Flutter's options"
+
+    public static func options<F: ActionFields>(_ f: F, hostController: String) throws(F.Failure) -> Options {
+        Options(
+            framework: try f.choice("framework", FlutterFrameworkGeneration.self) ?? .since313,
+            resumedTiming: try f.choice("resumedTiming", FlutterResumedTiming.self) ?? .deferred,
+            hostController: try f.hostController() ?? hostController)
+    }
+
+    public static func members(of options: Options) -> [JSONMember] {
+        [
+            JSONMember("framework", .string(options.framework.rawValue)),
+            JSONMember("resumedTiming", .string(options.resumedTiming.rawValue)),
+            JSONMember("hostController", .string(options.hostController)),
+        ]
+    }
+
     public struct State: Sendable, Equatable {
         /// `ServicesBinding.lifecycleState`: nil until the first message.
         public var lifecycleState: FlutterAppLifecycleState?
@@ -53,16 +72,29 @@ public enum FlutterLens: FrameworkLens {
         public var sceneId: String?
     }
 
+    /// The observer's method and the listener's callbacks.
+    public enum Method: Int, LensMethod {
+        public typealias Lens = FlutterLens
+        case didChangeAppLifecycleState
+        case onResume
+        case onInactive
+        case onHide
+        case onShow
+        case onPause
+        case onRestart
+        case onDetach
+    }
+
     public enum Event: LensEvent {
         /// `WidgetsBindingObserver.didChangeAppLifecycleState` with `args.state`.
         case didChangeAppLifecycleState(FlutterAppLifecycleState)
         /// The `AppLifecycleListener` callback the step triggers.
         case listener(FlutterListenerCallback)
 
-        public var method: FrameworkEvent {
+        public var method: Method {
             switch self {
             case .didChangeAppLifecycleState: .didChangeAppLifecycleState
-            case .listener(let callback): callback.event
+            case .listener(let callback): callback.method
             }
         }
 
@@ -72,8 +104,6 @@ public enum FlutterLens: FrameworkLens {
             case .listener: .none
             }
         }
-
-        public var target: CallbackTarget { .flutter }
     }
 
     public static let initialState = State()
@@ -193,8 +223,8 @@ public enum FlutterLens: FrameworkLens {
         return steps
     }
 
-    /// `transitions(from:to:)` handed to `body` one by one: the fold walks them for
-    /// every message, and an array of them was a heap allocation each time.
+    /// `transitions(from:to:)` handed to `body` one by one, as the fold walks them for
+    /// every message.
     static func forEachTransition(
         from previous: FlutterAppLifecycleState?, to state: FlutterAppLifecycleState,
         _ body: (FlutterAppLifecycleState) -> Void
@@ -259,8 +289,8 @@ public enum FlutterListenerCallback: String, Sendable, CaseIterable {
     case onRestart
     case onDetach
 
-    /// The typed method of the callback.
-    var event: FrameworkEvent {
+    /// The lens's method of the callback.
+    var method: FlutterLens.Method {
         switch self {
         case .onResume: .onResume
         case .onInactive: .onInactive

@@ -19,14 +19,14 @@ public enum MAUILens: FrameworkLens {
     public static let channel = ObserverChannel.maui
 
     /// MAUI has no version-dependent behaviour this lens models (.NET 8–10 sources).
-    public struct Options: Sendable, Equatable {
+    public struct Options: Sendable, Equatable, LensWithoutOptions {
         public init() {}
     }
 
     public struct State: Sendable, Equatable {
         /// The live windows, in the order they were created (GetWindow's fallback). A
-        /// list, not a dictionary by scene: an app has a window or a few, and hashing
-        /// the key costs more than the search.
+        /// list, not a dictionary by scene: an app has a window or a few, and the order
+        /// is what the fallback reads.
         public var windows: [WindowState] = []
         /// The last window `Activated` went to.
         public var lastActivated: WindowKey?
@@ -45,27 +45,31 @@ public enum MAUILens: FrameworkLens {
         public var isActivated = false
     }
 
-    /// A `Window` event; the raw value is its C# name.
-    public enum WindowEvent: String, Sendable, CaseIterable {
-        case created = "Created"
-        case activated = "Activated"
-        case deactivated = "Deactivated"
-        case stopped = "Stopped"
-        case resumed = "Resumed"
-        case destroying = "Destroying"
+    public static let itemPlace = LensItemPlace.window
 
-        /// The typed method of the event.
-        var event: FrameworkEvent {
+    /// A `Window` event, named as C# spells it.
+    public enum WindowEvent: Int, LensMethod {
+        public typealias Lens = MAUILens
+        case created
+        case activated
+        case deactivated
+        case stopped
+        case resumed
+        case destroying
+
+        public var name: String {
             switch self {
-            case .created: .created
-            case .activated: .activated
-            case .deactivated: .deactivated
-            case .stopped: .stopped
-            case .resumed: .resumed
-            case .destroying: .destroying
+            case .created: "Created"
+            case .activated: "Activated"
+            case .deactivated: "Deactivated"
+            case .stopped: "Stopped"
+            case .resumed: "Resumed"
+            case .destroying: "Destroying"
             }
         }
     }
+
+    public typealias Method = WindowEvent
 
     public struct Event: LensEvent {
         public var event: WindowEvent
@@ -77,8 +81,7 @@ public enum MAUILens: FrameworkLens {
             self.sceneId = sceneId
         }
 
-        public var method: FrameworkEvent { event.event }
-        public var target: CallbackTarget { .maui(sceneId: sceneId) }
+        public var method: WindowEvent { event }
     }
 
     public static let initialState = State()

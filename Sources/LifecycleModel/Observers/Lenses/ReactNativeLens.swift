@@ -10,7 +10,7 @@ public enum ReactNativeLens: FrameworkLens {
     public static let channel = ObserverChannel.reactNative
 
     /// React Native has no version-dependent behaviour the sources show.
-    public struct Options: Sendable, Equatable {
+    public struct Options: Sendable, Equatable, LensWithoutOptions {
         public init() {}
     }
 
@@ -21,13 +21,20 @@ public enum ReactNativeLens: FrameworkLens {
         public var lastKnownState: ReactNativeAppState?
     }
 
+    /// The `AppState` events.
+    public enum Method: Int, LensMethod {
+        public typealias Lens = ReactNativeLens
+        case change
+        case memoryWarning
+    }
+
     public enum Event: LensEvent {
         /// `AppState` `change` with the new state (`args.state`).
         case change(ReactNativeAppState)
         /// `AppState` `memoryWarning`.
         case memoryWarning
 
-        public var method: FrameworkEvent {
+        public var method: Method {
             switch self {
             case .change: .change
             case .memoryWarning: .memoryWarning
@@ -40,8 +47,6 @@ public enum ReactNativeLens: FrameworkLens {
             case .memoryWarning: .none
             }
         }
-
-        public var target: CallbackTarget { .reactNative }
     }
 
     public static let initialState = State()

@@ -9,8 +9,7 @@ struct PostedNotification: Equatable {
 /// didBecomeKey (a sceneless app's launch), the implicit scene's notification (a
 /// sceneless app on iOS 13+), the app-level notification; each in `appState`.
 ///
-/// Plain values, not an array of posts: an array was a heap allocation for each call,
-/// and a post (its input may hold strings) is copied through value witnesses.
+/// Plain values, not an array of posts: each is posted at most once, in this order.
 struct AppDelegatePosts {
     var keyWindow = false
     var implicitScene: UISceneNotification?

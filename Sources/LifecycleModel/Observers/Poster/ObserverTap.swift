@@ -103,8 +103,8 @@ extension Transition {
     /// [A-mem] DOC: the memory warning's notification, after the app delegate and the
     /// view controllers have heard it.
     mutating func postMemoryWarning() {
-        guard let o = observers, state.observerMemory?.value.memoryWarningPending == true else { return }
-        state.changingObservers()?.value.memoryWarningPending = false
+        guard let o = observers, state.observers?.memoryWarningPending == true else { return }
+        state.changeObservers { $0.memoryWarningPending = false }
         deliver([PostedNotification(input: .application(.didReceiveMemoryWarning, appState: observedAppState(o)))], o)
     }
 
@@ -135,7 +135,7 @@ extension Transition {
     /// `applicationState` as observers read it now.
     private func observedAppState(_ o: ObserverProfile) -> AppState {
         guard let memory = state.observerMemory else { return state.app }
-        // The announced state alone: passing the whole memory copied it (each of its arrays retained).
+        // The announced state alone: that is all the poster reads.
         return NotificationPoster(profile: o).observedAppState(state.app, announced: memory.value.announced)
     }
 
@@ -211,21 +211,15 @@ extension Transition {
     /// Folds `input` into every lens, appending the items each delivers (receiver: the
     /// channel), in the config's order of channels.
     private mutating func feedLenses(_ input: LensInput, appState: AppState, _ o: ObserverProfile) {
-        // The lenses fold in place in the memory (a box of this snapshot's own), while
-        // the items go to `callbacks`.
-        guard let memory = state.changingObservers() else { return }
-        let kind = input.kind
         // Items carry a running state: a lens speaks only while the process runs.
         let itemState = appState.isExecuting ? appState : .background
         reserveForObservers()
-        // Only the lenses that act on this kind of input (`FrameworkLens.inputs`), in the
-        // config's order.
-        var positions = o.lensRoute.positions(taking: kind)
-        while positions != 0 {
-            let position = positions.trailingZeroBitCount
-            positions &= positions &- 1
-            memory.value.slots.observe(o.lensRoute.slot(at: position), input, itemState: itemState, into: &callbacks)
-        }
+        // The lenses fold in place in the memory while their items go to the callbacks,
+        // held apart for the change.
+        var items: [Callback] = []
+        swap(&items, &callbacks)
+        state.changeObservers { $0.observe(input, itemState: itemState, into: &items) }
+        swap(&items, &callbacks)
     }
 }
 
@@ -235,31 +229,6 @@ extension LensInput {
         switch self {
         case .application(_, let s), .scene(_, _, let s), .window(_, _, let s): s
         default: nil
-        }
-    }
-}
-
-extension Receiver {
-    /// The receivers of observer channels' items (they observe the life cycle; no
-    /// UIKit callback of the app's own).
-    public var isObserver: Bool {
-        switch self {
-        case .notificationCenter, .reactNative, .flutter, .capacitor, .cordova, .maui, .composeMultiplatform: true
-        default: false
-        }
-    }
-
-    /// The receiver of a channel's items: `notificationCenter` for the notifications,
-    /// the lens's channel name otherwise (docs/observers.md).
-    init(_ channel: ObserverChannel) {
-        switch channel {
-        case .notifications: self = .notificationCenter
-        case .reactNative: self = .reactNative
-        case .flutter: self = .flutter
-        case .capacitor: self = .capacitor
-        case .cordova: self = .cordova
-        case .maui: self = .maui
-        case .composeMultiplatform: self = .composeMultiplatform
         }
     }
 }

@@ -154,8 +154,8 @@ extension Transition {
 }
 
 extension UserInterfaceStyle {
-    /// `{"userInterfaceStyle": "<style>"}`, the arguments of a style change, made once:
-    /// built per call, it was an allocation per trait callback of every backgrounding.
+    /// `{"userInterfaceStyle": "<style>"}`, the arguments of a style change, made once
+    /// for each style.
     var traitArguments: JSONValue {
         switch self {
         case .light: Self.lightArguments

@@ -130,7 +130,7 @@ extension Transition {
         rootFinishesAppearing(w)
     }
 
-    /// The window goes away with its scene or process: no callbacks (deallocation).
+    /// The window goes away with its scene or process: no life-cycle callbacks.
     mutating func removeWindow(sceneId: String?) {
         state.windows.removeAll { $0.sceneId == sceneId }
     }
