@@ -27,16 +27,18 @@
 # usage: bench/budgets.sh [--update] [--quick] [SCENARIO...]
 #   --update     write the measured figures into bench/budgets.tsv as the new budgets
 #                (for a deliberate change: commit the file with the code)
-#   --quick      a reduced check for CI: the debug build CI has already built (a
-#                release build would add minutes), the rows of the
-#                action path (action, scene, observers, log) at a tenth of their
-#                request counts, against bench/budgets-debug.tsv (the same rows, the
-#                debug build's figures; --quick --update records them)
+#   --quick      the reduced check CI runs (scripts/test.sh): the debug build CI has
+#                already built, with its flags (SWIFT_DEBUG_FLAGS; a release build would
+#                add minutes), the rows of the action path (action, scene, observers,
+#                log) at a fiftieth of their request counts (200 requests between the
+#                two runs: the counts repeat within 0.1 %), against
+#                bench/budgets-debug.tsv (the same rows, the debug build's figures;
+#                --quick --update records them)
 #   SCENARIO...  measure only these rows (default: every row)
 set -euo pipefail
 shopt -s inherit_errexit   # a failed valgrind run inside $(...) stops the check
 cd "$(dirname "$0")/.."
-file=bench/budgets.tsv; config=release
+file=bench/budgets.tsv; config=release; flags=()
 # The request counts: each scenario's own (lifecycled-service-bench --scenarios, columns 5
 # and 6: thousands for an action, a few dozen for an explained log), or BUDGET_LOW/HIGH.
 env_low=${BUDGET_LOW:-}; env_high=${BUDGET_HIGH:-}
@@ -54,12 +56,13 @@ if [ -n "$env_low$env_high" ] && ! [ "${env_high:-0}" -gt "${env_low:-0}" ]; the
 fi
 if $quick; then
   file=bench/budgets-debug.tsv; config=debug
+  read -ra flags <<<"${SWIFT_DEBUG_FLAGS--Xswiftc -gnone}"   # the Makefile's, so CI's build is reused
   [ ${#only[@]} -gt 0 ] || only=(action scene observers log)
 fi
 command -v valgrind >/dev/null || { echo "budgets: valgrind is missing: run scripts/setup.sh --bench" >&2; exit 1; }
 
 echo "budgets: building lifecycled-service-bench ($config)"
-swift build -c "$config" --product lifecycled-service-bench >/dev/null
+swift build -c "$config" ${flags[@]+"${flags[@]}"} --product lifecycled-service-bench >/dev/null
 bin=.build/$config/lifecycled-service-bench
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -67,22 +70,22 @@ trap 'rm -rf "$work"' EXIT
 
 # count TOOL SCENARIO REQUESTS: the instructions (callgrind) or heap blocks (dhat) of one run.
 count() {
-  local out
-  if ! out=$(SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool="$1" --log-file="$work/log" \
-    "--$1-out-file=$work/out" "$bin" --scenario "$2" --requests "$3" 2>&1 </dev/null); then
+  local out log=$work/$1.log
+  if ! out=$(SWIFT_DETERMINISTIC_HASHING=1 valgrind --tool="$1" --log-file="$log" \
+    "--$1-out-file=$work/$1.out" "$bin" --scenario "$2" --requests "$3" 2>&1 </dev/null); then
     echo "budgets: lifecycled-service-bench --scenario $2 --requests $3 failed under $1: $out" >&2
-    cat "$work/log" >&2; exit 1
+    cat "$log" >&2; exit 1
   fi
   case $1 in
-    callgrind) awk '/Collected :/ { print $NF }' "$work/log" ;;
-    dhat) awk '/Total:/ { gsub(",", ""); print $(NF - 1) }' "$work/log" ;;
+    callgrind) awk '/Collected :/ { print $NF }' "$log" ;;
+    dhat) awk '/Total:/ { gsub(",", ""); print $(NF - 1) }' "$log" ;;
   esac
 }
 # per_unit TOOL SCENARIO UNITS: (count at BUDGET_HIGH - count at BUDGET_LOW) / requests / units.
 per_unit() {
   local a b
   a=$(count "$1" "$2" "$low"); b=$(count "$1" "$2" "$high")
-  if [ -z "$a" ] || [ -z "$b" ]; then echo "budgets: no $1 total in valgrind's output" >&2; cat "$work/log" >&2; exit 1; fi
+  if [ -z "$a" ] || [ -z "$b" ]; then echo "budgets: no $1 total in valgrind's output" >&2; cat "$work/$1.log" >&2; exit 1; fi
   awk -v a="$a" -v b="$b" -v n=$((high - low)) -v u="$3" 'BEGIN { printf "%.4f", (b - a) / n / u }'
 }
 
@@ -110,9 +113,14 @@ while IFS=$'\t' read -r scenario ins allocs tolerance what; do
   echo "$scenario: $what"
   low=${env_low:-$(awk -F'\t' -v s="$scenario" '$1 == s { print $5 }' "$work/scenarios")}
   high=${env_high:-$(awk -F'\t' -v s="$scenario" '$1 == s { print $6 }' "$work/scenarios")}
-  if $quick && [ -z "$env_low$env_high" ]; then low=$((low / 10)); high=$((high / 10)); fi
-  m_ins=$(per_unit callgrind "$scenario" "$units"); m_allocs=$(per_unit dhat "$scenario" "$units")
-  m_ins=$(awk -v v="$m_ins" 'BEGIN { printf "%.0f", v }'); m_allocs=$(awk -v v="$m_allocs" 'BEGIN { printf "%.2f", v }')
+  if $quick && [ -z "$env_low$env_high" ]; then low=$((low / 50)); high=$((high / 50)); fi
+  # The two tools at once, one a core: the counts do not depend on the load.
+  per_unit callgrind "$scenario" "$units" >"$work/ins" & instructions_run=$!
+  per_unit dhat "$scenario" "$units" >"$work/allocs" & allocations_run=$!
+  wait "$instructions_run" || exit 1
+  wait "$allocations_run" || exit 1
+  m_ins=$(awk -v v="$(<"$work/ins")" 'BEGIN { printf "%.0f", v }')
+  m_allocs=$(awk -v v="$(<"$work/allocs")" 'BEGIN { printf "%.2f", v }')
   measured=$((measured + 1))
   printf '%s\t%s\t%s\n' "$scenario" "$m_ins" "$m_allocs" >>"$work/updates"
   for measure in instructions allocations; do

@@ -32,6 +32,12 @@ if [ "$swift_status" = 0 ] && [ "${swift_tests:-0}" -gt 0 ]; then passed=$((pass
   echo "== swift test FAILED"; failed=$((failed + (${swift_tests:-0} > 0 ? swift_tests : 1))); fi
 echo "== swift test: $((SECONDS - start)) s"
 
+# The cost budgets of the action path (issue #36): instructions and allocations a request
+# on the debug build just made, under valgrind (about a minute; `make budgets` checks the
+# release build's every row). Linux only: valgrind.
+if [ "$(uname)" = Linux ]; then
+  step "cost budgets, reduced (bench/budgets.sh --quick)" bench/budgets.sh --quick
+fi
 step "swift format lint (.swift-format)" scripts/format.sh --lint
 step "openapi.yaml is valid OpenAPI" .venv/bin/python -m openapi_spec_validator openapi.yaml
 # 50 examples an operation and phase keep CI within its 12 minutes; `make contract` runs 200.
