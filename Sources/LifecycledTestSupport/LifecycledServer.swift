@@ -196,31 +196,29 @@
     }
 
     /// The servers `LifecycledServer.shared` started, stopped at exit.
-    private final class SharedServers: @unchecked Sendable {
-        // @unchecked: `starting` and `started` are read and written under `lock` only.
+    private final class SharedServers: Sendable {
         static let instance = SharedServers()
-        private let lock = NSLock()
-        private var starting: [String: Task<LifecycledServer, any Error>] = [:]
-        private var started: [LifecycledServer] = []
+        private let servers = Mutex<(starting: [String: Task<LifecycledServer, any Error>], started: [LifecycledServer])>(
+            ([:], []))
 
         func server(binary: String, arguments: [String]) -> Task<LifecycledServer, any Error> {
-            lock.withLock {
+            servers.withLock { servers in
                 let key = ([binary] + arguments).joined(separator: "\u{0}")
-                if let task = starting[key] { return task }
-                if starting.isEmpty { atexit { SharedServers.instance.stopAll() } }
+                if let task = servers.starting[key] { return task }
+                if servers.starting.isEmpty { atexit { SharedServers.instance.stopAll() } }
                 let task = Task {
                     let server = try await LifecycledServer.start(binary: binary, arguments: arguments)
-                    self.lock.withLock { self.started.append(server) }
+                    self.servers.withLock { $0.started.append(server) }
                     return server
                 }
-                starting[key] = task
+                servers.starting[key] = task
                 return task
             }
         }
 
         /// At exit: a clean stop (SIGTERM) of each server that started.
         func stopAll() {
-            for server in lock.withLock({ started }) { server.stop(timeout: 2) }
+            for server in servers.withLock({ $0.started }) { server.stop(timeout: 2) }
         }
     }
 

@@ -32,7 +32,7 @@ public final class HTTPServer: Sendable {
 
     /// A running daemon and the retain that keeps `cls` alive for its callbacks.
     private struct Daemon: Sendable {
-        let handle: DaemonHandle
+        let handle: MHDHandle
         let context: Unmanaged<ServerContext>
         /// Accepts the connections the daemon serves (the daemon has no listening socket).
         let listener: Listener
@@ -115,10 +115,10 @@ public final class HTTPServer: Sendable {
                 throw .cannotListen(address: shownAddress, reason: messages.last ?? "libmicrohttpd could not start")
             }
             context.watch.start()
-            listener.run(daemon: DaemonHandle(pointer: daemon), connectionLimit: config.connectionLimit) { [context] in
+            listener.run(daemon: MHDHandle(pointer: daemon), connectionLimit: config.connectionLimit) { [context] in
                 context.report("accept: \($0)")
             }
-            state = .running(Daemon(handle: DaemonHandle(pointer: daemon), context: retained, listener: listener))
+            state = .running(Daemon(handle: MHDHandle(pointer: daemon), context: retained, listener: listener))
         }
     }
 

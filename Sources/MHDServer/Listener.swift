@@ -43,7 +43,7 @@ final class Listener: Sendable {
 
     /// What the accepting loop needs.
     private struct Loop: Sendable {
-        let daemon: DaemonHandle
+        let daemon: MHDHandle
         let connectionLimit: UInt32
         let log: @Sendable (String) -> Void
     }
@@ -100,7 +100,7 @@ final class Listener: Sendable {
 
     /// Starts accepting on a thread of its own, handing connections to `daemon`
     /// until `stop`. Does nothing after `stop` or a second time.
-    func run(daemon: DaemonHandle, connectionLimit: UInt32, log: @escaping @Sendable (String) -> Void) {
+    func run(daemon: MHDHandle, connectionLimit: UInt32, log: @escaping @Sendable (String) -> Void) {
         let loop = Loop(daemon: daemon, connectionLimit: connectionLimit, log: log)
         state.withLock { state in
             guard state.finished == nil, !state.stopped else { return }

@@ -20,13 +20,8 @@ import ServiceHTTP
 /// looks at the socket itself. The daemon must not be stopped while one is suspended
 /// (`HTTPServer.stop` waits, or abandons the daemon).
 final class ParkedRequest: Sendable {
-    /// The connection, touched here only by `MHD_resume_connection`, which is safe from
-    /// any thread. `@unchecked`: OpaquePointer is not Sendable.
-    private struct Connection: @unchecked Sendable {
-        let pointer: OpaquePointer
-    }
-
-    private let connection: Connection
+    /// The connection, touched here only by `MHD_resume_connection` (`MHDHandle`).
+    private let connection: MHDHandle
     private let fd: Int32
     private let context: ServerContext
     private let answer = PThreadLock<Answer>(.waiting)
@@ -40,7 +35,7 @@ final class ParkedRequest: Sendable {
     }
 
     private init(connection: OpaquePointer, fd: Int32, context: ServerContext) {
-        self.connection = Connection(pointer: connection)
+        self.connection = MHDHandle(pointer: connection)
         self.fd = fd
         self.context = context
     }

@@ -3,43 +3,38 @@ import Synchronization
 /// A fixed set of counters, each split into per-thread shards that are summed when read.
 ///
 /// Incrementing touches one relaxed atomic in the calling thread's shard: no lock, and
-/// threads seldom share a cache line. Reading (a scrape) adds up every shard, so it may
+/// threads seldom share a counter. Reading (a scrape) adds up every shard, so it may
 /// miss increments racing with it, but never goes backwards.
-final class CounterBlock: @unchecked Sendable {
-    // @unchecked: the cells are atomics in memory allocated once and freed in deinit;
-    // nothing else is mutable.
+final class CounterBlock: Sendable {
     static let shardCount = 16
 
+    /// One counter of one shard: an atomic in an object of its own, so that the block is
+    /// `Sendable` by its types (an array cannot hold an `Atomic`, which is not copyable).
+    private final class Cell: Sendable {
+        let count = Atomic<Int>(0)
+    }
+
     let width: Int
-    /// Cells per shard, rounded up to a whole number of 64-byte lines.
-    private let stride: Int
-    private let cells: UnsafeMutablePointer<Atomic<Int>>
+    /// Shard after shard, `width` cells each.
+    private let cells: [Cell]
 
     init(width: Int) {
         self.width = width
-        self.stride = (width + 7) / 8 * 8
-        let total = stride * Self.shardCount
-        cells = .allocate(capacity: total)
-        for i in 0..<total { (cells + i).initialize(to: Atomic(0)) }
-    }
-
-    deinit {
-        cells.deinitialize(count: stride * Self.shardCount)
-        cells.deallocate()
+        cells = (0..<width * Self.shardCount).map { _ in Cell() }
     }
 
     /// Adds `amount` to counter `index` (0 ..< width).
     @inline(__always)
     func add(_ index: Int, _ amount: Int = 1) {
         precondition(index >= 0 && index < width)
-        cells[Self.currentShard() * stride + index].wrappingAdd(amount, ordering: .relaxed)
+        cells[Self.currentShard() * width + index].count.wrappingAdd(amount, ordering: .relaxed)
     }
 
     /// The sum over every shard of counter `index`.
     func value(_ index: Int) -> Int {
         var sum = 0
         for shard in 0..<Self.shardCount {
-            sum &+= cells[shard * stride + index].load(ordering: .relaxed)
+            sum &+= cells[shard * width + index].count.load(ordering: .relaxed)
         }
         return sum
     }
