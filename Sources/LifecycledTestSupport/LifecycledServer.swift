@@ -198,8 +198,10 @@
     /// The servers `LifecycledServer.shared` started, stopped at exit.
     private final class SharedServers: Sendable {
         static let instance = SharedServers()
-        private let servers = Mutex<(starting: [String: Task<LifecycledServer, any Error>], started: [LifecycledServer])>(
-            ([:], []))
+        private typealias Registry = (
+            starting: [String: Task<LifecycledServer, any Error>], started: [LifecycledServer]
+        )
+        private let servers = Mutex<Registry>(([:], []))
 
         func server(binary: String, arguments: [String]) -> Task<LifecycledServer, any Error> {
             servers.withLock { servers in
