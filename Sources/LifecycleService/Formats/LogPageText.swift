@@ -149,12 +149,12 @@ enum LogPageText {
         guard plain(method) else { return nil }
         var row = Row(seq: seq, receiver: e.receiver, method: method, appState: e.appState, sceneState: e.sceneState)
         if e.sceneId > 0 {
-            guard let id = chunk.names.name(e.sceneId), plain(id) else { return nil }
+            guard let id = chunk.table.name(e.sceneId), plain(id) else { return nil }
             row.sceneId = id
         }
         // `Trace.receiverLabel` names only view controllers and views.
         if e.viewController > 0, e.receiver == .viewController || e.receiver == .view {
-            guard let name = chunk.names.name(e.viewController), plain(name) else { return nil }
+            guard let name = chunk.table.name(e.viewController), plain(name) else { return nil }
             row.viewController = name
         }
         return row

@@ -105,15 +105,22 @@ struct CallbackLog: Sendable {
             appState: c.appState, sceneState: nil, sceneId: 0, viewController: 0)
     }
 
-    /// Makes room in `current` for `count` new entries: as it is, or a new chunk. No
-    /// chunk grows by copying what it holds: each new one holds twice the entries of the
-    /// one before, up to `chunkSize` (or the log's capacity), so an idle session's log is
-    /// exactly its launch's callbacks and a long log grows without copying.
+    /// Makes room in `current` for `count` new entries: as it is, grown, or a new chunk.
+    /// The first chunk holds exactly the launch's callbacks (an idle session's log), then
+    /// grows in place, by half, up to `chunkSize` (or the log's capacity): a short log is
+    /// one chunk, its names kept once. Past that, each new chunk is full-sized, so a long
+    /// log grows without copying.
     private mutating func makeRoom(_ count: Int) {
         let entries = current.entries.count
         if entries + count <= current.entries.capacity { return }
         // Never more than the log keeps (`--max-log 1` keeps chunks of one action's callbacks).
-        let size = max(count, min(Self.chunkSize, capacity, current.entries.capacity * 2))
+        let full = min(Self.chunkSize, capacity)
+        if older.isEmpty, start == 0, entries + count <= full {
+            let grown = current.entries.capacity + current.entries.capacity / 2
+            current.entries.reserveCapacity(min(full, max(entries + count, grown)))
+            return
+        }
+        let size = max(count, min(full, current.entries.capacity * 2))
         let next = LogChunk(firstSeq: lastSeq + 1, entryCapacity: size)
         if older.isEmpty, start == entries {
             start = 0  // nothing kept in it: not an older chunk

@@ -1,7 +1,7 @@
 import LifecycleModel
 
 /// One logged callback as the log keeps it: its facts, not its JSON (20 bytes). The
-/// scene and view-controller names it carries are numbers into its chunk's names,
+/// scene and view-controller names it carries are numbers into its chunk's table,
 /// which keeps each name once, and so are its JSON arguments; an answer writes the
 /// callback from these (Wire/CallbackEncoding.swift), the bytes of the general path.
 struct LogSlot: Sendable {
@@ -14,7 +14,7 @@ struct LogSlot: Sendable {
     var appState: AppState
     /// The scene's state, for a receiver that reports one.
     var sceneState: SceneState?
-    /// The scene's id: a number of the chunk's `names`, from 1; 0 when the receiver names none.
+    /// The scene's id: a number of the chunk's `table`, from 1; 0 when the receiver names none.
     var sceneId: UInt16
     /// The view controller's (or SwiftUI view's) name, likewise.
     var viewController: UInt16
@@ -29,7 +29,7 @@ enum LoggedArguments: Sendable, Equatable {
     /// An observer item's typed argument.
     case observer(ObserverArgument)
     /// `,"args":…`, encoded once in the chunk and shared by the callbacks that have the
-    /// same (a trait change's `{"userInterfaceStyle":"dark"}`): `LogChunk.shared`.
+    /// same (a trait change's `{"userInterfaceStyle":"dark"}`): `LogChunk.table`.
     case shared(UInt16)
     /// `,"args":…` of a size worth freeing as soon as the callback is dropped:
     /// `LogChunk.own`.
@@ -39,13 +39,18 @@ enum LoggedArguments: Sendable, Equatable {
     case pieces
 }
 
-/// Bytes kept once for the callbacks of a chunk that use them (names, arguments), and
-/// where each run is: a callback holds a run's number (from 1).
+/// Bytes kept once for the callbacks of a chunk that use them (names and arguments, in
+/// one table), and where each run is: a callback holds a run's number (from 1).
 struct LogTable: Sendable {
-    /// The names the runs encode, for a table of names (to find one again without
-    /// encoding it); empty for a table of arguments, found by their bytes.
-    private(set) var names: [String] = []
-    private(set) var spans: [Range<Int>] = []
+    /// A run: where it is in `bytes`, and the name it encodes (to find one again without
+    /// encoding it); nil for arguments, found by their bytes.
+    struct Run: Sendable {
+        var name: String?
+        var start: UInt32
+        var end: UInt32
+    }
+
+    private(set) var runs: [Run] = []
     private(set) var bytes: [UInt8] = []
 
     /// How far back a search goes: a callback usually carries the names and arguments
@@ -54,50 +59,56 @@ struct LogTable: Sendable {
 
     /// The number of the run for `name` among the last few, or nil.
     func number(ofName name: String) -> UInt16? {
-        var i = names.count
+        var i = runs.count
         let lowest = max(0, i - Self.searched)
         while i > lowest {
             i -= 1
-            if names[i] == name { return UInt16(i + 1) }
+            if runs[i].name == name { return UInt16(i + 1) }
         }
         return nil
     }
 
     /// The number of the run of `encoded` among the last few, or nil.
     func number(ofBytes encoded: UnsafeBufferPointer<UInt8>) -> UInt16? {
-        var i = spans.count
+        var i = runs.count
         let lowest = max(0, i - Self.searched)
         while i > lowest {
             i -= 1
-            if spans[i].count == encoded.count, bytes[spans[i]].elementsEqual(encoded) { return UInt16(i + 1) }
+            let span = span(UInt16(i + 1))
+            if span.count == encoded.count, bytes[span].elementsEqual(encoded) { return UInt16(i + 1) }
         }
         return nil
     }
 
-    /// Adds a run (encoding `name`, for a table of names); returns its number, nil when a
-    /// number would not fit.
+    /// Adds a run (encoding `name`, for a name); returns its number, nil when a number
+    /// (or an offset) would not fit.
     mutating func add(_ encoded: some Collection<UInt8>, name: String? = nil) -> UInt16? {
-        guard spans.count < Int(UInt16.max) else { return nil }
-        if let name { names.append(name) }
-        spans.append(bytes.count..<(bytes.count + encoded.count))
+        guard runs.count < Int(UInt16.max), bytes.count + encoded.count <= Int(UInt32.max) else { return nil }
+        // Grown by a quarter, not doubled: a launch's few names and arguments are most
+        // tables' all, and a doubled array's room would be most of what they hold.
+        if runs.count == runs.capacity { runs.reserveCapacity(runs.count + max(2, runs.count / 4)) }
+        if bytes.count + encoded.count > bytes.capacity {
+            bytes.reserveCapacity(max(bytes.count + encoded.count, bytes.count + bytes.count / 4))
+        }
+        runs.append(Run(name: name, start: UInt32(bytes.count), end: UInt32(bytes.count + encoded.count)))
         bytes += encoded
-        return UInt16(spans.count)
+        return UInt16(runs.count)
     }
 
     /// Where run `n` (from 1) is in `bytes`.
-    func span(_ n: UInt16) -> Range<Int> { spans[Int(n) - 1] }
+    func span(_ n: UInt16) -> Range<Int> {
+        let run = runs[Int(n) - 1]
+        return Int(run.start)..<Int(run.end)
+    }
 
     /// The bytes of run `n`.
-    func run(_ n: UInt16) -> ArraySlice<UInt8> { bytes[spans[Int(n) - 1]] }
+    func run(_ n: UInt16) -> ArraySlice<UInt8> { bytes[span(n)] }
 
-    /// The name of run `n`, in a table of names.
-    func name(_ n: UInt16) -> String? { Int(n) <= names.count ? names[Int(n) - 1] : nil }
+    /// The name of run `n`, nil for arguments.
+    func name(_ n: UInt16) -> String? { Int(n) <= runs.count ? runs[Int(n) - 1].name : nil }
 
     /// Bytes it holds, room included.
-    var heldBytes: Int {
-        names.capacity * MemoryLayout<String>.stride + spans.capacity * MemoryLayout<Range<Int>>.stride
-            + bytes.capacity
-    }
+    var heldBytes: Int { runs.capacity * MemoryLayout<Run>.stride + bytes.capacity }
 }
 
 /// Consecutive logged callbacks: their entries, and what they share. A callback that
@@ -108,16 +119,16 @@ struct LogChunk: Sendable {
     var entries: [LogSlot] = []
     /// The seq of `entries[0]`.
     var firstSeq: Int
-    /// The names the entries carry (`LogSlot.sceneId`, `viewController`), as JSON strings.
-    var names = LogTable()
-    /// Arguments of a few hundred bytes at most, as `,"args":…`.
-    var shared = LogTable()
+    /// The names the entries carry (`LogSlot.sceneId`, `viewController`), as JSON
+    /// strings, and arguments of a few hundred bytes at most, as `,"args":…`: one table,
+    /// so a chunk's names and arguments cost one pair of arrays.
+    var table = LogTable()
     /// Larger arguments, one each, emptied when their callback is dropped.
     var own: [[UInt8]] = []
     /// By seq, the pieces of the entries kept in pieces (`[own, shared, own, …]`).
     var pieces: [Int: [[UInt8]]] = [:]
 
-    /// The largest arguments kept in `shared`.
+    /// The largest arguments kept in `table`.
     static let sharedArguments = 256
 
     init(firstSeq: Int, entryCapacity: Int) {
@@ -155,7 +166,7 @@ struct LogChunk: Sendable {
                     own.append(Array(encoded))
                     return .own(UInt32(own.count - 1))
                 }
-                guard let n = shared.number(ofBytes: encoded) ?? shared.add(encoded) else { return nil }
+                guard let n = table.number(ofBytes: encoded) ?? table.add(encoded) else { return nil }
                 return .shared(n)
             }
             guard let arguments else { return nil }
@@ -168,13 +179,13 @@ struct LogChunk: Sendable {
     /// The number of name `name`, found or added; 0 for no name.
     private mutating func number(of name: String?) -> UInt16? {
         guard let name else { return 0 }
-        return names.number(ofName: name) ?? names.add(JSONWriter.quoted(name), name: name)
+        return table.number(ofName: name) ?? table.add(JSONWriter.quoted(name), name: name)
     }
 
     /// The bytes of `e`'s JSON arguments (`,"args":…`); nil for none or typed ones.
     func argumentBytes(_ e: LogSlot) -> ArraySlice<UInt8>? {
         switch e.arguments {
-        case .shared(let n): shared.run(n)
+        case .shared(let n): table.run(n)
         case .own(let i): own[Int(i)][...]
         case .none, .observer, .pieces: nil
         }
@@ -194,7 +205,7 @@ struct LogChunk: Sendable {
                 if let moved = renamed[n] {
                     e[keyPath: keyPath] = moved
                 } else {
-                    let moved = chunk.names.add(names.run(n), name: names.name(n)) ?? 0
+                    let moved = chunk.table.add(table.run(n), name: table.name(n)) ?? 0
                     renamed[n] = moved
                     e[keyPath: keyPath] = moved
                 }
@@ -204,7 +215,7 @@ struct LogChunk: Sendable {
                 if let moved = reshared[n] {
                     e.arguments = .shared(moved)
                 } else {
-                    let moved = chunk.shared.add(shared.run(n)) ?? 0
+                    let moved = chunk.table.add(table.run(n)) ?? 0
                     reshared[n] = moved
                     e.arguments = .shared(moved)
                 }
@@ -232,7 +243,7 @@ struct LogChunk: Sendable {
 
     /// Bytes the chunk holds, room included.
     var heldBytes: Int {
-        entries.capacity * MemoryLayout<LogSlot>.stride + names.heldBytes + shared.heldBytes
+        entries.capacity * MemoryLayout<LogSlot>.stride + table.heldBytes
             + own.reduce(own.capacity * MemoryLayout<[UInt8]>.stride) { $0 + $1.capacity }
             + pieces.values.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
     }

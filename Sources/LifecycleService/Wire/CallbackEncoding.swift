@@ -45,40 +45,38 @@ extension JSONWriter {
         var previous = SeqDigits()
         heads.bytes.withUnsafeBufferPointer { headBytes in
             tails.bytes.withUnsafeBufferPointer { tailBytes in
-                chunk.names.bytes.withUnsafeBufferPointer { names in
-                    chunk.shared.bytes.withUnsafeBufferPointer { shared in
-                        for i in run.range {
-                            let e = chunk.entries[i]
-                            let seq = chunk.firstSeq + i
-                            guard let head = heads.span(e.head)
-                            else {
-                                writeUnusual(e, seq: seq, in: chunk)
-                                continue
-                            }
-                            let parts = LoggedParts(
-                                head: UnsafeBufferPointer(rebasing: headBytes[head]),
-                                sceneId: e.sceneId > 0
-                                    ? UnsafeBufferPointer(rebasing: names[chunk.names.span(e.sceneId)]) : nil,
-                                sceneState: e.sceneState,
-                                viewController: e.viewController > 0
-                                    ? UnsafeBufferPointer(rebasing: names[chunk.names.span(e.viewController)]) : nil)
-                            switch e.arguments {
-                            case .none:
-                                appendCallback(
-                                    seq: seq, parts, tail: UnsafeBufferPointer(start: nil, count: 0), &previous)
-                            case .observer(let argument):
-                                let tail = UnsafeBufferPointer(rebasing: tailBytes[tails.span(argument)])
+                chunk.table.bytes.withUnsafeBufferPointer { table in
+                    for i in run.range {
+                        let e = chunk.entries[i]
+                        let seq = chunk.firstSeq + i
+                        guard let head = heads.span(e.head)
+                        else {
+                            writeUnusual(e, seq: seq, in: chunk)
+                            continue
+                        }
+                        let parts = LoggedParts(
+                            head: UnsafeBufferPointer(rebasing: headBytes[head]),
+                            sceneId: e.sceneId > 0
+                                ? UnsafeBufferPointer(rebasing: table[chunk.table.span(e.sceneId)]) : nil,
+                            sceneState: e.sceneState,
+                            viewController: e.viewController > 0
+                                ? UnsafeBufferPointer(rebasing: table[chunk.table.span(e.viewController)]) : nil)
+                        switch e.arguments {
+                        case .none:
+                            appendCallback(
+                                seq: seq, parts, tail: UnsafeBufferPointer(start: nil, count: 0), &previous)
+                        case .observer(let argument):
+                            let tail = UnsafeBufferPointer(rebasing: tailBytes[tails.span(argument)])
+                            appendCallback(seq: seq, parts, tail: tail, &previous)
+                        case .shared(let n):
+                            let tail = UnsafeBufferPointer(rebasing: table[chunk.table.span(UInt16(n))])
+                            appendCallback(seq: seq, parts, tail: tail, &previous)
+                        case .own(let index):
+                            chunk.own[Int(index)].withUnsafeBufferPointer { tail in
                                 appendCallback(seq: seq, parts, tail: tail, &previous)
-                            case .shared(let n):
-                                let tail = UnsafeBufferPointer(rebasing: shared[chunk.shared.span(UInt16(n))])
-                                appendCallback(seq: seq, parts, tail: tail, &previous)
-                            case .own(let index):
-                                chunk.own[Int(index)].withUnsafeBufferPointer { tail in
-                                    appendCallback(seq: seq, parts, tail: tail, &previous)
-                                }
-                            case .pieces:
-                                writeUnusual(e, seq: seq, in: chunk)
                             }
+                        case .pieces:
+                            writeUnusual(e, seq: seq, in: chunk)
                         }
                     }
                 }
@@ -93,12 +91,12 @@ extension JSONWriter {
         openGeneral(seq: seq, receiver: e.receiver, method: e.method, appState: e.appState)
         if e.sceneId > 0 {
             key("sceneId")
-            encoded(chunk.names.run(e.sceneId))
+            encoded(chunk.table.run(e.sceneId))
         }
         if let state = e.sceneState { member("sceneState", state.rawValue) }
         if e.viewController > 0 {
             key("viewController")
-            encoded(chunk.names.run(e.viewController))
+            encoded(chunk.table.run(e.viewController))
         }
         switch e.arguments {
         case .observer(let argument): appendAll(ArgumentTails.shared.bytes[ArgumentTails.shared.span(argument)])
@@ -112,12 +110,12 @@ extension JSONWriter {
     static func loggedLength(of e: LogSlot, seq: Int, in chunk: LogChunk, heads: CallbackHeads) -> Int {
         var length =
             8 + decimalDigits(seq) + heads.length(e.head, method: e.method, receiver: e.receiver, appState: e.appState)
-        if e.sceneId > 0 { length += LoggedParts.sceneIdKey.utf8CodeUnitCount + chunk.names.span(e.sceneId).count }
+        if e.sceneId > 0 { length += LoggedParts.sceneIdKey.utf8CodeUnitCount + chunk.table.span(e.sceneId).count }
         if let state = e.sceneState {
             length += LoggedParts.sceneStateKey.utf8CodeUnitCount + state.wireName.utf8CodeUnitCount + 2
         }
         if e.viewController > 0 {
-            length += LoggedParts.viewControllerKey.utf8CodeUnitCount + chunk.names.span(e.viewController).count
+            length += LoggedParts.viewControllerKey.utf8CodeUnitCount + chunk.table.span(e.viewController).count
         }
         switch e.arguments {
         case .observer(let argument): length += ArgumentTails.shared.span(argument).count
