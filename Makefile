@@ -5,13 +5,13 @@ BIN = .build/debug/lifecycled
 # Debug builds without debug information: half the compile time of `make test` and CI
 # (for lldb's line tables, build with plain `swift build`). scripts/test.sh uses the same
 # flags, so `make run` after `make test` reuses its build.
-export SWIFT_DEBUG_FLAGS = -Xswiftc -gnone
+export LIFECYCLED_BUILD_FLAGS = -Xswiftc -gnone
 
 .PHONY: run test test-long contract build release bench budgets bench-profile load lint format docs clean setup tsan fuzz soak
 
 run:           ## build and start the server (flags: make run ARGS="--port 9000")
 	@scripts/setup.sh --run
-	swift build $(SWIFT_DEBUG_FLAGS) --product lifecycled
+	swift build $(LIFECYCLED_BUILD_FLAGS) --product lifecycled
 	$(BIN) $(ARGS)
 
 test:          ## every check: swift tests, spec, schemathesis, generated client, clients/python, hadolint
@@ -19,17 +19,17 @@ test:          ## every check: swift tests, spec, schemathesis, generated client
 
 contract:      ## schemathesis against the debug server with 200 examples an operation (make test runs 50)
 	@scripts/setup.sh
-	swift build $(SWIFT_DEBUG_FLAGS)
+	swift build $(LIFECYCLED_BUILD_FLAGS)
 	scripts/contract-test.sh .build/debug/lifecycled
 
 test-long:     ## the Swift tests with every random seed of the property tests (make test runs a quarter)
 	@scripts/setup.sh --run
-	swift build $(SWIFT_DEBUG_FLAGS)
-	LIFECYCLED_PROPERTY_RUNS=full LIFECYCLED_BIN="$(CURDIR)/.build/debug/lifecycled" swift test $(SWIFT_DEBUG_FLAGS)
+	swift build $(LIFECYCLED_BUILD_FLAGS)
+	LIFECYCLED_PROPERTY_RUNS=full LIFECYCLED_BIN="$(CURDIR)/.build/debug/lifecycled" swift test $(LIFECYCLED_BUILD_FLAGS)
 
 build:
 	@scripts/setup.sh --run
-	swift build $(SWIFT_DEBUG_FLAGS)
+	swift build $(LIFECYCLED_BUILD_FLAGS)
 
 release:
 	@scripts/setup.sh --run
@@ -69,7 +69,7 @@ soak: release  ## mixed load on every endpoint (SOAK_SECONDS, default 600): erro
 
 docs:          ## regenerate docs/model.md from the model
 	@scripts/setup.sh --run
-	UPDATE_MODEL_REFERENCE=1 swift test $(SWIFT_DEBUG_FLAGS) --filter ModelReferenceTests
+	UPDATE_MODEL_REFERENCE=1 swift test $(LIFECYCLED_BUILD_FLAGS) --filter ModelReferenceTests
 
 lint:          ## swift format (.swift-format), the spec and the Dockerfile
 	@scripts/setup.sh

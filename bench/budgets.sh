@@ -28,7 +28,7 @@
 #   --update     write the measured figures into bench/budgets.tsv as the new budgets
 #                (for a deliberate change: commit the file with the code)
 #   --quick      the reduced check CI runs (scripts/test.sh): the debug build CI has
-#                already built, with its flags (SWIFT_DEBUG_FLAGS; a release build would
+#                already built, with its flags (LIFECYCLED_BUILD_FLAGS; a release build would
 #                add minutes), the rows of the action path (action, scene, observers,
 #                log) at a fiftieth of their request counts (200 requests between the
 #                two runs: the instructions repeat exactly, the debug build's allocations
@@ -57,7 +57,7 @@ if [ -n "$env_low$env_high" ] && ! [ "${env_high:-0}" -gt "${env_low:-0}" ]; the
 fi
 if $quick; then
   file=bench/budgets-debug.tsv; config=debug
-  read -ra flags <<<"${SWIFT_DEBUG_FLAGS--Xswiftc -gnone}"   # the Makefile's, so CI's build is reused
+  read -ra flags <<<"${LIFECYCLED_BUILD_FLAGS--Xswiftc -gnone}"   # the Makefile's, so CI's build is reused
   [ ${#only[@]} -gt 0 ] || only=(action scene observers log)
 fi
 command -v valgrind >/dev/null || { echo "budgets: valgrind is missing: run scripts/setup.sh --bench" >&2; exit 1; }

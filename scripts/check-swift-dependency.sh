@@ -41,7 +41,7 @@ sed -n '/^\/\/ begin README client example$/,/^\/\/ end README client example$/p
 printf '#!/bin/sh\nexit 1\n' >"$work/stub/pkg-config"
 chmod +x "$work/stub/pkg-config"
 if ! (cd "$app" && PATH="$work/stub:$PATH" PKG_CONFIG_PATH=/nonexistent PKG_CONFIG_LIBDIR=/nonexistent \
-  LIFECYCLED_BIN="$binary" swift test ${SWIFT_DEBUG_FLAGS-} >"$work/log" 2>&1); then
+  LIFECYCLED_BIN="$binary" swift test ${LIFECYCLED_BUILD_FLAGS-} >"$work/log" 2>&1); then
   cat "$work/log"
   echo "dependency check: swift test failed in a package that depends on the checkout as the README shows"
   exit 1

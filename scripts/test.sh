@@ -19,7 +19,7 @@ step() { # name, command...
 
 # The Makefile's debug flags (no debug information: half the compile time), also when
 # this script runs on its own.
-read -ra debug_flags <<<"${SWIFT_DEBUG_FLAGS--Xswiftc -gnone}"
+read -ra debug_flags <<<"${LIFECYCLED_BUILD_FLAGS--Xswiftc -gnone}"
 start=$SECONDS; swift build "${debug_flags[@]}" || exit 1
 echo "== swift build: $((SECONDS - start)) s"
 echo "== swift test"; start=$SECONDS
