@@ -61,19 +61,21 @@ extension JSONWriter {
                             sceneState: e.sceneState,
                             viewController: e.viewController > 0
                                 ? UnsafeBufferPointer(rebasing: table[chunk.table.span(e.viewController)]) : nil)
+                        // Its JSON object's size, as logged (`loggedLength`).
+                        let length = Int(e.cost) - CallbackLog.overhead
                         switch e.arguments {
                         case .none:
-                            appendCallback(
-                                seq: seq, parts, tail: UnsafeBufferPointer(start: nil, count: 0), &previous)
+                            let tail = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+                            appendCallback(seq: seq, parts, tail: tail, length: length, &previous)
                         case .observer(let argument):
                             let tail = UnsafeBufferPointer(rebasing: tailBytes[tails.span(argument)])
-                            appendCallback(seq: seq, parts, tail: tail, &previous)
+                            appendCallback(seq: seq, parts, tail: tail, length: length, &previous)
                         case .shared(let n):
                             let tail = UnsafeBufferPointer(rebasing: table[chunk.table.span(UInt16(n))])
-                            appendCallback(seq: seq, parts, tail: tail, &previous)
+                            appendCallback(seq: seq, parts, tail: tail, length: length, &previous)
                         case .own(let index):
                             chunk.own[Int(index)].withUnsafeBufferPointer { tail in
-                                appendCallback(seq: seq, parts, tail: tail, &previous)
+                                appendCallback(seq: seq, parts, tail: tail, length: length, &previous)
                             }
                         case .pieces:
                             writeUnusual(e, seq: seq, in: chunk)

@@ -295,12 +295,14 @@ struct JSONWriter {
 
     /// A logged callback from its parts, with one capacity check: `{"seq":N`, the head,
     /// the scene's id and state and the view controller's name (each a member when
-    /// given), `tail` (`,"args":…`, or nothing) and `}`.
+    /// given), `tail` (`,"args":…`, or nothing) and `}`. `length` is the object's size,
+    /// which its entry keeps (`LogSlot.cost`), so the room is not summed from the parts.
     mutating func appendCallback(
-        seq: Int, _ parts: LoggedParts, tail: UnsafeBufferPointer<UInt8>, _ previous: inout SeqDigits
+        seq: Int, _ parts: LoggedParts, tail: UnsafeBufferPointer<UInt8>, length: Int, _ previous: inout SeqDigits
     ) {
-        reserve(31 + parts.count + tail.count)
+        reserve(1 + length)  // a comma and the object; the opening's 8-byte store ends within the digits
         let start = buffer.start
+        let before = buffer.count
         var at = openSeq(seq, previous: &previous)
         func put(_ bytes: UnsafeBufferPointer<UInt8>) {
             if let base = bytes.baseAddress { Self.copy(to: start + at, from: base, count: bytes.count) }
@@ -329,6 +331,7 @@ struct JSONWriter {
         }
         put(tail)
         start[at] = UInt8(ascii: "}")
+        assert(at + 1 - before <= 1 + length, "a logged callback longer than its entry says")
         buffer.count = at + 1
         needsComma = true
     }
@@ -345,13 +348,6 @@ struct JSONWriter {
         static let sceneIdKey: StaticString = #","sceneId":"#
         static let sceneStateKey: StaticString = #","sceneState":"#
         static let viewControllerKey: StaticString = #","viewController":"#
-
-        /// The bytes they take.
-        var count: Int {
-            head.count + (sceneId.map { Self.sceneIdKey.utf8CodeUnitCount + $0.count } ?? 0)
-                + (sceneState.map { Self.sceneStateKey.utf8CodeUnitCount + $0.wireName.utf8CodeUnitCount + 2 } ?? 0)
-                + (viewController.map { Self.viewControllerKey.utf8CodeUnitCount + $0.count } ?? 0)
-        }
     }
 
     /// `,{"seq":N` (the comma if one is due) in room already reserved (29 bytes and one
