@@ -279,17 +279,16 @@ struct JSONWriter {
         return bytes
     }
 
-    /// `{"seq":N` and `head`, pre-encoded members with their own commas, after a comma if
-    /// one is due: how every logged callback begins, with one capacity check. An answer's
-    /// callbacks are numbered in turn, so when `seq` follows `previous` its digits are the
-    /// previous ones copied and incremented in place (a decimal conversion was a third of
-    /// this).
-    mutating func openCallback(seq: Int, head: UnsafeBufferPointer<UInt8>, previous: inout SeqDigits) {
-        reserve(30 + head.count)  // `,{"seq":` and a byte past it, 20 digits at most, the head
+    /// A logged callback that is its head alone (no scene, view controller or arguments:
+    /// most of an app's), after a comma if one is due: `{"seq":N`, the head (pre-encoded
+    /// members with their own commas) and `}`, with one capacity check.
+    mutating func appendBareCallback(seq: Int, head: UnsafeBufferPointer<UInt8>, _ previous: inout SeqDigits) {
+        reserve(31 + head.count)  // `,{"seq":` and a byte past it, 20 digits at most, the head, `}`
         var at = openSeq(seq, previous: &previous)
         if let base = head.baseAddress { Self.copy(to: buffer.start + at, from: base, count: head.count) }
         at += head.count
-        buffer.count = at
+        buffer.start[at] = UInt8(ascii: "}")
+        buffer.count = at + 1
         needsComma = true
     }
 
@@ -351,8 +350,11 @@ struct JSONWriter {
     }
 
     /// `,{"seq":N` (the comma if one is due) in room already reserved (29 bytes and one
-    /// past them); returns where the digits end. The opening is one 8-byte store either
-    /// way: `,{"seq":`, or `{"seq":` and a byte the digits overwrite.
+    /// past them); returns where the digits end. An answer's callbacks are numbered in
+    /// turn, so when `seq` follows `previous` its digits are the previous ones copied and
+    /// incremented in place (a decimal conversion was a third of a callback's cost). The
+    /// opening is one 8-byte store either way: `,{"seq":`, or `{"seq":` and a byte the
+    /// digits overwrite.
     @inline(__always)
     private mutating func openSeq(_ seq: Int, previous: inout SeqDigits) -> Int {
         let start = buffer.start
@@ -370,7 +372,7 @@ struct JSONWriter {
         return at + digits
     }
 
-    /// Where a callback's seq was written (`openCallback`), for the next one to copy.
+    /// Where a callback's seq was written (`openSeq`), for the next one to copy.
     struct SeqDigits {
         var seq = 0
         var at = 0
@@ -477,14 +479,14 @@ struct JSONWriter {
             let t = UnsafeMutableRawPointer(target)
             let s = UnsafeRawPointer(source)
             var i = 0
-            while i + 16 < n {
+            while i &+ 16 < n {
                 t.storeBytes(
                     of: s.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self), toByteOffset: i,
                     as: SIMD16<UInt8>.self)
-                i += 16
+                i &+= 16
             }
             t.storeBytes(
-                of: s.loadUnaligned(fromByteOffset: n - 16, as: SIMD16<UInt8>.self), toByteOffset: n - 16,
+                of: s.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self), toByteOffset: n &- 16,
                 as: SIMD16<UInt8>.self)
         } else {
             UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: n)
