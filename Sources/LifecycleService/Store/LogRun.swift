@@ -34,9 +34,19 @@ struct LogRun: Sendable, RandomAccessCollection {
 
     /// The encoded size of callback `i`.
     func byteCount(_ i: Int) -> Int {
-        let e = chunk.entries[range.lowerBound + i]
+        byteCount(of: chunk.entries[range.lowerBound + i], seq: seq(i))
+    }
+
+    /// The encoded size of every callback of the run, summed.
+    var byteCount: Int {
+        var total = 0
+        for i in range { total += byteCount(of: chunk.entries[i], seq: chunk.firstSeq + i) }
+        return total
+    }
+
+    private func byteCount(of e: LogSlot, seq: Int) -> Int {
         guard case .pieces = e.arguments else { return Int(e.cost) - CallbackLog.overhead }
-        return chunk.pieces[seq(i)]?.reduce(0) { $0 + $1.count } ?? 0
+        return chunk.pieces[seq]?.reduce(0) { $0 + $1.count } ?? 0
     }
 
     /// The first `n` callbacks.
@@ -65,21 +75,23 @@ struct LogPage: Sendable {
     var callbacks: [LoggedCallback] { runs.flatMap { Array($0) } }
 
     /// The first callbacks whose encoded objects, with a comma each, fit in `budget`
-    /// bytes; at least one.
+    /// bytes; at least one. Most pages fit whole: a run that fits is summed, not walked.
     func prefix(fitting budget: Int) -> LogPage {
         var size = 0
-        var kept: [LogRun] = []
-        for run in runs {
+        for (r, run) in runs.enumerated() {
+            let whole = size + run.byteCount + run.count
+            if whole <= budget {
+                size = whole
+                continue
+            }
             for i in run.indices {
                 size += run.byteCount(i) + 1
-                if size > budget, !(kept.isEmpty && i == 0) {
-                    if i > 0 { kept.append(run.prefix(i)) }
-                    return LogPage(runs: kept)
+                if size > budget, r > 0 || i > 0 {
+                    return LogPage(runs: Array(runs[..<r]) + (i > 0 ? [run.prefix(i)] : []))
                 }
             }
-            kept.append(run)
         }
-        return LogPage(runs: kept)
+        return self
     }
 }
 

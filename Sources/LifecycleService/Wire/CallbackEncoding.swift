@@ -46,37 +46,46 @@ extension JSONWriter {
         heads.bytes.withUnsafeBufferPointer { headBytes in
             tails.bytes.withUnsafeBufferPointer { tailBytes in
                 chunk.table.bytes.withUnsafeBufferPointer { table in
-                    for i in run.range {
-                        let e = chunk.entries[i]
-                        let seq = chunk.firstSeq + i
-                        guard let head = heads.span(e.head)
-                        else {
-                            writeUnusual(e, seq: seq, in: chunk)
-                            continue
-                        }
-                        let parts = LoggedParts(
-                            head: UnsafeBufferPointer(rebasing: headBytes[head]),
-                            sceneId: e.sceneId > 0
-                                ? UnsafeBufferPointer(rebasing: table[chunk.table.span(e.sceneId)]) : nil,
-                            sceneState: e.sceneState,
-                            viewController: e.viewController > 0
-                                ? UnsafeBufferPointer(rebasing: table[chunk.table.span(e.viewController)]) : nil)
-                        switch e.arguments {
-                        case .none:
-                            appendCallback(
-                                seq: seq, parts, tail: UnsafeBufferPointer(start: nil, count: 0), &previous)
-                        case .observer(let argument):
-                            let tail = UnsafeBufferPointer(rebasing: tailBytes[tails.span(argument)])
-                            appendCallback(seq: seq, parts, tail: tail, &previous)
-                        case .shared(let n):
-                            let tail = UnsafeBufferPointer(rebasing: table[chunk.table.span(UInt16(n))])
-                            appendCallback(seq: seq, parts, tail: tail, &previous)
-                        case .own(let index):
-                            chunk.own[Int(index)].withUnsafeBufferPointer { tail in
-                                appendCallback(seq: seq, parts, tail: tail, &previous)
+                    chunk.entries.withUnsafeBufferPointer { entries in
+                        for i in run.range {
+                            let e = entries[i]
+                            let seq = chunk.firstSeq + i
+                            guard let head = heads.span(e.head)
+                            else {
+                                writeUnusual(e, seq: seq, in: chunk)
+                                continue
                             }
-                        case .pieces:
-                            writeUnusual(e, seq: seq, in: chunk)
+                            if e.sceneId == 0, e.sceneState == nil, e.viewController == 0, e.arguments == .none {
+                                appendBareCallback(
+                                    seq: seq, head: UnsafeBufferPointer(rebasing: headBytes[head]), &previous)
+                                continue
+                            }
+                            let parts = LoggedParts(
+                                head: UnsafeBufferPointer(rebasing: headBytes[head]),
+                                sceneId: e.sceneId > 0
+                                    ? UnsafeBufferPointer(rebasing: table[chunk.table.span(e.sceneId)]) : nil,
+                                sceneState: e.sceneState,
+                                viewController: e.viewController > 0
+                                    ? UnsafeBufferPointer(rebasing: table[chunk.table.span(e.viewController)]) : nil)
+                            // Its JSON object's size, as logged (`loggedLength`).
+                            let length = Int(e.cost) - CallbackLog.overhead
+                            switch e.arguments {
+                            case .none:
+                                let tail = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+                                appendCallback(seq: seq, parts, tail: tail, length: length, &previous)
+                            case .observer(let argument):
+                                let tail = UnsafeBufferPointer(rebasing: tailBytes[tails.span(argument)])
+                                appendCallback(seq: seq, parts, tail: tail, length: length, &previous)
+                            case .shared(let n):
+                                let tail = UnsafeBufferPointer(rebasing: table[chunk.table.span(UInt16(n))])
+                                appendCallback(seq: seq, parts, tail: tail, length: length, &previous)
+                            case .own(let index):
+                                chunk.own[Int(index)].withUnsafeBufferPointer { tail in
+                                    appendCallback(seq: seq, parts, tail: tail, length: length, &previous)
+                                }
+                            case .pieces:
+                                writeUnusual(e, seq: seq, in: chunk)
+                            }
                         }
                     }
                 }

@@ -279,28 +279,29 @@ struct JSONWriter {
         return bytes
     }
 
-    /// `{"seq":N` and `head`, pre-encoded members with their own commas, after a comma if
-    /// one is due: how every logged callback begins, with one capacity check. An answer's
-    /// callbacks are numbered in turn, so when `seq` follows `previous` its digits are the
-    /// previous ones copied and incremented in place (a decimal conversion was a third of
-    /// this).
-    mutating func openCallback(seq: Int, head: UnsafeBufferPointer<UInt8>, previous: inout SeqDigits) {
-        reserve(30 + head.count)  // `,{"seq":` and a byte past it, 20 digits at most, the head
+    /// A logged callback that is its head alone (no scene, view controller or arguments:
+    /// most of an app's), after a comma if one is due: `{"seq":N`, the head (pre-encoded
+    /// members with their own commas) and `}`, with one capacity check.
+    mutating func appendBareCallback(seq: Int, head: UnsafeBufferPointer<UInt8>, _ previous: inout SeqDigits) {
+        reserve(31 + head.count)  // `,{"seq":` and a byte past it, 20 digits at most, the head, `}`
         var at = openSeq(seq, previous: &previous)
         if let base = head.baseAddress { Self.copy(to: buffer.start + at, from: base, count: head.count) }
         at += head.count
-        buffer.count = at
+        buffer.start[at] = UInt8(ascii: "}")
+        buffer.count = at + 1
         needsComma = true
     }
 
     /// A logged callback from its parts, with one capacity check: `{"seq":N`, the head,
     /// the scene's id and state and the view controller's name (each a member when
-    /// given), `tail` (`,"args":…`, or nothing) and `}`.
+    /// given), `tail` (`,"args":…`, or nothing) and `}`. `length` is the object's size,
+    /// which its entry keeps (`LogSlot.cost`), so the room is not summed from the parts.
     mutating func appendCallback(
-        seq: Int, _ parts: LoggedParts, tail: UnsafeBufferPointer<UInt8>, _ previous: inout SeqDigits
+        seq: Int, _ parts: LoggedParts, tail: UnsafeBufferPointer<UInt8>, length: Int, _ previous: inout SeqDigits
     ) {
-        reserve(31 + parts.count + tail.count)
+        reserve(1 + length)  // a comma and the object; the opening's 8-byte store ends within the digits
         let start = buffer.start
+        let before = buffer.count
         var at = openSeq(seq, previous: &previous)
         func put(_ bytes: UnsafeBufferPointer<UInt8>) {
             if let base = bytes.baseAddress { Self.copy(to: start + at, from: base, count: bytes.count) }
@@ -329,6 +330,7 @@ struct JSONWriter {
         }
         put(tail)
         start[at] = UInt8(ascii: "}")
+        assert(at + 1 - before <= 1 + length, "a logged callback longer than its entry says")
         buffer.count = at + 1
         needsComma = true
     }
@@ -345,18 +347,14 @@ struct JSONWriter {
         static let sceneIdKey: StaticString = #","sceneId":"#
         static let sceneStateKey: StaticString = #","sceneState":"#
         static let viewControllerKey: StaticString = #","viewController":"#
-
-        /// The bytes they take.
-        var count: Int {
-            head.count + (sceneId.map { Self.sceneIdKey.utf8CodeUnitCount + $0.count } ?? 0)
-                + (sceneState.map { Self.sceneStateKey.utf8CodeUnitCount + $0.wireName.utf8CodeUnitCount + 2 } ?? 0)
-                + (viewController.map { Self.viewControllerKey.utf8CodeUnitCount + $0.count } ?? 0)
-        }
     }
 
     /// `,{"seq":N` (the comma if one is due) in room already reserved (29 bytes and one
-    /// past them); returns where the digits end. The opening is one 8-byte store either
-    /// way: `,{"seq":`, or `{"seq":` and a byte the digits overwrite.
+    /// past them); returns where the digits end. An answer's callbacks are numbered in
+    /// turn, so when `seq` follows `previous` its digits are the previous ones copied and
+    /// incremented in place (a decimal conversion was a third of a callback's cost). The
+    /// opening is one 8-byte store either way: `,{"seq":`, or `{"seq":` and a byte the
+    /// digits overwrite.
     @inline(__always)
     private mutating func openSeq(_ seq: Int, previous: inout SeqDigits) -> Int {
         let start = buffer.start
@@ -374,7 +372,7 @@ struct JSONWriter {
         return at + digits
     }
 
-    /// Where a callback's seq was written (`openCallback`), for the next one to copy.
+    /// Where a callback's seq was written (`openSeq`), for the next one to copy.
     struct SeqDigits {
         var seq = 0
         var at = 0
@@ -481,14 +479,14 @@ struct JSONWriter {
             let t = UnsafeMutableRawPointer(target)
             let s = UnsafeRawPointer(source)
             var i = 0
-            while i + 16 < n {
+            while i &+ 16 < n {
                 t.storeBytes(
                     of: s.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self), toByteOffset: i,
                     as: SIMD16<UInt8>.self)
-                i += 16
+                i &+= 16
             }
             t.storeBytes(
-                of: s.loadUnaligned(fromByteOffset: n - 16, as: SIMD16<UInt8>.self), toByteOffset: n - 16,
+                of: s.loadUnaligned(fromByteOffset: n &- 16, as: SIMD16<UInt8>.self), toByteOffset: n &- 16,
                 as: SIMD16<UInt8>.self)
         } else {
             UnsafeMutableRawPointer(target).copyMemory(from: source, byteCount: n)
