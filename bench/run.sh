@@ -7,7 +7,8 @@
 # 2. Rounds (BENCH_ROUNDS, default 5), each: the action endpoint of the service and
 #    the same load on the C baseline (the service first in odd rounds, the baseline
 #    first in even ones, so a drift in the machine's speed does not favour one side),
-#    then GET of a session and POST /v1/simulate on the service. Prints req/s and p50/p99 latency per run, the ratio
+#    then GET of a session, GET of a session's log (bench/log.lua: 25 callbacks) and
+#    POST /v1/simulate on the service. Prints req/s and p50/p99 latency per run, the ratio
 #    service/baseline per round and the p99 ratio (service p99 / baseline p99), and the medians.
 # 3. Scale: the action load on the service with --threads 1 (the rounds use the
 #    default, one a core); the service layer alone (lifecycled-service-bench, no
@@ -72,7 +73,7 @@ echo "bench: $(uname -m), $cores cores, load average $(cut -d' ' -f1-3 /proc/loa
 start service "$bin" --port 0 --quiet; spid=$pid; surl=$url
 start baseline .build/bench/baseline 0 "$cores"; bpid=$pid; burl=$url
 
-declare -a s_rps s_p50 s_p99 b_rps b_p50 b_p99 ratio p99_ratio g_rps g_p50 g_p99 m_rps m_p50 m_p99
+declare -a s_rps s_p50 s_p99 b_rps b_p50 b_p99 ratio p99_ratio g_rps g_p50 g_p99 l_rps l_p50 l_p99 m_rps m_p50 m_p99
 for i in $(seq "$rounds"); do
   for side in $( ((i % 2)) && echo service baseline || echo baseline service); do
     if [ "$side" = service ]; then
@@ -84,10 +85,12 @@ for i in $(seq "$rounds"); do
   ratio+=("$(awk -v s="${s_rps[-1]}" -v b="${b_rps[-1]}" 'BEGIN { printf "%.2f", s / b }')")
   p99_ratio+=("$(awk -v s="${s_p99[-1]}" -v b="${b_p99[-1]}" 'BEGIN { printf "%.2f", s / (b > 0 ? b : 0.01) }')")
   load session "$surl"; g_rps+=("$rps"); g_p50+=("$p50"); g_p99+=("$p99")
+  load log "$surl"; l_rps+=("$rps"); l_p50+=("$p50"); l_p99+=("$p99")
   load simulate "$surl"; m_rps+=("$rps"); m_p50+=("$p50"); m_p99+=("$p99")
   echo "round $i: actions: service ${s_rps[-1]} req/s (p50 ${s_p50[-1]} ms, p99 ${s_p99[-1]} ms)," \
     "baseline ${b_rps[-1]} req/s (p50 ${b_p50[-1]} ms, p99 ${b_p99[-1]} ms), ratio ${ratio[-1]}, p99 ratio ${p99_ratio[-1]}"
   echo "         GET session ${g_rps[-1]} req/s (p50 ${g_p50[-1]} ms, p99 ${g_p99[-1]} ms);" \
+    "GET log ${l_rps[-1]} req/s (p50 ${l_p50[-1]} ms, p99 ${l_p99[-1]} ms);" \
     "simulate ${m_rps[-1]} req/s (p50 ${m_p50[-1]} ms, p99 ${m_p99[-1]} ms)"
 done
 stop "$spid"; stop "$bpid"
@@ -95,6 +98,7 @@ med_s=$(median "${s_rps[@]}"); med_b=$(median "${b_rps[@]}")
 echo "median of $rounds: actions: service $med_s req/s (p50 $(median "${s_p50[@]}") ms, p99 $(median "${s_p99[@]}") ms)," \
   "baseline $med_b req/s (p50 $(median "${b_p50[@]}") ms, p99 $(median "${b_p99[@]}") ms)"
 echo "median of $rounds: GET session $(median "${g_rps[@]}") req/s (p50 $(median "${g_p50[@]}") ms, p99 $(median "${g_p99[@]}") ms);" \
+  "GET log $(median "${l_rps[@]}") req/s (p50 $(median "${l_p50[@]}") ms, p99 $(median "${l_p99[@]}") ms);" \
   "simulate $(median "${m_rps[@]}") req/s (p50 $(median "${m_p50[@]}") ms, p99 $(median "${m_p99[@]}") ms)"
 med_ratio=$(median "${ratio[@]}")
 echo "ratio per round: ${ratio[*]}; median $med_ratio (ratio of the median rates: $(awk -v s="$med_s" -v b="$med_b" 'BEGIN { printf "%.2f", s / b }'))"
