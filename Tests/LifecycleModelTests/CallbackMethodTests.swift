@@ -10,7 +10,7 @@ import Testing
         #expect(Set(CallbackMethod.allCases).count == CallbackMethod.count)
     }
 
-    /// The switch-based indices the service's tables use follow `allCases`.
+    /// The indices the service's tables use follow `allCases`.
     @Test func enumIndicesFollowAllCases() {
         #expect(ActionKind.allCases.map(\.index) == Array(ActionKind.allCases.indices))
         #expect(AppState.allCases.map(\.index) == Array(AppState.allCases.indices))
