@@ -559,6 +559,12 @@ def _(live, example):
     return expect(call(server, "POST", "/v1/coverage", {}), 422, "coverage past --search-steps").json
 
 
+def _searches_running(server: Server) -> int:
+    """`lifecycled_searches_running` from GET /metrics (not a search: it never waits for one)."""
+    found = re.search(r"^lifecycled_searches_running (\d+)$", call(server, "GET", "/metrics").text, re.M)
+    return int(found.group(1)) if found else 0
+
+
 @scenario("response SearchesBusy", "response MemoryFullOrSearchesBusy")
 def _(live, example):
     server = live.server("--search-threads", "1", "--search-queue", "0", "--search-deadline", "10m", fresh=True)
@@ -567,7 +573,14 @@ def _(live, example):
     body = json.dumps({"config": {"iosVersion": "17.0", **IPAD}, "bounds": {"scenes": 1, "tasks": 2, "depth": 3}})
     holder.sendall(f"POST /v1/coverage HTTP/1.1\r\nHost: x\r\nContent-Length: {len(body)}\r\n\r\n{body}".encode())
     try:
-        # Ask until the held search runs (a bounded number of times, never a fixed wait).
+        # Wait until the held search runs (a bounded number of times, never a fixed wait):
+        # a /v1/paths sent before it would take the one search thread itself, and the
+        # holder's search would be the one refused.
+        for _ in range(2000):
+            if _searches_running(server) == 1:
+                break
+        else:
+            raise Mismatch("the held search never ran")
         for _ in range(2000):
             reply = call(server, "POST", "/v1/paths", {"to": {"app": "suspended"}})
             if reply.status == 503:
